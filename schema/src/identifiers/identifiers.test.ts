@@ -14,7 +14,10 @@ describe('resident identity number (GB 11643-1999)', () => {
   });
 
   it('reads a lower-case x as X and ignores surrounding spaces', () => {
-    expect(validateResidentId(' 11010519491231002x ')).toMatchObject({ ok: true, value: '11010519491231002X' });
+    expect(validateResidentId(' 11010519491231002x ')).toMatchObject({
+      ok: true,
+      value: '11010519491231002X',
+    });
   });
 
   it('names the expected check character when it is wrong', () => {
@@ -40,12 +43,15 @@ describe('resident identity number (GB 11643-1999)', () => {
     expect(rules(validateResidentId('990105194912310021'))).toContain('GB11643.divisionCode');
   });
 
-  it.each(['', '1101051949123100', '11010519491231002Y', '1101051949123100X2', '１１０１０５１９４９１２３１００２X'])(
-    'refuses the malformed %j with a format problem only',
-    (id) => {
-      expect(rules(validateResidentId(id))).toEqual(['GB11643.format']);
-    },
-  );
+  it.each([
+    '',
+    '1101051949123100',
+    '11010519491231002Y',
+    '1101051949123100X2',
+    '１１０１０５１９４９１２３１００２X',
+  ])('refuses the malformed %j with a format problem only', (id) => {
+    expect(rules(validateResidentId(id))).toEqual(['GB11643.format']);
+  });
 
   it('reports every problem at once, in both languages', () => {
     const r = validateResidentId('990105199002301231');
@@ -55,9 +61,12 @@ describe('resident identity number (GB 11643-1999)', () => {
 });
 
 describe('unified social credit code (GB 32100-2015)', () => {
-  it.each(['91350100M000100Y43', '91110000802100433B', '91330100716105852F'])('accepts the real code %s', (c) => {
-    expect(validateUscc(c)).toMatchObject({ ok: true, value: c });
-  });
+  it.each(['91350100M000100Y43', '91110000802100433B', '91330100716105852F'])(
+    'accepts the real code %s',
+    (c) => {
+      expect(validateUscc(c)).toMatchObject({ ok: true, value: c });
+    },
+  );
 
   it('splits a valid code into its parts', () => {
     expect(validateUscc('91330100716105852F')).toMatchObject({
@@ -92,7 +101,14 @@ describe('real-estate unit code (GB/T 37346-2019)', () => {
   it('accepts a building unit and splits it into parcel and fixture', () => {
     expect(validateUnitCode(good)).toMatchObject({
       ok: true,
-      details: { divisionCode: '330502', parcelType: 'GB', parcelNumber: '00012', fixtureType: 'F', building: '0003', unit: '0012' },
+      details: {
+        divisionCode: '330502',
+        parcelType: 'GB',
+        parcelNumber: '00012',
+        fixtureType: 'F',
+        building: '0003',
+        unit: '0012',
+      },
     });
   });
 

@@ -1,0 +1,10 @@
+export {
+  ConfigError,
+  type ConfigOf,
+  defineSettings,
+  type Setting,
+  type SettingsSpec,
+  settings,
+} from './config';
+export { createLogger, type Logger, logOptions, maskIdNumber, maskIdNumbersIn } from './logger';
+export { closeOnSignals, runMain } from './shutdown';

@@ -1,0 +1,50 @@
+import { type Logger, type LoggerOptions, pino } from 'pino';
+
+export type { Logger } from 'pino';
+
+/** Masks a resident ID number for logs: region and check character stay, the birth date and sequence go. */
+export function maskIdNumber(id: string): string {
+  return id.length === 18 ? `${id.slice(0, 6)}********${id.slice(14, 16)}*${id.slice(17)}` : '***';
+}
+
+const ID_NUMBER = /\b(\d{6})\d{8}(\d{2})\d([\dXx])\b/g;
+
+/** Masks every resident ID number found anywhere in a string. */
+export function maskIdNumbersIn(text: string): string {
+  return text.replace(ID_NUMBER, '$1********$2*$3');
+}
+
+/** Log options shared by every service: ID numbers masked, credentials removed. */
+export function logOptions(service: string, level: string): LoggerOptions {
+  return {
+    name: service,
+    level,
+    redact: {
+      paths: [
+        'req.headers.authorization',
+        'req.headers["x-api-key"]',
+        'req.headers["x-onething-identity"]',
+        '*.idNumber',
+        '*.zjhm',
+        '*.id_number',
+      ],
+      censor: (value: unknown) =>
+        typeof value === 'string' && value.length === 18 ? maskIdNumber(value) : '[redacted]',
+    },
+    hooks: {
+      logMethod(args, method) {
+        // Messages may quote a URL or an error text holding an ID number (e.g. `/persons/3305…`).
+        const masked = args.map((a) => (typeof a === 'string' ? maskIdNumbersIn(a) : a)) as typeof args;
+        method.apply(this, masked);
+      },
+    },
+    serializers: {
+      req: (req: { method: string; url: string }) => ({ method: req.method, url: maskIdNumbersIn(req.url) }),
+    },
+  };
+}
+
+/** The root logger of a service process. */
+export function createLogger(service: string, level = 'info'): Logger {
+  return pino(logOptions(service, level));
+}

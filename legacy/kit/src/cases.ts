@@ -223,3 +223,20 @@ export class CaseStore {
     }
   }
 }
+
+const HOUR = 3_600_000;
+
+/**
+ * The schedule every stand-in uses unless it has reason not to: review starts half an hour after
+ * acceptance, and the decision comes after four simulated hours per promised working day (at least one
+ * day's worth), comfortably inside the promised limit.
+ */
+export function scheduleFromItems(
+  items: readonly { readonly code: string; readonly promisedLimitDays: number }[],
+): CaseRules['schedule'] {
+  const days = new Map(items.map((i) => [i.code, i.promisedLimitDays]));
+  return (itemCode) => ({
+    reviewAfterMs: HOUR / 2,
+    decideAfterMs: Math.max(1, days.get(itemCode) ?? 1) * 4 * HOUR,
+  });
+}

@@ -10,6 +10,7 @@ export {
   type CaseView,
   type Decision,
   type Phase,
+  scheduleFromItems,
 } from './cases';
 export { SimClock } from './clock';
 export { type FaultSettings, Faults, faultSettingsSchema, NO_FAULTS } from './faults';

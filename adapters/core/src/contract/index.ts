@@ -1,0 +1,8 @@
+export { describeAdapterContract } from './suite';
+export type {
+  AdapterContractSpec,
+  ContractClientSettings,
+  ContractFaults,
+  SystemControl,
+  SystemUnderTest,
+} from './types';

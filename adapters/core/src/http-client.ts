@@ -1,0 +1,245 @@
+import { Agent } from 'node:http';
+import { setTimeout as sleep } from 'node:timers/promises';
+import got, { type Headers, RequestError, TimeoutError } from 'got';
+import { parseRetryAfter, type RetrySettings, retryDelayMs } from './backoff';
+import { type BreakerSettings, type BreakerState, CircuitBreaker } from './breaker';
+import { AdapterError, type AdapterErrorCode } from './errors';
+import type { AdapterHooks } from './hooks';
+
+/** How one department's system is called: where, how patiently, how often again, when to stop. */
+export interface ClientSettings {
+  readonly baseUrl: string;
+  readonly connectTimeoutMs: number;
+  /** The whole request, from start to the last byte of the answer. */
+  readonly timeoutMs: number;
+  readonly retry: RetrySettings;
+  readonly breaker: BreakerSettings;
+  /** Answers larger than this are cut off and refused as malformed. */
+  readonly maxResponseBytes: number;
+  /** Keep-alive sockets to the department at most. */
+  readonly maxSockets: number;
+}
+
+/** A department's raw answer, for the adapter to interpret in its own protocol. */
+export interface WireResponse {
+  readonly status: number;
+  readonly headers: Headers;
+  readonly body: Buffer;
+}
+
+export interface CallOptions<T> {
+  /** Operation name, for errors and metrics (e.g. `taxpayers.read`). */
+  readonly op: string;
+  /** Reads are retried with backoff; writes never are (the caller retries with an idempotency key). */
+  readonly kind: 'read' | 'write';
+  readonly method: 'GET' | 'POST' | 'PUT' | 'DELETE';
+  /** Path and query, appended to the base URL. */
+  readonly path: string;
+  /** Headers and body of one attempt; called again for each attempt (fresh nonces, timestamps). */
+  readonly request?: () => { readonly headers?: Record<string, string>; readonly body?: string };
+  /** Maps the answer to the domain, or throws an {@link AdapterError}; anything else thrown is MALFORMED_RESPONSE. */
+  readonly interpret: (res: WireResponse) => T;
+}
+
+const UNREACHABLE = new Set([
+  'ECONNREFUSED',
+  'ECONNRESET',
+  'EPIPE',
+  'ENOTFOUND',
+  'EAI_AGAIN',
+  'EHOSTUNREACH',
+  'ENETUNREACH',
+  'ERR_STREAM_PREMATURE_CLOSE',
+]);
+
+/**
+ * The HTTP client of one department, shared by all requests of a process: keep-alive sockets, a timeout
+ * per attempt, retries of reads with jittered backoff honouring Retry-After, a circuit breaker, a cap on
+ * the answer's size, and every failure turned into a typed {@link AdapterError}.
+ */
+export class DepartmentClient {
+  private readonly agent: Agent;
+  private readonly breaker: CircuitBreaker;
+  private inFlight = 0;
+
+  constructor(
+    readonly department: string,
+    readonly settings: ClientSettings,
+    private readonly hooks: AdapterHooks = {},
+  ) {
+    this.agent = new Agent({ keepAlive: true, maxSockets: settings.maxSockets });
+    this.breaker = new CircuitBreaker(settings.breaker, (state) => hooks.onBreaker?.({ department, state }));
+  }
+
+  get breakerState(): BreakerState {
+    return this.breaker.current;
+  }
+
+  async call<T>(options: CallOptions<T>): Promise<T> {
+    const attempts = options.kind === 'read' ? 1 + this.settings.retry.retries : 1;
+    for (let attempt = 1; ; attempt++) {
+      try {
+        return await this.attempt(options, attempt);
+      } catch (e) {
+        const err = e as AdapterError;
+        if (!err.retryable || attempt >= attempts) throw err;
+        const retryAfterMs =
+          err.details.retryAfterSeconds === undefined ? undefined : err.details.retryAfterSeconds * 1000;
+        if (retryAfterMs !== undefined && retryAfterMs > this.settings.retry.maxRetryAfterMs) throw err;
+        if (this.breaker.current === 'open') throw err;
+        await sleep(retryDelayMs(attempt, this.settings.retry, retryAfterMs));
+      }
+    }
+  }
+
+  private async attempt<T>(options: CallOptions<T>, attempt: number): Promise<T> {
+    const { op } = options;
+    if (!this.breaker.tryAcquire()) {
+      const err = this.error(
+        'DEPARTMENT_UNAVAILABLE',
+        op,
+        `circuit breaker open; next trial in ${this.breaker.retryInMs()} ms`,
+      );
+      this.report(options, attempt, 0, err.code, this.inFlight);
+      throw err;
+    }
+    const started = performance.now();
+    const inFlight = ++this.inFlight;
+    let outcome: AdapterErrorCode | 'ok' = 'ok';
+    try {
+      const res = await this.send(options);
+      const value = this.interpret(options, res);
+      this.breaker.record(true);
+      return value;
+    } catch (e) {
+      const err = e instanceof AdapterError ? e : this.error('MALFORMED_RESPONSE', op, String(e), {}, e);
+      outcome = err.code;
+      if (err.code === 'DEPARTMENT_REJECTED' || err.code === 'INVALID_INPUT') this.breaker.record(true);
+      else this.breaker.record(false);
+      throw err;
+    } finally {
+      this.inFlight--;
+      this.report(options, attempt, performance.now() - started, outcome, inFlight);
+    }
+  }
+
+  private async send(options: CallOptions<unknown>): Promise<WireResponse> {
+    const { op } = options;
+    const { headers, body } = options.request?.() ?? {};
+    const controller = new AbortController();
+    const max = this.settings.maxResponseBytes;
+    try {
+      const req = got(`${this.settings.baseUrl}${options.path}`, {
+        method: options.method,
+        ...(headers ? { headers } : {}),
+        ...(body !== undefined ? { body } : {}),
+        agent: { http: this.agent },
+        timeout: { connect: this.settings.connectTimeoutMs, request: this.settings.timeoutMs },
+        retry: { limit: 0 },
+        throwHttpErrors: false,
+        followRedirect: false,
+        responseType: 'buffer',
+        signal: controller.signal,
+      });
+      req.on('downloadProgress', (p) => {
+        if (p.transferred > max) controller.abort(new Error(`answer larger than ${max} bytes`));
+      });
+      const res = await req;
+      return { status: res.statusCode, headers: res.headers, body: res.rawBody };
+    } catch (e) {
+      if (controller.signal.aborted) {
+        throw this.error(
+          'MALFORMED_RESPONSE',
+          op,
+          `the answer was larger than ${max} bytes and was cut off`,
+          {},
+          e,
+        );
+      }
+      if (e instanceof TimeoutError) {
+        throw this.error(
+          'DEPARTMENT_TIMEOUT',
+          op,
+          `no answer within ${this.settings.timeoutMs} ms (${e.event})`,
+          {},
+          e,
+        );
+      }
+      const code = e instanceof RequestError ? e.code : undefined;
+      const why =
+        code && UNREACHABLE.has(code)
+          ? `cannot reach ${this.settings.baseUrl} (${code})`
+          : `request failed: ${(e as Error).message}`;
+      throw this.error('DEPARTMENT_UNAVAILABLE', op, why, {}, e);
+    }
+  }
+
+  private interpret<T>(options: CallOptions<T>, res: WireResponse): T {
+    const { op } = options;
+    if (res.status === 429 || res.status === 502 || res.status === 503 || res.status === 504) {
+      const retryAfterMs = parseRetryAfter(res.headers['retry-after'] as string | undefined);
+      throw this.error(
+        'DEPARTMENT_UNAVAILABLE',
+        op,
+        res.status === 429 ? 'rate limited by the department' : `HTTP ${res.status}`,
+        {
+          httpStatus: res.status,
+          ...(retryAfterMs !== undefined ? { retryAfterSeconds: Math.ceil(retryAfterMs / 1000) } : {}),
+        },
+      );
+    }
+    try {
+      return options.interpret(res);
+    } catch (e) {
+      if (e instanceof AdapterError) throw e;
+      throw this.error(
+        'MALFORMED_RESPONSE',
+        op,
+        `the answer could not be read: ${(e as Error).message}`,
+        { httpStatus: res.status },
+        e,
+      );
+    }
+  }
+
+  /** Builds a typed error of this department. */
+  error(
+    code: AdapterErrorCode,
+    op: string,
+    message: string,
+    details: AdapterError['details'] = {},
+    cause?: unknown,
+  ): AdapterError {
+    return new AdapterError(
+      code,
+      this.department,
+      op,
+      message,
+      details,
+      cause === undefined ? undefined : { cause },
+    );
+  }
+
+  private report(
+    options: CallOptions<unknown>,
+    attempt: number,
+    durationMs: number,
+    outcome: AdapterErrorCode | 'ok',
+    inFlight: number,
+  ) {
+    this.hooks.onCall?.({
+      department: this.department,
+      op: options.op,
+      kind: options.kind,
+      attempt,
+      durationMs,
+      outcome,
+      inFlight,
+      breaker: this.breaker.current,
+    });
+  }
+
+  close(): void {
+    this.agent.destroy();
+  }
+}

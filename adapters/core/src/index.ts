@@ -1,0 +1,15 @@
+export { parseRetryAfter, type RetrySettings, retryDelayMs } from './backoff';
+export { type BreakerSettings, type BreakerState, CircuitBreaker } from './breaker';
+export * from './domain';
+export {
+  ADAPTER_ERRORS,
+  AdapterError,
+  type AdapterErrorCode,
+  type AdapterErrorDetails,
+  isAdapterError,
+} from './errors';
+export type { AdapterHooks, CallEvent } from './hooks';
+export { type CallOptions, type ClientSettings, DepartmentClient, type WireResponse } from './http-client';
+export { batchLoader, Semaphore, singleKeyLoader } from './loaders';
+export { clientSettings } from './settings';
+export { requireIdentifiers } from './validate';

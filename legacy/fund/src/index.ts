@@ -1,0 +1,10 @@
+export { FUND_CODES, type FundCode, type ParamError } from './codes';
+export { ENUM_CODES, SEMANTIC_KEYS, STATUS_CODES, WIRE_CODES } from './dictionary';
+export { MAX_KEYS_PER_QUERY } from './routes/records';
+export { MAX_LOAN_FEN, MAX_LOAN_PERCENT_OF_PRICE } from './rules';
+export { createFundStandIn } from './server';
+export { type FundApps, type FundConfig, fundSettings } from './settings';
+export { canonicalString, signParams } from './signature';
+export type { WireCase, WireResult } from './wire-cases';
+export type { WireField, WireItem, WireMaterial } from './wire-items';
+export type { WireAccount, WireEmployer, WireLoan } from './wire-records';

@@ -1,0 +1,20 @@
+import type { PublishedItem, StandInContext } from '@onething/legacy-kit';
+import type { RequestLedger } from '../idempotency';
+import type { NonceStore } from '../nonces';
+import type { FundApps } from '../settings';
+import type { FundState } from '../state';
+
+/** What the fund's services share: the kit's context, the fund's records, its items and its ledgers. */
+export interface FundRouteContext {
+  readonly ctx: StandInContext;
+  readonly state: FundState;
+  readonly items: ReadonlyMap<string, PublishedItem>;
+  readonly auth: { readonly apps: FundApps; readonly nonces: NonceStore };
+  /** Submissions by request serial number. */
+  readonly submissions: RequestLedger;
+  /** Corrections by case number and request serial number. */
+  readonly corrections: RequestLedger;
+}
+
+/** Request serial numbers (请求流水号): 8 to 128 visible ASCII characters, no spaces. */
+export const SERIAL = /^[\x21-\x7e]{8,128}$/;

@@ -1,0 +1,49 @@
+import { describeAdapterContract } from '@onething/adapter-core/contract';
+import { expect } from 'vitest';
+import type { TaxAdapter } from '../src/adapter';
+import type { Taxpayer } from '../src/records';
+import { clearPersons, deedTaxSubmission, population, startTaxSystem, taxAdapter } from './support';
+
+const seeded = new Map(population.taxpayers.map((t) => [t.taxpayerId, t]));
+/** The same key always gives the same submission: the kit submits a sample twice to prove idempotency. */
+const indexOf = (key: string) => [...key].reduce((h, c) => (h * 31 + c.charCodeAt(0)) % 500, 7);
+
+describeAdapterContract<TaxAdapter, Taxpayer>({
+  department: 'tax',
+  start: startTaxSystem,
+  adapter: (url, settings, hooks) => taxAdapter(url, settings, hooks),
+  reads: {
+    op: 'taxpayers.query',
+    batchLimit: 50,
+    // Enterprises (USCCs) first, then natural persons (ID numbers): both kinds of key are exercised.
+    keys: (n) => population.taxpayers.slice(440, 440 + n).map((t) => t.taxpayerId),
+    missingKey: '11010519491231002X',
+    invalidKey: '91330100716105852G',
+    loader: (adapter) => adapter.loaders().taxpayers,
+    check(key, record) {
+      const t = seeded.get(key)!;
+      expect(record).toEqual({
+        taxpayerId: key,
+        name: t.name,
+        kind: t.kind === 'enterprise' ? 'ENTERPRISE' : 'NATURAL_PERSON',
+        status: t.status === 'normal' ? 'NORMAL' : 'ABNORMAL',
+        ...(t.taxpayerType ? { taxpayerType: t.taxpayerType === 'general' ? 'GENERAL' : 'SMALL_SCALE' } : {}),
+        authority: t.authority,
+        registeredOn: t.registeredOn,
+        arrearsFen: t.arrearsFen,
+        updatedAt: t.updatedAt,
+      });
+    },
+  },
+  submission: {
+    op: 'cases.submit',
+    sample: (key) => {
+      const i = indexOf(key);
+      return deedTaxSubmission(key, clearPersons[i]!, population.properties[i]!);
+    },
+    rejected: (key) => ({
+      ...deedTaxSubmission(key, clearPersons[0]!, population.properties[0]!),
+      itemCode: 'TAX-NO-SUCH-ITEM',
+    }),
+  },
+});

@@ -135,6 +135,7 @@ export const wireCaseSchema = z.object({
   history: z.array(z.object({ status_code: statusCode, time: instant })),
 });
 
+/** A validated wire case: status in domain terms, instants ISO, codes still the wire's. */
 export type WireCase = z.output<typeof wireCaseSchema>;
 
 /** `data` of `POST /cases`. */

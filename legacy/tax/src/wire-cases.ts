@@ -24,6 +24,7 @@ export interface WireCase {
   readonly history: readonly { readonly status_code: string; readonly time: string }[];
 }
 
+/** A case as it stands on the clock, in wire terms: decisions shown only once they are reached. */
 export function caseToWire(view: CaseView): WireCase {
   const d = view.decision;
   return {

@@ -34,6 +34,7 @@ export interface WireDeedTax {
 const STATUS = { normal: '03', abnormal: '05', cancelled: '09' } as const;
 const TYPE = { general: '1', 'small-scale': '2' } as const;
 
+/** A taxpayer record in wire terms (codes for kind, status and type; Beijing time). */
 export function taxpayerToWire(t: TaxpayerRecord): WireTaxpayer {
   return {
     taxpayer_id: t.taxpayerId,
@@ -48,6 +49,7 @@ export function taxpayerToWire(t: TaxpayerRecord): WireTaxpayer {
   };
 }
 
+/** A deed tax record in wire terms (rate per mille; Beijing time). */
 export function deedTaxToWire(d: DeedTaxRecord): WireDeedTax {
   return {
     record_no: d.recordNumber,

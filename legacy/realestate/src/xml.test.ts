@@ -29,6 +29,7 @@ describe('parseXml', () => {
     ['an undeclared prefix', '<x:a/>'],
     ['unclosed tags', '<a><b></a>'],
     ['no element at all', 'hello'],
+    ['elements nested deeper than 100', `${'<a>'.repeat(150)}${'</a>'.repeat(150)}`],
   ])('refuses %s', (_what, xml) => {
     expect(() => parseXml(xml)).toThrow(XmlError);
   });

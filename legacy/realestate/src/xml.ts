@@ -120,9 +120,14 @@ export function parseXml(xml: string): XmlElement {
   if (valid !== true) {
     throw new XmlError(`${valid.err.msg} (line ${valid.err.line}, column ${valid.err.col ?? '?'})`);
   }
-  const roots = (parser.parse(xml) as OrderedNode[]).filter(
-    (n) => !('#text' in n) || String(n['#text']).trim(),
-  );
+  let parsed: OrderedNode[];
+  try {
+    parsed = parser.parse(xml) as OrderedNode[];
+  } catch (e) {
+    // The parser's own limits (nesting depth…) are the document's fault, not the registry's.
+    throw new XmlError((e as Error).message);
+  }
+  const roots = parsed.filter((n) => !('#text' in n) || String(n['#text']).trim());
   if (roots.length !== 1 || '#text' in roots[0]! || '#cdata' in roots[0]!) {
     throw new XmlError('a document has exactly one root element');
   }

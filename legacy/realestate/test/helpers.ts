@@ -84,3 +84,20 @@ export function textAt(el: XmlElement, ...path: string[]): string | undefined {
 /** Markup of repeated `<reg:name>` elements, escaped by the caller where needed. */
 export const many = (name: string, values: readonly string[]) =>
   values.map((v) => `<reg:${name}>${v}</reg:${name}>`).join('');
+
+/** The markup of a SubmitApplication's content. */
+export function applicationXml(a: {
+  ref: string;
+  itemCode: string;
+  applicant: { idNumber: string; name: string };
+  fields: Record<string, string>;
+  materials?: Record<string, string>;
+}): string {
+  const fields = Object.entries(a.fields)
+    .map(([code, v]) => `<reg:Field code="${code}">${v}</reg:Field>`)
+    .join('');
+  const materials = Object.entries(a.materials ?? {})
+    .map(([id, ref]) => `<reg:Material id="${id}" ref="${ref}"/>`)
+    .join('');
+  return `<reg:ExternalReference>${a.ref}</reg:ExternalReference><reg:ItemCode>${a.itemCode}</reg:ItemCode><reg:Applicant><reg:IdNumber>${a.applicant.idNumber}</reg:IdNumber><reg:Name>${a.applicant.name}</reg:Name></reg:Applicant><reg:Form>${fields}</reg:Form><reg:Materials>${materials}</reg:Materials>`;
+}

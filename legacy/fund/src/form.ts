@@ -93,7 +93,7 @@ export function readForm(
     if (raw.trim() === '') continue;
     const parsed = parseValue(field, raw.trim());
     if (parsed.ok) values[field.key] = parsed.value;
-    else errors.push({ zd: name, yy: `${field.label.zh}${parsed.why}` });
+    else errors.push({ zd: name, yy: `${field.label.zh}：${parsed.why}` });
   }
   if (!partial) {
     for (const f of item.fields) {

@@ -27,6 +27,25 @@ export function scopeNeedsCorrection(scope: string): boolean {
   return scope.trim().length < 4 || scope.includes('待定');
 }
 
+/** What an approval of the application issues, decided once per application and kept. */
+export function issuedFor(
+  state: MarketState,
+  clock: SimClock,
+  sub: CaseSubmission,
+): Readonly<Record<string, string>> {
+  return state.issueOnce(sub.requestRef, () => {
+    if (ESTABLISH.has(sub.itemCode)) {
+      const kind = sub.itemCode === 'MKT-ESTABLISH' ? 'company' : 'individual';
+      return {
+        'enterprise.uscc': state.issuance.uscc(kind, sub.applicantId.slice(0, 6)),
+        'business-licence': state.issuance.documentNumber(DOCUMENT_PREFIXES['business-licence'], clock.now()),
+      };
+    }
+    const document = sub.itemCode === 'MKT-CHANGE' ? 'change-notice' : 'deregistration-notice';
+    return { [document]: state.issuance.documentNumber(DOCUMENT_PREFIXES[document], clock.now()) };
+  });
+}
+
 function decideEstablishment(state: MarketState, clock: SimClock, sub: CaseSubmission): Decision {
   const fields = sub.fields as FormValues;
   if (scopeNeedsCorrection(str(fields['enterprise.businessScope']))) {
@@ -36,34 +55,14 @@ function decideEstablishment(state: MarketState, clock: SimClock, sub: CaseSubmi
       correctionFields: ['enterprise.businessScope'],
     };
   }
-  const kind = sub.itemCode === 'MKT-ESTABLISH' ? 'company' : 'individual';
-  const result = state.issueOnce(sub.requestRef, () => ({
-    'enterprise.uscc': state.issuance.uscc(kind, sub.applicantId.slice(0, 6)),
-    'business-licence': state.issuance.documentNumber(DOCUMENT_PREFIXES['business-licence'], clock.now()),
-  }));
-  return { outcome: 'approved', reason: '准予设立登记', result };
+  return { outcome: 'approved', reason: '准予设立登记', result: issuedFor(state, clock, sub) };
 }
 
-function decideNotice(
-  state: MarketState,
-  clock: SimClock,
-  sub: CaseSubmission,
-  document: 'change-notice' | 'deregistration-notice',
-): Decision {
-  const result = state.issueOnce(sub.requestRef, () => ({
-    [document]: state.issuance.documentNumber(DOCUMENT_PREFIXES[document], clock.now()),
-  }));
-  return {
-    outcome: 'approved',
-    reason: document === 'change-notice' ? '准予变更登记' : '准予注销登记',
-    result,
-  };
-}
-
-function applyApproval(state: MarketState, record: CaseRecord, phase: Phase): void {
+function applyApproval(state: MarketState, clock: SimClock, record: CaseRecord, phase: Phase): void {
   const fields = record.fields as FormValues;
   const { registry } = state;
-  const result = phase.decision?.result ?? state.issuedTo(record.requestRef) ?? {};
+  // An approval forced through the admin port may carry no result: the registry issues one anyway.
+  const result = { ...issuedFor(state, clock, record), ...phase.decision?.result };
   if (ESTABLISH.has(record.itemCode)) {
     const uscc = result['enterprise.uscc'];
     if (!uscc || registry.has(uscc)) return;
@@ -110,14 +109,16 @@ export function marketRules(state: MarketState, clock: SimClock): CaseRules {
   return {
     decide(sub) {
       if (ESTABLISH.has(sub.itemCode)) return decideEstablishment(state, clock, sub);
-      if (sub.itemCode === 'MKT-CHANGE') return decideNotice(state, clock, sub, 'change-notice');
-      if (sub.itemCode === 'MKT-DEREGISTER') return decideNotice(state, clock, sub, 'deregistration-notice');
+      if (sub.itemCode === 'MKT-CHANGE')
+        return { outcome: 'approved', reason: '准予变更登记', result: issuedFor(state, clock, sub) };
+      if (sub.itemCode === 'MKT-DEREGISTER')
+        return { outcome: 'approved', reason: '准予注销登记', result: issuedFor(state, clock, sub) };
       return { outcome: 'rejected', reason: `未知事项 ${sub.itemCode}` };
     },
     schedule: scheduleFromItems(state.items),
     caseNumber: (seq, _itemCode, at) => `SCJG${beijingCompactDate(at)}${String(seq).padStart(6, '0')}`,
     onPhase(record, phase) {
-      if (phase.status === 'approved') applyApproval(state, record, phase);
+      if (phase.status === 'approved') applyApproval(state, clock, record, phase);
       if (phase.status === 'rejected') {
         const name = nameHeldBy(record.itemCode, record.fields as FormValues);
         if (name) state.registry.releaseName(name, record.requestRef);

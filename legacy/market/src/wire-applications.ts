@@ -46,8 +46,15 @@ export function wireOutcome(result: Readonly<Record<string, string>>): WireOutco
   return { values, documents };
 }
 
-/** Renders a case as the wire's application. */
-export function wireApplication(record: CaseRecord, view: CaseView): WireApplication {
+/**
+ * Renders a case as the wire's application; `issued` is what the registry issued to it, shown with
+ * (and under) the decision's own result.
+ */
+export function wireApplication(
+  record: CaseRecord,
+  view: CaseView,
+  issued: Readonly<Record<string, string>> = {},
+): WireApplication {
   const status = WIRE_STATUS[view.status];
   return {
     applicationNo: record.caseNumber,
@@ -58,7 +65,7 @@ export function wireApplication(record: CaseRecord, view: CaseView): WireApplica
     remarks: view.decision?.reason ?? null,
     fieldsToSupplement:
       status === 'SUPPLEMENT_REQUIRED' ? (view.decision?.correctionFields ?? []).map(wireCode) : [],
-    outcome: status === 'APPROVED' ? wireOutcome(view.decision?.result ?? {}) : null,
+    outcome: status === 'APPROVED' ? wireOutcome({ ...issued, ...view.decision?.result }) : null,
     history: view.history.map((h) => ({ status: WIRE_STATUS[h.status], at: beijingInstant(h.at) })),
   };
 }

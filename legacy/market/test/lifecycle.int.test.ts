@@ -259,6 +259,19 @@ describe('market applications through their lifecycle, and what approvals change
     expect([again.status, again.body.error.code]).toEqual([409, 'INVALID_STATE']);
   });
 
+  it('issues a USCC and registers the enterprise when an approval is forced without a result', async () => {
+    const no = await submit(establishment(applicant, { enterpriseBusinessScope: '待定' }));
+    await admin.decide(no, { outcome: 'approved' });
+    const approved = await application(no);
+    expect(approved.status).toBe('APPROVED');
+    const uscc = approved.outcome.values.enterpriseUscc;
+    expect(validateUscc(uscc).ok).toBe(true);
+    expect(approved.outcome.documents.map((d: { materialId: string }) => d.materialId)).toEqual([
+      'business-licence',
+    ]);
+    expect((await api.get(`/api/enterprises/${uscc}`)).body.status).toBe('EXISTING');
+  });
+
   it('shows a denial as DENIED with its remarks, and frees the name it held', async () => {
     const name = `湖州驳回${newKey()}有限公司`;
     const no = await submit(establishment(applicant, { enterpriseName: name }));

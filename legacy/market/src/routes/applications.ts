@@ -70,7 +70,7 @@ export function applicationRoutes(app: FastifyInstance, ctx: StandInContext, sta
       req.logged?.keys.push(applicationNo);
       const record = ctx.cases.get(applicationNo);
       if (!record) throw new MarketError('NOT_FOUND', `未找到申请 ${applicationNo}`);
-      return wireApplication(record, ctx.cases.view(record));
+      return wireApplication(record, ctx.cases.view(record), state.issuedTo(record.requestRef));
     },
   );
 
@@ -86,7 +86,9 @@ export function applicationRoutes(app: FastifyInstance, ctx: StandInContext, sta
       }
       const records = ctx.cases.findByRef(key);
       req.logged?.keys.push(...records.map((r) => r.caseNumber));
-      return { items: records.map((r) => wireApplication(r, ctx.cases.view(r))) };
+      return {
+        items: records.map((r) => wireApplication(r, ctx.cases.view(r), state.issuedTo(r.requestRef))),
+      };
     },
   );
 }

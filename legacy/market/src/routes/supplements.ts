@@ -40,7 +40,11 @@ export function supplementRoutes(app: FastifyInstance, ctx: StandInContext, stat
       const { values, problems } = readForm(item, form as Record<string, unknown>, asked);
       if (problems.length > 0) throw validationFailed(problems);
       const corrected = ctx.cases.correct(applicationNo, values);
-      const answer = wireApplication(corrected, ctx.cases.view(corrected));
+      const answer = wireApplication(
+        corrected,
+        ctx.cases.view(corrected),
+        state.issuedTo(corrected.requestRef),
+      );
       state.idempotency.remember(key, { fingerprint, status: 201, body: answer });
       return reply.code(201).send(answer);
     },

@@ -98,17 +98,27 @@ export function admissionRefusal(
   return undefined;
 }
 
+/**
+ * Applies an approval to the fund's records and answers what it produced: the decision's result, with
+ * whatever it lacks filled in (a decision forced through the admin port may carry none), so an approved
+ * case always has its document number or new account.
+ */
 function applyApproval(
   record: CaseRecord,
   decision: Decision | undefined,
   state: FundState,
   at: number,
-): void {
+): Record<string, string> {
   const f = record.fields;
+  const given = decision?.result ?? {};
+  const numbered = (key: string, prefix: string) => ({
+    [key]: given[key] ?? state.nextNumber(prefix, at),
+    ...given,
+  });
   switch (record.itemCode) {
     case 'FUND-PURCHASE-WITHDRAWAL':
       state.withdraw(record.applicantId, fen(f, 'fund.withdrawalAmount'), at);
-      return;
+      return numbered('withdrawal-approval', 'TQHZ');
     case 'FUND-LOAN': {
       const principalFen = fen(f, 'fund.loanAmount');
       const termMonths = fen(f, 'fund.loanTermMonths');
@@ -122,14 +132,14 @@ function applyApproval(
         startedOn: beijingDate(at),
         updatedAt: new Date(at).toISOString(),
       });
-      return;
+      return numbered('loan-contract', 'JKHT');
     }
     case 'FUND-EMPLOYER-OPEN': {
       const uscc = str(f, 'enterprise.uscc') ?? '';
+      const employerAccount =
+        given['fund.employerAccount'] ?? state.allocateEmployerAccount(record.requestRef, uscc);
       state.openEmployer({
-        employerAccount:
-          decision?.result?.['fund.employerAccount'] ??
-          state.allocateEmployerAccount(record.requestRef, uscc),
+        employerAccount,
         uscc,
         name: str(f, 'enterprise.name') ?? '',
         address: str(f, 'enterprise.address') ?? '',
@@ -137,7 +147,7 @@ function applyApproval(
         openedOn: beijingDate(at),
         updatedAt: new Date(at).toISOString(),
       });
-      return;
+      return { ...given, 'fund.employerAccount': employerAccount };
     }
     case 'FUND-EMPLOYER-CHANGE':
       state.changeEmployer(
@@ -145,10 +155,12 @@ function applyApproval(
         { name: str(f, 'enterprise.newName'), address: str(f, 'enterprise.newAddress') },
         at,
       );
-      return;
+      return { ...given };
     case 'FUND-EMPLOYER-CLOSE':
       state.closeEmployer(str(f, 'fund.employerAccount') ?? '', at);
-      return;
+      return numbered('fund-closure-certificate', 'ZXZM');
+    default:
+      return { ...given };
   }
 }
 
@@ -187,9 +199,8 @@ export function fundRules(items: readonly PublishedItem[], state: FundState, clo
     schedule: scheduleFromItems(items),
     caseNumber: (seq, _itemCode, at) => `GJJ${wireDay(at)}${String(seq).padStart(6, '0')}`,
     onPhase(record, phase) {
-      if (phase.status !== 'approved' || state.applied.has(record.caseNumber)) return;
-      state.applied.add(record.caseNumber);
-      applyApproval(record, phase.decision, state, phase.at);
+      if (phase.status !== 'approved' || state.approvals.has(record.caseNumber)) return;
+      state.approvals.set(record.caseNumber, applyApproval(record, phase.decision, state, phase.at));
     },
   };
 }

@@ -40,8 +40,8 @@ export class FundState {
   private readonly allocated = new Map<string, string>();
   /** Openings in progress, by USCC: the case number. */
   readonly openings = new Map<string, string>();
-  /** Cases whose approval has been applied to the records (each applies once). */
-  readonly applied = new Set<string>();
+  /** Approved cases, applied to the records (each once), with what their approval produced. */
+  readonly approvals = new Map<string, Readonly<Record<string, string>>>();
   private readonly counters = new Map<string, number>();
 
   constructor(population: Population) {

@@ -39,9 +39,13 @@ export function resultToWire(result: Readonly<Record<string, string>>): WireResu
   return { zd, ws };
 }
 
-/** A case as it stands on the stand-in's clock, in the fund's wire terms. */
-export function caseToWire(view: CaseView): WireCase {
+/**
+ * A case as it stands on the stand-in's clock, in the fund's wire terms; `produced` is what its approval
+ * produced, once applied (it completes a decision that came without a result).
+ */
+export function caseToWire(view: CaseView, produced?: Readonly<Record<string, string>>): WireCase {
   const d = view.decision;
+  const result = view.status === 'approved' && produced ? produced : d?.result;
   return {
     slbh: view.caseNumber,
     sxbm: view.itemCode,
@@ -54,7 +58,7 @@ export function caseToWire(view: CaseView): WireCase {
       view.status === 'correction_requested'
         ? (d?.correctionFields ?? []).map((k) => WIRE_CODES[k] ?? k).join(',')
         : '',
-    jg: d?.result && Object.keys(d.result).length > 0 ? resultToWire(d.result) : null,
+    jg: result && Object.keys(result).length > 0 ? resultToWire(result) : null,
     lsjl: view.history.map((h) => ({ blzt: STATUS_CODES[h.status], sj: wireInstant(h.at) })),
   };
 }

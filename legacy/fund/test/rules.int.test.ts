@@ -185,6 +185,22 @@ describe('fund rules: outcomes of each item, and the effects of approvals on lat
       expect((await submit({ ...form, qqlsh: `emp-${freshNonce()}` })).fhm).toBe('E3002');
     });
 
+    it('gives a decision forced through the admin port its result too: the account it opens', async () => {
+      const e = pick.enterpriseWithoutEmployerAccount();
+      const form = employerForm('FUND-EMPLOYER-OPEN', e, {
+        bd_dwdz: e.address,
+        bd_fddbr: person(e.legalRepIdNumber).name,
+        bd_jcbl: '8',
+        bd_jcrs: '3',
+      });
+      const { slbh } = (await submit(form)).data;
+      await admin.decide(slbh, { outcome: 'approved' });
+      const c = (await wire.call<WireCase>('ywcx', { slbh })).data;
+      expect(c.blzt).toBe('3');
+      expect(c.jg?.zd.dwzh).toMatch(/^\d{12}$/);
+      expect((await employer(e.uscc))?.dwzh).toBe(c.jg?.zd.dwzh);
+    });
+
     it('refuses to open a second account for a USCC that has one (E3002)', async () => {
       const held = pick.employer();
       const e = enterpriseOf(held.uscc);

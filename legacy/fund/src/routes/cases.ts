@@ -5,8 +5,7 @@ import { WIRE_CODES } from '../dictionary';
 import { FORM_PREFIX, readForm } from '../form';
 import { contentFingerprint } from '../idempotency';
 import { registerService } from '../service';
-import { caseToWire } from '../wire-cases';
-import { type FundRouteContext, SERIAL } from './context';
+import { type FundRouteContext, SERIAL, wireCase } from './context';
 
 /**
  * 业务查询 `ywcx` (a case by its number, or the cases of a request serial number) and 补正受理 `bzsl`
@@ -26,7 +25,7 @@ export function registerCaseServices(app: FastifyInstance, f: FundRouteContext):
       throw invalidParams([{ zd: 'qqlsh', yy: '受理编号slbh与请求流水号qqlsh只能按其一查询' }]);
     if (p.slbh) {
       req.logged?.keys.push(p.slbh);
-      return caseToWire(ctx.cases.view(caseOf(p.slbh)));
+      return wireCase(f, caseOf(p.slbh));
     }
     if (!p.qqlsh) {
       throw new Refusal('E1005', `${FUND_CODES.E1005}：slbh或qqlsh`, {
@@ -35,7 +34,7 @@ export function registerCaseServices(app: FastifyInstance, f: FundRouteContext):
     }
     req.logged?.keys.push(p.qqlsh);
     const records = ctx.cases.findByRef(p.qqlsh).filter((r) => !p.sxbm || r.itemCode === p.sxbm);
-    return { list: records.map((r) => caseToWire(ctx.cases.view(r))) };
+    return { list: records.map((r) => wireCase(f, r)) };
   });
 
   registerService(app, f.auth, 'bzsl', (p, req) => {
@@ -50,7 +49,7 @@ export function registerCaseServices(app: FastifyInstance, f: FundRouteContext):
     const earlier = serial ? f.corrections.get(`${p.slbh}\u0000${serial}`) : undefined;
     if (earlier) {
       if (earlier.fingerprint !== fingerprint) throw new Refusal('E3005');
-      return caseToWire(ctx.cases.view(record));
+      return wireCase(f, record);
     }
     const view = ctx.cases.view(record);
     if (view.status !== 'correction_requested') {
@@ -75,6 +74,6 @@ export function registerCaseServices(app: FastifyInstance, f: FundRouteContext):
       throw e;
     }
     if (serial) f.corrections.record(`${p.slbh}\u0000${serial}`, fingerprint, p.slbh);
-    return caseToWire(ctx.cases.view(record));
+    return wireCase(f, record);
   });
 }

@@ -5,8 +5,7 @@ import { readForm } from '../form';
 import { contentFingerprint } from '../idempotency';
 import { admissionRefusal } from '../rules';
 import { registerService } from '../service';
-import { caseToWire } from '../wire-cases';
-import { type FundRouteContext, SERIAL } from './context';
+import { type FundRouteContext, SERIAL, wireCase } from './context';
 
 /** Materials one submission may list at most. */
 const MAX_MATERIALS = 50;
@@ -62,7 +61,7 @@ export function registerSubmitService(app: FastifyInstance, f: FundRouteContext)
         throw new Refusal('E3005', `${FUND_CODES.E3005}：${qqlsh}已受理为${earlier.caseNumber}`);
       }
       req.logged?.keys.push(earlier.caseNumber);
-      return caseToWire(ctx.cases.view(ctx.cases.get(earlier.caseNumber)!));
+      return wireCase(f, ctx.cases.get(earlier.caseNumber)!);
     }
 
     const item = f.items.get(p.sxbm!);
@@ -97,6 +96,6 @@ export function registerSubmitService(app: FastifyInstance, f: FundRouteContext)
     if (item.code === 'FUND-EMPLOYER-OPEN')
       state.openings.set(String(form.values['enterprise.uscc']), record.caseNumber);
     req.logged?.keys.push(applicantId, record.caseNumber);
-    return caseToWire(ctx.cases.view(record));
+    return wireCase(f, record);
   });
 }

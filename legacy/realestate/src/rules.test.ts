@@ -107,6 +107,18 @@ describe('the registry rules', () => {
     expect(records.unit(unit.unitCode)!.mortgages).toHaveLength(1);
   });
 
+  it('issues the certificate of an approval forced without one, and registers it', () => {
+    const { cases, records } = registry();
+    const t = cases.submit(transfer('transfer-forced', secondBuyer));
+    cases.force(t.caseNumber, { outcome: 'approved' });
+    const issued = cases.view(cases.get(t.caseNumber)!).decision?.result?.['property-certificate'];
+    expect(issued).toMatch(/不动产权第\d{7}号$/);
+    expect(records.unit(unit.unitCode)).toMatchObject({
+      certificateNumber: issued,
+      ownerIdNumbers: [secondBuyer!.idNumber],
+    });
+  });
+
   it('numbers cases BDC, the year, and an eight-digit sequence', () => {
     const { cases } = registry();
     expect(cases.submit(mortgage('numbered')).caseNumber).toBe('BDC202600000001');

@@ -7,12 +7,18 @@ import {
   type SimClock,
   scheduleFromItems,
 } from '@onething/legacy-kit';
-import type { RegistryRecords } from './state';
+import type { IssuedDocument, RegistryRecords } from './state';
 import { addMonths, beijingDate } from './wire-format';
 
 type Verdict = Pick<Decision, 'outcome' | 'reason' | 'correctionFields'>;
 
 const rejected = (reason: string): Verdict => ({ outcome: 'rejected', reason });
+
+/** The document an approval of each item issues (the item's result material) and its kind of number. */
+const ISSUES: Readonly<Record<string, { materialId: string; kind: IssuedDocument }>> = {
+  'RE-TRANSFER': { materialId: 'property-certificate', kind: 'ownership' },
+  'RE-MORTGAGE': { materialId: 'registration-certificate', kind: 'proof' },
+};
 
 /**
  * The registry's rules. A decision depends on the book as it stands when the decision is made (登簿),
@@ -58,17 +64,18 @@ export function registryRules(deps: {
     }
   }
 
+  /** What an approval of the case issues: the document's material id and its new number. */
+  function issued(c: CaseSubmission, at: number): Record<string, string> {
+    const doc = ISSUES[c.itemCode];
+    if (!doc) return {};
+    const unitCode = String(c.fields['property.unitCode']);
+    return { [doc.materialId]: records.issueNumber(doc.kind, unitCode, beijingDate(at).slice(0, 4)) };
+  }
+
   /** The decision of a verdict at `at`, with the number of the document an approval issues. */
   function decisionOf(c: CaseSubmission, v: Verdict, at: number): Decision {
-    const unitCode = String(c.fields['property.unitCode']);
-    const year = beijingDate(at).slice(0, 4);
-    let result: Decision['result'];
-    if (v.outcome === 'approved' && c.itemCode === 'RE-TRANSFER') {
-      result = { 'property-certificate': records.issueNumber('ownership', unitCode, year) };
-    } else if (v.outcome === 'approved' && c.itemCode === 'RE-MORTGAGE') {
-      result = { 'registration-certificate': records.issueNumber('proof', unitCode, year) };
-    }
-    const decision: Decision = { ...v, ...(result ? { result } : {}) };
+    const result = v.outcome === 'approved' ? issued(c, at) : {};
+    const decision: Decision = { ...v, ...(Object.keys(result).length > 0 ? { result } : {}) };
     ours.add(decision);
     return decision;
   }
@@ -79,9 +86,7 @@ export function registryRules(deps: {
     if (!records.unit(unitCode)) return;
     const on = beijingDate(at);
     if (record.itemCode === 'RE-TRANSFER') {
-      const certificateNumber =
-        decision.result?.['property-certificate'] ??
-        records.issueNumber('ownership', unitCode, on.slice(0, 4));
+      const certificateNumber = decision.result!['property-certificate']!;
       records.transfer(unitCode, { owners: [record.applicantId], certificateNumber, on, at });
     } else if (record.itemCode === 'RE-MORTGAGE') {
       records.addMortgage(
@@ -108,11 +113,18 @@ export function registryRules(deps: {
         const now = verdict(record);
         if (now.outcome !== decision.outcome || now.reason !== decision.reason) {
           decision = decisionOf(record, now, phase.at);
-          const index = record.phases.indexOf(phase);
-          record.phases[index] = { status: decision.outcome, at: phase.at, decision };
         }
         // Checked once: the phase is final now.
         ours.delete(decision);
+      }
+      const doc = ISSUES[record.itemCode];
+      if (decision.outcome === 'approved' && doc && !decision.result?.[doc.materialId]) {
+        // An approval forced through the admin port issues its document like any other, so what flows
+        // to later items (the certificate number) is there however the case was decided.
+        decision = { ...decision, result: { ...decision.result, ...issued(record, phase.at) } };
+      }
+      if (decision !== phase.decision) {
+        record.phases[record.phases.indexOf(phase)] = { status: decision.outcome, at: phase.at, decision };
       }
       if (decision.outcome === 'approved') register(record, decision, phase.at);
     },

@@ -1,7 +1,6 @@
 import {
   AdapterError,
   type AdapterHooks,
-  batchLoader,
   type CaseState,
   type CaseSubmission,
   type ClientSettings,
@@ -12,13 +11,12 @@ import {
   isAdapterError,
   requireIdentifiers,
   Semaphore,
-  singleKeyLoader,
 } from '@onething/adapter-core';
 import { validateResidentId } from '@onething/schema';
-import type DataLoader from 'dataloader';
 import { caseState, correctionReceived, firstOf } from './cases';
 import { type CatalogueItem, catalogueItem } from './catalogue';
 import { type InputProblem, wireForm } from './form';
+import { type RealestateLoaders, registryLoaders, UNITS_PER_QUERY } from './loaders';
 import {
   applicationsAnswer,
   listItemsAnswer,
@@ -32,8 +30,6 @@ import {
 import { parsed, RegistryCalls } from './registry-client';
 import { el } from './xml';
 
-/** Unit codes one QueryUnits takes at most. */
-export const UNITS_PER_QUERY = 20;
 /** Length the registry allows its ExternalReference, which carries the idempotency key. */
 const REFERENCE_LENGTH = { min: 8, max: 128 } as const;
 const DEPARTMENT = 'realestate';
@@ -45,14 +41,6 @@ export interface RealestateAdapterOptions {
   readonly caller?: string;
   /** QueryUnitsByOwner calls in flight at most, across all requests of the process (it reads one key a call). */
   readonly ownerLookupConcurrency?: number;
-}
-
-/** Per-request loaders of the registry's reads. */
-export interface RealestateLoaders {
-  /** Units by unit code, batched ≤ 20 codes per QueryUnits. */
-  readonly property: DataLoader<string, Property | null>;
-  /** Unit codes a person owns, by ID number; one QueryUnitsByOwner per person. */
-  readonly unitsOwnedBy: DataLoader<string, string[] | null>;
 }
 
 /** The registry's adapter: the cases every department has, plus its reads. */
@@ -288,30 +276,7 @@ export function createRealestateAdapter(options: RealestateAdapterOptions): Real
     correctCase,
     properties,
     unitsOwnedBy,
-    loaders(): RealestateLoaders {
-      return {
-        property: batchLoader<Property>({
-          maxBatchSize: UNITS_PER_QUERY,
-          async load(keys) {
-            // A malformed code fails alone (DataLoader rejects a key whose value is an Error); the rest
-            // of the batch is still read.
-            const out = new Map<string, Property | AdapterError>();
-            const valid: [string, string][] = [];
-            for (const key of keys) {
-              try {
-                valid.push([key, requireIdentifiers(DEPARTMENT, 'QueryUnits', 'unitCode', [key])[0]!]);
-              } catch (e) {
-                out.set(key, e as AdapterError);
-              }
-            }
-            const found = valid.length > 0 ? await properties(valid.map(([, code]) => code)) : new Map();
-            for (const [key, code] of valid) if (found.has(code)) out.set(key, found.get(code)!);
-            return out as unknown as ReadonlyMap<string, Property>;
-          },
-        }),
-        unitsOwnedBy: singleKeyLoader<string[]>({ semaphore: ownerLookups, load: unitsOwnedBy }),
-      };
-    },
+    loaders: () => registryLoaders({ properties, unitsOwnedBy, ownerLookups }),
     close() {
       client.close();
     },

@@ -1,8 +1,3 @@
-export {
-  createRealestateAdapter,
-  type RealestateAdapter,
-  type RealestateAdapterOptions,
-  type RealestateLoaders,
-  UNITS_PER_QUERY,
-} from './adapter';
+export { createRealestateAdapter, type RealestateAdapter, type RealestateAdapterOptions } from './adapter';
+export { type RealestateLoaders, UNITS_PER_QUERY } from './loaders';
 export type { Mortgage, Property } from './records';

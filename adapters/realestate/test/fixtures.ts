@@ -1,5 +1,10 @@
-import type { AdapterHooks, CaseSubmission } from '@onething/adapter-core';
-import { clientSettings } from '@onething/adapter-core';
+import {
+  type AdapterError,
+  type AdapterHooks,
+  type CaseSubmission,
+  clientSettings,
+  isAdapterError,
+} from '@onething/adapter-core';
 import {
   generatePopulation,
   type Person,
@@ -84,4 +89,14 @@ export function transferSubmission(
       { id: 'sale-contract', reference: 'store://hall/contract.pdf' },
     ],
   };
+}
+
+/** The AdapterError a promise fails with (fails the test when it resolves or fails otherwise). */
+export async function errorOf(p: Promise<unknown>): Promise<AdapterError> {
+  const e = await p.then(
+    () => undefined,
+    (err: unknown) => err,
+  );
+  if (!isAdapterError(e)) throw new Error(`expected an AdapterError, got ${String(e)}`);
+  return e;
 }

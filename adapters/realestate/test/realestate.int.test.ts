@@ -1,14 +1,11 @@
-import { createServer, type Server } from 'node:http';
-import type { AddressInfo } from 'node:net';
-import { type AdapterError, isAdapterError } from '@onething/adapter-core';
 import type { StandIn, StandInAdmin } from '@onething/legacy-kit';
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import type { RealestateAdapter } from '../src';
 import {
   adapterFor,
+  errorOf,
   nonOwners,
   person,
-  population,
   soleOwnerUnits,
   startRegistry,
   transferSubmission,
@@ -23,16 +20,7 @@ const buyers = [...nonOwners];
 const takeUnit = () => units.shift()!;
 const takeBuyer = () => buyers.shift()!;
 
-async function errorOf(p: Promise<unknown>): Promise<AdapterError> {
-  const e = await p.then(
-    () => undefined,
-    (err: unknown) => err,
-  );
-  if (!isAdapterError(e)) throw new Error(`expected an AdapterError, got ${String(e)}`);
-  return e;
-}
-
-describe('the real-estate adapter against the registry', () => {
+describe('the real-estate adapter’s cases', () => {
   let s: StandIn;
   let admin: StandInAdmin;
   let adapter: RealestateAdapter;
@@ -45,114 +33,6 @@ describe('the real-estate adapter against the registry', () => {
     adapter = adapterFor(s.url, { timeoutMs: 2_000, retry: { retries: 0 } });
   });
   afterEach(() => adapter.close());
-
-  describe('reads, in domain units', () => {
-    it('reads a jointly owned, mortgaged unit: fen, ISO dates, domain enums', async () => {
-      const seeded = population.properties.find((p) => p.mortgage && p.ownerIdNumbers.length === 2)!;
-      const property = await adapter.loaders().property.load(seeded.unitCode);
-      expect(property).toEqual({
-        unitCode: seeded.unitCode,
-        certificateNumber: seeded.certificateNumber,
-        address: seeded.address,
-        areaM2: seeded.areaM2,
-        use: seeded.use === 'residential' ? 'RESIDENTIAL' : 'COMMERCIAL',
-        ownerIdNumbers: seeded.ownerIdNumbers,
-        registeredOn: seeded.registeredOn,
-        mortgages: [
-          {
-            mortgagee: seeded.mortgage!.mortgagee,
-            amountFen: seeded.mortgage!.amountFen,
-            registeredOn: seeded.mortgage!.registeredOn,
-            endsOn: seeded.mortgage!.endsOn,
-          },
-        ],
-        seized: false,
-        updatedAt: seeded.updatedAt,
-      });
-      expect(Number.isInteger(property!.mortgages[0]!.amountFen)).toBe(true);
-    });
-
-    it('reads a commercial unit as COMMERCIAL', async () => {
-      const shop = population.properties.find((p) => p.use === 'commercial')!;
-      expect((await adapter.loaders().property.load(shop.unitCode))?.use).toBe('COMMERCIAL');
-    });
-
-    it('reads 45 units in three QueryUnits calls and leaves out units the registry does not hold', async () => {
-      const codes = population.properties.slice(0, 45).map((p) => p.unitCode);
-      const found = await adapter.properties([...codes, UNREGISTERED_UNIT]);
-      expect([...found.keys()].sort()).toEqual([...codes].sort());
-      expect(await calls('QueryUnits')).toBe(3);
-    });
-
-    it('fails a malformed code alone: the rest of its batch is read in one call', async () => {
-      const [a, b] = population.properties.map((p) => p.unitCode);
-      const loader = adapter.loaders().property;
-      const [ok1, bad, ok2] = await Promise.allSettled([
-        loader.load(a!),
-        loader.load('33050200'),
-        loader.load(b!),
-      ]);
-      expect([ok1.status, ok2.status]).toEqual(['fulfilled', 'fulfilled']);
-      expect(bad.status === 'rejected' && isAdapterError(bad.reason, 'INVALID_INPUT')).toBe(true);
-      expect(await calls('QueryUnits')).toBe(1);
-    });
-
-    it('reads the units of an owner, one QueryUnitsByOwner per person, each person once a request', async () => {
-      const joint = population.properties.find((p) => p.ownerIdNumbers.length === 2)!;
-      const [first, second] = joint.ownerIdNumbers as [string, string];
-      const loader = adapter.loaders().unitsOwnedBy;
-      const [a, again, b] = await Promise.all([loader.load(first), loader.load(first), loader.load(second)]);
-      expect(a).toContain(joint.unitCode);
-      expect(again).toEqual(a);
-      expect(b).toContain(joint.unitCode);
-      expect(await calls('QueryUnitsByOwner')).toBe(2);
-      expect(await adapter.unitsOwnedBy(takeBuyer().idNumber)).toEqual([]);
-    });
-
-    it('refuses a malformed ID number with INVALID_INPUT, without calling the registry', async () => {
-      const err = await errorOf(adapter.unitsOwnedBy('110105194912310021'));
-      expect(err.code).toBe('INVALID_INPUT');
-      expect(err.details.problems?.[0]?.rule).toBe('GB11643.checkCharacter');
-      expect((await admin.counts()).http).toBe(0);
-    });
-
-    it('names itself in the Caller header', async () => {
-      await adapter.properties([population.properties[0]!.unitCode]);
-      expect((await admin.requestLog()).map((e) => e.caller)).toEqual(['adapter-test']);
-    });
-  });
-
-  describe('the catalogue, in domain terms', () => {
-    it('lists the items with money in fen and enumerations as the domain spells them', async () => {
-      const items = await adapter.listItems();
-      const transfer = items.find((i) => i.code === 'RE-TRANSFER')!;
-      expect(transfer).toMatchObject({
-        department: 'realestate',
-        type: 'administrative-confirmation',
-        legalLimitDays: 30,
-        promisedLimitDays: 1,
-        feeFen: 0,
-        result: { kind: 'certificate', materials: ['property-certificate'], values: [] },
-      });
-      expect(transfer.fields.find((f) => f.key === 'transaction.price')).toMatchObject({
-        type: 'money',
-        min: 100,
-      });
-      expect(transfer.fields.find((f) => f.key === 'property.area')).toMatchObject({
-        type: 'decimal',
-        min: 1,
-        max: 100_000,
-      });
-      expect(transfer.fields.find((f) => f.key === 'applicant.idNumber')).toMatchObject({
-        type: 'idNumber',
-        required: true,
-        editable: false,
-      });
-      expect(transfer.materials.find((m) => m.id === 'deed-tax-receipt')).toMatchObject({ heldBy: ['tax'] });
-      const mortgage = items.find((i) => i.code === 'RE-MORTGAGE')!;
-      expect(mortgage.fields.find((f) => f.key === 'mortgage.amount')).toMatchObject({ min: 10_000 });
-    });
-  });
 
   describe('a case through its lifecycle', () => {
     it('is ACCEPTED, IN_REVIEW, then APPROVED with the new certificate keyed by its material id', async () => {
@@ -373,68 +253,5 @@ describe('the real-estate adapter against the registry', () => {
       expect((await adapter.submitCase(query)).caseNumber).toBe(first.caseNumber);
       expect(await admin.cases({ ref: key })).toHaveLength(2);
     });
-  });
-});
-
-describe('hostile answers', () => {
-  let server: Server;
-  let url: string;
-  let answer = '';
-  beforeAll(async () => {
-    server = createServer((_req, res) => {
-      res.writeHead(200, { 'content-type': 'text/xml; charset=utf-8' }).end(answer);
-    });
-    await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-    url = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
-  });
-  afterAll(() => new Promise<void>((resolve) => server.close(() => resolve())));
-
-  const envelope = (body: string, prolog = '') =>
-    `<?xml version="1.0" encoding="utf-8"?>${prolog}<soap:Envelope xmlns:soap="http://schemas.xmlsoap.org/soap/envelope/" xmlns:bdc="http://bdc.gov.cn/registry/v1"><soap:Body>${body}</soap:Body></soap:Envelope>`;
-
-  it.each([
-    [
-      'an external entity (XXE)',
-      envelope(
-        '<bdc:QueryUnitsByOwnerResponse><bdc:UnitCode>&x;</bdc:UnitCode></bdc:QueryUnitsByOwnerResponse>',
-        '<!DOCTYPE r [<!ENTITY x SYSTEM "file:///etc/passwd">]>',
-      ),
-    ],
-    [
-      'an undefined entity',
-      envelope(
-        '<bdc:QueryUnitsByOwnerResponse><bdc:UnitCode>&x;</bdc:UnitCode></bdc:QueryUnitsByOwnerResponse>',
-      ),
-    ],
-    [
-      'an element the protocol does not have',
-      envelope('<bdc:QueryUnitsByOwnerResponse><bdc:Owner>x</bdc:Owner></bdc:QueryUnitsByOwnerResponse>'),
-    ],
-    ['another operation’s answer', envelope('<bdc:QueryUnitsResponse/>')],
-    [
-      'a unit code in a stranger’s namespace',
-      envelope(
-        '<bdc:QueryUnitsByOwnerResponse><x:UnitCode xmlns:x="urn:x">330502001002GB00012F00030012</x:UnitCode></bdc:QueryUnitsByOwnerResponse>',
-      ),
-    ],
-  ])('refuses %s as MALFORMED_RESPONSE', async (_what, text) => {
-    answer = text;
-    const adapter = adapterFor(url, { retry: { retries: 0 } });
-    const err = await errorOf(
-      adapter.unitsOwnedBy(person(population.properties[0]!.ownerIdNumbers[0]!).idNumber),
-    );
-    adapter.close();
-    expect(err.code).toBe('MALFORMED_RESPONSE');
-  });
-
-  it('reads the same answer, well formed, with any prefix', async () => {
-    answer = envelope(
-      '<r:QueryUnitsByOwnerResponse xmlns:r="http://bdc.gov.cn/registry/v1"><r:UnitCode>330502001002GB00012F00030012</r:UnitCode></r:QueryUnitsByOwnerResponse>',
-    );
-    const adapter = adapterFor(url);
-    expect(await adapter.unitsOwnedBy(population.persons[0]!.idNumber)).toEqual([
-      '330502001002GB00012F00030012',
-    ]);
-    adapter.close();
   });
 });

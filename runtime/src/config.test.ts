@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { z } from 'zod';
 import { ConfigError, defineSettings, settings } from './config';
 import { maskIdNumber, maskIdNumbersIn } from './logger';
 
@@ -31,6 +32,21 @@ describe('settings', () => {
     expect(message).toContain('SEED="abc"');
     expect(message).toContain('UPSTREAM_URL=(unset)');
     expect(message).toContain('Where the department system listens.');
+  });
+
+  it('never prints a secret setting, even when it is wrong', () => {
+    const withSecret = defineSettings('fund', {
+      apps: {
+        env: 'APPS',
+        schema: z.string().regex(/^\w+:\w+$/, 'must be appid:secret'),
+        doc: 'Apps.',
+        secret: true,
+      },
+    });
+    expect(() => withSecret.load({ APPS: 'hall:s3cret,broken' })).toThrow(
+      /APPS=\(hidden\): must be appid:secret/,
+    );
+    expect(() => withSecret.load({ APPS: 'hall:s3cret,broken' })).not.toThrow(/s3cret/);
   });
 
   it('describes the settings for the docs', () => {

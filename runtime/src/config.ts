@@ -6,6 +6,10 @@ export interface Setting<S extends z.ZodType = z.ZodType> {
   readonly env: string;
   readonly schema: S;
   readonly doc: string;
+  /** Never printed, not even in a start error (keys, app secrets). */
+  readonly secret?: boolean;
+  /** The default as the docs should show it, where the schema transforms its value. */
+  readonly defaultDoc?: string;
 }
 
 export type SettingsSpec = Record<string, Setting>;
@@ -48,9 +52,8 @@ export function defineSettings<S extends SettingsSpec>(service: string, spec: S)
         if (parsed.success) out[key] = parsed.data;
         else {
           const why = parsed.error.issues.map((i) => i.message).join('; ');
-          problems.push(
-            `${setting.env}=${raw === undefined ? '(unset)' : JSON.stringify(raw)}: ${why}. ${setting.doc}`,
-          );
+          const shown = raw === undefined ? '(unset)' : setting.secret ? '(hidden)' : JSON.stringify(raw);
+          problems.push(`${setting.env}=${shown}: ${why}. ${setting.doc}`);
         }
       }
       if (problems.length > 0) throw new ConfigError(service, problems);
@@ -59,8 +62,10 @@ export function defineSettings<S extends SettingsSpec>(service: string, spec: S)
     /** The settings as rows for documentation: variable, default, description. */
     describe(): { env: string; default: string; doc: string }[] {
       return Object.values(spec).map((s) => {
+        if (s.defaultDoc !== undefined) return { env: s.env, default: s.defaultDoc, doc: s.doc };
         const d = s.schema.safeParse(undefined);
-        return { env: s.env, default: d.success && d.data !== undefined ? String(d.data) : '', doc: s.doc };
+        const plain = d.success && ['string', 'number', 'boolean'].includes(typeof d.data);
+        return { env: s.env, default: plain ? String(d.data) : '', doc: s.doc };
       });
     },
   };
@@ -70,15 +75,29 @@ export function defineSettings<S extends SettingsSpec>(service: string, spec: S)
 export const settings = {
   port: (fallback: number) =>
     z.coerce
-      .number()
+      .number({ error: 'must be a port number' })
       .int('must be a whole number')
-      .min(0)
-      .max(65535, 'must be at most 65535')
+      .min(0, 'must be 0 (any free port) to 65535')
+      .max(65535, 'must be 0 (any free port) to 65535')
       .default(fallback),
-  host: (fallback = '127.0.0.1') => z.string().min(1).default(fallback),
+  host: (fallback = '127.0.0.1') => z.string().min(1, 'must name an interface').default(fallback),
   url: () => z.url('must be an absolute URL such as http://127.0.0.1:4101'),
   positiveInt: (fallback: number) =>
-    z.coerce.number().int('must be a whole number').positive().default(fallback),
-  ms: (fallback: number) => z.coerce.number().int('must be whole milliseconds').min(0).default(fallback),
-  logLevel: () => z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
+    z.coerce
+      .number({ error: 'must be a number' })
+      .int('must be a whole number')
+      .positive('must be above 0')
+      .default(fallback),
+  ms: (fallback: number) =>
+    z.coerce
+      .number({ error: 'must be a number of milliseconds' })
+      .int('must be whole milliseconds')
+      .min(0, 'must be 0 or more')
+      .default(fallback),
+  logLevel: () =>
+    z
+      .enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'], {
+        error: 'must be one of fatal, error, warn, info, debug, trace, silent',
+      })
+      .default('info'),
 };

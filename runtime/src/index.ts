@@ -7,4 +7,4 @@ export {
   settings,
 } from './config';
 export { createLogger, type Logger, logOptions, maskIdNumber, maskIdNumbersIn } from './logger';
-export { closeOnSignals, runMain } from './shutdown';
+export { closeOnSignals, runMain, runService } from './shutdown';

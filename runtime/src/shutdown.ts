@@ -1,4 +1,5 @@
 import type { Logger } from 'pino';
+import { createLogger } from './logger';
 
 /**
  * Closes a service gracefully on SIGINT/SIGTERM: in-flight work finishes, then the process exits. A second
@@ -30,10 +31,31 @@ export function closeOnSignals(log: Logger, close: () => Promise<void>, graceMs 
 /** Runs a service's main function; a start that fails is logged once, clearly, and exits non-zero. */
 export function runMain(log: Logger, main: () => Promise<void>): void {
   main().catch((err: unknown) => {
-    log.fatal(
-      err instanceof Error && err.name === 'ConfigError' ? { msg: err.message } : { err },
-      'could not start',
-    );
+    if (err instanceof Error && err.name === 'ConfigError') log.fatal(err.message);
+    else log.fatal({ err }, 'could not start');
     process.exit(1);
   });
+}
+
+/**
+ * The whole start of a service process: settings are loaded inside the guard, so a bad setting ends in
+ * one clear message naming every problem (not a stack trace); then `main` runs with the config and a
+ * logger at the configured level.
+ */
+export function runService<C extends { logLevel: string }>(
+  name: string,
+  settings: { load(): C },
+  main: (config: C, log: Logger) => Promise<void>,
+): void {
+  let config: C;
+  try {
+    config = settings.load();
+  } catch (err) {
+    const bootstrap = createLogger(name, 'info');
+    if (err instanceof Error && err.name === 'ConfigError') bootstrap.fatal(err.message);
+    else bootstrap.fatal({ err }, 'could not start');
+    process.exit(1);
+  }
+  const log = createLogger(name, config.logLevel);
+  runMain(log, () => main(config, log));
 }

@@ -29,10 +29,15 @@ export const ADAPTER_ERRORS = {
 export type AdapterErrorCode = keyof typeof ADAPTER_ERRORS;
 
 export interface AdapterErrorDetails {
-  /** The department system's own code (e.g. a tax envelope code, a SOAP faultcode). */
+  /** The department system's own code (e.g. a tax envelope code, a SOAP fault's error code). */
   readonly departmentCode?: string;
+  /** The department system's own message, in its words. */
+  readonly departmentMessage?: string;
   readonly httpStatus?: number;
-  /** For INVALID_INPUT: every problem, in zh-CN and en. */
+  /**
+   * Every problem, in zh-CN and en: for INVALID_INPUT what the adapter refused; for DEPARTMENT_REJECTED
+   * the fields the department's validation named, by semantic key where the adapter can tell.
+   */
   readonly problems?: readonly {
     readonly path: string;
     readonly rule: string;

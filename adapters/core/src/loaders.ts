@@ -32,8 +32,11 @@ export class Semaphore {
  */
 export function batchLoader<V>(options: {
   readonly maxBatchSize: number;
-  /** Reads up to `maxBatchSize` keys; the map holds the records found. */
-  readonly load: (keys: readonly string[]) => Promise<ReadonlyMap<string, V>>;
+  /**
+   * Reads up to `maxBatchSize` keys; the map holds the records found, and an `Error` for a key that
+   * failed on its own (e.g. a malformed key refused before the call) without failing the others.
+   */
+  readonly load: (keys: readonly string[]) => Promise<ReadonlyMap<string, V | Error>>;
   readonly normalise?: (key: string) => string;
 }): DataLoader<string, V | null> {
   return new DataLoader<string, V | null>(

@@ -67,8 +67,7 @@ export function dataOf<T>(client: DepartmentClient, op: string, env: Envelope, s
         message: { zh: e.yy, en: `${e.zd}: ${e.yy}` },
       }))
     : undefined;
-  // departmentMessage is not (yet) a field of AdapterErrorDetails; passed along for those who read it.
-  const details: AdapterErrorDetails & { departmentMessage: string } = {
+  const details: AdapterErrorDetails = {
     departmentCode: env.fhm,
     departmentMessage: env.fhxx,
     ...(problems ? { problems } : {}),

@@ -61,6 +61,7 @@ export function failure(client: DepartmentClient, op: string, res: WireResponse)
   });
   return client.error('DEPARTMENT_REJECTED', op, `${code}: ${message}`, {
     departmentCode: code,
+    departmentMessage: message,
     httpStatus: res.status,
     ...(problems ? { problems } : {}),
   });

@@ -45,7 +45,7 @@ export function registryLoaders(reads: {
         }
         const found = valid.length > 0 ? await reads.properties(valid.map(([, code]) => code)) : new Map();
         for (const [key, code] of valid) if (found.has(code)) out.set(key, found.get(code)!);
-        return out as unknown as ReadonlyMap<string, Property>;
+        return out;
       },
     }),
     unitsOwnedBy: singleKeyLoader<string[]>({ semaphore: reads.ownerLookups, load: reads.unitsOwnedBy }),

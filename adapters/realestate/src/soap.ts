@@ -55,6 +55,7 @@ function faultError(department: string, op: string, fault: XmlElement, status: n
   const details: AdapterErrorDetails = {
     httpStatus: status,
     ...(code ? { departmentCode: code } : {}),
+    ...(faultstring ? { departmentMessage: faultstring } : {}),
     ...(problems.length > 0 ? { problems } : {}),
   };
   const message = `${code ?? faultcode} ${faultstring}`;

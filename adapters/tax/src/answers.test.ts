@@ -27,7 +27,11 @@ describe('reading the tax envelope', () => {
   it('treats a refusal under HTTP 200 as DEPARTMENT_REJECTED with the system’s own code', () => {
     expect(outcome(res(200, { code: '3005', msg: '请求编号已使用且请求内容不一致', data: null }))).toEqual({
       code: 'DEPARTMENT_REJECTED',
-      details: { departmentCode: '3005', httpStatus: 200 },
+      details: {
+        departmentCode: '3005',
+        departmentMessage: '请求编号已使用且请求内容不一致',
+        httpStatus: 200,
+      },
     });
   });
 

@@ -57,6 +57,7 @@ export function readAnswer<T>(
   const listed = problems ? `: ${problems.map((p) => `${p.path} ${p.message.zh}`).join('; ')}` : '';
   throw client.error('DEPARTMENT_REJECTED', op, `${code} ${msg}${listed}`, {
     departmentCode: code,
+    departmentMessage: msg,
     httpStatus: res.status,
     ...(problems ? { problems } : {}),
   });

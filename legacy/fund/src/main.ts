@@ -1,11 +1,9 @@
-import { closeOnSignals, createLogger, runMain } from '@onething/runtime';
+import { closeOnSignals, runService } from '@onething/runtime';
 import { createFundStandIn } from './server';
 import { fundSettings } from './settings';
 
-const config = fundSettings.load();
-const log = createLogger('legacy-fund', config.logLevel);
-runMain(log, async () => {
-  const s = createFundStandIn(config, log);
-  await s.listen();
-  closeOnSignals(log, () => s.close());
+runService('legacy-fund', fundSettings, async (config, log) => {
+  const standIn = createFundStandIn(config, log);
+  await standIn.listen();
+  closeOnSignals(log, () => standIn.close());
 });

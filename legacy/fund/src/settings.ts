@@ -29,6 +29,8 @@ export const fundSettings = standInSettings('fund', 4104, {
   apps: {
     env: 'FUND_APPS',
     schema: appList,
+    secret: true,
+    defaultDoc: 'onething-hall:fund-dev-secret',
     doc: 'Apps allowed to call, as a comma list of appid:secret (e.g. onething-hall:fund-dev-secret,audit:an0ther-secret).',
   },
 });

@@ -210,17 +210,29 @@ export class CaseStore {
     this.listeners.push(listener);
   }
 
-  /** Applies every phase that has come due since the last call: effects first, then listeners. */
+  /**
+   * Applies every phase that has come due since the last call, in time order across all cases (one
+   * decision may depend on another's effect, e.g. a mortgage on a transfer): effects first, then
+   * listeners, which see the phase as the effects left it (a rule may revise a decision when it comes due).
+   */
   settle(): void {
     const now = this.clock.now();
+    const due: { record: CaseRecord; index: number; at: number }[] = [];
     for (const record of this.unsettled) {
-      while (record.settled < record.phases.length && record.phases[record.settled]!.at <= now) {
-        const phase = record.phases[record.settled++]!;
-        this.rules.onPhase?.(record, phase);
-        for (const listener of this.listeners) listener(record, phase);
+      for (let i = record.settled; i < record.phases.length && record.phases[i]!.at <= now; i++) {
+        due.push({ record, index: i, at: record.phases[i]!.at });
       }
-      if (record.settled === record.phases.length) this.unsettled.delete(record);
     }
+    due.sort((a, b) => a.at - b.at);
+    for (const { record, index } of due) {
+      if (record.settled !== index) continue; // an effect rewrote this case's phases
+      this.rules.onPhase?.(record, record.phases[index]!);
+      record.settled = index + 1;
+      const phase = record.phases[index]!;
+      for (const listener of this.listeners) listener(record, phase);
+    }
+    for (const record of this.unsettled)
+      if (record.settled >= record.phases.length) this.unsettled.delete(record);
   }
 }
 

@@ -1,4 +1,4 @@
-import { residentIdCheckCharacter, usccCheckCharacter } from '@onething/schema';
+import { completeOrganisationCode, residentIdCheckCharacter, usccCheckCharacter } from '@onething/schema';
 import { BRANDS, GIVEN_CHARACTERS, INDUSTRIES, PLACES, type Place, SHOP_KINDS, SURNAMES } from './places';
 import { type Rng, rngFor } from './rng';
 
@@ -179,15 +179,6 @@ function person(seed: number, index: number, taken: Set<string>): Person {
   };
 }
 
-/** GB 11714 organisation code: 8 characters and a check character (weights 3,7,9,10,5,8,4,2 mod 11). */
-function organisationCode(r: Rng): string {
-  const body = r.digits(8);
-  const weights = [3, 7, 9, 10, 5, 8, 4, 2];
-  const sum = [...body].reduce((s, c, i) => s + Number(c) * weights[i]!, 0);
-  const check = 11 - (sum % 11);
-  return body + (check === 10 ? 'X' : check === 11 ? '0' : String(check));
-}
-
 function enterprise(
   seed: number,
   index: number,
@@ -203,7 +194,7 @@ function enterprise(
   for (let i = 0; i < 20 && rep.birthDate > '2004-01-01'; i++) rep = r.pick(persons);
   let uscc = '';
   while (!uscc || taken.has(uscc)) {
-    const first17 = `9${kind === 'company' ? '1' : '2'}${place.divisionCode}${organisationCode(r)}`;
+    const first17 = `9${kind === 'company' ? '1' : '2'}${place.divisionCode}${completeOrganisationCode(r.digits(8))}`;
     uscc = first17 + usccCheckCharacter(first17);
   }
   taken.add(uscc);

@@ -5,8 +5,8 @@ export interface LoggedRequest {
   readonly op: string;
   /** Keys of the records read or written (ID numbers, codes, case numbers). */
   keys: string[];
-  /** Who called, as the system identifies callers (API key name, app id…). */
-  readonly caller: string | undefined;
+  /** Who called, as the system identifies callers (API key name, app id…), once the body is read. */
+  caller: string | undefined;
   /** How it ended: `ok`, `refused` (bad request), `fault` (injected), `error`. */
   outcome: 'ok' | 'refused' | 'fault' | 'error' | 'pending';
 }

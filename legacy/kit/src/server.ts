@@ -2,7 +2,12 @@ import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { setTimeout as sleep } from 'node:timers/promises';
 import type { Logger } from '@onething/runtime';
-import Fastify, { type FastifyBaseLogger, type FastifyInstance, type FastifyRequest } from 'fastify';
+import Fastify, {
+  type FastifyBaseLogger,
+  type FastifyInstance,
+  type FastifyRequest,
+  LogController,
+} from 'fastify';
 import { registerAdmin } from './admin';
 import { type CaseRules, CaseStore } from './cases';
 import { SimClock } from './clock';
@@ -101,27 +106,32 @@ export function createStandIn(options: StandInOptions): StandIn {
   });
   const app = Fastify({
     loggerInstance: log as FastifyBaseLogger,
-    disableRequestLogging: true,
+    logController: new LogController({ disableRequestLogging: true }),
     bodyLimit: options.bodyLimit ?? 1024 * 1024,
     serverFactory: (handler) => server.on('request', handler),
   });
   app.decorateRequest('logged', null);
   app.decorateRequest('malformed', undefined);
 
+  // The log entry starts as the request arrives, so requests the system refuses while reading the body
+  // (bad JSON, too large, wrong content type) are counted under their operation too.
   app.addHook('onRequest', async (req) => {
     requests.countHttp();
     // Kept-alive connections opened before the fault was set are reset on their next request.
     if (faults.current.resetConnections) req.raw.socket.resetAndDestroy();
-  });
-  app.addHook('preHandler', async (req, reply) => {
     const op =
       options.opOf?.(req) ?? req.routeOptions.config.op ?? `${req.method} ${req.routeOptions.url ?? '?'}`;
-    req.logged = requests.start(op, options.callerOf?.(req));
-    const decision = faults.decide(op);
+    req.logged = requests.start(op, undefined);
+  });
+  app.addHook('preHandler', async (req, reply) => {
+    if (!req.logged) return;
+    // Callers may name themselves in the body (an app id in a form, a SOAP header): read it once parsed.
+    req.logged.caller = options.callerOf?.(req);
+    const decision = faults.decide(req.logged.op);
     if (decision.delayMs > 0) await sleep(decision.delayMs);
     if (decision.fail) {
       req.logged.outcome = 'fault';
-      const { status, body } = protocol.serverError(op);
+      const { status, body } = protocol.serverError(req.logged.op);
       return reply.code(status).type(protocol.contentType).send(body);
     }
     req.malformed = decision.malformed;

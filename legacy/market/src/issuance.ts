@@ -1,14 +1,6 @@
 import { type Rng, rngFor } from '@onething/legacy-kit';
-import { usccCheckCharacter } from '@onething/schema';
+import { completeOrganisationCode, usccCheckCharacter } from '@onething/schema';
 import { beijingCompactDate } from './time';
-
-/** GB 11714 organisation code: 8 characters and a check character (weights 3,7,9,10,5,8,4,2 mod 11). */
-export function organisationCode(body8: string): string {
-  const weights = [3, 7, 9, 10, 5, 8, 4, 2];
-  const sum = [...body8].reduce((s, c, i) => s + Number(c) * weights[i]!, 0);
-  const check = 11 - (sum % 11);
-  return body8 + (check === 10 ? 'X' : check === 11 ? '0' : String(check));
-}
 
 /**
  * What the registry issues on approval: new unified social credit codes (GB 32100, authority 9, type 1
@@ -30,7 +22,7 @@ export class Issuance {
   /** A USCC not in use, for a company or sole trader registered in `divisionCode`. */
   uscc(kind: 'company' | 'individual', divisionCode: string): string {
     for (let attempt = 0; attempt < 1000; attempt++) {
-      const first17 = `9${kind === 'company' ? '1' : '2'}${divisionCode}${organisationCode(this.rng.digits(8))}`;
+      const first17 = `9${kind === 'company' ? '1' : '2'}${divisionCode}${completeOrganisationCode(this.rng.digits(8))}`;
       const uscc = first17 + usccCheckCharacter(first17);
       if (!this.inUse(uscc)) return uscc;
     }

@@ -1,11 +1,9 @@
-import { closeOnSignals, createLogger, runMain } from '@onething/runtime';
+import { closeOnSignals, runService } from '@onething/runtime';
 import { createMarketStandIn } from './server';
 import { marketSettings } from './settings';
 
-const config = marketSettings.load();
-const log = createLogger('legacy-market', config.logLevel);
-runMain(log, async () => {
-  const s = createMarketStandIn(config, log);
-  await s.listen();
-  closeOnSignals(log, () => s.close());
+runService('legacy-market', marketSettings, async (config, log) => {
+  const standIn = createMarketStandIn(config, log);
+  await standIn.listen();
+  closeOnSignals(log, () => standIn.close());
 });

@@ -1,11 +1,9 @@
-import { closeOnSignals, createLogger, runMain } from '@onething/runtime';
+import { closeOnSignals, runService } from '@onething/runtime';
 import { createRealestateStandIn } from './server';
 import { realestateSettings } from './settings';
 
-const config = realestateSettings.load();
-const log = createLogger('legacy-realestate', config.logLevel);
-runMain(log, async () => {
-  const s = createRealestateStandIn(config, log);
-  await s.listen();
-  closeOnSignals(log, () => s.close());
+runService('legacy-realestate', realestateSettings, async (config, log) => {
+  const standIn = createRealestateStandIn(config, log);
+  await standIn.listen();
+  closeOnSignals(log, () => standIn.close());
 });

@@ -29,6 +29,8 @@ export const taxSettings = standInSettings('tax', 4101, {
   apiKeys: {
     env: 'TAX_API_KEYS',
     schema: apiKeyList,
+    secret: true,
+    defaultDoc: 'onething:tax-dev-key',
     doc: 'Accepted API keys as a comma list of name:key (e.g. onething:tax-dev-key,hall:s3cret-key).',
   },
 });

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { validateResidentId, validateUnitCode, validateUscc } from './index';
+import { completeOrganisationCode, validateResidentId, validateUnitCode, validateUscc } from './index';
 
 const rules = (r: { ok: boolean; problems?: readonly { rule: string }[] }) =>
   r.ok ? [] : r.problems!.map((p) => p.rule);
@@ -88,6 +88,14 @@ describe('unified social credit code (GB 32100-2015)', () => {
 
   it('refuses a wrong length before anything else', () => {
     expect(rules(validateUscc('91350100M000100Y4'))).toEqual(['GB32100.length']);
+  });
+
+  it('completes GB 11714 organisation codes as real USCCs carry them', () => {
+    expect(completeOrganisationCode('80210043')).toBe('802100433'); // inside 91110000802100433B
+    expect(completeOrganisationCode('71610585')).toBe('716105852'); // inside 91330100716105852F
+    expect(completeOrganisationCode('M000100Y')).toBe('M000100Y4'); // inside 91350100M000100Y43
+    expect(completeOrganisationCode('00000000')).toBe('000000000');
+    expect(() => completeOrganisationCode('1234567')).toThrow(RangeError);
   });
 
   it('refuses a division code that is not one', () => {

@@ -86,3 +86,17 @@ export function validateUscc(input: string): Validation<UsccDetails> {
     },
   };
 }
+
+const ORG_WEIGHTS = [3, 7, 9, 10, 5, 8, 4, 2];
+
+/**
+ * Completes a GB 11714 organisation code (组织机构代码, positions 9–17 of a USCC): eight digits or capital
+ * letters (A = 10 … Z = 35) and the check character, 11 − (Σ value × weight mod 11), `X` for 10, `0` for 11.
+ */
+export function completeOrganisationCode(body8: string): string {
+  if (!/^[0-9A-Z]{8}$/.test(body8))
+    throw new RangeError(`an organisation code body is 8 digits or capitals, got "${body8}"`);
+  const sum = [...body8].reduce((s, c, i) => s + Number.parseInt(c, 36) * ORG_WEIGHTS[i]!, 0);
+  const check = 11 - (sum % 11);
+  return body8 + (check === 10 ? 'X' : check === 11 ? '0' : String(check));
+}

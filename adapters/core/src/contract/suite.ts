@@ -217,6 +217,7 @@ export function describeAdapterContract<A extends DepartmentAdapter, R>(
         expect((err as AdapterError).code).toBe('DEPARTMENT_REJECTED');
         expect((err as AdapterError).department).toBe(spec.department);
         expect((err as AdapterError).details.departmentCode).toBeTruthy();
+        expect((err as AdapterError).details.departmentMessage).toBeTruthy();
       });
 
       it('maps a system that is down to DEPARTMENT_UNAVAILABLE, for reads and submissions', async () => {

@@ -68,7 +68,10 @@ export interface AdapterContractSpec<A extends DepartmentAdapter, R> {
   readonly submission: {
     /** The operation counted at the system for a submission. */
     readonly op: string;
-    /** A valid submission under the idempotency key. */
+    /**
+     * A valid submission under the idempotency key. Called more than once for the same key, it must give
+     * the same submission (a retry sends the same content; systems may refuse a key reused for other content).
+     */
     sample(idempotencyKey: string): CaseSubmission;
     /** A submission the system refuses by its own rules at once. */
     rejected(idempotencyKey: string): CaseSubmission;

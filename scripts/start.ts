@@ -1,0 +1,52 @@
+import { join, resolve } from 'node:path';
+import { stackServices, startStack } from './stack';
+
+/**
+ * `npm start`: the whole system on one machine with embedded defaults. Each service runs as its own
+ * process (as in deployment); their logs go to data/logs/. Ctrl-C stops everything.
+ */
+const root = resolve(import.meta.dirname, '..');
+const logDir = join(root, 'data', 'logs');
+const options = { logDir, clockSpeed: Number(process.env.CLOCK_SPEED ?? 60) };
+const specs = stackServices(options);
+
+console.log(`Starting ${specs.length} services…`);
+const started = Date.now();
+const stack = await startStack(options, specs).catch((e: Error) => {
+  console.error(`\nCould not start: ${e.message}\nLogs: ${logDir}`);
+  process.exit(1);
+});
+
+const width = Math.max(...specs.map((s) => s.name.length));
+console.log(`\nReady in ${((Date.now() - started) / 1000).toFixed(1)} s.\n`);
+for (const s of specs) {
+  const extra = Object.entries(s.extra ?? {})
+    .map(([k, v]) => `${k} ${v}`)
+    .join(', ');
+  console.log(
+    `  ${s.name.padEnd(width)}  ${s.url}${extra ? `   (${extra})` : ''}\n  ${''.padEnd(width)}  ${s.title}`,
+  );
+}
+console.log(
+  `\nThe departments' clocks run ${options.clockSpeed}× real time. Logs: ${logDir}\nCtrl-C stops everything.`,
+);
+
+let stopping = false;
+const shutdown = async () => {
+  if (stopping) return;
+  stopping = true;
+  console.log('\nStopping…');
+  await stack.stop();
+  process.exit(0);
+};
+process.on('SIGINT', shutdown);
+process.on('SIGTERM', shutdown);
+for (const s of stack.services.values()) {
+  s.process.once('exit', (code, signal) => {
+    if (stopping) return;
+    console.error(
+      `\n${s.spec.name} stopped unexpectedly (${signal ?? `exit code ${code}`}); see ${join(logDir, `${s.spec.name}.log`)}`,
+    );
+    void shutdown();
+  });
+}

@@ -12,6 +12,7 @@ import {
   requireIdentifiers,
   Semaphore,
 } from '@onething/adapter-core';
+import { el } from '@onething/runtime/xml';
 import { validateResidentId } from '@onething/schema';
 import { caseState, correctionReceived, firstOf } from './cases';
 import { type CatalogueItem, catalogueItem } from './catalogue';
@@ -28,7 +29,6 @@ import {
   type WireCase,
 } from './records';
 import { parsed, RegistryCalls } from './registry-client';
-import { el } from './xml';
 
 /** Length the registry allows its ExternalReference, which carries the idempotency key. */
 const REFERENCE_LENGTH = { min: 8, max: 128 } as const;

@@ -1,8 +1,8 @@
 import type { AdapterErrorDetails, FieldType, FieldValue, FieldValues } from '@onething/adapter-core';
+import { el } from '@onething/runtime/xml';
 import { validateResidentId, validateUnitCode, validateUscc } from '@onething/schema';
 import { type CatalogueItem, fallbackCode } from './catalogue';
 import { wireDateOf, wireDecimalOf, wireMoneyOf } from './wire-format';
-import { el } from './xml';
 
 /** One problem of the input, as INVALID_INPUT lists them. */
 export type InputProblem = NonNullable<AdapterErrorDetails['problems']>[number];

@@ -1,4 +1,4 @@
-import type { XmlElement } from './xml';
+import type { XmlElement } from '@onething/runtime/xml';
 
 /** An element as plain data for schema validation: text, or an object of attributes (`@name`) and children. */
 export type Plain = string | { readonly [key: string]: Plain | Plain[] };

@@ -1,7 +1,7 @@
+import { parseXml } from '@onething/runtime/xml';
 import { describe, expect, it } from 'vitest';
 import { toPlain } from './plain';
 import { applicationsAnswer, queryUnitsAnswer } from './records';
-import { parseXml } from './xml';
 
 const NS = 'http://bdc.gov.cn/registry/v1';
 const read = (xml: string) => toPlain(parseXml(xml.replace('<r>', `<r xmlns="${NS}">`)), NS);

@@ -1,4 +1,5 @@
 import type { DepartmentClient } from '@onething/adapter-core';
+import type { XmlElement } from '@onething/runtime/xml';
 import type { z } from 'zod';
 import { toPlain } from './plain';
 import {
@@ -9,7 +10,6 @@ import {
   SERVICE_PATH,
   soapRequest,
 } from './soap';
-import type { XmlElement } from './xml';
 
 /** Reads an answer element with a schema; a mismatch throws, which the client reports as MALFORMED_RESPONSE. */
 export function parsed<S extends z.ZodType>(schema: S): (answer: XmlElement) => z.output<S> {

@@ -1,7 +1,7 @@
 import { AdapterError } from '@onething/adapter-core';
+import { parseXml } from '@onething/runtime/xml';
 import { describe, expect, it } from 'vitest';
 import { readAnswer, soapRequest } from './soap';
-import { parseXml } from './xml';
 
 const envelope = (body: string) =>
   `<?xml version="1.0" encoding="utf-8"?><soap:Envelope xmlns:soap="http://schemas.xmlsoap.org/soap/envelope/" xmlns:bdc="http://bdc.gov.cn/registry/v1"><soap:Body>${body}</soap:Body></soap:Envelope>`;

@@ -1,5 +1,5 @@
 import { AdapterError, type AdapterErrorDetails, type WireResponse } from '@onething/adapter-core';
-import { childOf, childrenOf, el, parseXml, type XmlElement } from './xml';
+import { childOf, childrenOf, el, parseXml, type XmlElement } from '@onething/runtime/xml';
 
 /** Namespace of the SOAP 1.1 envelope. */
 export const SOAP_NS = 'http://schemas.xmlsoap.org/soap/envelope/';

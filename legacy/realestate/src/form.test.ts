@@ -1,9 +1,9 @@
 import { loadItems } from '@onething/legacy-kit';
+import { parseXml } from '@onething/runtime/xml';
 import { describe, expect, it } from 'vitest';
 import { Catalogue } from './catalogue';
 import { readForm, readValue } from './form';
 import { Problems } from './soap';
-import { parseXml } from './xml';
 
 const catalogue = new Catalogue(loadItems('realestate', new URL('../data/items.json', import.meta.url)));
 const transfer = catalogue.get('RE-TRANSFER')!;

@@ -1,8 +1,8 @@
+import { childrenOf, type XmlElement } from '@onething/runtime/xml';
 import { validateResidentId, validateUnitCode, validateUscc, yuanToFen } from '@onething/schema';
 import type { CatalogueField, CatalogueItem } from './catalogue';
 import type { Problems } from './soap';
 import { isoDateOf, wireDecimal, wireMoney } from './wire-format';
-import { childrenOf, type XmlElement } from './xml';
 
 type Read = { readonly value: unknown } | { readonly rule: string; readonly message: string };
 

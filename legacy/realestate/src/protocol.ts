@@ -1,7 +1,7 @@
 import type { Protocol } from '@onething/legacy-kit';
+import { el } from '@onething/runtime/xml';
 import { BDC_NS, SOAP_NS } from './codes';
 import { envelope, faultEnvelope, RegistryFault } from './soap';
-import { el } from './xml';
 
 /**
  * How the registry fails, for injected faults: a soap:Server Fault BDC-9999 (HTTP 500), an answer cut

@@ -1,6 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { rngFor, type StandInContext } from '@onething/legacy-kit';
+import { el, escapeAttr } from '@onething/runtime/xml';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import type { Catalogue } from './catalogue';
 import { BDC_NS, SERVICE_PATH } from './codes';
@@ -15,7 +16,6 @@ import {
   type SoapRequest,
 } from './soap';
 import type { RegistryRecords } from './state';
-import { el, escapeAttr } from './xml';
 
 declare module 'fastify' {
   interface FastifyRequest {

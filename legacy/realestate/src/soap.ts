@@ -1,5 +1,5 @@
+import { childOf, el, parseXml, type XmlElement, XmlError } from '@onething/runtime/xml';
 import { BDC_ERRORS, BDC_NS, type BdcCode, OPERATIONS, type OperationName, SOAP_NS } from './codes';
-import { childOf, el, parseXml, type XmlElement, XmlError } from './xml';
 
 /** One problem of a request, as listed in a BDC-1002 fault (一次告知: all at once). */
 export interface FaultProblem {

@@ -1,8 +1,8 @@
 import type { CaseView } from '@onething/legacy-kit';
+import { el, optionalEl } from '@onething/runtime/xml';
 import { wireCodeOf } from './catalogue';
 import { WIRE_STATUS } from './codes';
 import { wireInstant } from './wire-format';
-import { el, optionalEl } from './xml';
 
 /**
  * A case (业务件) as the registry reports it: statuses in its own terms, instants `yyyyMMddHHmmss`

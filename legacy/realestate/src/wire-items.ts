@@ -1,7 +1,7 @@
 import type { Bilingual } from '@onething/legacy-kit';
+import { el, optionalEl } from '@onething/runtime/xml';
 import { type CatalogueItem, wireCodeOf, wireEnum } from './catalogue';
 import { wireDecimal, wireMoney } from './wire-format';
-import { el, optionalEl } from './xml';
 
 const bilingual = (qname: string, b: Bilingual) => el(qname, [el('bdc:Zh', b.zh), el('bdc:En', b.en)]);
 const bool = (v: boolean) => (v ? 'true' : 'false');

@@ -1,6 +1,6 @@
+import { el } from '@onething/runtime/xml';
 import type { RegisteredUnit } from './state';
 import { wireDate, wireDecimal, wireInstant, wireMoney } from './wire-format';
-import { el } from './xml';
 
 /** Uses of a unit as the registry's book names them (房屋用途). */
 export const WIRE_USE = { residential: '住宅', commercial: '商业' } as const;

@@ -1,6 +1,6 @@
 import type { StandIn, StandInAdmin } from '@onething/legacy-kit';
+import { childOf, childrenOf, type XmlElement } from '@onething/runtime/xml';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { childOf, childrenOf, type XmlElement } from '../src/xml';
 import { nonOwners, person, soleOwnerUnits, transferFields, UNREGISTERED_UNIT } from './fixtures';
 import { applicationXml, call, faultOf, many, startRegistry, textAt } from './helpers';
 

@@ -1,9 +1,9 @@
 import { type StandIn, StandInAdmin } from '@onething/legacy-kit';
 import { createLogger } from '@onething/runtime';
+import { childOf, childrenOf, parseXml, type XmlElement } from '@onething/runtime/xml';
 import { BDC_NS, SERVICE_PATH, SOAP_NS } from '../src/codes';
 import { createRealestateStandIn } from '../src/server';
 import { realestateSettings } from '../src/settings';
-import { childOf, childrenOf, parseXml, type XmlElement } from '../src/xml';
 
 /** A registry stand-in for tests: port 0, 2,000 persons, a stopped clock, no base latency. */
 export async function startRegistry(): Promise<{ standIn: StandIn; admin: StandInAdmin }> {

@@ -1,7 +1,7 @@
 import type { StandIn, StandInAdmin } from '@onething/legacy-kit';
+import { childOf, childrenOf, parseXml } from '@onething/runtime/xml';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { BDC_NS, SERVICE_PATH, SOAP_NS } from '../src/codes';
-import { childOf, childrenOf, parseXml } from '../src/xml';
 import { population } from './fixtures';
 import { call, faultOf, many, postRaw, requestEnvelope, startRegistry } from './helpers';
 

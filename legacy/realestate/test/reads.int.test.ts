@@ -1,7 +1,7 @@
 import type { StandIn, StandInAdmin } from '@onething/legacy-kit';
+import { childOf, childrenOf, type XmlElement } from '@onething/runtime/xml';
 import { fenToYuan } from '@onething/schema';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { childOf, childrenOf, type XmlElement } from '../src/xml';
 import { population, UNREGISTERED_UNIT } from './fixtures';
 import { call, faultOf, many, startRegistry, textAt } from './helpers';
 

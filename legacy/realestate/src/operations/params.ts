@@ -1,6 +1,6 @@
+import { childOf, childrenOf, type XmlElement } from '@onething/runtime/xml';
 import { BDC_NS } from '../codes';
 import type { Problems } from '../soap';
-import { childOf, childrenOf, type XmlElement } from '../xml';
 
 /** The text of the one child `name` (in the registry's namespace), or a `required` problem when absent or empty. */
 export function requiredText(

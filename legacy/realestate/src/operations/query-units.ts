@@ -1,8 +1,8 @@
+import { childrenOf, el } from '@onething/runtime/xml';
 import { validateResidentId, validateUnitCode } from '@onething/schema';
 import { BDC_NS, MAX_UNITS_PER_QUERY } from '../codes';
 import { Problems, RegistryFault } from '../soap';
 import { unitXml } from '../wire-units';
-import { childrenOf, el } from '../xml';
 import type { Operation } from './types';
 
 /** QueryUnits: 1–20 unit codes → the registered ones; unknown codes are simply absent. */

@@ -1,9 +1,9 @@
+import { childrenOf, el } from '@onething/runtime/xml';
 import { validateResidentId } from '@onething/schema';
 import { BDC_NS } from '../codes';
 import { readForm } from '../form';
 import { Problems, RegistryFault } from '../soap';
 import { wireInstant } from '../wire-format';
-import { childrenOf, el } from '../xml';
 import { bdcChild, requiredText } from './params';
 import type { Operation } from './types';
 

@@ -1,7 +1,7 @@
 import type { StandInContext } from '@onething/legacy-kit';
+import type { XmlElement } from '@onething/runtime/xml';
 import type { Catalogue } from '../catalogue';
 import type { RegistryRecords } from '../state';
-import type { XmlElement } from '../xml';
 
 /** What an operation works with. */
 export interface OperationEnv {

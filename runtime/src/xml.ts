@@ -1,8 +1,9 @@
 import { XMLParser, XMLValidator } from 'fast-xml-parser';
 
 /**
- * XML as the registry reads and writes it: a hardened parser that refuses DTDs and entities (XXE,
- * billion laughs) and resolves namespaces, and a small builder that escapes everything it writes.
+ * XML for the SOAP systems (the registry and its adapter): a hardened parser that refuses DTDs and
+ * entities (XXE, billion laughs) and resolves namespaces — neither a request nor an answer is trusted —
+ * and a small builder that escapes everything it writes.
  */
 
 /** An element with its namespace resolved; `text` is its character data, entity references decoded, trimmed. */
@@ -17,7 +18,7 @@ export interface XmlElement {
   readonly text: string;
 }
 
-/** The document is not XML the registry accepts; the message says why (and where, when the parser knows). */
+/** The document is not XML we accept; the message says why (and where, when the parser knows). */
 export class XmlError extends Error {
   override readonly name = 'XmlError';
 }
@@ -124,7 +125,7 @@ export function parseXml(xml: string): XmlElement {
   try {
     parsed = parser.parse(xml) as OrderedNode[];
   } catch (e) {
-    // The parser's own limits (nesting depth…) are the document's fault, not the registry's.
+    // The parser's own limits (nesting depth…) are the document's fault, not the reader's.
     throw new XmlError((e as Error).message);
   }
   const roots = parsed.filter((n) => !('#text' in n) || String(n['#text']).trim());

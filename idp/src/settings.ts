@@ -1,0 +1,112 @@
+import { defineSettings, settings } from '@onething/runtime';
+import { z } from 'zod';
+
+/** Service clients by client id: the secret each must present for `client_credentials`. */
+export type ServiceClients = ReadonlyMap<string, string>;
+
+const CLIENT_ID = /^[A-Za-z0-9._-]+$/;
+
+const serviceClientList = z
+  .string()
+  .default('hall:hall-dev-secret')
+  .transform((text, ctx): ServiceClients => {
+    const clients = new Map<string, string>();
+    for (const entry of text.split(',').map((e) => e.trim())) {
+      if (entry === '') continue;
+      const colon = entry.indexOf(':');
+      const id = colon < 0 ? entry : entry.slice(0, colon);
+      const secret = colon < 0 ? '' : entry.slice(colon + 1);
+      // The entry is never quoted whole: it holds a secret.
+      if (!CLIENT_ID.test(id) || secret.length < 8 || /\s/.test(secret)) {
+        ctx.addIssue({
+          code: 'custom',
+          message: `the entry for "${CLIENT_ID.test(id) ? id : '?'}" is not clientId:secret (an id of letters, digits, '.', '_' or '-'; a secret of at least 8 characters without spaces)`,
+        });
+        continue;
+      }
+      if (clients.has(id)) ctx.addIssue({ code: 'custom', message: `the client "${id}" is given twice` });
+      clients.set(id, secret);
+    }
+    return clients;
+  });
+
+const TRUE = new Set(['true', '1', 'yes', 'on']);
+const FALSE = new Set(['false', '0', 'no', 'off']);
+
+/**
+ * A yes/no setting. `z.coerce.boolean()` would read the text "false" as true, so the words are listed;
+ * a JSON config file may also give a real boolean.
+ */
+const flag = (fallback: boolean) =>
+  z
+    .union([z.boolean(), z.string()])
+    .default(fallback)
+    .transform((value, ctx): boolean => {
+      if (typeof value === 'boolean') return value;
+      const word = value.trim().toLowerCase();
+      if (TRUE.has(word)) return true;
+      if (FALSE.has(word)) return false;
+      ctx.addIssue({ code: 'custom', message: 'must be true or false (also 1/0, yes/no, on/off)' });
+      return z.NEVER;
+    });
+
+const text = (fallback: string, what: string) =>
+  z.string().trim().min(1, `must not be blank: give ${what}`).default(fallback);
+
+/**
+ * Settings of the development identity provider (开发用身份认证服务). Every value has a default, so
+ * `npm start` runs it without configuration; the gateway's AUTH settings must name the same issuer and
+ * audience.
+ */
+export const devIdpSettings = defineSettings('dev-idp', {
+  host: { env: 'HOST', schema: settings.host(), doc: 'Interface to listen on.' },
+  port: { env: 'PORT', schema: settings.port(4010), doc: 'Port of the identity provider.' },
+  seed: {
+    env: 'SEED',
+    schema: settings.positiveInt(20261122),
+    doc: 'Seed of the population the personas are chosen from; use the stand-ins’ SEED.',
+  },
+  persons: {
+    env: 'SEED_PERSONS',
+    schema: settings.positiveInt(10_000),
+    doc: 'Number of seeded persons; use the stand-ins’ SEED_PERSONS so the personas exist in their records.',
+  },
+  issuer: {
+    env: 'ISSUER',
+    schema: text('onething-dev-idp', 'the issuer name the gateway expects'),
+    doc: 'The `iss` claim of every token; the gateway must expect the same issuer.',
+  },
+  audience: {
+    env: 'AUDIENCE',
+    schema: text('onething', 'the audience the gateway expects'),
+    doc: 'The `aud` claim of every token; the gateway must expect the same audience.',
+  },
+  tokenTtlSeconds: {
+    env: 'TOKEN_TTL_SECONDS',
+    schema: settings.positiveInt(28_800),
+    doc: 'Lifetime of a token in seconds (28800: a working day of eight hours).',
+  },
+  signingKeyFile: {
+    env: 'SIGNING_KEY_FILE',
+    schema: z.string().trim().min(1).optional(),
+    doc:
+      'A PKCS#8 PEM RSA private key (2048 bits or more) to sign with, so tokens survive a restart; unset, a ' +
+      'key pair is generated at start. Make one with `openssl genpkey -algorithm RSA -pkeyopt rsa_keygen_bits:2048 -out dev-idp.key`.',
+  },
+  serviceClients: {
+    env: 'SERVICE_CLIENTS',
+    schema: serviceClientList,
+    secret: true,
+    defaultDoc: 'hall:hall-dev-secret',
+    doc: 'Service clients allowed the client_credentials grant, as a comma list of clientId:secret (e.g. hall:hall-dev-secret,batch:another-secret).',
+  },
+  allowCustomTokens: {
+    env: 'ALLOW_CUSTOM_TOKENS',
+    schema: flag(true),
+    doc: 'Whether the `custom` grant may sign any claims a test asks for; set false wherever only personas should exist.',
+  },
+  logLevel: { env: 'LOG_LEVEL', schema: settings.logLevel(), doc: 'pino log level.' },
+});
+
+/** The identity provider's configuration, as `devIdpSettings.load()` gives it. */
+export type DevIdpConfig = ReturnType<typeof devIdpSettings.load>;

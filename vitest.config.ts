@@ -1,4 +1,9 @@
+import { createRequire } from 'node:module';
 import { defineConfig } from 'vitest/config';
+
+// graphql 16 ships CJS and ESM builds; Node (and so every service) loads the CJS one, which the Apollo
+// packages require(). Vite would pick the ESM one for our imports: two instances break instanceof checks.
+const graphqlCjs = createRequire(import.meta.url).resolve('graphql');
 
 /**
  * Test layers (see README "Tests"):
@@ -7,9 +12,11 @@ import { defineConfig } from 'vitest/config';
  * - stack: the whole system started as it is by `npm start` (`test/stack/**\/*.test.ts`).
  */
 export default defineConfig({
+  resolve: { alias: [{ find: /^graphql$/, replacement: graphqlCjs }] },
   test: {
     projects: [
       {
+        extends: true,
         test: {
           name: 'unit',
           include: ['**/src/**/*.test.ts'],
@@ -17,6 +24,7 @@ export default defineConfig({
         },
       },
       {
+        extends: true,
         test: {
           name: 'integration',
           include: ['**/test/**/*.int.test.ts'],
@@ -26,6 +34,7 @@ export default defineConfig({
         },
       },
       {
+        extends: true,
         test: {
           name: 'stack',
           include: ['test/stack/**/*.test.ts'],

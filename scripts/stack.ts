@@ -1,4 +1,5 @@
 import { type ChildProcess, spawn } from 'node:child_process';
+import { randomBytes } from 'node:crypto';
 import { createWriteStream, mkdirSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { dirname, join, resolve } from 'node:path';
@@ -27,29 +28,44 @@ export interface ServiceSpec {
   readonly extra?: Record<string, string>;
 }
 
+type Department = 'tax' | 'market' | 'realestate' | 'fund';
+const DEPARTMENTS: readonly Department[] = ['tax', 'market', 'realestate', 'fund'];
+
 export interface StackPorts {
-  readonly legacy: Record<'tax' | 'market' | 'realestate' | 'fund', { port: number; adminPort: number }>;
+  readonly gateway: number;
+  readonly idp: number;
+  readonly legacy: Record<Department, { port: number; adminPort: number }>;
+  readonly subgraphs: Record<Department, number>;
 }
 
 export const DEFAULT_PORTS: StackPorts = {
+  gateway: 4000,
+  idp: 4010,
   legacy: {
     tax: { port: 4101, adminPort: 4111 },
     market: { port: 4102, adminPort: 4112 },
     realestate: { port: 4103, adminPort: 4113 },
     fund: { port: 4104, adminPort: 4114 },
   },
+  subgraphs: { tax: 4002, market: 4003, realestate: 4004, fund: 4005 },
 };
 
-const LEGACY_TITLES = {
-  tax: 'tax (税务) legacy system — REST+JSON',
-  market: 'market regulation (市场监管) legacy system — REST, rate-limited',
-  realestate: 'real-estate registry (不动产登记) legacy system — SOAP 1.1',
-  fund: 'housing provident fund (住房公积金) legacy system — signed form POST',
-} as const;
+const TITLES: Record<Department, string> = {
+  tax: 'tax (税务)',
+  market: 'market regulation (市场监管)',
+  realestate: 'real-estate registry (不动产登记)',
+  fund: 'housing provident fund (住房公积金)',
+};
+const PROTOCOLS: Record<Department, string> = {
+  tax: 'REST+JSON',
+  market: 'REST, rate-limited',
+  realestate: 'SOAP 1.1',
+  fund: 'signed form POST',
+};
 
 export interface StackOptions {
   readonly ports?: StackPorts;
-  /** Seeded persons in every stand-in. */
+  /** Seeded persons in every stand-in (and the identity provider's personas). */
   readonly persons?: number;
   /** Simulated seconds per real second on the stand-ins' clocks. */
   readonly clockSpeed?: number;
@@ -58,30 +74,78 @@ export interface StackOptions {
   readonly logDir?: string;
   /** Extra environment for every service. */
   readonly env?: Record<string, string>;
+  /** The secret signing the internal identity header (a fresh random one by default). */
+  readonly identitySecret?: string;
+  /** Leave these services out (e.g. the gateway, for a test that starts its own). */
+  readonly without?: readonly string[];
 }
 
 /** The services of the stack, in start order, with their settings. */
 export function stackServices(options: StackOptions = {}): ServiceSpec[] {
   const ports = options.ports ?? DEFAULT_PORTS;
-  const common = {
-    HOST: '127.0.0.1',
-    LOG_LEVEL: options.logLevel ?? 'info',
-    SEED_PERSONS: String(options.persons ?? 10_000),
-    CLOCK_SPEED: String(options.clockSpeed ?? 1),
-    ...options.env,
+  const secret = options.identitySecret ?? randomBytes(32).toString('base64url');
+  const base = { HOST: '127.0.0.1', LOG_LEVEL: options.logLevel ?? 'info', ...options.env };
+  const seeded = { SEED_PERSONS: String(options.persons ?? 10_000) };
+  const local = (port: number, path = '') => `http://127.0.0.1:${port}${path}`;
+  const idp: ServiceSpec = {
+    name: 'idp',
+    title: 'development identity provider — tokens for seeded personas, JWKS',
+    entry: 'idp/src/main.ts',
+    env: { ...base, ...seeded, PORT: String(ports.idp) },
+    url: local(ports.idp),
+    readyUrl: local(ports.idp, '/health'),
+    extra: { personas: local(ports.idp, '/personas') },
   };
-  return (Object.keys(ports.legacy) as (keyof StackPorts['legacy'])[]).map((dept) => {
+  const legacy = DEPARTMENTS.map((dept): ServiceSpec => {
     const { port, adminPort } = ports.legacy[dept];
     return {
       name: `legacy-${dept}`,
-      title: LEGACY_TITLES[dept],
+      title: `${TITLES[dept]} legacy system — ${PROTOCOLS[dept]}`,
       entry: `legacy/${dept}/src/main.ts`,
-      env: { ...common, PORT: String(port), ADMIN_PORT: String(adminPort) },
-      url: `http://127.0.0.1:${port}`,
-      readyUrl: `http://127.0.0.1:${adminPort}/__admin/status`,
-      extra: { admin: `http://127.0.0.1:${adminPort}/__admin/status` },
+      env: {
+        ...base,
+        ...seeded,
+        CLOCK_SPEED: String(options.clockSpeed ?? 1),
+        PORT: String(port),
+        ADMIN_PORT: String(adminPort),
+      },
+      url: local(port),
+      readyUrl: local(adminPort, '/__admin/status'),
+      extra: { admin: local(adminPort, '/__admin/status') },
     };
   });
+  const subgraphs = DEPARTMENTS.map(
+    (dept): ServiceSpec => ({
+      name: `subgraph-${dept}`,
+      title: `${TITLES[dept]} subgraph`,
+      entry: `subgraphs/${dept}/src/main.ts`,
+      env: {
+        ...base,
+        PORT: String(ports.subgraphs[dept]),
+        SYSTEM_URL: local(ports.legacy[dept].port),
+        INTERNAL_IDENTITY_SECRET: secret,
+      },
+      url: local(ports.subgraphs[dept], '/graphql'),
+      readyUrl: local(ports.subgraphs[dept], '/health'),
+    }),
+  );
+  const gateway: ServiceSpec = {
+    name: 'gateway',
+    title: 'gateway — the one schema',
+    entry: 'gateway/src/main.ts',
+    env: {
+      ...base,
+      PORT: String(ports.gateway),
+      INTERNAL_IDENTITY_SECRET: secret,
+      JWKS_URL: local(ports.idp, '/.well-known/jwks.json'),
+      SUBGRAPH_URLS: DEPARTMENTS.map((d) => `${d}=${local(ports.subgraphs[d], '/graphql')}`).join(','),
+    },
+    url: local(ports.gateway, '/graphql'),
+    readyUrl: local(ports.gateway, '/health'),
+    extra: { graphiql: local(ports.gateway, '/graphiql'), metrics: local(ports.gateway, '/metrics') },
+  };
+  const without = new Set(options.without ?? []);
+  return [idp, ...legacy, ...subgraphs, gateway].filter((s) => !without.has(s.name));
 }
 
 /** A port the OS says is free now. */
@@ -100,7 +164,15 @@ export function freePort(): Promise<number> {
 export async function freeStackPorts(): Promise<StackPorts> {
   const pair = async () => ({ port: await freePort(), adminPort: await freePort() });
   return {
+    gateway: await freePort(),
+    idp: await freePort(),
     legacy: { tax: await pair(), market: await pair(), realestate: await pair(), fund: await pair() },
+    subgraphs: {
+      tax: await freePort(),
+      market: await freePort(),
+      realestate: await freePort(),
+      fund: await freePort(),
+    },
   };
 }
 

@@ -1,5 +1,5 @@
 import { join, resolve } from 'node:path';
-import { stackServices, startStack } from './stack';
+import { DEFAULT_PORTS, stackServices, startStack } from './stack';
 
 /**
  * `npm start`: the whole system on one machine with embedded defaults. Each service runs as its own
@@ -17,19 +17,38 @@ const stack = await startStack(options, specs).catch((e: Error) => {
   process.exit(1);
 });
 
+const idp = `http://127.0.0.1:${DEFAULT_PORTS.idp}`;
+const gateway = `http://127.0.0.1:${DEFAULT_PORTS.gateway}`;
+const persona = 'citizen';
+const token = await fetch(`${idp}/token?persona=${persona}`)
+  .then((r) => r.json() as Promise<{ access_token: string }>)
+  .then((t) => t.access_token)
+  .catch(() => undefined);
+const personas = await fetch(`${idp}/personas`)
+  .then((r) => r.json() as Promise<{ id: string; name: string; title: { en: string } }[]>)
+  .catch(() => []);
+
 const width = Math.max(...specs.map((s) => s.name.length));
 console.log(`\nReady in ${((Date.now() - started) / 1000).toFixed(1)} s.\n`);
 for (const s of specs) {
   const extra = Object.entries(s.extra ?? {})
     .map(([k, v]) => `${k} ${v}`)
     .join(', ');
-  console.log(
-    `  ${s.name.padEnd(width)}  ${s.url}${extra ? `   (${extra})` : ''}\n  ${''.padEnd(width)}  ${s.title}`,
-  );
+  console.log(`  ${s.name.padEnd(width)}  ${s.url}${extra ? `   (${extra})` : ''}`);
 }
-console.log(
-  `\nThe departments' clocks run ${options.clockSpeed}× real time. Logs: ${logDir}\nCtrl-C stops everything.`,
-);
+console.log(`
+The one schema:  ${gateway}/graphql
+GraphiQL, signed in as the demo home buyer (${persona}):
+  ${gateway}/graphiql#token=${token ?? '<could not get a token>'}
+
+A first query to run there (everything four departments hold about you, in one request):
+  { me { idNumber taxpayer { name status } properties { unitCode address } fundAccount { balance status } } }
+
+Personas (tokens: ${idp}/token?persona=<id>):
+${personas.map((p) => `  ${p.id.padEnd(16)} ${p.name}  ${p.title.en}`).join('\n')}
+
+The departments' clocks run ${options.clockSpeed}× real time. Logs: ${logDir}
+Ctrl-C stops everything.`);
 
 let stopping = false;
 const shutdown = async () => {

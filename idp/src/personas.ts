@@ -62,7 +62,7 @@ function applicant(
 }
 
 /**
- * The personas of a population: three applicants chosen from its persons by the rules below, the first
+ * The personas of a population (each applicant's token names every active enterprise they represent): three applicants chosen from its persons by the rules below, the first
  * fit in the population's own order (so the same seed and size always give the same people), and the
  * fixed staff. Each applicant is a different person.
  */
@@ -127,20 +127,30 @@ export function personasFor(pop: Population): readonly Persona[] {
   const represented = ix.represented.get(repPerson.idNumber) ?? [];
 
   return [
-    applicant('citizen', buyer, {
-      title: { zh: '购房人（二手房转移登记）', en: 'Home buyer (second-hand house transfer)' },
-      description: {
-        zh: '25至50岁，住房公积金账户正常、余额不少于5万元，无欠税，名下无房产：二手房转移登记的买方，可申请公积金购房提取和公积金贷款。',
-        en: 'Aged 25 to 50, a provident fund account in good standing holding at least 50,000 yuan, no tax owed, owns no home: the buyer in the second-hand house transfer, who can withdraw from the fund and apply for a fund loan.',
+    applicant(
+      'citizen',
+      buyer,
+      {
+        title: { zh: '购房人（二手房转移登记）', en: 'Home buyer (second-hand house transfer)' },
+        description: {
+          zh: '25至50岁，住房公积金账户正常、余额不少于5万元，无欠税，名下无房产：二手房转移登记的买方，可申请公积金购房提取和公积金贷款。',
+          en: 'Aged 25 to 50, a provident fund account in good standing holding at least 50,000 yuan, no tax owed, owns no home: the buyer in the second-hand house transfer, who can withdraw from the fund and apply for a fund loan.',
+        },
       },
-    }),
-    applicant('seller', sellerPerson, {
-      title: { zh: '售房人（二手房转移登记）', en: 'Home seller (second-hand house transfer)' },
-      description: {
-        zh: '单独拥有一套无抵押、无公积金贷款的住宅，无欠税：二手房转移登记的卖方。',
-        en: 'Sole owner of one home with no mortgage and no fund loan, no tax owed: the seller in the second-hand house transfer.',
+      ix.represented.get(buyer.idNumber) ?? [],
+    ),
+    applicant(
+      'seller',
+      sellerPerson,
+      {
+        title: { zh: '售房人（二手房转移登记）', en: 'Home seller (second-hand house transfer)' },
+        description: {
+          zh: '单独拥有一套无抵押、无公积金贷款的住宅，无欠税：二手房转移登记的卖方。',
+          en: 'Sole owner of one home with no mortgage and no fund loan, no tax owed: the seller in the second-hand house transfer.',
+        },
       },
-    }),
+      ix.represented.get(sellerPerson.idNumber) ?? [],
+    ),
     applicant(
       'legal-rep',
       repPerson,

@@ -17,6 +17,12 @@ export function expectPersonasFit(personas: readonly Persona[], pop: Population)
   const taxpayer = (id: string) => pop.taxpayers.find((t) => t.taxpayerId === id);
   const propertiesOf = (idNumber: string) =>
     pop.properties.filter((p) => p.ownerIdNumbers.includes(idNumber));
+  // Every applicant's token names every active enterprise the person represents.
+  const representedBy = (idNumber: string) =>
+    pop.enterprises
+      .filter((e) => e.legalRepIdNumber === idNumber && e.status === 'active')
+      .map((e) => e.uscc)
+      .sort();
 
   const citizen = byId.get('citizen')!;
   const buyer = person(citizen.idNumber);
@@ -24,8 +30,8 @@ export function expectPersonasFit(personas: readonly Persona[], pop: Population)
     role: 'applicant',
     name: buyer.name,
     subject: buyer.idNumber,
-    enterprises: [],
   });
+  expect([...citizen.enterprises].sort()).toEqual(representedBy(buyer.idNumber));
   const age = ageOn(buyer.birthDate, POPULATION_REFERENCE_DATE);
   expect(age).toBeGreaterThanOrEqual(25);
   expect(age).toBeLessThanOrEqual(50);
@@ -41,8 +47,8 @@ export function expectPersonasFit(personas: readonly Persona[], pop: Population)
     role: 'applicant',
     name: owner.name,
     subject: owner.idNumber,
-    enterprises: [],
   });
+  expect([...seller.enterprises].sort()).toEqual(representedBy(owner.idNumber));
   const owned = propertiesOf(owner.idNumber);
   expect(owned).toHaveLength(1);
   expect(owned[0]).toMatchObject({ use: 'residential', ownerIdNumbers: [owner.idNumber] });

@@ -1,2 +1,6 @@
+export { ACCEPTED_HINTS, CompositionError, composeSupergraph, type SubgraphSource } from './compose';
+export * from './graphql/scalars';
 export * from './identifiers';
 export * from './money';
+export { DEPARTMENT_NAMING, type DepartmentSubgraph, departmentSubgraphSdl, SUBGRAPHS } from './subgraph-sdl';
+export { composeOurSupergraph, readSupergraph, SUPERGRAPH_FILE } from './supergraph';

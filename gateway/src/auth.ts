@@ -1,0 +1,108 @@
+import { ANONYMOUS, type Identity, type Role, signIdentity } from '@onething/runtime/identity';
+import { createRemoteJWKSet, errors, type JWTPayload, jwtVerify } from 'jose';
+
+/** Why a request's credentials were refused: the gateway answers 401 with this message. */
+export class AuthError extends Error {
+  override readonly name = 'AuthError';
+}
+
+const ROLES: readonly Role[] = ['applicant', 'window-staff', 'department-staff', 'service'];
+
+/** The identity a verified token states. */
+export function identityFromClaims(claims: JWTPayload): Identity {
+  const role = claims.role as Role;
+  if (!ROLES.includes(role))
+    throw new AuthError(`the token's role ${JSON.stringify(claims.role)} is not one of ${ROLES.join(', ')}`);
+  const strings = (v: unknown) =>
+    Array.isArray(v) ? v.filter((x): x is string => typeof x === 'string') : [];
+  const idNumber = typeof claims.id_number === 'string' ? claims.id_number : undefined;
+  if (role === 'applicant' && !idNumber) throw new AuthError('an applicant token must carry id_number');
+  return {
+    subject: String(claims.sub ?? ''),
+    role,
+    ...(typeof claims.name === 'string' ? { name: claims.name } : {}),
+    ...(idNumber ? { idNumber } : {}),
+    enterprises: strings(claims.enterprises),
+    departments: strings(claims.departments),
+  };
+}
+
+/**
+ * Verifies bearer tokens against the identity provider's JWKS (keys fetched and cached by jose), and
+ * signs the internal header for each identity. Verified tokens and signed headers are cached for a while,
+ * so a busy user costs one verification, not one per request.
+ */
+export function createAuth(options: {
+  readonly jwksUrl: string | undefined;
+  readonly issuer: string;
+  readonly audience: string;
+  readonly identityKey: Uint8Array;
+  /** Lifetime of an internal header; it is reused for half of it. */
+  readonly headerTtlSeconds?: number;
+}) {
+  const jwks = options.jwksUrl ? createRemoteJWKSet(new URL(options.jwksUrl)) : undefined;
+  const ttl = options.headerTtlSeconds ?? 60;
+  const verified = new Map<string, { identity: Identity; expiresAt: number }>();
+  const headers = new Map<string, { header: string; renewAt: number }>();
+
+  const headerFor = async (identity: Identity): Promise<string> => {
+    const key = JSON.stringify(identity);
+    const hit = headers.get(key);
+    if (hit && hit.renewAt > Date.now()) return hit.header;
+    const header = await signIdentity(identity, options.identityKey, ttl);
+    if (headers.size > 10_000) headers.clear();
+    headers.set(key, { header, renewAt: Date.now() + (ttl * 1000) / 2 });
+    return header;
+  };
+
+  const verify = async (token: string): Promise<Identity> => {
+    const hit = verified.get(token);
+    if (hit && hit.expiresAt > Date.now()) return hit.identity;
+    if (!jwks) throw new AuthError('this gateway accepts no tokens (JWKS_URL is not set)');
+    let payload: JWTPayload;
+    try {
+      ({ payload } = await jwtVerify(token, jwks, { issuer: options.issuer, audience: options.audience }));
+    } catch (e) {
+      if (e instanceof errors.JWTExpired) throw new AuthError('the token has expired: sign in again');
+      if (e instanceof errors.JWTClaimValidationFailed)
+        throw new AuthError(`the token is not for this service: ${e.message}`);
+      throw new AuthError(`the token is not valid: ${(e as Error).message}`);
+    }
+    const identity = identityFromClaims(payload);
+    if (verified.size > 10_000) verified.clear();
+    verified.set(token, {
+      identity,
+      expiresAt: Math.min((payload.exp ?? 0) * 1000, Date.now() + 5 * 60_000),
+    });
+    return identity;
+  };
+
+  return {
+    /**
+     * The identity of a request from its Authorization header (none: anonymous). A service may act for an
+     * applicant, named in `x-onething-acting-for` (and their enterprises in `x-onething-acting-for-enterprises`).
+     */
+    async identify(
+      authorization: string | undefined,
+      actingFor?: string,
+      actingForEnterprises?: string,
+    ): Promise<Identity> {
+      if (!authorization) return ANONYMOUS;
+      const m = /^Bearer\s+(\S+)$/i.exec(authorization);
+      if (!m) throw new AuthError('the Authorization header must be "Bearer <token>"');
+      const identity = await verify(m[1]!);
+      if (!actingFor) return identity;
+      if (identity.role !== 'service') throw new AuthError('only a service may act for an applicant');
+      return {
+        ...identity,
+        actingFor: {
+          idNumber: actingFor,
+          enterprises: (actingForEnterprises ?? '').split(',').filter(Boolean),
+        },
+      };
+    },
+    headerFor,
+  };
+}
+
+export type Auth = ReturnType<typeof createAuth>;

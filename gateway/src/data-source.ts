@@ -1,0 +1,72 @@
+import type { GraphQLDataSource, GraphQLDataSourceProcessOptions } from '@apollo/gateway';
+import type { GatewayGraphQLResponse } from '@apollo/server-gateway-interface';
+import { GraphQLError } from 'graphql';
+import { type Dispatcher, errors, request } from 'undici';
+import type { GatewayContext } from './context';
+
+/** What the data source reports per fetch, for metrics. */
+export type FetchObserver = (subgraph: string, seconds: number, outcome: 'ok' | 'error') => void;
+
+/**
+ * Fetches from one subgraph over undici's keep-alive pool: no Request/Headers objects per call, a timeout
+ * per subgraph, the signed identity of the request in the internal header. A subgraph that cannot be
+ * reached or times out costs only its own part of the answer.
+ */
+export class SubgraphDataSource implements GraphQLDataSource<GatewayContext> {
+  constructor(
+    readonly name: string,
+    readonly url: string,
+    private readonly dispatcher: Dispatcher,
+    private readonly timeoutMs: number,
+    private readonly anonymousHeader: () => Promise<string>,
+    private readonly observe: FetchObserver = () => {},
+  ) {}
+
+  async process(options: GraphQLDataSourceProcessOptions<GatewayContext>): Promise<GatewayGraphQLResponse> {
+    const { request: gqlRequest } = options;
+    const context = 'context' in options ? (options.context as GatewayContext | undefined) : undefined;
+    const identity = context?.identityHeader ?? (await this.anonymousHeader());
+    const body = JSON.stringify({
+      query: gqlRequest.query,
+      ...(gqlRequest.variables ? { variables: gqlRequest.variables } : {}),
+      ...(gqlRequest.operationName ? { operationName: gqlRequest.operationName } : {}),
+    });
+    const started = performance.now();
+    try {
+      const res = await request(this.url, {
+        method: 'POST',
+        dispatcher: this.dispatcher,
+        headers: { 'content-type': 'application/json', 'x-onething-identity': identity },
+        body,
+        headersTimeout: this.timeoutMs,
+        bodyTimeout: this.timeoutMs,
+      });
+      const text = await res.body.text();
+      let parsed: GatewayGraphQLResponse;
+      try {
+        parsed = JSON.parse(text) as GatewayGraphQLResponse;
+      } catch {
+        throw this.failure(
+          'SUBGRAPH_MALFORMED_RESPONSE',
+          `${this.name} answered HTTP ${res.statusCode} with a body that is not JSON`,
+        );
+      }
+      if (res.statusCode >= 400 && !parsed.errors) {
+        throw this.failure('SUBGRAPH_UNAVAILABLE', `${this.name} answered HTTP ${res.statusCode}`);
+      }
+      this.observe(this.name, (performance.now() - started) / 1000, parsed.errors ? 'error' : 'ok');
+      return parsed;
+    } catch (e) {
+      this.observe(this.name, (performance.now() - started) / 1000, 'error');
+      if (e instanceof GraphQLError) throw e;
+      if (e instanceof errors.HeadersTimeoutError || e instanceof errors.BodyTimeoutError) {
+        throw this.failure('SUBGRAPH_TIMEOUT', `${this.name} did not answer within ${this.timeoutMs} ms`);
+      }
+      throw this.failure('SUBGRAPH_UNAVAILABLE', `${this.name} cannot be reached: ${(e as Error).message}`);
+    }
+  }
+
+  private failure(code: string, message: string): GraphQLError {
+    return new GraphQLError(message, { extensions: { code, subgraph: this.name } });
+  }
+}

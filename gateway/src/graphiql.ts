@@ -1,0 +1,85 @@
+import { createReadStream } from 'node:fs';
+import { createRequire } from 'node:module';
+import { dirname, join } from 'node:path';
+import type { FastifyInstance } from 'fastify';
+
+/**
+ * GraphiQL at /graphiql, entirely from local files (the stock landing page loads from the internet, which
+ * a government network may not reach). A token can be handed over in the URL fragment, `#token=…`, which
+ * never reaches a server log.
+ */
+const require = createRequire(import.meta.url);
+const dirOf = (pkg: string) => dirname(require.resolve(`${pkg}/package.json`));
+const ASSETS: Record<string, { file: string; type: string }> = {
+  'graphiql.min.js': { file: join(dirOf('graphiql'), 'graphiql.min.js'), type: 'text/javascript' },
+  'graphiql.min.css': { file: join(dirOf('graphiql'), 'graphiql.min.css'), type: 'text/css' },
+  'react.production.min.js': {
+    file: join(dirOf('react'), 'umd/react.production.min.js'),
+    type: 'text/javascript',
+  },
+  'react-dom.production.min.js': {
+    file: join(dirOf('react-dom'), 'umd/react-dom.production.min.js'),
+    type: 'text/javascript',
+  },
+};
+
+const DEFAULT_QUERY = `# One schema over four departments' systems. Press ▶ to run.
+# Sign in: start the page as http://…/graphiql#token=<a token from the identity provider>.
+query MyRecords {
+  me {
+    idNumber
+    taxpayer { name status arrears updatedAt }
+    representedEnterprises { uscc name status }
+    properties { unitCode address area mortgages { mortgagee amount } }
+    fundAccount { personalAccount balance status updatedAt }
+  }
+  taxItems { code name { zh en } promisedLimitDays }
+}
+`;
+
+const SETUP = `(function () {
+  var m = /(?:^|[#&])token=([^&]+)/.exec(location.hash);
+  var headers = m ? JSON.stringify({ Authorization: 'Bearer ' + decodeURIComponent(m[1]) }, null, 2) : '{}';
+  if (m) history.replaceState(null, '', location.pathname);
+  var fetcher = GraphiQL.createFetcher({ url: '/graphql' });
+  ReactDOM.createRoot(document.getElementById('graphiql')).render(
+    React.createElement(GraphiQL, { fetcher: fetcher, defaultQuery: ${JSON.stringify(DEFAULT_QUERY)}, defaultHeaders: headers, shouldPersistHeaders: false, defaultEditorToolsVisibility: m ? 'headers' : false })
+  );
+})();`;
+
+const PAGE = `<!doctype html>
+<html lang="en">
+<head>
+<meta charset="utf-8">
+<meta name="viewport" content="width=device-width, initial-scale=1">
+<title>One thing (一件事) — GraphiQL</title>
+<link rel="stylesheet" href="/graphiql/assets/graphiql.min.css">
+<style>html, body, #graphiql { height: 100%; margin: 0; }</style>
+</head>
+<body>
+<div id="graphiql">Loading GraphiQL…</div>
+<script src="/graphiql/assets/react.production.min.js"></script>
+<script src="/graphiql/assets/react-dom.production.min.js"></script>
+<script src="/graphiql/assets/graphiql.min.js"></script>
+<script src="/graphiql/assets/setup.js"></script>
+</body>
+</html>
+`;
+
+const CSP =
+  "default-src 'self'; style-src 'self' 'unsafe-inline'; img-src 'self' data:; connect-src 'self'; script-src 'self'";
+
+export function registerGraphiql(app: FastifyInstance): void {
+  app.get('/graphiql', async (_, reply) =>
+    reply.type('text/html; charset=utf-8').header('content-security-policy', CSP).send(PAGE),
+  );
+  app.get('/graphiql/assets/setup.js', async (_, reply) => reply.type('text/javascript').send(SETUP));
+  app.get<{ Params: { name: string } }>('/graphiql/assets/:name', async (req, reply) => {
+    const asset = ASSETS[req.params.name];
+    if (!asset) return reply.code(404).send({ error: 'no such asset' });
+    return reply
+      .type(asset.type)
+      .header('cache-control', 'public, max-age=86400')
+      .send(createReadStream(asset.file));
+  });
+}

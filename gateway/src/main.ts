@@ -1,0 +1,13 @@
+#!/usr/bin/env -S node --import tsx
+import { closeOnSignals, runService } from '@onething/runtime';
+import { environmentFromArgs } from './cli';
+import { createGateway } from './server';
+import { gatewaySettings } from './settings';
+
+// `onething-gateway [--supergraph FILE] [--port N]`; every other setting from the environment.
+const env = environmentFromArgs(process.argv.slice(2), process.env);
+runService('gateway', { load: () => gatewaySettings.load(env) }, async (config, log) => {
+  const gateway = createGateway(config, log);
+  await gateway.listen();
+  closeOnSignals(log, () => gateway.close());
+});

@@ -1,0 +1,180 @@
+import type { AddressInfo } from 'node:net';
+import { ApolloGateway } from '@apollo/gateway';
+import { ApolloServer } from '@apollo/server';
+import { ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/disabled';
+import { fastifyApolloHandler } from '@as-integrations/fastify';
+import type { Logger } from '@onething/runtime';
+import { ANONYMOUS, type Identity, identityKey } from '@onething/runtime/identity';
+import Fastify, { type FastifyBaseLogger, type FastifyReply, LogController } from 'fastify';
+import { Agent } from 'undici';
+import { AuthError, createAuth } from './auth';
+import type { GatewayContext } from './context';
+import { SubgraphDataSource } from './data-source';
+import { registerGraphiql } from './graphiql';
+import { queryLimits } from './plugins/limits';
+import { gatewayMetrics } from './plugins/metrics';
+import type { GatewayConfig } from './settings';
+import { SupergraphFile } from './supergraph-file';
+
+declare module 'fastify' {
+  interface FastifyRequest {
+    gatewayIdentity: Identity | null;
+  }
+}
+
+/** An error answer in GraphQL's shape, for what is refused before GraphQL runs. */
+const refusal = (reply: FastifyReply, status: number, code: string, message: string) =>
+  reply
+    .code(status)
+    .type('application/json; charset=utf-8')
+    .send({ errors: [{ message, extensions: { code } }] });
+
+/**
+ * The gateway: Apollo Gateway in Apollo Server 5 on Fastify, serving the supergraph of a file (any
+ * Federation 2 supergraph), verifying users' tokens and forwarding the identity to subgraphs in a signed
+ * internal header, limiting what a query may ask, with /health, /ready, /metrics and GraphiQL.
+ */
+export function createGateway(config: GatewayConfig, log: Logger) {
+  const auth = createAuth({
+    jwksUrl: config.jwksUrl,
+    issuer: config.jwtIssuer,
+    audience: config.jwtAudience,
+    identityKey: identityKey(config.identitySecret),
+  });
+  const metrics = gatewayMetrics();
+  const dispatcher = new Agent({ keepAliveTimeout: 30_000, connections: 256 });
+  const supergraph = new SupergraphFile(config.supergraphFile, log);
+  const gateway = new ApolloGateway({
+    supergraphSdl: supergraph,
+    buildService: ({ name, url }) =>
+      new SubgraphDataSource(
+        name,
+        config.subgraphUrls.get(name) ?? url ?? '',
+        dispatcher,
+        config.subgraphTimeouts.get(name) ?? config.subgraphTimeoutMs,
+        () => auth.headerFor(ANONYMOUS),
+        metrics.observeFetch,
+      ),
+    logger: log,
+  });
+  const apollo = new ApolloServer<GatewayContext>({
+    gateway,
+    introspection: config.introspection,
+    csrfPrevention: true,
+    includeStacktraceInErrorResponses: false,
+    validationRules: [queryLimits(config.maxDepth, config.maxAliases)],
+    parseOptions: { maxTokens: config.maxTokens },
+    plugins: [metrics.plugin, ApolloServerPluginLandingPageDisabled()],
+    logger: log,
+  });
+
+  const app = Fastify({
+    loggerInstance: log as FastifyBaseLogger,
+    logController: new LogController({ disableRequestLogging: true }),
+    bodyLimit: config.maxBodyBytes,
+  });
+  app.decorateRequest('gatewayIdentity', null);
+  let handler: ReturnType<typeof fastifyApolloHandler> | undefined;
+  let draining = false;
+
+  app.setErrorHandler((err: Error & { code?: string; statusCode?: number }, _req, reply) => {
+    if (err.code === 'FST_ERR_CTP_BODY_TOO_LARGE') {
+      return refusal(
+        reply,
+        413,
+        'PAYLOAD_TOO_LARGE',
+        `the request body is larger than ${config.maxBodyBytes} bytes`,
+      );
+    }
+    if (err.code === 'FST_ERR_CTP_INVALID_MEDIA_TYPE') {
+      return refusal(reply, 415, 'UNSUPPORTED_MEDIA_TYPE', 'send GraphQL requests as application/json');
+    }
+    if (err.statusCode === 400)
+      return refusal(reply, 400, 'BAD_REQUEST', `the request body is not valid JSON: ${err.message}`);
+    log.error({ err }, 'gateway failed');
+    return refusal(reply, 500, 'INTERNAL_SERVER_ERROR', 'the gateway failed to handle the request');
+  });
+
+  app.addHook('onRequest', async (req, reply) => {
+    if (!req.url.startsWith('/graphql')) return;
+    if (!handler)
+      return refusal(
+        reply,
+        503,
+        'NOT_READY',
+        'the gateway has not loaded its supergraph yet; try again shortly',
+      );
+    try {
+      req.gatewayIdentity = await auth.identify(
+        req.headers.authorization,
+        req.headers['x-onething-acting-for'] as string | undefined,
+        req.headers['x-onething-acting-for-enterprises'] as string | undefined,
+      );
+    } catch (e) {
+      if (e instanceof AuthError) return refusal(reply, 401, 'UNAUTHENTICATED', e.message);
+      throw e;
+    }
+  });
+  app.route({
+    method: ['GET', 'POST'],
+    url: '/graphql',
+    handler: (req, reply) => handler!.call(app as never, req as never, reply as never),
+  });
+
+  app.get('/health', async (_, reply) =>
+    handler
+      ? { status: 'ok', supergraph: config.supergraphFile, loadedAt: supergraph.loadedAt?.toISOString() }
+      : reply
+          .code(503)
+          .send({ status: 'starting', reason: `waiting for the supergraph ${config.supergraphFile}` }),
+  );
+  app.get('/ready', async (_, reply) => {
+    if (draining) return reply.code(503).send({ status: 'draining' });
+    if (!handler) return reply.code(503).send({ status: 'starting' });
+    return { status: 'ready' };
+  });
+  app.get('/metrics', async (_, reply) =>
+    reply.type(metrics.registry.contentType).send(await metrics.registry.metrics()),
+  );
+  registerGraphiql(app);
+
+  let url = `http://${config.host}:${config.port}`;
+  let started: Promise<void> | undefined;
+  return {
+    app,
+    get url() {
+      return url;
+    },
+    /** Listens at once (health says 503 until the supergraph is loaded), then starts Apollo. */
+    async listen(): Promise<string> {
+      await app.listen({ host: config.host, port: config.port });
+      url = `http://${config.host}:${(app.server.address() as AddressInfo).port}`;
+      log.info(
+        { url: `${url}/graphql`, graphiql: `${url}/graphiql`, supergraph: config.supergraphFile },
+        'gateway listening',
+      );
+      started = apollo.start().then(() => {
+        handler = fastifyApolloHandler(apollo, {
+          context: async (req): Promise<GatewayContext> => {
+            const identity = req.gatewayIdentity ?? ANONYMOUS;
+            return { identity, identityHeader: await auth.headerFor(identity) };
+          },
+        });
+        log.info('supergraph loaded: serving');
+      });
+      started.catch((err: unknown) => log.fatal({ err }, 'the gateway could not load its supergraph'));
+      return url;
+    },
+    /** Resolves once the supergraph is loaded and GraphQL is served. */
+    ready: () => started ?? Promise.reject(new Error('not listening')),
+    /** Stops taking requests, lets those in flight finish, then releases subgraph connections. */
+    async close(): Promise<void> {
+      draining = true;
+      await app.close();
+      if (handler) await apollo.stop();
+      await dispatcher.close();
+    },
+  };
+}
+
+export type Gateway = ReturnType<typeof createGateway>;

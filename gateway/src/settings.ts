@@ -1,0 +1,114 @@
+import { fileURLToPath } from 'node:url';
+import { defineSettings, settings } from '@onething/runtime';
+import { z } from 'zod';
+
+const OUR_SUPERGRAPH = fileURLToPath(new URL('../../schema/supergraph.graphql', import.meta.url));
+
+/** A comma list of `name=value` pairs, e.g. `tax=http://10.0.0.5:4002/graphql,fund=…`. */
+const namedList = <T extends z.ZodType>(value: T) =>
+  z
+    .string()
+    .default('')
+    .transform((text, ctx) => {
+      const out = new Map<string, z.output<T>>();
+      for (const part of text
+        .split(',')
+        .map((p) => p.trim())
+        .filter(Boolean)) {
+        const eq = part.indexOf('=');
+        const parsed = value.safeParse(part.slice(eq + 1));
+        if (eq < 1 || !parsed.success) {
+          ctx.addIssue({ code: 'custom', message: `"${part}" is not name=value with a valid value` });
+          continue;
+        }
+        out.set(part.slice(0, eq), parsed.data);
+      }
+      return out;
+    });
+
+const bool = (fallback: boolean) =>
+  z
+    .enum(['true', 'false'], { error: 'must be true or false' })
+    .default(fallback ? 'true' : 'false')
+    .transform((v) => v === 'true');
+
+/** The gateway's settings: what it serves, who it trusts, how far it lets a query go. */
+export const gatewaySettings = defineSettings('gateway', {
+  host: { env: 'HOST', schema: settings.host(), doc: 'Interface to listen on.' },
+  port: { env: 'PORT', schema: settings.port(4000), doc: 'Port of the gateway (also `--port N`).' },
+  logLevel: { env: 'LOG_LEVEL', schema: settings.logLevel(), doc: 'pino log level.' },
+  supergraphFile: {
+    env: 'SUPERGRAPH_FILE',
+    schema: z.string().min(1).default(OUR_SUPERGRAPH),
+    defaultDoc: 'schema/supergraph.graphql',
+    doc: 'The supergraph to serve (also `--supergraph FILE`); any Federation 2 supergraph. Reloaded when the file changes.',
+  },
+  subgraphUrls: {
+    env: 'SUBGRAPH_URLS',
+    schema: namedList(z.url()),
+    defaultDoc: '(the URLs in the supergraph)',
+    doc: 'Where to reach subgraphs instead of the URLs in the supergraph, as name=url,… (deployment, tests).',
+  },
+  subgraphTimeoutMs: {
+    env: 'SUBGRAPH_TIMEOUT_MS',
+    schema: settings.ms(10_000),
+    doc: 'Timeout of a fetch to a subgraph, in ms.',
+  },
+  subgraphTimeouts: {
+    env: 'SUBGRAPH_TIMEOUTS',
+    schema: namedList(z.coerce.number().int().positive()),
+    defaultDoc: '(none)',
+    doc: 'Per-subgraph timeouts as name=ms,… (e.g. realestate=15000 for the slow registry).',
+  },
+  identitySecret: {
+    env: 'INTERNAL_IDENTITY_SECRET',
+    schema: z
+      .string({ error: 'is required: the secret shared with the subgraphs' })
+      .min(32, 'must be at least 32 bytes'),
+    secret: true,
+    doc: 'Secret shared with the subgraphs to sign the internal identity header; at least 32 bytes.',
+  },
+  jwksUrl: {
+    env: 'JWKS_URL',
+    schema: z.url('must be the URL of the identity provider’s JWKS').optional(),
+    defaultDoc: '(none: anonymous access only)',
+    doc: 'JWKS of the identity provider whose tokens are accepted (the development IdP in `npm start`).',
+  },
+  jwtIssuer: {
+    env: 'JWT_ISSUER',
+    schema: z.string().min(1).default('onething-dev-idp'),
+    doc: 'Required `iss` of tokens.',
+  },
+  jwtAudience: {
+    env: 'JWT_AUDIENCE',
+    schema: z.string().min(1).default('onething'),
+    doc: 'Required `aud` of tokens.',
+  },
+  introspection: {
+    env: 'ALLOW_INTROSPECTION',
+    schema: bool(true),
+    doc: 'Whether the schema may be introspected (GraphiQL needs it).',
+  },
+  maxDepth: {
+    env: 'MAX_DEPTH',
+    schema: settings.positiveInt(12),
+    doc: 'Deepest selection allowed (fragments expanded).',
+  },
+  maxAliases: {
+    env: 'MAX_ALIASES',
+    schema: settings.positiveInt(30),
+    doc: 'Most aliases allowed in an operation (fragments expanded).',
+  },
+  maxTokens: {
+    env: 'MAX_TOKENS',
+    schema: settings.positiveInt(3_000),
+    doc: 'Most lexical tokens allowed in a document.',
+  },
+  maxBodyBytes: {
+    env: 'MAX_BODY_BYTES',
+    schema: settings.positiveInt(128 * 1024),
+    doc: 'Largest request body, in bytes.',
+  },
+});
+
+export type GatewayConfig = ReturnType<typeof gatewaySettings.load>;

@@ -1,0 +1,2 @@
+export { createFundSubgraph } from './server';
+export { type FundSubgraphConfig, fundSubgraphSettings } from './settings';

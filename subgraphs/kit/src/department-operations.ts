@@ -1,0 +1,134 @@
+import type { DepartmentAdapter, DepartmentId } from '@onething/adapter-core';
+import type { Catalogue } from './catalogue';
+import type { SubgraphContext } from './context';
+import { subgraphError } from './errors';
+import { fieldValues } from './field-values';
+import { caseShape, itemShape } from './shapes';
+
+interface Naming {
+  /** Type-name prefix, e.g. `Tax` for TaxItem, TaxCase, submitTaxCase. */
+  readonly Type: string;
+  /** Field-name prefix, e.g. `tax` for taxItems, taxCase. */
+  readonly field: string;
+}
+
+interface CaseInput {
+  itemCode: string;
+  idempotencyKey: string;
+  applicantIdNumber: string;
+  applicantName: string;
+  fields: { key: string; value: string }[];
+  materials?: { id: string; reference: string }[] | null;
+}
+
+type Ctx = SubgraphContext<unknown>;
+
+/**
+ * The operations every department has, on its adapter: its items (public), its cases by number and by
+ * idempotency key, submission and correction. Named for the department (`taxItems`, `submitTaxCase`…).
+ */
+export function departmentOperations(
+  department: DepartmentId,
+  adapter: DepartmentAdapter,
+  catalogue: Catalogue,
+  naming: Naming,
+) {
+  const { Type, field } = naming;
+
+  const itemOrProblem = async (code: string, path: string) => {
+    const item = await catalogue.item(code);
+    if (item) return item;
+    const known = (await catalogue.list()).map((i) => i.code).join(', ');
+    throw subgraphError('INVALID_INPUT', department, `the ${department} department has no item ${code}`, {
+      problems: [
+        {
+          path,
+          rule: 'item.unknown',
+          message: {
+            zh: `${department} 部门没有事项 ${code}；可选：${known}`,
+            en: `no item ${code} at ${department}; known: ${known}`,
+          },
+        },
+      ],
+    });
+  };
+
+  const invalid = (problems: ReturnType<typeof fieldValues>['problems']) =>
+    subgraphError(
+      'INVALID_INPUT',
+      department,
+      `${problems.length} invalid value(s): ${problems.map((p) => p.message.en).join('; ')}`,
+      { problems },
+    );
+
+  return {
+    Query: {
+      [`${field}Items`]: async () => (await catalogue.list()).map(itemShape),
+      [`${field}Item`]: async (_: unknown, { code }: { code: string }) => {
+        const item = await catalogue.item(code);
+        return item ? itemShape(item) : null;
+      },
+      [`${field}Case`]: async (_: unknown, { caseNumber }: { caseNumber: string }, ctx: Ctx) => {
+        ctx.access.cases();
+        const state = await adapter.getCase(caseNumber);
+        return state ? caseShape(state) : null;
+      },
+      [`${field}CaseByKey`]: async (
+        _: unknown,
+        args: { itemCode: string; idempotencyKey: string },
+        ctx: Ctx,
+      ) => {
+        ctx.access.cases();
+        const state = await adapter.findCase(args.itemCode, args.idempotencyKey);
+        return state ? caseShape(state) : null;
+      },
+    },
+    Mutation: {
+      [`submit${Type}Case`]: async (_: unknown, { input }: { input: CaseInput }, ctx: Ctx) => {
+        ctx.access.submitFor(input.applicantIdNumber);
+        const item = await itemOrProblem(input.itemCode, 'input.itemCode');
+        const { values, problems } = fieldValues(item, input.fields, 'input.fields');
+        if (problems.length > 0) throw invalid(problems);
+        const state = await adapter.submitCase({
+          itemCode: input.itemCode,
+          idempotencyKey: input.idempotencyKey,
+          applicant: { idNumber: input.applicantIdNumber, name: input.applicantName },
+          fields: values,
+          materials: input.materials ?? [],
+        });
+        return caseShape(state);
+      },
+      [`correct${Type}Case`]: async (
+        _: unknown,
+        args: { caseNumber: string; idempotencyKey: string; fields: { key: string; value: string }[] },
+        ctx: Ctx,
+      ) => {
+        ctx.access.correct();
+        const current = await adapter.getCase(args.caseNumber);
+        if (!current)
+          throw subgraphError(
+            'NOT_FOUND',
+            department,
+            `the ${department} department has no case ${args.caseNumber}`,
+          );
+        const item = await itemOrProblem(current.itemCode, 'caseNumber');
+        const { values, problems } = fieldValues(item, args.fields);
+        if (problems.length > 0) throw invalid(problems);
+        return caseShape(await adapter.correctCase(args.caseNumber, values, args.idempotencyKey));
+      },
+    },
+    [`${Type}Item`]: {
+      __resolveReference: async ({ code }: { code: string }) => {
+        const item = await catalogue.item(code);
+        return item ? itemShape(item) : null;
+      },
+    },
+    [`${Type}Case`]: {
+      __resolveReference: async ({ caseNumber }: { caseNumber: string }, ctx: Ctx) => {
+        ctx.access.cases();
+        const state = await adapter.getCase(caseNumber);
+        return state ? caseShape(state) : null;
+      },
+    },
+  };
+}

@@ -1,0 +1,41 @@
+import type { DepartmentAdapter } from '@onething/adapter-core';
+import type { Logger } from '@onething/runtime';
+import { identityKey } from '@onething/runtime/identity';
+import { DEPARTMENT_NAMING, type DepartmentSubgraph, departmentSubgraphSdl } from '@onething/schema';
+import { Catalogue } from './catalogue';
+import { departmentOperations } from './department-operations';
+import { entryPoints } from './entry-points';
+import type { SubgraphMetrics } from './metrics';
+import { createSubgraphServer, type Subgraph } from './server';
+
+/**
+ * A department's subgraph, wired: its SDL from schema/subgraphs, the shared entry points, its items and
+ * case operations on its adapter, and its own field resolvers.
+ */
+export function createDepartmentSubgraph<L>(options: {
+  readonly department: DepartmentSubgraph;
+  readonly adapter: DepartmentAdapter & { loaders(): L };
+  /** The department's own fields on people, enterprises and units. */
+  readonly resolvers: Record<string, unknown>;
+  readonly config: { readonly identitySecret: string; readonly host: string; readonly port: number };
+  readonly metrics: SubgraphMetrics;
+  readonly log: Logger;
+}): Subgraph {
+  const { department, adapter, config } = options;
+  return createSubgraphServer({
+    department,
+    sdl: departmentSubgraphSdl(department),
+    resolvers: [
+      entryPoints(department),
+      departmentOperations(department, adapter, new Catalogue(adapter), DEPARTMENT_NAMING[department]),
+      options.resolvers,
+    ],
+    identityKey: identityKey(config.identitySecret),
+    loaders: () => adapter.loaders(),
+    log: options.log,
+    host: config.host,
+    port: config.port,
+    metrics: options.metrics,
+    onClose: () => adapter.close(),
+  });
+}

@@ -1,0 +1,60 @@
+import { AdapterError } from '@onething/adapter-core';
+import { GraphQLError } from 'graphql';
+
+/**
+ * The subgraph error registry. Department failures keep their adapter code (DEPARTMENT_UNAVAILABLE,
+ * DEPARTMENT_TIMEOUT, DEPARTMENT_REJECTED, INVALID_INPUT, MALFORMED_RESPONSE) and gain the department's
+ * name, so a front end can say which department's fields are missing and why.
+ */
+export const SUBGRAPH_ERRORS = {
+  UNAUTHENTICATED: 'The call did not come through the gateway with a valid internal identity header.',
+  FORBIDDEN:
+    'The signed-in identity may not read or change this: applicants see their own data and their enterprises’.',
+  INVALID_INPUT: 'The input is not valid; every problem is listed in `extensions.problems`.',
+  NOT_FOUND: 'Nothing with this key exists in the department.',
+} as const;
+
+export type SubgraphErrorCode = keyof typeof SUBGRAPH_ERRORS;
+
+/** An error of this subgraph, with its code and department in `extensions`. */
+export function subgraphError(
+  code: SubgraphErrorCode,
+  department: string,
+  message: string,
+  extra: Record<string, unknown> = {},
+): GraphQLError {
+  return new GraphQLError(message, { extensions: { code, department, ...extra } });
+}
+
+/** What a front end sees of a department failure: the adapter's code, the department, whether to retry. */
+export function extensionsOf(error: AdapterError): Record<string, unknown> {
+  return {
+    code: error.code,
+    department: error.department,
+    retryable: error.retryable,
+    ...(error.details.departmentCode ? { departmentCode: error.details.departmentCode } : {}),
+    ...(error.details.departmentMessage ? { departmentMessage: error.details.departmentMessage } : {}),
+    ...(error.details.problems ? { problems: error.details.problems } : {}),
+  };
+}
+
+/** Rebuilds a resolver error for the response: adapter errors get their extensions, others keep theirs. */
+export function formatError(error: GraphQLError, department: string): GraphQLError {
+  const original = error.originalError;
+  if (original instanceof AdapterError) {
+    return new GraphQLError(original.message, {
+      ...(error.nodes ? { nodes: error.nodes } : {}),
+      ...(error.path ? { path: error.path } : {}),
+      extensions: extensionsOf(original),
+    });
+  }
+  if (original && !(original instanceof GraphQLError) && !error.extensions.code) {
+    // An unexpected failure: say so without leaking internals.
+    return new GraphQLError(`internal error in the ${department} subgraph`, {
+      ...(error.nodes ? { nodes: error.nodes } : {}),
+      ...(error.path ? { path: error.path } : {}),
+      extensions: { code: 'INTERNAL_SERVER_ERROR', department },
+    });
+  }
+  return error;
+}

@@ -1,0 +1,160 @@
+import type { AddressInfo } from 'node:net';
+import { buildSubgraphSchema } from '@apollo/subgraph';
+import type { GraphQLResolverMap } from '@apollo/subgraph/dist/schema-helper';
+import type { DepartmentId } from '@onething/adapter-core';
+import type { Logger } from '@onething/runtime';
+import {
+  cachedIdentityVerifier,
+  IDENTITY_HEADER,
+  type Identity,
+  IdentityError,
+} from '@onething/runtime/identity';
+import { scalarResolvers } from '@onething/schema';
+import Fastify, { type FastifyBaseLogger, type FastifyInstance, LogController } from 'fastify';
+import { type GraphQLError, parse } from 'graphql';
+import mercurius from 'mercurius';
+import { Access } from './access';
+import type { SubgraphContext } from './context';
+import { formatError } from './errors';
+import type { subgraphMetrics } from './metrics';
+
+declare module 'fastify' {
+  interface FastifyRequest {
+    /** The identity the gateway signed for this request. */
+    identity: Identity | null;
+  }
+}
+
+export interface SubgraphOptions<L> {
+  readonly department: DepartmentId;
+  /** The subgraph's full SDL (schema/subgraphs). */
+  readonly sdl: string;
+  /** Resolvers; the shared scalars are added. */
+  readonly resolvers: readonly Record<string, unknown>[];
+  /** Key of the internal identity header (from INTERNAL_IDENTITY_SECRET). */
+  readonly identityKey: Uint8Array;
+  /** A fresh set of the department's loaders, for one request. */
+  readonly loaders: () => L;
+  readonly log: Logger;
+  readonly host: string;
+  readonly port: number;
+  /** Metrics (and the adapter hooks feeding them), made before the adapter so it can report to them. */
+  readonly metrics: ReturnType<typeof subgraphMetrics>;
+  /** Releases what the subgraph holds (the adapter's sockets). */
+  readonly onClose?: () => void;
+}
+
+export interface Subgraph {
+  readonly app: FastifyInstance;
+  readonly url: string;
+  listen(): Promise<string>;
+  close(): Promise<void>;
+}
+
+/**
+ * A department subgraph: Mercurius on Fastify serving a Federation 2 schema built by `buildSubgraphSchema`,
+ * reachable only with the gateway's signed identity header; department failures keep their code and the
+ * department's name; `/health` and `/metrics` beside `/graphql`.
+ */
+export function createSubgraphServer<L>(options: SubgraphOptions<L>): Subgraph {
+  const { department, log, metrics } = options;
+  const verify = cachedIdentityVerifier(options.identityKey);
+  const schema = buildSubgraphSchema({
+    typeDefs: parse(options.sdl),
+    resolvers: mergeResolvers(scalarResolvers, ...options.resolvers) as GraphQLResolverMap<unknown>,
+  });
+
+  const app = Fastify({
+    loggerInstance: log as FastifyBaseLogger,
+    logController: new LogController({ disableRequestLogging: true }),
+    bodyLimit: 1024 * 1024,
+  });
+  app.decorateRequest('identity', null);
+
+  app.addHook('onRequest', async (req, reply) => {
+    if (!req.url.startsWith('/graphql')) return;
+    try {
+      req.identity = await verify(req.headers[IDENTITY_HEADER] as string | undefined);
+    } catch (e) {
+      if (!(e instanceof IdentityError)) throw e;
+      return reply
+        .code(401)
+        .send({ errors: [{ message: e.message, extensions: { code: 'UNAUTHENTICATED', department } }] });
+    }
+  });
+  app.addHook('onResponse', async (req, reply) => {
+    if (req.url.startsWith('/graphql'))
+      metrics.requests.observe({ status: String(reply.statusCode) }, reply.elapsedTime / 1000);
+  });
+
+  app.register(mercurius, {
+    schema,
+    path: '/graphql',
+    graphiql: false,
+    context: (req): SubgraphContext<L> => {
+      const identity = req.identity!;
+      let loaders: L | undefined;
+      return {
+        identity,
+        access: new Access(identity, department),
+        get loaders() {
+          loaders ??= options.loaders();
+          return loaders;
+        },
+        log: req.log as unknown as Logger,
+      };
+    },
+    errorFormatter: (execution, ctx) => {
+      const errors = execution.errors.map((e) => {
+        const formatted = formatError(e, department);
+        if (formatted.extensions.code === 'INTERNAL_SERVER_ERROR')
+          log.error({ err: e.originalError ?? e }, 'resolver failed');
+        else log.debug({ code: formatted.extensions.code, path: e.path }, formatted.message);
+        return formatted;
+      });
+      const statusCode = execution.data ? 200 : ((execution as { statusCode?: number }).statusCode ?? 200);
+      void ctx;
+      return {
+        statusCode,
+        response: { data: execution.data ?? null, errors: errors.map((e: GraphQLError) => e.toJSON()) },
+      };
+    },
+  });
+
+  app.get('/health', async () => ({ status: 'ok', subgraph: department }));
+  app.get('/metrics', async (_, reply) =>
+    reply.type(metrics.registry.contentType).send(await metrics.registry.metrics()),
+  );
+
+  let url = `http://${options.host}:${options.port}`;
+  return {
+    app,
+    get url() {
+      return url;
+    },
+    async listen() {
+      await app.listen({ host: options.host, port: options.port });
+      url = `http://${options.host}:${(app.server.address() as AddressInfo).port}`;
+      log.info({ url: `${url}/graphql` }, `${department} subgraph listening`);
+      return url;
+    },
+    async close() {
+      await app.close();
+      options.onClose?.();
+    },
+  };
+}
+
+/** Merges resolver maps field by field, so several modules can contribute to the same type. */
+export function mergeResolvers(...maps: Record<string, unknown>[]): Record<string, unknown> {
+  const out: Record<string, Record<string, unknown>> = {};
+  for (const map of maps) {
+    for (const [type, fields] of Object.entries(map)) {
+      // Plain objects are field maps to merge; anything else (a GraphQLScalarType) stands as it is.
+      if (fields && typeof fields === 'object' && Object.getPrototypeOf(fields) === Object.prototype) {
+        out[type] = { ...out[type], ...(fields as Record<string, unknown>) };
+      } else out[type] = fields as Record<string, unknown>;
+    }
+  }
+  return out;
+}

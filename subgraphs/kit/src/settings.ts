@@ -1,0 +1,64 @@
+import { type ClientSettings, clientSettings } from '@onething/adapter-core';
+import { defineSettings, type SettingsSpec, settings } from '@onething/runtime';
+import { z } from 'zod';
+
+/** Settings every department subgraph takes (where it listens, how it reaches its system), plus its own. */
+export function subgraphSettings<S extends SettingsSpec>(
+  department: string,
+  port: number,
+  system: { url: string; timeoutMs: number },
+  own: S,
+) {
+  return defineSettings(`subgraph-${department}`, {
+    host: { env: 'HOST', schema: settings.host(), doc: 'Interface to listen on.' },
+    port: {
+      env: 'PORT',
+      schema: settings.port(port),
+      doc: `Port of the ${department} subgraph (GraphQL at /graphql).`,
+    },
+    logLevel: { env: 'LOG_LEVEL', schema: settings.logLevel(), doc: 'pino log level.' },
+    identitySecret: {
+      env: 'INTERNAL_IDENTITY_SECRET',
+      schema: z
+        .string({ error: 'is required: the secret shared with the gateway' })
+        .min(32, 'must be at least 32 bytes'),
+      secret: true,
+      doc: 'Secret shared with the gateway, which signs the internal identity header with it; calls without a valid header are refused.',
+    },
+    systemUrl: {
+      env: 'SYSTEM_URL',
+      schema: settings.url().default(system.url),
+      doc: `Base URL of the ${department} department's own system.`,
+    },
+    systemTimeoutMs: {
+      env: 'SYSTEM_TIMEOUT_MS',
+      schema: settings.ms(system.timeoutMs),
+      doc: 'Timeout of one call to the system, in ms (reads are retried within the retries below).',
+    },
+    systemRetries: {
+      env: 'SYSTEM_RETRIES',
+      schema: z.coerce.number().int().min(0).max(5).default(2),
+      doc: 'Retries of a failed read (submissions are never retried).',
+    },
+    breakerOpenMs: {
+      env: 'SYSTEM_BREAKER_OPEN_MS',
+      schema: settings.ms(5_000),
+      doc: 'How long the circuit breaker stays open after the system keeps failing, before one trial call.',
+    },
+    ...own,
+  });
+}
+
+/** Client settings of the department's system from a subgraph's config. */
+export function systemClientSettings(config: {
+  systemUrl: string;
+  systemTimeoutMs: number;
+  systemRetries: number;
+  breakerOpenMs: number;
+}): ClientSettings {
+  return clientSettings(config.systemUrl, {
+    timeoutMs: config.systemTimeoutMs,
+    retry: { retries: config.systemRetries },
+    breaker: { openMs: config.breakerOpenMs },
+  });
+}

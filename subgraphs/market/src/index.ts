@@ -1,0 +1,2 @@
+export { createMarketSubgraph } from './server';
+export { type MarketSubgraphConfig, marketSubgraphSettings } from './settings';

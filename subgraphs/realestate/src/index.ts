@@ -1,0 +1,2 @@
+export { createRealestateSubgraph } from './server';
+export { type RealestateSubgraphConfig, realestateSubgraphSettings } from './settings';

@@ -1,0 +1,18 @@
+import { subgraphSettings } from '@onething/subgraph-kit';
+import { z } from 'zod';
+
+/** Settings of the real-estate registration subgraph: the kit's, plus how the registry knows this caller. */
+export const realestateSubgraphSettings = subgraphSettings(
+  'realestate',
+  4004,
+  { url: 'http://127.0.0.1:4103', timeoutMs: 5_000 },
+  {
+    caller: {
+      env: 'REGISTRY_CALLER',
+      schema: z.string().min(1).default('onething'),
+      doc: 'Name of this caller in the registry’s SOAP Caller header.',
+    },
+  },
+);
+
+export type RealestateSubgraphConfig = ReturnType<typeof realestateSubgraphSettings.load>;

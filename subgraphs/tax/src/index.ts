@@ -1,0 +1,2 @@
+export { createTaxSubgraph } from './server';
+export { type TaxSubgraphConfig, taxSubgraphSettings } from './settings';

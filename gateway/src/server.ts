@@ -11,6 +11,7 @@ import { AuthError, createAuth } from './auth';
 import type { GatewayContext } from './context';
 import { SubgraphDataSource } from './data-source';
 import { registerGraphiql } from './graphiql';
+import { dedupeErrorsPlugin, formatGatewayError } from './plugins/errors';
 import { queryLimits } from './plugins/limits';
 import { gatewayMetrics } from './plugins/metrics';
 import type { GatewayConfig } from './settings';
@@ -64,7 +65,8 @@ export function createGateway(config: GatewayConfig, log: Logger) {
     includeStacktraceInErrorResponses: false,
     validationRules: [queryLimits(config.maxDepth, config.maxAliases)],
     parseOptions: { maxTokens: config.maxTokens },
-    plugins: [metrics.plugin, ApolloServerPluginLandingPageDisabled()],
+    plugins: [dedupeErrorsPlugin(), metrics.plugin, ApolloServerPluginLandingPageDisabled()],
+    formatError: formatGatewayError,
     logger: log,
   });
 

@@ -1,0 +1,50 @@
+import type { ApolloServerPlugin } from '@apollo/server';
+import type { GraphQLFormattedError } from 'graphql';
+import type { GatewayContext } from '../context';
+
+/**
+ * How errors leave the gateway:
+ * - the limits keep their own codes (Apollo Server files every validation error under
+ *   GRAPHQL_VALIDATION_FAILED, and the token limit under GRAPHQL_PARSE_FAILED), so a client can tell a
+ *   query that is too deep from one that is wrong;
+ * - the same refusal from several subgraphs (a shared entry point is resolved in each subgraph the plan
+ *   touches) is said once.
+ */
+const LIMIT_CODES = new Set(['QUERY_TOO_DEEP', 'TOO_MANY_ALIASES']);
+const TOKENS = /Document contains more tha[nt] (\d+) tokens/; // graphql-js 16 writes "more that"
+
+export function formatGatewayError(formatted: GraphQLFormattedError, error: unknown): GraphQLFormattedError {
+  const original = (error as { originalError?: { extensions?: Record<string, unknown> } }).originalError;
+  const code = original?.extensions?.code;
+  if (typeof code === 'string' && LIMIT_CODES.has(code))
+    return { ...formatted, extensions: { ...formatted.extensions, code } };
+  const tokens = TOKENS.exec(formatted.message);
+  if (tokens) {
+    return {
+      ...formatted,
+      message: `the document has more than ${tokens[1]} tokens; send a smaller query`,
+      extensions: { ...formatted.extensions, code: 'TOO_MANY_TOKENS', maxTokens: Number(tokens[1]) },
+    };
+  }
+  return formatted;
+}
+
+export function dedupeErrorsPlugin(): ApolloServerPlugin<GatewayContext> {
+  return {
+    async requestDidStart() {
+      return {
+        async willSendResponse({ response }) {
+          if (response.body.kind !== 'single' || !response.body.singleResult.errors) return;
+          const seen = new Set<string>();
+          const errors = response.body.singleResult.errors.filter((e) => {
+            const key = JSON.stringify([e.message, e.path, e.extensions?.code]);
+            if (seen.has(key)) return false;
+            seen.add(key);
+            return true;
+          });
+          response.body.singleResult.errors = errors;
+        },
+      };
+    },
+  };
+}

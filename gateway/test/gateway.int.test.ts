@@ -1,0 +1,163 @@
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { setTimeout as sleep } from 'node:timers/promises';
+import { createLogger } from '@onething/runtime';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { environmentFromArgs } from '../src/cli';
+import { createGateway, type Gateway } from '../src/server';
+import { gatewaySettings } from '../src/settings';
+import { REVIEWS_V2, startToySubgraph, toySupergraph } from './toy';
+
+const SECRET = 'a-test-secret-that-is-long-enough-32b';
+const log = createLogger('gateway-test', process.env.TEST_LOG ?? 'silent');
+const post = (url: string, query: string) =>
+  fetch(`${url}/graphql`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({ query }),
+  }).then(async (r) => ({ status: r.status, body: (await r.json()) as { data?: any; errors?: any[] } }));
+
+function gatewayFor(file: string, extraEnv: Record<string, string> = {}): Gateway {
+  const env = environmentFromArgs(['--supergraph', file, '--port', '0'], {
+    INTERNAL_IDENTITY_SECRET: SECRET,
+    ...extraEnv,
+  });
+  return createGateway(gatewaySettings.load(env), log);
+}
+
+describe('the gateway serves any Federation 2 supergraph', () => {
+  let books: Awaited<ReturnType<typeof startToySubgraph>>;
+  let reviews: Awaited<ReturnType<typeof startToySubgraph>>;
+  let gateway: Gateway;
+  let file: string;
+
+  beforeAll(async () => {
+    books = await startToySubgraph('books', (await import('./toy')).BOOKS);
+    // The reviews subgraph already serves `stars`; the supergraph only learns of it when its file changes.
+    reviews = await startToySubgraph('reviews', REVIEWS_V2);
+    file = join(mkdtempSync(join(tmpdir(), 'supergraph-')), 'bookshop.graphql');
+    writeFileSync(file, toySupergraph(books.url, reviews.url));
+    gateway = gatewayFor(file);
+    await gateway.listen();
+    await gateway.ready();
+  });
+  afterAll(async () => {
+    await gateway?.close();
+    await books?.close();
+    await reviews?.close();
+  });
+
+  it('plans across the toy subgraphs and forwards a signed identity to each', async () => {
+    const r = await post(gateway.url, '{ books { title reviews } reviewCount }');
+    expect(r.body).toEqual({
+      data: {
+        books: [
+          { title: '红楼梦', reviews: ['经典', '百读不厌'] },
+          { title: '围城', reviews: ['妙语连珠'] },
+        ],
+        reviewCount: 3,
+      },
+    });
+    expect(books.seenHeaders.at(-1)).toMatch(/^ey[\w-]+\.[\w-]+\.[\w-]+$/);
+    expect(reviews.seenHeaders.at(-1)).toMatch(/^ey/);
+  });
+
+  it('reloads the supergraph when its file changes', async () => {
+    expect((await post(gateway.url, '{ books { stars } }')).body.errors?.[0]?.extensions?.code).toBe(
+      'GRAPHQL_VALIDATION_FAILED',
+    );
+    writeFileSync(file, toySupergraph(books.url, reviews.url, REVIEWS_V2));
+    let r = await post(gateway.url, '{ books { stars } }');
+    for (let i = 0; i < 50 && r.body.errors; i++) {
+      await sleep(100);
+      r = await post(gateway.url, '{ books { stars } }');
+    }
+    expect(r.body).toEqual({ data: { books: [{ stars: 5 }, { stars: 5 }] } });
+  });
+
+  it('keeps the last good supergraph when the file is changed to something that does not load', async () => {
+    writeFileSync(file, 'this is not a supergraph');
+    await sleep(600);
+    expect((await post(gateway.url, '{ books { title } }')).body.data?.books).toHaveLength(2);
+  });
+
+  it('answers with the other subgraph’s data and a coded error when one subgraph cannot be reached', async () => {
+    await reviews.close();
+    const r = await post(gateway.url, '{ books { title reviews } }');
+    expect(r.status).toBe(200);
+    expect(r.body.errors?.[0]?.extensions).toMatchObject({
+      code: 'SUBGRAPH_UNAVAILABLE',
+      subgraph: 'reviews',
+    });
+    expect((await fetch(`${gateway.url}/health`)).status).toBe(200);
+  });
+
+  it('counts operations and errors on /metrics', async () => {
+    const text = await (await fetch(`${gateway.url}/metrics`)).text();
+    expect(text).toMatch(/onething_gateway_operation_seconds_count\{[^}]*type="query"[^}]*\} [1-9]/);
+    expect(text).toMatch(/onething_gateway_errors_total\{code="SUBGRAPH_UNAVAILABLE"/);
+  });
+
+  it('serves GraphiQL from its own assets only', async () => {
+    const res = await fetch(`${gateway.url}/graphiql`);
+    expect(res.status).toBe(200);
+    expect(res.headers.get('content-security-policy')).toContain("script-src 'self'");
+    const html = await res.text();
+    const sources = [...html.matchAll(/(?:src|href)="([^"]+)"/g)].map((m) => m[1]!);
+    expect(sources.every((s) => s.startsWith('/graphiql/assets/'))).toBe(true);
+    for (const s of sources) expect((await fetch(`${gateway.url}${s}`)).status).toBe(200);
+  });
+});
+
+describe('before the supergraph is there', () => {
+  it('answers 503 on /health and /graphql, then serves once the file appears', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'supergraph-'));
+    const file = join(dir, 'later.graphql');
+    const books = await startToySubgraph('books', (await import('./toy')).BOOKS);
+    const gateway = gatewayFor(file);
+    await gateway.listen();
+    try {
+      expect((await fetch(`${gateway.url}/health`)).status).toBe(503);
+      expect((await fetch(`${gateway.url}/ready`)).status).toBe(503);
+      const early = await post(gateway.url, '{ books { title } }');
+      expect(early.status).toBe(503);
+      expect(early.body.errors?.[0]?.extensions?.code).toBe('NOT_READY');
+      writeFileSync(file, toySupergraph(books.url, 'http://127.0.0.1:9/graphql'));
+      await gateway.ready();
+      expect((await fetch(`${gateway.url}/health`)).status).toBe(200);
+      expect((await post(gateway.url, '{ books { title } }')).body.data.books).toHaveLength(2);
+    } finally {
+      await gateway.close();
+      await books.close();
+    }
+  });
+});
+
+describe('settings and command line', () => {
+  it('takes --supergraph and --port, and refuses what it does not know', () => {
+    expect(environmentFromArgs(['--supergraph=/x.graphql', '--port', '5000'], {})).toMatchObject({
+      SUPERGRAPH_FILE: '/x.graphql',
+      PORT: '5000',
+    });
+    expect(() => environmentFromArgs(['--verbose'], {})).toThrow(/--supergraph FILE and --port N/);
+    expect(() => environmentFromArgs(['--port'], {})).toThrow(/needs a value/);
+  });
+
+  it('names every wrong setting at once, without printing the secret', () => {
+    let message = '';
+    try {
+      gatewaySettings.load({
+        INTERNAL_IDENTITY_SECRET: 'short-secret',
+        MAX_DEPTH: 'deep',
+        SUBGRAPH_URLS: 'tax=not a url',
+      });
+    } catch (e) {
+      message = (e as Error).message;
+    }
+    expect(message).toMatch(/INTERNAL_IDENTITY_SECRET=\(hidden\): must be at least 32 bytes/);
+    expect(message).toMatch(/MAX_DEPTH="deep"/);
+    expect(message).toMatch(/SUBGRAPH_URLS="tax=not a url"/);
+    expect(message).not.toContain('short-secret');
+  });
+});

@@ -1,0 +1,90 @@
+import type { Identity } from '@onething/runtime/identity';
+import { ANONYMOUS } from '@onething/runtime/identity';
+import { describe, expect, it } from 'vitest';
+import { Access } from './access';
+
+const me = '11010519491231002X';
+const other = '440524188001010014';
+const myCompany = '91330100716105852F';
+const applicant: Identity = {
+  subject: me,
+  role: 'applicant',
+  idNumber: me,
+  enterprises: [myCompany],
+  departments: [],
+};
+const taxStaff: Identity = {
+  subject: 'staff-tax-01',
+  role: 'department-staff',
+  enterprises: [],
+  departments: ['tax'],
+};
+const hall: Identity = {
+  subject: 'hall',
+  role: 'service',
+  enterprises: [],
+  departments: [],
+  actingFor: { idNumber: me, enterprises: [] },
+};
+const window: Identity = {
+  subject: 'staff-window-01',
+  role: 'window-staff',
+  enterprises: [],
+  departments: [],
+};
+
+const allowed = (fn: () => void) => {
+  try {
+    fn();
+    return true;
+  } catch (e) {
+    expect((e as { extensions: { code: string } }).extensions.code).toBe('FORBIDDEN');
+    return false;
+  }
+};
+
+describe('who may read and change what', () => {
+  it('lets applicants read themselves and their enterprises only', () => {
+    const a = new Access(applicant, 'tax');
+    expect(allowed(() => a.person(me))).toBe(true);
+    expect(allowed(() => a.person(other))).toBe(false);
+    expect(allowed(() => a.enterprise(myCompany))).toBe(true);
+    expect(allowed(() => a.enterprise('91110000802100433B'))).toBe(false);
+    expect(allowed(() => a.enterprise('91110000802100433B', me))).toBe(true); // the register names them
+    expect(allowed(() => a.property([other, me]))).toBe(true);
+    expect(allowed(() => a.property([other]))).toBe(false);
+  });
+
+  it('lets department staff read their department’s data about anyone, and not another department’s', () => {
+    expect(allowed(() => new Access(taxStaff, 'tax').person(other))).toBe(true);
+    expect(allowed(() => new Access(taxStaff, 'fund').person(other))).toBe(false);
+    expect(new Access(taxStaff, 'fund').canNamePerson(other)).toBe(true);
+    expect(allowed(() => new Access(taxStaff, 'tax').cases())).toBe(true);
+    expect(allowed(() => new Access(taxStaff, 'fund').cases())).toBe(false);
+  });
+
+  it('lets the hall act for the applicant it names, submit and correct for anyone', () => {
+    const a = new Access(hall, 'fund');
+    expect(allowed(() => a.person(me))).toBe(true);
+    expect(allowed(() => a.person(other))).toBe(false);
+    expect(allowed(() => a.submitFor(other))).toBe(true);
+    expect(allowed(() => a.correct())).toBe(true);
+  });
+
+  it('keeps window staff and anonymous callers to the hall and the public catalogues', () => {
+    for (const identity of [window, ANONYMOUS]) {
+      const a = new Access(identity, 'tax');
+      expect(allowed(() => a.person(me))).toBe(false);
+      expect(allowed(() => a.cases())).toBe(false);
+      expect(allowed(() => a.submitFor(me))).toBe(false);
+      expect(a.canNamePerson(me)).toBe(false);
+    }
+  });
+
+  it('lets applicants submit for themselves only, and correct only through the hall', () => {
+    const a = new Access(applicant, 'market');
+    expect(allowed(() => a.submitFor(me))).toBe(true);
+    expect(allowed(() => a.submitFor(other))).toBe(false);
+    expect(allowed(() => a.correct())).toBe(false);
+  });
+});

@@ -1,0 +1,38 @@
+import { readFileSync } from 'node:fs';
+import { describe, expect, it } from 'vitest';
+import { DOC, SERVICES } from '../scripts/settings-doc';
+
+/** The integrators' guide lists every setting of every service as the services define them. */
+describe('docs/integrators.md', () => {
+  const doc = readFileSync(DOC, 'utf8');
+  const cellText = (s: string) =>
+    s
+      .trim()
+      .replace(/\\\|/g, '|')
+      .replace(/^`(.*)`$/, '$1');
+
+  it.each(SERVICES.map((s) => [s.title, s.settings] as const))(
+    'lists every setting of the %s',
+    (title, settings) => {
+      const start = doc.indexOf(`### ${title}`);
+      expect(start, `no section "### ${title}"; run npx tsx scripts/settings-doc.ts --write`).toBeGreaterThan(
+        0,
+      );
+      const section = doc.slice(
+        start,
+        doc.indexOf('\n### ', start + 1) === -1 ? undefined : doc.indexOf('\n### ', start + 1),
+      );
+      const rows = section
+        .split('\n')
+        .filter((l) => l.startsWith('| `'))
+        .map((l) =>
+          l
+            .split(/(?<!\\)\|/)
+            .slice(1, -1)
+            .map(cellText),
+        );
+      const expected = settings.describe().map((r) => [r.env, r.default, r.doc.replace(/\n/g, ' ')]);
+      expect(rows, 'settings changed: run npx tsx scripts/settings-doc.ts --write').toEqual(expected);
+    },
+  );
+});

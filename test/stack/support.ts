@@ -1,0 +1,90 @@
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { StandInAdmin } from '@onething/legacy-kit';
+import {
+  freeStackPorts,
+  type RunningStack,
+  type StackOptions,
+  type StackPorts,
+  startStack,
+} from '../../scripts/stack';
+
+/** A GraphQL answer as the gateway sends it. */
+export interface Answer<T = Record<string, unknown>> {
+  status: number;
+  data?: T | null;
+  errors?: { message: string; path?: (string | number)[]; extensions?: Record<string, unknown> }[];
+}
+
+export type Department = 'tax' | 'market' | 'realestate' | 'fund';
+
+/** The whole stack on free ports, as `npm start` runs it, with what tests need to drive it. */
+export interface TestStack {
+  readonly stack: RunningStack;
+  readonly ports: StackPorts;
+  readonly gatewayUrl: string;
+  gql<T = Record<string, unknown>>(
+    query: string,
+    variables?: Record<string, unknown>,
+    token?: string,
+  ): Promise<Answer<T>>;
+  token(persona: string): Promise<string>;
+  customToken(claims: Record<string, unknown>): Promise<string>;
+  admin(dept: Department): StandInAdmin;
+  /** Sum of a metric's samples on a service's /metrics (e.g. requests served by a subgraph). */
+  metric(url: string, name: string): Promise<number>;
+  stop(): Promise<void>;
+}
+
+export async function startTestStack(options: StackOptions = {}): Promise<TestStack> {
+  const ports = await freeStackPorts();
+  const logDir = mkdtempSync(join(tmpdir(), 'onething-stack-'));
+  const stack = await startStack({
+    persons: 2000,
+    clockSpeed: 0,
+    logLevel: 'warn',
+    logDir,
+    ports,
+    ...options,
+  });
+  const gatewayUrl = `http://127.0.0.1:${ports.gateway}`;
+  const idp = `http://127.0.0.1:${ports.idp}`;
+  const tokenFrom = async (body: Record<string, unknown>) => {
+    const res = await fetch(`${idp}/token`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify(body),
+    });
+    const json = (await res.json()) as { access_token?: string };
+    if (!json.access_token) throw new Error(`no token: ${JSON.stringify(json)}`);
+    return json.access_token;
+  };
+  return {
+    stack,
+    ports,
+    gatewayUrl,
+    async gql(query, variables, token) {
+      const res = await fetch(`${gatewayUrl}/graphql`, {
+        method: 'POST',
+        headers: {
+          'content-type': 'application/json',
+          ...(token ? { authorization: `Bearer ${token}` } : {}),
+        },
+        body: JSON.stringify({ query, variables }),
+      });
+      return { status: res.status, ...((await res.json()) as object) };
+    },
+    token: (persona) => tokenFrom({ grant_type: 'persona', persona }),
+    customToken: (claims) => tokenFrom({ grant_type: 'custom', claims }),
+    admin: (dept) => new StandInAdmin(`http://127.0.0.1:${ports.legacy[dept].adminPort}`),
+    async metric(url, name) {
+      const text = await (await fetch(`${url}/metrics`)).text();
+      return text
+        .split('\n')
+        .filter((l) => l.startsWith(name))
+        .reduce((sum, l) => sum + Number(l.slice(l.lastIndexOf(' ') + 1)), 0);
+    },
+    stop: () => stack.stop(),
+  };
+}

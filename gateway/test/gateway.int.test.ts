@@ -134,6 +134,27 @@ describe('before the supergraph is there', () => {
   });
 });
 
+describe('per-subgraph timeouts', () => {
+  it('gives up on a slow subgraph after its own timeout, keeping the others’ data', async () => {
+    const books = await startToySubgraph('books', (await import('./toy')).BOOKS);
+    const reviews = await startToySubgraph('reviews', REVIEWS_V2, 1_000);
+    const file = join(mkdtempSync(join(tmpdir(), 'supergraph-')), 'slow.graphql');
+    writeFileSync(file, toySupergraph(books.url, reviews.url));
+    const gateway = gatewayFor(file, { SUBGRAPH_TIMEOUTS: 'reviews=200' });
+    await gateway.listen();
+    await gateway.ready();
+    try {
+      const r = await post(gateway.url, '{ books { title reviews } }');
+      expect(r.body.errors?.[0]?.extensions).toMatchObject({ code: 'SUBGRAPH_TIMEOUT', subgraph: 'reviews' });
+      expect(r.body.errors?.[0]?.message).toMatch(/within 200 ms/);
+    } finally {
+      await gateway.close();
+      await books.close();
+      await reviews.close();
+    }
+  });
+});
+
 describe('settings and command line', () => {
   it('takes --supergraph and --port, and refuses what it does not know', () => {
     expect(environmentFromArgs(['--supergraph=/x.graphql', '--port', '5000'], {})).toMatchObject({

@@ -25,7 +25,7 @@ const books = [
   { isbn: '9787532736553', title: '围城' },
 ];
 
-export async function startToySubgraph(name: 'books' | 'reviews', sdl: string) {
+export async function startToySubgraph(name: 'books' | 'reviews', sdl: string, delayMs = 0) {
   const seenHeaders: (string | undefined)[] = [];
   const resolvers =
     name === 'books'
@@ -43,6 +43,7 @@ export async function startToySubgraph(name: 'books' | 'reviews', sdl: string) {
   const app = Fastify();
   app.addHook('onRequest', async (req) => {
     seenHeaders.push(req.headers['x-onething-identity'] as string | undefined);
+    if (delayMs > 0) await new Promise((r) => setTimeout(r, delayMs));
   });
   await app.register(mercurius, {
     schema: buildSubgraphSchema({ typeDefs: parse(sdl), resolvers: resolvers as never }),

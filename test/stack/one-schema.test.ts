@@ -111,6 +111,26 @@ describe('the one schema, on the whole stack', () => {
     expect(anonymous.errors?.map((e) => e.extensions?.code)).toEqual(['FORBIDDEN']);
   });
 
+  it('tells a unit’s owners only to its owners and staff', async () => {
+    const unit = population.properties.find((p) => !p.ownerIdNumbers.includes(person.idNumber))!;
+    const r = await s.gql(
+      'query U($u: UnitCode!) { property(unitCode: $u) { owners { idNumber } deedTaxRecords { amount } } }',
+      { u: unit.unitCode },
+      personToken,
+    );
+    expect(r.data?.property ?? null).toBeNull();
+    expect(r.errors?.[0]?.extensions).toMatchObject({ code: 'FORBIDDEN', department: 'realestate' });
+    const staff = await s.gql(
+      'query U($u: UnitCode!) { property(unitCode: $u) { owners { idNumber } deedTaxRecords { amount } } }',
+      { u: unit.unitCode },
+      await s.token('staff-tax'),
+    );
+    expect(staff.errors).toBeUndefined();
+    expect(staff.data).toMatchObject({
+      property: { owners: unit.ownerIdNumbers.map((idNumber) => ({ idNumber })) },
+    });
+  });
+
   it('lets anyone read the item catalogues', async () => {
     const r = await s.gql<Record<string, { code: string }[]>>(
       '{ taxItems { code } marketItems { code } realEstateItems { code } fundItems { code } }',

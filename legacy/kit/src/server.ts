@@ -170,7 +170,7 @@ export function createStandIn(options: StandInOptions): StandIn {
 
   const admin = Fastify({
     loggerInstance: log.child({ admin: true }) as FastifyBaseLogger,
-    disableRequestLogging: true,
+    logController: new LogController({ disableRequestLogging: true }),
   });
   let port = config.port;
   let adminPort = config.adminPort;

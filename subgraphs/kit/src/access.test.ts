@@ -53,6 +53,13 @@ describe('who may read and change what', () => {
     expect(allowed(() => a.enterprise('91110000802100433B', me))).toBe(true); // the register names them
     expect(allowed(() => a.property([other, me]))).toBe(true);
     expect(allowed(() => a.property([other]))).toBe(false);
+    expect(allowed(() => a.propertyOwners([other]))).toBe(false);
+  });
+
+  it('lets any department’s staff and the hall learn a unit’s owners, and only its own staff read its records', () => {
+    expect(allowed(() => new Access(taxStaff, 'realestate').propertyOwners([other]))).toBe(true);
+    expect(allowed(() => new Access(taxStaff, 'realestate').property([other]))).toBe(false);
+    expect(allowed(() => new Access(hall, 'realestate').propertyOwners([other]))).toBe(true);
   });
 
   it('lets department staff read their department’s data about anyone, and not another department’s', () => {

@@ -71,11 +71,26 @@ export class Access {
     }
   }
 
-  /** Reads of this department's data about a unit, given its owners as the registry holds them. */
+  /**
+   * Reads of this department's data about a unit, given its owners as the registry holds them: its owners,
+   * this department's staff, and the hall (which checks a transfer's seller against the register and
+   * audits what it reads).
+   */
   property(ownerIdNumbers: readonly string[]): void {
     const me = this.applicant?.idNumber;
-    if (!(me && ownerIdNumbers.includes(me)) && !this.isDepartmentStaff)
+    if (me && ownerIdNumbers.includes(me)) return;
+    if (!this.isDepartmentStaff && !this.isService)
       this.deny(`the ${this.department} data of a unit it does not own`);
+  }
+
+  /**
+   * Who owns a unit: its owners, any department's staff and the hall — other departments ask the registry
+   * for the owners (@requires) to decide who may read their records of the unit.
+   */
+  propertyOwners(ownerIdNumbers: readonly string[]): void {
+    const me = this.applicant?.idNumber;
+    if (me && ownerIdNumbers.includes(me)) return;
+    if (!this.isAnyDepartmentStaff && !this.isService) this.deny('the owners of a unit it does not own');
   }
 
   /** Reading and following this department's cases: its staff and the hall. */

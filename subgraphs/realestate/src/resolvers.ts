@@ -23,7 +23,9 @@ export const realestateResolvers = {
     // Owners are who may read the unit: other departments ask for them (@requires) to decide that.
     owners: async ({ unitCode }: { unitCode: string }, _: unknown, ctx: Ctx) => {
       const p = await ctx.loaders.property.load(unitCode);
-      return (p?.ownerIdNumbers ?? []).map((idNumber) => ({ idNumber }));
+      if (!p) return [];
+      ctx.access.propertyOwners(p.ownerIdNumbers);
+      return p.ownerIdNumbers.map((idNumber) => ({ idNumber }));
     },
     certificateNumber: field((p) => p.certificateNumber),
     address: field((p) => p.address),

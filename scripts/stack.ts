@@ -33,6 +33,7 @@ const DEPARTMENTS: readonly Department[] = ['tax', 'market', 'realestate', 'fund
 
 export interface StackPorts {
   readonly gateway: number;
+  readonly hall: number;
   readonly idp: number;
   readonly legacy: Record<Department, { port: number; adminPort: number }>;
   readonly subgraphs: Record<Department, number>;
@@ -40,6 +41,7 @@ export interface StackPorts {
 
 export const DEFAULT_PORTS: StackPorts = {
   gateway: 4000,
+  hall: 4001,
   idp: 4010,
   legacy: {
     tax: { port: 4101, adminPort: 4111 },
@@ -78,6 +80,11 @@ export interface StackOptions {
   readonly identitySecret?: string;
   /** Leave these services out (e.g. the gateway, for a test that starts its own). */
   readonly without?: readonly string[];
+  /** The hall's state: PostgreSQL (`postgres://…`), or PGlite in this directory (default data/hall). */
+  readonly hallDatabaseUrl?: string;
+  readonly hallDataDir?: string;
+  /** Where the hall reads its bundle files (default subgraphs/hall/bundles). */
+  readonly bundlesDir?: string;
 }
 
 /** The services of the stack, in start order, with their settings. */
@@ -138,14 +145,34 @@ export function stackServices(options: StackOptions = {}): ServiceSpec[] {
       PORT: String(ports.gateway),
       INTERNAL_IDENTITY_SECRET: secret,
       JWKS_URL: local(ports.idp, '/.well-known/jwks.json'),
-      SUBGRAPH_URLS: DEPARTMENTS.map((d) => `${d}=${local(ports.subgraphs[d], '/graphql')}`).join(','),
+      SUBGRAPH_URLS: [
+        ...DEPARTMENTS.map((d) => `${d}=${local(ports.subgraphs[d], '/graphql')}`),
+        `hall=${local(ports.hall, '/graphql')}`,
+      ].join(','),
     },
     url: local(ports.gateway, '/graphql'),
     readyUrl: local(ports.gateway, '/health'),
     extra: { graphiql: local(ports.gateway, '/graphiql'), metrics: local(ports.gateway, '/metrics') },
   };
+  const hall: ServiceSpec = {
+    name: 'subgraph-hall',
+    title: 'hall subgraph — bundles, one form, prefill, applications',
+    entry: 'subgraphs/hall/src/main.ts',
+    env: {
+      ...base,
+      PORT: String(ports.hall),
+      INTERNAL_IDENTITY_SECRET: secret,
+      GATEWAY_URL: local(ports.gateway, '/graphql'),
+      TOKEN_URL: local(ports.idp, '/token'),
+      ...(options.hallDatabaseUrl ? { DATABASE_URL: options.hallDatabaseUrl } : {}),
+      ...(options.hallDataDir ? { DATA_DIR: options.hallDataDir } : {}),
+      ...(options.bundlesDir ? { BUNDLES_DIR: options.bundlesDir } : {}),
+    },
+    url: local(ports.hall, '/graphql'),
+    readyUrl: local(ports.hall, '/health'),
+  };
   const without = new Set(options.without ?? []);
-  return [idp, ...legacy, ...subgraphs, gateway].filter((s) => !without.has(s.name));
+  return [idp, ...legacy, ...subgraphs, gateway, hall].filter((s) => !without.has(s.name));
 }
 
 /** A port the OS says is free now. */
@@ -165,6 +192,7 @@ export async function freeStackPorts(): Promise<StackPorts> {
   const pair = async () => ({ port: await freePort(), adminPort: await freePort() });
   return {
     gateway: await freePort(),
+    hall: await freePort(),
     idp: await freePort(),
     legacy: { tax: await pair(), market: await pair(), realestate: await pair(), fund: await pair() },
     subgraphs: {

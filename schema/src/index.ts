@@ -2,5 +2,13 @@ export { ACCEPTED_HINTS, CompositionError, composeSupergraph, type SubgraphSourc
 export * from './graphql/scalars';
 export * from './identifiers';
 export * from './money';
-export { DEPARTMENT_NAMING, type DepartmentSubgraph, departmentSubgraphSdl, SUBGRAPHS } from './subgraph-sdl';
+export {
+  DEPARTMENT_NAMING,
+  type DepartmentSubgraph,
+  departmentSubgraphSdl,
+  hallSubgraphSdl,
+  SUBGRAPHS,
+  type SubgraphName,
+  subgraphSdl,
+} from './subgraph-sdl';
 export { composeOurSupergraph, readSupergraph, SUPERGRAPH_FILE } from './supergraph';

@@ -44,8 +44,21 @@ export function departmentSubgraphSdl(department: DepartmentSubgraph): string {
   return `${read('common.graphql')}\n${generated}\n${read(`${department}.graphql`)}`;
 }
 
+/** The hall subgraph's SDL. */
+export function hallSubgraphSdl(): string {
+  return read('hall.graphql');
+}
+
+/** The SDL of any subgraph of the one schema. */
+export function subgraphSdl(name: SubgraphName): string {
+  return name === 'hall' ? hallSubgraphSdl() : departmentSubgraphSdl(name);
+}
+
+export type SubgraphName = DepartmentSubgraph | 'hall';
+
 /** The subgraphs of the one schema and where `npm start` runs them. */
-export const SUBGRAPHS: readonly { readonly name: DepartmentSubgraph; readonly url: string }[] = [
+export const SUBGRAPHS: readonly { readonly name: SubgraphName; readonly url: string }[] = [
+  { name: 'hall', url: 'http://127.0.0.1:4001/graphql' },
   { name: 'tax', url: 'http://127.0.0.1:4002/graphql' },
   { name: 'market', url: 'http://127.0.0.1:4003/graphql' },
   { name: 'realestate', url: 'http://127.0.0.1:4004/graphql' },

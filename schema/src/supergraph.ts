@@ -1,13 +1,13 @@
 import { readFileSync } from 'node:fs';
 import { composeSupergraph } from './compose';
-import { departmentSubgraphSdl, SUBGRAPHS } from './subgraph-sdl';
+import { SUBGRAPHS, subgraphSdl } from './subgraph-sdl';
 
 /** The checked-in supergraph the gateway serves (`npm run compose` writes it). */
 export const SUPERGRAPH_FILE = new URL('../supergraph.graphql', import.meta.url);
 
 /** Composes the subgraphs kept in schema/subgraphs, at the URLs `npm start` runs them on. */
 export function composeOurSupergraph(): string {
-  return composeSupergraph(SUBGRAPHS.map((s) => ({ ...s, typeDefs: departmentSubgraphSdl(s.name) })))
+  return composeSupergraph(SUBGRAPHS.map((s) => ({ ...s, typeDefs: subgraphSdl(s.name) })))
     .supergraphSdl;
 }
 

@@ -22,6 +22,8 @@ export type Department = 'tax' | 'market' | 'realestate' | 'fund';
 /** The whole stack on free ports, as `npm start` runs it, with what tests need to drive it. */
 export interface TestStack {
   readonly stack: RunningStack;
+  /** Where the services' logs are. */
+  readonly logDir: string;
   readonly ports: StackPorts;
   readonly gatewayUrl: string;
   gql<T = Record<string, unknown>>(
@@ -62,6 +64,7 @@ export async function startTestStack(options: StackOptions = {}): Promise<TestSt
   };
   return {
     stack,
+    logDir,
     ports,
     gatewayUrl,
     async gql(query, variables, token) {

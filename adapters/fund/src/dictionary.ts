@@ -33,6 +33,7 @@ export const FIELDS: Readonly<Record<string, WireFieldSpec>> = {
   'property.unitCode': text('bdcdyh'),
   'transaction.price': { code: 'cjjg', kind: 'money' },
   'transaction.contractNumber': text('htbh'),
+  'applicant.isLegalRepresentative': { code: 'sffddbr', kind: 'boolean' },
   'buyer.maritalStatus': {
     code: 'hyzk',
     kind: 'enum',

@@ -21,6 +21,7 @@ export const WIRE_CODES: Readonly<Record<string, string>> = {
   'property.unitCode': 'bdcdyh',
   'transaction.price': 'cjjg',
   'transaction.contractNumber': 'htbh',
+  'applicant.isLegalRepresentative': 'sffddbr',
   'buyer.maritalStatus': 'hyzk',
   'enterprise.uscc': 'tyshxydm',
   'enterprise.name': 'dwmc',

@@ -26,7 +26,8 @@ declare module 'fastify' {
 }
 
 export interface SubgraphOptions<L> {
-  readonly department: DepartmentId;
+  /** The department (or `hall`): named in errors and metrics, and whose staff the access rules know. */
+  readonly department: DepartmentId | 'hall';
   /** The subgraph's full SDL (schema/subgraphs). */
   readonly sdl: string;
   /** Resolvers; the shared scalars are added. */

@@ -1,0 +1,108 @@
+import {
+  type Validation,
+  validateResidentId,
+  validateUnitCode,
+  validateUscc,
+  yuanToFen,
+} from '@onething/schema';
+import type { OneFormField } from '../bundles/one-form';
+import { type FormProblem, problem } from './problems';
+
+const DATE = /^\d{4}-\d{2}-\d{2}$/;
+const realDate = (s: string) => DATE.test(s) && new Date(`${s}T00:00:00Z`).toISOString().startsWith(s);
+const IDENTIFIERS: Record<string, (v: string) => Validation<unknown>> = {
+  ID_NUMBER: validateResidentId,
+  USCC: validateUscc,
+  UNIT_CODE: validateUnitCode,
+};
+
+/** A value as a number for min/max: money in fen (bounds are written in yuan), others as they are. */
+function measure(field: OneFormField, text: string): number | undefined {
+  if (field.type === 'MONEY') return yuanToFen(text);
+  return /^-?\d+(\.\d+)?$/.test(text) ? Number(text) : undefined;
+}
+
+/**
+ * Checks one filled value against its field's rules: its type (identifiers by their national standard),
+ * patterns, lengths, bounds and options. Returns every problem, not the first.
+ */
+export function checkValue(field: OneFormField, raw: string): FormProblem[] {
+  const value = raw.trim();
+  const { label } = field;
+  const at = (code: string, zh: string, en: string) =>
+    problem(field.key, code, `${label.zh}：${zh}`, `${label.en}: ${en}`, field.usedBy);
+  const problems: FormProblem[] = [];
+
+  const identifier = IDENTIFIERS[field.type];
+  if (identifier) {
+    const v = identifier(value);
+    if (!v.ok) for (const p of v.problems) problems.push(at(p.rule, p.message.zh, p.message.en));
+    return problems;
+  }
+  switch (field.type) {
+    case 'MONEY':
+      if (yuanToFen(value) === undefined)
+        problems.push(
+          at('field.money', '应为金额（元），最多两位小数', 'an amount in yuan with at most two decimals'),
+        );
+      break;
+    case 'INTEGER':
+      if (!/^-?\d+$/.test(value)) problems.push(at('field.integer', '应为整数', 'a whole number'));
+      break;
+    case 'DECIMAL':
+      if (!/^-?\d+(\.\d+)?$/.test(value)) problems.push(at('field.decimal', '应为数字', 'a number'));
+      break;
+    case 'DATE':
+      if (!realDate(value))
+        problems.push(at('field.date', '应为真实日期 yyyy-MM-dd', 'a real date written yyyy-MM-dd'));
+      break;
+    case 'BOOLEAN':
+      if (value !== 'true' && value !== 'false')
+        problems.push(at('field.boolean', '应为“是”或“否”', 'yes (true) or no (false)'));
+      break;
+    case 'ENUM':
+      if (!field.options.some((o) => o.value === value)) {
+        problems.push(
+          at(
+            'field.option',
+            `应为以下之一：${field.options.map((o) => o.label.zh).join('、')}`,
+            `one of ${field.options.map((o) => o.value).join(', ')}`,
+          ),
+        );
+      }
+      break;
+  }
+  if (problems.length > 0) return problems;
+
+  for (const pattern of field.patterns) {
+    if (!new RegExp(pattern).test(value)) {
+      // Applicants see the field's hint, not a regular expression.
+      const hint = field.hint;
+      problems.push(
+        at(
+          'field.pattern',
+          hint ? `格式不正确（${hint.zh}）` : '格式不正确',
+          hint ? `is not written as expected (${hint.en})` : 'is not written as expected',
+        ),
+      );
+    }
+  }
+  if (field.minLength !== null && [...value].length < field.minLength) {
+    problems.push(
+      at('field.tooShort', `至少 ${field.minLength} 个字`, `at least ${field.minLength} characters`),
+    );
+  }
+  if (field.maxLength !== null && [...value].length > field.maxLength) {
+    problems.push(
+      at('field.tooLong', `最多 ${field.maxLength} 个字`, `at most ${field.maxLength} characters`),
+    );
+  }
+  const n = measure(field, value);
+  const min = field.min === null ? undefined : measure(field, field.min);
+  const max = field.max === null ? undefined : measure(field, field.max);
+  if (n !== undefined && min !== undefined && n < min)
+    problems.push(at('field.belowMin', `不能小于 ${field.min}`, `must be at least ${field.min}`));
+  if (n !== undefined && max !== undefined && n > max)
+    problems.push(at('field.aboveMax', `不能大于 ${field.max}`, `must be at most ${field.max}`));
+  return problems;
+}

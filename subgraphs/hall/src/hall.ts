@@ -1,0 +1,129 @@
+import { setTimeout as sleep } from 'node:timers/promises';
+import type { Logger } from '@onething/runtime';
+import { type BundleDefinition, BundleError, checkBundles, readBundleFiles } from './bundles/definition';
+import { deriveOneForm, type OneForm } from './bundles/one-form';
+import { type BundleSavings, bundleSavings } from './bundles/savings';
+import { type HallItem, ItemCatalogue } from './items';
+import { type Department, sourcesFor } from './prefill/sources';
+import type { SupergraphClient } from './supergraph-client';
+
+const DEPARTMENT_NAMES: Record<Department, { zh: string; en: string }> = {
+  tax: { zh: '税务部门', en: 'the tax department' },
+  market: { zh: '市场监管部门', en: 'market regulation' },
+  realestate: { zh: '不动产登记机构', en: 'the real-estate registry' },
+  fund: { zh: '住房公积金中心', en: 'the housing provident fund' },
+};
+
+/** What the hall asks consent for: one department's data for a bundle's form, in plain words. */
+export interface ConsentScope {
+  readonly key: Department;
+  readonly data: { zh: string; en: string };
+  readonly purpose: { zh: string; en: string };
+  readonly fields: readonly string[];
+}
+
+/**
+ * The hall's bundles, checked against the departments' items as the supergraph serves them, with their
+ * derived one forms and savings (computed once per bundle and choice of options).
+ */
+export class Hall {
+  private readonly forms = new Map<string, OneForm>();
+
+  private constructor(
+    private readonly definitions: readonly BundleDefinition[],
+    readonly catalogue: ItemCatalogue,
+  ) {}
+
+  /**
+   * Loads the bundle files and the departments' items (waiting for the supergraph), and refuses to start
+   * on any bundle problem, naming its file.
+   */
+  static async load(options: {
+    bundlesDir: string;
+    client: SupergraphClient;
+    waitMs: number;
+    log: Logger;
+  }): Promise<Hall> {
+    const { bundles, problems } = readBundleFiles(options.bundlesDir);
+    if (problems.length > 0) throw new BundleError(problems);
+    const catalogue = new ItemCatalogue(options.client);
+    const deadline = Date.now() + options.waitMs;
+    for (let attempt = 1; ; attempt++) {
+      try {
+        await catalogue.load();
+        break;
+      } catch (e) {
+        if (Date.now() > deadline)
+          throw new Error(`${(e as Error).message} (waited ${options.waitMs} ms; is the gateway up?)`);
+        if (attempt === 1)
+          options.log.warn(
+            { err: (e as Error).message },
+            'waiting for the supergraph to serve the departments’ items',
+          );
+        await sleep(Math.min(2_000, 200 * attempt));
+      }
+    }
+    const found = checkBundles(bundles, new Map(catalogue.all().map((i) => [i.code, i])));
+    if (found.length > 0) throw new BundleError(found);
+    options.log.info(
+      { bundles: bundles.map((b) => b.code), items: catalogue.all().length },
+      'bundles checked against the departments’ items',
+    );
+    return new Hall(bundles, catalogue);
+  }
+
+  get bundles(): readonly BundleDefinition[] {
+    return this.definitions;
+  }
+
+  bundle(code: string): BundleDefinition | undefined {
+    return this.definitions.find((b) => b.code === code);
+  }
+
+  private items(): ReadonlyMap<string, HallItem> {
+    return new Map(this.catalogue.all().map((i) => [i.code, i]));
+  }
+
+  /** Unknown option keys of a bundle (to refuse them by name). */
+  unknownOptions(bundle: BundleDefinition, options: readonly string[]): string[] {
+    return options.filter((o) => !(o in bundle.options));
+  }
+
+  form(bundle: BundleDefinition, options: readonly string[] = []): OneForm {
+    const key = `${bundle.code}|${[...options].sort().join(',')}`;
+    let form = this.forms.get(key);
+    if (!form) {
+      form = deriveOneForm(bundle, this.items(), options);
+      this.forms.set(key, form);
+    }
+    return form;
+  }
+
+  savings(bundle: BundleDefinition, options: readonly string[] = []): BundleSavings {
+    return bundleSavings(bundle, this.items(), this.form(bundle, options));
+  }
+
+  /** Departments whose data can fill this bundle's form (with every option), and what each fills. */
+  consentScopes(bundle: BundleDefinition): ConsentScope[] {
+    const form = this.form(bundle, Object.keys(bundle.options));
+    const labels = new Map(form.fields.map((f) => [f.key, f.label]));
+    const sources = sourcesFor(new Set(form.fields.map((f) => f.key)));
+    const departments = [...new Set(sources.map((s) => s.department))];
+    return departments.map((key) => {
+      const fields = sources.filter((s) => s.department === key).map((s) => s.key);
+      const names = fields.map((f) => labels.get(f)!);
+      return {
+        key,
+        fields,
+        data: {
+          zh: `${DEPARTMENT_NAMES[key].zh}登记的：${names.map((n) => n.zh).join('、')}`,
+          en: `What ${DEPARTMENT_NAMES[key].en} holds: ${names.map((n) => n.en.toLowerCase()).join(', ')}`,
+        },
+        purpose: {
+          zh: `用于预先填写「${bundle.name.zh}」申请表，您可核对和修改`,
+          en: `To prefill the form of "${bundle.name.en}" for you to check and change`,
+        },
+      };
+    });
+  }
+}

@@ -1,0 +1,10 @@
+export { type BundleDefinition, BundleError, checkBundles, readBundleFiles } from './bundles/definition';
+export { criticalPathDays, deriveOneForm, type OneForm } from './bundles/one-form';
+export { type BundleSavings, bundleSavings } from './bundles/savings';
+export { checkForm, type FormCheck } from './forms/check-form';
+export { Hall } from './hall';
+export { type HallItem, ItemCatalogue } from './items';
+export { createHallSubgraph } from './server';
+export { type HallConfig, hallSettings } from './settings';
+export { openDatabase } from './store/database';
+export { SupergraphClient, serviceToken } from './supergraph-client';

@@ -1,0 +1,131 @@
+import type { OneForm } from '../bundles/one-form';
+import type { AuditTrail } from '../store/audit';
+import type { PrefilledValue, UnavailableSource } from '../store/prefills';
+import type { ActingFor, SupergraphClient } from '../supergraph-client';
+import { type Department, type PrefillSource, sourcesFor } from './sources';
+
+export interface PrefillRequest {
+  readonly applicant: ActingFor & { readonly subject: string; readonly role: string };
+  readonly bundleCode: string;
+  readonly bundleName: string;
+  readonly form: OneForm;
+  /** Departments the applicant consented to. */
+  readonly consentedDepartments: readonly string[];
+  /** The enterprise the applicant acts for, when the bundle is about one. */
+  readonly enterpriseUscc?: string | undefined;
+}
+
+export interface PrefillResult {
+  readonly values: PrefilledValue[];
+  readonly unavailable: UnavailableSource[];
+  /** Departments read (each has an audit record). */
+  readonly read: string[];
+}
+
+/** The one query of a prefill: each consented source's selection, on the applicant and on their enterprise. */
+export function prefillQuery(sources: readonly PrefillSource[]): string | undefined {
+  if (sources.length === 0) return undefined;
+  const on = (where: 'me' | 'enterprise') => sources.filter((s) => s.on === where).map((s) => s.selection);
+  const me = on('me');
+  const enterprise = on('enterprise');
+  const parts = [
+    me.length ? `me { ${me.join(' ')} }` : '',
+    enterprise.length ? `enterprise(uscc: $uscc) { ${enterprise.join(' ')} }` : '',
+  ].filter(Boolean);
+  return `query Prefill${enterprise.length ? '($uscc: USCC!)' : ''} { ${parts.join(' ')} }`;
+}
+
+/**
+ * Reads, with consent, what the departments hold for a bundle's form: one query through the supergraph,
+ * acting for the applicant; nothing at all without consent. Each value keeps its department and the time
+ * the department last changed it; a department that fails leaves its fields empty and is named. Every
+ * department read is recorded in the audit trail.
+ */
+export async function prefillForm(
+  request: PrefillRequest,
+  client: SupergraphClient,
+  audit: AuditTrail,
+): Promise<PrefillResult> {
+  const keys = new Set(request.form.fields.map((f) => f.key));
+  const sources = sourcesFor(keys).filter(
+    (s) => request.consentedDepartments.includes(s.department) && (s.on === 'me' || request.enterpriseUscc),
+  );
+  const query = prefillQuery(sources);
+  if (!query) return { values: [], unavailable: [], read: [] };
+
+  const readAt = new Date().toISOString();
+  const answer = await client.query<{
+    me?: Record<string, unknown> | null;
+    enterprise?: Record<string, unknown> | null;
+  }>(query, request.enterpriseUscc ? { uscc: request.enterpriseUscc } : {}, request.applicant);
+  const failed = new Map<Department, { code: string; message: string }>();
+  for (const e of answer.errors ?? []) {
+    const department = e.extensions?.department as Department | undefined;
+    if (department && !failed.has(department))
+      failed.set(department, { code: String(e.extensions?.code ?? 'UNKNOWN'), message: e.message });
+  }
+  if (!answer.data) {
+    // Nothing came back at all (the gateway refused): every department is unavailable.
+    const message = answer.errors?.[0]?.message ?? 'no answer';
+    for (const s of sources)
+      if (!failed.has(s.department))
+        failed.set(s.department, {
+          code: String(answer.errors?.[0]?.extensions?.code ?? 'UNAVAILABLE'),
+          message,
+        });
+  }
+
+  const editable = new Map(request.form.fields.map((f) => [f.key, f.editable]));
+  const values: PrefilledValue[] = [];
+  const readFrom = new Map<Department, Set<string>>();
+  for (const s of sources) {
+    if (failed.has(s.department)) continue;
+    const node = s.on === 'me' ? answer.data?.me : answer.data?.enterprise;
+    const got = node ? s.read(node as Record<string, unknown>, readAt) : undefined;
+    readFrom.set(s.department, (readFrom.get(s.department) ?? new Set()).add(s.key));
+    if (!got || values.some((v) => v.key === s.key)) continue;
+    values.push({
+      key: s.key,
+      value: got.value,
+      department: s.department,
+      updatedAt: got.updatedAt,
+      editable: editable.get(s.key) ?? true,
+    });
+  }
+  const unavailable = [...failed.entries()].map(([department, why]) => ({
+    department,
+    ...why,
+    fields: sources.filter((s) => s.department === department).map((s) => s.key),
+  }));
+
+  await audit.record(
+    [...readFrom.entries()].flatMap(([department, fields]) => {
+      const of = (where: 'me' | 'enterprise') =>
+        [...fields].filter((k) => sources.find((s) => s.key === k)?.on === where);
+      const base = {
+        actorSubject: request.applicant.subject,
+        actorRole: request.applicant.role,
+        department,
+        bundleCode: request.bundleCode,
+        applicationId: null,
+        purpose: `预填「${request.bundleName}」申请表 / prefill of the ${request.bundleCode} form`,
+      };
+      return [
+        ...(of('me').length
+          ? [{ ...base, subjectIdNumber: request.applicant.idNumber, subjectUscc: null, fields: of('me') }]
+          : []),
+        ...(of('enterprise').length
+          ? [
+              {
+                ...base,
+                subjectIdNumber: null,
+                subjectUscc: request.enterpriseUscc ?? null,
+                fields: of('enterprise'),
+              },
+            ]
+          : []),
+      ];
+    }),
+  );
+  return { values, unavailable, read: [...readFrom.keys()] };
+}

@@ -1,0 +1,259 @@
+import { type SubgraphContext, subgraphError } from '@onething/subgraph-kit';
+import type { BundleDefinition } from './bundles/definition';
+import { checkForm } from './forms/check-form';
+import type { Hall } from './hall';
+import { prefillForm } from './prefill/prefill';
+import type { AuditRecord, AuditTrail } from './store/audit';
+import type { Consent, Consents } from './store/consents';
+import type { Prefills } from './store/prefills';
+import type { SupergraphClient } from './supergraph-client';
+
+type Ctx = SubgraphContext<unknown>;
+
+const TYPENAMES: Record<string, string> = {
+  TAX: 'TaxItem',
+  MARKET: 'MarketItem',
+  REALESTATE: 'RealEstateItem',
+  FUND: 'FundItem',
+};
+
+export interface HallDeps {
+  readonly hall: Hall;
+  readonly client: SupergraphClient;
+  readonly consents: Consents;
+  readonly audit: AuditTrail;
+  readonly prefills: Prefills;
+}
+
+/** The signed-in applicant, or FORBIDDEN: consents, prefill and one's own audit trail are an applicant's. */
+function applicantOf(ctx: Ctx) {
+  const a = ctx.access.applicant;
+  if (ctx.identity.role !== 'applicant' || !a) {
+    throw subgraphError(
+      'FORBIDDEN',
+      'hall',
+      ctx.identity.role === 'anonymous'
+        ? 'sign in as an applicant'
+        : 'only an applicant can do this, for themselves',
+    );
+  }
+  return {
+    idNumber: a.idNumber,
+    enterprises: a.enterprises,
+    subject: ctx.identity.subject,
+    role: ctx.identity.role,
+  };
+}
+
+function invalid(message: string, field: string, rule: string, zh: string) {
+  return subgraphError('INVALID_INPUT', 'hall', message, {
+    problems: [{ path: field, rule, message: { zh, en: message } }],
+  });
+}
+
+const consentShape = (c: Consent) => ({
+  ...c,
+  grantedAt: c.grantedAt.toISOString(),
+  revokedAt: c.revokedAt?.toISOString() ?? null,
+});
+const auditShape = (r: AuditRecord) => ({
+  ...r,
+  at: r.at.toISOString(),
+  actor: r.actorSubject,
+  department: r.department.toUpperCase(),
+});
+
+/** The hall's resolvers: bundles and their one forms (public), consent, prefill, the audit trail, checks. */
+export function hallResolvers({ hall, client, consents, audit, prefills }: HallDeps) {
+  const bundleOr = (code: string): BundleDefinition => {
+    const b = hall.bundle(code);
+    if (!b)
+      throw invalid(
+        `no bundle ${code}; bundles: ${hall.bundles.map((x) => x.code).join(', ')}`,
+        'bundleCode',
+        'bundle.unknown',
+        `没有一件事 ${code}`,
+      );
+    return b;
+  };
+  const optionsOr = (bundle: BundleDefinition, options: readonly string[] | null | undefined) => {
+    const list = options ?? [];
+    const unknown = hall.unknownOptions(bundle, list);
+    if (unknown.length) {
+      throw invalid(
+        `${bundle.code} has no option ${unknown.join(', ')}; options: ${Object.keys(bundle.options).join(', ') || 'none'}`,
+        'options',
+        'option.unknown',
+        `没有选项 ${unknown.join('、')}`,
+      );
+    }
+    return list;
+  };
+  const bundleShape = (b: BundleDefinition) => ({ ...b, bundle: b });
+
+  return {
+    Query: {
+      bundles: () => hall.bundles.map(bundleShape),
+      bundle: (_: unknown, { code }: { code: string }) => {
+        const b = hall.bundle(code);
+        return b ? bundleShape(b) : null;
+      },
+      items: () => hall.catalogue.all().map((i) => ({ __typename: TYPENAMES[i.department], code: i.code })),
+      myConsents: async (_: unknown, __: unknown, ctx: Ctx) =>
+        (await consents.list(applicantOf(ctx).idNumber)).map(consentShape),
+      whoReadMyData: async (_: unknown, { limit }: { limit: number }, ctx: Ctx) => {
+        const me = applicantOf(ctx);
+        return (await audit.about(me.idNumber, me.enterprises, Math.min(limit, 1_000))).map(auditShape);
+      },
+      auditRecords: async (
+        _: unknown,
+        args: { subjectIdNumber?: string | null; limit: number },
+        ctx: Ctx,
+      ) => {
+        const { role, departments } = ctx.identity;
+        if (role !== 'window-staff' && role !== 'department-staff')
+          throw subgraphError(
+            'FORBIDDEN',
+            'hall',
+            'the audit trail is for staff; applicants see theirs in whoReadMyData',
+          );
+        const records = await audit.search({
+          subjectIdNumber: args.subjectIdNumber ?? undefined,
+          departments: role === 'department-staff' ? departments : undefined,
+          limit: Math.min(args.limit, 1_000),
+        });
+        return records.map(auditShape);
+      },
+      checkForm: async (
+        _: unknown,
+        args: {
+          bundleCode: string;
+          options: string[];
+          values: { key: string; value: string }[];
+          materials: string[];
+          prefillId?: string | null;
+        },
+        ctx: Ctx,
+      ) => {
+        const me = applicantOf(ctx);
+        const bundle = bundleOr(args.bundleCode);
+        const form = hall.form(bundle, optionsOr(bundle, args.options));
+        const prefill = args.prefillId ? await prefills.get(me.idNumber, args.prefillId) : undefined;
+        if (args.prefillId && !prefill)
+          throw invalid(
+            `no prefill ${args.prefillId} of yours`,
+            'prefillId',
+            'prefill.unknown',
+            '没有该预填记录',
+          );
+        return checkForm(form, { values: args.values, materials: args.materials ?? [] }, prefill, {
+          today: new Date().toISOString().slice(0, 10),
+          client,
+          applicant: me,
+          audit,
+          bundleCode: bundle.code,
+        });
+      },
+    },
+    Mutation: {
+      grantConsent: async (
+        _: unknown,
+        { bundleCode, scopes }: { bundleCode: string; scopes: string[] },
+        ctx: Ctx,
+      ) => {
+        const me = applicantOf(ctx);
+        const bundle = bundleOr(bundleCode);
+        const offered = hall.consentScopes(bundle).map((s) => s.key as string);
+        const unknown = scopes.filter((s) => !offered.includes(s));
+        if (unknown.length) {
+          throw invalid(
+            `${bundleCode} asks no consent for ${unknown.join(', ')}; it asks for ${offered.join(', ')}`,
+            'scopes',
+            'scope.unknown',
+            `不能授权 ${unknown.join('、')}`,
+          );
+        }
+        return consentShape(await consents.grant(me.idNumber, bundleCode, [...new Set(scopes)]));
+      },
+      revokeConsent: async (_: unknown, { consentId }: { consentId: string }, ctx: Ctx) => {
+        const revoked = await consents.revoke(applicantOf(ctx).idNumber, consentId);
+        if (!revoked)
+          throw invalid(`no consent ${consentId} of yours`, 'consentId', 'consent.unknown', '没有该授权');
+        return consentShape(revoked);
+      },
+      prefillForm: async (
+        _: unknown,
+        { bundleCode, enterpriseUscc }: { bundleCode: string; enterpriseUscc?: string | null },
+        ctx: Ctx,
+      ) => {
+        const me = applicantOf(ctx);
+        const bundle = bundleOr(bundleCode);
+        const consent = await consents.current(me.idNumber, bundle.code);
+        const form = hall.form(bundle, Object.keys(bundle.options));
+        const result = await prefillForm(
+          {
+            applicant: me,
+            bundleCode: bundle.code,
+            bundleName: bundle.name.zh,
+            form,
+            consentedDepartments: consent?.scopes ?? [],
+            enterpriseUscc: enterpriseUscc ?? undefined,
+          },
+          client,
+          audit,
+        );
+        const saved = await prefills.save({
+          applicantIdNumber: me.idNumber,
+          bundleCode: bundle.code,
+          enterpriseUscc: enterpriseUscc ?? null,
+          values: result.values,
+          unavailable: result.unavailable,
+          readAt: new Date(),
+        });
+        return {
+          ...saved,
+          readAt: saved.readAt.toISOString(),
+          values: saved.values.map((v) => ({ ...v, department: v.department.toUpperCase() })),
+          unavailable: saved.unavailable.map((u) => ({ ...u, department: u.department.toUpperCase() })),
+        };
+      },
+    },
+    Bundle: {
+      __resolveReference: ({ code }: { code: string }) => {
+        const b = hall.bundle(code);
+        return b ? bundleShape(b) : null;
+      },
+      items: ({ bundle }: { bundle: BundleDefinition }) =>
+        bundle.items.map((i) => {
+          const spec = hall.catalogue.get(i.code)!;
+          return {
+            item: { __typename: TYPENAMES[spec.department], code: i.code },
+            code: i.code,
+            department: spec.department,
+            name: spec.name,
+            after: i.after,
+            option: i.option ?? null,
+            promisedLimitDays: spec.promisedLimitDays,
+          };
+        }),
+      options: ({ bundle }: { bundle: BundleDefinition }) =>
+        Object.entries(bundle.options).map(([key, label]) => ({
+          key,
+          label,
+          items: bundle.items.filter((i) => i.option === key).map((i) => i.code),
+        })),
+      form: ({ bundle }: { bundle: BundleDefinition }, { options }: { options: string[] }) => {
+        const form = hall.form(bundle, optionsOr(bundle, options));
+        return {
+          ...form,
+          materials: form.materials.map((m) => ({ ...m, heldBy: m.heldBy?.toUpperCase() ?? null })),
+        };
+      },
+      savings: ({ bundle }: { bundle: BundleDefinition }, { options }: { options: string[] }) =>
+        hall.savings(bundle, optionsOr(bundle, options)),
+      consentScopes: ({ bundle }: { bundle: BundleDefinition }) =>
+        hall.consentScopes(bundle).map((s) => ({ ...s, department: s.key.toUpperCase() })),
+    },
+    Item: { __resolveType: (item: { __typename: string }) => item.__typename },
+  };
+}

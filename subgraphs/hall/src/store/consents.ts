@@ -1,0 +1,107 @@
+import { randomUUID } from 'node:crypto';
+import type { Database } from './database';
+
+export interface Consent {
+  readonly id: string;
+  readonly applicantIdNumber: string;
+  readonly bundleCode: string;
+  readonly scopes: readonly string[];
+  readonly grantedAt: Date;
+  readonly revokedAt: Date | null;
+}
+
+const toConsent = (r: {
+  id: string;
+  applicant_id_number: string;
+  bundle_code: string;
+  scopes: string[];
+  granted_at: Date;
+  revoked_at: Date | null;
+}): Consent => ({
+  id: r.id,
+  applicantIdNumber: r.applicant_id_number,
+  bundleCode: r.bundle_code,
+  scopes: r.scopes,
+  grantedAt: new Date(r.granted_at),
+  revokedAt: r.revoked_at ? new Date(r.revoked_at) : null,
+});
+
+/**
+ * Consents to read departments' data for a bundle's prefill. A new grant replaces the applicant's
+ * previous one for the same bundle (revoked in the same transaction), so there is one consent in force.
+ */
+export class Consents {
+  constructor(private readonly db: Database) {}
+
+  async grant(
+    applicantIdNumber: string,
+    bundleCode: string,
+    scopes: readonly string[],
+    now = new Date(),
+  ): Promise<Consent> {
+    return this.db.transaction().execute(async (tx) => {
+      await tx
+        .updateTable('consents')
+        .set({ revoked_at: now })
+        .where('applicant_id_number', '=', applicantIdNumber)
+        .where('bundle_code', '=', bundleCode)
+        .where('revoked_at', 'is', null)
+        .execute();
+      const row = await tx
+        .insertInto('consents')
+        .values({
+          id: randomUUID(),
+          applicant_id_number: applicantIdNumber,
+          bundle_code: bundleCode,
+          scopes: JSON.stringify(scopes),
+          granted_at: now,
+          revoked_at: null,
+        })
+        .returningAll()
+        .executeTakeFirstOrThrow();
+      return toConsent(row);
+    });
+  }
+
+  /** Revokes one of the applicant's consents; undefined when it is not theirs. */
+  async revoke(applicantIdNumber: string, id: string, now = new Date()): Promise<Consent | undefined> {
+    const row = await this.db
+      .updateTable('consents')
+      .set({ revoked_at: now })
+      .where('id', '=', id)
+      .where('applicant_id_number', '=', applicantIdNumber)
+      .where('revoked_at', 'is', null)
+      .returningAll()
+      .executeTakeFirst();
+    if (row) return toConsent(row);
+    const existing = await this.db
+      .selectFrom('consents')
+      .selectAll()
+      .where('id', '=', id)
+      .where('applicant_id_number', '=', applicantIdNumber)
+      .executeTakeFirst();
+    return existing ? toConsent(existing) : undefined;
+  }
+
+  /** The consent in force for an applicant and a bundle. */
+  async current(applicantIdNumber: string, bundleCode: string): Promise<Consent | undefined> {
+    const row = await this.db
+      .selectFrom('consents')
+      .selectAll()
+      .where('applicant_id_number', '=', applicantIdNumber)
+      .where('bundle_code', '=', bundleCode)
+      .where('revoked_at', 'is', null)
+      .executeTakeFirst();
+    return row ? toConsent(row) : undefined;
+  }
+
+  async list(applicantIdNumber: string): Promise<Consent[]> {
+    const rows = await this.db
+      .selectFrom('consents')
+      .selectAll()
+      .where('applicant_id_number', '=', applicantIdNumber)
+      .orderBy('granted_at', 'desc')
+      .execute();
+    return rows.map(toConsent);
+  }
+}

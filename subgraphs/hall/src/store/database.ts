@@ -1,0 +1,42 @@
+import { mkdirSync } from 'node:fs';
+import { PGlite } from '@electric-sql/pglite';
+import { Kysely, PostgresDialect } from 'kysely';
+import pg from 'pg';
+import { migrate } from './migrations';
+import { pglitePool } from './pglite-pool';
+import type { HallDatabase } from './schema';
+
+export type Database = Kysely<HallDatabase>;
+
+/** Where the hall keeps its state: PostgreSQL when a URL is given, else an embedded PGlite in a directory. */
+export interface DatabaseOptions {
+  /** `postgres://…`: the shared engine several hall processes use. */
+  readonly url?: string | undefined;
+  /** PGlite's directory; `memory://` keeps it in memory (tests). */
+  readonly dataDir: string;
+  /** Connections to PostgreSQL at most. */
+  readonly poolSize?: number;
+}
+
+/** Opens the database and migrates it to the latest schema. */
+export async function openDatabase(
+  options: DatabaseOptions,
+): Promise<{ db: Database; engine: 'postgresql' | 'pglite' }> {
+  let dialect: PostgresDialect;
+  let engine: 'postgresql' | 'pglite';
+  if (options.url) {
+    dialect = new PostgresDialect({
+      pool: new pg.Pool({ connectionString: options.url, max: options.poolSize ?? 10 }),
+    });
+    engine = 'postgresql';
+  } else {
+    if (!options.dataDir.startsWith('memory://')) mkdirSync(options.dataDir, { recursive: true });
+    const lite = new PGlite(options.dataDir);
+    await lite.waitReady;
+    dialect = new PostgresDialect({ pool: pglitePool(lite) });
+    engine = 'pglite';
+  }
+  const db = new Kysely<HallDatabase>({ dialect });
+  await migrate(db as unknown as Kysely<unknown>);
+  return { db, engine };
+}

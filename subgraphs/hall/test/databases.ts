@@ -1,0 +1,71 @@
+import { randomBytes } from 'node:crypto';
+import pg from 'pg';
+import { type Database, openDatabase } from '../src/store/database';
+
+/**
+ * The engines the store's tests run on: an in-memory PGlite always, and PostgreSQL — a fresh database on
+ * the server at TEST_POSTGRES_URL (default: the machine's local server) — when it is reachable. CI sets
+ * REQUIRE_POSTGRES=1 so an unreachable server fails the run instead of skipping.
+ */
+const ADMIN_URL = process.env.TEST_POSTGRES_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres';
+
+async function postgresReachable(): Promise<boolean> {
+  const client = new pg.Client({ connectionString: ADMIN_URL, connectionTimeoutMillis: 2_000 });
+  try {
+    await client.connect();
+    await client.end();
+    return true;
+  } catch (e) {
+    if (process.env.REQUIRE_POSTGRES)
+      throw new Error(`PostgreSQL is required but ${ADMIN_URL} cannot be reached: ${(e as Error).message}`);
+    return false;
+  }
+}
+
+export interface TestDatabase {
+  readonly engine: 'pglite' | 'postgresql';
+  readonly url?: string;
+  open(): Promise<Database>;
+  drop(): Promise<void>;
+}
+
+/** A fresh, empty PostgreSQL database (its URL), and how to drop it. */
+export async function freshPostgres(): Promise<{ url: string; drop: () => Promise<void> }> {
+  const name = `onething_test_${process.pid}_${randomBytes(4).toString('hex')}`;
+  const admin = new pg.Client({ connectionString: ADMIN_URL });
+  await admin.connect();
+  await admin.query(`create database ${name}`);
+  await admin.end();
+  const url = new URL(ADMIN_URL);
+  url.pathname = `/${name}`;
+  return {
+    url: url.toString(),
+    async drop() {
+      const c = new pg.Client({ connectionString: ADMIN_URL });
+      await c.connect();
+      await c.query(`drop database if exists ${name} with (force)`);
+      await c.end();
+    },
+  };
+}
+
+export const ENGINES: readonly ('pglite' | 'postgresql')[] = (await postgresReachable())
+  ? ['pglite', 'postgresql']
+  : ['pglite'];
+
+export async function testDatabase(engine: 'pglite' | 'postgresql'): Promise<TestDatabase> {
+  if (engine === 'pglite') {
+    return {
+      engine,
+      open: async () => (await openDatabase({ dataDir: 'memory://' })).db,
+      drop: async () => {},
+    };
+  }
+  const fresh = await freshPostgres();
+  return {
+    engine,
+    url: fresh.url,
+    open: async () => (await openDatabase({ url: fresh.url, dataDir: '' })).db,
+    drop: fresh.drop,
+  };
+}

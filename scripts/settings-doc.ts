@@ -6,6 +6,7 @@ import { marketSettings } from '../legacy/market/src/settings';
 import { realestateSettings } from '../legacy/realestate/src/settings';
 import { taxSettings } from '../legacy/tax/src/settings';
 import { fundSubgraphSettings } from '../subgraphs/fund/src/settings';
+import { hallSettings } from '../subgraphs/hall/src/settings';
 import { marketSubgraphSettings } from '../subgraphs/market/src/settings';
 import { realestateSubgraphSettings } from '../subgraphs/realestate/src/settings';
 import { taxSubgraphSettings } from '../subgraphs/tax/src/settings';
@@ -16,6 +17,7 @@ import { taxSubgraphSettings } from '../subgraphs/tax/src/settings';
  */
 export const SERVICES = [
   { title: 'Gateway (`gateway/src/main.ts`)', settings: gatewaySettings },
+  { title: 'Hall subgraph (`subgraphs/hall/src/main.ts`)', settings: hallSettings },
   { title: 'Tax subgraph (`subgraphs/tax/src/main.ts`)', settings: taxSubgraphSettings },
   { title: 'Market regulation subgraph (`subgraphs/market/src/main.ts`)', settings: marketSubgraphSettings },
   {

@@ -1,5 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
+import { DOC as BUNDLES_DOC, figuresMarkdown } from '../scripts/bundle-figures';
 import { DOC, SERVICES } from '../scripts/settings-doc';
 
 /** The integrators' guide lists every setting of every service as the services define them. */
@@ -35,4 +36,23 @@ describe('docs/integrators.md', () => {
       expect(rows, 'settings changed: run npx tsx scripts/settings-doc.ts --write').toEqual(expected);
     },
   );
+});
+
+/** The bundles guide shows the figures the items' data give. */
+describe('docs/bundles.md', () => {
+  it('shows what each bundle saves, as computed from the items (run npx tsx scripts/bundle-figures.ts --write)', () => {
+    const doc = readFileSync(BUNDLES_DOC, 'utf8');
+    const rows = (md: string) =>
+      md
+        .split('\n')
+        .filter((l) => l.startsWith('| ') && !l.startsWith('| bundle') && !l.startsWith('| ---'))
+        .map((l) =>
+          l
+            .split('|')
+            .slice(1, -1)
+            .map((c) => c.trim()),
+        );
+    const section = doc.slice(doc.indexOf('<!-- figures:start'), doc.indexOf('<!-- figures:end'));
+    expect(rows(section)).toEqual(rows(figuresMarkdown()));
+  });
 });

@@ -12,7 +12,11 @@ export interface SubgraphSource {
  * Composition hints we accept, each narrowly (a code on a named subject) and for a stated reason. Any
  * other hint fails composition: a hint is often a schema that works by accident.
  */
-export const ACCEPTED_HINTS: readonly { readonly code: string; readonly subject: RegExp; readonly reason: string }[] = [
+export const ACCEPTED_HINTS: readonly {
+  readonly code: string;
+  readonly subject: RegExp;
+  readonly reason: string;
+}[] = [
   {
     code: 'INCONSISTENT_INTERFACE_VALUE_TYPE_FIELD',
     subject: /^Field "Item\.\w+" of interface type "Item"/,
@@ -21,7 +25,8 @@ export const ACCEPTED_HINTS: readonly { readonly code: string; readonly subject:
   },
 ];
 
-const accepted = (code: string, message: string) => ACCEPTED_HINTS.some((h) => h.code === code && h.subject.test(message));
+const accepted = (code: string, message: string) =>
+  ACCEPTED_HINTS.some((h) => h.code === code && h.subject.test(message));
 
 /** Why composition failed: every error and every hint not accepted. */
 export class CompositionError extends Error {

@@ -7,8 +7,7 @@ export const SUPERGRAPH_FILE = new URL('../supergraph.graphql', import.meta.url)
 
 /** Composes the subgraphs kept in schema/subgraphs, at the URLs `npm start` runs them on. */
 export function composeOurSupergraph(): string {
-  return composeSupergraph(SUBGRAPHS.map((s) => ({ ...s, typeDefs: subgraphSdl(s.name) })))
-    .supergraphSdl;
+  return composeSupergraph(SUBGRAPHS.map((s) => ({ ...s, typeDefs: subgraphSdl(s.name) }))).supergraphSdl;
 }
 
 /** The checked-in supergraph SDL. */

@@ -20,9 +20,7 @@ describe('the supergraph', () => {
 
   it('keeps each subgraph a Federation 2 subgraph', () => {
     for (const s of SUBGRAPHS)
-      expect(subgraphSdl(s.name)).toContain(
-        '@link(url: "https://specs.apollo.dev/federation/v2.7"',
-      );
+      expect(subgraphSdl(s.name)).toContain('@link(url: "https://specs.apollo.dev/federation/v2.7"');
   });
 
   it('refuses composition with a hint that is not accepted, naming it', () => {

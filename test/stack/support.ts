@@ -1,3 +1,4 @@
+import { randomBytes } from 'node:crypto';
 import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -22,6 +23,8 @@ export type Department = 'tax' | 'market' | 'realestate' | 'fund';
 /** The whole stack on free ports, as `npm start` runs it, with what tests need to drive it. */
 export interface TestStack {
   readonly stack: RunningStack;
+  /** The internal identity secret the gateway and subgraphs share. */
+  readonly identitySecret: string;
   /** Where the services' logs are. */
   readonly logDir: string;
   readonly ports: StackPorts;
@@ -42,12 +45,16 @@ export interface TestStack {
 export async function startTestStack(options: StackOptions = {}): Promise<TestStack> {
   const ports = await freeStackPorts();
   const logDir = mkdtempSync(join(tmpdir(), 'onething-stack-'));
+  // Each test stack keeps the hall's state in its own directory, and its own internal secret.
+  const identitySecret = randomBytes(32).toString('base64url');
   const stack = await startStack({
     persons: 2000,
     clockSpeed: 0,
     logLevel: 'warn',
     logDir,
     ports,
+    hallDataDir: join(logDir, 'hall-db'),
+    identitySecret,
     ...options,
   });
   const gatewayUrl = `http://127.0.0.1:${ports.gateway}`;
@@ -64,6 +71,7 @@ export async function startTestStack(options: StackOptions = {}): Promise<TestSt
   };
   return {
     stack,
+    identitySecret,
     logDir,
     ports,
     gatewayUrl,

@@ -53,7 +53,10 @@ export const FIELD_ELEMENTS = {
   'seller.idNumber': { label: t('出卖人身份证号码', 'Seller ID number'), type: 'idNumber' },
   'seller.name': text('出卖人姓名', 'Seller name', 50),
   'buyer.isFirstHome': { label: t('是否家庭首套住房', 'First home of the family'), type: 'boolean' },
-  'applicant.isLegalRepresentative': { label: t('是否为企业法定代表人', 'Legal representative of an enterprise'), type: 'boolean' },
+  'applicant.isLegalRepresentative': {
+    label: t('是否为企业法定代表人', 'Legal representative of an enterprise'),
+    type: 'boolean',
+  },
   'buyer.maritalStatus': {
     label: t('婚姻状况', 'Marital status'),
     type: 'enum',

@@ -19,7 +19,12 @@ export async function createHallSubgraph(
   config: HallConfig,
   log: Logger,
 ): Promise<Subgraph & { hall: Hall }> {
-  const { db, engine } = await openDatabase({ url: config.databaseUrl, dataDir: config.dataDir });
+  const { db, engine } = await openDatabase({
+    url: config.databaseUrl,
+    dataDir: config.dataDir,
+    onConnectionError: (err) =>
+      log.warn({ err: err.message }, 'a database connection failed; the pool replaces it'),
+  });
   log.info({ engine, where: config.databaseUrl ? 'DATABASE_URL' : config.dataDir }, 'hall store open');
   const client = new SupergraphClient(
     config.gatewayUrl,

@@ -12,6 +12,7 @@ export interface PrefillSource {
   /** A selection on Person (`me`) or Enterprise, merged with the others into one query. */
   readonly selection: string;
   /** The value from the answer's node; undefined when the department holds none. */
+  // biome-ignore lint/suspicious/noExplicitAny: a GraphQL answer's node, read by the source that selected it
   read(node: Record<string, any>, readAt: string): { value: string; updatedAt: string } | undefined;
 }
 

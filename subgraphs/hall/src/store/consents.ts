@@ -1,4 +1,5 @@
 import { randomUUID } from 'node:crypto';
+import { sql } from 'kysely';
 import type { Database } from './database';
 
 export interface Consent {
@@ -40,6 +41,10 @@ export class Consents {
     now = new Date(),
   ): Promise<Consent> {
     return this.db.transaction().execute(async (tx) => {
+      // Grants of one applicant for one bundle take turns (the unique index guarantees one in force).
+      await sql`select pg_advisory_xact_lock(hashtext(${`consent:${applicantIdNumber}:${bundleCode}`}))`.execute(
+        tx,
+      );
       await tx
         .updateTable('consents')
         .set({ revoked_at: now })

@@ -16,6 +16,8 @@ export interface DatabaseOptions {
   readonly dataDir: string;
   /** Connections to PostgreSQL at most. */
   readonly poolSize?: number;
+  /** Told when an idle PostgreSQL connection fails (the pool replaces it). */
+  readonly onConnectionError?: (err: Error) => void;
 }
 
 /** Opens the database and migrates it to the latest schema. */
@@ -25,9 +27,10 @@ export async function openDatabase(
   let dialect: PostgresDialect;
   let engine: 'postgresql' | 'pglite';
   if (options.url) {
-    dialect = new PostgresDialect({
-      pool: new pg.Pool({ connectionString: options.url, max: options.poolSize ?? 10 }),
-    });
+    const pool = new pg.Pool({ connectionString: options.url, max: options.poolSize ?? 10 });
+    // An idle connection the server ends (restart, failover) is dropped and replaced, not a crash.
+    pool.on('error', (err) => options.onConnectionError?.(err));
+    dialect = new PostgresDialect({ pool });
     engine = 'postgresql';
   } else {
     if (!options.dataDir.startsWith('memory://')) mkdirSync(options.dataDir, { recursive: true });

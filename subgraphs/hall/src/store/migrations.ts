@@ -21,6 +21,10 @@ const migrations: Record<string, Migration> = {
         .on('consents')
         .columns(['applicant_id_number', 'bundle_code'])
         .execute();
+      // One consent in force per applicant and bundle, whatever the concurrency.
+      await sql`create unique index consents_in_force on consents (applicant_id_number, bundle_code) where revoked_at is null`.execute(
+        db,
+      );
       await db.schema
         .createTable('prefills')
         .addColumn('id', 'text', (c) => c.primaryKey())

@@ -1,0 +1,208 @@
+import { fileURLToPath } from 'node:url';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { catalogueFromItemFiles } from '../../../scripts/bundle-figures';
+import { readBundleFiles } from '../src/bundles/definition';
+import { deriveOneForm } from '../src/bundles/one-form';
+import { checkForm } from '../src/forms/check-form';
+import { AuditTrail } from '../src/store/audit';
+import { type Database, openDatabase } from '../src/store/database';
+import type { SupergraphClient } from '../src/supergraph-client';
+
+const catalogue = catalogueFromItemFiles();
+const { bundles } = readBundleFiles(fileURLToPath(new URL('../bundles', import.meta.url)));
+const transfer = bundles.find((b) => b.code === 'HOUSE-TRANSFER')!;
+const form = deriveOneForm(transfer, catalogue);
+
+const buyer = '11010519491231002X';
+const seller = '440524188001010014';
+const unit = '330502001002GB00012F00030012';
+
+/** A supergraph that answers the registry lookup as told, and records what it was asked. */
+function fakeSupergraph(property: unknown, errors?: unknown[]) {
+  const asked: string[] = [];
+  const client = {
+    query: async (query: string) => {
+      asked.push(query);
+      return { data: { property }, ...(errors ? { errors } : {}) };
+    },
+  } as unknown as SupergraphClient;
+  return { client, asked };
+}
+
+const good: Record<string, string> = {
+  'applicant.idNumber': buyer,
+  'applicant.name': '张三',
+  'applicant.phone': '13800138000',
+  'seller.idNumber': seller,
+  'seller.name': '李四',
+  'buyer.isFirstHome': 'true',
+  'buyer.maritalStatus': 'married',
+  'property.unitCode': unit,
+  'property.address': '浙江省湖州市吴兴区人民路1号3幢12室',
+  'property.area': '89.50',
+  'property.use': 'residential',
+  'property.certificateNumber': '浙(2019)吴兴区不动产权第0001234号',
+  'transaction.price': '1500000.00',
+  'transaction.contractNumber': 'WQ-2026-000123',
+  'transaction.contractDate': '2026-11-01',
+  'fund.personalAccount': '330500000001',
+  'fund.withdrawalAmount': '120000.00',
+  'fund.receivingBankAccount': '6222020200012345678',
+};
+const values = (over: Record<string, string | null> = {}) =>
+  Object.entries({ ...good, ...over })
+    .filter((e): e is [string, string] => e[1] !== null)
+    .map(([key, value]) => ({ key, value }));
+const materials = ['id-card', 'sale-contract', 'bank-card'];
+
+describe('one validation of a filled form (一次告知)', () => {
+  let db: Database;
+  let audit: AuditTrail;
+  beforeAll(async () => {
+    ({ db } = await openDatabase({ dataDir: 'memory://' }));
+    audit = new AuditTrail(db);
+  });
+  afterAll(() => db?.destroy());
+  const context = (client: SupergraphClient) => ({
+    today: '2026-11-22',
+    client,
+    applicant: { idNumber: buyer, enterprises: [], subject: buyer, role: 'applicant' },
+    audit,
+    bundleCode: 'HOUSE-TRANSFER',
+  });
+  const owned = {
+    owners: [{ idNumber: seller }],
+    certificateNumber: good['property.certificateNumber'],
+    seized: false,
+  };
+
+  it('accepts a correct form, having checked the seller at the registry (and audited it)', async () => {
+    const { client, asked } = fakeSupergraph(owned);
+    const check = await checkForm(form, { values: values(), materials }, undefined, context(client));
+    expect(check.problems).toEqual([]);
+    expect(check.valid).toBe(true);
+    expect(asked[0]).toContain('property(unitCode: $u) { owners { idNumber } certificateNumber seized }');
+    const [record] = await audit.about(seller, []);
+    expect(record).toMatchObject({
+      department: 'realestate',
+      actorSubject: buyer,
+      fields: ['property.owners', 'property.certificateNumber', 'property.seized'],
+    });
+  });
+
+  it('answers every mistake at once, each at its field with a code and both languages', async () => {
+    const { client } = fakeSupergraph({
+      ...owned,
+      owners: [{ idNumber: '330502199001011239' }],
+      seized: true,
+    });
+    const check = await checkForm(
+      form,
+      {
+        values: values({
+          'applicant.phone': '12345',
+          'seller.name': null,
+          'transaction.price': '12.345',
+          'transaction.contractDate': '2030-01-01',
+          'buyer.maritalStatus': 'complicated',
+          'property.area': '-5',
+          'fund.withdrawalAmount': '2000000',
+          'shoe.size': '42',
+          'property.certificateNumber': '浙(2019)吴兴区不动产权第9999999号',
+        }),
+        materials: ['id-card'],
+      },
+      undefined,
+      context(client),
+    );
+    expect(check.valid).toBe(false);
+    const codes = check.problems.map((p) => `${p.field} ${p.code}`).sort();
+    expect(codes).toEqual(
+      [
+        'applicant.phone field.pattern',
+        'buyer.maritalStatus field.option',
+        'field.unknown'.replace(/^/, 'shoe.size '),
+        'materials.bank-card material.missing',
+        'materials.sale-contract material.missing',
+        'property.area field.belowMin',
+        'property.certificateNumber property.certificateMismatch',
+        'property.unitCode property.seized',
+        'seller.idNumber seller.notOwner',
+        'seller.name field.required',
+        'transaction.contractDate contractDate.future',
+        'transaction.price field.money',
+      ].sort(),
+    );
+    for (const p of check.problems) expect(p.message.zh && p.message.en).toBeTruthy();
+    expect(check.problems.find((p) => p.code === 'seller.notOwner')?.items).toEqual([
+      'TAX-DEED-TAX',
+      'RE-TRANSFER',
+    ]);
+  });
+
+  it('names the broken rule of an identifier, and refuses a seller who is the buyer', async () => {
+    const { client } = fakeSupergraph(owned);
+    const check = await checkForm(
+      form,
+      { values: values({ 'applicant.idNumber': '110105194912310021', 'seller.idNumber': buyer }), materials },
+      undefined,
+      context(client),
+    );
+    expect(check.problems.map((p) => p.code)).toEqual(
+      expect.arrayContaining(['GB11643.checkCharacter', 'seller.notOwner']),
+    );
+    const check2 = await checkForm(
+      form,
+      { values: values({ 'seller.idNumber': buyer }), materials },
+      undefined,
+      context(client),
+    );
+    expect(check2.problems.map((p) => p.code)).toContain('seller.isApplicant');
+  });
+
+  it('holds prefilled values that may not change', async () => {
+    const { client } = fakeSupergraph(owned);
+    const prefill = {
+      id: 'p',
+      applicantIdNumber: buyer,
+      bundleCode: 'HOUSE-TRANSFER',
+      enterpriseUscc: null,
+      readAt: new Date(),
+      unavailable: [],
+      values: [
+        {
+          key: 'applicant.name',
+          value: '张三',
+          department: 'tax',
+          updatedAt: '2026-01-01T00:00:00Z',
+          editable: false,
+        },
+        {
+          key: 'fund.personalAccount',
+          value: '330500000009',
+          department: 'fund',
+          updatedAt: '2026-01-01T00:00:00Z',
+          editable: true,
+        },
+      ],
+    };
+    const check = await checkForm(
+      form,
+      { values: values({ 'applicant.name': '张三丰' }), materials },
+      prefill,
+      context(client),
+    );
+    expect(check.problems.map((p) => `${p.field} ${p.code}`)).toEqual(['applicant.name field.locked']);
+  });
+
+  it('reports a registry that cannot be asked as not checked, not as a mistake of the form', async () => {
+    const { client } = fakeSupergraph(null, [
+      { message: 'registry down', extensions: { code: 'DEPARTMENT_UNAVAILABLE', department: 'realestate' } },
+    ]);
+    const check = await checkForm(form, { values: values(), materials }, undefined, context(client));
+    expect(check.valid).toBe(true);
+    expect(check.notChecked).toEqual([
+      { rule: 'seller.owner', department: 'realestate', reason: 'registry down' },
+    ]);
+  });
+});

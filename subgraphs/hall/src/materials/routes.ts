@@ -1,0 +1,172 @@
+import type { Logger } from '@onething/runtime';
+import type { Identity } from '@onething/runtime/identity';
+import type {} from '@onething/subgraph-kit';
+import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import type { Database } from '../store/database';
+import { BlobStore } from './blob-store';
+import { refuse } from './errors';
+import { inlineDisposition, MaterialNameError, materialName, NAME_HEADER } from './material-name';
+import { claimedType, MATERIAL_TYPES, sniffType, TYPE_NAMES } from './sniff';
+import { type Upload, Uploads } from './uploads';
+
+/** What the material routes need: the store, where files go, how big one may be. */
+export interface MaterialRoutesDeps {
+  readonly db: Database;
+  /** Directory of the content-addressed files (MATERIALS_DIR). */
+  readonly dir: string;
+  /** Largest file accepted, in bytes (MAX_MATERIAL_BYTES). */
+  readonly maxBytes: number;
+  readonly log: Logger;
+}
+
+/** An upload as the routes answer it. */
+export interface UploadView {
+  readonly id: string;
+  readonly name: string;
+  readonly contentType: string;
+  readonly size: number;
+  readonly sha256: string;
+  readonly uploadedAt: string;
+}
+
+const view = (u: Upload): UploadView => ({
+  id: u.id,
+  name: u.name,
+  contentType: u.contentType,
+  size: u.size,
+  sha256: u.sha256,
+  uploadedAt: u.uploadedAt.toISOString(),
+});
+
+/** A byte count as people read it: `10 MiB (10485760 bytes)`. */
+export function bytesText(n: number): string {
+  const mib = n / (1024 * 1024);
+  const kib = n / 1024;
+  if (mib >= 1) return `${Number.isInteger(mib) ? mib : mib.toFixed(1)} MiB (${n} bytes)`;
+  if (kib >= 1) return `${Number.isInteger(kib) ? kib : kib.toFixed(1)} KiB (${n} bytes)`;
+  return `${n} bytes`;
+}
+
+const ALLOWED = MATERIAL_TYPES.map((t) => `${TYPE_NAMES[t]} (${t})`).join(', ');
+
+/** Who may see an upload: its applicant, and the staff who examine materials. */
+function mayRead(identity: Identity | null, upload: Upload): boolean {
+  if (!identity) return false;
+  if (identity.role === 'window-staff' || identity.role === 'department-staff') return true;
+  return identity.role === 'applicant' && identity.idNumber === upload.applicantIdNumber;
+}
+
+/**
+ * The hall's material routes (申请材料上传): `POST /materials` takes one file as the raw body, checks its
+ * type by content and its size, stores it by content and records it for the applicant; `GET
+ * /materials/:id` serves it back to its applicant and to staff. Both need the gateway's identity header
+ * (list `/materials` in the subgraph's `identityPaths`).
+ */
+export function materialRoutes(deps: MaterialRoutesDeps): (app: FastifyInstance) => void {
+  const blobs = new BlobStore(deps.dir);
+  const uploads = new Uploads(deps.db);
+  const limit = bytesText(deps.maxBytes);
+
+  const onlyApplicants = async (req: FastifyRequest, reply: FastifyReply) => {
+    // Refused before the body is read: a non-applicant's file costs neither memory nor disk.
+    if (req.identity?.role !== 'applicant' || !req.identity.idNumber)
+      return refuse(
+        reply,
+        'FORBIDDEN',
+        `only applicants upload materials, for their own applications; you are signed in as ${req.identity?.role ?? 'nobody'}`,
+      );
+  };
+
+  const upload = async (req: FastifyRequest, reply: FastifyReply) => {
+    const body = req.body as Buffer | undefined;
+    if (!body || body.length === 0)
+      return refuse(reply, 'MATERIAL_EMPTY', "the request has no body: send the file's bytes as the body");
+    const type = sniffType(body);
+    if (!type)
+      return refuse(
+        reply,
+        'MATERIAL_TYPE_NOT_ALLOWED',
+        `the file is not one of the types accepted (${ALLOWED}), judged by its content: scan or save it as PDF, JPEG or PNG`,
+        { allowed: MATERIAL_TYPES },
+      );
+    const claimed = claimedType(req.headers['content-type']);
+    if (claimed && claimed !== type)
+      return refuse(
+        reply,
+        'MATERIAL_TYPE_MISMATCH',
+        `the file says it is ${TYPE_NAMES[claimed]} (${claimed}) but its content is ${TYPE_NAMES[type]}: send it as ${type}, or check it is the file you meant`,
+        { claimed, found: type },
+      );
+    let name: string;
+    try {
+      name = materialName(req.headers[NAME_HEADER], type);
+    } catch (e) {
+      if (e instanceof MaterialNameError) return refuse(reply, 'MATERIAL_NAME_INVALID', e.message);
+      throw e;
+    }
+    // The file first, then its record: a record never points at a file that is not there.
+    const stored = await blobs.put(body);
+    const record = await uploads.create({
+      applicantIdNumber: req.identity!.idNumber!,
+      sha256: stored.sha256,
+      contentType: type,
+      size: stored.size,
+      name,
+    });
+    deps.log.info(
+      { upload: record.id, sha256: stored.sha256, size: stored.size, type, reused: !stored.created },
+      'material uploaded',
+    );
+    return reply.code(201).send(view(record));
+  };
+
+  const download = async (req: FastifyRequest<{ Params: { id: string } }>, reply: FastifyReply) => {
+    const record = await uploads.get(req.params.id);
+    // Someone else's upload is answered as an unknown one: its existence is not theirs to learn.
+    if (!record || !mayRead(req.identity, record))
+      return refuse(reply, 'MATERIAL_NOT_FOUND', `there is no material ${req.params.id} that you may see`);
+    if (!(await blobs.has(record.sha256))) {
+      deps.log.error({ upload: record.id, sha256: record.sha256 }, 'the file of a material is missing');
+      return refuse(reply, 'INTERNAL_SERVER_ERROR', `the file of material ${record.id} cannot be read`);
+    }
+    return reply
+      .type(record.contentType)
+      .header('content-length', record.size)
+      .header('content-disposition', inlineDisposition(record.name))
+      .header('x-content-type-options', 'nosniff')
+      .header('cache-control', 'private, max-age=0')
+      .header('etag', `"${record.sha256}"`)
+      .send(blobs.read(record.sha256));
+  };
+
+  const onError = (err: FastifyError, _req: FastifyRequest, reply: FastifyReply) => {
+    if (err.code === 'FST_ERR_CTP_BODY_TOO_LARGE')
+      return refuse(reply, 'MATERIAL_TOO_LARGE', `the file is larger than ${limit}: send a smaller scan`, {
+        maxBytes: deps.maxBytes,
+      });
+    if (err.code === 'FST_ERR_CTP_INVALID_MEDIA_TYPE')
+      return refuse(
+        reply,
+        'BAD_REQUEST',
+        `the content-type header is not a media type: send the file's type (${MATERIAL_TYPES.join(', ')}) or none`,
+      );
+    if (err.statusCode && err.statusCode < 500)
+      return refuse(reply, 'BAD_REQUEST', `the request is malformed: ${err.message}`);
+    deps.log.error({ err }, 'material route failed');
+    return refuse(reply, 'INTERNAL_SERVER_ERROR', 'the hall failed to handle the material');
+  };
+
+  return (app) => {
+    // An encapsulated scope: its raw-body parser and error answers are for these routes only, /graphql
+    // keeps its JSON parser and limit.
+    app.register(async (scope) => {
+      scope.removeAllContentTypeParsers();
+      scope.addContentTypeParser('*', { parseAs: 'buffer', bodyLimit: deps.maxBytes }, (_req, body, done) =>
+        done(null, body),
+      );
+      scope.setErrorHandler(onError);
+      scope.post('/materials', { bodyLimit: deps.maxBytes, onRequest: onlyApplicants }, upload);
+      scope.get('/materials/:id', download);
+    });
+  };
+}

@@ -1,0 +1,89 @@
+import { randomUUID } from 'node:crypto';
+import type { Selectable } from 'kysely';
+import type { Database } from '../store/database';
+import type { UploadTable } from '../store/schema';
+import type { MaterialType } from './sniff';
+
+/** One uploaded file of an applicant: its record; the bytes are in the blob store under `sha256`. */
+export interface Upload {
+  readonly id: string;
+  readonly applicantIdNumber: string;
+  readonly sha256: string;
+  /** The type found in the content, never the one claimed. */
+  readonly contentType: MaterialType;
+  readonly size: number;
+  readonly name: string;
+  readonly uploadedAt: Date;
+}
+
+/** What a new upload's record holds; the id and time are given by {@link Uploads.create}. */
+export type NewUpload = Omit<Upload, 'id' | 'uploadedAt'>;
+
+const toUpload = (r: Selectable<UploadTable>): Upload => ({
+  id: r.id,
+  applicantIdNumber: r.applicant_id_number,
+  sha256: r.sha256,
+  contentType: r.content_type as MaterialType,
+  size: Number(r.size),
+  name: r.name,
+  uploadedAt: new Date(r.uploaded_at),
+});
+
+/**
+ * The records of uploaded files (上传材料). An application refers to uploads by id; a record belongs to the
+ * applicant who uploaded it, and only their own uploads count as their materials.
+ */
+export class Uploads {
+  constructor(private readonly db: Database) {}
+
+  /** Records an upload whose file is already stored. */
+  async create(upload: NewUpload, now = new Date()): Promise<Upload> {
+    const row = await this.db
+      .insertInto('uploads')
+      .values({
+        id: randomUUID(),
+        applicant_id_number: upload.applicantIdNumber,
+        sha256: upload.sha256,
+        content_type: upload.contentType,
+        size: upload.size,
+        name: upload.name,
+        uploaded_at: now,
+      })
+      .returningAll()
+      .executeTakeFirstOrThrow();
+    return toUpload(row);
+  }
+
+  /** One upload by id, whoever it belongs to (the caller decides who may see it). */
+  async get(id: string): Promise<Upload | undefined> {
+    const row = await this.db.selectFrom('uploads').selectAll().where('id', '=', id).executeTakeFirst();
+    return row ? toUpload(row) : undefined;
+  }
+
+  /**
+   * The uploads among `ids` that belong to the applicant; an id that is unknown or someone else's is left
+   * out, so a caller compares lengths to find the ids it may not use.
+   */
+  async forApplicant(applicantIdNumber: string, ids: readonly string[]): Promise<Upload[]> {
+    if (ids.length === 0) return [];
+    const rows = await this.db
+      .selectFrom('uploads')
+      .selectAll()
+      .where('applicant_id_number', '=', applicantIdNumber)
+      .where('id', 'in', [...new Set(ids)])
+      .execute();
+    return rows.map(toUpload);
+  }
+
+  /** An applicant's uploads, newest first. */
+  async list(applicantIdNumber: string): Promise<Upload[]> {
+    const rows = await this.db
+      .selectFrom('uploads')
+      .selectAll()
+      .where('applicant_id_number', '=', applicantIdNumber)
+      .orderBy('uploaded_at', 'desc')
+      .orderBy('id')
+      .execute();
+    return rows.map(toUpload);
+  }
+}

@@ -55,11 +55,11 @@ describe('material uploads on the hall', () => {
   let subgraph: Subgraph;
   let base: string;
 
-  const as = async (identity: Identity | undefined) =>
+  const as = async (identity: Identity | undefined): Promise<Record<string, string>> =>
     identity ? { [IDENTITY_HEADER]: await signIdentity(identity, key) } : {};
   const upload = async (
     identity: Identity | undefined,
-    body: BodyInit | undefined,
+    body: RequestInit['body'],
     headers: Record<string, string> = {},
   ): Promise<Sent> => {
     const res = await fetch(`${base}/materials`, {

@@ -11,6 +11,7 @@ import { AuthError, createAuth } from './auth';
 import type { GatewayContext } from './context';
 import { SubgraphDataSource } from './data-source';
 import { registerGraphiql } from './graphiql';
+import { registerMaterialsProxy } from './materials-proxy';
 import { dedupeErrorsPlugin, formatGatewayError } from './plugins/errors';
 import { queryLimits } from './plugins/limits';
 import { gatewayMetrics } from './plugins/metrics';
@@ -57,6 +58,10 @@ export function createGateway(config: GatewayConfig, log: Logger) {
         metrics.observeFetch,
       ),
     logger: log,
+  });
+  let supergraphSdl: string | undefined;
+  gateway.onSchemaLoadOrUpdate(({ coreSupergraphSdl }) => {
+    supergraphSdl = coreSupergraphSdl;
   });
   const apollo = new ApolloServer<GatewayContext>({
     gateway,
@@ -139,6 +144,16 @@ export function createGateway(config: GatewayConfig, log: Logger) {
     reply.type(metrics.registry.contentType).send(await metrics.registry.metrics()),
   );
   registerGraphiql(app);
+  registerMaterialsProxy(app, {
+    auth,
+    dispatcher,
+    subgraph: config.materialsSubgraph,
+    subgraphUrls: config.subgraphUrls,
+    supergraphSdl: () => supergraphSdl,
+    maxBytes: config.maxMaterialBytes,
+    timeoutMs: config.subgraphTimeouts.get(config.materialsSubgraph) ?? config.subgraphTimeoutMs,
+    log,
+  });
 
   let url = `http://${config.host}:${config.port}`;
   let started: Promise<void> | undefined;

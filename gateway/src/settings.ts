@@ -109,6 +109,16 @@ export const gatewaySettings = defineSettings('gateway', {
     schema: settings.positiveInt(128 * 1024),
     doc: 'Largest request body, in bytes.',
   },
+  materialsSubgraph: {
+    env: 'MATERIALS_SUBGRAPH',
+    schema: z.string().min(1).default('hall'),
+    doc: 'The subgraph that keeps uploaded materials: /materials is passed to it, beside its /graphql.',
+  },
+  maxMaterialBytes: {
+    env: 'MAX_MATERIAL_BYTES',
+    schema: settings.positiveInt(10 * 1024 * 1024),
+    doc: 'Largest uploaded material (file), in bytes; give the hall the same MAX_MATERIAL_BYTES.',
+  },
 });
 
 export type GatewayConfig = ReturnType<typeof gatewaySettings.load>;

@@ -1,0 +1,227 @@
+import { Transform, type TransformCallback } from 'node:stream';
+import type { Logger } from '@onething/runtime';
+import { IDENTITY_HEADER } from '@onething/runtime/identity';
+import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import { Kind, parse } from 'graphql';
+import { type Dispatcher, errors, request } from 'undici';
+import { type Auth, AuthError } from './auth';
+
+/** What the materials proxy needs from the gateway. */
+export interface MaterialsProxyOptions {
+  readonly auth: Auth;
+  readonly dispatcher: Dispatcher;
+  /** The subgraph keeping materials (MATERIALS_SUBGRAPH). */
+  readonly subgraph: string;
+  /** URLs that override the supergraph's (SUBGRAPH_URLS). */
+  readonly subgraphUrls: ReadonlyMap<string, string>;
+  /** The supergraph loaded now; undefined until the first one is. */
+  readonly supergraphSdl: () => string | undefined;
+  /** Largest file passed on, in bytes (MAX_MATERIAL_BYTES). */
+  readonly maxBytes: number;
+  readonly timeoutMs: number;
+  readonly log: Logger;
+}
+
+/** The subgraphs' URLs a supergraph states in `@join__graph(name:, url:)`, by name. */
+export function joinGraphUrls(sdl: string): Map<string, string> {
+  const urls = new Map<string, string>();
+  for (const def of parse(sdl).definitions) {
+    if (def.kind !== Kind.ENUM_TYPE_DEFINITION || def.name.value !== 'join__Graph') continue;
+    for (const value of def.values ?? []) {
+      const join = value.directives?.find((d) => d.name.value === 'join__graph');
+      const arg = (name: string) => {
+        const v = join?.arguments?.find((a) => a.name.value === name)?.value;
+        return v?.kind === Kind.STRING ? v.value : undefined;
+      };
+      const name = arg('name');
+      const url = arg('url');
+      if (name && url) urls.set(name, url);
+    }
+  }
+  return urls;
+}
+
+/** A subgraph's materials endpoint: its GraphQL URL with `/graphql` replaced by `path`. */
+export function materialsUrl(graphqlUrl: string, path: string): string {
+  const url = new URL(graphqlUrl);
+  url.pathname = url.pathname.replace(/\/graphql\/?$/, '').replace(/\/$/, '') + path;
+  url.search = '';
+  return url.toString();
+}
+
+const refuse = (reply: FastifyReply, status: number, code: string, message: string) =>
+  reply
+    .code(status)
+    .type('application/json; charset=utf-8')
+    .send({ errors: [{ message, extensions: { code } }] });
+
+/** Counts bytes going through and fails once there are more than the limit. */
+class ByteLimit extends Transform {
+  exceeded = false;
+  private seen = 0;
+  constructor(private readonly max: number) {
+    super();
+  }
+  override _transform(chunk: Buffer, _: BufferEncoding, done: TransformCallback) {
+    this.seen += chunk.length;
+    if (this.seen > this.max) {
+      this.exceeded = true;
+      return done(new Error(`more than ${this.max} bytes`));
+    }
+    done(null, chunk);
+  }
+}
+
+// Headers of the subgraph's answer a browser needs to show or save a file; hop-by-hop ones stay behind.
+const ANSWER_HEADERS = [
+  'content-type',
+  'content-length',
+  'content-disposition',
+  'x-content-type-options',
+  'cache-control',
+  'etag',
+];
+
+/**
+ * `POST /materials` and `GET /materials/:id` on the gateway: passed to the subgraph keeping materials (the
+ * hall) with the user's verified identity in the internal header, the body streamed both ways, with a body
+ * limit of its own (files are far bigger than GraphQL requests). Materials are personal: a request without
+ * a token is refused here.
+ */
+export function registerMaterialsProxy(app: FastifyInstance, options: MaterialsProxyOptions): void {
+  const { auth, log, maxBytes, subgraph } = options;
+  let parsed: { sdl: string; urls: Map<string, string> } | undefined;
+
+  /** The subgraph's GraphQL URL; a reply already sent when there is none. */
+  const target = (reply: FastifyReply): string | undefined => {
+    const override = options.subgraphUrls.get(subgraph);
+    if (override) return override;
+    const sdl = options.supergraphSdl();
+    if (sdl === undefined) {
+      refuse(reply, 503, 'NOT_READY', 'the gateway has not loaded its supergraph yet; try again shortly');
+      return undefined;
+    }
+    if (parsed?.sdl !== sdl) parsed = { sdl, urls: joinGraphUrls(sdl) };
+    const url = parsed.urls.get(subgraph);
+    if (!url)
+      refuse(
+        reply,
+        404,
+        'NOT_FOUND',
+        `this gateway keeps no materials: its supergraph has no subgraph "${subgraph}" (MATERIALS_SUBGRAPH)`,
+      );
+    return url;
+  };
+
+  const identityHeader = async (req: FastifyRequest, reply: FastifyReply): Promise<string | undefined> => {
+    try {
+      const identity = await auth.identify(req.headers.authorization);
+      if (identity.role === 'anonymous') {
+        refuse(
+          reply,
+          401,
+          'UNAUTHENTICATED',
+          'materials are personal: send the user’s token as Authorization: Bearer <token>',
+        );
+        return undefined;
+      }
+      return await auth.headerFor(identity);
+    } catch (e) {
+      if (!(e instanceof AuthError)) throw e;
+      refuse(reply, 401, 'UNAUTHENTICATED', e.message);
+      return undefined;
+    }
+  };
+
+  const tooLarge = (reply: FastifyReply) =>
+    refuse(
+      reply.header('connection', 'close'),
+      413,
+      'MATERIAL_TOO_LARGE',
+      `the file is larger than ${maxBytes} bytes (MAX_MATERIAL_BYTES): send a smaller scan`,
+    );
+
+  /** Passes a request on; the identity and the target are settled before any of the body is read. */
+  const forward = async (req: FastifyRequest, reply: FastifyReply, path: string, upload: boolean) => {
+    // A body refused here is not read: the connection is closed after the answer instead of drained, so
+    // nobody can make the gateway read a file it will not pass on.
+    if (upload && !req.raw.complete) reply.header('connection', 'close');
+    const identity = await identityHeader(req, reply);
+    if (identity === undefined) return reply;
+    const graphqlUrl = target(reply);
+    if (graphqlUrl === undefined) return reply;
+    let limit: ByteLimit | undefined;
+    let cutOff = false;
+    if (upload) {
+      // A stated length over the limit is refused before a byte is read; a chunked body is counted as it goes.
+      if (Number(req.headers['content-length']) > maxBytes) return tooLarge(reply);
+      reply.removeHeader('connection');
+      limit = new ByteLimit(maxBytes);
+      // pipe, not pipeline: pipeline would destroy the request's socket on the limit, and with it the 413.
+      req.raw.pipe(limit);
+      req.raw.once('close', () => {
+        if (req.raw.complete) return;
+        cutOff = true;
+        limit?.destroy(new Error('the upload was cut off before its end'));
+      });
+    }
+    const headers: Record<string, string> = { [IDENTITY_HEADER]: identity };
+    for (const name of ['content-type', 'content-length', 'x-material-name']) {
+      const value = req.headers[name];
+      if (upload && typeof value === 'string') headers[name] = value;
+    }
+    try {
+      const res = await request(materialsUrl(graphqlUrl, path), {
+        method: upload ? 'POST' : 'GET',
+        dispatcher: options.dispatcher,
+        headers,
+        body: limit ?? null,
+        headersTimeout: options.timeoutMs,
+        bodyTimeout: options.timeoutMs,
+      });
+      const refusedEarly = limit;
+      if (refusedEarly && !req.raw.complete) {
+        // The hall answered before the whole file was sent (a refusal): the user gets that answer and the
+        // connection ends; otherwise both sides would wait on a body neither reads.
+        reply.header('connection', 'close');
+        reply.raw.once('finish', () => {
+          req.raw.unpipe(refusedEarly);
+          refusedEarly.destroy();
+        });
+      }
+      reply.code(res.statusCode);
+      for (const name of ANSWER_HEADERS) {
+        const value = res.headers[name];
+        if (value !== undefined) reply.header(name, value);
+      }
+      return reply.send(res.body);
+    } catch (e) {
+      if (limit?.exceeded) return tooLarge(reply);
+      if (cutOff) return refuse(reply, 400, 'BAD_REQUEST', 'the upload was cut off before its end');
+      if (e instanceof errors.HeadersTimeoutError || e instanceof errors.BodyTimeoutError)
+        return refuse(
+          reply,
+          504,
+          'SUBGRAPH_TIMEOUT',
+          `${subgraph} did not answer within ${options.timeoutMs} ms`,
+        );
+      log.warn({ err: e, subgraph }, 'materials subgraph cannot be reached');
+      return refuse(
+        reply,
+        502,
+        'SUBGRAPH_UNAVAILABLE',
+        `${subgraph} cannot be reached: ${(e as Error).message}`,
+      );
+    }
+  };
+
+  // An encapsulated scope: the body stays a stream here (the gateway's JSON parser and its limit are for /graphql).
+  app.register(async (scope) => {
+    scope.removeAllContentTypeParsers();
+    scope.addContentTypeParser('*', (_req, _payload, done) => done(null));
+    scope.post('/materials', (req, reply) => forward(req, reply, '/materials', true));
+    scope.get<{ Params: { id: string } }>('/materials/:id', (req, reply) =>
+      forward(req, reply, `/materials/${encodeURIComponent(req.params.id)}`, false),
+    );
+  });
+}

@@ -85,6 +85,10 @@ export interface StackOptions {
   readonly hallDataDir?: string;
   /** Where the hall reads its bundle files (default subgraphs/hall/bundles). */
   readonly bundlesDir?: string;
+  /** Where the hall keeps uploaded materials (default data/materials). */
+  readonly hallMaterialsDir?: string;
+  /** Extra environment for the hall only (dispatch settings in tests). */
+  readonly hallEnv?: Record<string, string>;
 }
 
 /** The services of the stack, in start order, with their settings. */
@@ -115,6 +119,8 @@ export function stackServices(options: StackOptions = {}): ServiceSpec[] {
         CLOCK_SPEED: String(options.clockSpeed ?? 1),
         PORT: String(port),
         ADMIN_PORT: String(adminPort),
+        // The departments notify the hall of their cases' changes; the hall also polls.
+        CALLBACK_URL: local(ports.hall, '/callbacks/case-status'),
       },
       url: local(port),
       readyUrl: local(adminPort, '/__admin/status'),
@@ -167,6 +173,8 @@ export function stackServices(options: StackOptions = {}): ServiceSpec[] {
       ...(options.hallDatabaseUrl ? { DATABASE_URL: options.hallDatabaseUrl } : {}),
       ...(options.hallDataDir ? { DATA_DIR: options.hallDataDir } : {}),
       ...(options.bundlesDir ? { BUNDLES_DIR: options.bundlesDir } : {}),
+      ...(options.hallMaterialsDir ? { MATERIALS_DIR: options.hallMaterialsDir } : {}),
+      ...options.hallEnv,
     },
     url: local(ports.hall, '/graphql'),
     readyUrl: local(ports.hall, '/health'),

@@ -23,6 +23,12 @@ export const ACCEPTED_HINTS: readonly {
     reason:
       'The hall refers to items only by code (TaxItem… with resolvable: false); their other fields come from the department that owns them, and the query planner fetches them from it.',
   },
+  {
+    code: 'INCONSISTENT_INTERFACE_VALUE_TYPE_FIELD',
+    subject: /^Field "Case\.\w+" of interface type "Case"/,
+    reason:
+      'The hall refers to cases only by number (TaxCase… with resolvable: false); their status and the rest come from the department that handles them.',
+  },
 ];
 
 const accepted = (code: string, message: string) =>

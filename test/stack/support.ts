@@ -23,6 +23,8 @@ export type Department = 'tax' | 'market' | 'realestate' | 'fund';
 /** The whole stack on free ports, as `npm start` runs it, with what tests need to drive it. */
 export interface TestStack {
   readonly stack: RunningStack;
+  /** The options the stack was started with (to start one more of its services alike). */
+  readonly options: StackOptions;
   /** The internal identity secret the gateway and subgraphs share. */
   readonly identitySecret: string;
   /** Where the services' logs are. */
@@ -47,16 +49,18 @@ export async function startTestStack(options: StackOptions = {}): Promise<TestSt
   const logDir = mkdtempSync(join(tmpdir(), 'onething-stack-'));
   // Each test stack keeps the hall's state in its own directory, and its own internal secret.
   const identitySecret = randomBytes(32).toString('base64url');
-  const stack = await startStack({
+  const merged: StackOptions = {
     persons: 2000,
     clockSpeed: 0,
     logLevel: 'warn',
     logDir,
     ports,
     hallDataDir: join(logDir, 'hall-db'),
+    hallMaterialsDir: join(logDir, 'materials'),
     identitySecret,
     ...options,
-  });
+  };
+  const stack = await startStack(merged);
   const gatewayUrl = `http://127.0.0.1:${ports.gateway}`;
   const idp = `http://127.0.0.1:${ports.idp}`;
   const tokenFrom = async (body: Record<string, unknown>) => {
@@ -71,6 +75,7 @@ export async function startTestStack(options: StackOptions = {}): Promise<TestSt
   };
   return {
     stack,
+    options: merged,
     identitySecret,
     logDir,
     ports,

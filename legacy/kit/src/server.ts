@@ -9,6 +9,7 @@ import Fastify, {
   LogController,
 } from 'fastify';
 import { registerAdmin } from './admin';
+import { notifyPhases } from './callbacks';
 import { type CaseRules, CaseStore } from './cases';
 import { SimClock } from './clock';
 import { type FaultSettings, Faults } from './faults';
@@ -99,6 +100,7 @@ export function createStandIn(options: StandInOptions): StandIn {
   const base = { department, population, clock, faults, requests, log };
   const cases = new CaseStore(clock, options.rules(base));
   const ctx: StandInContext = { ...base, cases };
+  if (config.callbackUrl) notifyPhases(cases, department, config.callbackUrl, log);
 
   const server = createServer();
   server.on('connection', (socket) => {

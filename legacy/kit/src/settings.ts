@@ -31,6 +31,12 @@ export function standInSettings<S extends SettingsSpec>(department: string, port
       doc: 'Simulated seconds per real second on which cases advance (e.g. 3600: an hour a second).',
     },
     logLevel: { env: 'LOG_LEVEL', schema: settings.logLevel(), doc: 'pino log level.' },
+    callbackUrl: {
+      env: 'CALLBACK_URL',
+      schema: settings.url().optional(),
+      defaultDoc: '(none)',
+      doc: 'Where the system notifies a change of a case’s status (POST {department, caseNumber, status}); the hall then reads the case.',
+    },
     ...own,
   });
 }
@@ -43,4 +49,6 @@ export interface StandInConfig {
   readonly seed: number;
   readonly persons: number;
   readonly clockSpeed: number;
+  /** Where to notify a change of a case's status, if anywhere. */
+  readonly callbackUrl?: string | undefined;
 }

@@ -1,8 +1,19 @@
+import { hostname } from 'node:os';
 import type { Logger } from '@onething/runtime';
 import { identityKey } from '@onething/runtime/identity';
 import { hallSubgraphSdl } from '@onething/schema';
 import { createSubgraphServer, type Subgraph, subgraphMetrics } from '@onething/subgraph-kit';
+import { Counter } from 'prom-client';
+import { applicationResolvers } from './applications/resolvers';
+import { ApplicationService } from './applications/service';
+import { Applications } from './applications/store';
+import { WorkingDayCalendar } from './calendar/working-days';
+import { CALLBACK_PATH, callbackRoute } from './dispatch/callback-route';
+import { DepartmentApi } from './dispatch/department-api';
+import { Dispatcher } from './dispatch/dispatcher';
+import { JobQueue } from './dispatch/jobs';
 import { Hall } from './hall';
+import { materialRoutes, Uploads } from './materials';
 import { hallResolvers } from './resolvers';
 import type { HallConfig } from './settings';
 import { AuditTrail } from './store/audit';
@@ -15,10 +26,7 @@ import { SupergraphClient, serviceToken } from './supergraph-client';
  * Builds the hall (without listening): its store (PGlite or PostgreSQL, migrated), its bundles checked
  * against the departments' items read through the supergraph, and its subgraph.
  */
-export async function createHallSubgraph(
-  config: HallConfig,
-  log: Logger,
-): Promise<Subgraph & { hall: Hall }> {
+export async function createHallSubgraph(config: HallConfig, log: Logger): Promise<HallSubgraph> {
   const { db, engine } = await openDatabase({
     url: config.databaseUrl,
     dataDir: config.dataDir,
@@ -37,25 +45,98 @@ export async function createHallSubgraph(
     await db.destroy();
     throw e;
   }
+  const audit = new AuditTrail(db);
+  const prefills = new Prefills(db);
+  const apps = new Applications(db);
+  const jobs = new JobQueue(db, config.workerId ?? `${hostname()}:${process.pid}`);
+  const uploads = new Uploads(db);
+  const calendar = WorkingDayCalendar.official();
+  const metrics = subgraphMetrics('hall');
+  const dispatched = new Counter({
+    name: 'onething_hall_dispatch_jobs_total',
+    help: 'Dispatch jobs run by this hall process, by kind (submit, correct, poll) and outcome.',
+    labelNames: ['kind', 'outcome'],
+    registers: [metrics.registry],
+  });
+  const dispatcher = new Dispatcher({
+    apps,
+    jobs,
+    hall,
+    api: new DepartmentApi(client),
+    calendar,
+    settings: {
+      intervalMs: config.dispatchIntervalMs,
+      concurrency: config.dispatchConcurrency,
+      leaseMs: config.dispatchLeaseMs,
+      maxAttempts: config.dispatchMaxAttempts,
+      backoffBaseMs: config.dispatchBackoffMs,
+      backoffMaxMs: config.dispatchBackoffMaxMs,
+      pollIntervalMs: config.pollIntervalMs,
+    },
+    log: log.child({ component: 'dispatcher' }),
+    onOutcome: (kind, outcome) => dispatched.inc({ kind, outcome }),
+  });
+  const wake = () => dispatcher.wake();
+  const service = new ApplicationService({
+    apps,
+    jobs,
+    hall,
+    client,
+    audit,
+    prefills,
+    uploads: async (idNumber, ids) => new Set((await uploads.forApplicant(idNumber, ids)).map((u) => u.id)),
+    calendar,
+    wake,
+  });
   const subgraph = createSubgraphServer({
     department: 'hall',
     sdl: hallSubgraphSdl(),
     resolvers: [
-      hallResolvers({
-        hall,
-        client,
-        consents: new Consents(db),
-        audit: new AuditTrail(db),
-        prefills: new Prefills(db),
-      }),
+      hallResolvers({ hall, client, consents: new Consents(db), audit, prefills }),
+      applicationResolvers({ service, apps, hall, uploads }),
     ],
     identityKey: identityKey(config.identitySecret),
     loaders: () => ({}),
     log,
     host: config.host,
     port: config.port,
-    metrics: subgraphMetrics('hall'),
-    onClose: () => void db.destroy(),
+    metrics,
+    routes: (app) => {
+      materialRoutes({ db, dir: config.materialsDir, maxBytes: config.maxMaterialBytes, log })(app);
+      callbackRoute({ apps, jobs, wake, log })(app);
+    },
+    identityPaths: ['/graphql', '/materials'],
   });
-  return Object.assign(subgraph, { hall });
+  let closed = false;
+  return {
+    app: subgraph.app,
+    get url() {
+      return subgraph.url;
+    },
+    hall,
+    dispatcher,
+    jobs,
+    /** Listens, then starts dispatching (work left by a previous process included). */
+    async listen() {
+      const url = await subgraph.listen();
+      dispatcher.start();
+      log.info({ worker: jobs.worker, callbacks: CALLBACK_PATH }, 'dispatcher started');
+      return url;
+    },
+    /** Stops taking requests, lets department calls in flight finish, then closes the store. */
+    async close() {
+      if (closed) return;
+      closed = true;
+      await subgraph.close();
+      await dispatcher.stop();
+      await db.destroy();
+    },
+  };
+}
+
+/** The hall subgraph with its dispatcher. */
+export interface HallSubgraph extends Subgraph {
+  readonly hall: Hall;
+  readonly dispatcher: Dispatcher;
+  readonly jobs: JobQueue;
 }

@@ -61,6 +61,59 @@ export const hallSettings = defineSettings('subgraph-hall', {
     defaultDoc: 'subgraphs/hall/bundles',
     doc: 'Directory of the bundle files (one JSON file per bundle); checked at start.',
   },
+  materialsDir: {
+    env: 'MATERIALS_DIR',
+    schema: z.string().min(1).default(`${ROOT}data/materials`),
+    defaultDoc: 'data/materials',
+    doc: 'Directory of uploaded materials, stored by content (SHA-256); shared by every hall process.',
+  },
+  maxMaterialBytes: {
+    env: 'MAX_MATERIAL_BYTES',
+    schema: settings.positiveInt(10 * 1024 * 1024),
+    defaultDoc: '10485760 (10 MiB)',
+    doc: 'Largest material file accepted, in bytes; the gateway passes uploads up to the same size.',
+  },
+  workerId: {
+    env: 'WORKER_ID',
+    schema: z.string().min(1).optional(),
+    defaultDoc: '(host name and process id)',
+    doc: 'Name of this hall process in the dispatch leases; unique per process.',
+  },
+  dispatchIntervalMs: {
+    env: 'DISPATCH_INTERVAL_MS',
+    schema: settings.ms(250),
+    doc: 'How often the dispatcher looks for due work when nothing wakes it.',
+  },
+  dispatchConcurrency: {
+    env: 'DISPATCH_CONCURRENCY',
+    schema: settings.positiveInt(16),
+    doc: 'Department calls in flight per hall process.',
+  },
+  dispatchLeaseMs: {
+    env: 'DISPATCH_LEASE_MS',
+    schema: settings.ms(30_000),
+    doc: 'How long a claimed job is this process’s; a job of a process that died is claimed again after it.',
+  },
+  dispatchMaxAttempts: {
+    env: 'DISPATCH_MAX_ATTEMPTS',
+    schema: settings.positiveInt(20),
+    doc: 'Failed attempts to send a part before it is dead-lettered for window staff.',
+  },
+  dispatchBackoffMs: {
+    env: 'DISPATCH_BACKOFF_MS',
+    schema: settings.ms(500),
+    doc: 'First retry delay; it doubles per attempt, with jitter.',
+  },
+  dispatchBackoffMaxMs: {
+    env: 'DISPATCH_BACKOFF_MAX_MS',
+    schema: settings.ms(60_000),
+    doc: 'Longest retry delay.',
+  },
+  pollIntervalMs: {
+    env: 'POLL_INTERVAL_MS',
+    schema: settings.ms(2_000),
+    doc: 'How often an accepted case is read back from its department (callbacks make it sooner).',
+  },
   catalogueWaitMs: {
     env: 'CATALOGUE_WAIT_MS',
     schema: settings.ms(60_000),

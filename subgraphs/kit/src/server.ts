@@ -43,6 +43,10 @@ export interface SubgraphOptions<L> {
   readonly metrics: ReturnType<typeof subgraphMetrics>;
   /** Releases what the subgraph holds (the adapter's sockets). */
   readonly onClose?: () => void;
+  /** More HTTP routes beside /graphql (the hall's uploads and callbacks). */
+  readonly routes?: (app: FastifyInstance) => void;
+  /** Paths that need the gateway's identity header (default: /graphql); the identity is `req.identity`. */
+  readonly identityPaths?: readonly string[];
 }
 
 export interface Subgraph {
@@ -60,6 +64,7 @@ export interface Subgraph {
 export function createSubgraphServer<L>(options: SubgraphOptions<L>): Subgraph {
   const { department, log, metrics } = options;
   const verify = cachedIdentityVerifier(options.identityKey);
+  const identityPaths = options.identityPaths ?? ['/graphql'];
   const schema = buildSubgraphSchema({
     typeDefs: parse(options.sdl),
     resolvers: mergeResolvers(scalarResolvers, ...options.resolvers) as GraphQLResolverMap<unknown>,
@@ -73,7 +78,7 @@ export function createSubgraphServer<L>(options: SubgraphOptions<L>): Subgraph {
   app.decorateRequest('identity', null);
 
   app.addHook('onRequest', async (req, reply) => {
-    if (!req.url.startsWith('/graphql')) return;
+    if (!identityPaths.some((p) => req.url.startsWith(p))) return;
     try {
       req.identity = await verify(req.headers[IDENTITY_HEADER] as string | undefined);
     } catch (e) {
@@ -123,6 +128,7 @@ export function createSubgraphServer<L>(options: SubgraphOptions<L>): Subgraph {
   });
 
   app.get('/health', async () => ({ status: 'ok', subgraph: department }));
+  options.routes?.(app);
   app.get('/metrics', async (_, reply) =>
     reply.type(metrics.registry.contentType).send(await metrics.registry.metrics()),
   );

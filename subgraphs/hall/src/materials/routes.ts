@@ -49,13 +49,6 @@ export function bytesText(n: number): string {
 
 const ALLOWED = MATERIAL_TYPES.map((t) => `${TYPE_NAMES[t]} (${t})`).join(', ');
 
-/** Who may see an upload: its applicant, and the staff who examine materials. */
-function mayRead(identity: Identity | null, upload: Upload): boolean {
-  if (!identity) return false;
-  if (identity.role === 'window-staff' || identity.role === 'department-staff') return true;
-  return identity.role === 'applicant' && identity.idNumber === upload.applicantIdNumber;
-}
-
 /**
  * The hall's material routes (申请材料上传): `POST /materials` takes one file as the raw body, checks its
  * type by content and its size, stores it by content and records it for the applicant; `GET
@@ -66,6 +59,17 @@ export function materialRoutes(deps: MaterialRoutesDeps): (app: FastifyInstance)
   const blobs = new BlobStore(deps.dir);
   const uploads = new Uploads(deps.db);
   const limit = bytesText(deps.maxBytes);
+
+  /**
+   * Who may see an upload: its applicant; window staff, who examine materials at the counter; a
+   * department's staff once it is handed in with an application that has a part for their department.
+   */
+  const mayRead = async (identity: Identity | null, upload: Upload): Promise<boolean> => {
+    if (!identity) return false;
+    if (identity.role === 'window-staff') return true;
+    if (identity.role === 'department-staff') return uploads.handedInTo(upload.id, identity.departments);
+    return identity.role === 'applicant' && identity.idNumber === upload.applicantIdNumber;
+  };
 
   const onlyApplicants = async (req: FastifyRequest, reply: FastifyReply) => {
     // Refused before the body is read: a non-applicant's file costs neither memory nor disk.
@@ -123,7 +127,7 @@ export function materialRoutes(deps: MaterialRoutesDeps): (app: FastifyInstance)
   const download = async (req: FastifyRequest<{ Params: { id: string } }>, reply: FastifyReply) => {
     const record = await uploads.get(req.params.id);
     // Someone else's upload is answered as an unknown one: its existence is not theirs to learn.
-    if (!record || !mayRead(req.identity, record))
+    if (!record || !(await mayRead(req.identity, record)))
       return refuse(reply, 'MATERIAL_NOT_FOUND', `there is no material ${req.params.id} that you may see`);
     if (!(await blobs.has(record.sha256))) {
       deps.log.error({ upload: record.id, sha256: record.sha256 }, 'the file of a material is missing');

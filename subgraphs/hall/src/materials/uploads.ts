@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import type { Selectable } from 'kysely';
+import { type Selectable, sql } from 'kysely';
 import type { Database } from '../store/database';
 import type { UploadTable } from '../store/schema';
 import type { MaterialType } from './sniff';
@@ -73,6 +73,23 @@ export class Uploads {
       .where('id', 'in', [...new Set(ids)])
       .execute();
     return rows.map(toUpload);
+  }
+
+  /**
+   * Whether the upload is handed in with an application that has a part for one of the departments: what
+   * a department's staff need to examine its cases, and no more.
+   */
+  async handedInTo(uploadId: string, departments: readonly string[]): Promise<boolean> {
+    if (departments.length === 0) return false;
+    const row = await this.db
+      .selectFrom('applications as a')
+      .innerJoin('parts as p', 'p.application_id', 'a.id')
+      .select('a.id')
+      .where(sql<boolean>`a.materials @> ${JSON.stringify([{ uploadId }])}::jsonb`)
+      .where('p.department', 'in', [...departments])
+      .limit(1)
+      .executeTakeFirst();
+    return row !== undefined;
   }
 
   /** An applicant's uploads, newest first. */

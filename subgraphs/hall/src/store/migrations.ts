@@ -70,6 +70,107 @@ const migrations: Record<string, Migration> = {
       await sql`drop table audit_records, prefills, consents`.execute(db);
     },
   },
+  '2026-11-22-002-applications-dispatch-uploads': {
+    async up(db: Kysely<unknown>) {
+      await db.schema
+        .createTable('applications')
+        .addColumn('id', 'text', (c) => c.primaryKey())
+        .addColumn('applicant_id_number', 'text', (c) => c.notNull())
+        .addColumn('applicant_name', 'text', (c) => c.notNull())
+        .addColumn('applicant_subject', 'text', (c) => c.notNull())
+        .addColumn('enterprises', 'jsonb', (c) => c.notNull())
+        .addColumn('enterprise_uscc', 'text')
+        .addColumn('bundle_code', 'text', (c) => c.notNull())
+        .addColumn('options', 'jsonb', (c) => c.notNull())
+        .addColumn('values', 'jsonb', (c) => c.notNull())
+        .addColumn('materials', 'jsonb', (c) => c.notNull())
+        .addColumn('status', 'text', (c) => c.notNull())
+        .addColumn('submitted_at', 'timestamptz', (c) => c.notNull())
+        .addColumn('completed_at', 'timestamptz')
+        .addColumn('updated_at', 'timestamptz', (c) => c.notNull())
+        .addColumn('rating', 'integer')
+        .addColumn('rating_comment', 'text')
+        .addColumn('rated_at', 'timestamptz')
+        .execute();
+      await db.schema
+        .createIndex('applications_applicant')
+        .on('applications')
+        .columns(['applicant_id_number', 'submitted_at'])
+        .execute();
+      await db.schema
+        .createTable('parts')
+        .addColumn('id', 'text', (c) => c.primaryKey())
+        .addColumn('application_id', 'text', (c) => c.notNull().references('applications.id'))
+        .addColumn('seq', 'integer', (c) => c.notNull())
+        .addColumn('item_code', 'text', (c) => c.notNull())
+        .addColumn('department', 'text', (c) => c.notNull())
+        .addColumn('after', 'jsonb', (c) => c.notNull())
+        .addColumn('promised_days', 'integer', (c) => c.notNull())
+        .addColumn('status', 'text', (c) => c.notNull())
+        .addColumn('case_number', 'text')
+        .addColumn('accepted_at', 'timestamptz')
+        .addColumn('status_at', 'timestamptz')
+        .addColumn('deadline', 'text')
+        .addColumn('reason', 'text')
+        .addColumn('correction_fields', 'jsonb', (c) => c.notNull())
+        .addColumn('result', 'jsonb', (c) => c.notNull())
+        .addColumn('attempts', 'integer', (c) => c.notNull().defaultTo(0))
+        .addColumn('last_error', 'text')
+        .addColumn('corrections', 'integer', (c) => c.notNull().defaultTo(0))
+        .addColumn('dead_lettered_at', 'timestamptz')
+        .addColumn('updated_at', 'timestamptz', (c) => c.notNull())
+        .execute();
+      await db.schema
+        .createIndex('parts_application')
+        .on('parts')
+        .columns(['application_id', 'seq'])
+        .execute();
+      await db.schema
+        .createIndex('parts_department_status')
+        .on('parts')
+        .columns(['department', 'status'])
+        .execute();
+      await db.schema.createIndex('parts_case').on('parts').columns(['department', 'case_number']).execute();
+      // The outbox: dispatch work written with the application in one transaction, claimed with a lease.
+      await db.schema
+        .createTable('dispatch_jobs')
+        .addColumn('id', 'serial', (c) => c.primaryKey())
+        .addColumn('part_id', 'text', (c) => c.notNull().references('parts.id'))
+        .addColumn('kind', 'text', (c) => c.notNull())
+        .addColumn('payload', 'jsonb', (c) => c.notNull())
+        .addColumn('run_at', 'timestamptz', (c) => c.notNull())
+        .addColumn('attempts', 'integer', (c) => c.notNull().defaultTo(0))
+        .addColumn('lease_owner', 'text')
+        .addColumn('lease_until', 'timestamptz')
+        .addColumn('done_at', 'timestamptz')
+        .addColumn('last_error', 'text')
+        .addColumn('created_at', 'timestamptz', (c) => c.notNull())
+        .execute();
+      await sql`create index dispatch_jobs_due on dispatch_jobs (run_at) where done_at is null`.execute(db);
+      // One open job of a kind per part: enqueuing twice (two pollers approving predecessors) is a no-op.
+      await sql`create unique index dispatch_jobs_open on dispatch_jobs (part_id, kind) where done_at is null`.execute(
+        db,
+      );
+      await db.schema
+        .createTable('uploads')
+        .addColumn('id', 'text', (c) => c.primaryKey())
+        .addColumn('applicant_id_number', 'text', (c) => c.notNull())
+        .addColumn('sha256', 'text', (c) => c.notNull())
+        .addColumn('content_type', 'text', (c) => c.notNull())
+        .addColumn('size', 'integer', (c) => c.notNull())
+        .addColumn('name', 'text', (c) => c.notNull())
+        .addColumn('uploaded_at', 'timestamptz', (c) => c.notNull())
+        .execute();
+      await db.schema
+        .createIndex('uploads_applicant')
+        .on('uploads')
+        .columns(['applicant_id_number', 'uploaded_at'])
+        .execute();
+    },
+    async down(db: Kysely<unknown>) {
+      await sql`drop table uploads, dispatch_jobs, parts, applications`.execute(db);
+    },
+  },
 };
 
 const provider: MigrationProvider = { getMigrations: async () => migrations };

@@ -48,4 +48,83 @@ export interface HallDatabase {
   consents: ConsentTable;
   prefills: PrefillTable;
   audit_records: AuditRecordTable;
+  applications: ApplicationTable;
+  parts: PartTable;
+  dispatch_jobs: DispatchJobTable;
+  uploads: UploadTable;
+}
+
+export interface ApplicationTable {
+  id: string;
+  applicant_id_number: string;
+  applicant_name: string;
+  applicant_subject: string;
+  enterprises: Json<string[]>;
+  enterprise_uscc: string | null;
+  bundle_code: string;
+  options: Json<string[]>;
+  /** The filled one form: `{ key, value }` in the form's text. */
+  values: Json<{ key: string; value: string }[]>;
+  /** Materials handed in: material id and the upload that holds it. */
+  materials: Json<{ id: string; uploadId: string }[]>;
+  status: string;
+  submitted_at: Timestamp;
+  completed_at: Timestamp | null;
+  updated_at: Timestamp;
+  rating: number | null;
+  rating_comment: string | null;
+  rated_at: Timestamp | null;
+}
+
+export interface PartTable {
+  id: string;
+  application_id: string;
+  /** Order of the item in the bundle. */
+  seq: number;
+  item_code: string;
+  department: string;
+  /** Item codes this part waits for. */
+  after: Json<string[]>;
+  promised_days: number;
+  status: string;
+  case_number: string | null;
+  accepted_at: Timestamp | null;
+  status_at: Timestamp | null;
+  /** The promised deadline, a Beijing date `yyyy-MM-dd`. */
+  deadline: string | null;
+  reason: string | null;
+  correction_fields: Json<string[]>;
+  result: Json<Record<string, string>>;
+  attempts: Generated<number>;
+  last_error: string | null;
+  corrections: Generated<number>;
+  dead_lettered_at: Timestamp | null;
+  updated_at: Timestamp;
+}
+
+export interface DispatchJobTable {
+  id: Generated<number>;
+  part_id: string;
+  /** `submit`, `correct` or `poll`. */
+  kind: string;
+  payload: Json<Record<string, unknown>>;
+  run_at: Timestamp;
+  attempts: number;
+  lease_owner: string | null;
+  lease_until: Timestamp | null;
+  done_at: Timestamp | null;
+  last_error: string | null;
+  created_at: Timestamp;
+}
+
+export interface UploadTable {
+  id: string;
+  applicant_id_number: string;
+  /** Content address of the stored file. */
+  sha256: string;
+  /** The type found in the content (application/pdf, image/jpeg, image/png). */
+  content_type: string;
+  size: number;
+  name: string;
+  uploaded_at: Timestamp;
 }

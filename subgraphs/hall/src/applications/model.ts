@@ -1,0 +1,73 @@
+/** Where an application part stands: the hall's dispatch, then the department's case. */
+export type PartStatus =
+  | 'WAITING'
+  | 'DISPATCHING'
+  | 'ACCEPTED'
+  | 'IN_REVIEW'
+  | 'APPROVED'
+  | 'REJECTED'
+  | 'CORRECTION_REQUESTED'
+  | 'DEAD_LETTERED'
+  | 'CANCELLED';
+
+export type ApplicationStatus =
+  | 'SUBMITTED'
+  | 'IN_PROGRESS'
+  | 'CORRECTION_REQUESTED'
+  | 'COMPLETED'
+  | 'REJECTED';
+
+/** Part statuses after which nothing more happens to the part by itself. */
+export const FINAL: ReadonlySet<PartStatus> = new Set(['APPROVED', 'REJECTED', 'CANCELLED']);
+
+export interface Part {
+  readonly id: string;
+  readonly applicationId: string;
+  readonly seq: number;
+  readonly itemCode: string;
+  readonly department: string;
+  readonly after: readonly string[];
+  readonly promisedDays: number;
+  readonly status: PartStatus;
+  readonly caseNumber: string | null;
+  readonly acceptedAt: Date | null;
+  readonly statusAt: Date | null;
+  readonly deadline: string | null;
+  readonly reason: string | null;
+  readonly correctionFields: readonly string[];
+  readonly result: Readonly<Record<string, string>>;
+  readonly attempts: number;
+  readonly lastError: string | null;
+  readonly corrections: number;
+  readonly deadLetteredAt: Date | null;
+}
+
+export interface Application {
+  readonly id: string;
+  readonly applicantIdNumber: string;
+  readonly applicantName: string;
+  readonly applicantSubject: string;
+  readonly enterprises: readonly string[];
+  readonly enterpriseUscc: string | null;
+  readonly bundleCode: string;
+  readonly options: readonly string[];
+  readonly values: readonly { key: string; value: string }[];
+  readonly materials: readonly { id: string; uploadId: string }[];
+  readonly status: ApplicationStatus;
+  readonly submittedAt: Date;
+  readonly completedAt: Date | null;
+  readonly rating: { level: number; comment: string | null; ratedAt: Date } | null;
+}
+
+/**
+ * The application's status, from its parts: completed when every part is approved; rejected when a
+ * department refused a part (the bundle cannot complete); waiting for the applicant when a correction is
+ * asked; in progress once anything was dispatched; submitted before.
+ */
+export function applicationStatus(parts: readonly Pick<Part, 'status'>[]): ApplicationStatus {
+  if (parts.length > 0 && parts.every((p) => p.status === 'APPROVED')) return 'COMPLETED';
+  if (parts.some((p) => p.status === 'REJECTED')) return 'REJECTED';
+  if (parts.some((p) => p.status === 'CORRECTION_REQUESTED')) return 'CORRECTION_REQUESTED';
+  if (parts.some((p) => p.status !== 'WAITING' && p.status !== 'DISPATCHING')) return 'IN_PROGRESS';
+  return 'SUBMITTED';
+}

@@ -1,0 +1,207 @@
+import { DEPARTMENT_NAMING, type DepartmentSubgraph } from '@onething/schema';
+import { type SubgraphContext, subgraphError } from '@onething/subgraph-kit';
+import type { Hall } from '../hall';
+import type { Upload, Uploads } from '../materials/uploads';
+import type { Application, Part } from './model';
+import type { ApplicationInput, ApplicationService } from './service';
+import type { Applications } from './store';
+
+type Ctx = SubgraphContext<unknown>;
+
+const ITEM_TYPENAMES: Record<string, string> = {
+  tax: 'TaxItem',
+  market: 'MarketItem',
+  realestate: 'RealEstateItem',
+  fund: 'FundItem',
+};
+
+const iso = (d: Date | null) => d?.toISOString() ?? null;
+const department = (d: string) => d.toUpperCase();
+/** A department named in an argument (`TAX`) as the store keeps it (`tax`). */
+const departmentArg = (d: string | null | undefined) => d?.toLowerCase() ?? null;
+
+/** The signed-in applicant, or FORBIDDEN: applications are handed in by applicants, for themselves. */
+function applicantOf(ctx: Ctx, values?: readonly { key: string; value: string }[]) {
+  const a = ctx.access.applicant;
+  if (ctx.identity.role !== 'applicant' || !a)
+    throw subgraphError(
+      'FORBIDDEN',
+      'hall',
+      ctx.identity.role === 'anonymous'
+        ? 'sign in as an applicant'
+        : 'only an applicant hands in, corrects and rates applications, their own',
+    );
+  return {
+    idNumber: a.idNumber,
+    enterprises: a.enterprises,
+    subject: ctx.identity.subject,
+    role: ctx.identity.role,
+    name: values?.find((v) => v.key === 'applicant.name')?.value.trim() ?? '',
+  };
+}
+
+/** `asOf` of a supervision argument, default now. */
+const asOfArg = (asOf: string | null | undefined) => (asOf ? new Date(asOf) : new Date());
+
+export interface ApplicationResolverDeps {
+  readonly service: ApplicationService;
+  readonly apps: Applications;
+  readonly hall: Hall;
+  readonly uploads: Uploads;
+}
+
+/** The resolvers of applications: submission, corrections, retries, ratings, the queue and e-supervision. */
+export function applicationResolvers({ service, apps, hall, uploads }: ApplicationResolverDeps) {
+  const uploadShape = (u: Upload) => ({
+    ...u,
+    uploadedAt: u.uploadedAt.toISOString(),
+    url: `/materials/${u.id}`,
+  });
+  const applicationShape = (a: Application) => ({ ...a, __typename: 'Application' as const });
+  const partShape = (p: Part) => ({ ...p, __typename: 'ApplicationPart' as const });
+  const staffOnly = (ctx: Ctx) => {
+    if (ctx.identity.role !== 'window-staff' && ctx.identity.role !== 'department-staff')
+      throw subgraphError('FORBIDDEN', 'hall', 'this view is for window and department staff');
+  };
+
+  return {
+    Query: {
+      myApplications: async (_: unknown, { limit }: { limit: number }, ctx: Ctx) =>
+        (await apps.ofApplicant(applicantOf(ctx).idNumber, Math.min(Math.max(limit, 1), 500))).map(
+          applicationShape,
+        ),
+      application: async (_: unknown, { id }: { id: string }, ctx: Ctx) => {
+        const a = await service.visible(ctx.identity, id);
+        return a ? applicationShape(a) : null;
+      },
+      myUploads: async (_: unknown, __: unknown, ctx: Ctx) =>
+        (await uploads.list(applicantOf(ctx).idNumber)).map(uploadShape),
+      applicationQueue: async (
+        _: unknown,
+        args: { department?: string | null; asOf?: string | null; limit: number },
+        ctx: Ctx,
+      ) =>
+        (
+          await service.queue(
+            ctx.identity,
+            departmentArg(args.department),
+            asOfArg(args.asOf),
+            Math.min(Math.max(args.limit, 1), 500),
+          )
+        ).map(applicationShape),
+      flaggedParts: async (
+        _: unknown,
+        args: { department?: string | null; asOf?: string | null },
+        ctx: Ctx,
+      ) =>
+        (await service.flagged(ctx.identity, departmentArg(args.department), asOfArg(args.asOf))).map(
+          (f) => ({ ...f, part: partShape(f.part) }),
+        ),
+      deadLetteredParts: async (_: unknown, args: { department?: string | null }, ctx: Ctx) =>
+        (await service.deadLettered(ctx.identity, departmentArg(args.department))).map(partShape),
+      satisfaction: async (_: unknown, { by }: { by: 'ITEM' | 'DEPARTMENT' }, ctx: Ctx) => {
+        staffOnly(ctx);
+        return (await service.satisfaction(by)).map((r) => ({
+          ...r,
+          department: department(r.department),
+        }));
+      },
+    },
+    Mutation: {
+      submitApplication: async (_: unknown, { input }: { input: ApplicationInput }, ctx: Ctx) => {
+        const me = applicantOf(ctx, input.values);
+        const result = await service.submit(me, {
+          ...input,
+          options: input.options ?? [],
+          materials: input.materials ?? [],
+        });
+        return {
+          application: result.application ? applicationShape(result.application) : null,
+          problems: result.problems,
+          notChecked: result.notChecked,
+        };
+      },
+      correctApplication: async (
+        _: unknown,
+        args: { applicationId: string; partId: string; values: { key: string; value: string }[] },
+        ctx: Ctx,
+      ) => {
+        const result = await service.correct(applicantOf(ctx), args.applicationId, args.partId, args.values);
+        return {
+          application: result.application ? applicationShape(result.application) : null,
+          problems: result.problems,
+        };
+      },
+      retryPart: async (_: unknown, { partId }: { partId: string }, ctx: Ctx) =>
+        partShape(await service.retry(ctx.identity, partId)),
+      rateApplication: async (
+        _: unknown,
+        args: { applicationId: string; level: number; comment?: string | null },
+        ctx: Ctx,
+      ) =>
+        applicationShape(
+          await service.rate(applicantOf(ctx), args.applicationId, args.level, args.comment ?? null),
+        ),
+    },
+    Application: {
+      __resolveReference: async ({ id }: { id: string }, ctx: Ctx) => {
+        const a = await service.visible(ctx.identity, id);
+        return a ? applicationShape(a) : null;
+      },
+      bundle: (a: Application) => {
+        const b = hall.bundle(a.bundleCode);
+        return b ? { ...b, bundle: b } : null;
+      },
+      submittedAt: (a: Application) => a.submittedAt.toISOString(),
+      completedAt: (a: Application) => iso(a.completedAt),
+      parts: async (a: Application) => (await apps.parts(a.id)).map(partShape),
+      materials: async (a: Application) => {
+        const found = await uploads.forApplicant(
+          a.applicantIdNumber,
+          a.materials.map((m) => m.uploadId),
+        );
+        const byId = new Map(found.map((u) => [u.id, u]));
+        return a.materials.map((m) => {
+          const u = byId.get(m.uploadId);
+          return { id: m.id, upload: u ? uploadShape(u) : null };
+        });
+      },
+      rating: (a: Application) =>
+        a.rating ? { ...a.rating, ratedAt: a.rating.ratedAt.toISOString() } : null,
+      flag: async (a: Application, { asOf }: { asOf?: string | null }) => {
+        const when = asOfArg(asOf);
+        const flags = (await apps.parts(a.id))
+          .map((p) => service.supervision(p, when)?.flag)
+          .filter((f) => f !== undefined);
+        if (flags.length === 0) return null;
+        return flags.includes('RED') ? 'RED' : flags.includes('YELLOW') ? 'YELLOW' : 'GREEN';
+      },
+    },
+    ApplicationPart: {
+      application: async (p: Part) => {
+        const a = await apps.get(p.applicationId);
+        return a ? applicationShape(a) : null;
+      },
+      item: (p: Part) => ({ __typename: ITEM_TYPENAMES[p.department], code: p.itemCode }),
+      name: (p: Part) => hall.catalogue.get(p.itemCode)?.name ?? { zh: p.itemCode, en: p.itemCode },
+      department: (p: Part) => department(p.department),
+      case: (p: Part) =>
+        p.caseNumber
+          ? {
+              __typename: `${DEPARTMENT_NAMING[p.department as DepartmentSubgraph].Type}Case`,
+              caseNumber: p.caseNumber,
+            }
+          : null,
+      acceptedAt: (p: Part) => iso(p.acceptedAt),
+      statusAt: (p: Part) => iso(p.statusAt),
+      deadLetteredAt: (p: Part) => iso(p.deadLetteredAt),
+      result: (p: Part) => Object.entries(p.result).map(([key, value]) => ({ key, value })),
+      promisedLimitDays: (p: Part) => p.promisedDays,
+      supervision: (p: Part, { asOf }: { asOf?: string | null }) => {
+        const s = service.supervision(p, asOfArg(asOf));
+        return s ? { ...s, deadline: p.deadline } : null;
+      },
+    },
+    Case: { __resolveType: (c: { __typename: string }) => c.__typename },
+  };
+}

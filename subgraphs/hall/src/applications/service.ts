@@ -1,0 +1,393 @@
+import type { Identity } from '@onething/runtime/identity';
+import { subgraphError } from '@onething/subgraph-kit';
+import type { BundleDefinition } from '../bundles/definition';
+import {
+  beijingDate,
+  type SupervisionFlag,
+  supervise,
+  type WorkingDayCalendar,
+} from '../calendar/working-days';
+import type { JobQueue } from '../dispatch/jobs';
+import { checkForm } from '../forms/check-form';
+import type { NotChecked } from '../forms/cross-checks';
+import { checkValue } from '../forms/field-checks';
+import { type FormProblem, problem } from '../forms/problems';
+import type { Hall } from '../hall';
+import type { AuditTrail } from '../store/audit';
+import type { Prefills } from '../store/prefills';
+import type { SupergraphClient } from '../supergraph-client';
+import { type Application, FINAL, type Part } from './model';
+import type { Applications } from './store';
+
+export interface Applicant {
+  readonly idNumber: string;
+  readonly name: string;
+  readonly subject: string;
+  readonly role: string;
+  readonly enterprises: readonly string[];
+}
+
+export interface ApplicationInput {
+  readonly bundleCode: string;
+  readonly options: readonly string[];
+  readonly values: readonly { key: string; value: string }[];
+  readonly materials: readonly { id: string; uploadId: string }[];
+  readonly prefillId?: string | null | undefined;
+  readonly enterpriseUscc?: string | null | undefined;
+}
+
+/** Which of an applicant's upload ids exist and are theirs. */
+export type UploadCheck = (idNumber: string, uploadIds: readonly string[]) => Promise<ReadonlySet<string>>;
+
+const FLAG_RANK: Record<SupervisionFlag, number> = { RED: 0, YELLOW: 1, GREEN: 2 };
+
+/**
+ * Applications: one submission (validated whole, stored with its dispatch work in one transaction),
+ * corrections of what a department asked, retries by window staff, ratings, and e-supervision.
+ */
+export class ApplicationService {
+  constructor(
+    private readonly deps: {
+      readonly apps: Applications;
+      readonly jobs: JobQueue;
+      readonly hall: Hall;
+      readonly client: SupergraphClient;
+      readonly audit: AuditTrail;
+      readonly prefills: Prefills;
+      readonly uploads: UploadCheck;
+      readonly calendar: WorkingDayCalendar;
+      readonly wake: () => void;
+    },
+  ) {}
+
+  private bundle(code: string): BundleDefinition {
+    const b = this.deps.hall.bundle(code);
+    if (!b)
+      throw subgraphError('INVALID_INPUT', 'hall', `no bundle ${code}`, {
+        problems: [
+          {
+            path: 'bundleCode',
+            rule: 'bundle.unknown',
+            message: { zh: `没有一件事 ${code}`, en: `no bundle ${code}` },
+          },
+        ],
+      });
+    return b;
+  }
+
+  /** Checks the whole form (every problem in one answer); when it is right, stores it for dispatch. */
+  async submit(
+    applicant: Applicant,
+    input: ApplicationInput,
+  ): Promise<{
+    application?: Application;
+    parts?: Part[];
+    problems: FormProblem[];
+    notChecked: readonly NotChecked[];
+  }> {
+    const { hall, apps, prefills, uploads } = this.deps;
+    const bundle = this.bundle(input.bundleCode);
+    const unknownOptions = hall.unknownOptions(bundle, input.options);
+    if (unknownOptions.length) {
+      return {
+        problems: unknownOptions.map((o) =>
+          problem('options', 'option.unknown', `没有选项 ${o}`, `no option ${o}`, []),
+        ),
+        notChecked: [],
+      };
+    }
+    const form = hall.form(bundle, input.options);
+    const prefill = input.prefillId ? await prefills.get(applicant.idNumber, input.prefillId) : undefined;
+    const check = await checkForm(
+      form,
+      { values: input.values, materials: input.materials.map((m) => m.id) },
+      prefill,
+      {
+        today: beijingDate(new Date()),
+        client: this.deps.client,
+        applicant,
+        audit: this.deps.audit,
+        bundleCode: bundle.code,
+      },
+    );
+    const problems = [...check.problems];
+    if (input.prefillId && !prefill)
+      problems.push(
+        problem('prefillId', 'prefill.unknown', '没有该预填记录', 'no such prefill of yours', []),
+      );
+    if (input.enterpriseUscc && !applicant.enterprises.includes(input.enterpriseUscc))
+      problems.push(
+        problem(
+          'enterpriseUscc',
+          'enterprise.notActedFor',
+          '您不是该企业的法定代表人或经办人，不能代其申请',
+          'you do not act for this enterprise: apply as its legal representative or agent',
+          [],
+        ),
+      );
+    const theirs = await uploads(
+      applicant.idNumber,
+      input.materials.map((m) => m.uploadId),
+    );
+    for (const m of input.materials) {
+      if (!theirs.has(m.uploadId)) {
+        problems.push(
+          problem(
+            `materials.${m.id}`,
+            'material.uploadUnknown',
+            '找不到该上传的文件，请重新上传',
+            'the uploaded file is not found among yours: upload it again',
+            [],
+          ),
+        );
+      }
+    }
+    if (problems.length > 0) return { problems, notChecked: check.notChecked };
+
+    const active = new Set(form.items);
+    const { application, parts } = await apps.create({
+      applicant,
+      enterpriseUscc: input.enterpriseUscc ?? null,
+      bundleCode: bundle.code,
+      options: [...input.options],
+      values: input.values
+        .filter((v) => v.value.trim() !== '')
+        .map((v) => ({ key: v.key, value: v.value.trim() })),
+      materials: [...input.materials],
+      parts: bundle.items
+        .filter((i) => active.has(i.code))
+        .map((i) => {
+          const item = hall.catalogue.get(i.code)!;
+          return {
+            itemCode: i.code,
+            department: item.department.toLowerCase(),
+            after: i.after.filter((a) => active.has(a)),
+            promisedDays: item.promisedLimitDays,
+          };
+        }),
+    });
+    this.deps.wake();
+    return { application, parts, problems: [], notChecked: check.notChecked };
+  }
+
+  /** The applicant's correction (补正) of the fields a department named: checked, then re-sent for that part alone. */
+  async correct(
+    applicant: Applicant,
+    applicationId: string,
+    partId: string,
+    values: readonly { key: string; value: string }[],
+  ): Promise<{ application?: Application; problems: FormProblem[] }> {
+    const { apps, hall, jobs } = this.deps;
+    const application = await this.own(applicant, applicationId);
+    const part = (await apps.parts(application.id)).find((p) => p.id === partId);
+    if (!part) throw subgraphError('NOT_FOUND', 'hall', `application ${applicationId} has no part ${partId}`);
+    if (part.status !== 'CORRECTION_REQUESTED') {
+      return {
+        problems: [
+          problem(
+            'partId',
+            'part.notWaitingForCorrection',
+            `该事项当前状态为 ${part.status}，无需补正`,
+            `the part is ${part.status}, not waiting for a correction`,
+            [part.itemCode],
+          ),
+        ],
+      };
+    }
+    const form = hall.form(this.bundle(application.bundleCode), application.options);
+    const fields = new Map(form.fields.map((f) => [f.key, f]));
+    const problems: FormProblem[] = [];
+    for (const key of part.correctionFields) {
+      if (!values.some((v) => v.key === key && v.value.trim() !== '')) {
+        const label = fields.get(key)?.label ?? { zh: key, en: key };
+        problems.push(
+          problem(key, 'correction.missing', `请补正${label.zh}`, `correct the ${label.en}`, [part.itemCode]),
+        );
+      }
+    }
+    for (const v of values) {
+      const field = fields.get(v.key);
+      if (!part.correctionFields.includes(v.key) || !field) {
+        problems.push(
+          problem(
+            v.key,
+            'correction.notAsked',
+            '部门未要求补正该字段',
+            'the department did not ask to correct this field',
+            [part.itemCode],
+          ),
+        );
+      } else problems.push(...checkValue(field, v.value));
+    }
+    if (problems.length > 0) return { problems };
+    const now = new Date();
+    const corrected = values.map((v) => ({ key: v.key, value: v.value.trim() }));
+    await apps.db.transaction().execute(async (tx) => {
+      await apps.correctValues(tx, application.id, corrected);
+      await apps.updatePart(tx, part.id, {
+        status: 'DISPATCHING',
+        corrections: part.corrections + 1,
+        reason: null,
+      });
+      await jobs.enqueue(tx, part.id, 'correct', now, {
+        fields: corrected,
+        key: `${part.id}:correction:${part.corrections + 1}`,
+      });
+    });
+    this.deps.wake();
+    return { application: await apps.get(application.id), problems: [] };
+  }
+
+  /** Window staff send a dead-lettered part again, as it last failed. */
+  async retry(identity: Identity, partId: string): Promise<Part> {
+    const { apps, jobs } = this.deps;
+    if (identity.role !== 'window-staff')
+      throw subgraphError('FORBIDDEN', 'hall', 'only window staff retry a dead-lettered part');
+    const part = await apps.part(partId);
+    if (!part) throw subgraphError('NOT_FOUND', 'hall', `no part ${partId}`);
+    if (part.status !== 'DEAD_LETTERED')
+      throw subgraphError('INVALID_INPUT', 'hall', `part ${partId} is ${part.status}, not dead-lettered`);
+    const failed = await jobs.lastFailed(part.id);
+    const now = new Date();
+    const updated = await apps.db.transaction().execute(async (tx) => {
+      const p = await apps.updatePart(tx, part.id, {
+        // A correction that could not be sent is sent again; a submission or a read goes through submit,
+        // which reads the case back when the department already has it.
+        status: failed?.kind === 'correct' ? 'DISPATCHING' : part.caseNumber ? 'ACCEPTED' : 'WAITING',
+        dead_lettered_at: null,
+      });
+      await jobs.enqueue(
+        tx,
+        part.id,
+        failed?.kind === 'correct' ? 'correct' : 'submit',
+        now,
+        failed?.payload ?? {},
+      );
+      return p;
+    });
+    this.deps.wake();
+    return updated;
+  }
+
+  async rate(
+    applicant: Applicant,
+    applicationId: string,
+    level: number,
+    comment: string | null,
+  ): Promise<Application> {
+    const application = await this.own(applicant, applicationId);
+    const bad = (code: string, zh: string, en: string) =>
+      subgraphError('INVALID_INPUT', 'hall', en, {
+        problems: [{ path: 'level', rule: code, message: { zh, en } }],
+      });
+    if (!Number.isInteger(level) || level < 1 || level > 5)
+      throw bad('rating.level', '评价等级为1至5', 'a rating is a level from 1 to 5');
+    if (comment && [...comment].length > 500)
+      throw bad('rating.comment', '评价内容最多500字', 'a comment is at most 500 characters');
+    if (application.status !== 'COMPLETED' && application.status !== 'REJECTED')
+      throw bad('rating.notFinished', '办结后才能评价', 'an application is rated once it is finished');
+    const rated = await this.deps.apps.rate(application.id, level, comment?.trim() || null);
+    if (!rated) throw bad('rating.already', '该申请已评价', 'this application is already rated');
+    return rated;
+  }
+
+  /** The applicant's own application, or NOT_FOUND (another's is not revealed). */
+  async own(applicant: Pick<Applicant, 'idNumber'>, applicationId: string): Promise<Application> {
+    const application = await this.deps.apps.get(applicationId);
+    if (!application || application.applicantIdNumber !== applicant.idNumber)
+      throw subgraphError('NOT_FOUND', 'hall', `no application ${applicationId} of yours`);
+    return application;
+  }
+
+  /** Who may see an application: its applicant, window staff, and staff of a department it involves. */
+  async visible(identity: Identity, applicationId: string): Promise<Application | undefined> {
+    const application = await this.deps.apps.get(applicationId);
+    if (!application) return undefined;
+    if (identity.role === 'applicant' && identity.idNumber === application.applicantIdNumber)
+      return application;
+    if (identity.role === 'window-staff') return application;
+    if (identity.role === 'department-staff') {
+      const parts = await this.deps.apps.parts(application.id);
+      if (parts.some((p) => identity.departments.includes(p.department))) return application;
+    }
+    return undefined;
+  }
+
+  /** E-supervision of a part on a given day. */
+  supervision(part: Part, asOf: Date): { flag: SupervisionFlag; workingDaysLeft: number } | null {
+    if (!part.deadline || FINAL.has(part.status)) return null;
+    return supervise(this.deps.calendar, part.deadline, beijingDate(asOf));
+  }
+
+  /** Staff's departments (undefined: every department, for window staff); FORBIDDEN otherwise. */
+  scope(identity: Identity, department?: string | null): readonly string[] | undefined {
+    if (identity.role === 'window-staff') return department ? [department] : undefined;
+    if (identity.role === 'department-staff')
+      return department ? identity.departments.filter((d) => d === department) : identity.departments;
+    throw subgraphError('FORBIDDEN', 'hall', 'the queue and e-supervision are for staff');
+  }
+
+  /** The window's queue: applications with flagged parts first (red, then yellow), then dead letters, then newest. */
+  async queue(
+    identity: Identity,
+    department: string | null | undefined,
+    asOf: Date,
+    limit: number,
+  ): Promise<Application[]> {
+    const apps = await this.deps.apps.involving(this.scope(identity, department), 1_000);
+    const rank = new Map<string, number>();
+    for (const a of apps) {
+      const parts = await this.deps.apps.parts(a.id);
+      const flags = parts
+        .map((p) => this.supervision(p, asOf)?.flag)
+        .filter((f): f is SupervisionFlag => !!f);
+      const worst = Math.min(...flags.map((f) => FLAG_RANK[f]), 3);
+      rank.set(a.id, worst < 2 ? worst : parts.some((p) => p.status === 'DEAD_LETTERED') ? 2 : 3);
+    }
+    return apps
+      .sort((x, y) => rank.get(x.id)! - rank.get(y.id)! || y.submittedAt.getTime() - x.submittedAt.getTime())
+      .slice(0, limit);
+  }
+
+  /** Parts flagged yellow or red on a day, by department. */
+  async flagged(
+    identity: Identity,
+    department: string | null | undefined,
+    asOf: Date,
+  ): Promise<{ part: Part; flag: SupervisionFlag; workingDaysLeft: number }[]> {
+    const parts = await this.deps.apps.openParts(this.scope(identity, department));
+    return parts
+      .map((part) => ({ part, ...this.supervision(part, asOf)! }))
+      .filter((p) => p.flag !== 'GREEN')
+      .sort((a, b) => FLAG_RANK[a.flag] - FLAG_RANK[b.flag] || a.workingDaysLeft - b.workingDaysLeft);
+  }
+
+  async deadLettered(identity: Identity, department: string | null | undefined): Promise<Part[]> {
+    return this.deps.apps.deadLettered(this.scope(identity, department));
+  }
+
+  /** Satisfaction (好差评) per item or per department: ratings, average, and how many of each level. */
+  async satisfaction(by: 'ITEM' | 'DEPARTMENT') {
+    const rows = await this.deps.apps.ratedParts();
+    const groups = new Map<
+      string,
+      { key: string; department: string; itemCode: string | null; levels: number[] }
+    >();
+    for (const r of rows) {
+      const key = by === 'ITEM' ? r.itemCode : r.department;
+      const g = groups.get(key) ?? {
+        key,
+        department: r.department,
+        itemCode: by === 'ITEM' ? r.itemCode : null,
+        levels: [0, 0, 0, 0, 0],
+      };
+      g.levels[r.rating - 1]!++;
+      groups.set(key, g);
+    }
+    return [...groups.values()].map((g) => {
+      const ratings = g.levels.reduce((a, b) => a + b, 0);
+      const average = g.levels.reduce((sum, n, i) => sum + n * (i + 1), 0) / ratings;
+      return { ...g, ratings, average: Math.round(average * 100) / 100 };
+    });
+  }
+}

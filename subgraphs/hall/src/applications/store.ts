@@ -1,0 +1,290 @@
+import { randomUUID } from 'node:crypto';
+import { type Kysely, type Selectable, sql, type Transaction } from 'kysely';
+import type { Database } from '../store/database';
+import type { ApplicationTable, HallDatabase, PartTable } from '../store/schema';
+import { type Application, applicationStatus, FINAL, type Part, type PartStatus } from './model';
+
+type Tx = Transaction<HallDatabase> | Kysely<HallDatabase>;
+
+export const toPart = (r: Selectable<PartTable>): Part => ({
+  id: r.id,
+  applicationId: r.application_id,
+  seq: r.seq,
+  itemCode: r.item_code,
+  department: r.department,
+  after: r.after,
+  promisedDays: r.promised_days,
+  status: r.status as PartStatus,
+  caseNumber: r.case_number,
+  acceptedAt: r.accepted_at ? new Date(r.accepted_at) : null,
+  statusAt: r.status_at ? new Date(r.status_at) : null,
+  deadline: r.deadline,
+  reason: r.reason,
+  correctionFields: r.correction_fields,
+  result: r.result,
+  attempts: r.attempts,
+  lastError: r.last_error,
+  corrections: r.corrections,
+  deadLetteredAt: r.dead_lettered_at ? new Date(r.dead_lettered_at) : null,
+});
+
+const toApplication = (r: Selectable<ApplicationTable>): Application => ({
+  id: r.id,
+  applicantIdNumber: r.applicant_id_number,
+  applicantName: r.applicant_name,
+  applicantSubject: r.applicant_subject,
+  enterprises: r.enterprises,
+  enterpriseUscc: r.enterprise_uscc,
+  bundleCode: r.bundle_code,
+  options: r.options,
+  values: r.values,
+  materials: r.materials,
+  status: r.status as Application['status'],
+  submittedAt: new Date(r.submitted_at),
+  completedAt: r.completed_at ? new Date(r.completed_at) : null,
+  rating: r.rating ? { level: r.rating, comment: r.rating_comment, ratedAt: new Date(r.rated_at!) } : null,
+});
+
+export interface NewApplication {
+  readonly applicant: { idNumber: string; name: string; subject: string; enterprises: readonly string[] };
+  readonly enterpriseUscc: string | null;
+  readonly bundleCode: string;
+  readonly options: readonly string[];
+  readonly values: readonly { key: string; value: string }[];
+  readonly materials: readonly { id: string; uploadId: string }[];
+  readonly parts: readonly {
+    itemCode: string;
+    department: string;
+    after: readonly string[];
+    promisedDays: number;
+  }[];
+}
+
+/** Applications and their parts; every change of a part recomputes its application's status. */
+export class Applications {
+  constructor(readonly db: Database) {}
+
+  /**
+   * Stores an application, one part per item, and the dispatch work of the parts that wait for nothing —
+   * in one transaction (the outbox): either all of it is there to be dispatched, or none.
+   */
+  async create(
+    input: NewApplication,
+    now = new Date(),
+  ): Promise<{ application: Application; parts: Part[] }> {
+    return this.db.transaction().execute(async (tx) => {
+      const id = randomUUID();
+      const row = await tx
+        .insertInto('applications')
+        .values({
+          id,
+          applicant_id_number: input.applicant.idNumber,
+          applicant_name: input.applicant.name,
+          applicant_subject: input.applicant.subject,
+          enterprises: JSON.stringify(input.applicant.enterprises),
+          enterprise_uscc: input.enterpriseUscc,
+          bundle_code: input.bundleCode,
+          options: JSON.stringify(input.options),
+          values: JSON.stringify(input.values),
+          materials: JSON.stringify(input.materials),
+          status: 'SUBMITTED',
+          submitted_at: now,
+          updated_at: now,
+        })
+        .returningAll()
+        .executeTakeFirstOrThrow();
+      const parts = await tx
+        .insertInto('parts')
+        .values(
+          input.parts.map((p, seq) => ({
+            id: randomUUID(),
+            application_id: id,
+            seq,
+            item_code: p.itemCode,
+            department: p.department,
+            after: JSON.stringify(p.after),
+            promised_days: p.promisedDays,
+            status: 'WAITING',
+            correction_fields: '[]',
+            result: '{}',
+            updated_at: now,
+          })),
+        )
+        .returningAll()
+        .execute();
+      const ready = parts.filter((p) => p.after.length === 0);
+      if (ready.length > 0) {
+        await tx
+          .insertInto('dispatch_jobs')
+          .values(
+            ready.map((p) => ({
+              part_id: p.id,
+              kind: 'submit',
+              payload: '{}',
+              run_at: now,
+              created_at: now,
+              attempts: 0,
+            })),
+          )
+          .execute();
+      }
+      return { application: toApplication(row), parts: parts.map(toPart) };
+    });
+  }
+
+  async get(id: string): Promise<Application | undefined> {
+    const r = await this.db.selectFrom('applications').selectAll().where('id', '=', id).executeTakeFirst();
+    return r ? toApplication(r) : undefined;
+  }
+
+  async parts(applicationId: string, tx: Tx = this.db): Promise<Part[]> {
+    const rows = await tx
+      .selectFrom('parts')
+      .selectAll()
+      .where('application_id', '=', applicationId)
+      .orderBy('seq')
+      .execute();
+    return rows.map(toPart);
+  }
+
+  async part(id: string, tx: Tx = this.db): Promise<Part | undefined> {
+    const r = await tx.selectFrom('parts').selectAll().where('id', '=', id).executeTakeFirst();
+    return r ? toPart(r) : undefined;
+  }
+
+  async partByCase(department: string, caseNumber: string): Promise<Part | undefined> {
+    const r = await this.db
+      .selectFrom('parts')
+      .selectAll()
+      .where('department', '=', department)
+      .where('case_number', '=', caseNumber)
+      .executeTakeFirst();
+    return r ? toPart(r) : undefined;
+  }
+
+  async ofApplicant(idNumber: string, limit = 100): Promise<Application[]> {
+    const rows = await this.db
+      .selectFrom('applications')
+      .selectAll()
+      .where('applicant_id_number', '=', idNumber)
+      .orderBy('submitted_at', 'desc')
+      .limit(limit)
+      .execute();
+    return rows.map(toApplication);
+  }
+
+  /** Applications with a part at one of `departments` (all when undefined), newest first. */
+  async involving(departments: readonly string[] | undefined, limit: number): Promise<Application[]> {
+    let q = this.db.selectFrom('applications').selectAll();
+    if (departments) {
+      q = q.where('id', 'in', (eb) =>
+        eb
+          .selectFrom('parts')
+          .select('application_id')
+          .where('department', 'in', departments.length ? [...departments] : ['']),
+      );
+    }
+    return (await q.orderBy('submitted_at', 'desc').limit(limit).execute()).map(toApplication);
+  }
+
+  /** Parts not yet final, at the departments given (all when undefined), with a deadline. */
+  async openParts(departments: readonly string[] | undefined): Promise<Part[]> {
+    let q = this.db
+      .selectFrom('parts')
+      .selectAll()
+      .where('status', 'not in', [...FINAL])
+      .where('deadline', 'is not', null);
+    if (departments) q = q.where('department', 'in', departments.length ? [...departments] : ['']);
+    return (await q.execute()).map(toPart);
+  }
+
+  async deadLettered(departments: readonly string[] | undefined): Promise<Part[]> {
+    let q = this.db.selectFrom('parts').selectAll().where('status', '=', 'DEAD_LETTERED');
+    if (departments) q = q.where('department', 'in', departments.length ? [...departments] : ['']);
+    return (await q.orderBy('dead_lettered_at', 'desc').execute()).map(toPart);
+  }
+
+  /** Changes a part and recomputes its application's status, in the caller's transaction. */
+  async updatePart(
+    tx: Tx,
+    id: string,
+    change: Partial<Omit<Selectable<PartTable>, 'id' | 'application_id'>>,
+    now = new Date(),
+  ): Promise<Part> {
+    const values: Record<string, unknown> = { ...change, updated_at: now };
+    for (const k of ['correction_fields', 'result', 'after'] as const)
+      if (k in change) values[k] = JSON.stringify(change[k]);
+    const row = await tx
+      .updateTable('parts')
+      .set(values)
+      .where('id', '=', id)
+      .returningAll()
+      .executeTakeFirstOrThrow();
+    await this.refreshStatus(tx, row.application_id, now);
+    return toPart(row);
+  }
+
+  async refreshStatus(tx: Tx, applicationId: string, now = new Date()): Promise<void> {
+    const parts = await this.parts(applicationId, tx);
+    const status = applicationStatus(parts);
+    await tx
+      .updateTable('applications')
+      .set({
+        status,
+        updated_at: now,
+        completed_at: status === 'COMPLETED' ? sql`coalesce(completed_at, ${now})` : null,
+      })
+      .where('id', '=', applicationId)
+      .execute();
+  }
+
+  /** Records the applicant's corrected values (the named fields replaced). */
+  async correctValues(
+    tx: Tx,
+    applicationId: string,
+    values: readonly { key: string; value: string }[],
+  ): Promise<void> {
+    const app = await tx
+      .selectFrom('applications')
+      .select('values')
+      .where('id', '=', applicationId)
+      .executeTakeFirstOrThrow();
+    const changed = new Map(values.map((v) => [v.key, v.value]));
+    const merged = [...app.values.filter((v) => !changed.has(v.key)), ...values];
+    await tx
+      .updateTable('applications')
+      .set({ values: JSON.stringify(merged) })
+      .where('id', '=', applicationId)
+      .execute();
+  }
+
+  async rate(
+    applicationId: string,
+    level: number,
+    comment: string | null,
+    now = new Date(),
+  ): Promise<Application | undefined> {
+    const r = await this.db
+      .updateTable('applications')
+      .set({ rating: level, rating_comment: comment, rated_at: now })
+      .where('id', '=', applicationId)
+      .where('rating', 'is', null)
+      .returningAll()
+      .executeTakeFirst();
+    return r ? toApplication(r) : undefined;
+  }
+
+  /** Ratings with the items and departments of their applications, for satisfaction reports. */
+  async ratedParts(): Promise<{ itemCode: string; department: string; rating: number }[]> {
+    return this.db
+      .selectFrom('parts')
+      .innerJoin('applications', 'applications.id', 'parts.application_id')
+      .select([
+        'parts.item_code as itemCode',
+        'parts.department as department',
+        'applications.rating as rating',
+      ])
+      .where('applications.rating', 'is not', null)
+      .execute() as Promise<{ itemCode: string; department: string; rating: number }[]>;
+  }
+}

@@ -1,0 +1,124 @@
+import { DEPARTMENT_NAMING, type DepartmentSubgraph } from '@onething/schema';
+import type { ActingFor, GraphQLAnswer, SupergraphClient } from '../supergraph-client';
+
+/** A department's case as the one schema reports it. */
+export interface CaseView {
+  readonly caseNumber: string;
+  readonly status: 'ACCEPTED' | 'IN_REVIEW' | 'APPROVED' | 'REJECTED' | 'CORRECTION_REQUESTED';
+  readonly statusAt: string;
+  readonly acceptedAt: string;
+  readonly reason: string | null;
+  readonly correctionFields: string[];
+  readonly result: { key: string; value: string }[];
+}
+
+/** A dispatch failure: retryable (the department is down, slow, broken) or final (it refused). */
+export class DispatchError extends Error {
+  override readonly name = 'DispatchError';
+  constructor(
+    readonly retryable: boolean,
+    readonly code: string,
+    message: string,
+  ) {
+    super(message);
+  }
+}
+
+const CASE = 'caseNumber status statusAt acceptedAt reason correctionFields result { key value }';
+const RETRYABLE = new Set([
+  'DEPARTMENT_UNAVAILABLE',
+  'DEPARTMENT_TIMEOUT',
+  'MALFORMED_RESPONSE',
+  'SUBGRAPH_UNAVAILABLE',
+  'SUBGRAPH_TIMEOUT',
+  'SUBGRAPH_MALFORMED_RESPONSE',
+  'NOT_READY',
+  'INTERNAL_SERVER_ERROR',
+  'UNAUTHENTICATED',
+]);
+
+function outcome<T>(answer: GraphQLAnswer<Record<string, T>>, field: string): T {
+  const error = answer.errors?.[0];
+  const value = answer.data?.[field];
+  if (error || value === undefined) {
+    const code = String(error?.extensions?.code ?? 'NO_ANSWER');
+    const problems = error?.extensions?.problems as { message?: { zh?: string } }[] | undefined;
+    const detail = problems?.length
+      ? `: ${problems
+          .map((p) => p.message?.zh)
+          .filter(Boolean)
+          .join('；')}`
+      : '';
+    throw new DispatchError(RETRYABLE.has(code) || !error, code, `${error?.message ?? 'no answer'}${detail}`);
+  }
+  return value;
+}
+
+/**
+ * A department's case operations, called through the supergraph as the hall acting for the applicant —
+ * the same operations any client sees (`submitTaxCase`, `taxCase`, `correctTaxCase`…).
+ */
+export class DepartmentApi {
+  constructor(private readonly client: SupergraphClient) {}
+
+  private async call<T>(
+    query: string,
+    variables: Record<string, unknown>,
+    field: string,
+    actingFor: ActingFor,
+  ): Promise<T> {
+    let answer: GraphQLAnswer<Record<string, T>>;
+    try {
+      answer = await this.client.query<Record<string, T>>(query, variables, actingFor);
+    } catch (e) {
+      throw new DispatchError(
+        true,
+        'GATEWAY_UNREACHABLE',
+        `the gateway cannot be reached: ${(e as Error).message}`,
+      );
+    }
+    return outcome(answer, field);
+  }
+
+  submit(
+    department: DepartmentSubgraph,
+    input: Record<string, unknown>,
+    actingFor: ActingFor,
+  ): Promise<CaseView> {
+    const field = `submit${DEPARTMENT_NAMING[department].Type}Case`;
+    return this.call(
+      `mutation Submit($input: CaseInput!) { ${field}(input: $input) { ${CASE} } }`,
+      { input },
+      field,
+      actingFor,
+    );
+  }
+
+  correct(
+    department: DepartmentSubgraph,
+    caseNumber: string,
+    idempotencyKey: string,
+    fields: readonly { key: string; value: string }[],
+    actingFor: ActingFor,
+  ): Promise<CaseView> {
+    const field = `correct${DEPARTMENT_NAMING[department].Type}Case`;
+    return this.call(
+      `mutation Correct($n: ID!, $k: String!, $f: [FieldValueInput!]!) { ${field}(caseNumber: $n, idempotencyKey: $k, fields: $f) { ${CASE} } }`,
+      { n: caseNumber, k: idempotencyKey, f: fields },
+      field,
+      actingFor,
+    );
+  }
+
+  async get(department: DepartmentSubgraph, caseNumber: string, actingFor: ActingFor): Promise<CaseView> {
+    const field = `${DEPARTMENT_NAMING[department].field}Case`;
+    const found = await this.call<CaseView | null>(
+      `query Case($n: ID!) { ${field}(caseNumber: $n) { ${CASE} } }`,
+      { n: caseNumber },
+      field,
+      actingFor,
+    );
+    if (!found) throw new DispatchError(false, 'CASE_NOT_FOUND', `${department} has no case ${caseNumber}`);
+    return found;
+  }
+}

@@ -1,0 +1,272 @@
+import type { Logger } from '@onething/runtime';
+import type { DepartmentSubgraph } from '@onething/schema';
+import type { Applications } from '../applications/store';
+import { beijingDate, type WorkingDayCalendar } from '../calendar/working-days';
+import type { Hall } from '../hall';
+import { caseInput } from './case-input';
+import { type CaseView, type DepartmentApi, DispatchError } from './department-api';
+import type { Job, JobQueue } from './jobs';
+
+/**
+ * How a job ended: recorded what the department said; will retry; gave up (dead letter); the department
+ * refused it; or another worker took it over meanwhile (its lease ran out), so nothing was recorded.
+ */
+export type DispatchOutcome = 'recorded' | 'retry' | 'dead_lettered' | 'refused' | 'lease_lost';
+
+export interface DispatchSettings {
+  readonly intervalMs: number;
+  readonly concurrency: number;
+  readonly leaseMs: number;
+  readonly maxAttempts: number;
+  readonly backoffBaseMs: number;
+  readonly backoffMaxMs: number;
+  readonly pollIntervalMs: number;
+}
+
+/**
+ * Sends parts to their departments through the supergraph and follows their cases: a part goes when the
+ * parts it waits for are approved, in parallel otherwise; failures are retried with jittered backoff
+ * until the part is dead-lettered for window staff. Each job is claimed under a lease, and every call
+ * carries the part's idempotency key, so a crash or a second hall process never makes a second case.
+ */
+export class Dispatcher {
+  private timer: NodeJS.Timeout | undefined;
+  private readonly running = new Set<Promise<void>>();
+  private ticking = false;
+  private again = false;
+  private stopped = false;
+
+  constructor(
+    private readonly deps: {
+      readonly apps: Applications;
+      readonly jobs: JobQueue;
+      readonly hall: Hall;
+      readonly api: DepartmentApi;
+      readonly calendar: WorkingDayCalendar;
+      readonly settings: DispatchSettings;
+      readonly log: Logger;
+      /** Told how each job ended (for metrics). */
+      readonly onOutcome?: (kind: Job['kind'], outcome: DispatchOutcome) => void;
+    },
+  ) {}
+
+  start(): void {
+    this.stopped = false;
+    this.timer = setInterval(() => this.wake(), this.deps.settings.intervalMs);
+    this.timer.unref();
+    this.wake();
+  }
+
+  /** Lets the jobs in flight finish; claims nothing more. */
+  async stop(): Promise<void> {
+    this.stopped = true;
+    if (this.timer) clearInterval(this.timer);
+    await Promise.allSettled([...this.running]);
+  }
+
+  /** Looks for due jobs now (after a submission, a callback). */
+  wake(): void {
+    if (this.stopped) return;
+    if (this.ticking) {
+      this.again = true;
+      return;
+    }
+    this.ticking = true;
+    void this.tick()
+      .catch((err: unknown) => this.deps.log.error({ err }, 'dispatcher could not claim work'))
+      .finally(() => {
+        this.ticking = false;
+        if (this.again) {
+          this.again = false;
+          this.wake();
+        }
+      });
+  }
+
+  private async tick(): Promise<void> {
+    const free = this.deps.settings.concurrency - this.running.size;
+    const jobs = await this.deps.jobs.claim(free, this.deps.settings.leaseMs);
+    for (const job of jobs) {
+      const run = this.run(job)
+        .catch((err: unknown) =>
+          this.deps.log.error({ err, job: job.id }, 'dispatch job failed unexpectedly'),
+        )
+        .finally(() => {
+          this.running.delete(run);
+          if (!this.stopped) this.wake();
+        });
+      this.running.add(run);
+    }
+  }
+
+  private backoff(attempts: number): number {
+    const { backoffBaseMs, backoffMaxMs } = this.deps.settings;
+    const ceiling = Math.min(backoffMaxMs, backoffBaseMs * 2 ** attempts);
+    return ceiling / 2 + Math.random() * (ceiling / 2);
+  }
+
+  private async run(job: Job): Promise<void> {
+    const { apps, hall, api } = this.deps;
+    const part = await apps.part(job.partId);
+    const application = part && (await apps.get(part.applicationId));
+    if (!part || !application) return;
+    const department = part.department as DepartmentSubgraph;
+    const actingFor = { idNumber: application.applicantIdNumber, enterprises: application.enterprises };
+    const log = this.deps.log.child({
+      application: application.id,
+      part: part.id,
+      item: part.itemCode,
+      job: job.kind,
+    });
+    try {
+      let view: CaseView;
+      if (job.kind === 'submit') {
+        if (part.caseNumber) view = await api.get(department, part.caseNumber, actingFor);
+        else {
+          const item = hall.catalogue.get(part.itemCode);
+          if (!item)
+            throw new DispatchError(
+              false,
+              'ITEM_UNKNOWN',
+              `the departments no longer publish item ${part.itemCode}`,
+            );
+          const all = await apps.parts(application.id);
+          const before = all.filter((p) => part.after.includes(p.itemCode));
+          if (part.status === 'WAITING') await apps.updatePart(apps.db, part.id, { status: 'DISPATCHING' });
+          view = await api.submit(department, caseInput(item, application, part, before), actingFor);
+          log.info({ caseNumber: view.caseNumber }, 'dispatched');
+        }
+      } else if (job.kind === 'correct') {
+        const { fields, key } = job.payload as { fields: { key: string; value: string }[]; key: string };
+        view = await api.correct(department, part.caseNumber!, key, fields, actingFor);
+        log.info({ caseNumber: view.caseNumber }, 'correction sent');
+      } else {
+        view = await api.get(department, part.caseNumber!, actingFor);
+      }
+      this.deps.onOutcome?.(job.kind, (await this.record(job, view)) ? 'recorded' : 'lease_lost');
+    } catch (e) {
+      const err =
+        e instanceof DispatchError ? e : new DispatchError(true, 'UNEXPECTED', (e as Error).message);
+      const outcome = await this.failed(job, err);
+      this.deps.onOutcome?.(job.kind, outcome);
+      log.warn(
+        { code: err.code, attempts: job.attempts + 1, retryable: err.retryable, outcome },
+        err.message,
+      );
+    }
+  }
+
+  /** Records what the department said, and what follows from it, if this worker still holds the job. */
+  private async record(job: Job, view: CaseView): Promise<boolean> {
+    const { apps, jobs, calendar, settings } = this.deps;
+    const now = new Date();
+    return apps.db.transaction().execute(async (tx) => {
+      if (!(await jobs.holds(tx, job.id))) return false;
+      const part = (await apps.part(job.partId, tx))!;
+      const acceptedAt = new Date(view.acceptedAt);
+      const updated = await apps.updatePart(tx, part.id, {
+        status: view.status,
+        case_number: view.caseNumber,
+        accepted_at: acceptedAt,
+        status_at: new Date(view.statusAt),
+        deadline: part.deadline ?? calendar.addWorkingDays(beijingDate(acceptedAt), part.promisedDays),
+        reason: view.reason,
+        correction_fields: view.correctionFields,
+        result: Object.fromEntries(view.result.map((r) => [r.key, r.value])),
+        last_error: null,
+      });
+      const following = view.status === 'ACCEPTED' || view.status === 'IN_REVIEW';
+      if (job.kind === 'poll' && following)
+        await jobs.reschedule(tx, job.id, new Date(now.getTime() + settings.pollIntervalMs));
+      else {
+        await jobs.complete(tx, job.id, now);
+        if (following)
+          await jobs.enqueue(tx, part.id, 'poll', new Date(now.getTime() + settings.pollIntervalMs));
+      }
+      if (view.status === 'APPROVED') await this.release(tx, updated.applicationId, now);
+      if (view.status === 'REJECTED')
+        await this.cancelDependents(tx, updated.applicationId, updated.itemCode);
+      return true;
+    });
+  }
+
+  /** Parts whose every predecessor is approved can go now. */
+  private async release(
+    tx: Parameters<Applications['parts']>[1],
+    applicationId: string,
+    now: Date,
+  ): Promise<void> {
+    const parts = await this.deps.apps.parts(applicationId, tx);
+    const approved = new Set(parts.filter((p) => p.status === 'APPROVED').map((p) => p.itemCode));
+    for (const p of parts) {
+      if (p.status === 'WAITING' && p.after.length > 0 && p.after.every((c) => approved.has(c))) {
+        await this.deps.jobs.enqueue(tx!, p.id, 'submit', now);
+      }
+    }
+  }
+
+  /** A refused part takes the parts waiting for it with it: they can no longer be applied for. */
+  private async cancelDependents(
+    tx: Parameters<Applications['parts']>[1],
+    applicationId: string,
+    refused: string,
+  ): Promise<void> {
+    const parts = await this.deps.apps.parts(applicationId, tx);
+    const gone = new Set([refused]);
+    for (let changed = true; changed; ) {
+      changed = false;
+      for (const p of parts) {
+        if (!gone.has(p.itemCode) && p.after.some((c) => gone.has(c))) {
+          gone.add(p.itemCode);
+          changed = true;
+          if (p.status === 'WAITING')
+            await this.deps.apps.updatePart(tx!, p.id, {
+              status: 'CANCELLED',
+              reason: `${refused} 不予办理，本事项随之终止`,
+            });
+        }
+      }
+    }
+  }
+
+  private async failed(job: Job, err: DispatchError): Promise<DispatchOutcome> {
+    const { apps, jobs, settings } = this.deps;
+    const now = new Date();
+    return apps.db.transaction().execute(async (tx): Promise<DispatchOutcome> => {
+      if (!(await jobs.holds(tx, job.id))) return 'lease_lost';
+      const part = (await apps.part(job.partId, tx))!;
+      if (!err.retryable && job.kind !== 'poll') {
+        await apps.updatePart(tx, part.id, {
+          status: 'REJECTED',
+          reason: err.message,
+          last_error: `${err.code}: ${err.message}`,
+        });
+        await jobs.fail(tx, job.id, `${err.code}: ${err.message}`, now);
+        await this.cancelDependents(tx, part.applicationId, part.itemCode);
+        return 'refused';
+      }
+      const attempts = job.attempts + 1;
+      if (attempts >= settings.maxAttempts && job.kind !== 'poll') {
+        await apps.updatePart(tx, part.id, {
+          status: 'DEAD_LETTERED',
+          dead_lettered_at: now,
+          attempts: part.attempts + 1,
+          last_error: `${err.code}: ${err.message}`,
+        });
+        await jobs.fail(tx, job.id, `${err.code}: ${err.message}`, now);
+        return 'dead_lettered';
+      }
+      await apps.updatePart(tx, part.id, {
+        attempts: part.attempts + 1,
+        last_error: `${err.code}: ${err.message}`,
+      });
+      await jobs.reschedule(
+        tx,
+        job.id,
+        new Date(now.getTime() + this.backoff(attempts)),
+        `${err.code}: ${err.message}`,
+      );
+      return 'retry';
+    });
+  }
+}

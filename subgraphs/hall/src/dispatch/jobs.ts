@@ -1,0 +1,157 @@
+import type { Kysely, Selectable, Transaction } from 'kysely';
+import type { Database } from '../store/database';
+import type { DispatchJobTable, HallDatabase } from '../store/schema';
+
+type Tx = Transaction<HallDatabase> | Kysely<HallDatabase>;
+
+export type JobKind = 'submit' | 'correct' | 'poll';
+
+export interface Job {
+  readonly id: number;
+  readonly partId: string;
+  readonly kind: JobKind;
+  readonly payload: Record<string, unknown>;
+  readonly attempts: number;
+  readonly runAt: Date;
+}
+
+const toJob = (r: Selectable<DispatchJobTable>): Job => ({
+  id: r.id,
+  partId: r.part_id,
+  kind: r.kind as JobKind,
+  payload: r.payload,
+  attempts: r.attempts,
+  runAt: new Date(r.run_at),
+});
+
+/**
+ * The dispatch work (the outbox): jobs written in the same transactions as what they are for, claimed by
+ * one worker at a time under a lease. A worker that dies loses its lease and the job is claimed again —
+ * which is safe because every department call carries the part's idempotency key.
+ */
+export class JobQueue {
+  constructor(
+    private readonly db: Database,
+    readonly worker: string,
+  ) {}
+
+  /** Claims up to `limit` due jobs for `leaseMs`; concurrent claimers skip each other's rows. */
+  async claim(limit: number, leaseMs: number, now = new Date()): Promise<Job[]> {
+    if (limit <= 0) return [];
+    const rows = await this.db
+      .updateTable('dispatch_jobs')
+      .set({ lease_owner: this.worker, lease_until: new Date(now.getTime() + leaseMs) })
+      .where('id', 'in', (eb) =>
+        eb
+          .selectFrom('dispatch_jobs')
+          .select('id')
+          .where('done_at', 'is', null)
+          .where('run_at', '<=', now)
+          .where((w) => w.or([w('lease_until', 'is', null), w('lease_until', '<', now)]))
+          .orderBy('run_at')
+          .limit(limit)
+          .forUpdate()
+          .skipLocked(),
+      )
+      .returningAll()
+      .execute();
+    return rows.map(toJob);
+  }
+
+  /** Whether this worker still holds the job (locks it for the rest of the transaction). */
+  async holds(tx: Tx, jobId: number): Promise<boolean> {
+    const row = await tx
+      .selectFrom('dispatch_jobs')
+      .select('id')
+      .where('id', '=', jobId)
+      .where('lease_owner', '=', this.worker)
+      .where('done_at', 'is', null)
+      .forUpdate()
+      .executeTakeFirst();
+    return row !== undefined;
+  }
+
+  async complete(tx: Tx, jobId: number, now = new Date()): Promise<void> {
+    await tx
+      .updateTable('dispatch_jobs')
+      .set({ done_at: now, lease_owner: null, lease_until: null })
+      .where('id', '=', jobId)
+      .execute();
+  }
+
+  /** Gives up the job with an error (it stays in the table, for the dead-letter view and a retry). */
+  async fail(tx: Tx, jobId: number, error: string, now = new Date()): Promise<void> {
+    await tx
+      .updateTable('dispatch_jobs')
+      .set({ done_at: now, last_error: error, lease_owner: null, lease_until: null })
+      .where('id', '=', jobId)
+      .execute();
+  }
+
+  /** Runs the job again at `runAt` (counting an attempt when it failed). */
+  async reschedule(tx: Tx, jobId: number, runAt: Date, failure?: string): Promise<void> {
+    await tx
+      .updateTable('dispatch_jobs')
+      .set((eb) => ({
+        run_at: runAt,
+        lease_owner: null,
+        lease_until: null,
+        ...(failure !== undefined ? { attempts: eb('attempts', '+', 1), last_error: failure } : {}),
+      }))
+      .where('id', '=', jobId)
+      .execute();
+  }
+
+  /** Adds a job; a part has at most one open job of a kind, so enqueuing again only moves it earlier. */
+  async enqueue(
+    tx: Tx,
+    partId: string,
+    kind: JobKind,
+    runAt: Date,
+    payload: Record<string, unknown> = {},
+    now = new Date(),
+  ): Promise<void> {
+    await tx
+      .insertInto('dispatch_jobs')
+      .values({
+        part_id: partId,
+        kind,
+        payload: JSON.stringify(payload),
+        run_at: runAt,
+        attempts: 0,
+        created_at: now,
+      })
+      .onConflict((oc) =>
+        oc
+          .columns(['part_id', 'kind'])
+          .where('done_at', 'is', null)
+          .doUpdateSet((eb) => ({
+            run_at: eb.fn('least', ['dispatch_jobs.run_at', eb.ref('excluded.run_at')]),
+          })),
+      )
+      .execute();
+  }
+
+  /** The last failed job of a part (to retry a dead-lettered part as it failed). */
+  async lastFailed(partId: string): Promise<Job | undefined> {
+    const r = await this.db
+      .selectFrom('dispatch_jobs')
+      .selectAll()
+      .where('part_id', '=', partId)
+      .where('last_error', 'is not', null)
+      .where('done_at', 'is not', null)
+      .orderBy('id', 'desc')
+      .executeTakeFirst();
+    return r ? toJob(r) : undefined;
+  }
+
+  /** Open jobs (not done), for tests and the health of the dispatcher. */
+  async pending(): Promise<number> {
+    const r = await this.db
+      .selectFrom('dispatch_jobs')
+      .select((eb) => eb.fn.countAll<number>().as('n'))
+      .where('done_at', 'is', null)
+      .executeTakeFirstOrThrow();
+    return Number(r.n);
+  }
+}

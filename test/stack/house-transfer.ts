@@ -1,0 +1,228 @@
+import { generatePopulation, type Population } from '@onething/legacy-kit';
+import { expect } from 'vitest';
+import type { Department, TestStack } from './support';
+
+/**
+ * What stack tests of applications share: the second-hand house transfer filled in as the demo buyer
+ * would (from the seeded data the departments hold), materials uploaded through the gateway, and waiting
+ * for what the dispatcher does on the stand-ins' clocks.
+ */
+
+export const DEPARTMENTS: readonly Department[] = ['tax', 'market', 'realestate', 'fund'];
+
+/** The seeded data behind a test stack of 2000 persons (the stand-ins' default seed). */
+export const population: Population = generatePopulation({ seed: 20261122, persons: 2000 });
+
+/** The id number in a token of the development IdP. */
+export const idNumberOf = (token: string): string =>
+  JSON.parse(Buffer.from(token.split('.')[1]!, 'base64url').toString()).id_number as string;
+
+const yuan = (fen: number) => (fen / 100).toFixed(2);
+
+/** Real file headers with some bytes after them: what a scanner or a phone camera would send. */
+export const FILES = {
+  pdf: Buffer.concat([Buffer.from('%PDF-1.7\n%\xe2\xe3\xcf\xd3\n', 'latin1'), Buffer.alloc(2048, 7)]),
+  jpeg: Buffer.concat([
+    Buffer.from([0xff, 0xd8, 0xff, 0xe0, 0, 0x10, 0x4a, 0x46, 0x49, 0x46]),
+    Buffer.alloc(2048, 9),
+  ]),
+  png: Buffer.concat([Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]), Buffer.alloc(2048, 3)]),
+};
+
+/** Uploads a file through the gateway (`POST /materials`) and answers its upload id. */
+export async function upload(s: TestStack, token: string, body: Buffer, name = 'scan.pdf'): Promise<string> {
+  const res = await fetch(`${s.gatewayUrl}/materials`, {
+    method: 'POST',
+    headers: {
+      authorization: `Bearer ${token}`,
+      'content-type': 'application/octet-stream',
+      'x-material-name': encodeURIComponent(name),
+    },
+    body,
+  });
+  const json = (await res.json()) as { id?: string };
+  expect(res.status, JSON.stringify(json)).toBe(201);
+  return json.id!;
+}
+
+/** A buyer and a seller for one house transfer: a completed transfer changes the registry's owner. */
+export interface Parties {
+  readonly buyer: { readonly idNumber: string; readonly name: string };
+  readonly seller: { readonly idNumber: string; readonly name: string };
+}
+
+const owned = new Map<string, number>();
+for (const p of population.properties)
+  for (const o of p.ownerIdNumbers) owned.set(o, (owned.get(o) ?? 0) + 1);
+const owing = new Set(population.taxpayers.filter((t) => t.arrearsFen > 0).map((t) => t.taxpayerId));
+const loanUnits = new Set(population.fundLoans.map((l) => l.unitCode));
+const SELLERS = population.properties
+  .filter(
+    (p) =>
+      p.ownerIdNumbers.length === 1 &&
+      p.use === 'residential' &&
+      !p.mortgage &&
+      !loanUnits.has(p.unitCode) &&
+      owned.get(p.ownerIdNumbers[0]!) === 1 &&
+      !owing.has(p.ownerIdNumbers[0]!),
+  )
+  .map((p) => p.ownerIdNumbers[0]!);
+const BUYERS = population.fundAccounts
+  .filter(
+    (a) =>
+      a.status === 'normal' && a.balanceFen >= 5_000_000 && !owned.has(a.idNumber) && !owing.has(a.idNumber),
+  )
+  .map((a) => a.idNumber);
+
+/**
+ * The n-th buyer and seller fit for a house transfer, other than the demo personas (whose transfer the
+ * demo keeps for itself): a sole owner of one unmortgaged home without tax owed, and a person without a
+ * home whose fund account can pay a withdrawal. Tests take a fresh pair per application.
+ */
+export function parties(n: number, exclude: readonly string[] = []): Parties {
+  const taken = new Set(exclude);
+  const sellers = SELLERS.filter((id) => !taken.has(id));
+  const buyers = BUYERS.filter((id) => !taken.has(id) && !sellers.includes(id));
+  const person = (id: string | undefined) => {
+    const p = population.persons.find((x) => x.idNumber === id);
+    if (!p) throw new Error(`the seeded population has fewer than ${n + 1} house transfers to test with`);
+    return { idNumber: p.idNumber, name: p.name };
+  };
+  return { buyer: person(buyers[n]), seller: person(sellers[n]) };
+}
+
+/** A token of the development IdP for the buyer of a pair. */
+export const buyerToken = (s: TestStack, p: Parties) =>
+  s.customToken({ role: 'applicant', id_number: p.buyer.idNumber, name: p.buyer.name });
+
+export interface HouseTransferOptions {
+  /** Overrides of form values (a low price, a wrong certificate number…). */
+  readonly values?: Record<string, string>;
+}
+
+/**
+ * The house transfer's one form as the demo buyer fills it: the seller's home and certificate, a price
+ * above the last one (no deed-tax correction), a withdrawal within the buyer's fund balance.
+ */
+export function houseTransferValues(
+  buyerId: string,
+  sellerId: string,
+  options: HouseTransferOptions = {},
+): { key: string; value: string }[] {
+  const buyer = population.persons.find((p) => p.idNumber === buyerId)!;
+  const seller = population.persons.find((p) => p.idNumber === sellerId)!;
+  const unit = population.properties.find((p) => p.ownerIdNumbers.includes(sellerId))!;
+  const fund = population.fundAccounts.find((a) => a.idNumber === buyerId)!;
+  const contractDate = new Date(Date.now() - 7 * 86_400_000).toISOString().slice(0, 10);
+  const values: Record<string, string> = {
+    'applicant.idNumber': buyer.idNumber,
+    'applicant.name': buyer.name,
+    'applicant.phone': '13800138000',
+    'seller.idNumber': seller.idNumber,
+    'seller.name': seller.name,
+    'buyer.isFirstHome': 'true',
+    'buyer.maritalStatus': 'single',
+    'property.unitCode': unit.unitCode,
+    'property.address': unit.address,
+    'property.area': unit.areaM2.toFixed(2),
+    'property.use': unit.use,
+    'property.certificateNumber': unit.certificateNumber,
+    'transaction.price': yuan(Math.round(unit.lastPriceFen * 1.2)),
+    'transaction.contractNumber': 'HT-2026-000123',
+    'transaction.contractDate': contractDate,
+    'fund.personalAccount': fund.personalAccount,
+    'fund.withdrawalAmount': yuan(Math.min(fund.balanceFen, 3_000_000)),
+    'fund.receivingBankAccount': '6222020200112233445',
+    ...options.values,
+  };
+  return Object.entries(values).map(([key, value]) => ({ key, value }));
+}
+
+/** Uploads the materials the house transfer asks the applicant for, and answers them for the input. */
+export async function houseTransferMaterials(s: TestStack, token: string) {
+  return [
+    { id: 'id-card', uploadId: await upload(s, token, FILES.jpeg, '身份证.jpg') },
+    { id: 'sale-contract', uploadId: await upload(s, token, FILES.pdf, '买卖合同.pdf') },
+    { id: 'bank-card', uploadId: await upload(s, token, FILES.png, '银行卡.png') },
+  ];
+}
+
+export const PART_FIELDS =
+  'id itemCode department status caseNumber deadline reason correctionFields attempts lastError result { key value }';
+export const APPLICATION_FIELDS = `id status bundleCode submittedAt completedAt parts { ${PART_FIELDS} }`;
+
+export interface PartView {
+  id: string;
+  itemCode: string;
+  department: string;
+  status: string;
+  caseNumber: string | null;
+  deadline: string | null;
+  reason: string | null;
+  correctionFields: string[];
+  attempts: number;
+  lastError: string | null;
+  result: { key: string; value: string }[];
+}
+export interface ApplicationView {
+  id: string;
+  status: string;
+  bundleCode: string;
+  submittedAt: string;
+  completedAt: string | null;
+  parts: PartView[];
+}
+
+/** Submits an application and expects it stored. */
+export async function submit(
+  s: TestStack,
+  token: string,
+  input: Record<string, unknown>,
+): Promise<ApplicationView> {
+  const r = await s.gql<{
+    submitApplication: { application: ApplicationView | null; problems: { field: string; code: string }[] };
+  }>(
+    `mutation S($i: ApplicationInput!) { submitApplication(input: $i) { application { ${APPLICATION_FIELDS} } problems { field code } } }`,
+    { i: input },
+    token,
+  );
+  expect(r.errors, JSON.stringify(r.errors)).toBeUndefined();
+  expect(r.data!.submitApplication.problems).toEqual([]);
+  return r.data!.submitApplication.application!;
+}
+
+export async function application(s: TestStack, token: string, id: string): Promise<ApplicationView> {
+  const r = await s.gql<{ application: ApplicationView }>(
+    `query A($id: ID!) { application(id: $id) { ${APPLICATION_FIELDS} } }`,
+    { id },
+    token,
+  );
+  expect(r.errors, JSON.stringify(r.errors)).toBeUndefined();
+  return r.data!.application;
+}
+
+/** Polls until `check` passes (the dispatcher works in the background), or fails with the last view. */
+export async function eventually<T>(
+  read: () => Promise<T>,
+  check: (value: T) => boolean,
+  what: string,
+  timeoutMs = 30_000,
+): Promise<T> {
+  const deadline = Date.now() + timeoutMs;
+  let last: T = await read();
+  while (!check(last)) {
+    if (Date.now() > deadline)
+      throw new Error(`timed out waiting for ${what}; last seen: ${JSON.stringify(last, null, 1)}`);
+    await new Promise((r) => setTimeout(r, 100));
+    last = await read();
+  }
+  return last;
+}
+
+/** Moves every stand-in's clock on (cases advance on it: review after ½ h, decision after hours). */
+export async function advanceClocks(s: TestStack, hours: number): Promise<void> {
+  await Promise.all(DEPARTMENTS.map((d) => s.admin(d).advanceClock({ advanceHours: hours })));
+}
+
+export const statusOf = (a: ApplicationView, item: string) =>
+  a.parts.find((p) => p.itemCode === item)?.status;

@@ -2,6 +2,7 @@ import { mkdirSync } from 'node:fs';
 import { PGlite } from '@electric-sql/pglite';
 import { Kysely, PostgresDialect } from 'kysely';
 import pg from 'pg';
+import { lockDataDir } from './data-dir-lock';
 import { migrate } from './migrations';
 import { pglitePool } from './pglite-pool';
 import type { HallDatabase } from './schema';
@@ -33,7 +34,10 @@ export async function openDatabase(
     dialect = new PostgresDialect({ pool });
     engine = 'postgresql';
   } else {
-    if (!options.dataDir.startsWith('memory://')) mkdirSync(options.dataDir, { recursive: true });
+    if (!options.dataDir.startsWith('memory://')) {
+      mkdirSync(options.dataDir, { recursive: true });
+      lockDataDir(options.dataDir);
+    }
     const lite = new PGlite(options.dataDir);
     await lite.waitReady;
     dialect = new PostgresDialect({ pool: pglitePool(lite) });

@@ -1,4 +1,11 @@
 import { join, resolve } from 'node:path';
+import { generatePopulation } from '@onething/legacy-kit';
+import {
+  HOUSE_TRANSFER_UPLOADS,
+  houseTransferValues,
+  SUBMIT_APPLICATION,
+  uploadMaterial,
+} from './house-transfer-form';
 import { DEFAULT_PORTS, stackServices, startStack } from './stack';
 
 /**
@@ -7,7 +14,8 @@ import { DEFAULT_PORTS, stackServices, startStack } from './stack';
  */
 const root = resolve(import.meta.dirname, '..');
 const logDir = join(root, 'data', 'logs');
-const options = { logDir, clockSpeed: Number(process.env.CLOCK_SPEED ?? 60) };
+// An hour of the departments' time a second: a house transfer completes in about a minute.
+const options = { logDir, clockSpeed: Number(process.env.CLOCK_SPEED ?? 3600), persons: 10_000 };
 const specs = stackServices(options);
 
 console.log(`Starting ${specs.length} services…`);
@@ -24,6 +32,41 @@ const token = await fetch(`${idp}/token?persona=${persona}`)
   .then((r) => r.json() as Promise<{ access_token: string }>)
   .then((t) => t.access_token)
   .catch(() => undefined);
+const tokenOf = (p: string) =>
+  fetch(`${idp}/token?persona=${p}`)
+    .then((r) => r.json() as Promise<{ access_token: string }>)
+    .then((t) => t.access_token);
+const idNumberIn = (t: string) =>
+  JSON.parse(Buffer.from(t.split('.')[1]!, 'base64url').toString()).id_number as string;
+
+/**
+ * The demo: the buyer's house transfer filled from the seeded data, with sample scans uploaded as the
+ * buyer, ready to submit from GraphiQL. Nothing is submitted until the user presses ▶.
+ */
+async function demoLink(): Promise<string> {
+  if (!token) throw new Error('no token for the demo buyer');
+  const buyer = idNumberIn(token);
+  const seller = idNumberIn(await tokenOf('seller'));
+  const population = generatePopulation({ seed: 20261122, persons: options.persons });
+  const materials = [];
+  for (const m of HOUSE_TRANSFER_UPLOADS)
+    materials.push({ id: m.id, uploadId: await uploadMaterial(gateway, token, m.file, m.name) });
+  const variables = {
+    input: {
+      bundleCode: 'HOUSE-TRANSFER',
+      values: houseTransferValues(population, buyer, seller),
+      materials,
+    },
+  };
+  const fragment = [
+    `token=${encodeURIComponent(token)}`,
+    `query=${encodeURIComponent(SUBMIT_APPLICATION)}`,
+    `variables=${encodeURIComponent(JSON.stringify(variables, null, 2))}`,
+  ].join('&');
+  return `${gateway}/graphiql#${fragment}`;
+}
+const demo = await demoLink().catch((e: Error) => `(the demo could not be prepared: ${e.message})`);
+
 const personas = await fetch(`${idp}/personas`)
   .then((r) => r.json() as Promise<{ id: string; name: string; title: { en: string } }[]>)
   .catch(() => []);
@@ -43,6 +86,11 @@ GraphiQL, signed in as the demo home buyer (${persona}):
 
 A first query to run there (everything four departments hold about you, in one request):
   { me { idNumber taxpayer { name status } properties { unitCode address } fundAccount { balance status } } }
+
+Buy a second-hand home in one go (一件事): this opens GraphiQL with the house transfer filled from the
+departments' data and the scans uploaded. Run "Submit", then "Watch" again and again: the deed tax and
+the fund withdrawal are approved in parallel, then the transfer registration, in seconds.
+  ${demo}
 
 Personas (tokens: ${idp}/token?persona=<id>):
 ${personas.map((p) => `  ${p.id.padEnd(16)} ${p.name}  ${p.title.en}`).join('\n')}

@@ -5,8 +5,8 @@ import type { FastifyInstance } from 'fastify';
 
 /**
  * GraphiQL at /graphiql, entirely from local files (the stock landing page loads from the internet, which
- * a government network may not reach). A token can be handed over in the URL fragment, `#token=…`, which
- * never reaches a server log.
+ * a government network may not reach). A token, a query and its variables can be handed over in the URL
+ * fragment, `#token=…&query=…&variables=…` (URI-encoded), which never reaches a server log.
  */
 const require = createRequire(import.meta.url);
 const dirOf = (pkg: string) => dirname(require.resolve(`${pkg}/package.json`));
@@ -38,13 +38,20 @@ query MyRecords {
 `;
 
 const SETUP = `(function () {
-  var m = /(?:^|[#&])token=([^&]+)/.exec(location.hash);
-  var headers = m ? JSON.stringify({ Authorization: 'Bearer ' + decodeURIComponent(m[1]) }, null, 2) : '{}';
-  if (m) history.replaceState(null, '', location.pathname);
+  function param(name) {
+    var m = new RegExp('(?:^|[#&])' + name + '=([^&]+)').exec(location.hash);
+    return m ? decodeURIComponent(m[1]) : undefined;
+  }
+  var token = param('token');
+  var query = param('query');
+  var variables = param('variables');
+  var headers = token ? JSON.stringify({ Authorization: 'Bearer ' + token }, null, 2) : '{}';
+  if (location.hash) history.replaceState(null, '', location.pathname);
   var fetcher = GraphiQL.createFetcher({ url: '/graphql' });
-  ReactDOM.createRoot(document.getElementById('graphiql')).render(
-    React.createElement(GraphiQL, { fetcher: fetcher, defaultQuery: ${JSON.stringify(DEFAULT_QUERY)}, defaultHeaders: headers, shouldPersistHeaders: false, defaultEditorToolsVisibility: m ? 'headers' : false })
-  );
+  var props = { fetcher: fetcher, defaultQuery: ${JSON.stringify(DEFAULT_QUERY)}, defaultHeaders: headers, shouldPersistHeaders: false, defaultEditorToolsVisibility: variables ? 'variables' : token ? 'headers' : false };
+  if (query) props.query = query;
+  if (variables) props.variables = variables;
+  ReactDOM.createRoot(document.getElementById('graphiql')).render(React.createElement(GraphiQL, props));
 })();`;
 
 const PAGE = `<!doctype html>

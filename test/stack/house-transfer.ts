@@ -1,5 +1,11 @@
 import { generatePopulation, type Population } from '@onething/legacy-kit';
 import { expect } from 'vitest';
+import {
+  houseTransferValues as formValues,
+  HOUSE_TRANSFER_UPLOADS,
+  SAMPLE_FILES,
+  uploadMaterial,
+} from '../../scripts/house-transfer-form';
 import type { Department, TestStack } from './support';
 
 /**
@@ -17,33 +23,12 @@ export const population: Population = generatePopulation({ seed: 20261122, perso
 export const idNumberOf = (token: string): string =>
   JSON.parse(Buffer.from(token.split('.')[1]!, 'base64url').toString()).id_number as string;
 
-const yuan = (fen: number) => (fen / 100).toFixed(2);
-
-/** Real file headers with some bytes after them: what a scanner or a phone camera would send. */
-export const FILES = {
-  pdf: Buffer.concat([Buffer.from('%PDF-1.7\n%\xe2\xe3\xcf\xd3\n', 'latin1'), Buffer.alloc(2048, 7)]),
-  jpeg: Buffer.concat([
-    Buffer.from([0xff, 0xd8, 0xff, 0xe0, 0, 0x10, 0x4a, 0x46, 0x49, 0x46]),
-    Buffer.alloc(2048, 9),
-  ]),
-  png: Buffer.concat([Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]), Buffer.alloc(2048, 3)]),
-};
+/** Real file headers with some bytes after them. */
+export const FILES = SAMPLE_FILES;
 
 /** Uploads a file through the gateway (`POST /materials`) and answers its upload id. */
-export async function upload(s: TestStack, token: string, body: Buffer, name = 'scan.pdf'): Promise<string> {
-  const res = await fetch(`${s.gatewayUrl}/materials`, {
-    method: 'POST',
-    headers: {
-      authorization: `Bearer ${token}`,
-      'content-type': 'application/octet-stream',
-      'x-material-name': encodeURIComponent(name),
-    },
-    body,
-  });
-  const json = (await res.json()) as { id?: string };
-  expect(res.status, JSON.stringify(json)).toBe(201);
-  return json.id!;
-}
+export const upload = (s: TestStack, token: string, body: Buffer, name = 'scan.pdf'): Promise<string> =>
+  uploadMaterial(s.gatewayUrl, token, body, name);
 
 /** A buyer and a seller for one house transfer: a completed transfer changes the registry's owner. */
 export interface Parties {
@@ -100,51 +85,16 @@ export interface HouseTransferOptions {
   readonly values?: Record<string, string>;
 }
 
-/**
- * The house transfer's one form as the demo buyer fills it: the seller's home and certificate, a price
- * above the last one (no deed-tax correction), a withdrawal within the buyer's fund balance.
- */
-export function houseTransferValues(
-  buyerId: string,
-  sellerId: string,
-  options: HouseTransferOptions = {},
-): { key: string; value: string }[] {
-  const buyer = population.persons.find((p) => p.idNumber === buyerId)!;
-  const seller = population.persons.find((p) => p.idNumber === sellerId)!;
-  const unit = population.properties.find((p) => p.ownerIdNumbers.includes(sellerId))!;
-  const fund = population.fundAccounts.find((a) => a.idNumber === buyerId)!;
-  const contractDate = new Date(Date.now() - 7 * 86_400_000).toISOString().slice(0, 10);
-  const values: Record<string, string> = {
-    'applicant.idNumber': buyer.idNumber,
-    'applicant.name': buyer.name,
-    'applicant.phone': '13800138000',
-    'seller.idNumber': seller.idNumber,
-    'seller.name': seller.name,
-    'buyer.isFirstHome': 'true',
-    'buyer.maritalStatus': 'single',
-    'property.unitCode': unit.unitCode,
-    'property.address': unit.address,
-    'property.area': unit.areaM2.toFixed(2),
-    'property.use': unit.use,
-    'property.certificateNumber': unit.certificateNumber,
-    'transaction.price': yuan(Math.round(unit.lastPriceFen * 1.2)),
-    'transaction.contractNumber': 'HT-2026-000123',
-    'transaction.contractDate': contractDate,
-    'fund.personalAccount': fund.personalAccount,
-    'fund.withdrawalAmount': yuan(Math.min(fund.balanceFen, 3_000_000)),
-    'fund.receivingBankAccount': '6222020200112233445',
-    ...options.values,
-  };
-  return Object.entries(values).map(([key, value]) => ({ key, value }));
-}
+/** The house transfer's one form as a buyer fills it (see scripts/house-transfer-form.ts). */
+export const houseTransferValues = (buyerId: string, sellerId: string, options: HouseTransferOptions = {}) =>
+  formValues(population, buyerId, sellerId, options.values);
 
 /** Uploads the materials the house transfer asks the applicant for, and answers them for the input. */
 export async function houseTransferMaterials(s: TestStack, token: string) {
-  return [
-    { id: 'id-card', uploadId: await upload(s, token, FILES.jpeg, '身份证.jpg') },
-    { id: 'sale-contract', uploadId: await upload(s, token, FILES.pdf, '买卖合同.pdf') },
-    { id: 'bank-card', uploadId: await upload(s, token, FILES.png, '银行卡.png') },
-  ];
+  const out: { id: string; uploadId: string }[] = [];
+  for (const m of HOUSE_TRANSFER_UPLOADS)
+    out.push({ id: m.id, uploadId: await upload(s, token, m.file, m.name) });
+  return out;
 }
 
 export const PART_FIELDS =

@@ -1,3 +1,5 @@
+import { createServer } from 'node:http';
+import type { AddressInfo } from 'node:net';
 import { createLogger } from '@onething/runtime';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { StandInAdmin } from '../src/admin-client';
@@ -5,10 +7,10 @@ import { jsonProtocolBase } from '../src/protocol';
 import { createStandIn, type StandIn } from '../src/server';
 
 /** A minimal department on the kit: one read route, one submission route. */
-function toyStandIn(): StandIn {
+function toyStandIn(callbackUrl?: string): StandIn {
   return createStandIn({
     department: 'toy',
-    config: { host: '127.0.0.1', port: 0, adminPort: 0, seed: 1, persons: 50, clockSpeed: 0 },
+    config: { host: '127.0.0.1', port: 0, adminPort: 0, seed: 1, persons: 50, clockSpeed: 0, callbackUrl },
     log: createLogger('toy', 'silent'),
     protocol: {
       ...jsonProtocolBase,
@@ -147,5 +149,54 @@ describe('stand-in harness', () => {
     await admin.advanceClock({ advanceMs: 2000 });
     expect((await admin.case(caseNumber)).status).toBe('approved');
     expect(await admin.cases({ ref: 'r' })).toHaveLength(1);
+  });
+});
+
+describe('notifying the hall of case changes', () => {
+  it('posts { department, caseNumber, status } for each phase after acceptance, as the clock moves', async () => {
+    const received: unknown[] = [];
+    const hall = createServer((req, res) => {
+      let body = '';
+      req.on('data', (c) => {
+        body += c;
+      });
+      req.on('end', () => {
+        received.push({ path: req.url, type: req.headers['content-type'], body: JSON.parse(body) });
+        res.writeHead(202).end();
+      });
+    });
+    await new Promise<void>((r) => hall.listen(0, '127.0.0.1', r));
+    const url = `http://127.0.0.1:${(hall.address() as AddressInfo).port}/callbacks/case-status`;
+    const s = toyStandIn(url);
+    await s.listen();
+    try {
+      const { caseNumber } = (await (
+        await fetch(`${s.url}/cases`, {
+          method: 'POST',
+          headers: { 'content-type': 'application/json' },
+          body: JSON.stringify({ ref: 'r-1' }),
+        })
+      ).json()) as { caseNumber: string };
+      await new Promise((r) => setTimeout(r, 300));
+      expect(received).toEqual([]); // acceptance is the submitter's own answer
+      await new StandInAdmin(s.adminUrl).advanceClock({ advanceMs: 5_000 });
+      const deadline = Date.now() + 5_000;
+      while (received.length < 2 && Date.now() < deadline) await new Promise((r) => setTimeout(r, 20));
+      expect(received).toEqual([
+        {
+          path: '/callbacks/case-status',
+          type: 'application/json',
+          body: { department: 'toy', caseNumber, status: 'in_review' },
+        },
+        {
+          path: '/callbacks/case-status',
+          type: 'application/json',
+          body: { department: 'toy', caseNumber, status: 'approved' },
+        },
+      ]);
+    } finally {
+      await s.close();
+      hall.close();
+    }
   });
 });

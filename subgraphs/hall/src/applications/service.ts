@@ -1,4 +1,5 @@
 import type { Identity } from '@onething/runtime/identity';
+import { checkValue, type FormProblem, problem } from '@onething/schema/forms';
 import { subgraphError } from '@onething/subgraph-kit';
 import type { BundleDefinition } from '../bundles/definition';
 import {
@@ -10,8 +11,6 @@ import {
 import type { JobQueue } from '../dispatch/jobs';
 import { checkForm } from '../forms/check-form';
 import type { NotChecked } from '../forms/cross-checks';
-import { checkValue } from '../forms/field-checks';
-import { type FormProblem, problem } from '../forms/problems';
 import type { Hall } from '../hall';
 import type { AuditTrail } from '../store/audit';
 import type { Prefills } from '../store/prefills';

@@ -1,8 +1,7 @@
+import { checkValue, type FormProblem, problem, requiredProblem } from '@onething/schema/forms';
 import type { OneForm } from '../bundles/one-form';
 import type { Prefill } from '../store/prefills';
 import { type CrossCheckInput, crossChecks, type NotChecked } from './cross-checks';
-import { checkValue } from './field-checks';
-import { type FormProblem, problem } from './problems';
 
 export interface FormCheck {
   readonly valid: boolean;
@@ -69,15 +68,7 @@ export async function checkForm(
   }
   for (const field of form.fields) {
     if (field.required && (given.get(field.key)?.trim() ?? '') === '') {
-      problems.push(
-        problem(
-          field.key,
-          'field.required',
-          `${field.label.zh}为必填项`,
-          `${field.label.en} is required`,
-          field.requiredFor,
-        ),
-      );
+      problems.push(requiredProblem(field));
     }
   }
   for (const v of prefill?.values ?? []) {

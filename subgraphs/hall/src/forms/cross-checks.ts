@@ -1,7 +1,7 @@
 import { yuanToFen } from '@onething/schema';
+import { type FormProblem, problem } from '@onething/schema/forms';
 import type { AuditTrail } from '../store/audit';
 import type { ActingFor, SupergraphClient } from '../supergraph-client';
-import { type FormProblem, problem } from './problems';
 
 /** A rule that could not be checked now because a department could not be asked. */
 export interface NotChecked {

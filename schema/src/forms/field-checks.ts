@@ -1,12 +1,32 @@
-import {
-  type Validation,
-  validateResidentId,
-  validateUnitCode,
-  validateUscc,
-  yuanToFen,
-} from '@onething/schema';
-import type { OneFormField } from '../bundles/one-form';
+import type { Validation } from '../identifiers/problem';
+import { validateResidentId } from '../identifiers/resident-id';
+import { validateUnitCode } from '../identifiers/unit-code';
+import { validateUscc } from '../identifiers/uscc';
+import { yuanToFen } from '../money';
 import { type FormProblem, problem } from './problems';
+
+/**
+ * What a one-form field says about its values: what the hall's form description gives a front end
+ * (`OneFormField` in the schema), so the browser checks as you type with the very rules the hall applies.
+ */
+export interface FieldRules {
+  readonly key: string;
+  readonly label: { readonly zh: string; readonly en: string };
+  /** A FieldType: TEXT, ID_NUMBER, USCC, UNIT_CODE, MONEY, DATE, PHONE, INTEGER, DECIMAL, ENUM, BOOLEAN… */
+  readonly type: string;
+  readonly required: boolean;
+  /** Items that require it (named in a `field.required` problem). */
+  readonly requiredFor: readonly string[];
+  /** Items that use it (named in every other problem). */
+  readonly usedBy: readonly string[];
+  readonly hint: { readonly zh: string; readonly en: string } | null;
+  readonly minLength: number | null;
+  readonly maxLength: number | null;
+  readonly patterns: readonly string[];
+  readonly min: string | null;
+  readonly max: string | null;
+  readonly options: readonly { readonly value: string; readonly label: { readonly zh: string } }[];
+}
 
 const DATE = /^\d{4}-\d{2}-\d{2}$/;
 const realDate = (s: string) => DATE.test(s) && new Date(`${s}T00:00:00Z`).toISOString().startsWith(s);
@@ -17,7 +37,7 @@ const IDENTIFIERS: Record<string, (v: string) => Validation<unknown>> = {
 };
 
 /** A value as a number for min/max: money in fen (bounds are written in yuan), others as they are. */
-function measure(field: OneFormField, text: string): number | undefined {
+function measure(field: FieldRules, text: string): number | undefined {
   if (field.type === 'MONEY') return yuanToFen(text);
   return /^-?\d+(\.\d+)?$/.test(text) ? Number(text) : undefined;
 }
@@ -26,7 +46,7 @@ function measure(field: OneFormField, text: string): number | undefined {
  * Checks one filled value against its field's rules: its type (identifiers by their national standard),
  * patterns, lengths, bounds and options. Returns every problem, not the first.
  */
-export function checkValue(field: OneFormField, raw: string): FormProblem[] {
+export function checkValue(field: FieldRules, raw: string): FormProblem[] {
   const value = raw.trim();
   const { label } = field;
   const at = (code: string, zh: string, en: string) =>
@@ -105,4 +125,21 @@ export function checkValue(field: OneFormField, raw: string): FormProblem[] {
   if (n !== undefined && max !== undefined && n > max)
     problems.push(at('field.aboveMax', `不能大于 ${field.max}`, `must be at most ${field.max}`));
   return problems;
+}
+
+/** A required field left empty, as the hall reports it. */
+export function requiredProblem(field: FieldRules): FormProblem {
+  return problem(
+    field.key,
+    'field.required',
+    `${field.label.zh}为必填项`,
+    `${field.label.en} is required`,
+    field.requiredFor,
+  );
+}
+
+/** Every problem of one field's value: empty and required, or against its rules; none for an empty optional one. */
+export function checkField(field: FieldRules, raw: string): FormProblem[] {
+  if (raw.trim() === '') return field.required ? [requiredProblem(field)] : [];
+  return checkValue(field, raw);
 }

@@ -1,0 +1,2 @@
+export { checkField, checkValue, type FieldRules, requiredProblem } from './field-checks';
+export { type FormProblem, problem } from './problems';

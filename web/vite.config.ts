@@ -1,0 +1,16 @@
+import react from '@vitejs/plugin-react';
+import { defineConfig } from 'vite';
+
+/**
+ * The web app is built to web/dist and served by the gateway at `/`; in development (`npm run dev
+ * --workspace web`) Vite proxies the gateway's paths to a running `npm start`.
+ */
+const GATEWAY = process.env.GATEWAY_URL ?? 'http://127.0.0.1:4000';
+
+export default defineConfig({
+  plugins: [react()],
+  build: { outDir: 'dist', emptyOutDir: true, sourcemap: true },
+  server: {
+    proxy: Object.fromEntries(['/graphql', '/materials', '/idp'].map((p) => [p, GATEWAY])),
+  },
+});

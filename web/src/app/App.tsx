@@ -1,0 +1,55 @@
+import { useMemo } from 'react';
+import { Provider } from 'urql';
+import { gatewayClient } from '../api/client';
+import { Layout, Notice, PageTitle } from '../components/Layout';
+import { ApplicationPage } from '../pages/ApplicationPage';
+import { Apply } from '../pages/Apply';
+import { Bundles } from '../pages/Bundles';
+import { MyApplications } from '../pages/MyApplications';
+import { SignIn } from '../pages/SignIn';
+import { StaffQueue } from '../pages/StaffQueue';
+import { WhoReadMyData } from '../pages/WhoReadMyData';
+import { useI18n } from './i18n';
+import { Link, type Route, useRoute } from './router';
+import { useSession } from './session';
+
+export function App() {
+  const route = useRoute();
+  const { session } = useSession();
+  // A new client per sign-in: nothing cached for one person is shown to the next.
+  const client = useMemo(() => gatewayClient(session?.token), [session?.token]);
+  return (
+    <Provider value={client}>
+      <Layout route={route}>{session ? <Page route={route} /> : <SignIn />}</Layout>
+    </Provider>
+  );
+}
+
+function Page({ route }: { route: Route }) {
+  const { session } = useSession();
+  const { t } = useI18n();
+  const staff = session?.role !== 'applicant';
+  switch (route.name) {
+    case 'home':
+      return staff ? <StaffQueue /> : <Bundles />;
+    case 'bundle':
+      return <Apply key={route.code} code={route.code} />;
+    case 'applications':
+      return <MyApplications />;
+    case 'application':
+      return <ApplicationPage key={route.id} id={route.id} />;
+    case 'audit':
+      return <WhoReadMyData />;
+    case 'queue':
+      return <StaffQueue />;
+    default:
+      return (
+        <>
+          <PageTitle>{t('notFound.title')}</PageTitle>
+          <Notice kind="info">
+            {t('notFound.body')} <Link to="/">{t('notFound.home')}</Link>
+          </Notice>
+        </>
+      );
+  }
+}

@@ -1,0 +1,53 @@
+import { type AnchorHTMLAttributes, useEffect, useState } from 'react';
+
+/**
+ * Routes live in the URL's hash (`#/applications/…`): the gateway serves one page, links can be shared
+ * and the back button works, with nothing to configure on the server.
+ */
+export type Route =
+  | { readonly name: 'home' }
+  | { readonly name: 'bundle'; readonly code: string }
+  | { readonly name: 'applications' }
+  | { readonly name: 'application'; readonly id: string }
+  | { readonly name: 'audit' }
+  | { readonly name: 'queue' }
+  | { readonly name: 'not-found'; readonly path: string };
+
+export function parseRoute(hash: string): Route {
+  const path = decodeURIComponent(hash.replace(/^#/, '')) || '/';
+  const parts = path.split('/').filter(Boolean);
+  if (parts.length === 0) return { name: 'home' };
+  if (parts[0] === 'bundles' && parts[1]) return { name: 'bundle', code: parts[1] };
+  if (parts[0] === 'applications' && parts[1]) return { name: 'application', id: parts[1] };
+  if (parts[0] === 'applications') return { name: 'applications' };
+  if (parts[0] === 'who-read-my-data') return { name: 'audit' };
+  if (parts[0] === 'queue') return { name: 'queue' };
+  return { name: 'not-found', path };
+}
+
+export const hrefOf = (path: string) => `#${path}`;
+
+export function navigate(path: string): void {
+  window.location.hash = path;
+}
+
+export function useRoute(): Route {
+  const [route, setRoute] = useState(() =>
+    parseRoute(window.location.hash.startsWith('#/') ? window.location.hash : ''),
+  );
+  useEffect(() => {
+    const onChange = () => {
+      // `#main`, `#field-…`: in-page links (skip link, problem summary) move the focus, not the page.
+      if (!window.location.hash.startsWith('#/') && window.location.hash !== '') return;
+      setRoute(parseRoute(window.location.hash));
+      window.scrollTo(0, 0);
+    };
+    window.addEventListener('hashchange', onChange);
+    return () => window.removeEventListener('hashchange', onChange);
+  }, []);
+  return route;
+}
+
+export function Link({ to, ...rest }: { to: string } & AnchorHTMLAttributes<HTMLAnchorElement>) {
+  return <a href={hrefOf(to)} {...rest} />;
+}

@@ -1,0 +1,101 @@
+import type { ReactNode } from 'react';
+import { useI18n } from '../app/i18n';
+import { Link, type Route } from '../app/router';
+import { useSession } from '../app/session';
+
+/** The frame of every page: skip link, header with navigation, language switch and who is signed in. */
+export function Layout({ route, children }: { route: Route; children: ReactNode }) {
+  const { t, lang, setLang } = useI18n();
+  const { session, signOut } = useSession();
+  const nav =
+    session?.role === 'applicant'
+      ? [
+          { to: '/', label: t('nav.bundles'), active: route.name === 'home' || route.name === 'bundle' },
+          {
+            to: '/applications',
+            label: t('nav.applications'),
+            active: route.name === 'applications' || route.name === 'application',
+          },
+          { to: '/who-read-my-data', label: t('nav.audit'), active: route.name === 'audit' },
+        ]
+      : session
+        ? [{ to: '/queue', label: t('nav.queue'), active: route.name === 'queue' || route.name === 'home' }]
+        : [];
+  return (
+    <>
+      <a className="skip-link" href="#main">
+        {t('nav.skip')}
+      </a>
+      <header className="header">
+        <div className="header__inner">
+          <Link to="/" className="brand">
+            <span className="brand__mark" aria-hidden="true">
+              一
+            </span>
+            {t('app.name')}
+          </Link>
+          {nav.length > 0 && (
+            <nav aria-label={t('nav.label')}>
+              <ul className="nav">
+                {nav.map((n) => (
+                  <li key={n.to}>
+                    <Link to={n.to} aria-current={n.active ? 'page' : undefined}>
+                      {n.label}
+                    </Link>
+                  </li>
+                ))}
+              </ul>
+            </nav>
+          )}
+          <div className="header__tools">
+            <button
+              type="button"
+              className="button button--quiet"
+              lang={lang === 'zh' ? 'en' : 'zh-CN'}
+              onClick={() => setLang(lang === 'zh' ? 'en' : 'zh')}
+            >
+              {lang === 'zh' ? 'English' : '中文'}
+            </button>
+            {session && (
+              <>
+                <span className="who">{session.name}</span>
+                <button type="button" className="button button--quiet" onClick={signOut}>
+                  {t('nav.signOut')}
+                </button>
+              </>
+            )}
+          </div>
+        </div>
+      </header>
+      <main id="main" tabIndex={-1} className="main">
+        {children}
+      </main>
+      <footer className="footer">
+        <p>{t('app.footer')}</p>
+      </footer>
+    </>
+  );
+}
+
+/** A page's heading: focused on arrival so screen readers announce the new page. */
+export function PageTitle({ children }: { children: ReactNode }) {
+  return (
+    <h1 tabIndex={-1} ref={(el) => el?.focus({ preventScroll: true })}>
+      {children}
+    </h1>
+  );
+}
+
+export function Notice({
+  kind,
+  children,
+}: {
+  kind: 'info' | 'warn' | 'error' | 'success';
+  children: ReactNode;
+}) {
+  return (
+    <div className={`notice notice--${kind}`} role={kind === 'error' ? 'alert' : 'status'}>
+      {children}
+    </div>
+  );
+}

@@ -1,0 +1,325 @@
+import { checkField } from '@onething/schema/forms';
+import { useEffect, useMemo, useState } from 'react';
+import { useMutation, useQuery } from 'urql';
+import { APPLICATION, CORRECT, RATE } from '../api/documents';
+import type { Application, FormField, Part, Problem } from '../api/types';
+import { useI18n } from '../app/i18n';
+import type { MessageKey } from '../app/messages';
+import { useSession } from '../app/session';
+import { DepartmentName } from '../components/Department';
+import { Field } from '../components/Field';
+import { Notice, PageTitle } from '../components/Layout';
+import { ProblemSummary } from '../components/ProblemSummary';
+import { FlagBadge, StatusBadge } from '../components/Status';
+
+const FINAL = new Set(['COMPLETED', 'REJECTED']);
+/** How often an open application is read again: live without reloading, cheap for the hall. */
+const REFRESH_MS = 2_000;
+
+const when = (iso: string | null, lang: string) =>
+  iso
+    ? new Date(iso).toLocaleString(lang === 'zh' ? 'zh-CN' : 'en-GB', {
+        dateStyle: 'medium',
+        timeStyle: 'short',
+      })
+    : '';
+
+/** One application: one timeline per department, corrections asked for, and the rating at the end. */
+export function ApplicationPage({ id }: { id: string }) {
+  const { t, l, lang } = useI18n();
+  const { session } = useSession();
+  const [{ data, error, fetching }, refetch] = useQuery<{ application: Application | null }>({
+    query: APPLICATION,
+    variables: { id },
+  });
+  const application = data?.application;
+  const open = application && !FINAL.has(application.status);
+  useEffect(() => {
+    if (!open) return;
+    const timer = setInterval(() => refetch({ requestPolicy: 'network-only' }), REFRESH_MS);
+    return () => clearInterval(timer);
+  }, [open, refetch]);
+
+  if (error) return <Notice kind="error">{t('common.loadFailed', { reason: error.message })}</Notice>;
+  if (fetching && !application) return <p aria-live="polite">{t('common.loading')}</p>;
+  if (!application) return <Notice kind="error">{t('application.notFound')}</Notice>;
+  const fields = new Map(application.bundle.form.fields.map((f) => [f.key, f]));
+  const isMine = session?.role === 'applicant';
+
+  return (
+    <>
+      <PageTitle>{l(application.bundle.name)}</PageTitle>
+      <div className="summary-line">
+        <StatusBadge status={application.status} />
+        <FlagBadge flag={application.flag === 'GREEN' ? null : application.flag} />
+        <span className="muted">
+          {t('application.submitted', { at: when(application.submittedAt, lang) })}
+          {application.completedAt &&
+            ` · ${t('application.completed', { at: when(application.completedAt, lang) })}`}
+        </span>
+      </div>
+      <p className="muted small">
+        {t('application.number')} <code>{application.id}</code>
+      </p>
+      <p className="visually-hidden" aria-live="polite" data-testid="live-status">
+        {t(`status.${application.status}` as MessageKey)}
+      </p>
+      <h2>{t('application.timelines')}</h2>
+      <ol className="parts">
+        {application.parts.map((p) => (
+          <PartTimeline
+            key={p.id}
+            part={p}
+            application={application}
+            fields={fields}
+            canCorrect={isMine}
+            onCorrected={() => refetch({ requestPolicy: 'network-only' })}
+          />
+        ))}
+      </ol>
+      {isMine && FINAL.has(application.status) && <Rating application={application} />}
+    </>
+  );
+}
+
+function PartTimeline(props: {
+  part: Part;
+  application: Application;
+  fields: ReadonlyMap<string, FormField>;
+  canCorrect: boolean;
+  onCorrected(): void;
+}) {
+  const { part, application, fields, canCorrect, onCorrected } = props;
+  const { t, l, lang } = useI18n();
+  const steps: { key: string; label: string; done: boolean; at?: string | null }[] = [
+    { key: 'submitted', label: t('timeline.submitted'), done: true, at: application.submittedAt },
+    {
+      key: 'accepted',
+      label: t('timeline.accepted'),
+      done: part.caseNumber !== null,
+      at: part.acceptedAt,
+    },
+    {
+      key: 'review',
+      label: t('timeline.review'),
+      done: ['IN_REVIEW', 'APPROVED', 'REJECTED', 'CORRECTION_REQUESTED'].includes(part.status),
+    },
+    {
+      key: 'decided',
+      label: part.status === 'REJECTED' ? t('timeline.rejected') : t('timeline.approved'),
+      done: part.status === 'APPROVED' || part.status === 'REJECTED',
+      at: part.status === 'APPROVED' || part.status === 'REJECTED' ? part.statusAt : null,
+    },
+  ];
+  return (
+    <li
+      className="card part"
+      data-item={part.itemCode}
+      data-department={part.department}
+      data-status={part.status}
+    >
+      <div className="part__head">
+        <h3>
+          <DepartmentName department={part.department} className="badge badge--dept" /> {l(part.name)}
+        </h3>
+        <StatusBadge status={part.status} />
+        <FlagBadge flag={part.supervision?.flag} daysLeft={part.supervision?.workingDaysLeft} />
+      </div>
+      <dl className="part__facts">
+        {part.caseNumber && (
+          <div>
+            <dt>{t('part.caseNumber')}</dt>
+            <dd>
+              <code>{part.caseNumber}</code>
+            </dd>
+          </div>
+        )}
+        <div>
+          <dt>{t('part.deadline')}</dt>
+          <dd>{part.deadline ?? t('part.deadlineAfterAcceptance', { days: part.promisedLimitDays })}</dd>
+        </div>
+        {part.status === 'WAITING' && part.after.length > 0 && (
+          <div>
+            <dt>{t('part.waitsFor')}</dt>
+            <dd>
+              {part.after
+                .map((code) => application.parts.find((p) => p.itemCode === code))
+                .map((p) => (p ? l(p.name) : ''))
+                .join('、')}
+            </dd>
+          </div>
+        )}
+        {part.result.length > 0 && (
+          <div>
+            <dt>{t('part.result')}</dt>
+            <dd>
+              {part.result.map((r) => (
+                <span key={r.key} className="result">
+                  <code>{r.value}</code>
+                </span>
+              ))}
+            </dd>
+          </div>
+        )}
+      </dl>
+      <ol className="timeline" aria-label={t('timeline.label', { item: l(part.name) })}>
+        {steps.map((s) => (
+          <li key={s.key} className={s.done ? 'timeline__step timeline__step--done' : 'timeline__step'}>
+            <span className="visually-hidden">{s.done ? t('timeline.done') : t('timeline.pending')}</span>
+            {s.label}
+            {s.at && <span className="muted small"> {when(s.at, lang)}</span>}
+          </li>
+        ))}
+      </ol>
+      {part.reason && part.status !== 'CORRECTION_REQUESTED' && <p className="reason">{part.reason}</p>}
+      {part.status === 'DISPATCHING' && part.attempts > 0 && (
+        <p className="muted small">{t('part.retrying', { n: part.attempts })}</p>
+      )}
+      {part.status === 'DEAD_LETTERED' && <Notice kind="warn">{t('part.deadLettered')}</Notice>}
+      {part.status === 'CORRECTION_REQUESTED' && (
+        <Correction
+          part={part}
+          application={application}
+          fields={fields}
+          canCorrect={canCorrect}
+          onDone={onCorrected}
+        />
+      )}
+    </li>
+  );
+}
+
+/** A correction request (补正): the department's reason and just the fields it named. */
+function Correction(props: {
+  part: Part;
+  application: Application;
+  fields: ReadonlyMap<string, FormField>;
+  canCorrect: boolean;
+  onDone(): void;
+}) {
+  const { part, application, fields, canCorrect, onDone } = props;
+  const { t, l } = useI18n();
+  const named = part.correctionFields.map((k) => fields.get(k)).filter((f): f is FormField => !!f);
+  const [values, setValues] = useState<Record<string, string>>(() =>
+    Object.fromEntries(
+      named.map((f) => [f.key, application.values.find((v) => v.key === f.key)?.value ?? '']),
+    ),
+  );
+  const [problems, setProblems] = useState<Problem[]>([]);
+  const [sent, setSent] = useState(0);
+  const [state, correct] = useMutation(CORRECT);
+  const labels = useMemo(() => new Map(named.map((f) => [f.key, l(f.label)])), [named, l]);
+  return (
+    <section className="correction" aria-label={t('correction.title')}>
+      <Notice kind="warn">
+        <p>
+          <strong>{t('correction.title')}</strong>
+        </p>
+        <p>{part.reason}</p>
+      </Notice>
+      {canCorrect && (
+        <form
+          noValidate
+          onSubmit={async (e) => {
+            e.preventDefault();
+            const r = await correct({
+              applicationId: application.id,
+              partId: part.id,
+              values: named.map((f) => ({ key: f.key, value: (values[f.key] ?? '').trim() })),
+            });
+            const answer = r.data?.correctApplication as { problems: Problem[] } | undefined;
+            setProblems(answer?.problems ?? []);
+            setSent((n) => n + 1);
+            if (answer && answer.problems.length === 0) onDone();
+          }}
+        >
+          <ProblemSummary problems={problems} labels={labels} focusKey={sent} />
+          {named.map((f) => (
+            <Field
+              key={f.key}
+              field={f}
+              value={values[f.key] ?? ''}
+              onChange={(v) => setValues((old) => ({ ...old, [f.key]: v }))}
+              problems={[
+                ...checkField(f, values[f.key] ?? ''),
+                ...problems.filter((p) => p.field === f.key && !p.code.startsWith('field.')),
+              ]}
+            />
+          ))}
+          {state.error && <Notice kind="error">{state.error.message}</Notice>}
+          <button type="submit" className="button button--primary" disabled={state.fetching}>
+            {t('correction.send')}
+          </button>
+        </form>
+      )}
+    </section>
+  );
+}
+
+/** 好差评: five levels and an optional comment, once the application is finished. */
+function Rating({ application }: { application: Application }) {
+  const { t } = useI18n();
+  const [level, setLevel] = useState<number | null>(null);
+  const [comment, setComment] = useState('');
+  const [state, rate] = useMutation(RATE);
+  if (application.rating)
+    return (
+      <section className="card" aria-labelledby="rating-title">
+        <h2 id="rating-title">{t('rating.title')}</h2>
+        <p data-rating={application.rating.level}>
+          {t('rating.thanks', { level: t(`rating.level${application.rating.level}` as MessageKey) })}
+        </p>
+        {application.rating.comment && <blockquote>{application.rating.comment}</blockquote>}
+      </section>
+    );
+  return (
+    <section className="card" aria-labelledby="rating-title">
+      <h2 id="rating-title">{t('rating.title')}</h2>
+      <form
+        onSubmit={async (e) => {
+          e.preventDefault();
+          if (level === null) return;
+          await rate({ applicationId: application.id, level, comment: comment.trim() || null });
+        }}
+      >
+        <fieldset className="rating">
+          <legend>{t('rating.question')}</legend>
+          <div className="choices">
+            {[5, 4, 3, 2, 1].map((n) => (
+              <label key={n} className="choice">
+                <input
+                  type="radio"
+                  name="level"
+                  value={n}
+                  checked={level === n}
+                  onChange={() => setLevel(n)}
+                />
+                {t(`rating.level${n}` as MessageKey)}
+              </label>
+            ))}
+          </div>
+        </fieldset>
+        <div className="field">
+          <label htmlFor="rating-comment">{t('rating.comment')}</label>
+          <textarea
+            id="rating-comment"
+            maxLength={500}
+            rows={3}
+            value={comment}
+            onChange={(e) => setComment(e.target.value)}
+            aria-describedby="rating-comment-hint"
+          />
+          <p className="hint" id="rating-comment-hint">
+            {t('rating.commentHint', { n: 500 - [...comment].length })}
+          </p>
+        </div>
+        {state.error && (
+          <Notice kind="error">{state.error.graphQLErrors[0]?.message ?? state.error.message}</Notice>
+        )}
+        <button type="submit" className="button button--primary" disabled={level === null || state.fetching}>
+          {t('rating.send')}
+        </button>
+      </form>
+    </section>
+  );
+}

@@ -1,0 +1,305 @@
+import { checkField } from '@onething/schema/forms';
+import { useMemo, useState } from 'react';
+import { useMutation, useQuery } from 'urql';
+import { BUNDLE_FORM, GRANT_CONSENT, PREFILL, SUBMIT } from '../api/documents';
+import type { BundleForm, Department, FormField, Prefill, Problem } from '../api/types';
+import { useI18n } from '../app/i18n';
+import { navigate } from '../app/router';
+import { useSession } from '../app/session';
+import { DepartmentName, useDepartmentName } from '../components/Department';
+import { Field, type Source } from '../components/Field';
+import { Notice, PageTitle } from '../components/Layout';
+import { Materials, type Uploaded } from '../components/Materials';
+import { ProblemSummary } from '../components/ProblemSummary';
+
+type Step = 'consent' | 'form';
+
+/**
+ * Applying for a bundle: choose options, consent to prefill in plain words, fill the one form (values
+ * marked with their source, checked as you type with the hall's own rules), upload the materials, submit
+ * once — and see every problem at once when something is wrong.
+ */
+export function Apply({ code }: { code: string }) {
+  const { t, l } = useI18n();
+  const { session } = useSession();
+  const [options, setOptions] = useState<string[]>([]);
+  const [step, setStep] = useState<Step>('consent');
+  const [scopes, setScopes] = useState<string[] | null>(null);
+  const [prefill, setPrefill] = useState<Prefill | null>(null);
+  const [values, setValues] = useState<Record<string, string>>({});
+  const [touched, setTouched] = useState<Set<string>>(new Set());
+  const [uploaded, setUploaded] = useState<Record<string, Uploaded>>({});
+  const [serverProblems, setServerProblems] = useState<Problem[]>([]);
+  const [submitError, setSubmitError] = useState<string | null>(null);
+  const [attempted, setAttempted] = useState(0);
+  const [{ data, error, fetching }] = useQuery<{ bundle: BundleForm | null }>({
+    query: BUNDLE_FORM,
+    variables: { code, options },
+  });
+  const [consentState, grantConsent] = useMutation(GRANT_CONSENT);
+  const [prefillState, runPrefill] = useMutation<{ prefillForm: Prefill }>(PREFILL);
+  const [submitState, submit] = useMutation(SUBMIT);
+  const bundle = data?.bundle;
+  const form = bundle?.form;
+
+  const fields = useMemo(() => new Map((form?.fields ?? []).map((f) => [f.key, f])), [form]);
+  const labels = useMemo(() => {
+    const m = new Map<string, string>();
+    for (const f of form?.fields ?? []) m.set(f.key, l(f.label));
+    for (const mat of form?.materials ?? []) m.set(`materials.${mat.id}`, l(mat.name));
+    return m;
+  }, [form, l]);
+  const itemNames = useMemo(
+    () => new Map((bundle?.items ?? []).map((i) => [i.code, l(i.name)])),
+    [bundle, l],
+  );
+
+  const sources = useMemo(() => {
+    const m = new Map<string, Source>();
+    for (const v of prefill?.values ?? [])
+      m.set(v.key, { department: v.department, updatedAt: v.updatedAt, editable: v.editable });
+    return m;
+  }, [prefill]);
+  const notPrefilled = useMemo(() => {
+    const m = new Map<string, Department>();
+    for (const u of prefill?.unavailable ?? []) for (const f of u.fields) m.set(f, u.department);
+    return m;
+  }, [prefill]);
+
+  if (error) return <Notice kind="error">{t('common.loadFailed', { reason: error.message })}</Notice>;
+  if (fetching && !bundle) return <p aria-live="polite">{t('common.loading')}</p>;
+  if (!bundle || !form) return <Notice kind="error">{t('apply.noBundle', { code })}</Notice>;
+
+  const valueFor = (key: string) =>
+    values[key] ?? (key === 'applicant.idNumber' ? (session?.idNumber ?? '') : '');
+  const liveProblems = (f: FormField): Problem[] => {
+    const server = serverProblems.filter((p) => p.field === f.key);
+    if (!touched.has(f.key)) return server;
+    const local = checkField(f, valueFor(f.key));
+    // The browser's check replaces the server's for what it can judge; rules across departments stay.
+    return [...local, ...server.filter((p) => !local.some((x) => x.code === p.code) && !isLocalRule(p.code))];
+  };
+
+  const allScopes = bundle.consentScopes.map((s) => s.key);
+  const startForm = async (consent: boolean) => {
+    setSubmitError(null);
+    const chosen = scopes ?? allScopes;
+    if (consent && chosen.length > 0) {
+      const granted = await grantConsent({ bundleCode: code, scopes: chosen });
+      if (granted.error) return setSubmitError(granted.error.message);
+      const filled = await runPrefill({ bundleCode: code });
+      if (filled.error || !filled.data) return setSubmitError(filled.error?.message ?? '');
+      const p = filled.data.prefillForm;
+      setPrefill(p);
+      setValues((v) => ({ ...Object.fromEntries(p.values.map((x) => [x.key, x.value])), ...v }));
+    }
+    setStep('form');
+  };
+
+  const onSubmit = async () => {
+    setSubmitError(null);
+    // The server checks everything at once, across departments too, and answers every problem.
+    setTouched(new Set(form.fields.map((f) => f.key)));
+    const input = {
+      bundleCode: code,
+      options,
+      values: form.fields
+        .map((f) => ({ key: f.key, value: valueFor(f.key).trim() }))
+        .filter((v) => v.value !== ''),
+      materials: Object.entries(uploaded).map(([id, u]) => ({ id, uploadId: u.uploadId })),
+      ...(prefill ? { prefillId: prefill.id } : {}),
+    };
+    const r = await submit({ input });
+    if (r.error) return setSubmitError(r.error.message);
+    const answer = r.data?.submitApplication as { application: { id: string } | null; problems: Problem[] };
+    setServerProblems(answer.problems);
+    setAttempted((n) => n + 1);
+    if (answer.application) navigate(`/applications/${answer.application.id}`);
+  };
+
+  const allProblems = [
+    ...form.fields.flatMap((f) => liveProblems(f)),
+    ...serverProblems.filter((p) => !fields.has(p.field)),
+  ];
+
+  return (
+    <>
+      <PageTitle>{l(bundle.name)}</PageTitle>
+      <p className="lead">{l(bundle.description)}</p>
+      {submitError && <Notice kind="error">{t('apply.failed', { reason: submitError })}</Notice>}
+
+      {step === 'consent' && (
+        <ConsentStep
+          bundle={bundle}
+          options={options}
+          onOptions={setOptions}
+          scopes={scopes ?? allScopes}
+          onScopes={setScopes}
+          busy={consentState.fetching || prefillState.fetching}
+          onContinue={(consent) => void startForm(consent)}
+        />
+      )}
+
+      {step === 'form' && (
+        <form
+          noValidate
+          onSubmit={(e) => {
+            e.preventDefault();
+            void onSubmit();
+          }}
+        >
+          <ProblemSummary
+            problems={attempted > 0 && !submitState.fetching ? allProblems : []}
+            labels={labels}
+            focusKey={attempted}
+          />
+          {prefill && prefill.unavailable.length > 0 && (
+            <Notice kind="warn">
+              <p>{t('apply.notPrefilledTitle')}</p>
+              <ul>
+                {prefill.unavailable.map((u) => (
+                  <li key={u.department} data-unavailable={u.department}>
+                    <DepartmentName department={u.department} />
+                    {t('apply.notPrefilledFields', {
+                      fields: u.fields.map((f) => labels.get(f) ?? f).join('、'),
+                    })}
+                  </li>
+                ))}
+              </ul>
+            </Notice>
+          )}
+          {prefill && prefill.values.length > 0 && (
+            <Notice kind="info">{t('apply.prefilled', { n: prefill.values.length })}</Notice>
+          )}
+          {form.sections.map((section) => (
+            <section key={section.key} className="card" aria-labelledby={`section-${section.key}`}>
+              <h2 id={`section-${section.key}`}>{l(section.title)}</h2>
+              <div className="fields">
+                {section.fieldKeys.map((key) => {
+                  const f = fields.get(key);
+                  if (!f) return null;
+                  return (
+                    <Field
+                      key={key}
+                      field={f}
+                      value={valueFor(key)}
+                      onChange={(v) => {
+                        setValues((old) => ({ ...old, [key]: v }));
+                        setTouched((old) => new Set(old).add(key));
+                      }}
+                      onBlur={() => setTouched((old) => new Set(old).add(key))}
+                      problems={liveProblems(f)}
+                      source={sources.get(key)}
+                      notPrefilled={notPrefilled.get(key)}
+                    />
+                  );
+                })}
+              </div>
+            </section>
+          ))}
+          <Materials
+            materials={form.materials}
+            itemNames={itemNames}
+            uploaded={uploaded}
+            onUploaded={(id, u) =>
+              setUploaded((old) => {
+                const next = { ...old };
+                if (u) next[id] = u;
+                else delete next[id];
+                return next;
+              })
+            }
+            problems={serverProblems}
+          />
+          <div className="actions">
+            <button type="submit" className="button button--primary" disabled={submitState.fetching}>
+              {submitState.fetching ? t('apply.submitting') : t('apply.submit')}
+            </button>
+          </div>
+        </form>
+      )}
+    </>
+  );
+}
+
+/** Rules the browser checks itself (it shows its own verdict for them as the value changes). */
+const isLocalRule = (code: string) => code.startsWith('field.') || /^GB/.test(code);
+
+function ConsentStep(props: {
+  bundle: BundleForm;
+  options: string[];
+  onOptions(options: string[]): void;
+  scopes: string[];
+  onScopes(scopes: string[]): void;
+  busy: boolean;
+  onContinue(consent: boolean): void;
+}) {
+  const { bundle, options, onOptions, scopes, onScopes, busy, onContinue } = props;
+  const { t, l } = useI18n();
+  const department = useDepartmentName();
+  return (
+    <>
+      {bundle.options.length > 0 && (
+        <fieldset className="card">
+          <legend>{t('apply.optionsTitle')}</legend>
+          {bundle.options.map((o) => (
+            <label key={o.key} className="choice">
+              <input
+                type="checkbox"
+                name="options"
+                value={o.key}
+                checked={options.includes(o.key)}
+                onChange={(e) =>
+                  onOptions(e.target.checked ? [...options, o.key] : options.filter((x) => x !== o.key))
+                }
+              />
+              {l(o.label)}
+            </label>
+          ))}
+        </fieldset>
+      )}
+      <fieldset className="card consent">
+        <legend>{t('consent.title')}</legend>
+        <p>{t('consent.intro')}</p>
+        <ul className="scopes">
+          {bundle.consentScopes.map((s) => (
+            <li key={s.key}>
+              <label className="choice choice--block">
+                <input
+                  type="checkbox"
+                  name="scopes"
+                  value={s.key}
+                  checked={scopes.includes(s.key)}
+                  onChange={(e) =>
+                    onScopes(e.target.checked ? [...scopes, s.key] : scopes.filter((x) => x !== s.key))
+                  }
+                />
+                <span>
+                  <strong>{department(s.department)}</strong>
+                  <span className="scope__data">{t('consent.reads', { data: l(s.data) })}</span>
+                  <span className="scope__purpose muted">
+                    {t('consent.purpose', { purpose: l(s.purpose) })}
+                  </span>
+                </span>
+              </label>
+            </li>
+          ))}
+        </ul>
+        <p className="muted">{t('consent.note')}</p>
+        <div className="actions">
+          <button
+            type="button"
+            className="button button--primary"
+            disabled={busy || scopes.length === 0}
+            onClick={() => onContinue(true)}
+          >
+            {busy ? t('consent.reading') : t('consent.agree')}
+          </button>
+          <button type="button" className="button" disabled={busy} onClick={() => onContinue(false)}>
+            {t('consent.skip')}
+          </button>
+        </div>
+      </fieldset>
+    </>
+  );
+}

@@ -1,0 +1,152 @@
+import { useEffect, useState } from 'react';
+import { useMutation, useQuery } from 'urql';
+import { QUEUE, RETRY } from '../api/documents';
+import type { Application, Department, Part } from '../api/types';
+import { useI18n } from '../app/i18n';
+import { Link } from '../app/router';
+import { useSession } from '../app/session';
+import { DEPARTMENTS, DepartmentName, useDepartmentName } from '../components/Department';
+import { Notice, PageTitle } from '../components/Layout';
+import { FlagBadge, StatusBadge } from '../components/Status';
+
+interface DeadPart
+  extends Pick<
+    Part,
+    'id' | 'itemCode' | 'name' | 'department' | 'attempts' | 'lastError' | 'deadLetteredAt'
+  > {
+  application: { id: string; applicantName: string; bundle: { name: { zh: string; en: string } } };
+}
+
+/**
+ * The window's queue (综合窗口): applications with red, then yellow parts first; parts whose sending was
+ * given up, each with a retry button; a filter by department.
+ */
+export function StaffQueue() {
+  const { t, l, lang } = useI18n();
+  const { session } = useSession();
+  const department = useDepartmentName();
+  const own =
+    session?.role === 'department-staff'
+      ? (session.departments.map((d) => d.toUpperCase()) as Department[])
+      : DEPARTMENTS;
+  const [filter, setFilter] = useState<Department | ''>('');
+  const [{ data, error, fetching }, refetch] = useQuery<{
+    applicationQueue: Application[];
+    deadLetteredParts: DeadPart[];
+  }>({
+    query: QUEUE,
+    variables: { department: filter || null },
+  });
+  const [retryState, retry] = useMutation(RETRY);
+  const [retried, setRetried] = useState<string | null>(null);
+  useEffect(() => {
+    const timer = setInterval(() => refetch({ requestPolicy: 'network-only' }), 5_000);
+    return () => clearInterval(timer);
+  }, [refetch]);
+
+  return (
+    <>
+      <PageTitle>{t('queue.title')}</PageTitle>
+      <div className="toolbar">
+        <label htmlFor="department-filter">{t('queue.filter')}</label>
+        <select
+          id="department-filter"
+          value={filter}
+          onChange={(e) => setFilter(e.target.value as Department | '')}
+        >
+          <option value="">{session?.role === 'department-staff' ? t('queue.mine') : t('queue.all')}</option>
+          {own.map((d) => (
+            <option key={d} value={d}>
+              {department(d)}
+            </option>
+          ))}
+        </select>
+      </div>
+      {error && <Notice kind="error">{t('common.loadFailed', { reason: error.message })}</Notice>}
+      {fetching && !data && <p aria-live="polite">{t('common.loading')}</p>}
+
+      <section aria-labelledby="dead-title">
+        <h2 id="dead-title">{t('queue.deadLettered', { n: data?.deadLetteredParts.length ?? 0 })}</h2>
+        {retried && <Notice kind="success">{t('queue.retried')}</Notice>}
+        {data && data.deadLetteredParts.length === 0 && <p className="muted">{t('queue.noDeadLetters')}</p>}
+        <ul className="cards">
+          {data?.deadLetteredParts.map((p) => (
+            <li key={p.id} className="card" data-dead-part={p.id}>
+              <h3>
+                <DepartmentName department={p.department} className="badge badge--dept" /> {l(p.name)}
+              </h3>
+              <p>
+                <Link to={`/applications/${p.application.id}`}>
+                  {l(p.application.bundle.name)} · {p.application.applicantName}
+                </Link>
+              </p>
+              <p className="muted small">
+                {t('queue.attempts', { n: p.attempts })} · {p.lastError}
+              </p>
+              {session?.role === 'window-staff' && (
+                <button
+                  type="button"
+                  className="button button--primary"
+                  disabled={retryState.fetching}
+                  onClick={async () => {
+                    const r = await retry({ partId: p.id });
+                    if (!r.error) {
+                      setRetried(p.id);
+                      refetch({ requestPolicy: 'network-only' });
+                    }
+                  }}
+                >
+                  {t('queue.retry')}
+                </button>
+              )}
+            </li>
+          ))}
+        </ul>
+        {retryState.error && <Notice kind="error">{retryState.error.message}</Notice>}
+      </section>
+
+      <section aria-labelledby="queue-title">
+        <h2 id="queue-title">{t('queue.applications', { n: data?.applicationQueue.length ?? 0 })}</h2>
+        <div className="table-wrap">
+          <table className="table">
+            <thead>
+              <tr>
+                <th scope="col">{t('queue.flag')}</th>
+                <th scope="col">{t('queue.application')}</th>
+                <th scope="col">{t('queue.parts')}</th>
+                <th scope="col">{t('queue.submitted')}</th>
+              </tr>
+            </thead>
+            <tbody>
+              {data?.applicationQueue.map((a) => (
+                <tr key={a.id} data-application={a.id} data-flag={a.flag ?? ''}>
+                  <td>
+                    <FlagBadge flag={a.flag} />
+                  </td>
+                  <td>
+                    <Link to={`/applications/${a.id}`}>{l(a.bundle.name)}</Link>
+                    <div className="muted small">{a.applicantName}</div>
+                    <StatusBadge status={a.status} />
+                  </td>
+                  <td>
+                    <ul className="chips">
+                      {a.parts.map((p) => (
+                        <li key={p.id}>
+                          <DepartmentName department={p.department} /> <StatusBadge status={p.status} />
+                          {p.supervision && p.supervision.flag !== 'GREEN' && (
+                            <FlagBadge flag={p.supervision.flag} daysLeft={p.supervision.workingDaysLeft} />
+                          )}
+                        </li>
+                      ))}
+                    </ul>
+                  </td>
+                  <td>{new Date(a.submittedAt).toLocaleString(lang === 'zh' ? 'zh-CN' : 'en-GB')}</td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </div>
+      </section>
+    </>
+  );
+}

@@ -10,6 +10,7 @@ import { Agent } from 'undici';
 import { AuthError, createAuth } from './auth';
 import type { GatewayContext } from './context';
 import { SubgraphDataSource } from './data-source';
+import { registerDevIdp } from './dev-idp';
 import { registerGraphiql } from './graphiql';
 import { registerMaterialsProxy } from './materials-proxy';
 import { dedupeErrorsPlugin, formatGatewayError } from './plugins/errors';
@@ -17,6 +18,7 @@ import { queryLimits } from './plugins/limits';
 import { gatewayMetrics } from './plugins/metrics';
 import type { GatewayConfig } from './settings';
 import { SupergraphFile } from './supergraph-file';
+import { registerWebApp } from './web-app';
 
 declare module 'fastify' {
   interface FastifyRequest {
@@ -34,7 +36,8 @@ const refusal = (reply: FastifyReply, status: number, code: string, message: str
 /**
  * The gateway: Apollo Gateway in Apollo Server 5 on Fastify, serving the supergraph of a file (any
  * Federation 2 supergraph), verifying users' tokens and forwarding the identity to subgraphs in a signed
- * internal header, limiting what a query may ask, with /health, /ready, /metrics and GraphiQL.
+ * internal header, limiting what a query may ask, with /health, /ready, /metrics and GraphiQL; the web app
+ * at `/` (and, in development, the development identity provider's personas and tokens under /idp).
  */
 export function createGateway(config: GatewayConfig, log: Logger) {
   const auth = createAuth({
@@ -154,6 +157,8 @@ export function createGateway(config: GatewayConfig, log: Logger) {
     timeoutMs: config.subgraphTimeouts.get(config.materialsSubgraph) ?? config.subgraphTimeoutMs,
     log,
   });
+  registerDevIdp(app, { url: config.devIdpUrl, dispatcher, log });
+  registerWebApp(app, { dir: config.webDir, log });
 
   let url = `http://${config.host}:${config.port}`;
   let started: Promise<void> | undefined;

@@ -1,8 +1,10 @@
+import { resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { defineSettings, settings } from '@onething/runtime';
 import { z } from 'zod';
 
 const OUR_SUPERGRAPH = fileURLToPath(new URL('../../schema/supergraph.graphql', import.meta.url));
+const OUR_WEB_APP = fileURLToPath(new URL('../../web/dist', import.meta.url));
 
 /** A comma list of `name=value` pairs, e.g. `tax=http://10.0.0.5:4002/graphql,fund=…`. */
 const namedList = <T extends z.ZodType>(value: T) =>
@@ -118,6 +120,25 @@ export const gatewaySettings = defineSettings('gateway', {
     env: 'MAX_MATERIAL_BYTES',
     schema: settings.positiveInt(10 * 1024 * 1024),
     doc: 'Largest uploaded material (file), in bytes; give the hall the same MAX_MATERIAL_BYTES.',
+  },
+  webDir: {
+    env: 'WEB_DIR',
+    schema: z
+      .string()
+      .min(1)
+      .default(OUR_WEB_APP)
+      .transform((dir) => resolve(dir)),
+    defaultDoc: 'web/dist',
+    doc: 'The built web app, served at `/` (index.html, hashed files under /assets/); build it with `npm run build --workspace web`.',
+  },
+  devIdpUrl: {
+    env: 'DEV_IDP_URL',
+    schema: settings
+      .url()
+      .optional()
+      .transform((url) => url?.replace(/\/+$/, '')),
+    defaultDoc: '(none)',
+    doc: 'Development only: passes the development identity provider’s `/personas` and `/token` to the web app under `/idp/…` (`npm start` sets it). Never set it in production.',
   },
 });
 

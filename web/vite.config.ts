@@ -9,6 +9,9 @@ const GATEWAY = process.env.GATEWAY_URL ?? 'http://127.0.0.1:4000';
 
 export default defineConfig({
   plugins: [react()],
+  // One React for the app and its libraries: the gateway's React 18 (for GraphiQL) is hoisted to the root
+  // node_modules, where urql would find it; React 19 rejects a React 18 context Provider (error #130).
+  resolve: { dedupe: ['react', 'react-dom'] },
   build: { outDir: 'dist', emptyOutDir: true, sourcemap: true },
   server: {
     proxy: Object.fromEntries(['/graphql', '/materials', '/idp'].map((p) => [p, GATEWAY])),

@@ -151,6 +151,8 @@ export function stackServices(options: StackOptions = {}): ServiceSpec[] {
       PORT: String(ports.gateway),
       INTERNAL_IDENTITY_SECRET: secret,
       JWKS_URL: local(ports.idp, '/.well-known/jwks.json'),
+      // The web app signs in with personas through the gateway's /idp (development only).
+      DEV_IDP_URL: local(ports.idp),
       SUBGRAPH_URLS: [
         ...DEPARTMENTS.map((d) => `${d}=${local(ports.subgraphs[d], '/graphql')}`),
         `hall=${local(ports.hall, '/graphql')}`,

@@ -7,6 +7,7 @@ import {
   uploadMaterial,
 } from './house-transfer-form';
 import { DEFAULT_PORTS, stackServices, startStack } from './stack';
+import { ensureWebBuilt, WEB_BUILD_COMMAND, webBuildReason } from './web-build';
 
 /**
  * `npm start`: the whole system on one machine with embedded defaults. Each service runs as its own
@@ -18,8 +19,20 @@ const logDir = join(root, 'data', 'logs');
 const options = { logDir, clockSpeed: Number(process.env.CLOCK_SPEED ?? 3600), persons: 10_000 };
 const specs = stackServices(options);
 
-console.log(`Starting ${specs.length} services…`);
+// The web app the gateway serves at /, built first if web/ changed since its last build. A failed build
+// does not stop the rest: the gateway serves the last build, or a page saying how to build it.
 const started = Date.now();
+const buildReason = webBuildReason();
+if (buildReason) console.log(`Building the web app (${buildReason})…`);
+const webApp = await ensureWebBuilt().then(
+  () => undefined,
+  (e: Error) => {
+    console.error(`\n${e.message}\nStarting the rest; / serves the last build of the web app, if any.\n`);
+    return 'its build failed';
+  },
+);
+
+console.log(`Starting ${specs.length} services…`);
 const stack = await startStack(options, specs).catch((e: Error) => {
   console.error(`\nCould not start: ${e.message}\nLogs: ${logDir}`);
   process.exit(1);
@@ -73,6 +86,9 @@ const personas = await fetch(`${idp}/personas`)
 
 const width = Math.max(...specs.map((s) => s.name.length));
 console.log(`\nReady in ${((Date.now() - started) / 1000).toFixed(1)} s.\n`);
+console.log(
+  `The web app: ${gateway}/${webApp ? `   (${webApp}: fix web/, run ${WEB_BUILD_COMMAND}, reload)` : ''}\n`,
+);
 for (const s of specs) {
   const extra = Object.entries(s.extra ?? {})
     .map(([k, v]) => `${k} ${v}`)

@@ -9,7 +9,8 @@ const graphqlCjs = createRequire(import.meta.url).resolve('graphql');
  * Test layers (see README "Tests"):
  * - unit: next to the code, no sockets (`src/**\/*.test.ts`);
  * - integration: real HTTP on port 0 between a client and a server (`test/**\/*.int.test.ts`);
- * - stack: the whole system started as it is by `npm start` (`test/stack/**\/*.test.ts`).
+ * - stack: the whole system started as it is by `npm start` (`test/stack/**\/*.test.ts`);
+ * - browser: the web app on the whole stack in Debian's Chromium (`test/browser/**\/*.test.ts`).
  */
 export default defineConfig({
   resolve: { alias: [{ find: /^graphql$/, replacement: graphqlCjs }] },
@@ -41,6 +42,17 @@ export default defineConfig({
           exclude: ['**/node_modules/**'],
           testTimeout: 60_000,
           hookTimeout: 120_000,
+          fileParallelism: false,
+        },
+      },
+      {
+        extends: true,
+        test: {
+          name: 'browser',
+          include: ['test/browser/**/*.test.ts'],
+          exclude: ['**/node_modules/**'],
+          testTimeout: 120_000,
+          hookTimeout: 180_000,
           fileParallelism: false,
         },
       },

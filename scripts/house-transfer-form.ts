@@ -79,7 +79,8 @@ export async function uploadMaterial(
       'content-type': 'application/octet-stream',
       'x-material-name': encodeURIComponent(name),
     },
-    body,
+    // A plain Uint8Array: a body both Node's and the DOM's fetch types accept (the browser tests use both).
+    body: new Uint8Array(body),
   });
   const json = (await res.json()) as { id?: string; errors?: { message: string }[] };
   if (res.status !== 201 || !json.id)

@@ -1,0 +1,49 @@
+import { existsSync } from 'node:fs';
+import { type Browser, chromium } from 'playwright-core';
+import type { StackOptions } from '../../scripts/stack';
+import { ensureWebBuilt } from '../../scripts/web-build';
+import { startTestStack, type TestStack } from '../stack/support';
+
+/**
+ * Browser tests drive Debian's Chromium (`apt-get install chromium`) with playwright-core: no browser is
+ * downloaded. CHROMIUM_PATH names another executable. Without one, suites skip (`describe.skipIf(
+ * !BROWSER_AVAILABLE)`), unless REQUIRE_BROWSER=1 (CI), where its absence fails the run.
+ */
+export const CHROMIUM_PATH = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
+
+export const BROWSER_AVAILABLE = existsSync(CHROMIUM_PATH);
+
+if (!BROWSER_AVAILABLE && process.env.REQUIRE_BROWSER === '1')
+  throw new Error(
+    `REQUIRE_BROWSER=1 but there is no Chromium at ${CHROMIUM_PATH}: install it (apt-get install -y --no-install-recommends chromium) or set CHROMIUM_PATH to one`,
+  );
+
+// Without the background-networking flags Chromium's own connections (updates, sync, field trials) are
+// refused on a closed network, and the page's are too.
+const ARGS = [
+  '--no-sandbox',
+  '--disable-gpu',
+  '--disable-quic',
+  '--no-first-run',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+];
+
+/** Headless Chromium; close it in afterAll. */
+export function launchBrowser(): Promise<Browser> {
+  if (!BROWSER_AVAILABLE)
+    throw new Error(
+      `no Chromium at ${CHROMIUM_PATH}: install it (apt-get install -y --no-install-recommends chromium) or set CHROMIUM_PATH; guard suites with describe.skipIf(!BROWSER_AVAILABLE)`,
+    );
+  return chromium.launch({ executablePath: CHROMIUM_PATH, headless: true, args: ARGS });
+}
+
+/**
+ * The whole stack on free ports with the web app built (when web/ changed since its last build): the
+ * gateway at `gatewayUrl` serves it at `/`, and its /idp passes the stack's development identity provider.
+ */
+export async function startWebStack(options: StackOptions = {}): Promise<TestStack> {
+  await ensureWebBuilt();
+  return startTestStack(options);
+}

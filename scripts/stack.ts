@@ -1,6 +1,6 @@
 import { type ChildProcess, spawn } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
-import { createWriteStream, mkdirSync } from 'node:fs';
+import { createWriteStream, mkdirSync, readFileSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { dirname, join, resolve } from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
@@ -185,16 +185,37 @@ export function stackServices(options: StackOptions = {}): ServiceSpec[] {
   return [idp, ...legacy, ...subgraphs, gateway, hall].filter((s) => !without.has(s.name));
 }
 
-/** A port the OS says is free now. */
-export function freePort(): Promise<number> {
-  return new Promise((resolvePort, reject) => {
+/**
+ * Ports are drawn from below Linux's ephemeral range (32768–60999): a port the OS hands out for `listen(0)`
+ * can be taken by any outgoing connection before the child process binds it, and a stack makes many.
+ * Each process (each vitest worker) draws from its own block of the range, so two stacks started at once
+ * by two workers cannot both draw a port before either binds it; within a block a port is checked free
+ * when drawn and never drawn twice.
+ */
+const PORT_RANGE = { from: 20_000, to: 32_000 } as const;
+const BLOCK = 1_000;
+const BLOCKS = (PORT_RANGE.to - PORT_RANGE.from) / BLOCK;
+const slot = Number(process.env.VITEST_POOL_ID ?? process.pid);
+const blockStart = PORT_RANGE.from + ((Number.isFinite(slot) ? slot : process.pid) % BLOCKS) * BLOCK;
+const drawn = new Set<number>();
+
+function bindable(port: number): Promise<boolean> {
+  return new Promise((resolveBindable) => {
     const srv = createServer();
-    srv.once('error', reject);
-    srv.listen(0, '127.0.0.1', () => {
-      const { port } = srv.address() as { port: number };
-      srv.close(() => resolvePort(port));
-    });
+    srv.once('error', () => resolveBindable(false));
+    srv.listen(port, '127.0.0.1', () => srv.close(() => resolveBindable(true)));
   });
+}
+
+/** A port that is free now, outside the range the OS uses for outgoing connections. */
+export async function freePort(): Promise<number> {
+  for (let tries = 0; tries < 2 * BLOCK; tries++) {
+    const port = blockStart + Math.floor(Math.random() * BLOCK);
+    if (drawn.has(port)) continue;
+    drawn.add(port);
+    if (await bindable(port)) return port;
+  }
+  throw new Error(`no free port between ${blockStart} and ${blockStart + BLOCK - 1}`);
 }
 
 /** Ports for a whole stack, all free now (for tests running beside `npm start`). */
@@ -228,11 +249,31 @@ export interface RunningStack {
   stop(): Promise<void>;
 }
 
-async function waitReady(spec: ServiceSpec, child: ChildProcess, timeoutMs: number): Promise<void> {
+/** The last lines of a service's log, for an error saying why it did not start. */
+async function logTail(spec: ServiceSpec, logDir: string | undefined): Promise<string> {
+  if (!logDir) return '; run it alone to see why';
+  const file = join(logDir, `${spec.name}.log`);
+  await sleep(100); // let the piped output reach the file
+  try {
+    const lines = readFileSync(file, 'utf8').trimEnd().split('\n').slice(-15);
+    return `; the end of ${file}:\n${lines.join('\n')}`;
+  } catch {
+    return `; see ${file}`;
+  }
+}
+
+async function waitReady(
+  spec: ServiceSpec,
+  child: ChildProcess,
+  timeoutMs: number,
+  logDir: string | undefined,
+): Promise<void> {
   const deadline = Date.now() + timeoutMs;
   while (Date.now() < deadline) {
     if (child.exitCode !== null)
-      throw new Error(`${spec.name} exited with code ${child.exitCode} while starting; see its log`);
+      throw new Error(
+        `${spec.name} exited with code ${child.exitCode} while starting${await logTail(spec, logDir)}`,
+      );
     try {
       const res = await fetch(spec.readyUrl);
       if (res.ok) return;
@@ -285,12 +326,14 @@ export async function startStack(
         async restart() {
           await service.kill('SIGKILL');
           child = launch(spec, options.logDir);
-          await waitReady(spec, child, 60_000);
+          await waitReady(spec, child, 60_000, options.logDir);
         },
       };
       services.set(spec.name, service);
     }
-    await Promise.all([...services.values()].map((s) => waitReady(s.spec, s.process, 60_000)));
+    await Promise.all(
+      [...services.values()].map((s) => waitReady(s.spec, s.process, 60_000, options.logDir)),
+    );
   } catch (e) {
     await stop();
     throw e;

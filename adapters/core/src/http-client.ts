@@ -95,10 +95,14 @@ export class DepartmentClient {
   private async attempt<T>(options: CallOptions<T>, attempt: number): Promise<T> {
     const { op } = options;
     if (!this.breaker.tryAcquire()) {
+      const retryInMs = this.breaker.retryInMs();
       const err = this.error(
         'DEPARTMENT_UNAVAILABLE',
         op,
-        `circuit breaker open; next trial in ${this.breaker.retryInMs()} ms`,
+        `circuit breaker open; next trial in ${retryInMs} ms`,
+        {
+          retryAfterSeconds: Math.max(1, Math.ceil(retryInMs / 1000)),
+        },
       );
       this.report(options, attempt, 0, err.code, this.inFlight);
       throw err;

@@ -26,7 +26,10 @@ export function subgraphError(
   return new GraphQLError(message, { extensions: { code, department, ...extra } });
 }
 
-/** What a front end sees of a department failure: the adapter's code, the department, whether to retry. */
+/**
+ * What a front end sees of a department failure: the adapter's code, the department, whether to retry and,
+ * when the department or its circuit breaker said so, after how many seconds.
+ */
 export function extensionsOf(error: AdapterError): Record<string, unknown> {
   return {
     code: error.code,
@@ -35,6 +38,7 @@ export function extensionsOf(error: AdapterError): Record<string, unknown> {
     ...(error.details.departmentCode ? { departmentCode: error.details.departmentCode } : {}),
     ...(error.details.departmentMessage ? { departmentMessage: error.details.departmentMessage } : {}),
     ...(error.details.problems ? { problems: error.details.problems } : {}),
+    ...(error.details.retryAfterSeconds ? { retryAfterSeconds: error.details.retryAfterSeconds } : {}),
   };
 }
 

@@ -137,6 +137,13 @@ export function describeAdapterContract<A extends DepartmentAdapter, R>(
         for (let i = 0; i < 5; i++)
           expect(await codeOf(reads.loader(adapter).load(key!))).toBe('DEPARTMENT_UNAVAILABLE');
         expect(await calls(reads.op)).toBe(before); // open: nothing reached the system
+        // …and says when the next trial will be let through, so callers can wait rather than spend a try.
+        const refused = await reads
+          .loader(adapter)
+          .load(key!)
+          .catch((e: unknown) => e);
+        expect(refused).toBeInstanceOf(AdapterError);
+        expect((refused as AdapterError).details.retryAfterSeconds).toBe(1);
         expect(events.at(-1)?.breaker).toBe('open');
 
         await system.control.clearFaults();

@@ -19,6 +19,8 @@ export class DispatchError extends Error {
     readonly retryable: boolean,
     readonly code: string,
     message: string,
+    /** How long the department asked us to wait before the next try, when it said. */
+    readonly retryAfterMs?: number,
   ) {
     super(message);
   }
@@ -49,7 +51,13 @@ function outcome<T>(answer: GraphQLAnswer<Record<string, T>>, field: string): T 
           .filter(Boolean)
           .join('；')}`
       : '';
-    throw new DispatchError(RETRYABLE.has(code) || !error, code, `${error?.message ?? 'no answer'}${detail}`);
+    const retryAfterSeconds = Number(error?.extensions?.retryAfterSeconds);
+    throw new DispatchError(
+      RETRYABLE.has(code) || !error,
+      code,
+      `${error?.message ?? 'no answer'}${detail}`,
+      Number.isFinite(retryAfterSeconds) && retryAfterSeconds > 0 ? retryAfterSeconds * 1000 : undefined,
+    );
   }
   return value;
 }

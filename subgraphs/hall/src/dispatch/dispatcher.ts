@@ -7,6 +7,9 @@ import { caseInput } from './case-input';
 import { type CaseView, type DepartmentApi, DispatchError } from './department-api';
 import type { Job, JobQueue } from './jobs';
 
+/** A department's Retry-After is honoured up to this; longer answers fall back to our own backoff. */
+const MAX_RETRY_AFTER_MS = 10 * 60_000;
+
 /**
  * How a job ended: recorded what the department said; will retry; gave up (dead letter); the department
  * refused it; or another worker took it over meanwhile (its lease ran out), so nothing was recorded.
@@ -99,6 +102,10 @@ export class Dispatcher {
     }
   }
 
+  /**
+   * The wait before the next try: jittered exponential backoff, but never sooner than the department (or
+   * the adapter's open circuit breaker) asked — a try that is bound to be refused would spend an attempt.
+   */
   private backoff(attempts: number): number {
     const { backoffBaseMs, backoffMaxMs } = this.deps.settings;
     const ceiling = Math.min(backoffMaxMs, backoffBaseMs * 2 ** attempts);
@@ -263,7 +270,10 @@ export class Dispatcher {
       await jobs.reschedule(
         tx,
         job.id,
-        new Date(now.getTime() + this.backoff(attempts)),
+        new Date(
+          now.getTime() +
+            Math.max(this.backoff(attempts), Math.min(err.retryAfterMs ?? 0, MAX_RETRY_AFTER_MS)),
+        ),
         `${err.code}: ${err.message}`,
       );
       return 'retry';

@@ -7,6 +7,8 @@ export function gatewayClient(token: string | undefined): Client {
     exchanges: [cacheExchange, fetchExchange],
     fetchOptions: (): RequestInit => ({ headers: token ? { authorization: `Bearer ${token}` } : {} }),
     requestPolicy: 'cache-and-network',
+    // POST with a JSON body: the gateway's CSRF protection refuses simple GET requests without a preflight.
+    preferGetMethod: false,
   });
 }
 

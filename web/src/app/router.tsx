@@ -27,6 +27,10 @@ export function parseRoute(hash: string): Route {
 
 export const hrefOf = (path: string) => `#${path}`;
 
+let moves = 0;
+/** How many times the user moved between pages in this tab (0 on a fresh load). */
+export const navigations = () => moves;
+
 export function navigate(path: string): void {
   window.location.hash = path;
 }
@@ -39,6 +43,7 @@ export function useRoute(): Route {
     const onChange = () => {
       // `#main`, `#field-…`: in-page links (skip link, problem summary) move the focus, not the page.
       if (!window.location.hash.startsWith('#/') && window.location.hash !== '') return;
+      moves++;
       setRoute(parseRoute(window.location.hash));
       window.scrollTo(0, 0);
     };

@@ -1,6 +1,6 @@
-import type { ReactNode } from 'react';
+import { type ReactNode, useEffect, useRef } from 'react';
 import { useI18n } from '../app/i18n';
-import { Link, type Route } from '../app/router';
+import { Link, navigations, type Route } from '../app/router';
 import { useSession } from '../app/session';
 
 /** The frame of every page: skip link, header with navigation, language switch and who is signed in. */
@@ -77,10 +77,17 @@ export function Layout({ route, children }: { route: Route; children: ReactNode 
   );
 }
 
-/** A page's heading: focused on arrival so screen readers announce the new page. */
+/**
+ * A page's heading: focused when the user moves to the page within the app, so screen readers announce
+ * the new page; on a fresh load the browser's own start (the skip link first) is kept.
+ */
 export function PageTitle({ children }: { children: ReactNode }) {
+  const ref = useRef<HTMLHeadingElement>(null);
+  useEffect(() => {
+    if (navigations() > 0) ref.current?.focus({ preventScroll: true });
+  }, []);
   return (
-    <h1 tabIndex={-1} ref={(el) => el?.focus({ preventScroll: true })}>
+    <h1 tabIndex={-1} ref={ref}>
       {children}
     </h1>
   );

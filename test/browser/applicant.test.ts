@@ -1,0 +1,203 @@
+import type { Browser, Page } from 'playwright-core';
+import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { houseTransferValues } from '../../scripts/house-transfer-form';
+import { DEPARTMENTS, idNumberOf, population } from '../stack/house-transfer';
+import type { TestStack } from '../stack/support';
+import { fieldByKey, fill, screenshot, scrollsSideways, signIn, uploadHouseTransferMaterials } from './pages';
+import { BROWSER_AVAILABLE, launchBrowser, startWebStack } from './support';
+
+/**
+ * The applicant's side of the web app in Debian's Chromium, on the whole stack: the demo buyer completes
+ * the second-hand house transfer from sign-in to rating; a form with mistakes shows all of them; a
+ * department that is down shows which fields could not be prefilled.
+ */
+describe.skipIf(!BROWSER_AVAILABLE)('the web app for applicants', () => {
+  let s: TestStack;
+  let browser: Browser;
+  let page: Page;
+  let citizenId: string;
+  let sellerId: string;
+
+  beforeAll(async () => {
+    s = await startWebStack({ hallEnv: { POLL_INTERVAL_MS: '500' } });
+    browser = await launchBrowser();
+    citizenId = idNumberOf(await s.token('citizen'));
+    sellerId = idNumberOf(await s.token('seller'));
+  });
+  afterAll(async () => {
+    await browser?.close();
+    await s?.stop();
+  });
+  beforeEach(async () => {
+    for (const d of DEPARTMENTS) await s.admin(d).reset();
+    page = await browser.newPage({ viewport: { width: 1280, height: 900 }, locale: 'zh-CN' });
+  });
+
+  /** Opens the house transfer and consents to prefill from every department. */
+  const openHouseTransfer = async (consent: boolean) => {
+    await signIn(page, s.gatewayUrl, 'citizen');
+    await page.locator('[data-bundle="HOUSE-TRANSFER"] h2 a').click();
+    await page.getByRole('heading', { level: 1, name: '二手房转移登记' }).waitFor();
+    await page.getByRole('button', { name: consent ? '同意并预填' : '不授权，自行填写' }).click();
+    await page.getByRole('button', { name: '提交申请' }).waitFor();
+  };
+
+  it('takes the demo buyer through the house transfer, from sign-in to rating', async () => {
+    await page.goto(`${s.gatewayUrl}/`);
+    await page.getByRole('heading', { name: '登录' }).waitFor();
+    await screenshot(page, 'sign-in');
+    await signIn(page, s.gatewayUrl, 'citizen');
+    await page.getByRole('heading', { level: 1, name: '一件事一次办' }).waitFor();
+    await page.locator('[data-bundle="HOUSE-TRANSFER"]').waitFor();
+    expect(await page.locator('[data-bundle]').count()).toBe(5);
+    await screenshot(page, 'bundles');
+
+    await page.locator('[data-bundle="HOUSE-TRANSFER"] h2 a').click();
+    // Consent in plain words, one department at a time.
+    const consent = page.getByRole('group', { name: '授权预填' });
+    await consent.waitFor();
+    expect(await consent.getByText('用途：').count()).toBeGreaterThanOrEqual(3);
+    await page.getByRole('button', { name: '同意并预填' }).click();
+    await page.getByRole('button', { name: '提交申请' }).waitFor();
+
+    // Prefilled values carry their source; the name may not be changed.
+    const name = fieldByKey(page, 'applicant.name');
+    expect(await name.inputValue()).not.toBe('');
+    expect(await name.getAttribute('readonly')).not.toBeNull();
+    await expect(page.locator('#field-applicant-name-source').textContent()).resolves.toContain('税务');
+    expect(await fieldByKey(page, 'fund.personalAccount').inputValue()).toMatch(/^\d{12}$/);
+    // Materials issued within the bundle or held by a department are not asked for.
+    await expect(page.locator('[data-material="deed-tax-receipt"]').textContent()).resolves.toContain(
+      '契税申报',
+    );
+    await expect(page.locator('[data-material="property-certificate"]').textContent()).resolves.toContain(
+      '不动产登记',
+    );
+
+    const values = houseTransferValues(population, citizenId, sellerId);
+    for (const { key, value } of values) {
+      const control = fieldByKey(page, key);
+      if ((await control.getAttribute('readonly')) !== null) continue;
+      await fill(page, key, value);
+    }
+    await uploadHouseTransferMaterials(page);
+    await screenshot(page, 'one-form');
+    await page.getByRole('button', { name: '提交申请' }).click();
+
+    // One status page: a timeline per department; the transfer waits for the other two.
+    await page.locator('[data-item="RE-TRANSFER"][data-status="WAITING"]').waitFor();
+    await page.locator('[data-item="TAX-DEED-TAX"][data-status="ACCEPTED"]').waitFor();
+    await page.locator('[data-item="FUND-PURCHASE-WITHDRAWAL"][data-status="ACCEPTED"]').waitFor();
+    expect(await page.locator('[data-item]').count()).toBe(3);
+    await screenshot(page, 'application');
+
+    // The departments decide on their clocks; the page follows without reloading.
+    const url = page.url();
+    await Promise.all(DEPARTMENTS.map((d) => s.admin(d).advanceClock({ advanceHours: 48 })));
+    await page.locator('[data-item="RE-TRANSFER"][data-status="ACCEPTED"]').waitFor({ timeout: 30_000 });
+    await Promise.all(DEPARTMENTS.map((d) => s.admin(d).advanceClock({ advanceHours: 240 })));
+    await page.locator('[data-item="RE-TRANSFER"][data-status="APPROVED"]').waitFor({ timeout: 30_000 });
+    expect(page.url()).toBe(url);
+    await expect(page.locator('[data-item="TAX-DEED-TAX"]').textContent()).resolves.toMatch(/SWPZ\d+/);
+
+    // Rating when complete.
+    await page.getByRole('radio', { name: '非常满意' }).check();
+    await page.getByLabel('意见建议（选填）').fill('一次办好，不用跑腿');
+    await page.getByRole('button', { name: '提交评价' }).click();
+    await page.locator('[data-rating="5"]').waitFor();
+    await screenshot(page, 'completed');
+
+    // Who read my data: the prefill's reads, one per department.
+    await page.getByRole('link', { name: '谁查看了我的数据' }).click();
+    await page.locator('tbody tr').first().waitFor();
+    const departments = await page
+      .locator('tbody tr')
+      .evaluateAll((rows) => rows.map((r) => r.getAttribute('data-department')));
+    // Exactly what the hall recorded, one row per read, and each of the house transfer's departments there.
+    const recorded = (await s.gql('{ whoReadMyData { department } }', {}, await s.token('citizen'))) as {
+      data: { whoReadMyData: { department: string }[] };
+    };
+    expect(departments).toEqual(recorded.data.whoReadMyData.map((r) => r.department));
+    for (const d of ['TAX', 'REALESTATE', 'FUND']) expect(departments).toContain(d);
+  });
+
+  it('shows every mistake of a form at once, each beside its field, and checks as you type', async () => {
+    await openHouseTransfer(false);
+    // As you type: the same rules as the hall, before anything is sent.
+    await fill(page, 'seller.idNumber', '110105194912310021');
+    await page.getByText('校验码').first().waitFor();
+    expect(await fieldByKey(page, 'seller.idNumber').getAttribute('aria-invalid')).toBe('true');
+
+    await fill(page, 'applicant.phone', '12345');
+    await fill(page, 'transaction.price', '12.345');
+    await fill(page, 'transaction.contractDate', '2099-01-01');
+    await page.getByRole('button', { name: '提交申请' }).click();
+    const summary = page.getByRole('alert').filter({ hasText: '处需要修改' });
+    await summary.waitFor();
+    const codes = await summary
+      .locator('li')
+      .evaluateAll((items) =>
+        items.map((li) => `${li.getAttribute('data-field')} ${li.getAttribute('data-code')}`),
+      );
+    expect(codes).toEqual(
+      expect.arrayContaining([
+        'applicant.phone field.pattern',
+        'transaction.price field.money',
+        'transaction.contractDate contractDate.future',
+        'seller.name field.required',
+        'materials.sale-contract material.missing',
+      ]),
+    );
+    expect(codes.length).toBeGreaterThanOrEqual(12);
+    // The summary has the focus, and each problem is tied to its field.
+    expect(await summary.evaluate((el) => el === document.activeElement)).toBe(true);
+    const phone = fieldByKey(page, 'applicant.phone');
+    const describedBy = (await phone.getAttribute('aria-describedby')) ?? '';
+    const errorText = await page
+      .locator(`#${describedBy.split(' ').find((id) => id.endsWith('-error'))}`)
+      .textContent();
+    expect(errorText).toContain('格式不正确');
+    await screenshot(page, 'form-mistakes');
+    // Following a problem's link puts the cursor in its field.
+    await summary.getByRole('link').filter({ hasText: '联系电话' }).first().click();
+    expect(await phone.evaluate((el) => el === document.activeElement)).toBe(true);
+  });
+
+  it('says which fields could not be prefilled when a department is down, and prefills the rest', async () => {
+    await s.admin('fund').down();
+    await openHouseTransfer(true);
+    const notice = page.locator('[data-unavailable="FUND"]');
+    await notice.waitFor();
+    expect(await notice.textContent()).toContain('住房公积金');
+    expect(await notice.textContent()).toContain('公积金个人账号');
+    expect(await fieldByKey(page, 'fund.personalAccount').inputValue()).toBe('');
+    await expect(page.locator('#field-fund-personalAccount-source').textContent()).resolves.toContain(
+      '未能预填',
+    );
+    expect(await fieldByKey(page, 'applicant.name').inputValue()).not.toBe('');
+    await screenshot(page, 'prefill-department-down');
+  });
+
+  it('works at phone width, in English, with the keyboard', async () => {
+    await page.setViewportSize({ width: 390, height: 844 });
+    await openHouseTransfer(true);
+    expect(await scrollsSideways(page)).toBe(false);
+    await screenshot(page, 'phone-form');
+    await page.getByRole('button', { name: 'English' }).click();
+    await page.getByRole('button', { name: 'Submit application' }).waitFor();
+    expect(await page.evaluate(() => document.documentElement.lang)).toBe('en');
+    // On a fresh load the skip link is the first stop, and takes the keyboard to the content.
+    await page.reload();
+    await page.getByRole('button', { name: 'Agree and prefill' }).waitFor();
+    await page.keyboard.press('Tab');
+    const skip = page.getByRole('link', { name: 'Skip to main content' });
+    expect(await skip.evaluate((el) => el === document.activeElement)).toBe(true);
+    expect(await skip.isVisible()).toBe(true);
+    await page.keyboard.press('Enter');
+    expect(await page.evaluate(() => document.activeElement?.id)).toBe('main');
+    // The consent can be given with the keyboard alone.
+    await page.getByRole('button', { name: 'Agree and prefill' }).focus();
+    await page.keyboard.press('Enter');
+    await page.getByRole('button', { name: 'Submit application' }).waitFor();
+  });
+});

@@ -10,7 +10,9 @@ const graphqlCjs = createRequire(import.meta.url).resolve('graphql');
  * - unit: next to the code, no sockets (`src/**\/*.test.ts`);
  * - integration: real HTTP on port 0 between a client and a server (`test/**\/*.int.test.ts`);
  * - stack: the whole system started as it is by `npm start` (`test/stack/**\/*.test.ts`);
- * - browser: the web app on the whole stack in Debian's Chromium (`test/browser/**\/*.test.ts`).
+ * - browser: the web app on the whole stack in Debian's Chromium (`test/browser/**\/*.test.ts`);
+ * - reliability: faults, kills, hostile input and access on the whole stack (`test/reliability/`), only
+ *   with RELIABILITY=full|short set (`npm run test:reliability`, `npm run test:reliability:short`).
  */
 export default defineConfig({
   resolve: { alias: [{ find: /^graphql$/, replacement: graphqlCjs }] },
@@ -45,6 +47,23 @@ export default defineConfig({
           fileParallelism: false,
         },
       },
+      // The reliability suite (`npm run test:reliability`, and its short form in CI): only when asked for,
+      // so `npm test` stays a few minutes.
+      ...(process.env.RELIABILITY
+        ? [
+            {
+              extends: true as const,
+              test: {
+                name: 'reliability',
+                include: ['test/reliability/**/*.test.ts'],
+                exclude: ['**/node_modules/**'],
+                testTimeout: 600_000,
+                hookTimeout: 180_000,
+                fileParallelism: false,
+              },
+            },
+          ]
+        : []),
       {
         extends: true,
         test: {

@@ -1,4 +1,5 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { prepareApplication } from './bundle-applications';
 import {
   APPLICATION_FIELDS,
   type ApplicationView,
@@ -13,6 +14,7 @@ import {
   idNumberOf,
   PART_FIELDS,
   parties,
+  population,
   statusOf,
   submit,
   upload,
@@ -479,6 +481,41 @@ describe('applications on the whole stack', () => {
     const unknown = await post({ department: 'tax', caseNumber: 'NO-SUCH-CASE' });
     expect(unknown.status).toBe(404);
     expect(((await unknown.json()) as any).errors[0].extensions.code).toBe('CASE_UNKNOWN');
+  });
+
+  it('takes an instant approval (秒批) from the department’s own reading: what it issued flows on', async () => {
+    // The market decides the moment it accepts: its answer to the submission says APPROVED already, but
+    // carries no USCC; the hall must read the case for it before the tax registration may go.
+    await s.admin('market').decideOnTheSpot(true);
+    try {
+      const prepared = await prepareApplication(s, population, 'SOLE-TRADER', 0);
+      const r = await s.gql<{
+        submitApplication: { application: { id: string } | null; problems: unknown[] };
+      }>(
+        'mutation S($i: ApplicationInput!) { submitApplication(input: $i) { application { id } problems { field code } } }',
+        { i: prepared.input },
+        prepared.token,
+      );
+      expect(r.data?.submitApplication.problems).toEqual([]);
+      const id = r.data!.submitApplication.application!.id;
+      const done = await eventually(
+        () => application(s, prepared.token, id),
+        (a) =>
+          statusOf(a, 'TAX-NEW-TAXPAYER') !== 'WAITING' && statusOf(a, 'TAX-NEW-TAXPAYER') !== 'DISPATCHING',
+        'the tax registration sent after the instant approval',
+      );
+      const market = done.parts.find((p) => p.itemCode === 'MKT-ESTABLISH-INDIVIDUAL')!;
+      const uscc = market.result.find((x) => x.key === 'enterprise.uscc')?.value;
+      expect(market.status).toBe('APPROVED');
+      expect(uscc).toMatch(/^92/); // an individual business's USCC
+      expect(statusOf(done, 'TAX-NEW-TAXPAYER')).toBe('ACCEPTED');
+      const [taxCase] = await s
+        .admin('tax')
+        .cases({ item: 'TAX-NEW-TAXPAYER', applicant: prepared.applicantIdNumber });
+      expect(taxCase?.fields['enterprise.uscc']).toBe(uscc);
+    } finally {
+      await s.admin('market').decideOnTheSpot(false);
+    }
   });
 
   it('refuses applications to anyone but an applicant', async () => {

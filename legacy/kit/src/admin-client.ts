@@ -48,6 +48,10 @@ export class StandInAdmin {
   advanceClock(by: { advanceMs?: number; advanceHours?: number; advanceDays?: number; speed?: number }) {
     return this.call<{ now: string; speed: number }>('POST', '/clock', by);
   }
+  /** Whether new cases are decided the moment they are accepted (即办), their answer carrying the decision. */
+  decideOnTheSpot(onTheSpot: boolean) {
+    return this.call<{ onTheSpot: boolean }>('PUT', '/decisions', { onTheSpot });
+  }
   cases(query: { ref?: string; applicant?: string; item?: string } = {}) {
     const qs = new URLSearchParams(
       Object.entries(query).filter(([, v]) => v) as [string, string][],
@@ -60,7 +64,7 @@ export class StandInAdmin {
   decide(caseNumber: string, decision: Decision) {
     return this.call<CaseView>('POST', `/cases/${encodeURIComponent(caseNumber)}/decision`, decision);
   }
-  /** Clears faults and counters and brings the system back up; cases and the clock stay. */
+  /** Clears faults, counters and on-the-spot decisions, and brings the system back up; cases and the clock stay. */
   reset() {
     return this.call<unknown>('POST', '/reset');
   }

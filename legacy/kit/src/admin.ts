@@ -22,6 +22,8 @@ const decisionBody = z
   })
   .strict();
 
+const decisionsBody = z.object({ onTheSpot: z.boolean() }).strict();
+
 function invalid(reply: FastifyReply, error: z.ZodError) {
   return reply.code(400).send({
     error: 'INVALID_ADMIN_REQUEST',
@@ -90,6 +92,14 @@ export function registerAdmin(admin: FastifyInstance, standIn: StandIn): void {
     return ctx.clock.toJSON();
   });
 
+  admin.get('/__admin/decisions', async () => ({ onTheSpot: ctx.cases.decidesOnTheSpot }));
+  admin.put('/__admin/decisions', async (req, reply) => {
+    const parsed = decisionsBody.safeParse(req.body ?? {});
+    if (!parsed.success) return invalid(reply, parsed.error);
+    ctx.cases.decidesOnTheSpot = parsed.data.onTheSpot;
+    return { onTheSpot: ctx.cases.decidesOnTheSpot };
+  });
+
   admin.get<{ Querystring: { ref?: string; applicant?: string; item?: string } }>(
     '/__admin/cases',
     async (req) => {
@@ -125,6 +135,7 @@ export function registerAdmin(admin: FastifyInstance, standIn: StandIn): void {
   admin.post('/__admin/reset', async () => {
     ctx.faults.clear();
     ctx.requests.reset();
+    ctx.cases.decidesOnTheSpot = false;
     if (standIn.isDown) await standIn.up();
     return { reset: true };
   });

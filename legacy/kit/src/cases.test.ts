@@ -40,6 +40,37 @@ describe('case lifecycle on the clock', () => {
     expect(seen).toEqual(['C1:accepted', 'C1:in_review', 'C1:approved']);
   });
 
+  it('decides on the spot when asked to (即办): the case is decided the moment it is accepted', () => {
+    const clock = new SimClock(0, 0);
+    const seen: string[] = [];
+    const store = new CaseStore(clock, {
+      ...rules,
+      onPhase: (r, p) => seen.push(`${r.caseNumber}:${p.status}`),
+    });
+    store.decidesOnTheSpot = true;
+    const c = store.submit({
+      itemCode: 'X',
+      requestRef: 'r1',
+      applicantId: 'a',
+      fields: { name: 'n' },
+      materials: [],
+    });
+    expect(store.view(c)).toMatchObject({
+      status: 'approved',
+      decision: { result: { 'enterprise.uscc': 'X' } },
+    });
+    expect(seen).toEqual(['C1:accepted', 'C1:in_review', 'C1:approved']);
+    store.decidesOnTheSpot = false;
+    const later = store.submit({
+      itemCode: 'X',
+      requestRef: 'r2',
+      applicantId: 'a',
+      fields: { name: 'n' },
+      materials: [],
+    });
+    expect(store.view(later).status).toBe('accepted');
+  });
+
   it('takes a correction only when one is requested, then reviews again', () => {
     const clock = new SimClock(0, 0);
     const store = new CaseStore(clock, rules);

@@ -97,11 +97,28 @@ export class CaseStore {
     private readonly rules: CaseRules,
   ) {}
 
+  private onTheSpot = false;
+
+  /**
+   * Whether new cases are decided the moment they are accepted (即办: handled on the spot), so the answer
+   * to a submission already carries the decision; otherwise they follow the rules' schedule.
+   */
+  get decidesOnTheSpot(): boolean {
+    return this.onTheSpot;
+  }
+
+  set decidesOnTheSpot(on: boolean) {
+    this.onTheSpot = on;
+  }
+
   /** Records a new case. Stores never deduplicate here: idempotency is the protocol's business. */
   submit(submission: CaseSubmission): CaseRecord {
     const now = this.clock.now();
-    const { reviewAfterMs, decideAfterMs } = this.rules.schedule(submission.itemCode);
+    const { reviewAfterMs, decideAfterMs } = this.onTheSpot
+      ? { reviewAfterMs: 0, decideAfterMs: 0 }
+      : this.rules.schedule(submission.itemCode);
     const decision = this.rules.decide(submission);
+    const decidedAt = this.onTheSpot ? now : now + Math.max(decideAfterMs, reviewAfterMs + 1);
     const record: CaseRecord = {
       ...submission,
       caseNumber: this.rules.caseNumber(++this.seq, submission.itemCode, now),
@@ -109,7 +126,7 @@ export class CaseStore {
       phases: [
         { status: 'accepted', at: now },
         { status: 'in_review', at: now + reviewAfterMs },
-        { status: decision.outcome, at: now + Math.max(decideAfterMs, reviewAfterMs + 1), decision },
+        { status: decision.outcome, at: decidedAt, decision },
       ],
       settled: 0,
     };

@@ -203,7 +203,7 @@ export function createStandIn(options: StandInOptions): StandIn {
       port = await listenOn(server, port, config.host);
       await admin.listen({ port: adminPort, host: config.host });
       adminPort = (admin.server.address() as AddressInfo).port;
-      ticker = setInterval(() => cases.settle(), 250);
+      ticker = setInterval(() => cases.settle(), config.settleIntervalMs ?? 250);
       ticker.unref();
       log.info(
         { url: standIn.url, adminUrl: standIn.adminUrl, persons: config.persons },

@@ -30,6 +30,11 @@ export function standInSettings<S extends SettingsSpec>(department: string, port
       schema: z.coerce.number().min(0).default(1),
       doc: 'Simulated seconds per real second on which cases advance (e.g. 3600: an hour a second).',
     },
+    settleIntervalMs: {
+      env: 'SETTLE_INTERVAL_MS',
+      schema: settings.ms(250),
+      doc: 'How often cases are moved on along the clock and their changes notified, in real ms.',
+    },
     logLevel: { env: 'LOG_LEVEL', schema: settings.logLevel(), doc: 'pino log level.' },
     callbackUrl: {
       env: 'CALLBACK_URL',
@@ -49,6 +54,8 @@ export interface StandInConfig {
   readonly seed: number;
   readonly persons: number;
   readonly clockSpeed: number;
+  /** How often due phases are settled (and notified), in real ms; 250 when not set. */
+  readonly settleIntervalMs?: number;
   /** Where to notify a change of a case's status, if anywhere. */
   readonly callbackUrl?: string | undefined;
 }

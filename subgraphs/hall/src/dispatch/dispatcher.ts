@@ -11,6 +11,17 @@ import type { Job, JobQueue } from './jobs';
 const MAX_RETRY_AFTER_MS = 10 * 60_000;
 
 /**
+ * What sending a submission or a correction proves: that the department accepted the case. Departments
+ * answer a submission briefly — its case number, its status, not what a decision issued or asked for — so
+ * a decision already taken when it answered (an instant approval, 秒批) is not taken from that answer: the
+ * case is recorded as accepted and read back, and only the full reading releases the parts waiting for it.
+ */
+export function provenBySending(job: Pick<Job, 'kind'>, answer: CaseView): CaseView {
+  if (job.kind === 'poll' || answer.status === 'ACCEPTED' || answer.status === 'IN_REVIEW') return answer;
+  return { ...answer, status: 'ACCEPTED', reason: null, correctionFields: [], result: [] };
+}
+
+/**
  * How a job ended: recorded what the department said; will retry; gave up (dead letter); the department
  * refused it; or another worker took it over meanwhile (its lease ran out), so nothing was recorded.
  */
@@ -164,9 +175,12 @@ export class Dispatcher {
   }
 
   /** Records what the department said, and what follows from it, if this worker still holds the job. */
-  private async record(job: Job, view: CaseView): Promise<boolean> {
+  private async record(job: Job, answered: CaseView): Promise<boolean> {
     const { apps, jobs, calendar, settings } = this.deps;
     const now = new Date();
+    const view = provenBySending(job, answered);
+    // A decision reported in the answer to a submission is read back at once, with what it issued.
+    const pollAt = view === answered ? new Date(now.getTime() + settings.pollIntervalMs) : now;
     return apps.db.transaction().execute(async (tx) => {
       if (!(await jobs.holds(tx, job.id))) return false;
       const part = (await apps.part(job.partId, tx))!;
@@ -183,12 +197,10 @@ export class Dispatcher {
         last_error: null,
       });
       const following = view.status === 'ACCEPTED' || view.status === 'IN_REVIEW';
-      if (job.kind === 'poll' && following)
-        await jobs.reschedule(tx, job.id, new Date(now.getTime() + settings.pollIntervalMs));
+      if (job.kind === 'poll' && following) await jobs.reschedule(tx, job.id, pollAt);
       else {
         await jobs.complete(tx, job.id, now);
-        if (following)
-          await jobs.enqueue(tx, part.id, 'poll', new Date(now.getTime() + settings.pollIntervalMs));
+        if (following) await jobs.enqueue(tx, part.id, 'poll', pollAt);
       }
       if (view.status === 'APPROVED') await this.release(tx, updated.applicationId, now);
       if (view.status === 'REJECTED')

@@ -65,6 +65,59 @@ export function houseTransferValues(
   return Object.entries(values).map(([key, value]) => ({ key, value }));
 }
 
+/** A buyer and a seller for one house transfer: a completed transfer changes the registry's owner. */
+export interface Parties {
+  readonly buyer: { readonly idNumber: string; readonly name: string };
+  readonly seller: { readonly idNumber: string; readonly name: string };
+}
+
+/**
+ * The pairs of a population fit for a house transfer: a sole owner of one unmortgaged home without tax
+ * owed, and a person without a home whose fund account can pay a withdrawal. `parties(n, exclude)` is the
+ * n-th pair of persons not in `exclude`.
+ */
+export function houseTransferParties(population: Population) {
+  const owned = new Map<string, number>();
+  for (const p of population.properties)
+    for (const o of p.ownerIdNumbers) owned.set(o, (owned.get(o) ?? 0) + 1);
+  const owing = new Set(population.taxpayers.filter((t) => t.arrearsFen > 0).map((t) => t.taxpayerId));
+  const loanUnits = new Set(population.fundLoans.map((l) => l.unitCode));
+  const sellersAll = population.properties
+    .filter(
+      (p) =>
+        p.ownerIdNumbers.length === 1 &&
+        p.use === 'residential' &&
+        !p.mortgage &&
+        !loanUnits.has(p.unitCode) &&
+        owned.get(p.ownerIdNumbers[0]!) === 1 &&
+        !owing.has(p.ownerIdNumbers[0]!),
+    )
+    .map((p) => p.ownerIdNumbers[0]!);
+  const buyersAll = population.fundAccounts
+    .filter(
+      (a) =>
+        a.status === 'normal' &&
+        a.balanceFen >= 5_000_000 &&
+        !owned.has(a.idNumber) &&
+        !owing.has(a.idNumber),
+    )
+    .map((a) => a.idNumber);
+
+  const byId = new Map(population.persons.map((p) => [p.idNumber, p]));
+  return function parties(n: number, exclude: readonly string[] = []): Parties {
+    const taken = new Set(exclude);
+    const sellers = sellersAll.filter((id) => !taken.has(id));
+    const selling = new Set(sellers);
+    const buyers = buyersAll.filter((id) => !taken.has(id) && !selling.has(id));
+    const person = (id: string | undefined) => {
+      const p = id === undefined ? undefined : byId.get(id);
+      if (!p) throw new Error(`the seeded population has fewer than ${n + 1} house transfers to test with`);
+      return { idNumber: p.idNumber, name: p.name };
+    };
+    return { buyer: person(buyers[n]), seller: person(sellers[n]) };
+  };
+}
+
 /** Uploads a file through the gateway (`POST /materials`); answers the upload id or throws why not. */
 export async function uploadMaterial(
   gatewayUrl: string,

@@ -24,6 +24,8 @@ export interface ServiceSpec {
   readonly url: string;
   /** A URL answering 200 once the service is ready. */
   readonly readyUrl: string;
+  /** Instead of a GET of `readyUrl`: a check of its own (a server without a health route). */
+  readonly ready?: () => Promise<boolean>;
   /** Extra addresses worth printing (admin endpoints…). */
   readonly extra?: Record<string, string>;
 }
@@ -275,8 +277,7 @@ async function waitReady(
         `${spec.name} exited with code ${child.exitCode} while starting${await logTail(spec, logDir)}`,
       );
     try {
-      const res = await fetch(spec.readyUrl);
-      if (res.ok) return;
+      if (spec.ready ? await spec.ready() : (await fetch(spec.readyUrl)).ok) return;
     } catch {
       // not listening yet
     }

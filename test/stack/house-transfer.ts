@@ -3,6 +3,8 @@ import { expect } from 'vitest';
 import {
   houseTransferValues as formValues,
   HOUSE_TRANSFER_UPLOADS,
+  houseTransferParties,
+  type Parties,
   SAMPLE_FILES,
   uploadMaterial,
 } from '../../scripts/house-transfer-form';
@@ -30,51 +32,13 @@ export const FILES = SAMPLE_FILES;
 export const upload = (s: TestStack, token: string, body: Buffer, name = 'scan.pdf'): Promise<string> =>
   uploadMaterial(s.gatewayUrl, token, body, name);
 
-/** A buyer and a seller for one house transfer: a completed transfer changes the registry's owner. */
-export interface Parties {
-  readonly buyer: { readonly idNumber: string; readonly name: string };
-  readonly seller: { readonly idNumber: string; readonly name: string };
-}
-
-const owned = new Map<string, number>();
-for (const p of population.properties)
-  for (const o of p.ownerIdNumbers) owned.set(o, (owned.get(o) ?? 0) + 1);
-const owing = new Set(population.taxpayers.filter((t) => t.arrearsFen > 0).map((t) => t.taxpayerId));
-const loanUnits = new Set(population.fundLoans.map((l) => l.unitCode));
-const SELLERS = population.properties
-  .filter(
-    (p) =>
-      p.ownerIdNumbers.length === 1 &&
-      p.use === 'residential' &&
-      !p.mortgage &&
-      !loanUnits.has(p.unitCode) &&
-      owned.get(p.ownerIdNumbers[0]!) === 1 &&
-      !owing.has(p.ownerIdNumbers[0]!),
-  )
-  .map((p) => p.ownerIdNumbers[0]!);
-const BUYERS = population.fundAccounts
-  .filter(
-    (a) =>
-      a.status === 'normal' && a.balanceFen >= 5_000_000 && !owned.has(a.idNumber) && !owing.has(a.idNumber),
-  )
-  .map((a) => a.idNumber);
+export type { Parties };
 
 /**
  * The n-th buyer and seller fit for a house transfer, other than the demo personas (whose transfer the
- * demo keeps for itself): a sole owner of one unmortgaged home without tax owed, and a person without a
- * home whose fund account can pay a withdrawal. Tests take a fresh pair per application.
+ * demo keeps for itself); tests take a fresh pair per application (see scripts/house-transfer-form.ts).
  */
-export function parties(n: number, exclude: readonly string[] = []): Parties {
-  const taken = new Set(exclude);
-  const sellers = SELLERS.filter((id) => !taken.has(id));
-  const buyers = BUYERS.filter((id) => !taken.has(id) && !sellers.includes(id));
-  const person = (id: string | undefined) => {
-    const p = population.persons.find((x) => x.idNumber === id);
-    if (!p) throw new Error(`the seeded population has fewer than ${n + 1} house transfers to test with`);
-    return { idNumber: p.idNumber, name: p.name };
-  };
-  return { buyer: person(buyers[n]), seller: person(sellers[n]) };
-}
+export const parties: (n: number, exclude?: readonly string[]) => Parties = houseTransferParties(population);
 
 /** A token of the development IdP for the buyer of a pair. */
 export const buyerToken = (s: TestStack, p: Parties) =>

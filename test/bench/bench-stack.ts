@@ -1,0 +1,82 @@
+import { fileURLToPath } from 'node:url';
+import { freePort, type RunningStack, type StackOptions, startStack } from '../../scripts/stack';
+import { type Department, startTestStack, type TestStack } from '../stack/support';
+import { BENCH_PERSONS } from './persons';
+import { totalResidentMiB } from './processes';
+
+export const DEPARTMENTS: readonly Department[] = ['tax', 'market', 'realestate', 'fund'];
+
+/**
+ * The stand-ins' fixed latency on reads, in ms, as the legacy systems behind a service hall answer: the
+ * registry's SOAP service slowest. No jitter, so runs compare.
+ */
+export const READ_LATENCY_MS: Record<Department, number> = { tax: 10, market: 10, realestate: 30, fund: 15 };
+
+/**
+ * The whole stack as `npm start` runs it (its population, every service its own process) on free ports,
+ * for benchmarks: logs at `warn`, and the market system's rate limit lifted, since it would cap every
+ * scenario at its 500 requests a second rather than measure ours.
+ */
+export function startBenchStack(options: StackOptions = {}): Promise<TestStack> {
+  return startTestStack({
+    persons: BENCH_PERSONS,
+    logLevel: 'warn',
+    ...options,
+    env: { MARKET_RATE_LIMIT: '1000000', ...options.env },
+  });
+}
+
+/** Every stand-in answers its reads after its fixed latency (`READ_LATENCY_MS`), and nothing else fails. */
+export async function fixReadLatencies(s: TestStack): Promise<void> {
+  for (const d of DEPARTMENTS) {
+    await s.admin(d).clearFaults();
+    await s.admin(d).setFaults({ latencyMs: READ_LATENCY_MS[d], jitterMs: 0 });
+  }
+}
+
+/** The resident memory of every process of a stack, summed, in MiB. */
+export const stackResidentMiB = (stack: RunningStack): number =>
+  totalResidentMiB([...stack.services.values()].map((s) => s.process.pid));
+
+const SUPERGRAPH = fileURLToPath(new URL('../../schema/supergraph.graphql', import.meta.url));
+
+/**
+ * The stock Apollo Gateway (test/bench/stock-gateway.ts) as its own process, in front of the same
+ * subgraphs as the stack's gateway.
+ */
+export async function startStockGateway(
+  s: TestStack,
+): Promise<{ url: string; pid: number | undefined; stack: RunningStack }> {
+  const port = await freePort();
+  const url = `http://127.0.0.1:${port}/`;
+  const { subgraphs, hall } = s.ports;
+  const subgraphUrls = [
+    ...DEPARTMENTS.map((d) => `${d}=http://127.0.0.1:${subgraphs[d]}/graphql`),
+    `hall=http://127.0.0.1:${hall}/graphql`,
+  ].join(',');
+  const stack = await startStack({ logDir: s.logDir }, [
+    {
+      name: 'stock-gateway',
+      title: 'stock Apollo Gateway (reference)',
+      entry: 'test/bench/stock-gateway.ts',
+      env: {
+        PORT: String(port),
+        SUPERGRAPH_FILE: SUPERGRAPH,
+        SUBGRAPH_URLS: subgraphUrls,
+        INTERNAL_IDENTITY_SECRET: s.identitySecret,
+        NODE_ENV: 'production',
+      },
+      url,
+      readyUrl: url,
+      ready: async () =>
+        (
+          await fetch(url, {
+            method: 'POST',
+            headers: { 'content-type': 'application/json' },
+            body: '{"query":"{ __typename }"}',
+          })
+        ).ok,
+    },
+  ]);
+  return { url, pid: stack.services.get('stock-gateway')?.process.pid, stack };
+}

@@ -1,0 +1,228 @@
+import { readFileSync } from 'node:fs';
+import { createServer, type Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { fileURLToPath } from 'node:url';
+import { operationFromDocument, Supergraph } from '@apollo/federation-internals';
+import { type PlanNode, QueryPlanner } from '@apollo/query-planner';
+import { type Identity, identityKey, signIdentity } from '@onething/runtime/identity';
+import { parse } from 'graphql';
+import { Agent, request } from 'undici';
+import { freePort, stackServices, startStack } from '../../../scripts/stack';
+import type { TestStack } from '../../stack/support';
+import { DEPARTMENTS } from '../bench-stack';
+import { type KnownPerson, PREFILL_QUERY } from '../persons';
+import { median, percentile, round, since } from '../stats';
+
+const SUPERGRAPH = fileURLToPath(new URL('../../../schema/supergraph.graphql', import.meta.url));
+
+/** One subgraph request the gateway made, as it made it. */
+interface Recorded {
+  readonly subgraph: string;
+  readonly body: string;
+  readonly identity: Identity;
+}
+
+/** The plan's fetches in the order the gateway runs them: a sequence of stages, each run in parallel. */
+type Step = { kind: 'fetch'; subgraph: string } | { kind: 'all' | 'seq'; steps: Step[] };
+
+function stepsOf(node: PlanNode): Step {
+  switch (node.kind) {
+    case 'Fetch':
+      return { kind: 'fetch', subgraph: node.serviceName };
+    case 'Flatten':
+      return stepsOf(node.node);
+    case 'Sequence':
+      return { kind: 'seq', steps: node.nodes.map(stepsOf) };
+    case 'Parallel':
+      return { kind: 'all', steps: node.nodes.map(stepsOf) };
+    default:
+      throw new Error(`the prefill query's plan has a ${node.kind} node, which this replay does not follow`);
+  }
+}
+
+/** The prefill query's plan, from the supergraph the gateway serves. */
+export function prefillPlan(): Step {
+  const supergraph = Supergraph.build(readFileSync(SUPERGRAPH, 'utf8'));
+  const operation = operationFromDocument(supergraph.schema, parse(PREFILL_QUERY), {
+    operationName: 'Prefill',
+  });
+  const plan = new QueryPlanner(supergraph).buildQueryPlan(operation);
+  if (!plan.node || plan.node.kind === 'Subscription') throw new Error('the prefill query plans no fetch');
+  return stepsOf(plan.node);
+}
+
+const fetchesIn = (step: Step): string[] =>
+  step.kind === 'fetch' ? [step.subgraph] : step.steps.flatMap(fetchesIn);
+
+/** A proxy in front of each subgraph that records what the gateway sends through it. */
+async function recordingProxies(targets: Record<string, string>, into: Recorded[]) {
+  const dispatcher = new Agent({ keepAliveTimeout: 30_000 });
+  const servers: Server[] = [];
+  const urls: Record<string, string> = {};
+  for (const [subgraph, target] of Object.entries(targets)) {
+    const server = createServer(async (req, res) => {
+      const chunks: Buffer[] = [];
+      for await (const c of req) chunks.push(c as Buffer);
+      const body = Buffer.concat(chunks).toString();
+      const header = String(req.headers['x-onething-identity'] ?? '');
+      const identity = JSON.parse(Buffer.from(header.split('.')[1] ?? '', 'base64url').toString()).idt;
+      into.push({ subgraph, body, identity });
+      const answer = await request(target, {
+        method: 'POST',
+        dispatcher,
+        headers: { 'content-type': 'application/json', 'x-onething-identity': header },
+        body,
+      });
+      res.writeHead(answer.statusCode, { 'content-type': 'application/json' });
+      res.end(await answer.body.text());
+    });
+    await new Promise<void>((r) => server.listen(0, '127.0.0.1', r));
+    servers.push(server);
+    urls[subgraph] = `http://127.0.0.1:${(server.address() as AddressInfo).port}/graphql`;
+  }
+  return {
+    urls,
+    async close() {
+      for (const s of servers) await new Promise((r) => s.close(r));
+      await dispatcher.close();
+    },
+  };
+}
+
+export interface OverheadFigures {
+  readonly requests: number;
+  readonly plan: string[];
+  readonly gateway: { readonly p50Ms: number; readonly p99Ms: number };
+  readonly direct: { readonly p50Ms: number; readonly p99Ms: number };
+  readonly addedP50Ms: number;
+}
+
+/**
+ * Scenario 2: the prefill query one at a time through the gateway, against the same subgraph requests
+ * — those the gateway's plan makes, recorded once per person through a proxy — sent straight to the
+ * subgraphs in the plan's order (parallel where it is). The difference is what the gateway adds.
+ */
+export async function gatewayOverhead(
+  s: TestStack,
+  persons: readonly KnownPerson[],
+  options: { requests: number },
+): Promise<OverheadFigures> {
+  const plan = prefillPlan();
+  const subgraphUrl = (name: string) =>
+    `http://127.0.0.1:${name === 'hall' ? s.ports.hall : s.ports.subgraphs[name as (typeof DEPARTMENTS)[number]]}/graphql`;
+  const recorded: Recorded[] = [];
+  const targets = Object.fromEntries(
+    [...DEPARTMENTS, 'hall'].map((name) => [name, subgraphUrl(name)]),
+  ) as Record<string, string>;
+  const proxies = await recordingProxies(targets, recorded);
+
+  // A second gateway, like the stack's, reaching the subgraphs through the proxies: it records each
+  // person's requests once. The measured gateway is the stack's own.
+  const [spec] = stackServices(s.options).filter((x) => x.name === 'gateway');
+  const port = await freePort();
+  const recorder = await startStack({ logDir: s.logDir }, [
+    {
+      ...spec!,
+      name: 'gateway-recording',
+      env: {
+        ...spec!.env,
+        PORT: String(port),
+        SUBGRAPH_URLS: Object.entries(proxies.urls)
+          .map(([n, u]) => `${n}=${u}`)
+          .join(','),
+      },
+      url: `http://127.0.0.1:${port}/graphql`,
+      readyUrl: `http://127.0.0.1:${port}/health`,
+    },
+  ]);
+  const fetches = fetchesIn(plan);
+  const perPerson = new Map<string, Recorded[]>();
+  try {
+    for (const p of persons) {
+      recorded.length = 0;
+      const res = await fetch(`http://127.0.0.1:${port}/graphql`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json', authorization: `Bearer ${p.token}` },
+        body: JSON.stringify({
+          query: PREFILL_QUERY,
+          variables: { id: p.idNumber },
+          operationName: 'Prefill',
+        }),
+      });
+      const answer = (await res.json()) as { errors?: unknown };
+      if (answer.errors) throw new Error(`recording ${p.idNumber}: ${JSON.stringify(answer.errors)}`);
+      const names = recorded.map((r) => r.subgraph).sort();
+      if (names.join() !== [...fetches].sort().join())
+        throw new Error(`the gateway made ${names.join(', ')}; the plan says ${fetches.join(', ')}`);
+      perPerson.set(p.idNumber, [...recorded]);
+    }
+  } finally {
+    await recorder.stop();
+    await proxies.close();
+  }
+
+  // Straight to the subgraphs, over keep-alive connections as the gateway does.
+  const key = identityKey(s.identitySecret);
+  const dispatcher = new Agent({ keepAliveTimeout: 30_000 });
+  const headers = new Map<string, string>();
+  const direct = async (p: KnownPerson) => {
+    const reqs = perPerson.get(p.idNumber)!;
+    const taken = new Map<string, number>();
+    const take = (subgraph: string) => {
+      const list = reqs.filter((r) => r.subgraph === subgraph);
+      const i = taken.get(subgraph) ?? 0;
+      taken.set(subgraph, i + 1);
+      return list[i]!;
+    };
+    const run = async (step: Step): Promise<void> => {
+      if (step.kind === 'seq') for (const x of step.steps) await run(x);
+      else if (step.kind === 'all') await Promise.all(step.steps.map(run));
+      else if (step.kind === 'fetch') {
+        const r = take(step.subgraph);
+        const res = await request(targets[r.subgraph]!, {
+          method: 'POST',
+          dispatcher,
+          headers: { 'content-type': 'application/json', 'x-onething-identity': headers.get(p.idNumber)! },
+          body: r.body,
+        });
+        const text = await res.body.text();
+        if (res.statusCode !== 200 || text.includes('"errors"'))
+          throw new Error(`direct ${r.subgraph} for ${p.idNumber}: ${res.statusCode} ${text.slice(0, 300)}`);
+      }
+    };
+    await run(plan);
+  };
+  const viaGateway = async (p: KnownPerson) => {
+    const r = await s.gql(PREFILL_QUERY, { id: p.idNumber }, p.token);
+    if (r.errors) throw new Error(`gateway for ${p.idNumber}: ${JSON.stringify(r.errors)}`);
+  };
+  const gatewayMs: number[] = [];
+  const directMs: number[] = [];
+  try {
+    for (let i = 0; i < options.requests + persons.length; i++) {
+      const p = persons[i % persons.length]!;
+      if (i % 20 === 0)
+        for (const q of persons)
+          headers.set(q.idNumber, await signIdentity(perPerson.get(q.idNumber)![0]!.identity, key));
+      // Alternate which goes first, so neither always meets warmer caches downstream.
+      const order = i % 2 === 0 ? [viaGateway, direct] : [direct, viaGateway];
+      for (const f of order) {
+        const t0 = performance.now();
+        await f(p);
+        if (i >= persons.length) (f === direct ? directMs : gatewayMs).push(since(t0));
+      }
+    }
+  } finally {
+    await dispatcher.close();
+  }
+  const figures = (ms: number[]) => ({ p50Ms: round(median(ms), 2), p99Ms: round(percentile(ms, 99), 2) });
+  const g = figures(gatewayMs);
+  const d = figures(directMs);
+  return {
+    requests: options.requests,
+    plan: fetches,
+    gateway: g,
+    direct: d,
+    addedP50Ms: round(g.p50Ms - d.p50Ms, 2),
+  };
+}

@@ -518,6 +518,45 @@ describe('applications on the whole stack', () => {
     }
   });
 
+  it('starts a business in one go: the new USCC flows to the taxpayer registration, the invoices and the fund', async () => {
+    for (const d of DEPARTMENTS) await s.admin(d).decideOnTheSpot(true);
+    try {
+      const prepared = await prepareApplication(s, population, 'START-BUSINESS', 0);
+      const r = await s.gql<{
+        submitApplication: { application: { id: string } | null; problems: unknown[] };
+      }>(
+        'mutation S($i: ApplicationInput!) { submitApplication(input: $i) { application { id } problems { field code } } }',
+        { i: prepared.input },
+        prepared.token,
+      );
+      expect(r.data?.submitApplication.problems).toEqual([]);
+      const done = await eventually(
+        () => application(s, prepared.token, r.data!.submitApplication.application!.id),
+        (a) => a.status === 'COMPLETED' || a.parts.some((p) => ['REJECTED', 'CANCELLED'].includes(p.status)),
+        'the business started',
+      );
+      expect(done.parts.map((p) => `${p.itemCode} ${p.status}`)).toEqual([
+        'MKT-ESTABLISH APPROVED',
+        'TAX-NEW-TAXPAYER APPROVED',
+        'TAX-INVOICE APPROVED',
+        'FUND-EMPLOYER-OPEN APPROVED',
+      ]);
+      const uscc = done.parts[0]!.result.find((x) => x.key === 'enterprise.uscc')?.value;
+      expect(uscc).toMatch(/^91/); // a company's USCC
+      // Each department received the USCC market regulation issued, the invoices two steps after it.
+      for (const [dept, item] of [
+        ['tax', 'TAX-NEW-TAXPAYER'],
+        ['tax', 'TAX-INVOICE'],
+        ['fund', 'FUND-EMPLOYER-OPEN'],
+      ] as const) {
+        const [c] = await s.admin(dept).cases({ item, applicant: prepared.applicantIdNumber });
+        expect(c?.fields['enterprise.uscc'], item).toBe(uscc);
+      }
+    } finally {
+      for (const d of DEPARTMENTS) await s.admin(d).decideOnTheSpot(false);
+    }
+  });
+
   it('refuses applications to anyone but an applicant', async () => {
     const r = await s.gql(
       `mutation S($i: ApplicationInput!) { submitApplication(input: $i) { application { ${APPLICATION_FIELDS} } } }`,

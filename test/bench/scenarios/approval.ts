@@ -65,13 +65,14 @@ const ACCEPTED = new Set(['ACCEPTED', 'IN_REVIEW', 'APPROVED']);
 
 /**
  * Scenario 4: for each bundle, the time from handing it in to every part accepted by its department,
- * with each stand-in taking a fixed time per submission and deciding at once (its clock run fast), so the
+ * with each stand-in taking a fixed time per submission and deciding on the spot (即办), so the
  * best possible is the bundle's critical path of submission latencies, and a serial dispatcher the sum.
  */
 export async function parallelApproval(s: TestStack, options: { runs: number }): Promise<ApprovalRow[]> {
   for (const d of DEPARTMENTS) {
-    await s.admin(d).clearFaults();
+    await s.admin(d).reset();
     await s.admin(d).setFaults({ latencyMs: SUBMIT_LATENCY_MS[d], jitterMs: 0, onlyOps: SUBMIT_OPS });
+    await s.admin(d).decideOnTheSpot(true);
   }
   const files = readdirSync(BUNDLES_DIR)
     .filter((f) => f.endsWith('.json'))
@@ -117,6 +118,6 @@ export async function parallelApproval(s: TestStack, options: { runs: number }):
       overCriticalPath: round(medianMs / dag.criticalPathMs, 2),
     });
   }
-  for (const d of DEPARTMENTS) await s.admin(d).clearFaults();
+  for (const d of DEPARTMENTS) await s.admin(d).reset();
   return rows;
 }

@@ -1,5 +1,6 @@
 import type { Logger } from '@onething/runtime';
 import type { DepartmentSubgraph } from '@onething/schema';
+import type { Part } from '../applications/model';
 import type { Applications } from '../applications/store';
 import { beijingDate, type WorkingDayCalendar } from '../calendar/working-days';
 import type { Hall } from '../hall';
@@ -19,6 +20,24 @@ const MAX_RETRY_AFTER_MS = 10 * 60_000;
 export function provenBySending(job: Pick<Job, 'kind'>, answer: CaseView): CaseView {
   if (job.kind === 'poll' || answer.status === 'ACCEPTED' || answer.status === 'IN_REVIEW') return answer;
   return { ...answer, status: 'ACCEPTED', reason: null, correctionFields: [], result: [] };
+}
+
+/**
+ * The parts a part waits for, directly or through others: a result flows from any of them (the USCC
+ * from the establishment reaches the invoice application, which waits for it through the new taxpayer).
+ */
+export function ancestorsOf(part: Pick<Part, 'after'>, all: readonly Part[]): Part[] {
+  const byItem = new Map(all.map((p) => [p.itemCode, p]));
+  const seen = new Set<string>();
+  const visit = (codes: readonly string[]) => {
+    for (const code of codes) {
+      if (seen.has(code)) continue;
+      seen.add(code);
+      visit(byItem.get(code)?.after ?? []);
+    }
+  };
+  visit(part.after);
+  return all.filter((p) => seen.has(p.itemCode));
 }
 
 /**
@@ -148,8 +167,7 @@ export class Dispatcher {
               'ITEM_UNKNOWN',
               `the departments no longer publish item ${part.itemCode}`,
             );
-          const all = await apps.parts(application.id);
-          const before = all.filter((p) => part.after.includes(p.itemCode));
+          const before = ancestorsOf(part, await apps.parts(application.id));
           if (part.status === 'WAITING') await apps.updatePart(apps.db, part.id, { status: 'DISPATCHING' });
           view = await api.submit(department, caseInput(item, application, part, before), actingFor);
           log.info({ caseNumber: view.caseNumber }, 'dispatched');

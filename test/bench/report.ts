@@ -1,0 +1,315 @@
+import { existsSync, readFileSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import { READ_LATENCY_MS } from './bench-stack';
+import type { Environment } from './environment';
+import type { ApprovalRow } from './scenarios/approval';
+import { SUBMIT_LATENCY_MS } from './scenarios/approval';
+import type { BatchingFigures } from './scenarios/batching';
+import type { DurableFigures } from './scenarios/durable';
+import type { StartFigures } from './scenarios/footprint';
+import type { OverheadFigures } from './scenarios/overhead';
+import type { ThroughputFigures } from './scenarios/throughput';
+import { round } from './stats';
+
+/** Everything one `npm run bench` measured (benchmarks.json). */
+export interface BenchResults {
+  environment: Environment;
+  quick: boolean;
+  parameters: Record<string, number>;
+  start?: StartFigures;
+  stackIdleMiB?: number;
+  throughput?: ThroughputFigures;
+  overhead?: OverheadFigures;
+  batching?: BatchingFigures;
+  approval?: ApprovalRow[];
+  durable?: DurableFigures[];
+}
+
+/** What was found by profiling where a target is missed, kept by hand beside the bench and shown as is. */
+const FINDINGS = fileURLToPath(new URL('./findings.md', import.meta.url));
+
+const table = (head: string[], rows: (string | number)[][]) =>
+  [
+    `| ${head.join(' | ')} |`,
+    `| ${head.map(() => '---').join(' | ')} |`,
+    ...rows.map((r) => `| ${r.join(' | ')} |`),
+  ].join('\n');
+const met = (ok: boolean) => (ok ? 'met' : '**missed**');
+
+/** BENCHMARKS.md from the results of a run. */
+export function report(r: BenchResults): string {
+  const e = r.environment;
+  const out: string[] = [
+    '# Benchmarks',
+    '',
+    'Speed, cost and how they grow, measured on the whole stack — every service its own process, as `npm start`',
+    'runs it, the stand-ins answering after fixed latencies — and side by side with the stock Apollo Gateway',
+    'in the same run. Reproduce everything below with:',
+    '',
+    '```sh',
+    'npm run bench            # ≈ 15 min; writes BENCHMARKS.md and benchmarks.json',
+    'npm run bench -- --quick # every scenario briefly, to check the bench works (bench-quick.md)',
+    '```',
+    '',
+    `Measured ${e.date.slice(0, 16).replace('T', ' ')} UTC at ${e.commit} on ${e.cpu}, ${e.memoryGiB} GiB, Node ${e.node};`,
+    Object.entries(e.versions)
+      .map(([k, v]) => `${k} ${v}`)
+      .join(', ') + '.',
+    '',
+    '## How to read this',
+    '',
+    '- Figures are medians of several runs (the runs are in benchmarks.json). Load comes from autocannon in',
+    '  the bench process, on the same machine as the stack, so every figure is for the whole stack on these cores',
+    '  — the gateway shares them with four subgraphs, the hall, four stand-ins and the load itself.',
+    '- The stand-ins answer reads after fixed latencies — ' +
+      Object.entries(READ_LATENCY_MS)
+        .map(([d, ms]) => `${d} ${ms} ms`)
+        .join(', ') +
+      ' — and submissions in scenario 4 after ' +
+      Object.entries(SUBMIT_LATENCY_MS)
+        .map(([d, ms]) => `${d} ${ms} ms`)
+        .join(', ') +
+      '; no jitter.',
+    '- "Gateway CPU per request" is the CPU time the gateway process spent per request answered (from',
+    '  /proc): its cost, which does not depend on what else the machine is doing, where requests/s does.',
+    '- p50 and p99 are latencies seen by the load generator, in ms.',
+    '',
+  ];
+
+  const summary: (string | number)[][] = [];
+  if (r.throughput) {
+    const t = r.throughput.median;
+    summary.push([
+      '1. Gateway throughput',
+      '≥ 2× the stock gateway’s requests/s at no worse p99',
+      `${t.ratio}× (${t.ours.rps} vs ${t.stock.rps} req/s), p99 ${t.ours.p99Ms} vs ${t.stock.p99Ms} ms`,
+      met(t.ratio >= 2 && t.ours.p99Ms <= t.stock.p99Ms),
+    ]);
+  }
+  if (r.overhead)
+    summary.push([
+      '2. Gateway overhead',
+      'added p50 ≤ 2 ms at low load',
+      `${r.overhead.addedP50Ms} ms (${r.overhead.gateway.p50Ms} through the gateway, ${r.overhead.direct.p50Ms} direct)`,
+      met(r.overhead.addedP50Ms <= 2),
+    ]);
+  if (r.batching) {
+    const exact = r.batching.rows.every((row) =>
+      Object.values(row.calls).every((c) => c.counted === c.expected),
+    );
+    summary.push([
+      '3. No N+1',
+      'legacy calls = ⌈N / batch limit⌉; latency flat within 1.5× from 1 to 100',
+      `calls ${exact ? 'exactly as expected' : 'NOT as expected'}; latency ×${r.batching.latencyGrowth}`,
+      met(exact && r.batching.latencyGrowth <= 1.5),
+    ]);
+  }
+  if (r.approval) {
+    const worst = Math.max(...r.approval.map((a) => a.overCriticalPath));
+    summary.push([
+      '4. Parallel approval',
+      '≤ 1.2× the critical path, far below the serial sum',
+      `worst bundle ${worst}× its critical path`,
+      met(r.approval.every((a) => a.overCriticalPath <= 1.2 && (a.items < 3 || a.medianMs < a.serialMs))),
+    ]);
+  }
+  if (r.durable)
+    summary.push([
+      '5. Durable submissions',
+      'sustained for a minute, nothing lost',
+      r.durable
+        .map((d) => `${d.engine} ${d.storedPerSecond} stored/s, ${d.dispatchedPerSecond} dispatched/s`)
+        .join('; ') +
+        `; lost ${r.durable.reduce((n, d) => n + d.lost, 0)}, duplicated ${r.durable.reduce((n, d) => n + d.duplicated, 0)}`,
+      met(r.durable.every((d) => d.lost === 0 && d.duplicated === 0 && d.refused === 0)),
+    ]);
+  if (r.start || r.throughput)
+    summary.push([
+      '6. Footprint',
+      '(figures)',
+      [
+        r.start ? `npm start ready in ${r.start.medianReadySeconds} s; idle ${r.start.idleMiB} MiB` : '',
+        r.throughput ? `${r.throughput.stackMiBUnderLoad.max} MiB under scenario 1` : '',
+      ]
+        .filter(Boolean)
+        .join('; '),
+      '—',
+    ]);
+  out.push('## Summary', '', table(['scenario', 'target', 'measured', ''], summary), '');
+
+  if (existsSync(FINDINGS)) out.push(readFileSync(FINDINGS, 'utf8').trim(), '');
+
+  if (r.throughput) {
+    const t = r.throughput;
+    out.push(
+      '## 1. Gateway throughput',
+      '',
+      `The prefill query (a person with what all four departments hold: taxpayer, enterprises, units with their`,
+      `owners, fund account), a different one of ${t.persons} seeded persons each request, each with their own token;`,
+      `${t.connections} connections, ${t.runs} runs of ${t.durationSeconds} s per gateway, alternating. The stock gateway is`,
+      '`@apollo/gateway` in `startStandaloneServer`, default fetcher and settings (test/bench/stock-gateway.ts); it',
+      'is given the internal identity header and nothing else. Both answered the same data before measuring.',
+      '',
+      table(
+        ['gateway', 'requests/s', 'p50 ms', 'p99 ms', 'gateway CPU ms / request'],
+        [
+          [
+            'ours',
+            t.median.ours.rps,
+            t.median.ours.p50Ms,
+            t.median.ours.p99Ms,
+            t.median.ours.gatewayCpuMsPerRequest,
+          ],
+          [
+            'stock',
+            t.median.stock.rps,
+            t.median.stock.p50Ms,
+            t.median.stock.p99Ms,
+            t.median.stock.gatewayCpuMsPerRequest,
+          ],
+          [
+            'ours / stock',
+            `${t.median.ratio}×`,
+            round(t.median.ours.p50Ms / t.median.stock.p50Ms, 2),
+            round(t.median.ours.p99Ms / t.median.stock.p99Ms, 2),
+            round(t.median.ours.gatewayCpuMsPerRequest / t.median.stock.gatewayCpuMsPerRequest, 2),
+          ],
+        ],
+      ),
+      '',
+    );
+  }
+  if (r.overhead) {
+    const o = r.overhead;
+    out.push(
+      '## 2. Gateway overhead',
+      '',
+      `The same query one at a time (${o.requests} requests), through the gateway and as the subgraph requests its plan`,
+      `makes (${o.plan.join(', ')}), recorded once per person through a proxy and sent straight to the subgraphs in the`,
+      "plan's order, parallel where it is parallel. The difference is what the gateway adds: parsing, planning,",
+      'verifying the token, signing the identity, merging the answers.',
+      '',
+      table(
+        ['path', 'p50 ms', 'p99 ms'],
+        [
+          ['through the gateway', o.gateway.p50Ms, o.gateway.p99Ms],
+          ['straight to the subgraphs', o.direct.p50Ms, o.direct.p99Ms],
+          ['added by the gateway', o.addedP50Ms, round(o.gateway.p99Ms - o.direct.p99Ms, 2)],
+        ],
+      ),
+      '',
+    );
+  }
+  if (r.batching) {
+    const b = r.batching;
+    out.push(
+      '## 3. No N+1',
+      '',
+      `A list of N real-estate units with their deed-tax records (tax) and fund loans (fund), as department staff;`,
+      `${b.queriesPerSize} queries per size, different units each time. Calls are counted at the stand-ins per query`,
+      '(the most any one query cost); the batch limits are those of the departments’ protocols.',
+      '',
+      table(
+        ['units', 'registry QueryUnits (≤20)', 'tax deed_tax.query (≤50)', 'fund dkcx (≤30)', 'p50 ms'],
+        b.rows.map((row) => [
+          row.units,
+          `${row.calls.realestate.counted} (expected ${row.calls.realestate.expected})`,
+          `${row.calls.tax.counted} (expected ${row.calls.tax.expected})`,
+          `${row.calls.fund.counted} (expected ${row.calls.fund.expected})`,
+          row.p50Ms,
+        ]),
+      ),
+      '',
+      `Latency at ${b.rows.at(-1)!.units} units over that at ${b.rows[0]!.units}: ×${b.latencyGrowth}.`,
+      '',
+    );
+  }
+  if (r.approval) {
+    out.push(
+      '## 4. Parallel approval',
+      '',
+      'Each bundle handed in as its applicant would (consent, prefill, the rest filled, scans uploaded), every',
+      'department deciding on the spot, so what remains is dispatch: the time from `submitApplication` to every',
+      'part accepted, against the critical path of the submission latencies (the longest chain of items that',
+      'wait for each other) and their serial sum. The time includes the hall checking the form, storing it, and',
+      'reading each decision back before the parts after it go.',
+      '',
+      table(
+        ['bundle', 'items', 'critical path ms', 'serial sum ms', 'measured ms (median)', '× critical path'],
+        r.approval.map((a) => [
+          a.bundle,
+          a.items,
+          a.criticalPathMs,
+          a.serialMs,
+          a.medianMs,
+          a.overCriticalPath,
+        ]),
+      ),
+      '',
+    );
+  }
+  if (r.durable) {
+    out.push(
+      '## 5. Durable submissions',
+      '',
+      `House transfers handed in by ${r.durable[0]!.concurrency} applicants at once, as fast as the hall answers, for a`,
+      'minute; meanwhile the hall sends each one’s deed tax and fund withdrawal to their departments. At the end',
+      'every stored application is read back and every case at the stand-ins matched to its part.',
+      '',
+      table(
+        [
+          'store',
+          'seconds',
+          'stored',
+          'stored/s',
+          'dispatched in the run',
+          'dispatched/s',
+          'drained after (s)',
+          'lost',
+          'duplicated',
+          'refused',
+        ],
+        r.durable.map((d) => [
+          d.engine === 'pglite' ? 'PGlite (embedded)' : 'PostgreSQL',
+          d.seconds,
+          d.stored,
+          d.storedPerSecond,
+          d.dispatchedDuringRun,
+          d.dispatchedPerSecond,
+          d.drainSeconds,
+          d.lost,
+          d.duplicated,
+          d.refused,
+        ]),
+      ),
+      '',
+    );
+  }
+  if (r.start || r.stackIdleMiB || r.throughput) {
+    const rows: (string | number)[][] = [];
+    if (r.start) {
+      rows.push([
+        '`npm start` to ready (median)',
+        `${r.start.medianReadySeconds} s (runs: ${r.start.readySeconds.join(', ')})`,
+      ]);
+      rows.push([`\`npm start\` idle, ${r.start.processes} processes`, `${r.start.idleMiB} MiB resident`]);
+    }
+    if (r.stackIdleMiB)
+      rows.push(['the bench stack idle (11 services)', `${round(r.stackIdleMiB)} MiB resident`]);
+    if (r.throughput)
+      rows.push([
+        'the bench stack under scenario 1',
+        `${r.throughput.stackMiBUnderLoad.median} MiB median, ${r.throughput.stackMiBUnderLoad.max} MiB at most`,
+      ]);
+    out.push(
+      '## 6. Footprint',
+      '',
+      '`npm start` on a warm checkout (data/ kept from an earlier start), timed from the command to its "Ready" line',
+      '(every service answering, the demo prepared); memory is the resident set of every process, summed.',
+      '',
+      table(['what', 'figure'], rows),
+      '',
+    );
+  }
+  return `${out.join('\n')}`;
+}

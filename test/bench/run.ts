@@ -1,0 +1,132 @@
+import { writeFileSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import { parseArgs } from 'node:util';
+import { freshPostgres } from '../../subgraphs/hall/test/databases';
+import type { TestStack } from '../stack/support';
+import { fixReadLatencies, stackResidentMiB, startBenchStack, startStockGateway } from './bench-stack';
+import { environment } from './environment';
+import { knownPersons } from './persons';
+import { type BenchResults, report } from './report';
+import { parallelApproval } from './scenarios/approval';
+import { noNPlusOne } from './scenarios/batching';
+import { durableSubmissions } from './scenarios/durable';
+import { startAndIdle } from './scenarios/footprint';
+import { gatewayOverhead } from './scenarios/overhead';
+import { gatewayThroughput } from './scenarios/throughput';
+
+/**
+ * `npm run bench`: starts the stack with the stand-ins at fixed latencies, runs each scenario, and writes
+ * BENCHMARKS.md and benchmarks.json. `--quick` runs every scenario briefly (a smoke test of the bench,
+ * figures not for keeping: bench-quick.*); `--only 1,3` runs some scenarios (bench-partial.*).
+ */
+const { values } = parseArgs({
+  options: { quick: { type: 'boolean', default: false }, only: { type: 'string' } },
+});
+const quick = values.quick!;
+const only = new Set((values.only ?? '1,2,3,4,5,6').split(',').map(Number));
+const ROOT = fileURLToPath(new URL('../..', import.meta.url));
+const log = (line: string) => process.stdout.write(`${new Date().toISOString().slice(11, 19)} ${line}\n`);
+
+const P = quick
+  ? {
+      connections: 16,
+      seconds: 3,
+      runs: 1,
+      overhead: 40,
+      perSize: 3,
+      approvalRuns: 1,
+      durableSeconds: 8,
+      applicants: 10,
+      starts: 1,
+    }
+  : {
+      connections: 32,
+      seconds: 10,
+      runs: 5,
+      overhead: 500,
+      perSize: 20,
+      approvalRuns: 5,
+      durableSeconds: 60,
+      applicants: 60,
+      starts: 3,
+    };
+
+async function withStack<T>(run: (s: TestStack) => Promise<T>, options = {}): Promise<T> {
+  const s = await startBenchStack(options);
+  try {
+    return await run(s);
+  } finally {
+    await s.stop();
+  }
+}
+
+const results: BenchResults = { environment: environment(), quick, parameters: P };
+
+// 6 first, on a quiet machine: npm start to ready, and the stack idle.
+if (only.has(6)) {
+  log(`scenario 6: npm start to ready, ${P.starts}×`);
+  results.start = await startAndIdle({ runs: P.starts });
+}
+
+if (only.has(1) || only.has(2) || only.has(3)) {
+  await withStack(async (s) => {
+    await fixReadLatencies(s);
+    const persons = await knownPersons(s, 200);
+    results.stackIdleMiB = stackResidentMiB(s.stack);
+    if (only.has(1)) {
+      const stock = await startStockGateway(s);
+      try {
+        log(
+          `scenario 1: gateway throughput, ${P.runs} runs of ${P.seconds} s each, ${P.connections} connections`,
+        );
+        results.throughput = await gatewayThroughput(s, stock, persons, {
+          connections: P.connections,
+          durationSeconds: P.seconds,
+          runs: P.runs,
+        });
+      } finally {
+        await stock.stack.stop();
+      }
+    }
+    if (only.has(2)) {
+      log(`scenario 2: gateway overhead, ${P.overhead} requests one at a time`);
+      results.overhead = await gatewayOverhead(s, persons.slice(0, 20), { requests: P.overhead });
+    }
+    if (only.has(3)) {
+      log(`scenario 3: no N+1, ${P.perSize} queries per size`);
+      results.batching = await noNPlusOne(s, { sizes: [1, 10, 100], queriesPerSize: P.perSize });
+    }
+  });
+}
+
+if (only.has(4)) {
+  log(`scenario 4: parallel approval, ${P.approvalRuns} applications per bundle`);
+  results.approval = await withStack((s) => parallelApproval(s, { runs: P.approvalRuns }));
+}
+
+if (only.has(5)) {
+  const options = { seconds: P.durableSeconds, concurrency: 16, applicants: P.applicants };
+  log(`scenario 5: durable submissions on PGlite, ${P.durableSeconds} s`);
+  const pglite = await withStack((s) => durableSubmissions(s, 'pglite', options));
+  log(`scenario 5: durable submissions on PostgreSQL, ${P.durableSeconds} s`);
+  const pg = await freshPostgres();
+  try {
+    const postgresql = await withStack((s) => durableSubmissions(s, 'postgresql', options), {
+      hallDatabaseUrl: pg.url,
+    });
+    results.durable = [pglite, postgresql];
+  } finally {
+    await pg.drop();
+  }
+}
+
+// Only a full run of every scenario is kept: a quick or partial one writes beside it (ignored by git).
+const partial = values.only !== undefined;
+const [md, json] = quick
+  ? ['bench-quick.md', 'bench-quick.json']
+  : partial
+    ? ['bench-partial.md', 'bench-partial.json']
+    : ['BENCHMARKS.md', 'benchmarks.json'];
+writeFileSync(`${ROOT}/${json}`, `${JSON.stringify(results, null, 2)}\n`);
+writeFileSync(`${ROOT}/${md}`, report(results));
+log(`wrote ${md} and ${json}`);

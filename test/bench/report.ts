@@ -178,6 +178,39 @@ export function report(r: BenchResults): string {
       ),
       '',
     );
+    // Where each request's CPU goes: the rest of the stack is the same under both gateways.
+    const names = Object.keys(t.median.ours.stackCpuMsPerRequest ?? {});
+    if (names.length > 0) {
+      const sum = (o: Record<string, number>) =>
+        round(
+          Object.values(o).reduce((a, b) => a + b, 0),
+          2,
+        );
+      const restOurs = sum(t.median.ours.stackCpuMsPerRequest);
+      const restStock = sum(t.median.stock.stackCpuMsPerRequest);
+      out.push(
+        'Where each request’s CPU goes (ms per request answered, per process; the same subgraphs and stand-ins',
+        'serve both gateways):',
+        '',
+        table(
+          ['process', 'under ours', 'under stock'],
+          [
+            ['gateway', t.median.ours.gatewayCpuMsPerRequest, t.median.stock.gatewayCpuMsPerRequest],
+            ...names.map((n) => [
+              n,
+              t.median.ours.stackCpuMsPerRequest[n]!,
+              t.median.stock.stackCpuMsPerRequest[n]!,
+            ]),
+            ['everything but the gateway', restOurs, restStock],
+          ],
+        ),
+        '',
+        `With the load bound by the machine's CPU, a gateway costing nothing at all would answer at most`,
+        `${round((restStock + t.median.stock.gatewayCpuMsPerRequest) / restStock, 2)}× the stock gateway's requests/s on this stack: ` +
+          `(${restStock} + ${t.median.stock.gatewayCpuMsPerRequest}) / ${restStock} ms.`,
+        '',
+      );
+    }
   }
   if (r.overhead) {
     const o = r.overhead;

@@ -10,6 +10,8 @@ import { median, round } from '../stats';
 export interface GatewayRun extends LoadResult {
   /** CPU time of the gateway process per request answered, in ms: its cost, whatever else the machine does. */
   readonly gatewayCpuMsPerRequest: number;
+  /** CPU time per request answered of every other process of the stack (subgraphs, stand-ins…), in ms. */
+  readonly stackCpuMsPerRequest: Record<string, number>;
 }
 
 export interface ThroughputFigures {
@@ -33,6 +35,8 @@ interface Summary {
   readonly p50Ms: number;
   readonly p99Ms: number;
   readonly gatewayCpuMsPerRequest: number;
+  /** The rest of the stack's CPU per request, by process (median over the runs). */
+  readonly stackCpuMsPerRequest: Record<string, number>;
 }
 
 /** Both gateways answer the same data, without errors, before either is measured. */
@@ -72,10 +76,21 @@ export async function gatewayThroughput(
   const ourPid = s.stack.services.get('gateway')?.process.pid;
   await sameAnswers(ourUrl, stock.url, persons);
   const requests = prefillRequests(persons);
+  const others = [...s.stack.services.values()].filter(
+    (x) => x.spec.name !== 'gateway' && x.spec.name !== 'idp',
+  );
   const run = async (url: string, pid: number | undefined, durationSeconds = options.durationSeconds) => {
     const cpuBefore = cpuMs(pid);
+    const othersBefore = others.map((x) => cpuMs(x.process.pid));
     const r = await load(url, requests, { connections: options.connections, durationSeconds });
-    return { ...r, gatewayCpuMsPerRequest: round((cpuMs(pid) - cpuBefore) / Math.max(1, r.requests), 2) };
+    const per = (ms: number) => round(ms / Math.max(1, r.requests), 2);
+    return {
+      ...r,
+      gatewayCpuMsPerRequest: per(cpuMs(pid) - cpuBefore),
+      stackCpuMsPerRequest: Object.fromEntries(
+        others.map((x, i) => [x.spec.name, per(cpuMs(x.process.pid) - othersBefore[i]!)]),
+      ),
+    };
   };
   // Warm both: query plans, token and header caches, JIT, connection pools.
   await run(ourUrl, ourPid, 3);
@@ -98,6 +113,12 @@ export async function gatewayThroughput(
     p50Ms: round(median(rs.map((r) => r.p50Ms))),
     p99Ms: round(median(rs.map((r) => r.p99Ms))),
     gatewayCpuMsPerRequest: round(median(rs.map((r) => r.gatewayCpuMsPerRequest)), 2),
+    stackCpuMsPerRequest: Object.fromEntries(
+      Object.keys(rs[0]?.stackCpuMsPerRequest ?? {}).map((k) => [
+        k,
+        round(median(rs.map((r) => r.stackCpuMsPerRequest[k] ?? 0)), 2),
+      ]),
+    ),
   });
   const m = { ours: summary(ours), stock: summary(stockRuns) };
   return {

@@ -11,6 +11,7 @@ export function createRealestateSubgraph(config: RealestateSubgraphConfig, log: 
     client: systemClientSettings(config),
     hooks: metrics.hooks,
     caller: config.caller,
+    ownerLookupConcurrency: config.ownerLookupConcurrency,
   });
   return createDepartmentSubgraph({
     department: 'realestate',

@@ -12,6 +12,11 @@ export const realestateSubgraphSettings = subgraphSettings(
       schema: z.string().min(1).default('onething'),
       doc: 'Name of this caller in the registry’s SOAP Caller header.',
     },
+    ownerLookupConcurrency: {
+      env: 'REGISTRY_OWNER_LOOKUP_CONCURRENCY',
+      schema: z.coerce.number().int().min(1).max(256).default(4),
+      doc: 'QueryUnitsByOwner calls in flight at most (the registry looks up one owner per call; shared by all requests).',
+    },
   },
 );
 

@@ -2,7 +2,7 @@ import { fileURLToPath } from 'node:url';
 import { freePort, type RunningStack, type StackOptions, startStack } from '../../scripts/stack';
 import { type Department, startTestStack, type TestStack } from '../stack/support';
 import { BENCH_PERSONS } from './persons';
-import { totalResidentMiB } from './processes';
+import { residentMiB, totalResidentMiB } from './processes';
 
 export const DEPARTMENTS: readonly Department[] = ['tax', 'market', 'realestate', 'fund'];
 
@@ -48,6 +48,12 @@ export async function fixReadLatencies(s: TestStack): Promise<void> {
 /** The resident memory of every process of a stack, summed, in MiB. */
 export const stackResidentMiB = (stack: RunningStack): number =>
   totalResidentMiB([...stack.services.values()].map((s) => s.process.pid));
+
+/** The resident memory of each process of a stack, in MiB. */
+export const residentByService = (stack: RunningStack): Record<string, number> =>
+  Object.fromEntries(
+    [...stack.services.values()].map((s) => [s.spec.name, Math.round(residentMiB(s.process.pid))]),
+  );
 
 const SUPERGRAPH = fileURLToPath(new URL('../../schema/supergraph.graphql', import.meta.url));
 

@@ -18,6 +18,7 @@ export interface BenchResults {
   parameters: Record<string, number>;
   start?: StartFigures;
   stackIdleMiB?: number;
+  idleByService?: Record<string, number>;
   throughput?: ThroughputFigures;
   overhead?: OverheadFigures;
   batching?: BatchingFigures;

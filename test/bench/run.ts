@@ -3,7 +3,13 @@ import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 import { freshPostgres } from '../../subgraphs/hall/test/databases';
 import type { TestStack } from '../stack/support';
-import { fixReadLatencies, stackResidentMiB, startBenchStack, startStockGateway } from './bench-stack';
+import {
+  fixReadLatencies,
+  residentByService,
+  stackResidentMiB,
+  startBenchStack,
+  startStockGateway,
+} from './bench-stack';
 import { environment } from './environment';
 import { knownPersons } from './persons';
 import { type BenchResults, report } from './report';
@@ -73,6 +79,7 @@ if (only.has(1) || only.has(2) || only.has(3)) {
     await fixReadLatencies(s);
     const persons = await knownPersons(s, 200);
     results.stackIdleMiB = stackResidentMiB(s.stack);
+    results.idleByService = residentByService(s.stack);
     if (only.has(1)) {
       const stock = await startStockGateway(s);
       try {

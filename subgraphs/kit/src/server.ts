@@ -78,7 +78,9 @@ export function createSubgraphServer<L>(options: SubgraphOptions<L>): Subgraph {
   app.decorateRequest('identity', null);
 
   app.addHook('onRequest', async (req, reply) => {
-    if (!identityPaths.some((p) => req.url.startsWith(p))) return;
+    // The route Fastify matched, not the raw URL: the router decodes percent-escapes, so `/%67raphql`
+    // reaches /graphql while its raw URL does not start with it.
+    if (!needsIdentity(identityPaths, req.routeOptions.url)) return;
     try {
       req.identity = await verify(req.headers[IDENTITY_HEADER] as string | undefined);
     } catch (e) {
@@ -89,7 +91,7 @@ export function createSubgraphServer<L>(options: SubgraphOptions<L>): Subgraph {
     }
   });
   app.addHook('onResponse', async (req, reply) => {
-    if (req.url.startsWith('/graphql'))
+    if (req.routeOptions.url === '/graphql')
       metrics.requests.observe({ status: String(reply.statusCode) }, reply.elapsedTime / 1000);
   });
 
@@ -150,6 +152,12 @@ export function createSubgraphServer<L>(options: SubgraphOptions<L>): Subgraph {
       options.onClose?.();
     },
   };
+}
+
+/** Whether a matched route (`/materials/:id`) is one of `paths` or below one; unmatched requests are not. */
+export function needsIdentity(paths: readonly string[], route: string | undefined): boolean {
+  if (route === undefined) return false;
+  return paths.some((p) => route === p || route.startsWith(p.endsWith('/') ? p : `${p}/`));
 }
 
 /** Merges resolver maps field by field, so several modules can contribute to the same type. */

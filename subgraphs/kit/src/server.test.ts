@@ -1,0 +1,80 @@
+import { createLogger } from '@onething/runtime';
+import { identityKey, signIdentity } from '@onething/runtime/identity';
+import { afterAll, describe, expect, it } from 'vitest';
+import { subgraphMetrics } from './metrics';
+import { createSubgraphServer, needsIdentity } from './server';
+
+const SECRET = 'a-test-secret-that-is-long-enough-32b';
+const SDL = `
+extend schema @link(url: "https://specs.apollo.dev/federation/v2.7", import: ["@key"])
+type Query { whoami: String! echo(text: String!): String! }
+`;
+
+function toySubgraph() {
+  return createSubgraphServer({
+    department: 'tax',
+    sdl: SDL,
+    resolvers: [
+      {
+        Query: {
+          whoami: (_: unknown, __: unknown, ctx: { identity: { subject: string } }) => ctx.identity.subject,
+          echo: (_: unknown, { text }: { text: string }) => text,
+        },
+      },
+    ],
+    identityKey: identityKey(SECRET),
+    loaders: () => ({}),
+    log: createLogger('kit-test', 'silent'),
+    host: '127.0.0.1',
+    port: 0,
+    metrics: subgraphMetrics('tax'),
+    routes: (app) => {
+      app.get('/materials/:id', async (req) => ({
+        id: (req.params as { id: string }).id,
+        who: req.identity,
+      }));
+    },
+    identityPaths: ['/graphql', '/materials'],
+  });
+}
+
+describe('the internal identity check', () => {
+  const subgraph = toySubgraph();
+  afterAll(() => subgraph.app.close());
+  const post = (url: string, headers: Record<string, string> = {}) =>
+    subgraph.app.inject({
+      method: 'POST',
+      url,
+      headers: { 'content-type': 'application/json', ...headers },
+      payload: JSON.stringify({ query: '{ whoami }' }),
+    });
+
+  it('refuses a call without the header, however the path is spelled', async () => {
+    for (const url of ['/graphql', '/%67raphql', '/graphql?x=1', '/%67%72%61%70%68%71%6c']) {
+      const res = await post(url);
+      expect(res.statusCode, url).toBe(401);
+      expect(res.json().errors[0].extensions.code, url).toBe('UNAUTHENTICATED');
+    }
+    const material = await subgraph.app.inject({ method: 'GET', url: '/%6Daterials/abc' });
+    expect(material.statusCode).toBe(401);
+  });
+
+  it('serves a call with a valid header', async () => {
+    const header = await signIdentity(
+      { subject: 'staff-tax-01', role: 'department-staff', enterprises: [], departments: ['tax'] },
+      identityKey(SECRET),
+    );
+    const res = await post('/graphql', { 'x-onething-identity': header });
+    expect(res.json()).toEqual({ data: { whoami: 'staff-tax-01' } });
+  });
+});
+
+describe('needsIdentity', () => {
+  it('covers a listed route and the routes below it, never a route that merely starts alike', () => {
+    expect(needsIdentity(['/graphql', '/materials'], '/graphql')).toBe(true);
+    expect(needsIdentity(['/graphql', '/materials'], '/materials/:id')).toBe(true);
+    expect(needsIdentity(['/graphql'], '/graphqlx')).toBe(false);
+    expect(needsIdentity(['/graphql'], '/health')).toBe(false);
+    expect(needsIdentity(['/graphql'], undefined)).toBe(false);
+  });
+});

@@ -106,7 +106,8 @@ export function createGateway(config: GatewayConfig, log: Logger) {
   });
 
   app.addHook('onRequest', async (req, reply) => {
-    if (!req.url.startsWith('/graphql')) return;
+    // The route matched, not the raw URL: the router decodes percent-escapes, so `/%67raphql` is /graphql.
+    if (req.routeOptions.url !== '/graphql') return;
     if (!handler)
       return refusal(
         reply,

@@ -63,6 +63,18 @@ describe('the gateway serves any Federation 2 supergraph', () => {
     expect(reviews.seenHeaders.at(-1)).toMatch(/^ey/);
   });
 
+  it('refuses a token it cannot verify however /graphql is spelled, never serving it anonymously', async () => {
+    for (const path of ['/graphql', '/%67raphql', '/graphql?x=1']) {
+      const res = await fetch(`${gateway.url}${path}`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json', authorization: 'Bearer not-a-token' },
+        body: JSON.stringify({ query: '{ reviewCount }' }),
+      });
+      expect(res.status, path).toBe(401);
+      expect(((await res.json()) as any).errors[0].extensions.code, path).toBe('UNAUTHENTICATED');
+    }
+  });
+
   it('reloads the supergraph when its file changes', async () => {
     expect((await post(gateway.url, '{ books { stars } }')).body.errors?.[0]?.extensions?.code).toBe(
       'GRAPHQL_VALIDATION_FAILED',

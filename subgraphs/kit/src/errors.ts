@@ -42,6 +42,27 @@ export function extensionsOf(error: AdapterError): Record<string, unknown> {
   };
 }
 
+/**
+ * The errors an error stands for: Mercurius reports a request that fails validation (a bad identifier
+ * literal, a variable a scalar refused) as one error holding the GraphQL errors in `errors`; each of those
+ * is said with its own code (INVALID_INPUT and its problems) and the department, not as an internal error.
+ */
+export function formatErrors(error: GraphQLError, department: string): GraphQLError[] {
+  const inner = (error.originalError as { errors?: unknown } | undefined)?.errors;
+  if (!Array.isArray(inner) || inner.length === 0) return [formatError(error, department)];
+  return inner.map((e: unknown) => {
+    const graphql = e instanceof GraphQLError ? e : new GraphQLError(String((e as Error)?.message ?? e));
+    return new GraphQLError(graphql.message, {
+      ...(graphql.nodes ? { nodes: graphql.nodes } : {}),
+      extensions: {
+        code: 'GRAPHQL_VALIDATION_FAILED',
+        ...graphql.extensions,
+        department,
+      },
+    });
+  });
+}
+
 /** Rebuilds a resolver error for the response: adapter errors get their extensions, others keep theirs. */
 export function formatError(error: GraphQLError, department: string): GraphQLError {
   const original = error.originalError;

@@ -7,7 +7,8 @@ import { createSubgraphServer, needsIdentity } from './server';
 const SECRET = 'a-test-secret-that-is-long-enough-32b';
 const SDL = `
 extend schema @link(url: "https://specs.apollo.dev/federation/v2.7", import: ["@key"])
-type Query { whoami: String! echo(text: String!): String! }
+scalar IdNumber
+type Query { whoami: String! echo(text: String!): String! person(idNumber: IdNumber!): String }
 `;
 
 function toySubgraph() {
@@ -19,6 +20,7 @@ function toySubgraph() {
         Query: {
           whoami: (_: unknown, __: unknown, ctx: { identity: { subject: string } }) => ctx.identity.subject,
           echo: (_: unknown, { text }: { text: string }) => text,
+          person: (_: unknown, { idNumber }: { idNumber: string }) => idNumber,
         },
       },
     ],
@@ -76,5 +78,46 @@ describe('needsIdentity', () => {
     expect(needsIdentity(['/graphql'], '/graphqlx')).toBe(false);
     expect(needsIdentity(['/graphql'], '/health')).toBe(false);
     expect(needsIdentity(['/graphql'], undefined)).toBe(false);
+  });
+});
+
+describe('errors of a request that does not validate', () => {
+  const subgraph = toySubgraph();
+  afterAll(() => subgraph.app.close());
+  const ask = async (query: string, variables?: Record<string, unknown>) => {
+    const header = await signIdentity(
+      { subject: 'staff-tax-01', role: 'department-staff', enterprises: [], departments: ['tax'] },
+      identityKey(SECRET),
+    );
+    const res = await subgraph.app.inject({
+      method: 'POST',
+      url: '/graphql',
+      headers: { 'content-type': 'application/json', 'x-onething-identity': header },
+      payload: JSON.stringify({ query, variables }),
+    });
+    return res.json() as { errors: { message: string; extensions: Record<string, unknown> }[] };
+  };
+
+  it('keep the scalar’s INVALID_INPUT and its problems, for a variable and for a literal', async () => {
+    const variable = await ask('query P($id: IdNumber!) { person(idNumber: $id) }', {
+      id: '110105194912310021',
+    });
+    expect(variable.errors).toHaveLength(1);
+    expect(variable.errors[0]!.extensions).toMatchObject({
+      code: 'INVALID_INPUT',
+      department: 'tax',
+      problems: [expect.objectContaining({ rule: 'GB11643.checkCharacter' })],
+    });
+    const literal = await ask('{ person(idNumber: 123) }');
+    expect(literal.errors[0]!.extensions).toMatchObject({
+      code: 'INVALID_INPUT',
+      problems: [expect.objectContaining({ rule: 'IdNumber.type' })],
+    });
+    expect(literal.errors[0]!.message).toMatch(/IdNumber 123: /);
+  });
+
+  it('name a query the schema does not have as a validation failure', async () => {
+    const r = await ask('{ nothingHere }');
+    expect(r.errors[0]!.extensions).toMatchObject({ code: 'GRAPHQL_VALIDATION_FAILED', department: 'tax' });
   });
 });

@@ -15,7 +15,7 @@ import { type GraphQLError, parse } from 'graphql';
 import mercurius from 'mercurius';
 import { Access } from './access';
 import type { SubgraphContext } from './context';
-import { formatError } from './errors';
+import { formatErrors } from './errors';
 import type { subgraphMetrics } from './metrics';
 
 declare module 'fastify' {
@@ -113,13 +113,14 @@ export function createSubgraphServer<L>(options: SubgraphOptions<L>): Subgraph {
       };
     },
     errorFormatter: (execution, ctx) => {
-      const errors = execution.errors.map((e) => {
-        const formatted = formatError(e, department);
-        if (formatted.extensions.code === 'INTERNAL_SERVER_ERROR')
-          log.error({ err: e.originalError ?? e }, 'resolver failed');
-        else log.debug({ code: formatted.extensions.code, path: e.path }, formatted.message);
-        return formatted;
-      });
+      const errors = execution.errors.flatMap((e) =>
+        formatErrors(e, department).map((formatted) => {
+          if (formatted.extensions.code === 'INTERNAL_SERVER_ERROR')
+            log.error({ err: e.originalError ?? e }, 'resolver failed');
+          else log.debug({ code: formatted.extensions.code, path: e.path }, formatted.message);
+          return formatted;
+        }),
+      );
       const statusCode = execution.data ? 200 : ((execution as { statusCode?: number }).statusCode ?? 200);
       void ctx;
       return {

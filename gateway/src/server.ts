@@ -16,6 +16,7 @@ import { registerMaterialsProxy } from './materials-proxy';
 import { dedupeErrorsPlugin, formatGatewayError } from './plugins/errors';
 import { queryLimits } from './plugins/limits';
 import { gatewayMetrics } from './plugins/metrics';
+import { operationSelectionPlugin } from './plugins/operations';
 import type { GatewayConfig } from './settings';
 import { SupergraphFile } from './supergraph-file';
 import { registerWebApp } from './web-app';
@@ -73,7 +74,12 @@ export function createGateway(config: GatewayConfig, log: Logger) {
     includeStacktraceInErrorResponses: false,
     validationRules: [queryLimits(config.maxDepth, config.maxAliases)],
     parseOptions: { maxTokens: config.maxTokens },
-    plugins: [dedupeErrorsPlugin(), metrics.plugin, ApolloServerPluginLandingPageDisabled()],
+    plugins: [
+      operationSelectionPlugin(),
+      dedupeErrorsPlugin(),
+      metrics.plugin,
+      ApolloServerPluginLandingPageDisabled(),
+    ],
     formatError: formatGatewayError,
     logger: log,
   });

@@ -75,6 +75,27 @@ describe('the gateway serves any Federation 2 supergraph', () => {
     }
   });
 
+  it('refuses a document whose operation to run cannot be told, with 400 and a code', async () => {
+    const ask = (body: Record<string, unknown>) =>
+      fetch(`${gateway.url}/graphql`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: JSON.stringify(body),
+      }).then(async (r) => ({ status: r.status, body: (await r.json()) as any }));
+    const two = 'query A { reviewCount } query B { books { title } }';
+    for (const [body, message] of [
+      [{ query: two }, /holds 2 operations \(A, B\): name the one to run/],
+      [{ query: two, operationName: 'Z' }, /no operation named "Z"; it has A, B/],
+      [{ query: 'subscription { reviewCount }' }, /no subscriptions/],
+    ] as const) {
+      const r = await ask(body);
+      expect(r.status).toBe(400);
+      expect(r.body.errors[0].extensions.code).toBe('OPERATION_RESOLUTION_FAILURE');
+      expect(r.body.errors[0].message).toMatch(message);
+    }
+    expect((await ask({ query: two, operationName: 'A' })).body).toEqual({ data: { reviewCount: 3 } });
+  });
+
   it('reloads the supergraph when its file changes', async () => {
     expect((await post(gateway.url, '{ books { stars } }')).body.errors?.[0]?.extensions?.code).toBe(
       'GRAPHQL_VALIDATION_FAILED',

@@ -11,7 +11,11 @@ export const SUBGRAPH_ERRORS = {
   FORBIDDEN:
     'The signed-in identity may not read or change this: applicants see their own data and their enterprises’.',
   INVALID_INPUT: 'The input is not valid; every problem is listed in `extensions.problems`.',
-  NOT_FOUND: 'Nothing with this key exists in the department.',
+  NOT_FOUND: 'Nothing with this key exists in the department, or nothing is served at this path.',
+  BAD_REQUEST: 'The request is not one this subgraph can read (its body is not valid JSON, for one).',
+  PAYLOAD_TOO_LARGE: 'The request body is larger than the subgraph takes.',
+  UNSUPPORTED_MEDIA_TYPE: 'The request body is of a type the route does not take.',
+  INTERNAL_SERVER_ERROR: 'The subgraph failed; the details are in its log, never in the answer.',
 } as const;
 
 export type SubgraphErrorCode = keyof typeof SUBGRAPH_ERRORS;

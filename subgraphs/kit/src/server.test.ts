@@ -35,6 +35,10 @@ function toySubgraph() {
         id: (req.params as { id: string }).id,
         who: req.identity,
       }));
+      app.post('/callbacks/echo', async (req) => req.body);
+      app.post('/callbacks/fail', async () => {
+        throw new Error('invalid byte sequence for encoding "UTF8": 0x00');
+      });
     },
     identityPaths: ['/graphql', '/materials'],
   });
@@ -119,5 +123,60 @@ describe('errors of a request that does not validate', () => {
   it('name a query the schema does not have as a validation failure', async () => {
     const r = await ask('{ nothingHere }');
     expect(r.errors[0]!.extensions).toMatchObject({ code: 'GRAPHQL_VALIDATION_FAILED', department: 'tax' });
+  });
+});
+
+describe('refusals outside GraphQL', () => {
+  const subgraph = toySubgraph();
+  afterAll(() => subgraph.app.close());
+  const expectRefusal = (res: { statusCode: number; json(): any }, status: number, code: string) => {
+    expect(res.statusCode).toBe(status);
+    expect(res.json().errors[0].extensions).toEqual({ code, department: 'tax' });
+    return res.json().errors[0].message as string;
+  };
+
+  it('answer every refusal with a code, in the shape of GraphQL errors', async () => {
+    const app = subgraph.app;
+    expectRefusal(await app.inject({ method: 'GET', url: '/nowhere' }), 404, 'NOT_FOUND');
+    const json = { 'content-type': 'application/json' };
+    const broken = expectRefusal(
+      await app.inject({ method: 'POST', url: '/callbacks/echo', headers: json, payload: '{"a":' }),
+      400,
+      'BAD_REQUEST',
+    );
+    expect(broken).toMatch(/not valid JSON \(/);
+    const proto = expectRefusal(
+      await app.inject({
+        method: 'POST',
+        url: '/callbacks/echo',
+        headers: json,
+        payload: '{"__proto__":{"x":1}}',
+      }),
+      400,
+      'BAD_REQUEST',
+    );
+    expect(proto).toMatch(/__proto__/);
+    expectRefusal(
+      await app.inject({
+        method: 'POST',
+        url: '/callbacks/echo',
+        headers: json,
+        payload: `"${'x'.repeat(1_100_000)}"`,
+      }),
+      413,
+      'PAYLOAD_TOO_LARGE',
+    );
+    const failed = expectRefusal(
+      await app.inject({ method: 'POST', url: '/callbacks/fail', headers: json, payload: '{}' }),
+      500,
+      'INTERNAL_SERVER_ERROR',
+    );
+    expect(failed).not.toMatch(/UTF8/);
+    const badUrl = await app.inject({ method: 'GET', url: '/materials/%E0%A4%A' });
+    expect(badUrl.statusCode).toBe(400);
+    expect(badUrl.json().errors[0].extensions.code).toBe('BAD_REQUEST');
+    const long = await app.inject({ method: 'GET', url: `/materials/${'a'.repeat(500)}` });
+    expect(long.statusCode).toBe(414);
+    expect(long.json().errors[0].extensions.code).toBe('URI_TOO_LONG');
   });
 });

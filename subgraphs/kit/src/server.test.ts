@@ -180,3 +180,44 @@ describe('refusals outside GraphQL', () => {
     expect(long.json().errors[0].extensions.code).toBe('URI_TOO_LONG');
   });
 });
+
+describe('control characters in a request', () => {
+  const subgraph = toySubgraph();
+  afterAll(() => subgraph.app.close());
+  const ask = async (query: string, variables?: Record<string, unknown>) => {
+    const header = await signIdentity(
+      { subject: 'staff-tax-01', role: 'department-staff', enterprises: [], departments: ['tax'] },
+      identityKey(SECRET),
+    );
+    const res = await subgraph.app.inject({
+      method: 'POST',
+      url: '/graphql',
+      headers: { 'content-type': 'application/json', 'x-onething-identity': header },
+      payload: JSON.stringify({ query, variables }),
+    });
+    return res.json() as { data: unknown; errors?: { message: string; extensions: any }[] };
+  };
+
+  it('are refused before any resolver runs, naming each and where it is', async () => {
+    const r = await ask('query E($t: String!) { echo(text: $t) }', { t: 'a\u0000b' });
+    expect(r.data).toBeNull();
+    expect(r.errors?.[0]?.extensions).toMatchObject({ code: 'INVALID_INPUT', department: 'tax' });
+    expect(r.errors?.[0]?.extensions.problems).toEqual([
+      expect.objectContaining({ path: '$t', rule: 'text.controlCharacter' }),
+    ]);
+    expect(r.errors?.[0]?.message).toMatch(/U\+0000/);
+    const literal = await ask('{ echo(text: "x\\u001b[31m") }');
+    expect(literal.errors?.[0]?.extensions.problems[0].message.en).toMatch(
+      /string literal at line 1 holds the control character U\+001B/,
+    );
+    const surrogate = await ask('query E($t: String!) { echo(text: $t) }', { t: 'a\ud800' });
+    expect(surrogate.errors?.[0]?.extensions.code).toBe('INVALID_INPUT');
+  });
+
+  it('leave tabs, line breaks and every script alone', async () => {
+    const text = '第一行\n第二行\tÀ 😀';
+    expect(await ask('query E($t: String!) { echo(text: $t) }', { t: text })).toEqual({
+      data: { echo: text },
+    });
+  });
+});

@@ -28,6 +28,7 @@ import { type GraphQLError, parse } from 'graphql';
 import mercurius from 'mercurius';
 import { Access } from './access';
 import type { SubgraphContext } from './context';
+import { controlCharacterError, controlCharacterProblems } from './control-characters';
 import { formatErrors, type SubgraphErrorCode } from './errors';
 import type { subgraphMetrics } from './metrics';
 
@@ -147,6 +148,14 @@ export function createSubgraphServer<L>(options: SubgraphOptions<L>): Subgraph {
         response: { data: execution.data ?? null, errors: errors.map((e: GraphQLError) => e.toJSON()) },
       };
     },
+  });
+
+  app.after(() => {
+    // Checked on every request (Mercurius caches validation by document, but variables change).
+    app.graphql.addHook('preExecution', async (_schema, document, _ctx, variables) => {
+      const problems = controlCharacterProblems(document, variables as Record<string, unknown>);
+      if (problems.length > 0) throw controlCharacterError(problems, department);
+    });
   });
 
   app.get('/health', async () => ({ status: 'ok', subgraph: department }));

@@ -28,7 +28,7 @@ export const introspection = () =>
     {
       name: 'interfaces’ possible types cycling',
       ...graphql(
-        `{ __schema { types { possibleTypes { interfaces { possibleTypes { interfaces { possibleTypes { interfaces { possibleTypes { interfaces { possibleTypes { interfaces { possibleTypes { name } } } } } } } } } } } } }`,
+        `{ __schema { types { possibleTypes { interfaces { possibleTypes { interfaces { possibleTypes { interfaces { possibleTypes { interfaces { possibleTypes { interfaces { possibleTypes { interfaces { name } } } } } } } } } } } } } } }`,
       ),
       expect: { status: 400, code: 'QUERY_TOO_DEEP' },
     },
@@ -38,7 +38,7 @@ export const introspection = () =>
       expect: { status: 400, code: 'TOO_MANY_TOKENS' },
     },
     {
-      name: '__type of a name with markup',
+      name: '__type asked for by a number',
       ...graphql('{ __type(name: 1) { name } }'),
       expect: { status: 400, code: 'GRAPHQL_VALIDATION_FAILED' },
     },

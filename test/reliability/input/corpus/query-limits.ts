@@ -92,9 +92,9 @@ export const queryLimits = (ctx: CorpusContext) =>
       expect: { status: 400, code: 'TOO_MANY_TOKENS' },
     },
     {
-      name: 'a list argument of 5 000 unit codes',
+      name: 'a list argument of 3 500 unit codes',
       ...graphql(
-        `{ properties(unitCodes: [${Array.from({ length: 5000 }, () => '"330502001002GB00012F00030012"').join(',')}]) { address } }`,
+        `{ properties(unitCodes: [${Array.from({ length: 3500 }, () => '"330502001002GB00012F00030012"').join(',')}]) { address } }`,
         {},
         ctx.tokens['staff-realestate'],
       ),

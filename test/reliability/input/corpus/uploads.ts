@@ -47,7 +47,7 @@ export const uploads = (ctx: CorpusContext) => {
         'content-type': 'image/jpeg',
         'x-material-name': 'photo.jpg',
       }),
-      expect: mismatch,
+      expect: notAllowed,
     },
     { name: 'a PDF said to be a PNG', ...as(me, PDF, { 'content-type': 'image/png' }), expect: mismatch },
     { name: 'a PNG said to be a JPEG', ...as(me, PNG, { 'content-type': 'image/jpeg' }), expect: mismatch },

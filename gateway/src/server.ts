@@ -13,6 +13,7 @@ import type { GatewayContext } from './context';
 import { SubgraphDataSource } from './data-source';
 import { registerDevIdp } from './dev-idp';
 import { registerGraphiql } from './graphiql';
+import { registerLingeringClose } from './lingering-close';
 import { registerMaterialsProxy } from './materials-proxy';
 import { dedupeErrorsPlugin, formatGatewayError } from './plugins/errors';
 import { queryLimits } from './plugins/limits';
@@ -96,6 +97,7 @@ export function createGateway(config: GatewayConfig, log: Logger) {
     clientErrorHandler,
   });
   app.decorateRequest('gatewayIdentity', null);
+  registerLingeringClose(app);
   // Fastify's own JSON parser says only "Body is not valid JSON"; this one says where.
   app.removeContentTypeParser('application/json');
   app.addContentTypeParser('application/json', { parseAs: 'string' }, (_req, body, done) => {

@@ -143,6 +143,38 @@ describe('the gateway serves any Federation 2 supergraph', () => {
     expect(JSON.parse(raw.slice(raw.indexOf('\r\n\r\n') + 4)).errors[0].extensions.code).toBe('BAD_REQUEST');
   });
 
+  it('answers a body it refuses unread even while the client is still sending it (lingering close)', async () => {
+    const { port } = new URL(gateway.url);
+    // A client that goes on sending and reads its answer only later, as a browser busy uploading does:
+    // had the gateway closed at once, the reset would have thrown the unread 413 away.
+    const answer = await new Promise<string>((resolve) => {
+      let got = '';
+      const socket = connect(Number(port), '127.0.0.1', () => {
+        socket.pause();
+        socket.write(
+          `POST /graphql HTTP/1.1\r\nHost: x\r\nContent-Type: application/json\r\nContent-Length: ${8 * 1024 * 1024}\r\n\r\n`,
+        );
+        const piece = Buffer.alloc(64 * 1024, 'x');
+        let sent = 0;
+        const sending = setInterval(() => {
+          if (socket.destroyed || sent++ > 10) {
+            clearInterval(sending);
+            socket.resume();
+            return;
+          }
+          socket.write(piece);
+        }, 50);
+      });
+      socket.on('data', (d) => {
+        got += d.toString();
+      });
+      socket.on('error', () => resolve(got));
+      socket.on('close', () => resolve(got));
+    });
+    expect(answer).toMatch(/^HTTP\/1.1 413/);
+    expect(answer).toMatch(/PAYLOAD_TOO_LARGE/);
+  });
+
   it('reloads the supergraph when its file changes', async () => {
     expect((await post(gateway.url, '{ books { stars } }')).body.errors?.[0]?.extensions?.code).toBe(
       'GRAPHQL_VALIDATION_FAILED',

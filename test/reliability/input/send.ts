@@ -47,6 +47,74 @@ function sendRaw(port: number, bytes: string, timeoutMs: number): Promise<Outcom
   });
 }
 
+/** The body of an HTTP/1.1 answer: de-chunked when it was sent chunked. */
+function answerBody(head: string, rest: string): string {
+  if (!/^transfer-encoding:\s*chunked/im.test(head)) return rest;
+  let out = '';
+  let at = 0;
+  for (;;) {
+    const eol = rest.indexOf('\r\n', at);
+    const size = eol < 0 ? 0 : Number.parseInt(rest.slice(at, eol), 16);
+    if (!size) return out;
+    out += rest.slice(eol + 2, eol + 2 + size);
+    at = eol + 2 + size + 2;
+  }
+}
+
+/**
+ * A large body written to the socket piece by piece while the answer is read, as curl does: a server that
+ * refuses it early (413 before reading) and closes is heard, where Node's client would only see the reset.
+ */
+function sendStreaming(port: number, c: HostileCase, body: Buffer, timeoutMs: number): Promise<Outcome> {
+  const chunked = /chunked/i.test(c.headers['transfer-encoding'] ?? '');
+  const headers = { host: '127.0.0.1', ...c.headers };
+  if (!chunked && !('content-length' in headers))
+    Object.assign(headers, { 'content-length': String(body.length) });
+  const head = `${c.method} ${c.path} HTTP/1.1\r\n${Object.entries(headers)
+    .map(([k, v]) => `${k}: ${v}\r\n`)
+    .join('')}\r\n`;
+  return new Promise((resolve) => {
+    let got = '';
+    let answered = false;
+    const socket = connect(port, '127.0.0.1');
+    const done = (failure?: string) => {
+      socket.destroy();
+      const split = got.indexOf('\r\n\r\n');
+      const status = Number(/^HTTP\/1\.1 (\d{3})/.exec(got)?.[1] ?? 0);
+      const text = split < 0 ? '' : answerBody(got.slice(0, split), got.slice(split + 4));
+      resolve({ status, json: parse(text), text, ...(status ? {} : { failure: failure ?? 'no answer' }) });
+    };
+    const write = async () => {
+      socket.write(head);
+      for (let at = 0; at < body.length && !answered && !socket.destroyed; at += 65_536) {
+        const piece = body.subarray(at, at + 65_536);
+        const frame = chunked
+          ? Buffer.concat([Buffer.from(`${piece.length.toString(16)}\r\n`), piece, Buffer.from('\r\n')])
+          : piece;
+        if (!socket.write(frame)) await new Promise((r) => socket.once('drain', r));
+      }
+      if (chunked && !answered && !socket.destroyed) socket.write('0\r\n\r\n');
+    };
+    socket.setTimeout(timeoutMs, () => done('timed out'));
+    socket.on('connect', () => void write());
+    socket.on('data', (d) => {
+      answered = true;
+      got += d.toString();
+      // An answer with its whole body needs no more waiting for the server to close.
+      const split = got.indexOf('\r\n\r\n');
+      const length = Number(/^content-length:\s*(\d+)/im.exec(got.slice(0, split))?.[1] ?? Number.NaN);
+      if (split >= 0 && Buffer.byteLength(got.slice(split + 4)) >= length) done();
+    });
+    socket.on('end', () => done());
+    socket.on('close', () => done());
+    // A reset after the answer came is the server closing on an upload it refused: the answer counts.
+    socket.on('error', (e) => done(e.message));
+  });
+}
+
+/** Bodies above this go through {@link sendStreaming}. */
+const STREAMED = 1024 * 1024;
+
 /**
  * Sends one case with node:http (fetch would refuse to send a wrong content-length, a chunked body or
  * some headers). A server that answers before reading a huge body and closes may reset the upload: the
@@ -55,6 +123,8 @@ function sendRaw(port: number, bytes: string, timeoutMs: number): Promise<Outcom
 export function send(ports: StackPorts, c: HostileCase, timeoutMs = 30_000): Promise<Outcome> {
   const port = portOf(ports, c.to);
   if (c.raw !== undefined) return sendRaw(port, c.raw, timeoutMs);
+  if (c.body !== undefined && Buffer.byteLength(c.body) > STREAMED)
+    return sendStreaming(port, c, Buffer.from(c.body), timeoutMs);
   return new Promise((resolve) => {
     let settled = false;
     const finish = (o: Outcome) => {

@@ -140,6 +140,19 @@ describe('one validation of a filled form (一次告知)', () => {
     ]);
   });
 
+  it('refuses a form that names someone else as the applicant', async () => {
+    const { client } = fakeSupergraph(owned);
+    const check = await checkForm(
+      form,
+      { values: values({ 'applicant.idNumber': '330502199001011236' }), materials },
+      undefined,
+      context(client),
+    );
+    expect(check.problems.map((p) => `${p.field} ${p.code}`)).toEqual([
+      'applicant.idNumber applicant.notYou',
+    ]);
+  });
+
   it('names the broken rule of an identifier, and refuses a seller who is the buyer', async () => {
     const { client } = fakeSupergraph(owned);
     const check = await checkForm(

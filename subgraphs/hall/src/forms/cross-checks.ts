@@ -30,6 +30,17 @@ function localRules(input: CrossCheckInput, out: Out): void {
   const say = (field: string, code: string, zh: string, en: string) =>
     out.problems.push(problem(field, code, zh, en, input.usedBy(field)));
 
+  // The application is stored and sent as the signed-in applicant's: a form naming someone else as the
+  // applicant would hand that person's details to the departments under this applicant's name.
+  const named = v('applicant.idNumber')?.toUpperCase();
+  if (named && named !== input.applicant.idNumber.toUpperCase()) {
+    say(
+      'applicant.idNumber',
+      'applicant.notYou',
+      '申请人身份证号码应为您本人的号码：本人申请，代办请到窗口办理',
+      'the applicant’s ID number must be your own: apply for yourself; agents apply at the window',
+    );
+  }
   if (v('seller.idNumber') && v('seller.idNumber') === v('applicant.idNumber')) {
     say(
       'seller.idNumber',

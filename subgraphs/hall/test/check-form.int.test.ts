@@ -153,6 +153,24 @@ describe('one validation of a filled form (一次告知)', () => {
     ]);
   });
 
+  it('audits the register’s answer as a read of the unit’s owners, whoever the form names as seller', async () => {
+    const owner = '330502199001011236';
+    const { client } = fakeSupergraph({ ...owned, owners: [{ idNumber: owner }, { idNumber: seller }] });
+    const before = (await audit.about(seller, [])).length;
+    await checkForm(
+      form,
+      { values: values({ 'seller.idNumber': '110105199003078916' }), materials },
+      undefined,
+      context(client),
+    );
+    expect((await audit.about(owner, []))[0]).toMatchObject({
+      department: 'realestate',
+      subjectIdNumber: owner,
+    });
+    expect((await audit.about(seller, [])).length).toBe(before + 1);
+    expect(await audit.about('110105199003078916', [])).toEqual([]);
+  });
+
   it('names the broken rule of an identifier, and refuses a seller who is the buyer', async () => {
     const { client } = fakeSupergraph(owned);
     const check = await checkForm(

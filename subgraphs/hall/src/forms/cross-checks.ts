@@ -114,19 +114,21 @@ async function registryRules(input: CrossCheckInput, out: Out): Promise<void> {
   }
   const unit = answer.data.property;
   const owners = unit?.owners.map((o) => o.idNumber) ?? [];
-  await input.audit.record([
-    {
+  // Whose data was read is the unit's owners' (the register answered with them), whoever the form names as
+  // the seller: each owner finds the read in their own trail; a unit without owners concerns no one.
+  await input.audit.record(
+    (owners.length > 0 ? owners : [null]).map((owner) => ({
       actorSubject: input.applicant.subject,
       actorRole: input.applicant.role,
-      subjectIdNumber: seller ?? owners[0] ?? null,
+      subjectIdNumber: owner,
       subjectUscc: null,
       department: 'realestate',
       fields: ['property.owners', 'property.certificateNumber', 'property.seized'],
       bundleCode: input.bundleCode,
       applicationId: null,
       purpose: `核验不动产 ${unitCode} 的权利人 / checking the owners of unit ${unitCode}`,
-    },
-  ]);
+    })),
+  );
   const say = (field: string, code: string, zh: string, en: string) =>
     out.problems.push(problem(field, code, zh, en, input.usedBy(field)));
   if (owners.length === 0) {

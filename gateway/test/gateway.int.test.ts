@@ -157,7 +157,7 @@ describe('the gateway serves any Federation 2 supergraph', () => {
         const piece = Buffer.alloc(64 * 1024, 'x');
         let sent = 0;
         const sending = setInterval(() => {
-          if (socket.destroyed || sent++ > 10) {
+          if (socket.destroyed || sent++ > 3) {
             clearInterval(sending);
             socket.resume();
             return;

@@ -2,6 +2,7 @@ import type { HostileCase } from '../case';
 import { callbacks } from './callbacks';
 import { contentTypes } from './content-types';
 import type { CorpusContext } from './context';
+import { formIdentifiers } from './form-identifiers';
 import { fragmentCycles } from './fragment-cycles';
 import { http } from './http';
 import { hugeBodies } from './huge-bodies';
@@ -26,6 +27,7 @@ export const corpus = (ctx: CorpusContext): HostileCase[] => [
   ...fragmentCycles(),
   ...introspection(),
   ...identifiers(ctx),
+  ...formIdentifiers(ctx),
   ...injection(ctx),
   ...tokens(ctx),
   ...internalHeader(ctx),

@@ -226,6 +226,32 @@ describe('one validation of a filled form (一次告知)', () => {
     expect(check.problems.map((p) => `${p.field} ${p.code}`)).toEqual(['applicant.name field.locked']);
   });
 
+  it('takes a prefilled value as the department recorded it, whatever its characters', async () => {
+    const { client } = fakeSupergraph(owned);
+    const address = '浙江省湖州市吴兴区人民路1号3幢12室/东';
+    const prefill = {
+      id: 'p',
+      applicantIdNumber: buyer,
+      bundleCode: 'HOUSE-TRANSFER',
+      enterpriseUscc: null,
+      readAt: new Date(),
+      unavailable: [],
+      values: [
+        {
+          key: 'property.address',
+          value: address,
+          department: 'realestate',
+          updatedAt: '2026-01-01T00:00:00Z',
+          editable: true,
+        },
+      ],
+    };
+    const as = (value: string) =>
+      checkForm(form, { values: values({ 'property.address': value }), materials }, prefill, context(client));
+    expect((await as(address)).problems).toEqual([]);
+    expect((await as(`${address}<b>`)).problems.map((p) => p.code)).toEqual(['field.characters']);
+  });
+
   it('reports a registry that cannot be asked as not checked, not as a mistake of the form', async () => {
     const { client } = fakeSupergraph(null, [
       { message: 'registry down', extensions: { code: 'DEPARTMENT_UNAVAILABLE', department: 'realestate' } },

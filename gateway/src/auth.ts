@@ -1,4 +1,6 @@
 import { ANONYMOUS, type Identity, type Role, signIdentity } from '@onething/runtime/identity';
+// The identifiers alone: the package's root also loads composition, which the gateway has no use for.
+import { validateResidentId, validateUscc } from '@onething/schema/identifiers';
 import { createRemoteJWKSet, errors, type JWTPayload, jwtVerify } from 'jose';
 
 /** Why a request's credentials were refused: the gateway answers 401 with this message. */
@@ -17,12 +19,23 @@ export function identityFromClaims(claims: JWTPayload): Identity {
     Array.isArray(v) ? v.filter((x): x is string => typeof x === 'string') : [];
   const idNumber = typeof claims.id_number === 'string' ? claims.id_number : undefined;
   if (role === 'applicant' && !idNumber) throw new AuthError('an applicant token must carry id_number');
+  // The subgraphs trust these as the applicant's own keys: a value that cannot be one is a broken or forged token.
+  if (idNumber !== undefined && !validateResidentId(idNumber).ok)
+    throw new AuthError(
+      `the token's id_number ${JSON.stringify(idNumber.slice(0, 40))} is not a resident ID number`,
+    );
+  const enterprises = strings(claims.enterprises);
+  const notUscc = enterprises.find((e) => !validateUscc(e).ok);
+  if (notUscc !== undefined)
+    throw new AuthError(
+      `the token's enterprises hold ${JSON.stringify(notUscc.slice(0, 40))}, which is not a USCC`,
+    );
   return {
     subject: String(claims.sub ?? ''),
     role,
     ...(typeof claims.name === 'string' ? { name: claims.name } : {}),
     ...(idNumber ? { idNumber } : {}),
-    enterprises: strings(claims.enterprises),
+    enterprises,
     departments: strings(claims.departments),
   };
 }
@@ -61,7 +74,12 @@ export function createAuth(options: {
     if (!jwks) throw new AuthError('this gateway accepts no tokens (JWKS_URL is not set)');
     let payload: JWTPayload;
     try {
-      ({ payload } = await jwtVerify(token, jwks, { issuer: options.issuer, audience: options.audience }));
+      // A token without an expiry would be good forever: exp is required, as iss and aud are.
+      ({ payload } = await jwtVerify(token, jwks, {
+        issuer: options.issuer,
+        audience: options.audience,
+        requiredClaims: ['exp'],
+      }));
     } catch (e) {
       if (e instanceof errors.JWTExpired) throw new AuthError('the token has expired: sign in again');
       if (e instanceof errors.JWTClaimValidationFailed)
@@ -93,13 +111,12 @@ export function createAuth(options: {
       const identity = await verify(m[1]!);
       if (!actingFor) return identity;
       if (identity.role !== 'service') throw new AuthError('only a service may act for an applicant');
-      return {
-        ...identity,
-        actingFor: {
-          idNumber: actingFor,
-          enterprises: (actingForEnterprises ?? '').split(',').filter(Boolean),
-        },
-      };
+      const enterprises = (actingForEnterprises ?? '').split(',').filter(Boolean);
+      if (!validateResidentId(actingFor).ok || enterprises.some((e) => !validateUscc(e).ok))
+        throw new AuthError(
+          'x-onething-acting-for must be a resident ID number, and x-onething-acting-for-enterprises USCCs separated by commas',
+        );
+      return { ...identity, actingFor: { idNumber: actingFor, enterprises } };
     },
     headerFor,
   };

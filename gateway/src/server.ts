@@ -4,6 +4,7 @@ import { ApolloServer } from '@apollo/server';
 import { ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/disabled';
 import { fastifyApolloHandler } from '@as-integrations/fastify';
 import type { Logger } from '@onething/runtime';
+import { clientErrorHandler, frameworkRefusal, JsonBodyError, parseJsonBody } from '@onething/runtime/http';
 import { ANONYMOUS, type Identity, identityKey } from '@onething/runtime/identity';
 import Fastify, { type FastifyBaseLogger, type FastifyReply, LogController } from 'fastify';
 import { Agent } from 'undici';
@@ -12,10 +13,12 @@ import type { GatewayContext } from './context';
 import { SubgraphDataSource } from './data-source';
 import { registerDevIdp } from './dev-idp';
 import { registerGraphiql } from './graphiql';
+import { registerLingeringClose } from './lingering-close';
 import { registerMaterialsProxy } from './materials-proxy';
 import { dedupeErrorsPlugin, formatGatewayError } from './plugins/errors';
 import { queryLimits } from './plugins/limits';
 import { gatewayMetrics } from './plugins/metrics';
+import { operationSelectionPlugin } from './plugins/operations';
 import type { GatewayConfig } from './settings';
 import { SupergraphFile } from './supergraph-file';
 import { registerWebApp } from './web-app';
@@ -73,7 +76,12 @@ export function createGateway(config: GatewayConfig, log: Logger) {
     includeStacktraceInErrorResponses: false,
     validationRules: [queryLimits(config.maxDepth, config.maxAliases)],
     parseOptions: { maxTokens: config.maxTokens },
-    plugins: [dedupeErrorsPlugin(), metrics.plugin, ApolloServerPluginLandingPageDisabled()],
+    plugins: [
+      operationSelectionPlugin(),
+      dedupeErrorsPlugin(),
+      metrics.plugin,
+      ApolloServerPluginLandingPageDisabled(),
+    ],
     formatError: formatGatewayError,
     logger: log,
   });
@@ -82,12 +90,27 @@ export function createGateway(config: GatewayConfig, log: Logger) {
     loggerInstance: log as FastifyBaseLogger,
     logController: new LogController({ disableRequestLogging: true }),
     bodyLimit: config.maxBodyBytes,
+    frameworkErrors: (err, _req, reply) => {
+      const r = frameworkRefusal(err);
+      (reply as FastifyReply).code(r.status).type('application/json; charset=utf-8').send(r.body);
+    },
+    clientErrorHandler,
   });
   app.decorateRequest('gatewayIdentity', null);
+  registerLingeringClose(app);
+  // Fastify's own JSON parser says only "Body is not valid JSON"; this one says where.
+  app.removeContentTypeParser('application/json');
+  app.addContentTypeParser('application/json', { parseAs: 'string' }, (_req, body, done) => {
+    try {
+      done(null, parseJsonBody(body as string));
+    } catch (e) {
+      done(e as Error, undefined);
+    }
+  });
   let handler: ReturnType<typeof fastifyApolloHandler> | undefined;
   let draining = false;
 
-  app.setErrorHandler((err: Error & { code?: string; statusCode?: number }, _req, reply) => {
+  app.setErrorHandler((err: Error & { code?: string; statusCode?: number }, req, reply) => {
     if (err.code === 'FST_ERR_CTP_BODY_TOO_LARGE') {
       return refusal(
         reply,
@@ -96,17 +119,27 @@ export function createGateway(config: GatewayConfig, log: Logger) {
         `the request body is larger than ${config.maxBodyBytes} bytes`,
       );
     }
+    if (err instanceof JsonBodyError) return refusal(reply, 400, 'BAD_REQUEST', err.message);
     if (err.code === 'FST_ERR_CTP_INVALID_MEDIA_TYPE') {
+      // A content-type that is not a media type at all (`;;;`) fails before any route's parser runs.
+      if (req.routeOptions.url?.startsWith('/materials'))
+        return refusal(
+          reply,
+          400,
+          'BAD_REQUEST',
+          'the content-type header is not a media type: send the file’s type (application/pdf, image/jpeg, image/png) or none',
+        );
       return refusal(reply, 415, 'UNSUPPORTED_MEDIA_TYPE', 'send GraphQL requests as application/json');
     }
-    if (err.statusCode === 400)
-      return refusal(reply, 400, 'BAD_REQUEST', `the request body is not valid JSON: ${err.message}`);
+    if (err.statusCode !== undefined && err.statusCode >= 400 && err.statusCode < 500)
+      return refusal(reply, err.statusCode, 'BAD_REQUEST', `the request is not valid: ${err.message}`);
     log.error({ err }, 'gateway failed');
     return refusal(reply, 500, 'INTERNAL_SERVER_ERROR', 'the gateway failed to handle the request');
   });
 
   app.addHook('onRequest', async (req, reply) => {
-    if (!req.url.startsWith('/graphql')) return;
+    // The route matched, not the raw URL: the router decodes percent-escapes, so `/%67raphql` is /graphql.
+    if (req.routeOptions.url !== '/graphql') return;
     if (!handler)
       return refusal(
         reply,

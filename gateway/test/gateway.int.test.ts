@@ -1,4 +1,5 @@
 import { mkdtempSync, writeFileSync } from 'node:fs';
+import { connect } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
@@ -61,6 +62,117 @@ describe('the gateway serves any Federation 2 supergraph', () => {
     });
     expect(books.seenHeaders.at(-1)).toMatch(/^ey[\w-]+\.[\w-]+\.[\w-]+$/);
     expect(reviews.seenHeaders.at(-1)).toMatch(/^ey/);
+  });
+
+  it('refuses a token it cannot verify however /graphql is spelled, never serving it anonymously', async () => {
+    for (const path of ['/graphql', '/%67raphql', '/graphql?x=1']) {
+      const res = await fetch(`${gateway.url}${path}`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json', authorization: 'Bearer not-a-token' },
+        body: JSON.stringify({ query: '{ reviewCount }' }),
+      });
+      expect(res.status, path).toBe(401);
+      expect(((await res.json()) as any).errors[0].extensions.code, path).toBe('UNAUTHENTICATED');
+    }
+  });
+
+  it('refuses a document whose operation to run cannot be told, with 400 and a code', async () => {
+    const ask = (body: Record<string, unknown>) =>
+      fetch(`${gateway.url}/graphql`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: JSON.stringify(body),
+      }).then(async (r) => ({ status: r.status, body: (await r.json()) as any }));
+    const two = 'query A { reviewCount } query B { books { title } }';
+    for (const [body, message] of [
+      [{ query: two }, /holds 2 operations \(A, B\): name the one to run/],
+      [{ query: two, operationName: 'Z' }, /no operation named "Z"; it has A, B/],
+      [{ query: 'subscription { reviewCount }' }, /no subscriptions/],
+    ] as const) {
+      const r = await ask(body);
+      expect(r.status).toBe(400);
+      expect(r.body.errors[0].extensions.code).toBe('OPERATION_RESOLUTION_FAILURE');
+      expect(r.body.errors[0].message).toMatch(message);
+    }
+    expect((await ask({ query: two, operationName: 'A' })).body).toEqual({ data: { reviewCount: 3 } });
+  });
+
+  it('answers requests it cannot route or read with a code and what was wrong', async () => {
+    const send = (path: string, init: RequestInit = {}) =>
+      fetch(`${gateway.url}${path}`, init).then(async (r) => ({
+        status: r.status,
+        body: (await r.json()) as any,
+      }));
+    const json = { 'content-type': 'application/json' };
+    const broken = await send('/graphql', { method: 'POST', headers: json, body: '{"query":' });
+    expect(broken.status).toBe(400);
+    expect(broken.body.errors[0].extensions.code).toBe('BAD_REQUEST');
+    expect(broken.body.errors[0].message).toMatch(/not valid JSON \(/);
+    const proto = await send('/graphql', {
+      method: 'POST',
+      headers: json,
+      body: '{"__proto__":{},"query":"{ reviewCount }"}',
+    });
+    expect(proto.body.errors[0].message).toMatch(/"__proto__" key/);
+    const badUrl = await send('/materials/%E0%A4%A');
+    expect([badUrl.status, badUrl.body.errors[0].extensions.code]).toEqual([400, 'BAD_REQUEST']);
+    const long = await send(`/materials/${'a'.repeat(300)}`);
+    expect([long.status, long.body.errors[0].extensions.code]).toEqual([414, 'URI_TOO_LONG']);
+    const notAType = await send('/materials', {
+      method: 'POST',
+      headers: { 'content-type': ';;;' },
+      body: 'x',
+    });
+    expect([notAType.status, notAType.body.errors[0].extensions.code]).toEqual([400, 'BAD_REQUEST']);
+    expect(notAType.body.errors[0].message).toMatch(/content-type header is not a media type/);
+
+    // Bytes Node's HTTP parser refuses never reach Fastify's routes: answered in the same shape.
+    const raw = await new Promise<string>((resolve, reject) => {
+      const { port } = new URL(gateway.url);
+      const socket = connect(Number(port), '127.0.0.1', () =>
+        socket.write('GET /health HTTP/1.1\r\nHost: x\r\nX-Bad: a\u0001b\r\n\r\n'),
+      );
+      let got = '';
+      socket.on('data', (d) => {
+        got += d.toString();
+      });
+      socket.on('end', () => resolve(got));
+      socket.on('error', reject);
+    });
+    expect(raw).toMatch(/^HTTP\/1.1 400/);
+    expect(JSON.parse(raw.slice(raw.indexOf('\r\n\r\n') + 4)).errors[0].extensions.code).toBe('BAD_REQUEST');
+  });
+
+  it('answers a body it refuses unread even while the client is still sending it (lingering close)', async () => {
+    const { port } = new URL(gateway.url);
+    // A client that goes on sending and reads its answer only later, as a browser busy uploading does:
+    // had the gateway closed at once, the reset would have thrown the unread 413 away.
+    const answer = await new Promise<string>((resolve) => {
+      let got = '';
+      const socket = connect(Number(port), '127.0.0.1', () => {
+        socket.pause();
+        socket.write(
+          `POST /graphql HTTP/1.1\r\nHost: x\r\nContent-Type: application/json\r\nContent-Length: ${8 * 1024 * 1024}\r\n\r\n`,
+        );
+        const piece = Buffer.alloc(64 * 1024, 'x');
+        let sent = 0;
+        const sending = setInterval(() => {
+          if (socket.destroyed || sent++ > 3) {
+            clearInterval(sending);
+            socket.resume();
+            return;
+          }
+          socket.write(piece);
+        }, 50);
+      });
+      socket.on('data', (d) => {
+        got += d.toString();
+      });
+      socket.on('error', () => resolve(got));
+      socket.on('close', () => resolve(got));
+    });
+    expect(answer).toMatch(/^HTTP\/1.1 413/);
+    expect(answer).toMatch(/PAYLOAD_TOO_LARGE/);
   });
 
   it('reloads the supergraph when its file changes', async () => {

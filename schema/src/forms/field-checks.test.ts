@@ -54,4 +54,46 @@ describe('the field rules shared by the hall and the browser', () => {
     ).toEqual(['field.option']);
     expect(codes(field({ type: 'DATE' }), '2026-02-30')).toEqual(['field.date']);
   });
+
+  it('refuses markup, script, query and invisible characters in text, naming each once', () => {
+    const text = field({ maxLength: 200 });
+    for (const hostile of [
+      '<script>alert(1)</script>',
+      "x' OR '1'='1",
+      "1号'; DROP TABLE applications; --",
+      '{{7*7}}',
+      // biome-ignore lint/suspicious/noTemplateCurlyInString: a template injection, written as one
+      '${7*7}',
+      '`id`',
+      '$(id)',
+      '../../etc/passwd',
+      ']]></name><admin>true</admin>',
+      '{"$gt": ""}',
+      '*)(uid=*))(|(uid=*',
+      '%00%27',
+      'abc\u202Edcba',
+      'a\u200Bb',
+      'line\nbreak',
+    ]) {
+      expect(codes(text, hostile), hostile).toContain('field.characters');
+    }
+    const [p] = checkField(text, '<a><b>;');
+    expect(p!.message.en).toMatch(/"<" ">" ";"/);
+    expect(checkField(text, 'a\u202Eb')[0]!.message.en).toMatch(/U\+202E/);
+  });
+
+  it('takes the names, addresses and numbers of the seeded records as they are', () => {
+    const text = field({ maxLength: 200 });
+    for (const fine of [
+      '廖然英',
+      '阿依古丽·买买提',
+      "Mary O'Neil-Smith",
+      '浙江省嘉兴市南湖区中山路223号35幢1805室',
+      '浙(2023)南湖区不动产权第8090823号',
+      '软件开发；信息技术咨询服务',
+      '3#楼 2单元, A&B座: 东门',
+    ]) {
+      expect(codes(text, fine), fine).toEqual([]);
+    }
+  });
 });

@@ -4,6 +4,7 @@ import { validateUnitCode } from '../identifiers/unit-code';
 import { validateUscc } from '../identifiers/uscc';
 import { yuanToFen } from '../money';
 import { type FormProblem, problem } from './problems';
+import { forbiddenCharacters, forbiddenCharactersMessage } from './text-characters';
 
 /**
  * What a one-form field says about its values: what the hall's form description gives a front end
@@ -94,6 +95,13 @@ export function checkValue(field: FieldRules, raw: string): FormProblem[] {
   }
   if (problems.length > 0) return problems;
 
+  if (field.type === 'TEXT') {
+    const found = forbiddenCharacters(value);
+    if (found.length > 0) {
+      const m = forbiddenCharactersMessage(found);
+      problems.push(at('field.characters', m.zh, m.en));
+    }
+  }
   for (const pattern of field.patterns) {
     if (!new RegExp(pattern).test(value)) {
       // Applicants see the field's hint, not a regular expression.

@@ -1,4 +1,4 @@
-import { GraphQLError, GraphQLScalarType, Kind, type ValueNode } from 'graphql';
+import { GraphQLError, GraphQLScalarType, Kind, print, type ValueNode } from 'graphql';
 import { type Validation, validateResidentId, validateUnitCode, validateUscc } from '../identifiers';
 import { fenToYuan, yuanToFen } from '../money';
 
@@ -26,11 +26,20 @@ function identifierScalar(
   description: string,
   validate: (value: string) => Validation<unknown>,
 ): GraphQLScalarType<string, string> {
-  const parse = (value: unknown): string => {
+  // `written` is a literal as the query wrote it (`123`), so the message never quotes `undefined`.
+  const parse = (value: unknown, written?: string): string => {
     if (typeof value !== 'string') {
-      throw invalid(name, value, [
-        { rule: `${name}.type`, message: { zh: `${name} 应为字符串`, en: `a ${name} is a string` } },
-      ]);
+      const problems = [
+        {
+          rule: `${name}.type`,
+          message: { zh: `${name} 应为字符串`, en: `${name} values are written as strings, in quotes` },
+        },
+      ];
+      throw written === undefined
+        ? invalid(name, value, problems)
+        : new GraphQLError(`${name} ${written}: ${problems[0]!.message.en}`, {
+            extensions: { code: 'INVALID_INPUT', problems },
+          });
     }
     const v = validate(value);
     if (!v.ok) throw invalid(name, value, [...v.problems]);
@@ -41,7 +50,8 @@ function identifierScalar(
     description,
     serialize: (value) => String(value),
     parseValue: parse,
-    parseLiteral: (ast: ValueNode) => parse(ast.kind === Kind.STRING ? ast.value : undefined),
+    parseLiteral: (ast: ValueNode) =>
+      ast.kind === Kind.STRING ? parse(ast.value) : parse(undefined, print(ast)),
   });
 }
 

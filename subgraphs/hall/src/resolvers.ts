@@ -2,6 +2,7 @@ import { type SubgraphContext, subgraphError } from '@onething/subgraph-kit';
 import type { BundleDefinition } from './bundles/definition';
 import { checkForm } from './forms/check-form';
 import type { Hall } from './hall';
+import { hallId } from './ids';
 import { prefillForm } from './prefill/prefill';
 import type { AuditRecord, AuditTrail } from './store/audit';
 import type { Consent, Consents } from './store/consents';
@@ -138,7 +139,9 @@ export function hallResolvers({ hall, client, consents, audit, prefills }: HallD
         const me = applicantOf(ctx);
         const bundle = bundleOr(args.bundleCode);
         const form = hall.form(bundle, optionsOr(bundle, args.options));
-        const prefill = args.prefillId ? await prefills.get(me.idNumber, args.prefillId) : undefined;
+        const prefill = args.prefillId
+          ? await prefills.get(me.idNumber, hallId('prefillId', args.prefillId, 'a prefill'))
+          : undefined;
         if (args.prefillId && !prefill)
           throw invalid(
             `no prefill ${args.prefillId} of yours`,
@@ -176,7 +179,10 @@ export function hallResolvers({ hall, client, consents, audit, prefills }: HallD
         return consentShape(await consents.grant(me.idNumber, bundleCode, [...new Set(scopes)]));
       },
       revokeConsent: async (_: unknown, { consentId }: { consentId: string }, ctx: Ctx) => {
-        const revoked = await consents.revoke(applicantOf(ctx).idNumber, consentId);
+        const revoked = await consents.revoke(
+          applicantOf(ctx).idNumber,
+          hallId('consentId', consentId, 'a consent'),
+        );
         if (!revoked)
           throw invalid(`no consent ${consentId} of yours`, 'consentId', 'consent.unknown', '没有该授权');
         return consentShape(revoked);

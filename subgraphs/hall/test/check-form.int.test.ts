@@ -140,6 +140,37 @@ describe('one validation of a filled form (一次告知)', () => {
     ]);
   });
 
+  it('refuses a form that names someone else as the applicant', async () => {
+    const { client } = fakeSupergraph(owned);
+    const check = await checkForm(
+      form,
+      { values: values({ 'applicant.idNumber': '330502199001011236' }), materials },
+      undefined,
+      context(client),
+    );
+    expect(check.problems.map((p) => `${p.field} ${p.code}`)).toEqual([
+      'applicant.idNumber applicant.notYou',
+    ]);
+  });
+
+  it('audits the register’s answer as a read of the unit’s owners, whoever the form names as seller', async () => {
+    const owner = '330502199001011236';
+    const { client } = fakeSupergraph({ ...owned, owners: [{ idNumber: owner }, { idNumber: seller }] });
+    const before = (await audit.about(seller, [])).length;
+    await checkForm(
+      form,
+      { values: values({ 'seller.idNumber': '110105199003078916' }), materials },
+      undefined,
+      context(client),
+    );
+    expect((await audit.about(owner, []))[0]).toMatchObject({
+      department: 'realestate',
+      subjectIdNumber: owner,
+    });
+    expect((await audit.about(seller, [])).length).toBe(before + 1);
+    expect(await audit.about('110105199003078916', [])).toEqual([]);
+  });
+
   it('names the broken rule of an identifier, and refuses a seller who is the buyer', async () => {
     const { client } = fakeSupergraph(owned);
     const check = await checkForm(
@@ -193,6 +224,32 @@ describe('one validation of a filled form (一次告知)', () => {
       context(client),
     );
     expect(check.problems.map((p) => `${p.field} ${p.code}`)).toEqual(['applicant.name field.locked']);
+  });
+
+  it('takes a prefilled value as the department recorded it, whatever its characters', async () => {
+    const { client } = fakeSupergraph(owned);
+    const address = '浙江省湖州市吴兴区人民路1号3幢12室/东';
+    const prefill = {
+      id: 'p',
+      applicantIdNumber: buyer,
+      bundleCode: 'HOUSE-TRANSFER',
+      enterpriseUscc: null,
+      readAt: new Date(),
+      unavailable: [],
+      values: [
+        {
+          key: 'property.address',
+          value: address,
+          department: 'realestate',
+          updatedAt: '2026-01-01T00:00:00Z',
+          editable: true,
+        },
+      ],
+    };
+    const as = (value: string) =>
+      checkForm(form, { values: values({ 'property.address': value }), materials }, prefill, context(client));
+    expect((await as(address)).problems).toEqual([]);
+    expect((await as(`${address}<b>`)).problems.map((p) => p.code)).toEqual(['field.characters']);
   });
 
   it('reports a registry that cannot be asked as not checked, not as a mistake of the form', async () => {

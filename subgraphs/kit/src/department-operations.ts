@@ -2,7 +2,7 @@ import type { DepartmentAdapter, DepartmentId } from '@onething/adapter-core';
 import type { Catalogue } from './catalogue';
 import type { SubgraphContext } from './context';
 import { subgraphError } from './errors';
-import { fieldValues } from './field-values';
+import { caseInputProblems, fieldValues } from './field-values';
 import { caseShape, itemShape } from './shapes';
 
 interface Naming {
@@ -88,6 +88,7 @@ export function departmentOperations(
         ctx.access.submitFor(input.applicantIdNumber);
         const item = await itemOrProblem(input.itemCode, 'input.itemCode');
         const { values, problems } = fieldValues(item, input.fields, 'input.fields');
+        problems.push(...caseInputProblems(input));
         if (problems.length > 0) throw invalid(problems);
         const state = await adapter.submitCase({
           itemCode: input.itemCode,

@@ -11,7 +11,11 @@ export const SUBGRAPH_ERRORS = {
   FORBIDDEN:
     'The signed-in identity may not read or change this: applicants see their own data and their enterprises’.',
   INVALID_INPUT: 'The input is not valid; every problem is listed in `extensions.problems`.',
-  NOT_FOUND: 'Nothing with this key exists in the department.',
+  NOT_FOUND: 'Nothing with this key exists in the department, or nothing is served at this path.',
+  BAD_REQUEST: 'The request is not one this subgraph can read (its body is not valid JSON, for one).',
+  PAYLOAD_TOO_LARGE: 'The request body is larger than the subgraph takes.',
+  UNSUPPORTED_MEDIA_TYPE: 'The request body is of a type the route does not take.',
+  INTERNAL_SERVER_ERROR: 'The subgraph failed; the details are in its log, never in the answer.',
 } as const;
 
 export type SubgraphErrorCode = keyof typeof SUBGRAPH_ERRORS;
@@ -40,6 +44,27 @@ export function extensionsOf(error: AdapterError): Record<string, unknown> {
     ...(error.details.problems ? { problems: error.details.problems } : {}),
     ...(error.details.retryAfterSeconds ? { retryAfterSeconds: error.details.retryAfterSeconds } : {}),
   };
+}
+
+/**
+ * The errors an error stands for: Mercurius reports a request that fails validation (a bad identifier
+ * literal, a variable a scalar refused) as one error holding the GraphQL errors in `errors`; each of those
+ * is said with its own code (INVALID_INPUT and its problems) and the department, not as an internal error.
+ */
+export function formatErrors(error: GraphQLError, department: string): GraphQLError[] {
+  const inner = (error.originalError as { errors?: unknown } | undefined)?.errors;
+  if (!Array.isArray(inner) || inner.length === 0) return [formatError(error, department)];
+  return inner.map((e: unknown) => {
+    const graphql = e instanceof GraphQLError ? e : new GraphQLError(String((e as Error)?.message ?? e));
+    return new GraphQLError(graphql.message, {
+      ...(graphql.nodes ? { nodes: graphql.nodes } : {}),
+      extensions: {
+        code: 'GRAPHQL_VALIDATION_FAILED',
+        ...graphql.extensions,
+        department,
+      },
+    });
+  });
 }
 
 /** Rebuilds a resolver error for the response: adapter errors get their extensions, others keep theirs. */

@@ -1,6 +1,6 @@
 import type { FieldSpec } from '@onething/adapter-core';
 import { describe, expect, it } from 'vitest';
-import { fieldValues } from './field-values';
+import { caseInputProblems, fieldValues } from './field-values';
 
 const field = (key: string, type: FieldSpec['type']): FieldSpec => ({
   key,
@@ -62,5 +62,39 @@ describe('field values from the schema’s text', () => {
     ]);
     expect(r.problems[2]!.message.en).toMatch(/check character should be "X"/);
     expect(r.problems[2]!.message.zh).toMatch(/校验码/);
+  });
+});
+
+describe('the text a case carries', () => {
+  it('refuses markup and invisible characters in a text field, at its path', () => {
+    const r = fieldValues(item, [{ key: 'applicant.name', value: '<img src=x onerror=alert(1)>' }]);
+    expect(r.problems).toEqual([
+      expect.objectContaining({
+        path: 'fields[0]',
+        rule: 'field.text',
+        message: expect.objectContaining({ en: expect.stringMatching(/"<"/) }),
+      }),
+    ]);
+  });
+
+  it('checks the applicant’s name, the idempotency key and the material references', () => {
+    expect(
+      caseInputProblems({
+        applicantName: '张三',
+        idempotencyKey: 'b2c1e3f0-1',
+        materials: [{ id: 'id-card', reference: 'document:浙(2023)第1号' }],
+      }),
+    ).toEqual([]);
+    const problems = caseInputProblems({
+      applicantName: "'; DROP TABLE cases; --",
+      idempotencyKey: 'x'.repeat(200),
+      materials: [{ id: 'id card', reference: '' }],
+    });
+    expect(problems.map((p) => p.path)).toEqual([
+      'input.applicantName',
+      'input.idempotencyKey',
+      'input.materials[0].id',
+      'input.materials[0].reference',
+    ]);
   });
 });

@@ -1,5 +1,6 @@
 import type { FieldSpec, FieldValue, FieldValues, ItemSpec } from '@onething/adapter-core';
 import { validateResidentId, validateUnitCode, validateUscc, yuanToFen } from '@onething/schema';
+import { forbiddenCharacters, forbiddenCharactersMessage } from '@onething/schema/forms';
 
 /** One problem with a submitted value, in both languages. */
 export interface ValueProblem {
@@ -58,6 +59,10 @@ function convert(field: FieldSpec, raw: string): FieldValue | ValueProblem['mess
             en: v.problems.map((p) => p.message.en).join('; '),
           };
     }
+    case 'text': {
+      const found = forbiddenCharacters(text);
+      return found.length > 0 ? forbiddenCharactersMessage(found) : text;
+    }
     default:
       return text;
   }
@@ -96,4 +101,55 @@ export function fieldValues(
     else out[key] = converted;
   });
   return { values: out, problems };
+}
+
+/**
+ * A key or reference: 1 to `max` characters without spaces (`b2c1e3f0-…`, `upload:<id>`, `document:<number>`,
+ * which may be written in Chinese); control characters are refused for every value before this.
+ */
+const KEY = /^\S+$/u;
+
+/**
+ * Problems of a case's own values besides its fields: the applicant's name (a name, as the forms take it),
+ * the idempotency key and the material references (keys, never text), each at its path.
+ */
+export function caseInputProblems(input: {
+  readonly applicantName: string;
+  readonly idempotencyKey: string;
+  readonly materials?: readonly { readonly id: string; readonly reference: string }[] | null;
+}): ValueProblem[] {
+  const problems: ValueProblem[] = [];
+  const name = input.applicantName.trim();
+  const found = forbiddenCharacters(name);
+  if (name.length === 0 || [...name].length > 50)
+    problems.push({
+      path: 'input.applicantName',
+      rule: 'field.text',
+      message: { zh: '申请人姓名应为1至50个字', en: 'applicantName: 1 to 50 characters' },
+    });
+  else if (found.length > 0) {
+    const m = forbiddenCharactersMessage(found);
+    problems.push({
+      path: 'input.applicantName',
+      rule: 'field.text',
+      message: { zh: `申请人姓名${m.zh}`, en: `applicantName ${m.en}` },
+    });
+  }
+  const key = (path: string, value: string, max: number) => {
+    if (value.length === 0 || value.length > max || !KEY.test(value))
+      problems.push({
+        path,
+        rule: 'key.format',
+        message: {
+          zh: `${path} 应为1至${max}个字符，不含空格`,
+          en: `${path}: 1 to ${max} characters without spaces (a UUID, for one)`,
+        },
+      });
+  };
+  key('input.idempotencyKey', input.idempotencyKey, 128);
+  for (const [i, m] of (input.materials ?? []).entries()) {
+    key(`input.materials[${i}].id`, m.id, 64);
+    key(`input.materials[${i}].reference`, m.reference, 200);
+  }
+  return problems;
 }

@@ -4,18 +4,32 @@ import type { GraphQLResolverMap } from '@apollo/subgraph/dist/schema-helper';
 import type { DepartmentId } from '@onething/adapter-core';
 import type { Logger } from '@onething/runtime';
 import {
+  clientErrorHandler,
+  frameworkRefusal,
+  JsonBodyError,
+  parseJsonBody,
+  refusalBody,
+} from '@onething/runtime/http';
+import {
   cachedIdentityVerifier,
   IDENTITY_HEADER,
   type Identity,
   IdentityError,
 } from '@onething/runtime/identity';
 import { scalarResolvers } from '@onething/schema';
-import Fastify, { type FastifyBaseLogger, type FastifyInstance, LogController } from 'fastify';
+import Fastify, {
+  type FastifyBaseLogger,
+  type FastifyError,
+  type FastifyInstance,
+  type FastifyReply,
+  LogController,
+} from 'fastify';
 import { type GraphQLError, parse } from 'graphql';
 import mercurius from 'mercurius';
 import { Access } from './access';
 import type { SubgraphContext } from './context';
-import { formatError } from './errors';
+import { controlCharacterError, controlCharacterProblems } from './control-characters';
+import { formatErrors, type SubgraphErrorCode } from './errors';
 import type { subgraphMetrics } from './metrics';
 
 declare module 'fastify' {
@@ -74,11 +88,19 @@ export function createSubgraphServer<L>(options: SubgraphOptions<L>): Subgraph {
     loggerInstance: log as FastifyBaseLogger,
     logController: new LogController({ disableRequestLogging: true }),
     bodyLimit: 1024 * 1024,
+    frameworkErrors: (err, _req, reply) => {
+      const r = frameworkRefusal(err);
+      (reply as FastifyReply).code(r.status).type('application/json; charset=utf-8').send(r.body);
+    },
+    clientErrorHandler,
   });
   app.decorateRequest('identity', null);
+  refuseInOneShape(app, department, log);
 
   app.addHook('onRequest', async (req, reply) => {
-    if (!identityPaths.some((p) => req.url.startsWith(p))) return;
+    // The route Fastify matched, not the raw URL: the router decodes percent-escapes, so `/%67raphql`
+    // reaches /graphql while its raw URL does not start with it.
+    if (!needsIdentity(identityPaths, req.routeOptions.url)) return;
     try {
       req.identity = await verify(req.headers[IDENTITY_HEADER] as string | undefined);
     } catch (e) {
@@ -89,7 +111,7 @@ export function createSubgraphServer<L>(options: SubgraphOptions<L>): Subgraph {
     }
   });
   app.addHook('onResponse', async (req, reply) => {
-    if (req.url.startsWith('/graphql'))
+    if (req.routeOptions.url === '/graphql')
       metrics.requests.observe({ status: String(reply.statusCode) }, reply.elapsedTime / 1000);
   });
 
@@ -111,13 +133,14 @@ export function createSubgraphServer<L>(options: SubgraphOptions<L>): Subgraph {
       };
     },
     errorFormatter: (execution, ctx) => {
-      const errors = execution.errors.map((e) => {
-        const formatted = formatError(e, department);
-        if (formatted.extensions.code === 'INTERNAL_SERVER_ERROR')
-          log.error({ err: e.originalError ?? e }, 'resolver failed');
-        else log.debug({ code: formatted.extensions.code, path: e.path }, formatted.message);
-        return formatted;
-      });
+      const errors = execution.errors.flatMap((e) =>
+        formatErrors(e, department).map((formatted) => {
+          if (formatted.extensions.code === 'INTERNAL_SERVER_ERROR')
+            log.error({ err: e.originalError ?? e }, 'resolver failed');
+          else log.debug({ code: formatted.extensions.code, path: e.path }, formatted.message);
+          return formatted;
+        }),
+      );
       const statusCode = execution.data ? 200 : ((execution as { statusCode?: number }).statusCode ?? 200);
       void ctx;
       return {
@@ -125,6 +148,14 @@ export function createSubgraphServer<L>(options: SubgraphOptions<L>): Subgraph {
         response: { data: execution.data ?? null, errors: errors.map((e: GraphQLError) => e.toJSON()) },
       };
     },
+  });
+
+  app.after(() => {
+    // Checked on every request (Mercurius caches validation by document, but variables change).
+    app.graphql.addHook('preExecution', async (_schema, document, _ctx, variables) => {
+      const problems = controlCharacterProblems(document, variables as Record<string, unknown>);
+      if (problems.length > 0) throw controlCharacterError(problems, department);
+    });
   });
 
   app.get('/health', async () => ({ status: 'ok', subgraph: department }));
@@ -150,6 +181,58 @@ export function createSubgraphServer<L>(options: SubgraphOptions<L>): Subgraph {
       options.onClose?.();
     },
   };
+}
+
+/**
+ * Everything refused outside GraphQL — no route, a body that is not JSON or too large, a failing route —
+ * answered `{ errors: [{ message, extensions: { code, department } }] }` like the rest, and never with the
+ * failure's own text (a database error names its internals).
+ */
+function refuseInOneShape(app: FastifyInstance, department: string, log: Logger): void {
+  const send = (reply: FastifyReply, status: number, code: SubgraphErrorCode, message: string) =>
+    reply
+      .code(status)
+      .type('application/json; charset=utf-8')
+      .send(refusalBody(code, message, { department }));
+  app.removeContentTypeParser('application/json');
+  app.addContentTypeParser('application/json', { parseAs: 'string' }, (_req, body, done) => {
+    try {
+      done(null, parseJsonBody(body as string));
+    } catch (e) {
+      done(e as Error, undefined);
+    }
+  });
+  app.setNotFoundHandler((req, reply) =>
+    send(reply, 404, 'NOT_FOUND', `there is nothing at ${req.method} ${req.url.split('?')[0]}`),
+  );
+  app.setErrorHandler((err: FastifyError, req, reply) => {
+    if (err instanceof JsonBodyError) return send(reply, 400, 'BAD_REQUEST', err.message);
+    const status = err.statusCode ?? 500;
+    if (err.code === 'FST_ERR_CTP_BODY_TOO_LARGE')
+      return send(reply, 413, 'PAYLOAD_TOO_LARGE', 'the request body is larger than this subgraph takes');
+    if (err.code === 'FST_ERR_CTP_INVALID_MEDIA_TYPE')
+      return send(
+        reply,
+        415,
+        'UNSUPPORTED_MEDIA_TYPE',
+        `${req.url.split('?')[0]} does not take this content-type`,
+      );
+    if (status >= 400 && status < 500)
+      return send(reply, status, 'BAD_REQUEST', `the request is not valid: ${err.message}`);
+    log.error({ err, url: req.url }, 'request failed');
+    return send(
+      reply,
+      500,
+      'INTERNAL_SERVER_ERROR',
+      `the ${department} subgraph failed to handle the request`,
+    );
+  });
+}
+
+/** Whether a matched route (`/materials/:id`) is one of `paths` or below one; unmatched requests are not. */
+export function needsIdentity(paths: readonly string[], route: string | undefined): boolean {
+  if (route === undefined) return false;
+  return paths.some((p) => route === p || route.startsWith(p.endsWith('/') ? p : `${p}/`));
 }
 
 /** Merges resolver maps field by field, so several modules can contribute to the same type. */

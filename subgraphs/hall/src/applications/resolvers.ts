@@ -1,6 +1,7 @@
 import { DEPARTMENT_NAMING, type DepartmentSubgraph } from '@onething/schema';
 import { type SubgraphContext, subgraphError } from '@onething/subgraph-kit';
 import type { Hall } from '../hall';
+import { hallId } from '../ids';
 import type { Upload, Uploads } from '../materials/uploads';
 import type { Application, Part } from './model';
 import type { ApplicationInput, ApplicationService } from './service';
@@ -71,7 +72,7 @@ export function applicationResolvers({ service, apps, hall, uploads }: Applicati
           applicationShape,
         ),
       application: async (_: unknown, { id }: { id: string }, ctx: Ctx) => {
-        const a = await service.visible(ctx.identity, id);
+        const a = await service.visible(ctx.identity, hallId('id', id, 'an application'));
         return a ? applicationShape(a) : null;
       },
       myUploads: async (_: unknown, __: unknown, ctx: Ctx) =>
@@ -126,21 +127,31 @@ export function applicationResolvers({ service, apps, hall, uploads }: Applicati
         args: { applicationId: string; partId: string; values: { key: string; value: string }[] },
         ctx: Ctx,
       ) => {
-        const result = await service.correct(applicantOf(ctx), args.applicationId, args.partId, args.values);
+        const result = await service.correct(
+          applicantOf(ctx),
+          hallId('applicationId', args.applicationId, 'an application'),
+          hallId('partId', args.partId, 'a part of an application'),
+          args.values,
+        );
         return {
           application: result.application ? applicationShape(result.application) : null,
           problems: result.problems,
         };
       },
       retryPart: async (_: unknown, { partId }: { partId: string }, ctx: Ctx) =>
-        partShape(await service.retry(ctx.identity, partId)),
+        partShape(await service.retry(ctx.identity, hallId('partId', partId, 'a part of an application'))),
       rateApplication: async (
         _: unknown,
         args: { applicationId: string; level: number; comment?: string | null },
         ctx: Ctx,
       ) =>
         applicationShape(
-          await service.rate(applicantOf(ctx), args.applicationId, args.level, args.comment ?? null),
+          await service.rate(
+            applicantOf(ctx),
+            hallId('applicationId', args.applicationId, 'an application'),
+            args.level,
+            args.comment ?? null,
+          ),
         ),
     },
     Application: {

@@ -1,5 +1,11 @@
 import type { Identity } from '@onething/runtime/identity';
-import { checkValue, type FormProblem, problem } from '@onething/schema/forms';
+import {
+  checkValue,
+  type FormProblem,
+  forbiddenCharacters,
+  forbiddenCharactersMessage,
+  problem,
+} from '@onething/schema/forms';
 import { subgraphError } from '@onething/subgraph-kit';
 import type { BundleDefinition } from '../bundles/definition';
 import {
@@ -283,6 +289,19 @@ export class ApplicationService {
       throw bad('rating.level', '评价等级为1至5', 'a rating is a level from 1 to 5');
     if (comment && [...comment].length > 500)
       throw bad('rating.comment', '评价内容最多500字', 'a comment is at most 500 characters');
+    const found = comment ? forbiddenCharacters(comment, { multiline: true }) : [];
+    if (found.length > 0) {
+      const m = forbiddenCharactersMessage(found);
+      throw subgraphError('INVALID_INPUT', 'hall', `the comment ${m.en}`, {
+        problems: [
+          {
+            path: 'comment',
+            rule: 'rating.characters',
+            message: { zh: `评价内容${m.zh}`, en: `the comment ${m.en}` },
+          },
+        ],
+      });
+    }
     if (application.status !== 'COMPLETED' && application.status !== 'REJECTED')
       throw bad('rating.notFinished', '办结后才能评价', 'an application is rated once it is finished');
     const rated = await this.deps.apps.rate(application.id, level, comment?.trim() || null);

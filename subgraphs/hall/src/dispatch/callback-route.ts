@@ -9,6 +9,9 @@ import type { JobQueue } from './jobs';
 export const CALLBACK_PATH = '/callbacks/case-status';
 
 const MAX_CASE_NUMBER = 64;
+/** A case number is printed: no spaces and no control characters (a NUL reached PostgreSQL and failed). */
+const printable = (text: string) =>
+  /^\S+$/.test(text) && [...text].every((c) => c.charCodeAt(0) >= 0x20 && !(c >= '\u007f' && c <= '\u009f'));
 const DEPARTMENTS = Object.keys(DEPARTMENT_NAMING);
 
 /**
@@ -33,9 +36,12 @@ export function callbackRoute(deps: {
       if (
         typeof body.caseNumber !== 'string' ||
         body.caseNumber.length === 0 ||
-        body.caseNumber.length > MAX_CASE_NUMBER
+        body.caseNumber.length > MAX_CASE_NUMBER ||
+        !printable(body.caseNumber)
       )
-        problems.push(`caseNumber must be the department's case number (1 to ${MAX_CASE_NUMBER} characters)`);
+        problems.push(
+          `caseNumber must be the department's case number (1 to ${MAX_CASE_NUMBER} printable characters, no spaces)`,
+        );
       if (problems.length > 0)
         return reply
           .code(400)

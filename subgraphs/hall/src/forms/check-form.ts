@@ -62,7 +62,10 @@ export async function checkForm(
       continue;
     }
     if (value.trim() === '') continue;
-    const found = checkValue(field, value);
+    // A value as a department's own record holds it (prefilled, unchanged) goes back to the departments as
+    // they wrote it: its characters are theirs, not the applicant's to fix.
+    const asRecorded = prefill?.values.some((p) => p.key === key && p.value === value.trim());
+    const found = checkValue(field, value).filter((p) => !(asRecorded && p.code === 'field.characters'));
     problems.push(...found);
     if (found.length === 0) valid.set(key, value.trim());
   }

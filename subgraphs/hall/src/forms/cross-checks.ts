@@ -30,6 +30,17 @@ function localRules(input: CrossCheckInput, out: Out): void {
   const say = (field: string, code: string, zh: string, en: string) =>
     out.problems.push(problem(field, code, zh, en, input.usedBy(field)));
 
+  // The application is stored and sent as the signed-in applicant's: a form naming someone else as the
+  // applicant would hand that person's details to the departments under this applicant's name.
+  const named = v('applicant.idNumber')?.toUpperCase();
+  if (named && named !== input.applicant.idNumber.toUpperCase()) {
+    say(
+      'applicant.idNumber',
+      'applicant.notYou',
+      '申请人身份证号码应为您本人的号码：本人申请，代办请到窗口办理',
+      'the applicant’s ID number must be your own: apply for yourself; agents apply at the window',
+    );
+  }
   if (v('seller.idNumber') && v('seller.idNumber') === v('applicant.idNumber')) {
     say(
       'seller.idNumber',
@@ -103,19 +114,21 @@ async function registryRules(input: CrossCheckInput, out: Out): Promise<void> {
   }
   const unit = answer.data.property;
   const owners = unit?.owners.map((o) => o.idNumber) ?? [];
-  await input.audit.record([
-    {
+  // Whose data was read is the unit's owners' (the register answered with them), whoever the form names as
+  // the seller: each owner finds the read in their own trail; a unit without owners concerns no one.
+  await input.audit.record(
+    (owners.length > 0 ? owners : [null]).map((owner) => ({
       actorSubject: input.applicant.subject,
       actorRole: input.applicant.role,
-      subjectIdNumber: seller ?? owners[0] ?? null,
+      subjectIdNumber: owner,
       subjectUscc: null,
       department: 'realestate',
       fields: ['property.owners', 'property.certificateNumber', 'property.seized'],
       bundleCode: input.bundleCode,
       applicationId: null,
       purpose: `核验不动产 ${unitCode} 的权利人 / checking the owners of unit ${unitCode}`,
-    },
-  ]);
+    })),
+  );
   const say = (field: string, code: string, zh: string, en: string) =>
     out.problems.push(problem(field, code, zh, en, input.usedBy(field)));
   if (owners.length === 0) {

@@ -2,6 +2,7 @@ import type { Logger } from '@onething/runtime';
 import type { Identity } from '@onething/runtime/identity';
 import type {} from '@onething/subgraph-kit';
 import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import { isHallId } from '../ids';
 import type { Database } from '../store/database';
 import { BlobStore } from './blob-store';
 import { refuse } from './errors';
@@ -125,7 +126,8 @@ export function materialRoutes(deps: MaterialRoutesDeps): (app: FastifyInstance)
   };
 
   const download = async (req: FastifyRequest<{ Params: { id: string } }>, reply: FastifyReply) => {
-    const record = await uploads.get(req.params.id);
+    // An id that is not a UUID names no upload: answered without asking the store.
+    const record = isHallId(req.params.id) ? await uploads.get(req.params.id) : undefined;
     // Someone else's upload is answered as an unknown one: its existence is not theirs to learn.
     if (!record || !(await mayRead(req.identity, record)))
       return refuse(reply, 'MATERIAL_NOT_FOUND', `there is no material ${req.params.id} that you may see`);

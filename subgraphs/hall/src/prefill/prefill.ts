@@ -81,7 +81,10 @@ export async function prefillForm(
   for (const s of sources) {
     if (failed.has(s.department)) continue;
     const node = s.on === 'me' ? answer.data?.me : answer.data?.enterprise;
-    const got = node ? s.read(node as Record<string, unknown>, readAt) : undefined;
+    // No node: the entry point was refused (an enterprise the applicant does not represent), so no
+    // department was asked for it and there is no read to record.
+    if (!node) continue;
+    const got = s.read(node as Record<string, unknown>, readAt);
     readFrom.set(s.department, (readFrom.get(s.department) ?? new Set()).add(s.key));
     if (!got || values.some((v) => v.key === s.key)) continue;
     values.push({

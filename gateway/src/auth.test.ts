@@ -1,0 +1,31 @@
+import { describe, expect, it } from 'vitest';
+import { AuthError, identityFromClaims } from './auth';
+
+describe('the identity a verified token states', () => {
+  it('is the applicant with their ID number and enterprises', () => {
+    expect(
+      identityFromClaims({
+        sub: 'u1',
+        role: 'applicant',
+        id_number: '11010519491231002X',
+        enterprises: ['91330100716105852F'],
+      }),
+    ).toMatchObject({
+      role: 'applicant',
+      idNumber: '11010519491231002X',
+      enterprises: ['91330100716105852F'],
+    });
+  });
+
+  it('refuses claims the subgraphs would trust as keys when they cannot be keys', () => {
+    for (const claims of [
+      { role: 'admin' },
+      { role: 'applicant' },
+      { role: 'applicant', id_number: "' OR '1'='1" },
+      { role: 'applicant', id_number: '110105194912310021' },
+      { role: 'applicant', id_number: '11010519491231002X', enterprises: ['x'] },
+    ]) {
+      expect(() => identityFromClaims(claims), JSON.stringify(claims)).toThrow(AuthError);
+    }
+  });
+});

@@ -1,0 +1,78 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { TestStack } from '../../stack/support';
+import { type FigureRow, recordSection } from '../figures';
+import { changes, countRecords } from '../input/records';
+import { type AccessFixture, PERSONAS, type Persona, startAccessStack } from './fixture';
+import type { Operation, Verdict } from './operation';
+import { READS } from './read-operations';
+import { WRITES } from './write-operations';
+
+/**
+ * Who may and who may not, on the whole stack: every persona tries every operation of the matrix; each
+ * must be allowed exactly where the matrix says and denied everywhere else (FORBIDDEN, UNAUTHENTICATED,
+ * NOT_FOUND, or the schema's null for "not yours"), with no data in a denial. Denied writes must leave
+ * every record as it was.
+ */
+describe('the access matrix', () => {
+  let s: TestStack;
+  let f: AccessFixture;
+
+  beforeAll(async () => {
+    ({ s, f } = await startAccessStack());
+  });
+  afterAll(() => s?.stop());
+
+  it('allows each persona what the matrix says, and denies everything else', async () => {
+    const verdicts = new Map<string, Verdict>();
+    const tryCell = async (op: Operation, as: Persona) =>
+      verdicts.set(`${op.key} ${as}`, await op.try(s, f, as));
+    for (const op of READS) for (const as of PERSONAS) await tryCell(op, as);
+
+    const applicants = Object.fromEntries(
+      (['citizen', 'seller', 'legal-rep', 'stranger'] as const).map((p) => [p, f.tokens[p]!]),
+    );
+    const before = await countRecords(s, f.tokens['window-staff']!, applicants);
+    for (const op of WRITES) for (const as of PERSONAS) if (!op.allowed.includes(as)) await tryCell(op, as);
+    const after = await countRecords(s, f.tokens['window-staff']!, applicants);
+    for (const op of WRITES) for (const as of op.allowed) await tryCell(op, as);
+
+    const failures: string[] = [];
+    const rows: FigureRow[] = [];
+    let allowed = 0;
+    let denied = 0;
+    for (const op of [...READS, ...WRITES]) {
+      const row: FigureRow = { operation: op.label };
+      for (const as of PERSONAS) {
+        const v = verdicts.get(`${op.key} ${as}`)!;
+        const expected = op.allowed.includes(as) ? 'allowed' : 'denied';
+        if (v.outcome !== expected)
+          failures.push(
+            `${op.label} as ${as}: expected ${expected}, ${v.outcome === 'broken' ? v.why : v.outcome}`,
+          );
+        else if (expected === 'allowed') allowed++;
+        else denied++;
+        row[as] = v.outcome === 'allowed' ? '✓' : v.outcome === 'denied' ? `✗ ${v.how}` : '!';
+      }
+      rows.push(row);
+    }
+    // A denied write may leave only the audit records of the checks it ran (see the notes).
+    failures.push(...changes(before, after, ['audit records']).map((c) => `a denied write wrote ${c}`));
+    expect(failures).toEqual([]);
+
+    const cells = (READS.length + WRITES.length) * PERSONAS.length;
+    recordSection({
+      key: '21-access-matrix',
+      title: 'Access: personas × operations',
+      about:
+        'Every persona — nobody signed in, the development identity provider’s personas, and an applicant of no relation (stranger) — tries every operation on the citizen’s data and applications, the legal representative’s enterprise and the seller’s unit. ✓ is allowed; ✗ names how it was denied: FORBIDDEN, UNAUTHENTICATED, NOT_FOUND (another’s application or file is not revealed), `null` (application(id:) answers null for one that is not yours), `applicant.notYou` (a form naming someone else). A cell is correct when it is allowed exactly where the matrix allows it; views that are allowed but filtered (the audit trail, the queue, dead letters) are checked to hold nothing of another person or department.',
+      command:
+        'RELIABILITY=full npx vitest run --project reliability test/reliability/access/access-matrix.test.ts',
+      rows,
+      notes: [
+        `${cells} cells: ${allowed} allowed and ${denied} denied as the matrix says, 0 wrong; the denied writes wrote 0 records (applications, ratings, consents, uploads, files, departments’ cases).`,
+        'Writes are tried denials first; the one-off writes (the correction, the rating, the retry) then by their allowed persona, once.',
+        'Defects found and fixed: an applicant could hand in a form naming another person as the applicant (the application was stored under their own ID number with the other person’s details sent to the departments) — now refused as applicant.notYou.',
+      ],
+    });
+  });
+});

@@ -1,0 +1,166 @@
+import { generatePopulation } from '@onething/legacy-kit';
+import {
+  type ApplicationView,
+  advanceClocks,
+  application,
+  eventually,
+  houseTransferMaterials,
+  houseTransferValues,
+  idNumberOf,
+  parties,
+  statusOf,
+  submit,
+} from '../../stack/house-transfer';
+import { startTestStack, type TestStack } from '../../stack/support';
+
+/** Who tries each operation: nobody signed in, the seeded personas, and an applicant of no relation. */
+export const PERSONAS = [
+  'anonymous',
+  'citizen',
+  'seller',
+  'legal-rep',
+  'stranger',
+  'window-staff',
+  'staff-tax',
+  'staff-market',
+  'staff-realestate',
+  'staff-fund',
+] as const;
+
+export type Persona = (typeof PERSONAS)[number];
+
+export const APPLICANTS: readonly Persona[] = ['citizen', 'seller', 'legal-rep', 'stranger'];
+export const STAFF: readonly Persona[] = [
+  'window-staff',
+  'staff-tax',
+  'staff-market',
+  'staff-realestate',
+  'staff-fund',
+];
+
+/** What the operations are tried on: whose data, which applications in which state. */
+export interface AccessFixture {
+  /** The token of each persona (none for anonymous). */
+  readonly tokens: Readonly<Record<Persona, string | undefined>>;
+  readonly citizenId: string;
+  /** An enterprise the legal representative represents, and a unit the seller owns. */
+  readonly enterpriseUscc: string;
+  readonly sellerUnit: string;
+  /** Someone who is none of the personas, for requests that name another person. */
+  readonly victim: { readonly idNumber: string; readonly name: string; readonly sellerId: string };
+  /** The citizen's applications: one asked to correct its deed tax, one completed, one dead-lettered. */
+  readonly correction: { readonly id: string; readonly partId: string; readonly price: string };
+  readonly completed: ApplicationView & { readonly saleContract: string };
+  readonly deadLettered: { readonly id: string; readonly partId: string };
+  /** Each applicant's uploads of the house transfer's materials, to hand in with a form. */
+  readonly materials: Readonly<Record<string, readonly { id: string; uploadId: string }[]>>;
+}
+
+const population = generatePopulation({ seed: 20261122, persons: 2000 });
+
+/**
+ * The whole stack with the citizen's three house transfers brought, on the stand-ins' clocks, to the
+ * states the writing operations need: a deed tax asked to be corrected (补正), an application completed
+ * (to rate), a fund withdrawal dead-lettered while the fund was down (to retry).
+ */
+export async function startAccessStack(): Promise<{ s: TestStack; f: AccessFixture }> {
+  const s = await startTestStack({
+    hallEnv: {
+      POLL_INTERVAL_MS: '60000',
+      DISPATCH_BACKOFF_MS: '100',
+      DISPATCH_BACKOFF_MAX_MS: '400',
+      DISPATCH_MAX_ATTEMPTS: '3',
+    },
+  });
+  const tokens: Record<string, string | undefined> = { anonymous: undefined };
+  for (const p of PERSONAS.filter((x) => x !== 'anonymous' && x !== 'stranger')) tokens[p] = await s.token(p);
+  const personaIds = ['citizen', 'seller', 'legal-rep'].map((p) => idNumberOf(tokens[p]!));
+  const stranger = parties(6, personaIds).buyer;
+  tokens.stranger = await s.customToken({
+    role: 'applicant',
+    id_number: stranger.idNumber,
+    name: stranger.name,
+  });
+  const victim = parties(7, personaIds);
+  const citizen = tokens.citizen!;
+  const citizenId = personaIds[0]!;
+  const legalRep = JSON.parse(Buffer.from(tokens['legal-rep']!.split('.')[1]!, 'base64url').toString()) as {
+    enterprises: string[];
+  };
+  const sellerUnit = population.properties.find((p) => p.ownerIdNumbers.includes(personaIds[1]!))!.unitCode;
+
+  const form = async (n: number, values: Record<string, string> = {}) => ({
+    bundleCode: 'HOUSE-TRANSFER',
+    values: houseTransferValues(citizenId, parties(n, personaIds).seller.idNumber, { values }),
+    materials: await houseTransferMaterials(s, citizen),
+  });
+  const read = (id: string) => application(s, citizen, id);
+  const until = (id: string, check: (a: ApplicationView) => boolean, what: string) =>
+    eventually(() => read(id), check, what, 60_000);
+
+  // The tax office queries a price far below the unit's earlier ones (see applications.test.ts).
+  const price = (await form(0)).values.find((v) => v.key === 'transaction.price')!.value;
+  const low = (Number(price) / 1.2 / 4).toFixed(2);
+  const correction = await submit(s, citizen, await form(0, { 'transaction.price': low }));
+  const completed = await submit(s, citizen, await form(1));
+  const accepted = (a: ApplicationView) =>
+    statusOf(a, 'TAX-DEED-TAX') === 'ACCEPTED' && statusOf(a, 'FUND-PURCHASE-WITHDRAWAL') === 'ACCEPTED';
+  await until(correction.id, accepted, 'the low-priced transfer accepted');
+  await until(completed.id, accepted, 'the transfer accepted');
+  await advanceClocks(s, 48);
+  const asked = await until(correction.id, (a) => a.status === 'CORRECTION_REQUESTED', 'a correction asked');
+  await until(completed.id, (a) => statusOf(a, 'RE-TRANSFER') === 'ACCEPTED', 'the transfer registration');
+  await advanceClocks(s, 24 * 10);
+  const done = await until(completed.id, (a) => a.status === 'COMPLETED', 'the transfer completed');
+
+  await s.admin('fund').down();
+  const dead = await submit(s, citizen, await form(2));
+  const letter = await until(
+    dead.id,
+    (a) => statusOf(a, 'FUND-PURCHASE-WITHDRAWAL') === 'DEAD_LETTERED',
+    'the withdrawal dead-lettered while the fund is down',
+  );
+  await s.admin('fund').up();
+
+  // The citizen's data read for a prefill: their audit trail holds a record of each department.
+  await s.gql(
+    'mutation { grantConsent(bundleCode: "HOUSE-TRANSFER", scopes: ["tax", "realestate", "fund", "market"]) { id } }',
+    {},
+    citizen,
+  );
+  const prefill = await s.gql('mutation { prefillForm(bundleCode: "HOUSE-TRANSFER") { id } }', {}, citizen);
+  if (prefill.errors) throw new Error(`the citizen's prefill failed: ${JSON.stringify(prefill.errors)}`);
+
+  const handedIn = await s.gql<{ application: { materials: { id: string; upload: { id: string } }[] } }>(
+    'query A($id: ID!) { application(id: $id) { materials { id upload { id } } } }',
+    { id: done.id },
+    citizen,
+  );
+  const materials: Record<string, { id: string; uploadId: string }[]> = {};
+  for (const a of ['citizen', 'seller', 'legal-rep', 'stranger'])
+    materials[a] = await houseTransferMaterials(s, tokens[a]!);
+  return {
+    s,
+    f: {
+      materials,
+      tokens: tokens as Record<Persona, string | undefined>,
+      citizenId,
+      enterpriseUscc: legalRep.enterprises[0]!,
+      sellerUnit,
+      victim: { idNumber: victim.buyer.idNumber, name: victim.buyer.name, sellerId: victim.seller.idNumber },
+      correction: {
+        id: correction.id,
+        partId: asked.parts.find((p) => p.itemCode === 'TAX-DEED-TAX')!.id,
+        price,
+      },
+      completed: {
+        ...done,
+        saleContract: handedIn.data!.application.materials.find((m) => m.id === 'sale-contract')!.upload.id,
+      },
+      deadLettered: {
+        id: dead.id,
+        partId: letter.parts.find((p) => p.itemCode === 'FUND-PURCHASE-WITHDRAWAL')!.id,
+      },
+    },
+  };
+}

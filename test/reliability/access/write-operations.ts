@@ -1,0 +1,166 @@
+import { houseTransferValues } from '../../stack/house-transfer';
+import { APPLICANTS } from './fixture';
+import { judgeAnswer, judgeHttp, type Operation, type Verdict } from './operation';
+
+const SUBMIT =
+  'mutation S($i: ApplicationInput!) { submitApplication(input: $i) { application { id } problems { field code } } }';
+
+/** A form answered with problems is the hall taking it from this applicant; `notYou` is a refusal. */
+function formVerdict(
+  r: Awaited<ReturnType<typeof judgeAnswer>> | Verdict,
+  problems: { code: string }[] | undefined,
+): Verdict {
+  if (r.outcome !== 'allowed') return r;
+  return problems?.some((p) => p.code === 'applicant.notYou')
+    ? { outcome: 'denied', how: 'applicant.notYou' }
+    : r;
+}
+
+/**
+ * The writes of the matrix: submit, submit for someone else (through the hall and straight to a
+ * department), correct, rate, retry, consent, upload. Denials are tried first and must leave nothing
+ * behind; the allowed persona of a one-off write (a correction, a rating, a retry) tries it last.
+ */
+export const WRITES: readonly Operation[] = [
+  {
+    key: 'submit',
+    label: 'submit an application (the hall checks the form)',
+    writes: true,
+    allowed: APPLICANTS,
+    try: async (s, f, as) => {
+      // An empty form: an applicant gets its problems back, nothing is stored; anyone else is refused.
+      const r = await s.gql<{ submitApplication: { problems: { code: string }[] } }>(
+        SUBMIT,
+        { i: { bundleCode: 'HOUSE-TRANSFER', values: [] } },
+        f.tokens[as],
+      );
+      return formVerdict(judgeAnswer(r, ['submitApplication']), r.data?.submitApplication?.problems);
+    },
+  },
+  {
+    key: 'submit.other',
+    label: 'submit an application naming another person as applicant',
+    writes: true,
+    allowed: [],
+    try: async (s, f, as) => {
+      const r = await s.gql<{ submitApplication: { application: unknown; problems: { code: string }[] } }>(
+        SUBMIT,
+        {
+          i: {
+            bundleCode: 'HOUSE-TRANSFER',
+            values: houseTransferValues(f.victim.idNumber, f.victim.sellerId),
+            materials: f.materials[as] ?? [],
+          },
+        },
+        f.tokens[as],
+      );
+      return formVerdict(judgeAnswer(r, ['submitApplication']), r.data?.submitApplication?.problems);
+    },
+  },
+  {
+    key: 'submit.department',
+    label: 'submit a case to a department for another person',
+    writes: true,
+    allowed: [],
+    try: async (s, f, as) =>
+      judgeAnswer(
+        await s.gql(
+          'mutation S($i: CaseInput!) { submitTaxCase(input: $i) { caseNumber } }',
+          {
+            i: {
+              itemCode: 'TAX-INVOICE',
+              idempotencyKey: `access-${as}`,
+              applicantIdNumber: f.victim.idNumber,
+              applicantName: f.victim.name,
+              fields: [{ key: 'tax.invoiceType', value: 'digital' }],
+            },
+          },
+          f.tokens[as],
+        ),
+        ['submitTaxCase'],
+      ),
+  },
+  {
+    key: 'correct',
+    label: 'correct an application (补正)',
+    writes: true,
+    allowed: ['citizen'],
+    try: async (s, f, as) => {
+      const r = await s.gql<{ correctApplication: { problems: unknown[] } }>(
+        'mutation C($a: ID!, $p: ID!, $v: [FormValueInput!]!) { correctApplication(applicationId: $a, partId: $p, values: $v) { application { id } problems { field code } } }',
+        {
+          a: f.correction.id,
+          p: f.correction.partId,
+          v: [{ key: 'transaction.price', value: f.correction.price }],
+        },
+        f.tokens[as],
+      );
+      return judgeAnswer(r, ['correctApplication', 'application']);
+    },
+  },
+  {
+    key: 'rate',
+    label: 'rate an application (好差评)',
+    writes: true,
+    allowed: ['citizen'],
+    try: async (s, f, as) =>
+      judgeAnswer(
+        await s.gql(
+          'mutation R($a: ID!) { rateApplication(applicationId: $a, level: 5) { rating { level } } }',
+          { a: f.completed.id },
+          f.tokens[as],
+        ),
+        ['rateApplication', 'rating'],
+      ),
+  },
+  {
+    key: 'retry',
+    label: 'retry a dead-lettered part',
+    writes: true,
+    allowed: ['window-staff'],
+    try: async (s, f, as) =>
+      judgeAnswer(
+        await s.gql(
+          'mutation R($p: ID!) { retryPart(partId: $p) { id status } }',
+          { p: f.deadLettered.partId },
+          f.tokens[as],
+        ),
+        ['retryPart'],
+      ),
+  },
+  {
+    key: 'consent',
+    label: 'consent to a prefill',
+    writes: true,
+    allowed: APPLICANTS,
+    try: async (s, f, as) =>
+      judgeAnswer(
+        await s.gql(
+          'mutation { grantConsent(bundleCode: "HOUSE-TRANSFER", scopes: ["tax"]) { id } }',
+          {},
+          f.tokens[as],
+        ),
+        ['grantConsent'],
+      ),
+  },
+  {
+    key: 'upload',
+    label: 'upload a material',
+    writes: true,
+    allowed: APPLICANTS,
+    try: async (s, f, as) => {
+      const token = f.tokens[as];
+      return judgeHttp(
+        await fetch(`${s.gatewayUrl}/materials`, {
+          method: 'POST',
+          headers: {
+            'content-type': 'application/pdf',
+            ...(token ? { authorization: `Bearer ${token}` } : {}),
+          },
+          body: '%PDF-1.4 access matrix',
+        }),
+        201,
+      );
+    },
+  },
+];

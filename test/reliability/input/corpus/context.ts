@@ -1,0 +1,43 @@
+import type { StackPorts } from '../../../../scripts/stack';
+import type { ProviderKey } from '../forge';
+
+/** Whose tokens the corpus holds: the identity provider's personas, and the corpus's own applicant. */
+export type TokenName =
+  | 'citizen'
+  | 'seller'
+  | 'legal-rep'
+  | 'window-staff'
+  | 'staff-tax'
+  | 'staff-market'
+  | 'staff-realestate'
+  | 'staff-fund'
+  | 'applicant';
+
+/** What the corpus needs to know of the stack it runs on: tokens, ids and a right form to spoil. */
+export interface CorpusContext {
+  readonly ports: StackPorts;
+  /** The internal identity secret the gateway and subgraphs share. */
+  readonly identitySecret: string;
+  /** The identity provider's signing key (the suite made it). */
+  readonly providerKey: ProviderKey;
+  readonly issuer: string;
+  readonly audience: string;
+  /** Tokens by persona (citizen, seller, legal-rep, window-staff, staff-tax…) and `applicant`. */
+  readonly tokens: Readonly<Record<TokenName, string>>;
+  /** The applicant the corpus hands forms in as: a buyer with a seller, uploads and one application. */
+  readonly applicant: {
+    readonly idNumber: string;
+    readonly name: string;
+    /** A house transfer form that is right in every field. */
+    readonly values: readonly { key: string; value: string }[];
+    readonly materials: readonly { id: string; uploadId: string }[];
+    readonly applicationId: string;
+    readonly partId: string;
+  };
+  /** An upload of someone else's. */
+  readonly otherUploadId: string;
+}
+
+/** The right form with one value replaced. */
+export const spoiled = (ctx: CorpusContext, key: string, value: string) =>
+  ctx.applicant.values.map((v) => (v.key === key ? { key, value } : v));

@@ -1,7 +1,7 @@
 import type { AddressInfo } from 'node:net';
 import { buildSubgraphSchema } from '@apollo/subgraph';
 import type { GraphQLResolverMap } from '@apollo/subgraph/dist/schema-helper';
-import type { DepartmentId } from '@onething/adapter-core';
+import { type DepartmentId, withDeadline } from '@onething/adapter-core';
 import type { Logger } from '@onething/runtime';
 import {
   cachedIdentityVerifier,
@@ -47,6 +47,11 @@ export interface SubgraphOptions<L> {
   readonly routes?: (app: FastifyInstance) => void;
   /** Paths that need the gateway's identity header (default: /graphql); the identity is `req.identity`. */
   readonly identityPaths?: readonly string[];
+  /**
+   * Every call to the department made for a GraphQL request ends this long after the request arrived
+   * (see `withDeadline`): under the gateway's timeout, so the subgraph answers with what it has.
+   */
+  readonly requestDeadlineMs?: number;
 }
 
 export interface Subgraph {
@@ -88,6 +93,14 @@ export function createSubgraphServer<L>(options: SubgraphOptions<L>): Subgraph {
         .send({ errors: [{ message: e.message, extensions: { code: 'UNAUTHENTICATED', department } }] });
     }
   });
+  const deadlineMs = options.requestDeadlineMs;
+  if (deadlineMs !== undefined) {
+    // After the body is read (its stream events would leave the context), before GraphQL runs in it.
+    app.addHook('preHandler', (req, reply, done) => {
+      if (!req.url.startsWith('/graphql')) return done();
+      withDeadline(Date.now() - reply.elapsedTime + deadlineMs, done);
+    });
+  }
   app.addHook('onResponse', async (req, reply) => {
     if (req.url.startsWith('/graphql'))
       metrics.requests.observe({ status: String(reply.statusCode) }, reply.elapsedTime / 1000);

@@ -1,0 +1,300 @@
+import { HOUSE_TRANSFER_UPLOADS, SAMPLE_FILES, uploadMaterial } from '../../../scripts/house-transfer-form';
+import {
+  APPLICATION_FIELDS,
+  type ApplicationView,
+  DEPARTMENTS,
+  houseTransferValues,
+  idNumberOf,
+  parties,
+  population,
+} from '../../stack/house-transfer';
+import type { Department, TestStack } from '../../stack/support';
+
+/**
+ * The submissions of the reliability suite: applications of two bundles, so that every department takes
+ * cases — the second-hand house transfer (tax and fund in parallel, then the registry) and the sole
+ * trader start-up (market regulation, then tax) — each by its own applicant, and what became of each
+ * counted at the stand-ins: every part must have made exactly one case there.
+ */
+
+export type BundleKind = 'house-transfer' | 'sole-trader';
+
+/** An application the hall answered as stored (accepted). */
+export interface Accepted {
+  readonly kind: BundleKind;
+  readonly id: string;
+  readonly token: string;
+  /** When the hall's answer came (ms since the epoch). */
+  readonly at: number;
+  readonly parts: readonly { readonly id: string; readonly itemCode: string; readonly department: string }[];
+}
+
+/** What one attempt to hand in an application came to. */
+export type SubmitOutcome =
+  | { readonly ok: true; readonly accepted: Accepted }
+  | { readonly ok: false; readonly stage: 'upload' | 'submit'; readonly error: string };
+
+const SOLE_TRADER_UPLOADS = ['id-card', 'premises-proof', 'articles-of-association'] as const;
+
+// People who represent no enterprise yet: each starts one sole trader business.
+const representatives = new Set(population.enterprises.map((e) => e.legalRepIdNumber));
+const SOLE_TRADERS = population.persons.filter((p) => !representatives.has(p.idNumber));
+
+/** The sole trader start-up's one form, filled in by a person starting a small shop. */
+export function soleTraderValues(n: number): {
+  applicant: { idNumber: string; name: string };
+  values: { key: string; value: string }[];
+} {
+  const p = SOLE_TRADERS[n];
+  if (!p) throw new Error(`the seeded population has fewer than ${n + 1} people to start a sole trader with`);
+  const values: Record<string, string> = {
+    'applicant.idNumber': p.idNumber,
+    'applicant.name': p.name,
+    'applicant.phone': '13800138000',
+    // Names are unique at the register (NAME_TAKEN otherwise): the applicant's own name and a number.
+    'enterprise.name': `${p.name}便民小吃店${n + 1}号`,
+    'enterprise.registeredCapital': '50000.00',
+    'enterprise.address': '浙江省湖州市吴兴区人民路1号',
+    'enterprise.businessScope': '餐饮服务；食品销售',
+    'enterprise.employeeCount': '2',
+    'enterprise.legalRepIdNumber': p.idNumber,
+    'enterprise.legalRepName': p.name,
+    'tax.taxpayerType': 'small-scale',
+    'tax.accountingStandard': 'small-enterprise',
+    'tax.financialContactName': p.name,
+    'tax.financialContactPhone': '13800138001',
+  };
+  return {
+    applicant: { idNumber: p.idNumber, name: p.name },
+    values: Object.entries(values).map(([key, value]) => ({ key, value })),
+  };
+}
+
+/** Aborts a request that gets no answer at all within this long (a hang is a failure, not a wait). */
+const REQUEST_TIMEOUT_MS = 90_000;
+
+async function submitApplication(
+  s: TestStack,
+  token: string,
+  input: Record<string, unknown>,
+): Promise<{ application?: ApplicationView; error?: string }> {
+  try {
+    const res = await fetch(`${s.gatewayUrl}/graphql`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', authorization: `Bearer ${token}` },
+      body: JSON.stringify({
+        query: `mutation S($i: ApplicationInput!) { submitApplication(input: $i) { application { ${APPLICATION_FIELDS} } problems { field code } } }`,
+        variables: { i: input },
+      }),
+      signal: AbortSignal.timeout(REQUEST_TIMEOUT_MS),
+    });
+    const json = (await res.json()) as {
+      data?: {
+        submitApplication?: {
+          application: ApplicationView | null;
+          problems: { field: string; code: string }[];
+        };
+      } | null;
+      errors?: { message: string; extensions?: Record<string, unknown> }[];
+    };
+    const answer = json.data?.submitApplication;
+    if (answer?.application) return { application: answer.application };
+    if (answer?.problems.length)
+      return { error: `problems: ${answer.problems.map((p) => `${p.field} ${p.code}`).join(', ')}` };
+    return {
+      error: `HTTP ${res.status}: ${json.errors?.map((e) => `${e.extensions?.code ?? ''} ${e.message}`).join('; ')}`,
+    };
+  } catch (e) {
+    return { error: `no answer: ${(e as Error).message}` };
+  }
+}
+
+/**
+ * Hands in applications, each by a fresh applicant (a buyer and seller pair, or a person starting a
+ * business), and keeps every one the hall accepted.
+ */
+export class Workload {
+  readonly accepted: Accepted[] = [];
+  readonly refused: { kind: BundleKind; stage: string; error: string; at: number }[] = [];
+  private houseTransfers = 0;
+  private soleTraders = 0;
+  private readonly personas: string[] = [];
+
+  constructor(
+    private readonly s: TestStack,
+    /** Where to start in the lists of applicants (two workloads on one stack must not share any). */
+    private readonly first = 0,
+  ) {}
+
+  /** Hands in one application of the kind, answering whether it was accepted. */
+  async submit(kind: BundleKind): Promise<SubmitOutcome> {
+    const s = this.s;
+    if (this.personas.length === 0)
+      this.personas.push(idNumberOf(await s.token('citizen')), idNumberOf(await s.token('seller')));
+    let token: string;
+    let input: Record<string, unknown>;
+    try {
+      if (kind === 'house-transfer') {
+        const p = parties(this.first + this.houseTransfers++, this.personas);
+        token = await s.customToken({ role: 'applicant', id_number: p.buyer.idNumber, name: p.buyer.name });
+        const materials = [];
+        for (const m of HOUSE_TRANSFER_UPLOADS)
+          materials.push({ id: m.id, uploadId: await uploadMaterial(s.gatewayUrl, token, m.file, m.name) });
+        input = {
+          bundleCode: 'HOUSE-TRANSFER',
+          values: houseTransferValues(p.buyer.idNumber, p.seller.idNumber),
+          materials,
+        };
+      } else {
+        const { applicant, values } = soleTraderValues(this.first + this.soleTraders++);
+        token = await s.customToken({
+          role: 'applicant',
+          id_number: applicant.idNumber,
+          name: applicant.name,
+        });
+        const materials = [];
+        for (const id of SOLE_TRADER_UPLOADS)
+          materials.push({
+            id,
+            uploadId: await uploadMaterial(s.gatewayUrl, token, SAMPLE_FILES.pdf, `${id}.pdf`),
+          });
+        input = { bundleCode: 'SOLE-TRADER', values, materials };
+      }
+    } catch (e) {
+      const error = (e as Error).message;
+      this.refused.push({ kind, stage: 'upload', error, at: Date.now() });
+      return { ok: false, stage: 'upload', error };
+    }
+    const { application, error } = await submitApplication(s, token, input);
+    if (!application) {
+      this.refused.push({ kind, stage: 'submit', error: error!, at: Date.now() });
+      return { ok: false, stage: 'submit', error: error! };
+    }
+    const accepted: Accepted = {
+      kind,
+      id: application.id,
+      token,
+      at: Date.now(),
+      parts: application.parts.map((p) => ({ id: p.id, itemCode: p.itemCode, department: p.department })),
+    };
+    this.accepted.push(accepted);
+    return { ok: true, accepted };
+  }
+}
+
+/** Reads an application back as its applicant (null when the hall has no such application). */
+export async function readApplication(s: TestStack, a: Accepted): Promise<ApplicationView | null> {
+  const r = await s.gql<{ application: ApplicationView | null }>(
+    `query A($id: ID!) { application(id: $id) { ${APPLICATION_FIELDS} } }`,
+    { id: a.id },
+    a.token,
+  );
+  if (r.errors?.length) throw new Error(`application ${a.id}: ${JSON.stringify(r.errors)}`);
+  return r.data?.application ?? null;
+}
+
+const FINAL = new Set(['APPROVED', 'REJECTED', 'DEAD_LETTERED', 'CANCELLED']);
+
+/**
+ * Waits until every accepted application has come to an end (the departments' clocks moved on to speed
+ * it up), and answers each as the hall shows it last.
+ */
+export async function settle(
+  s: TestStack,
+  accepted: readonly Accepted[],
+  timeoutMs = 240_000,
+): Promise<ApplicationView[]> {
+  const deadline = Date.now() + timeoutMs;
+  let last: (ApplicationView | null)[] = [];
+  for (;;) {
+    last = [];
+    for (const a of accepted) last.push(await readApplication(s, a).catch(() => null));
+    const open = last.filter((v) => !v || v.parts.some((p) => !FINAL.has(p.status)));
+    if (open.length === 0) return last as ApplicationView[];
+    if (Date.now() > deadline)
+      throw new Error(
+        `${open.length} of ${accepted.length} applications did not come to an end; e.g. ${JSON.stringify(open[0], null, 1)}`,
+      );
+    // Cases advance on the departments' clocks: move them on rather than wait hours of simulated time.
+    await Promise.all(
+      DEPARTMENTS.map((d) =>
+        s
+          .admin(d)
+          .advanceClock({ advanceHours: 6 })
+          .catch(() => {}),
+      ),
+    );
+    await new Promise((r) => setTimeout(r, 1_000));
+  }
+}
+
+/** What the stand-ins received for the accepted applications' parts. */
+export interface ExactlyOnce {
+  readonly applications: number;
+  readonly parts: number;
+  /** Parts of accepted applications the hall shows approved. */
+  readonly approved: number;
+  /** Parts of accepted applications that ended otherwise (refused, given up, cancelled). */
+  readonly notApproved: readonly string[];
+  /** Cases at the stand-ins made by the hall (one per part is right). */
+  readonly cases: number;
+  /** Accepted applications the hall no longer has, and parts of which no department has a case. */
+  readonly lost: number;
+  /** Cases beyond the first under one part's idempotency key, at any stand-in. */
+  readonly duplicated: number;
+  /** Parts whose recorded case number is not the case the department holds for them. */
+  readonly mismatched: number;
+}
+
+/**
+ * Counts, at the stand-ins, the cases of the accepted applications: every part must have exactly one
+ * case under its idempotency key (the part's id), the one the hall recorded.
+ */
+export async function countAtStandIns(
+  s: TestStack,
+  accepted: readonly Accepted[],
+  views: readonly (ApplicationView | null)[],
+): Promise<ExactlyOnce> {
+  const byRef = new Map<string, string[]>();
+  for (const d of DEPARTMENTS as readonly Department[])
+    for (const c of await s.admin(d).cases())
+      byRef.set(c.requestRef, [...(byRef.get(c.requestRef) ?? []), c.caseNumber]);
+  const partIds = new Set(accepted.flatMap((a) => a.parts.map((p) => p.id)));
+  let lost = 0;
+  let approved = 0;
+  let mismatched = 0;
+  const notApproved: string[] = [];
+  accepted.forEach((a, i) => {
+    const view = views[i];
+    if (!view) {
+      lost += a.parts.length;
+      return;
+    }
+    for (const p of view.parts) {
+      const cases = byRef.get(p.id) ?? [];
+      if (p.status === 'APPROVED') approved++;
+      else notApproved.push(`${p.itemCode} ${p.status} ${p.lastError ?? p.reason ?? ''}`);
+      if (p.status === 'CANCELLED') continue;
+      if (cases.length === 0) lost++;
+      else if (p.caseNumber !== cases[0]) mismatched++;
+    }
+  });
+  let duplicated = 0;
+  let cases = 0;
+  for (const [ref, numbers] of byRef) {
+    // Cases of parts whose submission was not answered (the hall was killed meanwhile) count too.
+    if (!partIds.has(ref) && !/^[0-9a-f-]{36}$/.test(ref)) continue;
+    cases += numbers.length;
+    duplicated += numbers.length - 1;
+  }
+  return {
+    applications: accepted.length,
+    parts: partIds.size,
+    approved,
+    notApproved,
+    cases,
+    lost,
+    duplicated,
+    mismatched,
+  };
+}

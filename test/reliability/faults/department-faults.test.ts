@@ -215,6 +215,7 @@ describe('department faults under a steady load', () => {
     expect(total.notApproved, 'parts that did not end approved').toEqual([]);
     expect(total.lost, 'submissions lost').toBe(0);
     expect(total.duplicated, 'duplicate cases at the stand-ins').toBe(0);
+    expect(total.otherDuplicated, 'duplicate cases of parts of no accepted application').toBe(0);
     expect(total.mismatched, 'parts recording another case than the department holds').toBe(0);
     expect(ended(stack), 'services that crashed').toEqual([]);
 

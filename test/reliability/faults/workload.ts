@@ -29,6 +29,13 @@ export interface Accepted {
   readonly parts: readonly { readonly id: string; readonly itemCode: string; readonly department: string }[];
 }
 
+/** An application ready to hand in: its applicant's token and the filled form with the uploads. */
+export interface Prepared {
+  readonly kind: BundleKind;
+  readonly token: string;
+  readonly input: Record<string, unknown>;
+}
+
 /** What one attempt to hand in an application came to. */
 export type SubmitOutcome =
   | { readonly ok: true; readonly accepted: Accepted }
@@ -128,44 +135,55 @@ export class Workload {
 
   /** Hands in one application of the kind, answering whether it was accepted. */
   async submit(kind: BundleKind): Promise<SubmitOutcome> {
+    const prepared = await this.prepare(kind);
+    return 'ok' in prepared ? prepared : this.hand(prepared);
+  }
+
+  /**
+   * Everything before handing in: a fresh applicant's token, their materials uploaded, the form filled
+   * (to hand in later with {@link hand}, e.g. many at once).
+   */
+  async prepare(kind: BundleKind): Promise<Prepared | (SubmitOutcome & { ok: false })> {
     const s = this.s;
     if (this.personas.length === 0)
       this.personas.push(idNumberOf(await s.token('citizen')), idNumberOf(await s.token('seller')));
-    let token: string;
-    let input: Record<string, unknown>;
     try {
       if (kind === 'house-transfer') {
         const p = parties(this.first + this.houseTransfers++, this.personas);
-        token = await s.customToken({ role: 'applicant', id_number: p.buyer.idNumber, name: p.buyer.name });
+        const token = await s.customToken({
+          role: 'applicant',
+          id_number: p.buyer.idNumber,
+          name: p.buyer.name,
+        });
         const materials = [];
         for (const m of HOUSE_TRANSFER_UPLOADS)
           materials.push({ id: m.id, uploadId: await uploadMaterial(s.gatewayUrl, token, m.file, m.name) });
-        input = {
-          bundleCode: 'HOUSE-TRANSFER',
-          values: houseTransferValues(p.buyer.idNumber, p.seller.idNumber),
-          materials,
-        };
-      } else {
-        const { applicant, values } = soleTraderValues(this.first + this.soleTraders++);
-        token = await s.customToken({
-          role: 'applicant',
-          id_number: applicant.idNumber,
-          name: applicant.name,
-        });
-        const materials = [];
-        for (const id of SOLE_TRADER_UPLOADS)
-          materials.push({
-            id,
-            uploadId: await uploadMaterial(s.gatewayUrl, token, SAMPLE_FILES.pdf, `${id}.pdf`),
-          });
-        input = { bundleCode: 'SOLE-TRADER', values, materials };
+        const values = houseTransferValues(p.buyer.idNumber, p.seller.idNumber);
+        return { kind, token, input: { bundleCode: 'HOUSE-TRANSFER', values, materials } };
       }
+      const { applicant, values } = soleTraderValues(this.first + this.soleTraders++);
+      const token = await s.customToken({
+        role: 'applicant',
+        id_number: applicant.idNumber,
+        name: applicant.name,
+      });
+      const materials = [];
+      for (const id of SOLE_TRADER_UPLOADS)
+        materials.push({
+          id,
+          uploadId: await uploadMaterial(s.gatewayUrl, token, SAMPLE_FILES.pdf, `${id}.pdf`),
+        });
+      return { kind, token, input: { bundleCode: 'SOLE-TRADER', values, materials } };
     } catch (e) {
       const error = (e as Error).message;
       this.refused.push({ kind, stage: 'upload', error, at: Date.now() });
       return { ok: false, stage: 'upload', error };
     }
-    const { application, error } = await submitApplication(s, token, input);
+  }
+
+  /** Hands in a prepared application, answering whether it was accepted. */
+  async hand({ kind, token, input }: Prepared): Promise<SubmitOutcome> {
+    const { application, error } = await submitApplication(this.s, token, input);
     if (!application) {
       this.refused.push({ kind, stage: 'submit', error: error!, at: Date.now() });
       return { ok: false, stage: 'submit', error: error! };
@@ -228,6 +246,9 @@ export async function settle(
   }
 }
 
+/** The hall's idempotency keys are its parts' ids. */
+const PART_ID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/;
+
 /** What the stand-ins received for the accepted applications' parts. */
 export interface ExactlyOnce {
   readonly applications: number;
@@ -236,8 +257,15 @@ export interface ExactlyOnce {
   readonly approved: number;
   /** Parts of accepted applications that ended otherwise (refused, given up, cancelled). */
   readonly notApproved: readonly string[];
-  /** Cases at the stand-ins made by the hall (one per part is right). */
+  /** Cases at the stand-ins for the accepted applications' parts (one per part is right). */
   readonly cases: number;
+  /**
+   * Parts with cases that are not among these applications' (other applications', or those of
+   * submissions that got no answer as the hall was killed, stored and sent all the same), and the cases
+   * beyond the first under any of them.
+   */
+  readonly otherCases: number;
+  readonly otherDuplicated: number;
   /** Accepted applications the hall no longer has, and parts of which no department has a case. */
   readonly lost: number;
   /** Cases beyond the first under one part's idempotency key, at any stand-in. */
@@ -281,11 +309,16 @@ export async function countAtStandIns(
   });
   let duplicated = 0;
   let cases = 0;
+  let otherCases = 0;
+  let otherDuplicated = 0;
   for (const [ref, numbers] of byRef) {
-    // Cases of parts whose submission was not answered (the hall was killed meanwhile) count too.
-    if (!partIds.has(ref) && !/^[0-9a-f-]{36}$/.test(ref)) continue;
-    cases += numbers.length;
-    duplicated += numbers.length - 1;
+    if (partIds.has(ref)) {
+      cases += numbers.length;
+      duplicated += numbers.length - 1;
+    } else if (PART_ID.test(ref)) {
+      otherCases += 1;
+      otherDuplicated += numbers.length - 1;
+    }
   }
   return {
     applications: accepted.length,
@@ -293,6 +326,8 @@ export async function countAtStandIns(
     approved,
     notApproved,
     cases,
+    otherCases,
+    otherDuplicated,
     lost,
     duplicated,
     mismatched,

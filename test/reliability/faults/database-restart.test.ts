@@ -1,0 +1,152 @@
+import { setTimeout as sleep } from 'node:timers/promises';
+import { afterAll, describe, expect, it } from 'vitest';
+import { eventually } from '../../stack/house-transfer';
+import type { TestStack } from '../../stack/support';
+import { recordSection, rounds } from '../figures';
+import { judge } from './answers';
+import { ended, startFaultStack } from './fault-stack';
+import { SteadyLoad } from './load';
+import { type PrivatePostgres, privatePostgres, whyNoPrivatePostgres } from './private-postgres';
+import { countAtStandIns, settle, Workload } from './workload';
+
+/**
+ * The hall's PostgreSQL restarted, and stopped as by a crash then started again, under a steady load of
+ * the hall's queries and submissions: the hall must serve again once the database is back, by itself —
+ * the same process, not restarted — and every application it accepted must reach its departments once.
+ */
+
+const OUTAGE_MS = rounds(8_000, 4_000);
+const why = whyNoPrivatePostgres();
+const required = Boolean(process.env.REQUIRE_POSTGRES);
+
+interface Round {
+  readonly how: string;
+  readonly interrupt: (pg: PrivatePostgres) => Promise<void>;
+}
+
+const ROUNDS: readonly Round[] = [
+  { how: 'restarted (pg_ctl restart -m fast)', interrupt: (pg) => pg.restart() },
+  {
+    how: `stopped as by a crash (-m immediate), started ${OUTAGE_MS / 1000} s later`,
+    interrupt: async (pg) => {
+      await pg.stop('immediate');
+      await sleep(OUTAGE_MS);
+      await pg.start();
+    },
+  },
+];
+
+describe('the hall’s database restarted', () => {
+  let s: TestStack | undefined;
+  let pg: PrivatePostgres | undefined;
+  afterAll(async () => {
+    await s?.stop();
+    await pg?.destroy();
+  });
+
+  if (why && !required) {
+    it.skip(`needs a PostgreSQL cluster of its own, which cannot be made here: ${why} (REQUIRE_POSTGRES=1 makes this a failure)`, () => {});
+    return;
+  }
+
+  it('recovers without a restart of the hall, and loses and duplicates nothing', async () => {
+    if (why) throw new Error(`REQUIRE_POSTGRES is set, but a PostgreSQL cluster cannot be made here: ${why}`);
+    pg = await privatePostgres();
+    s = await startFaultStack({ hallDatabaseUrl: pg.url });
+    const stack = s;
+    const hall = stack.stack.services.get('subgraph-hall')!;
+    const pid = hall.process.pid;
+    const workload = new Workload(stack);
+    const load = new SteadyLoad(stack, workload, { queryEveryMs: 250, submitEveryMs: 1_000, mix: ['hall'] });
+    await load.start();
+    await sleep(3_000);
+
+    const rows = [];
+    for (const round of ROUNDS) {
+      const from = Date.now();
+      await round.interrupt(pg);
+      const back = Date.now();
+      // Back: the hall answers whole and accepts a submission, both sent after the database returned.
+      await eventually(
+        async () => ({
+          whole: load.answers.find(
+            (a) => a.startedAt >= back && judge(a, undefined, new Set()) === 'complete',
+          ),
+          accepted: workload.accepted.find((a) => a.at >= back),
+        }),
+        (r) => r.whole !== undefined && r.accepted !== undefined,
+        `the hall to serve again after the database was ${round.how}`,
+        120_000,
+      );
+      await sleep(2_000);
+      const answers = load.between(from, back);
+      const refused = workload.refused.filter((r) => r.at >= from && r.at < back + 1_000);
+      const whole = load.answers.find(
+        (a) => a.startedAt >= back && judge(a, undefined, new Set()) === 'complete',
+      )!;
+      const accepted = workload.accepted.find((a) => a.at >= back)!;
+      rows.push({
+        database: round.how,
+        'database away (ms)': back - from,
+        'queries meanwhile': answers.length,
+        'answered whole': answers.filter((a) => judge(a, undefined, new Set()) === 'complete').length,
+        'answered with an error': answers.filter(
+          (a) => a.status !== 0 && judge(a, undefined, new Set()) !== 'complete',
+        ).length,
+        'error codes': [...new Set(answers.flatMap((a) => a.errors.map((e) => e.code)))].join(', ') || null,
+        'submissions refused meanwhile': refused.length,
+        'whole answers again after (ms)': whole.endedAt - back,
+        'submissions accepted again after (ms)': accepted.at - back,
+        'hall restarted': hall.process.pid !== pid || hall.process.exitCode !== null,
+      });
+    }
+    await load.stop();
+
+    expect(ended(stack), 'services that ended').toEqual([]);
+    expect(hall.process.pid, 'the hall process (not restarted)').toBe(pid);
+    expect(
+      load.answers.filter((a) => a.status === 0).map((a) => a.failure),
+      'queries that got no answer at all',
+    ).toEqual([]);
+    const views = await settle(stack, workload.accepted);
+    const counted = await countAtStandIns(stack, workload.accepted, views);
+    expect(counted.notApproved, 'parts that did not end approved').toEqual([]);
+    expect(counted.lost, 'parts lost').toBe(0);
+    expect(counted.duplicated + counted.otherDuplicated, 'duplicate cases at the stand-ins').toBe(0);
+    expect(counted.mismatched, 'parts recording another case than the department holds').toBe(0);
+
+    recordSection({
+      key: '12-database-restart',
+      title: 'The hall’s database restarted',
+      about: [
+        'The hall on PostgreSQL (a cluster of the test’s own), under a steady load of the hall’s queries (a bundle’s form and the',
+        'applicant’s applications, every 250 ms) and an application handed in every second; the database restarted, then stopped',
+        'as by a crash and started again. The hall process is never restarted: it must serve again by itself once the database is back,',
+        'and every application it accepted must reach its departments exactly once (counted at the stand-ins).',
+      ].join(' '),
+      command:
+        'RELIABILITY=full npx vitest run --project reliability test/reliability/faults/database-restart.test.ts',
+      rows: [
+        ...rows,
+        {
+          database: 'all',
+          'database away (ms)': null,
+          'queries meanwhile': null,
+          'answered whole': null,
+          'answered with an error': null,
+          'error codes': null,
+          'submissions refused meanwhile': workload.refused.length,
+          'whole answers again after (ms)': null,
+          'submissions accepted again after (ms)': null,
+          'hall restarted': false,
+          'applications accepted': counted.applications,
+          lost: counted.lost,
+          duplicated: counted.duplicated + counted.otherDuplicated,
+        },
+      ],
+      notes: [
+        'A submission refused while the database is away is answered with an error and not stored: the applicant is told, nothing is lost.',
+      ],
+    });
+  }, 900_000);
+});

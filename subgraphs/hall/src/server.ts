@@ -20,6 +20,7 @@ import { AuditTrail } from './store/audit';
 import { Consents } from './store/consents';
 import { openDatabase } from './store/database';
 import { Prefills } from './store/prefills';
+import { storeUnavailable } from './store/unavailable';
 import { SupergraphClient, serviceToken } from './supergraph-client';
 
 /**
@@ -106,6 +107,7 @@ export async function createHallSubgraph(config: HallConfig, log: Logger): Promi
       callbackRoute({ apps, jobs, wake, log })(app);
     },
     identityPaths: ['/graphql', '/materials'],
+    unavailable: storeUnavailable,
   });
   let closed = false;
   return {

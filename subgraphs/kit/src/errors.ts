@@ -12,6 +12,8 @@ export const SUBGRAPH_ERRORS = {
     'The signed-in identity may not read or change this: applicants see their own data and their enterprises’.',
   INVALID_INPUT: 'The input is not valid; every problem is listed in `extensions.problems`.',
   NOT_FOUND: 'Nothing with this key exists in the department.',
+  STORE_UNAVAILABLE:
+    "The service's own database cannot be reached just now (restarting, failing over): nothing was stored or changed; try again in a moment.",
 } as const;
 
 export type SubgraphErrorCode = keyof typeof SUBGRAPH_ERRORS;
@@ -40,6 +42,15 @@ export function extensionsOf(error: AdapterError): Record<string, unknown> {
     ...(error.details.problems ? { problems: error.details.problems } : {}),
     ...(error.details.retryAfterSeconds ? { retryAfterSeconds: error.details.retryAfterSeconds } : {}),
   };
+}
+
+/** A resolver's failure to reach what the subgraph stands on (its database): retryable, with why. */
+export function unavailableError(error: GraphQLError, department: string, message: string): GraphQLError {
+  return new GraphQLError(message, {
+    ...(error.nodes ? { nodes: error.nodes } : {}),
+    ...(error.path ? { path: error.path } : {}),
+    extensions: { code: 'STORE_UNAVAILABLE', department, retryable: true },
+  });
 }
 
 /** Rebuilds a resolver error for the response: adapter errors get their extensions, others keep theirs. */

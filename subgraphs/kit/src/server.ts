@@ -11,11 +11,11 @@ import {
 } from '@onething/runtime/identity';
 import { scalarResolvers } from '@onething/schema';
 import Fastify, { type FastifyBaseLogger, type FastifyInstance, LogController } from 'fastify';
-import { type GraphQLError, parse } from 'graphql';
+import { GraphQLError, parse } from 'graphql';
 import mercurius from 'mercurius';
 import { Access } from './access';
 import type { SubgraphContext } from './context';
-import { formatError } from './errors';
+import { formatError, unavailableError } from './errors';
 import type { subgraphMetrics } from './metrics';
 
 declare module 'fastify' {
@@ -52,6 +52,11 @@ export interface SubgraphOptions<L> {
    * (see `withDeadline`): under the gateway's timeout, so the subgraph answers with what it has.
    */
   readonly requestDeadlineMs?: number;
+  /**
+   * Tells a failure to reach what the subgraph stands on (its database) from a defect: answers why, in
+   * words for the caller, to answer it as STORE_UNAVAILABLE (retryable) rather than as an internal error.
+   */
+  readonly unavailable?: (error: unknown) => string | undefined;
 }
 
 export interface Subgraph {
@@ -125,6 +130,14 @@ export function createSubgraphServer<L>(options: SubgraphOptions<L>): Subgraph {
     },
     errorFormatter: (execution, ctx) => {
       const errors = execution.errors.map((e) => {
+        const why =
+          e.originalError &&
+          !(e.originalError instanceof GraphQLError) &&
+          options.unavailable?.(e.originalError);
+        if (why) {
+          log.warn({ path: e.path }, why);
+          return unavailableError(e, department, why);
+        }
         const formatted = formatError(e, department);
         if (formatted.extensions.code === 'INTERNAL_SERVER_ERROR')
           log.error({ err: e.originalError ?? e }, 'resolver failed');

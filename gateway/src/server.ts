@@ -3,7 +3,7 @@ import { ApolloGateway } from '@apollo/gateway';
 import { ApolloServer } from '@apollo/server';
 import { ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/disabled';
 import { fastifyApolloHandler } from '@as-integrations/fastify';
-import type { Logger } from '@onething/runtime';
+import { drainOnClose, type Logger } from '@onething/runtime';
 import { ANONYMOUS, type Identity, identityKey } from '@onething/runtime/identity';
 import Fastify, { type FastifyBaseLogger, type FastifyReply, LogController } from 'fastify';
 import { Agent } from 'undici';
@@ -84,6 +84,7 @@ export function createGateway(config: GatewayConfig, log: Logger) {
     bodyLimit: config.maxBodyBytes,
   });
   app.decorateRequest('gatewayIdentity', null);
+  const drain = drainOnClose(app.server);
   let handler: ReturnType<typeof fastifyApolloHandler> | undefined;
   let draining = false;
 
@@ -192,6 +193,7 @@ export function createGateway(config: GatewayConfig, log: Logger) {
     /** Stops taking requests, lets those in flight finish, then releases subgraph connections. */
     async close(): Promise<void> {
       draining = true;
+      drain();
       await app.close();
       if (handler) await apollo.stop();
       await dispatcher.close();

@@ -2,7 +2,7 @@ import type { AddressInfo } from 'node:net';
 import { buildSubgraphSchema } from '@apollo/subgraph';
 import type { GraphQLResolverMap } from '@apollo/subgraph/dist/schema-helper';
 import { type DepartmentId, withDeadline } from '@onething/adapter-core';
-import type { Logger } from '@onething/runtime';
+import { drainOnClose, type Logger } from '@onething/runtime';
 import {
   cachedIdentityVerifier,
   IDENTITY_HEADER,
@@ -86,6 +86,7 @@ export function createSubgraphServer<L>(options: SubgraphOptions<L>): Subgraph {
     bodyLimit: 1024 * 1024,
   });
   app.decorateRequest('identity', null);
+  const drain = drainOnClose(app.server);
 
   app.addHook('onRequest', async (req, reply) => {
     if (!identityPaths.some((p) => req.url.startsWith(p))) return;
@@ -171,7 +172,9 @@ export function createSubgraphServer<L>(options: SubgraphOptions<L>): Subgraph {
       log.info({ url: `${url}/graphql` }, `${department} subgraph listening`);
       return url;
     },
+    /** Stops taking requests and closes once those in flight are answered. */
     async close() {
+      drain();
       await app.close();
       options.onClose?.();
     },

@@ -76,6 +76,10 @@ export function createGateway(config: GatewayConfig, log: Logger) {
     plugins: [dedupeErrorsPlugin(), metrics.plugin, ApolloServerPluginLandingPageDisabled()],
     formatError: formatGatewayError,
     logger: log,
+    // The process's signals are ours (closeOnSignals): Apollo's own handler, on where NODE_ENV is not
+    // `test`, stops Apollo at once and then kills the process with the signal again, before the
+    // requests in flight are answered.
+    stopOnTerminationSignals: false,
   });
 
   const app = Fastify({

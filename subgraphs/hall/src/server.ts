@@ -125,12 +125,16 @@ export async function createHallSubgraph(config: HallConfig, log: Logger): Promi
       log.info({ worker: jobs.worker, callbacks: CALLBACK_PATH }, 'dispatcher started');
       return url;
     },
-    /** Stops taking requests, lets department calls in flight finish, then closes the store. */
+    /**
+     * Stops taking requests and claiming work at once; closes the store once the requests and the
+     * department calls in flight are done. Work accepted meanwhile waits in the outbox for the next start.
+     */
     async close() {
       if (closed) return;
       closed = true;
-      await subgraph.close();
-      await dispatcher.stop();
+      // Together: a dispatcher still claiming while the requests drain would start new calls for as long
+      // as work keeps coming, past the grace period of the shutdown.
+      await Promise.all([subgraph.close(), dispatcher.stop()]);
       await db.destroy();
     },
   };

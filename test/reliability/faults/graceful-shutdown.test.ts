@@ -95,16 +95,17 @@ describe('graceful shutdown', () => {
     const late = await Promise.all([1, 2].map(() => workload.submit('house-transfer')));
     const answers: SubmitOutcome[] = await Promise.all(inFlight);
     const code = await exit;
+    const log = `${s.logDir}/subgraph-hall.log`;
+    await hall.restart();
 
     expect(
       answers.filter((a) => !a.ok),
       'submissions in flight not accepted',
     ).toEqual([]);
-    expect(code, 'the hall’s exit code').toBe(0);
+    expect(code, `the hall’s exit code (see ${log})`).toBe(0);
     for (const a of answers) if (a.ok) accepted.push(a.accepted);
     expect(late.every((l) => !l.ok && l.error.length > 0)).toBe(true);
 
-    await hall.restart();
     // Every accepted application is in the store after the restart, and goes on.
     const views = await settle(s, accepted);
     const counted = await countAtStandIns(s, accepted, views);
@@ -147,8 +148,9 @@ describe('graceful shutdown', () => {
     const code = await terminate(gateway);
     const read = await Promise.all(queries);
     const handed = await Promise.all(submissions);
+    await gateway.restart();
 
-    expect(code, 'the gateway’s exit code').toBe(0);
+    expect(code, `the gateway’s exit code (see ${s.logDir}/gateway.log)`).toBe(0);
     expect(
       read.filter((a) => judge(a, undefined, new Set()) !== 'complete'),
       'queries in flight not answered whole',
@@ -159,7 +161,6 @@ describe('graceful shutdown', () => {
     ).toEqual([]);
     for (const a of handed) if (a.ok) accepted.push(a.accepted);
 
-    await gateway.restart();
     await s.admin('fund').setFaults({ latencyMs: 1_500, onlyOps: SUBMIT_OPS });
     const views = await settle(s, accepted);
     const counted = await countAtStandIns(s, accepted, views);

@@ -36,12 +36,14 @@ async function holding(s: TestStack, dept: 'realestate' | 'fund', ops: readonly 
   );
 }
 
-/** Sends SIGTERM and waits for the process to end; answers its exit code. */
-async function terminate(service: RunningService): Promise<number | null> {
+/** Sends SIGTERM and waits for the process to end; answers its exit code and how long it took. */
+async function terminate(service: RunningService): Promise<{ code: number | null; ms: number }> {
   const child = service.process;
+  const sent = Date.now();
   const exited = new Promise<number | null>((r) => child.once('exit', (code) => r(code)));
   child.kill('SIGTERM');
-  return exited;
+  const code = await exited;
+  return { code, ms: Date.now() - sent };
 }
 
 describe('graceful shutdown', () => {
@@ -94,7 +96,7 @@ describe('graceful shutdown', () => {
     // Asked after SIGTERM: answered at once, with an error (the hall no longer takes requests).
     const late = await Promise.all([1, 2].map(() => workload.submit('house-transfer')));
     const answers: SubmitOutcome[] = await Promise.all(inFlight);
-    const code = await exit;
+    const { code, ms } = await exit;
     const log = `${s.logDir}/subgraph-hall.log`;
     await hall.restart();
 
@@ -120,6 +122,7 @@ describe('graceful shutdown', () => {
       'asked after SIGTERM': late.length,
       'answered with an error at once': late.filter((l) => !l.ok).length,
       'exit code': code,
+      'exited after (ms)': ms,
       'accepted, then lost': counted.lost,
       duplicated: counted.duplicated,
     });
@@ -145,7 +148,7 @@ describe('graceful shutdown', () => {
       'the registry to hold a check of a submission',
       60_000,
     );
-    const code = await terminate(gateway);
+    const { code, ms } = await terminate(gateway);
     const read = await Promise.all(queries);
     const handed = await Promise.all(submissions);
     await gateway.restart();
@@ -176,6 +179,7 @@ describe('graceful shutdown', () => {
       'asked after SIGTERM': null,
       'answered with an error at once': null,
       'exit code': code,
+      'exited after (ms)': ms,
       'accepted, then lost': counted.lost,
       duplicated: counted.duplicated + counted.otherDuplicated,
     });

@@ -55,11 +55,18 @@ class SubmissionWatch {
     }
   }
 
-  /** Waits until a submission logged from now on is in the state asked for; answers its department. */
-  async waitFor(outcome: 'pending' | 'ok', timeoutMs: number): Promise<Department | undefined> {
+  /**
+   * Waits until a submission logged from now on, at one of these departments, is in the state asked for;
+   * answers its department.
+   */
+  async waitFor(
+    outcome: 'pending' | 'ok',
+    departments: readonly Department[],
+    timeoutMs: number,
+  ): Promise<Department | undefined> {
     const deadline = Date.now() + timeoutMs;
     while (Date.now() < deadline) {
-      for (const d of DEPARTMENTS) {
+      for (const d of departments) {
         const log = await this.s.admin(d).requestLog(this.seen.get(d) ?? 0);
         if (log.some((e) => SUBMIT_OPS.includes(e.op) && e.outcome === outcome)) return d;
       }
@@ -100,18 +107,19 @@ describe('the hall killed at random points of dispatch', () => {
       await watch.skipToNow();
       if (point === 'random moment') await sleep(rng.int(0, 3_000));
       else {
-        department = await watch.waitFor(
-          point === 'department holds a submission' ? 'pending' : 'ok',
-          30_000,
-        );
-        // Nothing to land on within 30 s (no work at that point): kill at once, and say so.
+        // At a department drawn too, so that each (the registry above all) gets its share.
+        const outcome = point === 'department holds a submission' ? 'pending' : 'ok';
+        department =
+          (await watch.waitFor(outcome, [rng.pick(DEPARTMENTS)], 30_000)) ??
+          (await watch.waitFor(outcome, DEPARTMENTS, 10_000));
+        // Nothing to land on (no work at that point): kill at once, and say so.
         if (!department) point = 'random moment';
       }
       const killedAt = Date.now();
       await hall.restart(); // SIGKILL, then the same process started again, ready
       kills.push({ point, department, restartMs: Date.now() - killedAt });
       // Let the restarted hall take up its work before the next kill.
-      await sleep(rng.int(500, 2_500));
+      await sleep(rng.int(1_000, 4_000));
     }
     await load.stop();
     for (const d of DEPARTMENTS) await stack.admin(d).clearFaults();

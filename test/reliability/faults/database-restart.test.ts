@@ -148,6 +148,7 @@ describe('the hall’s database restarted', () => {
         },
       ],
       notes: [
+        'Defects found and fixed: a PostgreSQL connection ended while the hall held it between two queries of a transaction raised an unhandled `error` event, which ends the process (38c05bd; shown deterministically by subgraphs/hall/test/database-connection.int.test.ts); and answers needing the store said “internal error in the hall subgraph” and were logged as defects, so nobody could tell an outage from a bug: now `STORE_UNAVAILABLE`, retryable, with what happened (02aeacd).',
         'While the database is away the hall says so: `STORE_UNAVAILABLE` (retryable) on what needs the database; a submission refused meanwhile is not stored, and its applicant is told.',
       ],
     });

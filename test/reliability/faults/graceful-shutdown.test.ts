@@ -198,6 +198,7 @@ describe('graceful shutdown', () => {
       rows,
       notes: [
         'The services run with NODE_ENV=production, as deployed.',
+        'Defects found and fixed: the gateway was killed by Apollo Server’s own SIGTERM handler (installed wherever NODE_ENV is not `test`) before its requests in flight were answered (0c0a6db); a service closing with requests in flight kept their keep-alive connections open after the answers, so its close waited for the gateway’s pool to drop them and the hall exited with 1 after the 10 s grace (19fe63f); and the hall’s dispatcher went on claiming work while the requests drained, stopping only afterwards (203b0d1).',
         'Requests asked of the gateway while it is stopped are refused by the operating system (nothing listens): not counted.',
       ],
     });

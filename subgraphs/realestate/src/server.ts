@@ -11,6 +11,7 @@ export function createRealestateSubgraph(config: RealestateSubgraphConfig, log: 
     client: systemClientSettings(config),
     hooks: metrics.hooks,
     caller: config.caller,
+    settleMs: config.settleMs,
   });
   return createDepartmentSubgraph({
     department: 'realestate',

@@ -1,3 +1,4 @@
+import { settings } from '@onething/runtime';
 import { subgraphSettings } from '@onething/subgraph-kit';
 import { z } from 'zod';
 
@@ -11,6 +12,11 @@ export const realestateSubgraphSettings = subgraphSettings(
       env: 'REGISTRY_CALLER',
       schema: z.string().min(1).default('onething'),
       doc: 'Name of this caller in the registry’s SOAP Caller header.',
+    },
+    settleMs: {
+      env: 'REGISTRY_SETTLE_MS',
+      schema: settings.ms(30_000),
+      doc: 'How long the registry may go on making a case after a submission timed out: the hall is asked to wait this long before sending it again (the registry does not deduplicate).',
     },
   },
 );

@@ -20,7 +20,15 @@ import { type Accepted, countAtStandIns, settle, Workload } from './workload';
  * circuit breaker's opening and closing are timed from the subgraph's /metrics.
  */
 
-type FaultName = 'down' | 'slow' | 'erroring half the time' | 'answering garbage';
+type FaultName =
+  | 'down'
+  | 'slow'
+  | 'slow to take submissions'
+  | 'erroring half the time'
+  | 'answering garbage';
+
+/** The stand-ins' operations that make a case (tax, fund, registry, market). */
+const SUBMIT_OPS = ['cases.submit', 'ywsl', 'SubmitApplication', 'applications.submit'];
 
 interface Fault {
   /** What the stand-in is told (through its admin port). */
@@ -42,6 +50,13 @@ const FAULTS: Readonly<Record<FaultName, Fault>> = {
     // Timed out; or refused at once by the open circuit breaker.
     codes: ['DEPARTMENT_TIMEOUT', 'DEPARTMENT_UNAVAILABLE'],
   },
+  'slow to take submissions': {
+    // Reads answered at once, submissions late: the case is made after the caller gave up, and a look-up
+    // right after the timeout does not find it yet.
+    inject: (a, d) => a.setFaults({ latencyMs: SYSTEM_TIMEOUT_MS[d] + 1_000, onlyOps: SUBMIT_OPS }),
+    how: () => 'only submissions answered 1 s past the timeout, reads at once',
+    codes: [],
+  },
   'erroring half the time': {
     inject: (a) => a.setFaults({ errorRate: 0.5 }),
     how: () => "half the requests answered with the system's own server error",
@@ -58,14 +73,21 @@ const DEPARTMENTS: readonly Department[] = ['tax', 'market', 'realestate', 'fund
 const FAULT_NAMES = Object.keys(FAULTS) as FaultName[];
 
 /**
- * Full: every department with every fault. Short: each department once, each fault once. FAULT_PLAN
+ * Full: every department with every fault. Short: each department, each fault, and the registry (which
+ * does not deduplicate) slow to take submissions. FAULT_PLAN
  * picks some to look into one (`FAULT_PLAN='realestate:slow,fund:answering garbage'`).
  */
 const PLAN: readonly (readonly [Department, FaultName])[] = process.env.FAULT_PLAN
   ? process.env.FAULT_PLAN.split(',').map((x) => x.split(':') as unknown as [Department, FaultName])
   : MODE === 'full'
     ? DEPARTMENTS.flatMap((d) => FAULT_NAMES.map((f) => [d, f] as const))
-    : DEPARTMENTS.map((d, i) => [d, FAULT_NAMES[(i + 2) % FAULT_NAMES.length]!] as const);
+    : ([
+        ['tax', 'erroring half the time'],
+        ['market', 'answering garbage'],
+        ['realestate', 'slow to take submissions'],
+        ['fund', 'slow'],
+        ['realestate', 'down'],
+      ] as const);
 
 const FAULT_MS = rounds(15_000, 8_000);
 /** The steady load: queries and submissions arriving at these intervals, whatever their answers take. */

@@ -279,7 +279,7 @@ describe('department faults under a steady load', () => {
       key: '10-department-faults',
       title: 'Department faults under load',
       about: [
-        `Each department's stand-in in turn down, slow past its timeout, erroring half the time and answering garbage, each for ${FAULT_MS / 1000} s,`,
+        `Each department's stand-in in turn down, slow past its timeout, slow to take submissions only, erroring half the time and answering garbage, each for ${FAULT_MS / 1000} s,`,
         `under a steady load through the gateway: a query every ${QUERY_EVERY_MS} ms (a person's data from all four departments, the four catalogues,`,
         `the hall's form and the person's applications, in turn) and an application every ${SUBMIT_EVERY_MS / 1000} s (a house transfer or a sole trader start-up),`,
         'sent at that rate whether earlier ones were answered or not.',
@@ -312,6 +312,7 @@ describe('department faults under a steady load', () => {
       notes: [
         `Faults: ${FAULT_NAMES.map((f) => `${f} — ${FAULTS[f].how()}`).join('; ')}.`,
         `Baseline before the first fault: ${baseline.length} answers, all whole. ${total.parts} parts of ${total.applications} applications made ${total.cases} cases at the stand-ins, every part approved.`,
+        'Defect found and fixed (f37af38): the registry slow to take submissions (reads at once) got a second case of a transfer — a submission timed out, the look-up right after found nothing yet, the hall resent after its first backoff — and the second case was then refused (the seller no longer owned the unit), so the applicant saw REJECTED. A timed-out submission to the registry now asks the hall to wait `REGISTRY_SETTLE_MS` (30 s) before sending it again.',
         'Defect found and fixed (3584dfc): with the registry slow, the realestate subgraph retried a read three times (15 s) and then made a second one, while the gateway waits 10 s for a subgraph: answers carried `SUBGRAPH_TIMEOUT` at the root, naming no department and no field. Every department call made for one GraphQL request now ends by the request’s deadline (`SYSTEM_REQUEST_DEADLINE_MS`, 8 s), so the registry’s fields come back with `DEPARTMENT_TIMEOUT`.',
         'Settings as `npm start` runs them (timeouts: tax, market and fund 2 s, the registry 5 s; 2 retries of reads; breaker opens at half of the last 20 calls failed, at least 10, for 5 s), except the hall’s longest retry delay of a part (`DISPATCH_BACKOFF_MAX_MS=4000`, default 60 s) so that held-back work goes out soon after a fault.',
       ],

@@ -142,7 +142,13 @@ export function judge(a: AnswerRecord, faulted: Department | undefined, codes: R
   if (!faulted || a.errors.length === 0) return 'wrong';
   const fields = QUERIES[a.query].fields;
   const ownErrors = a.errors.every((e) => e.department === faulted && codes.has(e.code));
-  const ownFields = a.nulls.every((f) => fields[f] === faulted);
+  const under = QUERIES[a.query].under;
+  // Each missing field is the faulted department's, and an error at it (or within it) says why.
+  const ownFields = a.nulls.every(
+    (f) =>
+      fields[f] === faulted &&
+      a.errors.some((e) => `${e.path}.`.startsWith(`${under ? `${under}.` : ''}${f}.`)),
+  );
   return ownErrors && ownFields ? 'partial' : 'wrong';
 }
 

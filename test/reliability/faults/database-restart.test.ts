@@ -4,10 +4,11 @@ import { eventually } from '../../stack/house-transfer';
 import type { TestStack } from '../../stack/support';
 import { recordSection, rounds } from '../figures';
 import { type AnswerRecord, describe as describeAnswer, judge } from './answers';
+import { countAtStandIns, settle } from './exactly-once';
 import { ended, startFaultStack } from './fault-stack';
 import { SteadyLoad } from './load';
 import { type PrivatePostgres, privatePostgres, whyNoPrivatePostgres } from './private-postgres';
-import { countAtStandIns, settle, Workload } from './workload';
+import { Workload } from './workload';
 
 /**
  * The hall's PostgreSQL restarted, and stopped as by a crash then started again, under a steady load of

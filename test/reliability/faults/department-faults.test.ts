@@ -1,94 +1,26 @@
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
-import type { StandInAdmin } from '@onething/legacy-kit';
 import { afterAll, describe, expect, it } from 'vitest';
 import { eventually } from '../../stack/house-transfer';
 import type { Department, TestStack } from '../../stack/support';
-import { MODE, recordSection, rounds } from '../figures';
+import { recordSection, rounds } from '../figures';
 import { type AnswerRecord, describe as describeAnswer, judge, type Verdict } from './answers';
 import { BreakerWatch } from './breaker-watch';
-import { ended, SYSTEM_TIMEOUT_MS, startFaultStack, subgraphUrl } from './fault-stack';
+import { FAULT_NAMES, FAULTS, type FaultName, PLAN } from './department-fault-plan';
+import { countAtStandIns, settle } from './exactly-once';
+import { ended, startFaultStack, subgraphUrl } from './fault-stack';
 import { SteadyLoad } from './load';
-import { type Accepted, countAtStandIns, settle, Workload } from './workload';
+import { type Accepted, Workload } from './workload';
 
 /**
- * Each department in turn down, slow past its timeout, erroring half the time and answering garbage,
+ * Each department in turn down, slow past its timeout, slow to take submissions, erroring half the time
+ * and answering garbage (department-fault-plan.ts),
  * under a steady load of mixed queries and submissions through the gateway. Every answer must be whole
  * or miss only the faulted department's fields with an error naming it; no process may crash; every
  * submission the hall accepted must reach its departments exactly once, counted at the stand-ins; and the
  * circuit breaker's opening and closing are timed from the subgraph's /metrics.
  */
-
-type FaultName =
-  | 'down'
-  | 'slow'
-  | 'slow to take submissions'
-  | 'erroring half the time'
-  | 'answering garbage';
-
-/** The stand-ins' operations that make a case (tax, fund, registry, market). */
-const SUBMIT_OPS = ['cases.submit', 'ywsl', 'SubmitApplication', 'applications.submit'];
-
-interface Fault {
-  /** What the stand-in is told (through its admin port). */
-  readonly inject: (admin: StandInAdmin, department: Department) => Promise<unknown>;
-  readonly how: () => string;
-  /** The codes an answer may carry for the department's fields meanwhile. */
-  readonly codes: readonly string[];
-}
-
-const FAULTS: Readonly<Record<FaultName, Fault>> = {
-  down: {
-    inject: (a) => a.down(),
-    how: () => 'connections refused',
-    codes: ['DEPARTMENT_UNAVAILABLE'],
-  },
-  slow: {
-    inject: (a, d) => a.setFaults({ latencyMs: SYSTEM_TIMEOUT_MS[d] + 1_000 }),
-    how: () => 'every answer 1 s past the subgraph’s timeout (3 s late; the registry 6 s)',
-    // Timed out; or refused at once by the open circuit breaker.
-    codes: ['DEPARTMENT_TIMEOUT', 'DEPARTMENT_UNAVAILABLE'],
-  },
-  'slow to take submissions': {
-    // Reads answered at once, submissions late: the case is made after the caller gave up, and a look-up
-    // right after the timeout does not find it yet.
-    inject: (a, d) => a.setFaults({ latencyMs: SYSTEM_TIMEOUT_MS[d] + 1_000, onlyOps: SUBMIT_OPS }),
-    how: () => 'only submissions answered 1 s past the timeout, reads at once',
-    // Reads are whole, unless enough submissions timed out to open the breaker, which reads share.
-    codes: ['DEPARTMENT_UNAVAILABLE'],
-  },
-  'erroring half the time': {
-    inject: (a) => a.setFaults({ errorRate: 0.5 }),
-    how: () => "half the requests answered with the system's own server error",
-    codes: ['DEPARTMENT_UNAVAILABLE'],
-  },
-  'answering garbage': {
-    inject: (a) => a.setFaults({ malformedRate: 1, malformedKind: 'garbage' }),
-    how: () => 'every answer replaced by bytes of no protocol',
-    codes: ['MALFORMED_RESPONSE', 'DEPARTMENT_UNAVAILABLE'],
-  },
-};
-
-const DEPARTMENTS: readonly Department[] = ['tax', 'market', 'realestate', 'fund'];
-const FAULT_NAMES = Object.keys(FAULTS) as FaultName[];
-
-/**
- * Full: every department with every fault. Short: each department, each fault, and the registry (which
- * does not deduplicate) slow to take submissions. FAULT_PLAN
- * picks some to look into one (`FAULT_PLAN='realestate:slow,fund:answering garbage'`).
- */
-const PLAN: readonly (readonly [Department, FaultName])[] = process.env.FAULT_PLAN
-  ? process.env.FAULT_PLAN.split(',').map((x) => x.split(':') as unknown as [Department, FaultName])
-  : MODE === 'full'
-    ? DEPARTMENTS.flatMap((d) => FAULT_NAMES.map((f) => [d, f] as const))
-    : ([
-        ['tax', 'erroring half the time'],
-        ['market', 'answering garbage'],
-        ['realestate', 'slow to take submissions'],
-        ['fund', 'slow'],
-        ['realestate', 'down'],
-      ] as const);
 
 const FAULT_MS = rounds(15_000, 8_000);
 /** The steady load: queries and submissions arriving at these intervals, whatever their answers take. */

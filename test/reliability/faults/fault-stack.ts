@@ -23,6 +23,9 @@ export const SYSTEM_TIMEOUT_MS: Readonly<Record<Department, number>> = {
   fund: 2_000,
 };
 
+/** The stand-ins' operations that make a case (tax, fund, registry, market). */
+export const SUBMIT_OPS: string[] = ['cases.submit', 'ywsl', 'SubmitApplication', 'applications.submit'];
+
 /** The subgraph of a department, where its metrics are. */
 export const subgraphUrl = (s: TestStack, d: Department) => `http://127.0.0.1:${s.ports.subgraphs[d]}`;
 

@@ -5,15 +5,9 @@ import { eventually } from '../../stack/house-transfer';
 import type { TestStack } from '../../stack/support';
 import { type FigureRow, recordSection, rounds } from '../figures';
 import { type AnswerRecord, ask, judge, readerToken } from './answers';
-import { ended, startFaultStack } from './fault-stack';
-import {
-  type Accepted,
-  countAtStandIns,
-  type Prepared,
-  type SubmitOutcome,
-  settle,
-  Workload,
-} from './workload';
+import { countAtStandIns, settle } from './exactly-once';
+import { ended, SUBMIT_OPS, startFaultStack } from './fault-stack';
+import { type Accepted, type Prepared, type SubmitOutcome, Workload } from './workload';
 
 /**
  * SIGTERM to the hall and to the gateway while requests are in flight: each request in flight gets its
@@ -22,8 +16,6 @@ import {
  */
 
 const IN_FLIGHT = rounds(8, 4);
-/** The stand-ins' operations that make a case (tax, fund, registry, market). */
-const SUBMIT_OPS = ['cases.submit', 'ywsl', 'SubmitApplication', 'applications.submit'];
 
 /** Waits until a department's stand-in holds at least `n` requests of these operations. */
 async function holding(s: TestStack, dept: 'realestate' | 'fund', ops: readonly string[], n: number) {

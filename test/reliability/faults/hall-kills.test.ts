@@ -4,9 +4,10 @@ import { afterAll, describe, expect, it } from 'vitest';
 import { DEPARTMENTS } from '../../stack/house-transfer';
 import type { Department, TestStack } from '../../stack/support';
 import { recordSection, rounds } from '../figures';
-import { ended, startFaultStack } from './fault-stack';
+import { countAtStandIns, settle } from './exactly-once';
+import { ended, SUBMIT_OPS, startFaultStack } from './fault-stack';
 import { SteadyLoad } from './load';
-import { countAtStandIns, settle, Workload } from './workload';
+import { Workload } from './workload';
 
 /**
  * The hall killed with SIGKILL at random points of dispatch, again and again, while applications keep
@@ -16,9 +17,6 @@ import { countAtStandIns, settle, Workload } from './workload';
 
 const KILLS = rounds(20, 6);
 const SEED = 20261122;
-
-/** The stand-ins' operations that make a case (tax, fund, registry, market). */
-const SUBMIT_OPS = ['cases.submit', 'ywsl', 'SubmitApplication', 'applications.submit'];
 
 /**
  * Where a kill lands: while a department holds one of the hall's submissions (the call in flight); just

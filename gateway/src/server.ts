@@ -3,7 +3,7 @@ import { ApolloGateway } from '@apollo/gateway';
 import { ApolloServer } from '@apollo/server';
 import { ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/disabled';
 import { fastifyApolloHandler } from '@as-integrations/fastify';
-import type { Logger } from '@onething/runtime';
+import { drainOnClose, type Logger } from '@onething/runtime';
 import { clientErrorHandler, frameworkRefusal, JsonBodyError, parseJsonBody } from '@onething/runtime/http';
 import { ANONYMOUS, type Identity, identityKey } from '@onething/runtime/identity';
 import Fastify, { type FastifyBaseLogger, type FastifyReply, LogController } from 'fastify';
@@ -84,6 +84,10 @@ export function createGateway(config: GatewayConfig, log: Logger) {
     ],
     formatError: formatGatewayError,
     logger: log,
+    // The process's signals are ours (closeOnSignals): Apollo's own handler, on where NODE_ENV is not
+    // `test`, stops Apollo at once and then kills the process with the signal again, before the
+    // requests in flight are answered.
+    stopOnTerminationSignals: false,
   });
 
   const app = Fastify({
@@ -107,6 +111,7 @@ export function createGateway(config: GatewayConfig, log: Logger) {
       done(e as Error, undefined);
     }
   });
+  const drain = drainOnClose(app.server);
   let handler: ReturnType<typeof fastifyApolloHandler> | undefined;
   let draining = false;
 
@@ -225,6 +230,7 @@ export function createGateway(config: GatewayConfig, log: Logger) {
     /** Stops taking requests, lets those in flight finish, then releases subgraph connections. */
     async close(): Promise<void> {
       draining = true;
+      drain();
       await app.close();
       if (handler) await apollo.stop();
       await dispatcher.close();

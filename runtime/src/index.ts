@@ -6,5 +6,6 @@ export {
   type SettingsSpec,
   settings,
 } from './config';
+export { drainOnClose } from './http-drain';
 export { createLogger, type Logger, logOptions, maskIdNumber, maskIdNumbersIn } from './logger';
 export { closeOnSignals, runMain, runService } from './shutdown';

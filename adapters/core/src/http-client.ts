@@ -3,6 +3,7 @@ import { setTimeout as sleep } from 'node:timers/promises';
 import got, { type Headers, RequestError, TimeoutError } from 'got';
 import { parseRetryAfter, type RetrySettings, retryDelayMs } from './backoff';
 import { type BreakerSettings, type BreakerState, CircuitBreaker } from './breaker';
+import { currentDeadline } from './deadline';
 import { AdapterError, type AdapterErrorCode } from './errors';
 import type { AdapterHooks } from './hooks';
 
@@ -41,6 +42,9 @@ export interface CallOptions<T> {
   readonly interpret: (res: WireResponse) => T;
 }
 
+/** An attempt is not started with less time than this left before the request's deadline. */
+const MIN_ATTEMPT_MS = 500;
+
 const UNREACHABLE = new Set([
   'ECONNREFUSED',
   'ECONNRESET',
@@ -55,7 +59,8 @@ const UNREACHABLE = new Set([
 /**
  * The HTTP client of one department, shared by all requests of a process: keep-alive sockets, a timeout
  * per attempt, retries of reads with jittered backoff honouring Retry-After, a circuit breaker, a cap on
- * the answer's size, and every failure turned into a typed {@link AdapterError}.
+ * the answer's size, the deadline of the request it calls for ({@link withDeadline}), and every failure
+ * turned into a typed {@link AdapterError}.
  */
 export class DepartmentClient {
   private readonly agent: Agent;
@@ -77,9 +82,10 @@ export class DepartmentClient {
 
   async call<T>(options: CallOptions<T>): Promise<T> {
     const attempts = options.kind === 'read' ? 1 + this.settings.retry.retries : 1;
+    const deadline = currentDeadline();
     for (let attempt = 1; ; attempt++) {
       try {
-        return await this.attempt(options, attempt);
+        return await this.attempt(options, attempt, deadline);
       } catch (e) {
         const err = e as AdapterError;
         if (!err.retryable || attempt >= attempts) throw err;
@@ -87,13 +93,36 @@ export class DepartmentClient {
           err.details.retryAfterSeconds === undefined ? undefined : err.details.retryAfterSeconds * 1000;
         if (retryAfterMs !== undefined && retryAfterMs > this.settings.retry.maxRetryAfterMs) throw err;
         if (this.breaker.current === 'open') throw err;
-        await sleep(retryDelayMs(attempt, this.settings.retry, retryAfterMs));
+        const delay = retryDelayMs(attempt, this.settings.retry, retryAfterMs);
+        // A retry that could not be answered before the request's deadline only keeps the caller waiting.
+        if (deadline !== undefined && deadline - Date.now() - delay < this.minimumAttemptMs()) throw err;
+        await sleep(delay);
       }
     }
   }
 
-  private async attempt<T>(options: CallOptions<T>, attempt: number): Promise<T> {
+  /** The least time worth giving an attempt: a slow system would not answer in less. */
+  private minimumAttemptMs(): number {
+    return Math.min(this.settings.timeoutMs, MIN_ATTEMPT_MS);
+  }
+
+  private async attempt<T>(
+    options: CallOptions<T>,
+    attempt: number,
+    deadline: number | undefined,
+  ): Promise<T> {
     const { op } = options;
+    const left = deadline === undefined ? Number.POSITIVE_INFINITY : deadline - Date.now();
+    if (left < this.minimumAttemptMs()) {
+      // Not the department's fault: nothing is sent, and the breaker is not told.
+      const err = this.error(
+        'DEPARTMENT_TIMEOUT',
+        op,
+        `not called: the request's deadline was ${Math.max(0, Math.round(left))} ms away, after earlier calls to the department took its time`,
+      );
+      this.report(options, attempt, 0, err.code, this.inFlight);
+      throw err;
+    }
     if (!this.breaker.tryAcquire()) {
       const retryInMs = this.breaker.retryInMs();
       const err = this.error(
@@ -111,7 +140,7 @@ export class DepartmentClient {
     const inFlight = ++this.inFlight;
     let outcome: AdapterErrorCode | 'ok' = 'ok';
     try {
-      const res = await this.send(options);
+      const res = await this.send(options, Math.min(this.settings.timeoutMs, Math.floor(left)));
       const value = this.interpret(options, res);
       this.breaker.record(true);
       return value;
@@ -127,7 +156,7 @@ export class DepartmentClient {
     }
   }
 
-  private async send(options: CallOptions<unknown>): Promise<WireResponse> {
+  private async send(options: CallOptions<unknown>, timeoutMs: number): Promise<WireResponse> {
     const { op } = options;
     const { headers, body } = options.request?.() ?? {};
     const controller = new AbortController();
@@ -138,7 +167,7 @@ export class DepartmentClient {
         ...(headers ? { headers } : {}),
         ...(body !== undefined ? { body } : {}),
         agent: { http: this.agent },
-        timeout: { connect: this.settings.connectTimeoutMs, request: this.settings.timeoutMs },
+        timeout: { connect: Math.min(this.settings.connectTimeoutMs, timeoutMs), request: timeoutMs },
         retry: { limit: 0 },
         throwHttpErrors: false,
         followRedirect: false,
@@ -164,7 +193,9 @@ export class DepartmentClient {
         throw this.error(
           'DEPARTMENT_TIMEOUT',
           op,
-          `no answer within ${this.settings.timeoutMs} ms (${e.event})`,
+          timeoutMs < this.settings.timeoutMs
+            ? `no answer within ${timeoutMs} ms, what was left of the request's deadline (${e.event})`
+            : `no answer within ${timeoutMs} ms (${e.event})`,
           {},
           e,
         );

@@ -1,5 +1,6 @@
 export { parseRetryAfter, type RetrySettings, retryDelayMs } from './backoff';
 export { type BreakerSettings, type BreakerState, CircuitBreaker } from './breaker';
+export { currentDeadline, withDeadline } from './deadline';
 export * from './domain';
 export {
   ADAPTER_ERRORS,

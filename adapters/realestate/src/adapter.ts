@@ -41,6 +41,12 @@ export interface RealestateAdapterOptions {
   readonly caller?: string;
   /** QueryUnitsByOwner calls in flight at most, across all requests of the process (it reads one key a call). */
   readonly ownerLookupConcurrency?: number;
+  /**
+   * How long the registry may go on making a case after a submission of it timed out (default 30 s):
+   * the caller is asked, by `retryAfterSeconds`, to send it again only after this, when the look-up by
+   * reference that starts every submission finds the case instead of making a second one.
+   */
+  readonly settleMs?: number;
 }
 
 /** The registry's adapter: the cases every department has, plus its reads. */
@@ -61,6 +67,25 @@ function invalid(op: string, problems: InputProblem[]): AdapterError {
     op,
     `${problems.length} invalid value(s): ${problems.map((p) => `${p.path} ${p.message.en}`).join('; ')}`,
     { problems },
+  );
+}
+
+/**
+ * A write that timed out, looked for and not found: the registry may still be processing it, and a resend
+ * now would make a second case (it does not deduplicate). The same error, asking to wait `ms` first.
+ */
+function holdBack(e: unknown, ms: number): unknown {
+  if (!isAdapterError(e, 'DEPARTMENT_TIMEOUT')) return e;
+  const prefix = `${e.department}: ${e.operation}: `;
+  const why = e.message.startsWith(prefix) ? e.message.slice(prefix.length) : e.message;
+  const seconds = Math.max(1, Math.ceil(ms / 1000));
+  return new AdapterError(
+    e.code,
+    e.department,
+    e.operation,
+    `${why}; the registry has nothing under the reference yet but may still be making it: send it again only after ${seconds} s`,
+    { ...e.details, retryAfterSeconds: Math.max(seconds, e.details.retryAfterSeconds ?? 0) },
+    { cause: e },
   );
 }
 
@@ -85,6 +110,7 @@ export function createRealestateAdapter(options: RealestateAdapterOptions): Real
   const client = new DepartmentClient(DEPARTMENT, options.client, options.hooks);
   const calls = new RegistryCalls(client, options.caller ?? 'onething');
   const ownerLookups = new Semaphore(options.ownerLookupConcurrency ?? 4);
+  const settleMs = options.settleMs ?? 30_000;
   let catalogue: Promise<Map<string, CatalogueItem>> | undefined;
 
   async function fetchCatalogue(): Promise<Map<string, CatalogueItem>> {
@@ -211,7 +237,7 @@ export function createRealestateAdapter(options: RealestateAdapterOptions): Real
       // Timed out, cut off, unreadable: the registry may have made the case all the same.
       const found = await lookup(s.itemCode, s.idempotencyKey).catch(() => null);
       if (found) return found;
-      throw e;
+      throw holdBack(e, settleMs);
     }
   }
 
@@ -246,7 +272,7 @@ export function createRealestateAdapter(options: RealestateAdapterOptions): Real
       if (!mayHaveArrived(e)) throw e;
       const again = await queryCase(caseNumber).catch(() => undefined);
       if (again && correctionReceived(again)) return caseState(again, item);
-      throw e;
+      throw holdBack(e, settleMs);
     }
   }
 

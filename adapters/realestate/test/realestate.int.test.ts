@@ -1,6 +1,8 @@
+import { setTimeout as sleep } from 'node:timers/promises';
+import { clientSettings } from '@onething/adapter-core';
 import type { StandIn, StandInAdmin } from '@onething/legacy-kit';
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import type { RealestateAdapter } from '../src';
+import { createRealestateAdapter, type RealestateAdapter } from '../src';
 import {
   adapterFor,
   errorOf,
@@ -217,6 +219,27 @@ describe('the real-estate adapter’s cases', () => {
         SubmitApplication: 1,
         QueryApplicationsByReference: 3,
       });
+    });
+
+    it('asks to wait before sending again when a submission timed out and its case is not there yet', async () => {
+      const key = newKey();
+      const sample = transferSubmission(key, takeUnit(), takeBuyer());
+      const impatient = createRealestateAdapter({
+        client: clientSettings(s.url, { timeoutMs: 300, retry: { retries: 0 } }),
+        settleMs: 5_000,
+      });
+      // The registry takes a submission longer than the caller waits, and makes the case all the same.
+      await admin.setFaults({ latencyMs: 1_000, onlyOps: ['SubmitApplication'] });
+      const err = await errorOf(impatient.submitCase(sample));
+      impatient.close();
+      expect(err.code).toBe('DEPARTMENT_TIMEOUT');
+      expect(err.details.retryAfterSeconds).toBe(5);
+      expect(err.message).toMatch(/may still be making it: send it again only after 5 s/);
+      // A resend right away would find nothing and make a second case; after the wait the case is there.
+      for (let i = 0; i < 50 && (await admin.cases({ ref: key })).length === 0; i++) await sleep(100);
+      await admin.clearFaults();
+      const again = await adapter.submitCase(sample);
+      expect((await admin.cases({ ref: key })).map((c) => c.caseNumber)).toEqual([again.caseNumber]);
     });
 
     it('finds the case of a key for its item only', async () => {

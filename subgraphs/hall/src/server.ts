@@ -20,6 +20,7 @@ import { AuditTrail } from './store/audit';
 import { Consents } from './store/consents';
 import { openDatabase } from './store/database';
 import { Prefills } from './store/prefills';
+import { storeUnavailable } from './store/unavailable';
 import { SupergraphClient, serviceToken } from './supergraph-client';
 
 /**
@@ -106,6 +107,7 @@ export async function createHallSubgraph(config: HallConfig, log: Logger): Promi
       callbackRoute({ apps, jobs, wake, log })(app);
     },
     identityPaths: ['/graphql', '/materials'],
+    unavailable: storeUnavailable,
   });
   let closed = false;
   return {
@@ -123,12 +125,16 @@ export async function createHallSubgraph(config: HallConfig, log: Logger): Promi
       log.info({ worker: jobs.worker, callbacks: CALLBACK_PATH }, 'dispatcher started');
       return url;
     },
-    /** Stops taking requests, lets department calls in flight finish, then closes the store. */
+    /**
+     * Stops taking requests and claiming work at once; closes the store once the requests and the
+     * department calls in flight are done. Work accepted meanwhile waits in the outbox for the next start.
+     */
     async close() {
       if (closed) return;
       closed = true;
-      await subgraph.close();
-      await dispatcher.stop();
+      // Together: a dispatcher still claiming while the requests drain would start new calls for as long
+      // as work keeps coming, past the grace period of the shutdown.
+      await Promise.all([subgraph.close(), dispatcher.stop()]);
       await db.destroy();
     },
   };

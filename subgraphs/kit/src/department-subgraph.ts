@@ -17,7 +17,12 @@ export function createDepartmentSubgraph<L>(options: {
   readonly adapter: DepartmentAdapter & { loaders(): L };
   /** The department's own fields on people, enterprises and units. */
   readonly resolvers: Record<string, unknown>;
-  readonly config: { readonly identitySecret: string; readonly host: string; readonly port: number };
+  readonly config: {
+    readonly identitySecret: string;
+    readonly host: string;
+    readonly port: number;
+    readonly requestDeadlineMs: number;
+  };
   readonly metrics: SubgraphMetrics;
   readonly log: Logger;
 }): Subgraph {
@@ -36,6 +41,7 @@ export function createDepartmentSubgraph<L>(options: {
     host: config.host,
     port: config.port,
     metrics: options.metrics,
+    requestDeadlineMs: config.requestDeadlineMs,
     onClose: () => adapter.close(),
   });
 }

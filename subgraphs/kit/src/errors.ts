@@ -16,6 +16,8 @@ export const SUBGRAPH_ERRORS = {
   PAYLOAD_TOO_LARGE: 'The request body is larger than the subgraph takes.',
   UNSUPPORTED_MEDIA_TYPE: 'The request body is of a type the route does not take.',
   INTERNAL_SERVER_ERROR: 'The subgraph failed; the details are in its log, never in the answer.',
+  STORE_UNAVAILABLE:
+    "The service's own database cannot be reached just now (restarting, failing over): nothing was stored or changed; try again in a moment.",
 } as const;
 
 export type SubgraphErrorCode = keyof typeof SUBGRAPH_ERRORS;
@@ -64,6 +66,15 @@ export function formatErrors(error: GraphQLError, department: string): GraphQLEr
         department,
       },
     });
+  });
+}
+
+/** A resolver's failure to reach what the subgraph stands on (its database): retryable, with why. */
+export function unavailableError(error: GraphQLError, department: string, message: string): GraphQLError {
+  return new GraphQLError(message, {
+    ...(error.nodes ? { nodes: error.nodes } : {}),
+    ...(error.path ? { path: error.path } : {}),
+    extensions: { code: 'STORE_UNAVAILABLE', department, retryable: true },
   });
 }
 

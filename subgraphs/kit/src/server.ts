@@ -1,8 +1,8 @@
 import type { AddressInfo } from 'node:net';
 import { buildSubgraphSchema } from '@apollo/subgraph';
 import type { GraphQLResolverMap } from '@apollo/subgraph/dist/schema-helper';
-import type { DepartmentId } from '@onething/adapter-core';
-import type { Logger } from '@onething/runtime';
+import { type DepartmentId, withDeadline } from '@onething/adapter-core';
+import { drainOnClose, type Logger } from '@onething/runtime';
 import {
   clientErrorHandler,
   frameworkRefusal,
@@ -24,12 +24,12 @@ import Fastify, {
   type FastifyReply,
   LogController,
 } from 'fastify';
-import { type GraphQLError, parse } from 'graphql';
+import { GraphQLError, parse } from 'graphql';
 import mercurius from 'mercurius';
 import { Access } from './access';
 import type { SubgraphContext } from './context';
 import { controlCharacterError, controlCharacterProblems } from './control-characters';
-import { formatErrors, type SubgraphErrorCode } from './errors';
+import { formatErrors, type SubgraphErrorCode, unavailableError } from './errors';
 import type { subgraphMetrics } from './metrics';
 
 declare module 'fastify' {
@@ -61,6 +61,16 @@ export interface SubgraphOptions<L> {
   readonly routes?: (app: FastifyInstance) => void;
   /** Paths that need the gateway's identity header (default: /graphql); the identity is `req.identity`. */
   readonly identityPaths?: readonly string[];
+  /**
+   * Every call to the department made for a GraphQL request ends this long after the request arrived
+   * (see `withDeadline`): under the gateway's timeout, so the subgraph answers with what it has.
+   */
+  readonly requestDeadlineMs?: number;
+  /**
+   * Tells a failure to reach what the subgraph stands on (its database) from a defect: answers why, in
+   * words for the caller, to answer it as STORE_UNAVAILABLE (retryable) rather than as an internal error.
+   */
+  readonly unavailable?: (error: unknown) => string | undefined;
 }
 
 export interface Subgraph {
@@ -96,6 +106,7 @@ export function createSubgraphServer<L>(options: SubgraphOptions<L>): Subgraph {
   });
   app.decorateRequest('identity', null);
   refuseInOneShape(app, department, log);
+  const drain = drainOnClose(app.server);
 
   app.addHook('onRequest', async (req, reply) => {
     // The route Fastify matched, not the raw URL: the router decodes percent-escapes, so `/%67raphql`
@@ -110,6 +121,14 @@ export function createSubgraphServer<L>(options: SubgraphOptions<L>): Subgraph {
         .send({ errors: [{ message: e.message, extensions: { code: 'UNAUTHENTICATED', department } }] });
     }
   });
+  const deadlineMs = options.requestDeadlineMs;
+  if (deadlineMs !== undefined) {
+    // After the body is read (its stream events would leave the context), before GraphQL runs in it.
+    app.addHook('preHandler', (req, reply, done) => {
+      if (!req.url.startsWith('/graphql')) return done();
+      withDeadline(Date.now() - reply.elapsedTime + deadlineMs, done);
+    });
+  }
   app.addHook('onResponse', async (req, reply) => {
     if (req.routeOptions.url === '/graphql')
       metrics.requests.observe({ status: String(reply.statusCode) }, reply.elapsedTime / 1000);
@@ -133,14 +152,22 @@ export function createSubgraphServer<L>(options: SubgraphOptions<L>): Subgraph {
       };
     },
     errorFormatter: (execution, ctx) => {
-      const errors = execution.errors.flatMap((e) =>
-        formatErrors(e, department).map((formatted) => {
+      const errors = execution.errors.flatMap((e) => {
+        const why =
+          e.originalError &&
+          !(e.originalError instanceof GraphQLError) &&
+          options.unavailable?.(e.originalError);
+        if (why) {
+          log.warn({ path: e.path }, why);
+          return [unavailableError(e, department, why)];
+        }
+        return formatErrors(e, department).map((formatted) => {
           if (formatted.extensions.code === 'INTERNAL_SERVER_ERROR')
             log.error({ err: e.originalError ?? e }, 'resolver failed');
           else log.debug({ code: formatted.extensions.code, path: e.path }, formatted.message);
           return formatted;
-        }),
-      );
+        });
+      });
       const statusCode = execution.data ? 200 : ((execution as { statusCode?: number }).statusCode ?? 200);
       void ctx;
       return {
@@ -176,7 +203,9 @@ export function createSubgraphServer<L>(options: SubgraphOptions<L>): Subgraph {
       log.info({ url: `${url}/graphql` }, `${department} subgraph listening`);
       return url;
     },
+    /** Stops taking requests and closes once those in flight are answered. */
     async close() {
+      drain();
       await app.close();
       options.onClose?.();
     },

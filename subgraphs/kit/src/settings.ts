@@ -40,6 +40,11 @@ export function subgraphSettings<S extends SettingsSpec>(
       schema: z.coerce.number().int().min(0).max(5).default(2),
       doc: 'Retries of a failed read (submissions are never retried).',
     },
+    requestDeadlineMs: {
+      env: 'SYSTEM_REQUEST_DEADLINE_MS',
+      schema: settings.ms(8_000),
+      doc: "The calls to the system for one GraphQL request end within this, retries included, in ms; under the gateway's SUBGRAPH_TIMEOUT_MS, so a slow system costs only its fields.",
+    },
     breakerOpenMs: {
       env: 'SYSTEM_BREAKER_OPEN_MS',
       schema: settings.ms(5_000),

@@ -12,6 +12,7 @@ export function createRealestateSubgraph(config: RealestateSubgraphConfig, log: 
     hooks: metrics.hooks,
     caller: config.caller,
     ownerLookupConcurrency: config.ownerLookupConcurrency,
+    settleMs: config.settleMs,
   });
   return createDepartmentSubgraph({
     department: 'realestate',

@@ -1,3 +1,4 @@
+import { settings } from '@onething/runtime';
 import { subgraphSettings } from '@onething/subgraph-kit';
 import { z } from 'zod';
 
@@ -16,6 +17,11 @@ export const realestateSubgraphSettings = subgraphSettings(
       env: 'REGISTRY_OWNER_LOOKUP_CONCURRENCY',
       schema: z.coerce.number().int().min(1).max(256).default(4),
       doc: 'QueryUnitsByOwner calls in flight at most (the registry looks up one owner per call; shared by all requests).',
+    },
+    settleMs: {
+      env: 'REGISTRY_SETTLE_MS',
+      schema: settings.ms(30_000),
+      doc: 'How long the registry may go on making a case after a submission timed out: the hall is asked to wait this long before sending it again (the registry does not deduplicate).',
     },
   },
 );

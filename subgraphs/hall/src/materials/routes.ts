@@ -4,6 +4,7 @@ import type {} from '@onething/subgraph-kit';
 import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { isHallId } from '../ids';
 import type { Database } from '../store/database';
+import { storeUnavailable } from '../store/unavailable';
 import { BlobStore } from './blob-store';
 import { refuse } from './errors';
 import { inlineDisposition, MaterialNameError, materialName, NAME_HEADER } from './material-name';
@@ -158,6 +159,11 @@ export function materialRoutes(deps: MaterialRoutesDeps): (app: FastifyInstance)
       );
     if (err.statusCode && err.statusCode < 500)
       return refuse(reply, 'BAD_REQUEST', `the request is malformed: ${err.message}`);
+    const why = storeUnavailable(err);
+    if (why) {
+      deps.log.warn(why);
+      return refuse(reply, 'STORE_UNAVAILABLE', why);
+    }
     deps.log.error({ err }, 'material route failed');
     return refuse(reply, 'INTERNAL_SERVER_ERROR', 'the hall failed to handle the material');
   };

@@ -17,7 +17,7 @@ export interface DatabaseOptions {
   readonly dataDir: string;
   /** Connections to PostgreSQL at most. */
   readonly poolSize?: number;
-  /** Told when an idle PostgreSQL connection fails (the pool replaces it). */
+  /** Told when a PostgreSQL connection fails, idle or in use (the pool replaces it). */
   readonly onConnectionError?: (err: Error) => void;
 }
 
@@ -29,8 +29,13 @@ export async function openDatabase(
   let engine: 'postgresql' | 'pglite';
   if (options.url) {
     const pool = new pg.Pool({ connectionString: options.url, max: options.poolSize ?? 10 });
-    // An idle connection the server ends (restart, failover) is dropped and replaced, not a crash.
-    pool.on('error', (err) => options.onConnectionError?.(err));
+    // A connection the server ends (restart, failover) is dropped and replaced, not a crash: each says so
+    // once, idle in the pool or checked out. The pool itself listens only to idle ones, and a connection
+    // ended between two queries of a transaction would otherwise raise an unhandled 'error' and end the
+    // process; the query in flight, if any, fails, and the pool drops the connection when it comes back.
+    pool.on('connect', (client) => client.on('error', (err) => options.onConnectionError?.(err)));
+    // The pool repeats an idle connection's failure as it drops it: told above already.
+    pool.on('error', () => {});
     dialect = new PostgresDialect({ pool });
     engine = 'postgresql';
   } else {

@@ -1,0 +1,58 @@
+import { Agent, createServer, get } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { describe, expect, it } from 'vitest';
+import { drainOnClose } from '../src/http-drain';
+
+/**
+ * A server closed while a keep-alive client has a request in it: the request gets its answer, and the
+ * close completes once it is given — not when the client's pool would drop the connection (here 60 s).
+ */
+describe('closing a server with a request in flight on a keep-alive connection', () => {
+  const serve = () => {
+    const server = createServer((_req, res) => {
+      setTimeout(() => res.end('done'), 300);
+    });
+    server.keepAliveTimeout = 60_000;
+    return server;
+  };
+  const closed = (server: ReturnType<typeof serve>) =>
+    new Promise<'closed'>((r) => server.close(() => r('closed')));
+  const later = (ms: number) =>
+    new Promise<'still open'>((r) => setTimeout(() => r('still open'), ms).unref());
+
+  async function run(drain: boolean) {
+    const server = serve();
+    const draining = drainOnClose(server);
+    await new Promise<void>((r) => server.listen(0, '127.0.0.1', r));
+    const url = `http://127.0.0.1:${(server.address() as AddressInfo).port}/`;
+    const agent = new Agent({ keepAlive: true, maxSockets: 1 });
+    const fetchText = () =>
+      new Promise<string>((resolve, reject) =>
+        get(url, { agent }, (res) => {
+          let body = '';
+          res.on('data', (c) => {
+            body += c;
+          });
+          res.on('end', () => resolve(body));
+        }).on('error', reject),
+      );
+    await fetchText(); // a kept-alive connection
+    const answer = fetchText();
+    await new Promise((r) => setTimeout(r, 100));
+    if (drain) draining();
+    const closing = closed(server);
+    const outcome = await Promise.race([closing.then(() => 'closed' as const), later(3_000)]);
+    const text = await answer;
+    agent.destroy();
+    await closing;
+    return { outcome, text };
+  }
+
+  it('without draining, the close waits for the client to drop the connection', async () => {
+    expect(await run(false)).toEqual({ outcome: 'still open', text: 'done' });
+  });
+
+  it('draining, the request is answered and the close completes', async () => {
+    expect(await run(true)).toEqual({ outcome: 'closed', text: 'done' });
+  });
+});

@@ -16,9 +16,12 @@ export const READ_LATENCY_MS: Record<Department, number> = { tax: 10, market: 10
  * What the bench changes from the defaults, and why: the departments' protections — the market system's
  * rate limit (500 requests a second) and the subgraphs' caps on single-key reads in flight (market 16,
  * registry owner look-ups 4) — are sized for real departments; against stand-ins answering in fixed time
- * they would cap every scenario at their own rate rather than measure the stack.
+ * they would cap every scenario at their own rate rather than measure the stack. And the registry's own
+ * random slowness (40–120 ms a request) is off: every latency is the fixed one the scenario sets.
  */
 export const BENCH_ENV = {
+  BASE_LATENCY_MS: '0',
+  BASE_JITTER_MS: '0',
   MARKET_RATE_LIMIT: '1000000',
   MARKET_CONCURRENCY: '64',
   REGISTRY_OWNER_LOOKUP_CONCURRENCY: '64',

@@ -39,6 +39,7 @@ const P = quick
       seconds: 3,
       runs: 1,
       overhead: 40,
+      overheadRuns: 1,
       perSize: 3,
       approvalRuns: 1,
       durableSeconds: 8,
@@ -49,7 +50,8 @@ const P = quick
       connections: 32,
       seconds: 10,
       runs: 5,
-      overhead: 500,
+      overhead: 200,
+      overheadRuns: 5,
       perSize: 20,
       approvalRuns: 5,
       durableSeconds: 60,
@@ -66,66 +68,87 @@ async function withStack<T>(run: (s: TestStack) => Promise<T>, options = {}): Pr
   }
 }
 
-const results: BenchResults = { environment: environment(), quick, parameters: P };
+const results: BenchResults = { environment: environment(), quick, parameters: P, failed: {} };
 
-// 6 first, on a quiet machine: npm start to ready, and the stack idle.
-if (only.has(6)) {
-  log(`scenario 6: npm start to ready, ${P.starts}×`);
-  results.start = await startAndIdle({ runs: P.starts });
-}
-
-if (only.has(1) || only.has(2) || only.has(3)) {
-  await withStack(async (s) => {
-    await fixReadLatencies(s);
-    const persons = await knownPersons(s, 200);
-    results.stackIdleMiB = stackResidentMiB(s.stack);
-    results.idleByService = residentByService(s.stack);
-    if (only.has(1)) {
-      const stock = await startStockGateway(s);
-      try {
-        log(
-          `scenario 1: gateway throughput, ${P.runs} runs of ${P.seconds} s each, ${P.connections} connections`,
-        );
-        results.throughput = await gatewayThroughput(s, stock, persons, {
-          connections: P.connections,
-          durationSeconds: P.seconds,
-          runs: P.runs,
-        });
-      } finally {
-        await stock.stack.stop();
-      }
-    }
-    if (only.has(2)) {
-      log(`scenario 2: gateway overhead, ${P.overhead} requests one at a time`);
-      results.overhead = await gatewayOverhead(s, persons.slice(0, 20), { requests: P.overhead });
-    }
-    if (only.has(3)) {
-      log(`scenario 3: no N+1, ${P.perSize} queries per size`);
-      results.batching = await noNPlusOne(s, { sizes: [1, 10, 100], queriesPerSize: P.perSize });
-    }
-  });
-}
-
-if (only.has(4)) {
-  log(`scenario 4: parallel approval, ${P.approvalRuns} applications per bundle`);
-  results.approval = await withStack((s) => parallelApproval(s, { runs: P.approvalRuns }));
-}
-
-if (only.has(5)) {
-  const options = { seconds: P.durableSeconds, concurrency: 16, applicants: P.applicants };
-  log(`scenario 5: durable submissions on PGlite, ${P.durableSeconds} s`);
-  const pglite = await withStack((s) => durableSubmissions(s, 'pglite', options));
-  log(`scenario 5: durable submissions on PostgreSQL, ${P.durableSeconds} s`);
-  const pg = await freshPostgres();
+/** Runs one scenario; a failure is recorded (and shown in the report) and the other scenarios go on. */
+async function scenario(key: string, run: () => Promise<void>): Promise<void> {
   try {
-    const postgresql = await withStack((s) => durableSubmissions(s, 'postgresql', options), {
-      hallDatabaseUrl: pg.url,
-    });
-    results.durable = [pglite, postgresql];
-  } finally {
-    await pg.drop();
+    await run();
+  } catch (e) {
+    const message = (e as Error).message;
+    results.failed[key] = message.slice(0, 2_000);
+    log(`scenario ${key} FAILED: ${message.split('\n')[0]}`);
   }
 }
+
+// 6 first, on a quiet machine: npm start to ready, and the stack idle.
+if (only.has(6))
+  await scenario('6', async () => {
+    log(`scenario 6: npm start to ready, ${P.starts}×`);
+    results.start = await startAndIdle({ runs: P.starts });
+  });
+
+if (only.has(1) || only.has(2) || only.has(3))
+  await scenario('1–3', () =>
+    withStack(async (s) => {
+      await fixReadLatencies(s);
+      const persons = await knownPersons(s, 200);
+      results.stackIdleMiB = stackResidentMiB(s.stack);
+      results.idleByService = residentByService(s.stack);
+      if (only.has(1))
+        await scenario('1', async () => {
+          const stock = await startStockGateway(s);
+          try {
+            log(
+              `scenario 1: gateway throughput, ${P.runs} runs of ${P.seconds} s, ${P.connections} connections`,
+            );
+            results.throughput = await gatewayThroughput(s, stock, persons, {
+              connections: P.connections,
+              durationSeconds: P.seconds,
+              runs: P.runs,
+            });
+          } finally {
+            await stock.stack.stop();
+          }
+        });
+      if (only.has(2))
+        await scenario('2', async () => {
+          log(`scenario 2: gateway overhead, ${P.overheadRuns} runs of ${P.overhead} requests one at a time`);
+          results.overhead = await gatewayOverhead(s, persons.slice(0, 20), {
+            requests: P.overhead,
+            runs: P.overheadRuns,
+          });
+        });
+      if (only.has(3))
+        await scenario('3', async () => {
+          log(`scenario 3: no N+1, ${P.perSize} queries per size`);
+          results.batching = await noNPlusOne(s, { sizes: [1, 10, 100], queriesPerSize: P.perSize });
+        });
+    }),
+  );
+
+if (only.has(4))
+  await scenario('4', async () => {
+    log(`scenario 4: parallel approval, ${P.approvalRuns} applications per bundle`);
+    results.approval = await withStack((s) => parallelApproval(s, { runs: P.approvalRuns }));
+  });
+
+if (only.has(5))
+  await scenario('5', async () => {
+    const options = { seconds: P.durableSeconds, concurrency: 16, applicants: P.applicants };
+    log(`scenario 5: durable submissions on PGlite, ${P.durableSeconds} s`);
+    const pglite = await withStack((s) => durableSubmissions(s, 'pglite', options));
+    log(`scenario 5: durable submissions on PostgreSQL, ${P.durableSeconds} s`);
+    const pg = await freshPostgres();
+    try {
+      const postgresql = await withStack((s) => durableSubmissions(s, 'postgresql', options), {
+        hallDatabaseUrl: pg.url,
+      });
+      results.durable = [pglite, postgresql];
+    } finally {
+      await pg.drop();
+    }
+  });
 
 // Only a full run of every scenario is kept: a quick or partial one writes beside it (ignored by git).
 const partial = values.only !== undefined;
@@ -137,3 +160,4 @@ const [md, json] = quick
 writeFileSync(`${ROOT}/${json}`, `${JSON.stringify(results, null, 2)}\n`);
 writeFileSync(`${ROOT}/${md}`, report(results));
 log(`wrote ${md} and ${json}`);
+if (Object.keys(results.failed).length > 0) process.exitCode = 1;

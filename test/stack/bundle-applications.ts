@@ -67,15 +67,19 @@ function valueFor(
   }
 }
 
-/** Companies fit for an enterprise bundle: active, with a fund employer account, no tax owed by it or its legal representative. */
+/** Companies fit for an enterprise bundle: active, a taxpayer in good standing with a fund employer account, no tax owed by it or its legal representative. */
 function companies(population: Population) {
   const employers = new Set(population.employerAccounts.map((e) => e.uscc));
   const owing = new Set(population.taxpayers.filter((t) => t.arrearsFen > 0).map((t) => t.taxpayerId));
+  const taxpayers = new Set(
+    population.taxpayers.filter((t) => t.status === 'normal').map((t) => t.taxpayerId),
+  );
   return population.enterprises.filter(
     (e) =>
       e.status === 'active' &&
       e.kind === 'company' &&
       employers.has(e.uscc) &&
+      taxpayers.has(e.uscc) &&
       !owing.has(e.uscc) &&
       !owing.has(e.legalRepIdNumber),
   );

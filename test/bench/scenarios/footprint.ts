@@ -39,10 +39,17 @@ async function startOnce(): Promise<{ seconds: number; idleMiB: number; processe
     const tree = processTree(child.pid!);
     return { seconds, idleMiB: totalResidentMiB(tree), processes: tree.length };
   } finally {
-    process.kill(-child.pid!, 'SIGINT');
+    const signalGroup = (signal: NodeJS.Signals) => {
+      try {
+        process.kill(-child.pid!, signal);
+      } catch {
+        // the group has ended already
+      }
+    };
     const exited = new Promise((r) => child.once('exit', r));
+    signalGroup('SIGINT');
     await Promise.race([exited, sleep(20_000)]);
-    if (child.exitCode === null) process.kill(-child.pid!, 'SIGKILL');
+    signalGroup('SIGKILL'); // anything left of the group
     await sleep(1_000); // its ports free again
   }
 }

@@ -1,4 +1,4 @@
-import { writeFileSync } from 'node:fs';
+import { readFileSync, writeFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 import { freshPostgres } from '../../subgraphs/hall/test/databases';
@@ -23,11 +23,24 @@ import { gatewayThroughput } from './scenarios/throughput';
 /**
  * `npm run bench`: starts the stack with the stand-ins at fixed latencies, runs each scenario, and writes
  * BENCHMARKS.md and benchmarks.json. `--quick` runs every scenario briefly (a smoke test of the bench,
- * figures not for keeping: bench-quick.*); `--only 1,3` runs some scenarios (bench-partial.*).
+ * figures not for keeping: bench-quick.*); `--only 1,3` runs some scenarios (bench-partial.*);
+ * `--report-only` writes BENCHMARKS.md again from benchmarks.json, measuring nothing.
  */
 const { values } = parseArgs({
-  options: { quick: { type: 'boolean', default: false }, only: { type: 'string' } },
+  options: {
+    quick: { type: 'boolean', default: false },
+    only: { type: 'string' },
+    'report-only': { type: 'boolean', default: false },
+  },
 });
+const ROOT_DIR = fileURLToPath(new URL('../..', import.meta.url));
+if (values['report-only']) {
+  // BENCHMARKS.md again from the figures of the last full run (after editing findings.md, say).
+  const kept = JSON.parse(readFileSync(`${ROOT_DIR}/benchmarks.json`, 'utf8')) as BenchResults;
+  writeFileSync(`${ROOT_DIR}/BENCHMARKS.md`, report(kept));
+  process.stdout.write('wrote BENCHMARKS.md from benchmarks.json\n');
+  process.exit(0);
+}
 const quick = values.quick!;
 const only = new Set((values.only ?? '1,2,3,4,5,6').split(',').map(Number));
 const ROOT = fileURLToPath(new URL('../..', import.meta.url));

@@ -195,9 +195,17 @@ export async function gatewayOverhead(
     };
     await run(plan);
   };
+  // The same HTTP client both ways (undici over keep-alive connections), so only the gateway differs.
   const viaGateway = async (p: KnownPerson) => {
-    const r = await s.gql(PREFILL_QUERY, { id: p.idNumber }, p.token);
-    if (r.errors) throw new Error(`gateway for ${p.idNumber}: ${JSON.stringify(r.errors)}`);
+    const res = await request(`${s.gatewayUrl}/graphql`, {
+      method: 'POST',
+      dispatcher,
+      headers: { 'content-type': 'application/json', authorization: `Bearer ${p.token}` },
+      body: JSON.stringify({ query: PREFILL_QUERY, variables: { id: p.idNumber }, operationName: 'Prefill' }),
+    });
+    const text = await res.body.text();
+    if (res.statusCode !== 200 || text.includes('"errors"'))
+      throw new Error(`gateway for ${p.idNumber}: ${res.statusCode} ${text.slice(0, 300)}`);
   };
   // One signed header per person, renewed at half its life as the gateway does, so both paths meet the
   // subgraphs' verified-header cache alike.

@@ -94,7 +94,8 @@ export function report(r: BenchResults): string {
     summary.push([
       '2. Gateway overhead',
       'added p50 ≤ 2 ms at low load',
-      `${r.overhead.addedP50Ms} ms (${r.overhead.gateway.p50Ms} through the gateway, ${r.overhead.direct.p50Ms} direct)`,
+      `${r.overhead.addedP50Ms} ms (${r.overhead.gateway.p50Ms} through the gateway, ${r.overhead.direct.p50Ms} direct)` +
+        (r.overhead.stock ? `; the stock gateway adds ${r.overhead.stock.addedP50Ms} ms` : ''),
       met(r.overhead.addedP50Ms <= 2),
     ]);
   if (r.batching) {
@@ -235,6 +236,12 @@ export function report(r: BenchResults): string {
           ['through the gateway', o.gateway.p50Ms, o.gateway.p99Ms],
           ['straight to the subgraphs', o.direct.p50Ms, o.direct.p99Ms],
           ['added by the gateway', o.addedP50Ms, round(o.gateway.p99Ms - o.direct.p99Ms, 2)],
+          ...(o.stock
+            ? [
+                ['through the stock gateway', o.stock.p50Ms, o.stock.p99Ms],
+                ['added by the stock gateway', o.stock.addedP50Ms, round(o.stock.p99Ms - o.direct.p99Ms, 2)],
+              ]
+            : []),
         ],
       ),
       '',

@@ -94,6 +94,8 @@ export interface OverheadFigures {
   readonly plan: string[];
   readonly gateway: { readonly p50Ms: number; readonly p99Ms: number };
   readonly direct: { readonly p50Ms: number; readonly p99Ms: number };
+  /** The stock Apollo Gateway on the same path, when it was measured beside ours. */
+  readonly stock?: { readonly p50Ms: number; readonly p99Ms: number; readonly addedP50Ms: number };
   /** Median over the runs of each run's p50 through the gateway less its p50 straight to the subgraphs. */
   readonly addedP50Ms: number;
   readonly addedP50MsPerRun: number[];
@@ -109,6 +111,7 @@ export async function gatewayOverhead(
   s: TestStack,
   persons: readonly KnownPerson[],
   options: { requests: number; runs: number },
+  stockUrl?: string,
 ): Promise<OverheadFigures> {
   const plan = prefillPlan();
   const subgraphUrl = (name: string) =>
@@ -195,9 +198,9 @@ export async function gatewayOverhead(
     };
     await run(plan);
   };
-  // The same HTTP client both ways (undici over keep-alive connections), so only the gateway differs.
-  const viaGateway = async (p: KnownPerson) => {
-    const res = await request(`${s.gatewayUrl}/graphql`, {
+  // The same HTTP client every way (undici over keep-alive connections), so only the gateway differs.
+  const via = (url: string) => async (p: KnownPerson) => {
+    const res = await request(url, {
       method: 'POST',
       dispatcher,
       headers: { 'content-type': 'application/json', authorization: `Bearer ${p.token}` },
@@ -205,8 +208,14 @@ export async function gatewayOverhead(
     });
     const text = await res.body.text();
     if (res.statusCode !== 200 || text.includes('"errors"'))
-      throw new Error(`gateway for ${p.idNumber}: ${res.statusCode} ${text.slice(0, 300)}`);
+      throw new Error(`${url} for ${p.idNumber}: ${res.statusCode} ${text.slice(0, 300)}`);
   };
+  const paths: Record<string, (p: KnownPerson) => Promise<void>> = {
+    gateway: via(`${s.gatewayUrl}/graphql`),
+    direct,
+    ...(stockUrl ? { stock: via(stockUrl) } : {}),
+  };
+  const names = Object.keys(paths);
   // One signed header per person, renewed at half its life as the gateway does, so both paths meet the
   // subgraphs' verified-header cache alike.
   let signedAt = 0;
@@ -216,20 +225,20 @@ export async function gatewayOverhead(
       headers.set(q.idNumber, await signIdentity(perPerson.get(q.idNumber)![0]!.identity, key, 60));
     signedAt = Date.now();
   };
-  const blocks: { gatewayMs: number[]; directMs: number[] }[] = [];
+  const blocks: Record<string, number[]>[] = [];
   try {
-    // A warm-up round, then `runs` blocks of requests, alternating which path goes first.
+    // A warm-up round, then `runs` blocks of requests, each path taking its turn first.
     for (let run = 0; run <= options.runs; run++) {
-      const block = { gatewayMs: [] as number[], directMs: [] as number[] };
+      const block: Record<string, number[]> = Object.fromEntries(names.map((n) => [n, []]));
       const n = run === 0 ? persons.length : options.requests;
       for (let i = 0; i < n; i++) {
         await renew();
         const p = persons[i % persons.length]!;
-        const order = i % 2 === 0 ? [viaGateway, direct] : [direct, viaGateway];
-        for (const f of order) {
+        for (let k = 0; k < names.length; k++) {
+          const name = names[(i + k) % names.length]!;
           const t0 = performance.now();
-          await f(p);
-          (f === direct ? block.directMs : block.gatewayMs).push(since(t0));
+          await paths[name]!(p);
+          block[name]!.push(since(t0));
         }
       }
       if (run > 0) blocks.push(block);
@@ -237,27 +246,22 @@ export async function gatewayOverhead(
   } finally {
     await dispatcher.close();
   }
-  const per = blocks.map((b) => ({
-    gatewayP50: median(b.gatewayMs),
-    directP50: median(b.directMs),
-    gatewayP99: percentile(b.gatewayMs, 99),
-    directP99: percentile(b.directMs, 99),
-  }));
-  const g = {
-    p50Ms: round(median(per.map((b) => b.gatewayP50)), 2),
-    p99Ms: round(median(per.map((b) => b.gatewayP99)), 2),
-  };
-  const d = {
-    p50Ms: round(median(per.map((b) => b.directP50)), 2),
-    p99Ms: round(median(per.map((b) => b.directP99)), 2),
-  };
+  const p50 = (b: Record<string, number[]>, name: string) => median(b[name]!);
+  const figures = (name: string) => ({
+    p50Ms: round(median(blocks.map((b) => p50(b, name))), 2),
+    p99Ms: round(median(blocks.map((b) => percentile(b[name]!, 99))), 2),
+  });
+  const g = figures('gateway');
+  const d = figures('direct');
+  const added = (name: string) => blocks.map((b) => p50(b, name) - p50(b, 'direct'));
   return {
     requests: options.requests,
     runs: options.runs,
     plan: fetches,
     gateway: g,
     direct: d,
-    addedP50Ms: round(median(per.map((b) => b.gatewayP50 - b.directP50)), 2),
-    addedP50MsPerRun: per.map((b) => round(b.gatewayP50 - b.directP50, 2)),
+    addedP50Ms: round(median(added('gateway')), 2),
+    addedP50MsPerRun: added('gateway').map((x) => round(x, 2)),
+    ...(stockUrl ? { stock: { ...figures('stock'), addedP50Ms: round(median(added('stock')), 2) } } : {}),
   };
 }

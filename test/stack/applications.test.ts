@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { prepareApplication } from './bundle-applications';
+import { prepareApplication, submitPrepared } from './bundle-applications';
 import {
   APPLICATION_FIELDS,
   type ApplicationView,
@@ -489,15 +489,7 @@ describe('applications on the whole stack', () => {
     await s.admin('market').decideOnTheSpot(true);
     try {
       const prepared = await prepareApplication(s, population, 'SOLE-TRADER', 0);
-      const r = await s.gql<{
-        submitApplication: { application: { id: string } | null; problems: unknown[] };
-      }>(
-        'mutation S($i: ApplicationInput!) { submitApplication(input: $i) { application { id } problems { field code } } }',
-        { i: prepared.input },
-        prepared.token,
-      );
-      expect(r.data?.submitApplication.problems).toEqual([]);
-      const id = r.data!.submitApplication.application!.id;
+      const id = await submitPrepared(s, prepared);
       const done = await eventually(
         () => application(s, prepared.token, id),
         (a) =>
@@ -522,16 +514,9 @@ describe('applications on the whole stack', () => {
     for (const d of DEPARTMENTS) await s.admin(d).decideOnTheSpot(true);
     try {
       const prepared = await prepareApplication(s, population, 'START-BUSINESS', 0);
-      const r = await s.gql<{
-        submitApplication: { application: { id: string } | null; problems: unknown[] };
-      }>(
-        'mutation S($i: ApplicationInput!) { submitApplication(input: $i) { application { id } problems { field code } } }',
-        { i: prepared.input },
-        prepared.token,
-      );
-      expect(r.data?.submitApplication.problems).toEqual([]);
+      const id = await submitPrepared(s, prepared);
       const done = await eventually(
-        () => application(s, prepared.token, r.data!.submitApplication.application!.id),
+        () => application(s, prepared.token, id),
         (a) => a.status === 'COMPLETED' || a.parts.some((p) => ['REJECTED', 'CANCELLED'].includes(p.status)),
         'the business started',
       );

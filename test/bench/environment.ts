@@ -1,18 +1,21 @@
 import { execSync } from 'node:child_process';
-import { readFileSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { cpus, totalmem } from 'node:os';
+import { join } from 'node:path';
 
 const require = createRequire(import.meta.url);
 
-/** The version of an installed package, as the workspace resolves it. */
+/**
+ * The version of an installed package, as the workspace resolves it: its package.json found on the
+ * resolution paths, since packages whose `exports` leave it out cannot be resolved to it by name.
+ */
 function versionOf(name: string): string {
-  try {
-    return (JSON.parse(readFileSync(require.resolve(`${name}/package.json`), 'utf8')) as { version: string })
-      .version;
-  } catch {
-    return '?';
+  for (const dir of require.resolve.paths(name) ?? []) {
+    const file = join(dir, name, 'package.json');
+    if (existsSync(file)) return (JSON.parse(readFileSync(file, 'utf8')) as { version: string }).version;
   }
+  return '?';
 }
 
 /** What the figures were measured on: the machine, the code, the versions that matter. */

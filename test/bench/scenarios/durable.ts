@@ -118,7 +118,7 @@ export async function durableSubmissions(
       a.token,
     );
     const parts = r.data?.application?.parts.filter((p) => p.department === 'TAX' || p.department === 'FUND');
-    if (!parts || parts.length !== 2) {
+    if (parts?.length !== 2) {
       lost += 2 - (parts?.length ?? 0);
       continue;
     }

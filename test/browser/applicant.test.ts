@@ -1,15 +1,36 @@
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { houseTransferValues } from '../../scripts/house-transfer-form';
-import { DEPARTMENTS, idNumberOf, population } from '../stack/house-transfer';
+import {
+  advanceClocks,
+  application,
+  buyerToken,
+  DEPARTMENTS,
+  eventually,
+  houseTransferMaterials,
+  idNumberOf,
+  parties,
+  population,
+  statusOf,
+  submit,
+} from '../stack/house-transfer';
 import type { TestStack } from '../stack/support';
-import { fieldByKey, fill, screenshot, scrollsSideways, signIn, uploadHouseTransferMaterials } from './pages';
+import {
+  fieldByKey,
+  fill,
+  screenshot,
+  scrollsSideways,
+  signIn,
+  signInAs,
+  uploadHouseTransferMaterials,
+} from './pages';
 import { BROWSER_AVAILABLE, launchBrowser, startWebStack } from './support';
 
 /**
  * The applicant's side of the web app in Debian's Chromium, on the whole stack: the demo buyer completes
  * the second-hand house transfer from sign-in to rating; a form with mistakes shows all of them; a
- * department that is down shows which fields could not be prefilled.
+ * department that is down shows which fields could not be prefilled; a correction a department asks for
+ * opens just the fields it named.
  */
 describe.skipIf(!BROWSER_AVAILABLE)('the web app for applicants', () => {
   let s: TestStack;
@@ -119,6 +140,7 @@ describe.skipIf(!BROWSER_AVAILABLE)('the web app for applicants', () => {
     };
     expect(departments).toEqual(recorded.data.whoReadMyData.map((r) => r.department));
     for (const d of ['TAX', 'REALESTATE', 'FUND']) expect(departments).toContain(d);
+    await screenshot(page, 'who-read-my-data');
   });
 
   it('shows every mistake of a form at once, each beside its field, and checks as you type', async () => {
@@ -176,6 +198,60 @@ describe.skipIf(!BROWSER_AVAILABLE)('the web app for applicants', () => {
     );
     expect(await fieldByKey(page, 'applicant.name').inputValue()).not.toBe('');
     await screenshot(page, 'prefill-department-down');
+  });
+
+  it('opens just the field a department asks to correct (补正), and sends the correction to it alone', async () => {
+    // A buyer and seller of their own: the demo pair's transfer may have been completed by another test.
+    const p = parties(0, [citizenId, sellerId]);
+    const token = await buyerToken(s, p);
+    const values = houseTransferValues(population, p.buyer.idNumber, p.seller.idNumber);
+    const price = values.find((v) => v.key === 'transaction.price')!.value;
+    // Declared far below the unit's last taxed price: the tax office asks for the price to be checked.
+    const low = (Number(price) / 1.2 / 4).toFixed(2);
+    const submitted = await submit(s, token, {
+      bundleCode: 'HOUSE-TRANSFER',
+      values: values.map((v) => (v.key === 'transaction.price' ? { ...v, value: low } : v)),
+      materials: await houseTransferMaterials(s, token),
+    });
+    const read = () => application(s, token, submitted.id);
+    await eventually(read, (a) => statusOf(a, 'TAX-DEED-TAX') === 'ACCEPTED', 'the deed tax accepted');
+    await advanceClocks(s, 48);
+    const asked = await eventually(read, (a) => a.status === 'CORRECTION_REQUESTED', 'a correction asked');
+    const fundCases = await s.admin('fund').cases({ applicant: p.buyer.idNumber });
+
+    await signInAs(page, s.gatewayUrl, { token, idNumber: p.buyer.idNumber, name: p.buyer.name });
+    await page.goto(`${s.gatewayUrl}/#/applications/${submitted.id}`);
+    const correction = page.locator('[data-item="TAX-DEED-TAX"]').getByRole('region', { name: '需要补正' });
+    await correction.waitFor();
+    await expect(correction.textContent()).resolves.toContain('申报价格明显偏低');
+    // Just the named field, holding what was handed in; nothing else of the form.
+    const inputs = correction.locator('input, select, textarea');
+    expect(await inputs.count()).toBe(1);
+    expect(await inputs.first().getAttribute('name')).toBe('transaction.price');
+    expect(await inputs.first().inputValue()).toBe(low);
+    expect(await page.locator('[data-item="FUND-PURCHASE-WITHDRAWAL"]').getByRole('region').count()).toBe(0);
+    await screenshot(page, 'correction');
+
+    // A value the field's rules refuse is named beside it, and nothing is sent.
+    await inputs.first().fill('abc');
+    await correction.getByRole('button', { name: '提交补正' }).click();
+    await correction.getByRole('alert').first().waitFor();
+    expect((await read()).status).toBe('CORRECTION_REQUESTED');
+
+    await inputs.first().fill(price);
+    await correction.getByRole('button', { name: '提交补正' }).click();
+    await correction.waitFor({ state: 'detached', timeout: 30_000 });
+    const taxPart = asked.parts.find((p) => p.itemCode === 'TAX-DEED-TAX')!;
+    const corrected = await eventually(
+      read,
+      (a) => ['ACCEPTED', 'IN_REVIEW'].includes(statusOf(a, 'TAX-DEED-TAX')!),
+      'the corrected deed tax back with the tax office',
+    );
+    expect(corrected.parts.find((p) => p.itemCode === 'TAX-DEED-TAX')!.caseNumber).toBe(taxPart.caseNumber);
+    const taxCase = await s.admin('tax').case(taxPart.caseNumber!);
+    expect(taxCase.fields['transaction.price']).toBe(Math.round(Number(price) * 100));
+    // Only the part asked about was sent again: the fund has no second case.
+    expect(await s.admin('fund').cases({ applicant: p.buyer.idNumber })).toHaveLength(fundCases.length);
   });
 
   it('works at phone width, in English, with the keyboard', async () => {

@@ -31,6 +31,33 @@ export async function signIn(page: Page, baseUrl: string, persona: string): Prom
   await page.locator('h1').first().waitFor();
 }
 
+/**
+ * Signs in as an applicant of the test's own (not a demo persona): the tab's session is set as the app
+ * sets it after a sign-in, with a token the test's IdP issued for that person.
+ */
+export async function signInAs(
+  page: Page,
+  baseUrl: string,
+  applicant: { token: string; idNumber: string; name: string },
+): Promise<void> {
+  await page.goto(`${baseUrl}/`);
+  await page.evaluate((a) => {
+    sessionStorage.setItem(
+      'onething.session',
+      JSON.stringify({
+        token: a.token,
+        persona: 'test-applicant',
+        name: a.name,
+        role: 'applicant',
+        idNumber: a.idNumber,
+        departments: [],
+      }),
+    );
+  }, applicant);
+  await page.reload();
+  await page.locator('h1').first().waitFor();
+}
+
 /** The form control of a field, found by the field's semantic key (its `name`). */
 export const fieldByKey = (page: Page, key: string) => page.locator(`[name="${key}"]`).first();
 

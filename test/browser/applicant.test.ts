@@ -140,6 +140,24 @@ describe.skipIf(!BROWSER_AVAILABLE)('the web app for applicants', () => {
     };
     expect(departments).toEqual(recorded.data.whoReadMyData.map((r) => r.department));
     for (const d of ['TAX', 'REALESTATE', 'FUND']) expect(departments).toContain(d);
+    // What was read is named as the form names it (with every option of the bundle), not by its keys.
+    const citizen = await s.token('citizen');
+    const options = await s.gql<{ bundle: { options: { key: string }[] } }>(
+      '{ bundle(code: "HOUSE-TRANSFER") { options { key } } }',
+      {},
+      citizen,
+    );
+    const form = await s.gql<{ bundle: { form: { fields: { key: string; label: { zh: string } }[] } } }>(
+      'query F($o: [String!]) { bundle(code: "HOUSE-TRANSFER") { form(options: $o) { fields { key label { zh } } } } }',
+      { o: options.data!.bundle.options.map((o) => o.key) },
+      citizen,
+    );
+    const labelOf = new Map(form.data!.bundle.form.fields.map((f) => [f.key, f.label.zh]));
+    for (const cell of await page.locator('tbody td[data-fields]').all()) {
+      const keys = (await cell.getAttribute('data-fields'))!.split(' ');
+      expect(keys.filter((k) => !labelOf.has(k))).toEqual([]);
+      await expect.poll(() => cell.textContent()).toBe(keys.map((k) => labelOf.get(k)).join('、'));
+    }
     await screenshot(page, 'who-read-my-data');
   });
 

@@ -135,6 +135,22 @@ export const WHO_READ_MY_DATA = gql`
   }
 `;
 
+/** The bundles and their options, to ask for each one form with every option (every field it can have). */
+export const BUNDLE_OPTIONS = gql`
+  query BundleOptions {
+    bundles { code options { key } }
+  }
+`;
+
+/** A bundle's form fields with their labels: to name what a department was read for in words, not keys. */
+export const FIELD_LABELS = gql`
+  query FieldLabels($code: ID!, $options: [String!]) {
+    bundle(code: $code) {
+      form(options: $options) { fields { key label { ${LOCALIZED} } } }
+    }
+  }
+`;
+
 export const QUEUE = gql`
   query Queue($department: Department) {
     applicationQueue(department: $department, limit: 100) {

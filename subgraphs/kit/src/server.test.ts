@@ -44,6 +44,27 @@ function toySubgraph() {
   });
 }
 
+type Answer = { data?: unknown; errors?: { message: string; extensions: Record<string, any> }[] };
+
+/** Sends a GraphQL request to a toy subgraph as a tax officer, through its internal identity check. */
+async function askAsTaxStaff(
+  subgraph: ReturnType<typeof toySubgraph>,
+  query: string,
+  variables?: Record<string, unknown>,
+): Promise<Answer> {
+  const header = await signIdentity(
+    { subject: 'staff-tax-01', role: 'department-staff', enterprises: [], departments: ['tax'] },
+    identityKey(SECRET),
+  );
+  const res = await subgraph.app.inject({
+    method: 'POST',
+    url: '/graphql',
+    headers: { 'content-type': 'application/json', 'x-onething-identity': header },
+    payload: JSON.stringify({ query, variables }),
+  });
+  return res.json() as Answer;
+}
+
 describe('the internal identity check', () => {
   const subgraph = toySubgraph();
   afterAll(() => subgraph.app.close());
@@ -88,41 +109,30 @@ describe('needsIdentity', () => {
 describe('errors of a request that does not validate', () => {
   const subgraph = toySubgraph();
   afterAll(() => subgraph.app.close());
-  const ask = async (query: string, variables?: Record<string, unknown>) => {
-    const header = await signIdentity(
-      { subject: 'staff-tax-01', role: 'department-staff', enterprises: [], departments: ['tax'] },
-      identityKey(SECRET),
-    );
-    const res = await subgraph.app.inject({
-      method: 'POST',
-      url: '/graphql',
-      headers: { 'content-type': 'application/json', 'x-onething-identity': header },
-      payload: JSON.stringify({ query, variables }),
-    });
-    return res.json() as { errors: { message: string; extensions: Record<string, unknown> }[] };
-  };
+  const ask = (query: string, variables?: Record<string, unknown>) =>
+    askAsTaxStaff(subgraph, query, variables);
 
   it('keep the scalar’s INVALID_INPUT and its problems, for a variable and for a literal', async () => {
     const variable = await ask('query P($id: IdNumber!) { person(idNumber: $id) }', {
       id: '110105194912310021',
     });
     expect(variable.errors).toHaveLength(1);
-    expect(variable.errors[0]!.extensions).toMatchObject({
+    expect(variable.errors![0]!.extensions).toMatchObject({
       code: 'INVALID_INPUT',
       department: 'tax',
       problems: [expect.objectContaining({ rule: 'GB11643.checkCharacter' })],
     });
     const literal = await ask('{ person(idNumber: 123) }');
-    expect(literal.errors[0]!.extensions).toMatchObject({
+    expect(literal.errors![0]!.extensions).toMatchObject({
       code: 'INVALID_INPUT',
       problems: [expect.objectContaining({ rule: 'IdNumber.type' })],
     });
-    expect(literal.errors[0]!.message).toMatch(/IdNumber 123: /);
+    expect(literal.errors![0]!.message).toMatch(/IdNumber 123: /);
   });
 
   it('name a query the schema does not have as a validation failure', async () => {
     const r = await ask('{ nothingHere }');
-    expect(r.errors[0]!.extensions).toMatchObject({ code: 'GRAPHQL_VALIDATION_FAILED', department: 'tax' });
+    expect(r.errors![0]!.extensions).toMatchObject({ code: 'GRAPHQL_VALIDATION_FAILED', department: 'tax' });
   });
 });
 
@@ -184,19 +194,8 @@ describe('refusals outside GraphQL', () => {
 describe('control characters in a request', () => {
   const subgraph = toySubgraph();
   afterAll(() => subgraph.app.close());
-  const ask = async (query: string, variables?: Record<string, unknown>) => {
-    const header = await signIdentity(
-      { subject: 'staff-tax-01', role: 'department-staff', enterprises: [], departments: ['tax'] },
-      identityKey(SECRET),
-    );
-    const res = await subgraph.app.inject({
-      method: 'POST',
-      url: '/graphql',
-      headers: { 'content-type': 'application/json', 'x-onething-identity': header },
-      payload: JSON.stringify({ query, variables }),
-    });
-    return res.json() as { data: unknown; errors?: { message: string; extensions: any }[] };
-  };
+  const ask = (query: string, variables?: Record<string, unknown>) =>
+    askAsTaxStaff(subgraph, query, variables);
 
   it('are refused before any resolver runs, naming each and where it is', async () => {
     const r = await ask('query E($t: String!) { echo(text: $t) }', { t: 'a\u0000b' });

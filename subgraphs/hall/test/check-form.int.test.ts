@@ -14,6 +14,17 @@ const transfer = bundles.find((b) => b.code === 'HOUSE-TRANSFER')!;
 const form = deriveOneForm(transfer, catalogue);
 
 const buyer = '11010519491231002X';
+
+/** A prefill of the house transfer for the buyer holding these values, as the departments recorded them. */
+const prefilled = (values: { key: string; value: string; department: string; editable: boolean }[]) => ({
+  id: 'p',
+  applicantIdNumber: buyer,
+  bundleCode: 'HOUSE-TRANSFER',
+  enterpriseUscc: null,
+  readAt: new Date(),
+  unavailable: [],
+  values: values.map((v) => ({ ...v, updatedAt: '2026-01-01T00:00:00Z' })),
+});
 const seller = '440524188001010014';
 const unit = '330502001002GB00012F00030012';
 
@@ -193,30 +204,10 @@ describe('one validation of a filled form (一次告知)', () => {
 
   it('holds prefilled values that may not change', async () => {
     const { client } = fakeSupergraph(owned);
-    const prefill = {
-      id: 'p',
-      applicantIdNumber: buyer,
-      bundleCode: 'HOUSE-TRANSFER',
-      enterpriseUscc: null,
-      readAt: new Date(),
-      unavailable: [],
-      values: [
-        {
-          key: 'applicant.name',
-          value: '张三',
-          department: 'tax',
-          updatedAt: '2026-01-01T00:00:00Z',
-          editable: false,
-        },
-        {
-          key: 'fund.personalAccount',
-          value: '330500000009',
-          department: 'fund',
-          updatedAt: '2026-01-01T00:00:00Z',
-          editable: true,
-        },
-      ],
-    };
+    const prefill = prefilled([
+      { key: 'applicant.name', value: '张三', department: 'tax', editable: false },
+      { key: 'fund.personalAccount', value: '330500000009', department: 'fund', editable: true },
+    ]);
     const check = await checkForm(
       form,
       { values: values({ 'applicant.name': '张三丰' }), materials },
@@ -229,23 +220,9 @@ describe('one validation of a filled form (一次告知)', () => {
   it('takes a prefilled value as the department recorded it, whatever its characters', async () => {
     const { client } = fakeSupergraph(owned);
     const address = '浙江省湖州市吴兴区人民路1号3幢12室/东';
-    const prefill = {
-      id: 'p',
-      applicantIdNumber: buyer,
-      bundleCode: 'HOUSE-TRANSFER',
-      enterpriseUscc: null,
-      readAt: new Date(),
-      unavailable: [],
-      values: [
-        {
-          key: 'property.address',
-          value: address,
-          department: 'realestate',
-          updatedAt: '2026-01-01T00:00:00Z',
-          editable: true,
-        },
-      ],
-    };
+    const prefill = prefilled([
+      { key: 'property.address', value: address, department: 'realestate', editable: true },
+    ]);
     const as = (value: string) =>
       checkForm(form, { values: values({ 'property.address': value }), materials }, prefill, context(client));
     expect((await as(address)).problems).toEqual([]);

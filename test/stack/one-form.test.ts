@@ -169,8 +169,21 @@ describe('one form for one thing, on the whole stack', () => {
 
       // Every department read is in the applicant's audit trail, and each department saw a read about them.
       const audit = await s.gql<{
-        whoReadMyData: { department: string; fields: string[]; bundleCode: string }[];
-      }>('{ whoReadMyData { department fields bundleCode purpose } }', {}, citizen);
+        whoReadMyData: {
+          department: string;
+          fields: string[];
+          fieldLabels: { zh: string; en: string }[];
+          bundleCode: string;
+        }[];
+      }>('{ whoReadMyData { department fields fieldLabels { zh en } bundleCode purpose } }', {}, citizen);
+      // What was read is named as the one form names it, with every option of the bundle (the market's
+      // legal-representative question belongs to the loan option).
+      const form = await s.gql<{
+        bundle: { form: { fields: { key: string; label: { zh: string; en: string } }[] } };
+      }>('{ bundle(code: "HOUSE-TRANSFER") { form(options: ["loan"]) { fields { key label { zh en } } } } }');
+      const labelOf = new Map(form.data!.bundle.form.fields.map((f) => [f.key, f.label]));
+      for (const a of audit.data!.whoReadMyData.filter((r) => r.bundleCode === 'HOUSE-TRANSFER'))
+        expect(a.fieldLabels).toEqual(a.fields.map((k) => labelOf.get(k)));
       expect(
         audit
           .data!.whoReadMyData.filter((a) => a.bundleCode === 'HOUSE-TRANSFER')

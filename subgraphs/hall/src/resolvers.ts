@@ -3,6 +3,7 @@ import type { BundleDefinition } from './bundles/definition';
 import { checkForm } from './forms/check-form';
 import type { Hall } from './hall';
 import { hallId } from './ids';
+import type { HallField } from './items';
 import { prefillForm } from './prefill/prefill';
 import type { AuditRecord, AuditTrail } from './store/audit';
 import type { Consent, Consents } from './store/consents';
@@ -76,6 +77,18 @@ export function hallResolvers({ hall, client, consents, audit, prefills }: HallD
         `没有一件事 ${code}`,
       );
     return b;
+  };
+  // Field labels by key, of each bundle's one form with every option: audit records name what was read.
+  const labelsByBundle = new Map<string, ReadonlyMap<string, HallField['label']>>();
+  const labelsOf = (code: string): ReadonlyMap<string, HallField['label']> | undefined => {
+    const bundle = hall.bundle(code);
+    if (!bundle) return undefined;
+    let labels = labelsByBundle.get(code);
+    if (!labels) {
+      labels = new Map(hall.form(bundle, Object.keys(bundle.options)).fields.map((f) => [f.key, f.label]));
+      labelsByBundle.set(code, labels);
+    }
+    return labels;
   };
   const optionsOr = (bundle: BundleDefinition, options: readonly string[] | null | undefined) => {
     const list = options ?? [];
@@ -259,6 +272,12 @@ export function hallResolvers({ hall, client, consents, audit, prefills }: HallD
         hall.savings(bundle, optionsOr(bundle, options)),
       consentScopes: ({ bundle }: { bundle: BundleDefinition }) =>
         hall.consentScopes(bundle).map((s) => ({ ...s, department: s.key.toUpperCase() })),
+    },
+    AuditRecord: {
+      fieldLabels: (r: { fields: readonly string[]; bundleCode: string | null }) => {
+        const labels = r.bundleCode ? labelsOf(r.bundleCode) : undefined;
+        return r.fields.map((k) => labels?.get(k) ?? { zh: k, en: k });
+      },
     },
     Item: { __resolveType: (item: { __typename: string }) => item.__typename },
   };

@@ -130,23 +130,7 @@ export const RATE = gql`
 export const WHO_READ_MY_DATA = gql`
   query WhoReadMyData {
     whoReadMyData(limit: 200) {
-      id at actor actorRole subjectIdNumber subjectUscc department fields bundleCode applicationId purpose
-    }
-  }
-`;
-
-/** The bundles and their options, to ask for each one form with every option (every field it can have). */
-export const BUNDLE_OPTIONS = gql`
-  query BundleOptions {
-    bundles { code options { key } }
-  }
-`;
-
-/** A bundle's form fields with their labels: to name what a department was read for in words, not keys. */
-export const FIELD_LABELS = gql`
-  query FieldLabels($code: ID!, $options: [String!]) {
-    bundle(code: $code) {
-      form(options: $options) { fields { key label { ${LOCALIZED} } } }
+      id at actor actorRole subjectIdNumber subjectUscc department fields fieldLabels { ${LOCALIZED} } bundleCode applicationId purpose
     }
   }
 `;

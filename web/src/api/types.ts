@@ -144,6 +144,7 @@ export interface AuditRecord {
   subjectUscc: string | null;
   department: Department;
   fields: string[];
+  fieldLabels: Localized[];
   bundleCode: string | null;
   applicationId: string | null;
   purpose: string;

@@ -197,7 +197,10 @@ export function stackServices(options: StackOptions = {}): ServiceSpec[] {
 const PORT_RANGE = { from: 20_000, to: 32_000 } as const;
 const BLOCK = 1_000;
 const BLOCKS = (PORT_RANGE.to - PORT_RANGE.from) / BLOCK;
-const slot = Number(process.env.VITEST_POOL_ID ?? process.pid);
+// STACK_PORT_SLOT_OFFSET moves a whole test run to other blocks: two checkouts testing at once on one
+// machine (each with its own vitest workers 1, 2, …) would otherwise draw from the same blocks.
+const slot =
+  Number(process.env.VITEST_POOL_ID ?? process.pid) + Number(process.env.STACK_PORT_SLOT_OFFSET ?? 0);
 const blockStart = PORT_RANGE.from + ((Number.isFinite(slot) ? slot : process.pid) % BLOCKS) * BLOCK;
 const drawn = new Set<number>();
 

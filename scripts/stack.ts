@@ -195,7 +195,7 @@ export function stackServices(options: StackOptions = {}): ServiceSpec[] {
  * when drawn and never drawn twice.
  */
 const PORT_RANGE = { from: 20_000, to: 32_000 } as const;
-const BLOCK = 1_000;
+const BLOCK = 500;
 const BLOCKS = (PORT_RANGE.to - PORT_RANGE.from) / BLOCK;
 // STACK_PORT_SLOT_OFFSET moves a whole test run to other blocks: two checkouts testing at once on one
 // machine (each with its own vitest workers 1, 2, …) would otherwise draw from the same blocks.

@@ -5,6 +5,7 @@ import { createServer } from 'node:net';
 import { dirname, join, resolve } from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { fileURLToPath } from 'node:url';
+import { EXIT_WITH_PARENT } from '@onething/runtime';
 
 /**
  * The whole system as processes: what `npm start` runs and what stack tests start. Each service runs
@@ -290,10 +291,15 @@ async function waitReady(
 }
 
 function launch(spec: ServiceSpec, logDir: string | undefined): ChildProcess {
+  // Standard input is a pipe nothing is written to: it ends when this process is gone, however it went,
+  // and the service then shuts down instead of running on as an orphan holding its port. Each service is
+  // in a process group of its own, so a terminal's Ctrl-C reaches this process alone, which stops every
+  // service once, gracefully (a second signal would make a service exit at once).
   const child = spawn(process.execPath, ['--import', 'tsx', join(ROOT, spec.entry)], {
     cwd: ROOT,
-    env: { ...process.env, ...spec.env },
-    stdio: ['ignore', logDir ? 'pipe' : 'ignore', logDir ? 'pipe' : 'ignore'],
+    detached: true,
+    env: { ...process.env, ...spec.env, [EXIT_WITH_PARENT]: '1' },
+    stdio: ['pipe', logDir ? 'pipe' : 'ignore', logDir ? 'pipe' : 'ignore'],
   });
   if (logDir) {
     const log = createWriteStream(join(logDir, `${spec.name}.log`), { flags: 'a' });
@@ -343,4 +349,75 @@ export async function startStack(
     throw e;
   }
   return { services, stop };
+}
+
+/**
+ * Stops the stack when this process is told to stop (SIGINT from a terminal's Ctrl-C, SIGTERM from a
+ * process manager, SIGHUP when the terminal closes) — whether the signal reaches the whole process group
+ * or this process alone — then exits. Answers how to stop it the same way from elsewhere (a service that
+ * died), and whether it is stopping.
+ */
+export function stopOnSignals(
+  stack: RunningStack,
+  say: (line: string) => void = (line) => process.stdout.write(`${line}\n`),
+): { readonly stopping: boolean; stop(exitCode?: number): Promise<void> } {
+  let stopping: Promise<void> | undefined;
+  const stop = (exitCode = 0) => {
+    stopping ??= (async () => {
+      say('\nStopping…');
+      await stack.stop();
+      process.exit(exitCode);
+    })();
+    return stopping;
+  };
+  for (const signal of ['SIGINT', 'SIGTERM', 'SIGHUP'] as const) process.on(signal, () => void stop());
+  // npm passes no signal on to the script it runs: `kill -TERM` to `npm start`'s process ends npm alone
+  // and leaves this one running. So this process also stops once a process that only runs it is gone.
+  const runners = runnersOfThisProcess();
+  const parent = process.ppid;
+  setInterval(() => {
+    if (process.ppid !== parent || runners.some((pid) => !alive(pid))) void stop();
+  }, 500).unref();
+  return {
+    get stopping() {
+      return stopping !== undefined;
+    },
+    stop,
+  };
+}
+
+const alive = (pid: number) => {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch (e) {
+    return (e as NodeJS.ErrnoException).code === 'EPERM';
+  }
+};
+
+/**
+ * The processes that exist only to run this one: its parent, and, under `npm start` (npm → sh -c → this),
+ * the shell and npm above it (read from /proc on Linux; elsewhere the parent alone).
+ */
+function runnersOfThisProcess(): number[] {
+  const out = [process.ppid];
+  if (process.platform !== 'linux' || !process.env.npm_lifecycle_event) return out;
+  const proc = (pid: number, file: string) => readFileSync(`/proc/${pid}/${file}`, 'utf8');
+  try {
+    for (let pid = process.ppid, depth = 0; pid > 1 && depth < 3; depth++) {
+      const comm = proc(pid, 'comm').trim();
+      if (comm.startsWith('npm')) {
+        if (!out.includes(pid)) out.push(pid);
+        break;
+      }
+      if (!['sh', 'dash', 'bash'].includes(comm)) break;
+      if (!out.includes(pid)) out.push(pid);
+      // The parent's id is the second field after the command name, which may itself hold spaces.
+      const stat = proc(pid, 'stat');
+      pid = Number(stat.slice(stat.lastIndexOf(')') + 2).split(' ')[1]);
+    }
+  } catch {
+    // a process gone meanwhile: watch what was found
+  }
+  return out;
 }

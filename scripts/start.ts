@@ -6,7 +6,7 @@ import {
   SUBMIT_APPLICATION,
   uploadMaterial,
 } from './house-transfer-form';
-import { DEFAULT_PORTS, stackServices, startStack } from './stack';
+import { DEFAULT_PORTS, stackServices, startStack, stopOnSignals } from './stack';
 import { ensureWebBuilt, WEB_BUILD_COMMAND, webBuildReason } from './web-build';
 
 /**
@@ -37,6 +37,9 @@ const stack = await startStack(options, specs).catch((e: Error) => {
   console.error(`\nCould not start: ${e.message}\nLogs: ${logDir}`);
   process.exit(1);
 });
+// From here a signal to this process alone (a process manager's) stops every service; before, a signal
+// ends this process and the services follow it (their standard input ends).
+const stopping = stopOnSignals(stack, (line) => console.log(line));
 
 const idp = `http://127.0.0.1:${DEFAULT_PORTS.idp}`;
 const gateway = `http://127.0.0.1:${DEFAULT_PORTS.gateway}`;
@@ -114,22 +117,12 @@ ${personas.map((p) => `  ${p.id.padEnd(16)} ${p.name}  ${p.title.en}`).join('\n'
 The departments' clocks run ${options.clockSpeed}× real time. Logs: ${logDir}
 Ctrl-C stops everything.`);
 
-let stopping = false;
-const shutdown = async () => {
-  if (stopping) return;
-  stopping = true;
-  console.log('\nStopping…');
-  await stack.stop();
-  process.exit(0);
-};
-process.on('SIGINT', shutdown);
-process.on('SIGTERM', shutdown);
 for (const s of stack.services.values()) {
   s.process.once('exit', (code, signal) => {
-    if (stopping) return;
+    if (stopping.stopping) return;
     console.error(
       `\n${s.spec.name} stopped unexpectedly (${signal ?? `exit code ${code}`}); see ${join(logDir, `${s.spec.name}.log`)}`,
     );
-    void shutdown();
+    void stopping.stop(1);
   });
 }

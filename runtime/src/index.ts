@@ -8,4 +8,4 @@ export {
 } from './config';
 export { drainOnClose } from './http-drain';
 export { createLogger, type Logger, logOptions, maskIdNumber, maskIdNumbersIn } from './logger';
-export { closeOnSignals, runMain, runService } from './shutdown';
+export { closeOnSignals, EXIT_WITH_PARENT, runMain, runService } from './shutdown';

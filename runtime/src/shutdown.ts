@@ -2,7 +2,8 @@ import type { Logger } from 'pino';
 import { createLogger } from './logger';
 
 /**
- * Closes a service gracefully on SIGINT/SIGTERM: in-flight work finishes, then the process exits. A second
+ * Closes a service gracefully on SIGINT/SIGTERM/SIGHUP (or when its launcher is gone, see
+ * {@link EXIT_WITH_PARENT}): in-flight work finishes, then the process exits. A second
  * signal, or the grace period running out, exits at once.
  */
 export function closeOnSignals(log: Logger, close: () => Promise<void>, graceMs = 10_000): void {
@@ -26,6 +27,21 @@ export function closeOnSignals(log: Logger, close: () => Promise<void>, graceMs 
   };
   process.once('SIGINT', onSignal);
   process.once('SIGTERM', onSignal);
+  process.once('SIGHUP', onSignal);
+  if (process.env[EXIT_WITH_PARENT] === '1') exitWithParent(() => onSignal('SIGHUP'));
+}
+
+/**
+ * Set by a launcher (`npm start`, the test stacks) that gives its services a pipe as standard input: the
+ * pipe ends when the launcher is gone, however it went (a signal it could not pass on, SIGKILL, a crash),
+ * and the service then shuts down as on a signal instead of running on as an orphan holding its port.
+ */
+export const EXIT_WITH_PARENT = 'ONETHING_EXIT_WITH_PARENT';
+
+function exitWithParent(close: () => void): void {
+  process.stdin.once('end', close);
+  process.stdin.once('error', close);
+  process.stdin.resume();
 }
 
 /** Runs a service's main function; a start that fails is logged once, clearly, and exits non-zero. */

@@ -70,12 +70,28 @@ describe('who may read and change what', () => {
     expect(allowed(() => new Access(taxStaff, 'fund').cases())).toBe(false);
   });
 
-  it('lets the hall act for the applicant it names, submit and correct for anyone', () => {
+  it('lets the hall act for the applicant it names: read, submit, follow and correct their cases only', () => {
     const a = new Access(hall, 'fund');
     expect(allowed(() => a.person(me))).toBe(true);
     expect(allowed(() => a.person(other))).toBe(false);
-    expect(allowed(() => a.submitFor(other))).toBe(true);
+    expect(allowed(() => a.submitFor(me))).toBe(true);
+    expect(allowed(() => a.submitFor(other))).toBe(false);
+    expect(allowed(() => a.cases())).toBe(true);
+    expect(allowed(() => a.caseOf(me))).toBe(true);
+    expect(allowed(() => a.caseOf(other))).toBe(false);
     expect(allowed(() => a.correct())).toBe(true);
+    // A service that names no applicant acts for no one: no case is its to hand in, follow or correct.
+    const nobody = new Access({ ...hall, actingFor: undefined }, 'fund');
+    for (const check of [() => nobody.submitFor(me), () => nobody.cases(), () => nobody.correct()])
+      expect(allowed(check)).toBe(false);
+  });
+
+  it('keeps department staff to reading their department’s cases: they hand in and correct in their own system', () => {
+    const a = new Access(taxStaff, 'tax');
+    expect(allowed(() => a.caseOf(other))).toBe(true);
+    expect(allowed(() => new Access(taxStaff, 'fund').caseOf(other))).toBe(false);
+    expect(allowed(() => a.submitFor(other))).toBe(false);
+    expect(allowed(() => a.correct())).toBe(false);
   });
 
   it('keeps window staff and anonymous callers to the hall and the public catalogues', () => {
@@ -88,10 +104,16 @@ describe('who may read and change what', () => {
     }
   });
 
-  it('lets applicants submit for themselves only, and correct only through the hall', () => {
+  it('sends applicants to the hall for every case operation, their own included', () => {
     const a = new Access(applicant, 'market');
-    expect(allowed(() => a.submitFor(me))).toBe(true);
-    expect(allowed(() => a.submitFor(other))).toBe(false);
-    expect(allowed(() => a.correct())).toBe(false);
+    for (const check of [
+      () => a.submitFor(me),
+      () => a.submitFor(other),
+      () => a.cases(),
+      () => a.caseOf(me),
+      () => a.correct(),
+    ])
+      expect(allowed(check)).toBe(false);
+    expect(() => a.submitFor(me)).toThrow(/through the hall/);
   });
 });

@@ -93,22 +93,69 @@ export class Access {
     if (!this.isAnyDepartmentStaff && !this.isService) this.deny('the owners of a unit it does not own');
   }
 
-  /** Reading and following this department's cases: its staff and the hall. */
+  /** The applicant a service acts for: the hall names one for every case operation it makes. */
+  private get actedFor(): string | undefined {
+    return this.isService ? this.identity.actingFor?.idNumber : undefined;
+  }
+
+  private refuse(message: string): never {
+    throw subgraphError('FORBIDDEN', this.department, message);
+  }
+
+  /** Why a case operation is not this identity's to make, and where it is made instead. */
+  private notYourCase(what: string): never {
+    const { role } = this.identity;
+    if (role === 'applicant')
+      this.refuse(
+        `applicants do not ${what} ${this.department} cases directly: hand in and follow applications through the hall (submitApplication, application), which checks the form and sends each department its part`,
+      );
+    if (role === 'department-staff')
+      this.refuse(
+        `department staff do not ${what} ${this.department} cases through the federation: work in the department's own system; its cases reach the federation only from the hall`,
+      );
+    if (role === 'service')
+      this.refuse(
+        this.actedFor
+          ? `the case is not of the applicant this service acts for: ${what} a case only for the applicant named in x-onething-acting-for`
+          : `a service ${what}s ${this.department} cases only acting for their applicant: name them in x-onething-acting-for`,
+      );
+    this.refuse(
+      `${role === 'anonymous' ? 'sign in and ' : ''}hand in and follow applications through the hall; ${this.department} cases are not read or changed here by ${role}`,
+    );
+  }
+
+  /**
+   * Before reading one of this department's cases: its staff, and the hall acting for an applicant (whose
+   * case it must turn out to be, {@link caseOf}). Nobody else gets as far as asking the department.
+   */
   cases(): void {
-    if (!this.isDepartmentStaff && !this.isService)
-      this.deny(`${this.department} cases; applicants follow their applications in the hall`);
+    if (this.isDepartmentStaff || this.actedFor) return;
+    this.notYourCase('read');
   }
 
-  /** Corrections go through the hall, which knows whose case it is. */
+  /** A case read (or answered to a submission), given whose it is: its department's staff, or the hall acting for its applicant. */
+  caseOf(applicantIdNumber: string): void {
+    if (this.isDepartmentStaff) return;
+    if (this.actedFor && this.actedFor === applicantIdNumber) return;
+    this.notYourCase('read');
+  }
+
+  /**
+   * Before sending a correction (补正): only the hall, acting for an applicant; the case must be theirs
+   * ({@link caseOf}). Applicants correct through the hall, which knows what the department asked.
+   */
   correct(): void {
-    if (!this.isService)
-      this.deny(`corrections of ${this.department} cases directly; applicants correct through the hall`);
+    if (this.actedFor) return;
+    this.notYourCase('correct');
   }
 
-  /** Submitting for an applicant: the hall for anyone it acts for, an applicant for themselves. */
+  /**
+   * Submitting a case for an applicant: only the hall acting for that very applicant. Applicants hand in
+   * applications at the hall, which checks the form, keeps the record and sends only their own materials;
+   * department staff take cases in their own system, not through the federation.
+   */
   submitFor(applicantIdNumber: string): void {
-    if (this.isService) return;
-    if (this.identity.role === 'applicant' && this.identity.idNumber === applicantIdNumber) return;
-    this.deny(`cases for ${applicantIdNumber}: applicants submit for themselves`);
+    if (this.actedFor && this.actedFor === applicantIdNumber) return;
+    this.notYourCase('submit');
   }
 }

@@ -1,4 +1,4 @@
-import type { DepartmentAdapter, DepartmentId } from '@onething/adapter-core';
+import type { CaseState, DepartmentAdapter, DepartmentId } from '@onething/adapter-core';
 import type { Catalogue } from './catalogue';
 import type { SubgraphContext } from './context';
 import { subgraphError } from './errors';
@@ -53,6 +53,13 @@ export function departmentOperations(
     });
   };
 
+  /** A case the department answered, once it is known to be this caller's to see (see Access.caseOf). */
+  const shown = (state: CaseState | null, ctx: Ctx) => {
+    if (!state) return null;
+    ctx.access.caseOf(state.applicantIdNumber);
+    return caseShape(state);
+  };
+
   const invalid = (problems: ReturnType<typeof fieldValues>['problems']) =>
     subgraphError(
       'INVALID_INPUT',
@@ -70,8 +77,7 @@ export function departmentOperations(
       },
       [`${field}Case`]: async (_: unknown, { caseNumber }: { caseNumber: string }, ctx: Ctx) => {
         ctx.access.cases();
-        const state = await adapter.getCase(caseNumber);
-        return state ? caseShape(state) : null;
+        return shown(await adapter.getCase(caseNumber), ctx);
       },
       [`${field}CaseByKey`]: async (
         _: unknown,
@@ -79,8 +85,7 @@ export function departmentOperations(
         ctx: Ctx,
       ) => {
         ctx.access.cases();
-        const state = await adapter.findCase(args.itemCode, args.idempotencyKey);
-        return state ? caseShape(state) : null;
+        return shown(await adapter.findCase(args.itemCode, args.idempotencyKey), ctx);
       },
     },
     Mutation: {
@@ -97,7 +102,9 @@ export function departmentOperations(
           fields: values,
           materials: input.materials ?? [],
         });
-        return caseShape(state);
+        // A department may answer a reference it already has with the case made under it (the registry's
+        // adapter looks one up before submitting): another applicant's case is refused, not shown.
+        return shown(state, ctx)!;
       },
       [`correct${Type}Case`]: async (
         _: unknown,
@@ -112,6 +119,7 @@ export function departmentOperations(
             department,
             `the ${department} department has no case ${args.caseNumber}`,
           );
+        ctx.access.caseOf(current.applicantIdNumber);
         const item = await itemOrProblem(current.itemCode, 'caseNumber');
         const { values, problems } = fieldValues(item, args.fields);
         if (problems.length > 0) throw invalid(problems);
@@ -127,8 +135,7 @@ export function departmentOperations(
     [`${Type}Case`]: {
       __resolveReference: async ({ caseNumber }: { caseNumber: string }, ctx: Ctx) => {
         ctx.access.cases();
-        const state = await adapter.getCase(caseNumber);
-        return state ? caseShape(state) : null;
+        return shown(await adapter.getCase(caseNumber), ctx);
       },
     },
   };

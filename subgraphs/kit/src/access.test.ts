@@ -62,6 +62,19 @@ describe('who may read and change what', () => {
     expect(allowed(() => new Access(hall, 'realestate').propertyOwners([other]))).toBe(true);
   });
 
+  it('shows an owner, and the hall acting for one, only their own records of a unit; its department’s staff all', () => {
+    const records = [
+      { payer: other, amount: 1 },
+      { payer: me, amount: 2 },
+    ];
+    const payer = (r: { payer: string }) => r.payer;
+    expect(new Access(applicant, 'tax').ownRecords(records, payer)).toEqual([{ payer: me, amount: 2 }]);
+    expect(new Access(hall, 'tax').ownRecords(records, payer)).toEqual([{ payer: me, amount: 2 }]);
+    expect(new Access({ ...hall, actingFor: undefined }, 'tax').ownRecords(records, payer)).toEqual([]);
+    expect(new Access(taxStaff, 'tax').ownRecords(records, payer)).toEqual(records);
+    expect(new Access(taxStaff, 'fund').ownRecords(records, payer)).toEqual([]);
+  });
+
   it('lets department staff read their department’s data about anyone, and not another department’s', () => {
     expect(allowed(() => new Access(taxStaff, 'tax').person(other))).toBe(true);
     expect(allowed(() => new Access(taxStaff, 'fund').person(other))).toBe(false);

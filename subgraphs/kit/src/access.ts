@@ -93,6 +93,17 @@ export class Access {
     if (!this.isAnyDepartmentStaff && !this.isService) this.deny('the owners of a unit it does not own');
   }
 
+  /**
+   * Which of a unit's records (deed tax paid, loans taken) this identity may see, given whose each is: this
+   * department's staff every one; an owner, or the hall acting for one, their own only. Owning a unit now
+   * is no claim on what an earlier owner paid or borrowed for it. Call after {@link property}.
+   */
+  ownRecords<T>(records: readonly T[], personOf: (record: T) => string): T[] {
+    if (this.isDepartmentStaff) return [...records];
+    const me = this.applicant?.idNumber;
+    return me ? records.filter((r) => personOf(r) === me) : [];
+  }
+
   /** The applicant a service acts for: the hall names one for every case operation it makes. */
   private get actedFor(): string | undefined {
     return this.isService ? this.identity.actingFor?.idNumber : undefined;

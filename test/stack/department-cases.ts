@@ -95,8 +95,9 @@ const SOLE_TRADER: Readonly<Record<string, string>> = {
 };
 
 /**
- * The case input of a department's item for an applicant, its fields from a filled house transfer (the
- * market's from a sole trader's registration), every material it requires handed in as `reference`.
+ * The case input of a department's item for an applicant, its fields from a filled form (a house
+ * transfer's; a sole trader's registration where the form has none), every material it requires handed
+ * in as `reference`.
  */
 export function caseInput(
   department: Department,
@@ -105,7 +106,7 @@ export function caseInput(
   idempotencyKey: string,
   reference = 'document:TEST-0001',
 ) {
-  const values = new Map([...form.map((v) => [v.key, v.value] as const), ...Object.entries(SOLE_TRADER)]);
+  const values = new Map([...Object.entries(SOLE_TRADER), ...form.map((v) => [v.key, v.value] as const)]);
   values.set('applicant.idNumber', applicant.idNumber);
   values.set('applicant.name', applicant.name);
   const { itemCode, keys, materials } = CASE_ITEMS[department];

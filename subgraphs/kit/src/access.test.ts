@@ -129,4 +129,15 @@ describe('who may read and change what', () => {
       expect(allowed(check)).toBe(false);
     expect(() => a.submitFor(me)).toThrow(/through the hall/);
   });
+
+  it('says, refusing a case operation, who makes it and where', () => {
+    const fundStaff: Identity = { ...taxStaff, subject: 'staff-fund-01', departments: ['fund'] };
+    expect(() => new Access(fundStaff, 'tax').cases()).toThrow(/tax cases are read by tax staff/);
+    expect(() => new Access(taxStaff, 'tax').submitFor(other)).toThrow(/in the department's own system/);
+    expect(() => new Access(hall, 'tax').caseOf(other, 'correct')).toThrow(
+      /correct a case only for the applicant named in x-onething-acting-for/,
+    );
+    expect(() => new Access(window, 'tax').cases()).toThrow(/window staff follow applications in the hall/);
+    expect(() => new Access(ANONYMOUS, 'tax').cases()).toThrow(/^sign in/);
+  });
 });

@@ -1,6 +1,9 @@
 import type { Identity } from '@onething/runtime/identity';
 import { subgraphError } from './errors';
 
+/** What is done to a department's case. */
+export type CaseOperation = 'read' | 'submit' | 'correct';
+
 /**
  * Who may read and change what, decided in every subgraph from the identity the gateway signed:
  * applicants their own data and their enterprises'; a service (the hall) what the applicant it acts for
@@ -114,25 +117,29 @@ export class Access {
   }
 
   /** Why a case operation is not this identity's to make, and where it is made instead. */
-  private notYourCase(what: string): never {
+  private notYourCase(what: CaseOperation): never {
     const { role } = this.identity;
+    const dept = this.department;
+    const theirs = `${dept} cases are read by ${dept} staff, and handed in, followed and corrected by the hall acting for their applicant`;
     if (role === 'applicant')
       this.refuse(
-        `applicants do not ${what} ${this.department} cases directly: hand in and follow applications through the hall (submitApplication, application), which checks the form and sends each department its part`,
+        `applicants do not ${what} ${dept} cases directly: hand in and follow applications through the hall (submitApplication, application), which checks the form and sends each department its part`,
       );
     if (role === 'department-staff')
       this.refuse(
-        `department staff do not ${what} ${this.department} cases through the federation: work in the department's own system; its cases reach the federation only from the hall`,
+        what === 'read'
+          ? `${theirs}; follow your own department's cases, or an application's parts in the hall`
+          : `department staff do not ${what} ${dept} cases through the federation: take them in the department's own system; here they come from the hall only`,
       );
     if (role === 'service')
       this.refuse(
         this.actedFor
           ? `the case is not of the applicant this service acts for: ${what} a case only for the applicant named in x-onething-acting-for`
-          : `a service ${what}s ${this.department} cases only acting for their applicant: name them in x-onething-acting-for`,
+          : `a service may ${what} ${dept} cases only acting for their applicant: name them in x-onething-acting-for`,
       );
-    this.refuse(
-      `${role === 'anonymous' ? 'sign in and ' : ''}hand in and follow applications through the hall; ${this.department} cases are not read or changed here by ${role}`,
-    );
+    if (role === 'window-staff')
+      this.refuse(`window staff follow applications in the hall (applicationQueue, application); ${theirs}`);
+    this.refuse(`sign in: ${theirs}`);
   }
 
   /**
@@ -144,11 +151,14 @@ export class Access {
     this.notYourCase('read');
   }
 
-  /** A case read (or answered to a submission), given whose it is: its department's staff, or the hall acting for its applicant. */
-  caseOf(applicantIdNumber: string): void {
-    if (this.isDepartmentStaff) return;
+  /**
+   * A case the department answered (to a read, a submission or a correction), given whose it is: shown to
+   * its department's staff, and to the hall acting for its applicant; `what` names the operation refused.
+   */
+  caseOf(applicantIdNumber: string, what: CaseOperation = 'read'): void {
+    if (this.isDepartmentStaff && what === 'read') return;
     if (this.actedFor && this.actedFor === applicantIdNumber) return;
-    this.notYourCase('read');
+    this.notYourCase(what);
   }
 
   /**

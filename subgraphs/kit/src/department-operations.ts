@@ -1,4 +1,5 @@
 import type { CaseState, DepartmentAdapter, DepartmentId } from '@onething/adapter-core';
+import type { CaseOperation } from './access';
 import type { Catalogue } from './catalogue';
 import type { SubgraphContext } from './context';
 import { subgraphError } from './errors';
@@ -54,9 +55,9 @@ export function departmentOperations(
   };
 
   /** A case the department answered, once it is known to be this caller's to see (see Access.caseOf). */
-  const shown = (state: CaseState | null, ctx: Ctx) => {
+  const shown = (state: CaseState | null, ctx: Ctx, what: CaseOperation = 'read') => {
     if (!state) return null;
-    ctx.access.caseOf(state.applicantIdNumber);
+    ctx.access.caseOf(state.applicantIdNumber, what);
     return caseShape(state);
   };
 
@@ -104,7 +105,7 @@ export function departmentOperations(
         });
         // A department may answer a reference it already has with the case made under it (the registry's
         // adapter looks one up before submitting): another applicant's case is refused, not shown.
-        return shown(state, ctx)!;
+        return shown(state, ctx, 'submit')!;
       },
       [`correct${Type}Case`]: async (
         _: unknown,
@@ -119,11 +120,15 @@ export function departmentOperations(
             department,
             `the ${department} department has no case ${args.caseNumber}`,
           );
-        ctx.access.caseOf(current.applicantIdNumber);
+        ctx.access.caseOf(current.applicantIdNumber, 'correct');
         const item = await itemOrProblem(current.itemCode, 'caseNumber');
         const { values, problems } = fieldValues(item, args.fields);
         if (problems.length > 0) throw invalid(problems);
-        return caseShape(await adapter.correctCase(args.caseNumber, values, args.idempotencyKey));
+        return shown(
+          await adapter.correctCase(args.caseNumber, values, args.idempotencyKey),
+          ctx,
+          'correct',
+        )!;
       },
     },
     [`${Type}Item`]: {

@@ -114,6 +114,39 @@ describe('security: department submissions and a unit’s records', () => {
       );
     }
 
+    // Through the hall, the same materials are refused: it sends only the application's own uploads.
+    {
+      const before = await Promise.all(DEPARTMENTS.map((d) => casesAt(s, d)));
+      const own = await houseTransferMaterials(s, attacker.token);
+      const r = await s.gql<{
+        submitApplication: {
+          application: { id: string } | null;
+          problems: { field: string; code: string }[];
+        };
+      }>(
+        'mutation S($i: ApplicationInput!) { submitApplication(input: $i) { application { id } problems { field code } } }',
+        {
+          i: {
+            bundleCode: 'HOUSE-TRANSFER',
+            values: form,
+            materials: own.map((m) => (m.id === 'id-card' ? { ...m, uploadId: victimsCard } : m)),
+          },
+        },
+        attacker.token,
+      );
+      const after = await Promise.all(DEPARTMENTS.map((d) => casesAt(s, d)));
+      const problems = r.data?.submitApplication.problems.map((p) => `${p.field} ${p.code}`) ?? codes(r);
+      const stored = r.data?.submitApplication.application ? 1 : 0;
+      record(
+        '1. applicants submit straight to a department',
+        'an applicant hands the hall a form naming another applicant’s upload as their ID card',
+        `${problems.join(', ')}; ${stored} application stored, ${after.reduce((n, x, i) => n + x - before[i]!, 0)} cases at the stand-ins`,
+        problems.includes('materials.id-card material.uploadUnknown') &&
+          stored === 0 &&
+          after.every((x, i) => x === before[i]),
+      );
+    }
+
     // The hall acting for one applicant may not hand in, read, find or correct another's case.
     const a = await applicant();
     const b = await applicant();

@@ -1,6 +1,7 @@
 import { generatePopulation } from '@onething/legacy-kit';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { startTestStack, type TestStack } from './support';
+import { actingFor } from './department-cases';
+import { type Answer, startTestStack, type TestStack } from './support';
 
 /**
  * The one schema against the whole stack: the identity provider, the four departments' systems, their
@@ -209,7 +210,14 @@ describe('the one schema, on the whole stack', () => {
     expect((await s.admin('fund').counts()).byOp).toEqual({ dkcx: 4 }); // ⌈100 / 30⌉
   });
 
+  // The departments' case operations are the hall's: it submits, follows and corrects acting for the applicant.
   describe('department case operations', () => {
+    let hall: string;
+    beforeAll(async () => {
+      hall = await s.serviceToken();
+    });
+    const asHall = (query: string, variables: Record<string, unknown>) =>
+      s.gql(query, variables, hall, actingFor(person.idNumber, [enterprise.uscc]));
     const submit = `mutation S($input: CaseInput!) { submitTaxCase(input: $input) { caseNumber status department itemCode } }`;
     const input = (key: string, fields: { key: string; value: string }[]) => ({
       itemCode: 'TAX-INVOICE',
@@ -231,22 +239,18 @@ describe('the one schema, on the whole stack', () => {
 
     it('submits once per idempotency key, and lets tax staff follow the case', async () => {
       const key = `stack-${Date.now()}`;
-      const first = await s.gql<{ submitTaxCase: { caseNumber: string; status: string } }>(
-        submit,
-        { input: input(key, fields) },
-        personToken,
-      );
+      const first = (await asHall(submit, { input: input(key, fields) })) as Answer<{
+        submitTaxCase: { caseNumber: string; status: string };
+      }>;
       expect(first.errors).toBeUndefined();
       expect(first.data!.submitTaxCase).toMatchObject({
         status: 'ACCEPTED',
         department: 'TAX',
         itemCode: 'TAX-INVOICE',
       });
-      const again = await s.gql<{ submitTaxCase: { caseNumber: string } }>(
-        submit,
-        { input: input(key, fields) },
-        personToken,
-      );
+      const again = (await asHall(submit, { input: input(key, fields) })) as Answer<{
+        submitTaxCase: { caseNumber: string };
+      }>;
       expect(again.data!.submitTaxCase.caseNumber).toBe(first.data!.submitTaxCase.caseNumber);
       expect(await s.admin('tax').cases({ ref: key })).toHaveLength(1);
 
@@ -269,7 +273,7 @@ describe('the one schema, on the whole stack', () => {
         { key: 'enterprise.uscc', value: '91330100716105852G' },
         { key: 'applicant.shoeSize', value: '42' },
       ];
-      const r = await s.gql(submit, { input: input(`stack-bad-${Date.now()}`, bad) }, personToken);
+      const r = await asHall(submit, { input: input(`stack-bad-${Date.now()}`, bad) });
       expect(r.errors).toHaveLength(1);
       expect(r.errors![0]!.extensions).toMatchObject({ code: 'INVALID_INPUT', department: 'tax' });
       const problems = r.errors![0]!.extensions!.problems as { rule: string }[];
@@ -277,13 +281,18 @@ describe('the one schema, on the whole stack', () => {
       expect((await s.admin('tax').counts()).byOp['cases.submit'] ?? 0).toBe(0);
     });
 
-    it('refuses an applicant submitting for someone else', async () => {
-      const r = await s.gql(
-        submit,
-        { input: { ...input(`stack-other-${Date.now()}`, fields), applicantIdNumber: stranger.idNumber } },
-        personToken,
-      );
-      expect(r.errors?.[0]?.extensions).toMatchObject({ code: 'FORBIDDEN' });
+    it('refuses an applicant submitting straight to a department, and the hall submitting for another than it acts for', async () => {
+      await s.admin('tax').resetCounts();
+      const own = await s.gql(submit, { input: input(`stack-own-${Date.now()}`, fields) }, personToken);
+      expect(own.errors?.[0]?.extensions).toMatchObject({ code: 'FORBIDDEN' });
+      const other = { ...input(`stack-other-${Date.now()}`, fields), applicantIdNumber: stranger.idNumber };
+      expect((await s.gql(submit, { input: other }, personToken)).errors?.[0]?.extensions).toMatchObject({
+        code: 'FORBIDDEN',
+      });
+      expect((await asHall(submit, { input: other })).errors?.[0]?.extensions).toMatchObject({
+        code: 'FORBIDDEN',
+      });
+      expect((await s.admin('tax').counts()).byOp['cases.submit'] ?? 0).toBe(0);
     });
   });
 });

@@ -35,8 +35,12 @@ export interface TestStack {
     query: string,
     variables?: Record<string, unknown>,
     token?: string,
+    /** More headers, e.g. `x-onething-acting-for` beside a service token. */
+    headers?: Record<string, string>,
   ): Promise<Answer<T>>;
   token(persona: string): Promise<string>;
+  /** The hall's service token: the identity provider's client-credentials grant for client `hall`. */
+  serviceToken(): Promise<string>;
   customToken(claims: Record<string, unknown>): Promise<string>;
   admin(dept: Department): StandInAdmin;
   /** Sum of a metric's samples on a service's /metrics (e.g. requests served by a subgraph). */
@@ -80,12 +84,13 @@ export async function startTestStack(options: StackOptions = {}): Promise<TestSt
     logDir,
     ports,
     gatewayUrl,
-    async gql(query, variables, token) {
+    async gql(query, variables, token, headers) {
       const res = await fetch(`${gatewayUrl}/graphql`, {
         method: 'POST',
         headers: {
           'content-type': 'application/json',
           ...(token ? { authorization: `Bearer ${token}` } : {}),
+          ...headers,
         },
         body: JSON.stringify({ query, variables }),
       });
@@ -93,6 +98,9 @@ export async function startTestStack(options: StackOptions = {}): Promise<TestSt
     },
     token: (persona) => tokenFrom({ grant_type: 'persona', persona }),
     customToken: (claims) => tokenFrom({ grant_type: 'custom', claims }),
+    // The stack's identity provider knows the hall by its development credentials (SERVICE_CLIENTS).
+    serviceToken: () =>
+      tokenFrom({ grant_type: 'client_credentials', client_id: 'hall', client_secret: 'hall-dev-secret' }),
     admin: (dept) => new StandInAdmin(`http://127.0.0.1:${ports.legacy[dept].adminPort}`),
     async metric(url, name) {
       const text = await (await fetch(`${url}/metrics`)).text();

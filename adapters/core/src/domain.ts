@@ -112,6 +112,11 @@ export interface CaseState {
   readonly department: DepartmentId;
   readonly caseNumber: string;
   readonly itemCode: string;
+  /**
+   * Whose case it is: the applicant's resident ID number as the department's record holds it. The
+   * subgraphs show a case to the hall only when it acts for this applicant.
+   */
+  readonly applicantIdNumber: string;
   readonly status: CaseStatus;
   /** When the case entered its status (ISO timestamp, on the department's clock). */
   readonly statusAt: string;

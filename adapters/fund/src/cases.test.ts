@@ -5,6 +5,7 @@ const wire = {
   slbh: 'GJJ20260701000012',
   sxbm: 'FUND-EMPLOYER-OPEN',
   qqlsh: 'hall-part-1',
+  sqrzjhm: '330503198911307628',
   blzt: '3',
   ztsj: '20260701120000',
   slsj: '20260701080000',
@@ -15,11 +16,12 @@ const wire = {
 };
 
 describe('reading a case off the fund’s wire', () => {
-  it('gives the status, Beijing instants as UTC, and results by semantic key or material id', () => {
+  it('gives whose case it is, the status, Beijing instants as UTC, and results by semantic key or material id', () => {
     expect(caseAnswer.parse(wire)).toEqual({
       department: 'fund',
       caseNumber: 'GJJ20260701000012',
       itemCode: 'FUND-EMPLOYER-OPEN',
+      applicantIdNumber: '330503198911307628',
       status: 'APPROVED',
       statusAt: '2026-07-01T04:00:00.000Z',
       acceptedAt: '2026-07-01T00:00:00.000Z',

@@ -92,6 +92,8 @@ export class MarketCases {
           department: 'market',
           caseNumber: a.applicationNo,
           itemCode: s.itemCode,
+          // The key answers the application made for this very request (another is IDEMPOTENCY_KEY_REUSED).
+          applicantIdNumber: applicantId ?? s.applicant.idNumber,
           status: CASE_STATUS[a.status],
           statusAt: at,
           acceptedAt: at,

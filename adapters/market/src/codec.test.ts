@@ -50,10 +50,11 @@ describe('market codec', () => {
     });
   });
 
-  it('reads an application as a case: statuses, correction fields and results by semantic key', () => {
+  it('reads an application as a case: whose it is, statuses, correction fields and results by semantic key', () => {
     const base = {
       applicationNo: 'SCJG20260630000001',
       itemCode: 'MKT-ESTABLISH',
+      applicantIdNumber: '330502198503120417',
       statusChangedAt: '2026-06-30T14:00:00+08:00',
       acceptedAt: '2026-06-30T10:00:00+08:00',
       history: [],
@@ -70,6 +71,7 @@ describe('market codec', () => {
       department: 'market',
       caseNumber: 'SCJG20260630000001',
       itemCode: 'MKT-ESTABLISH',
+      applicantIdNumber: '330502198503120417',
       status: 'CORRECTION_REQUESTED',
       statusAt: '2026-06-30T06:00:00.000Z',
       acceptedAt: '2026-06-30T02:00:00.000Z',

@@ -78,6 +78,7 @@ export function toCaseState(a: WireApplication): CaseState {
     department: 'market',
     caseNumber: a.applicationNo,
     itemCode: a.itemCode,
+    applicantIdNumber: a.applicantIdNumber,
     status,
     statusAt: toIsoInstant(a.statusChangedAt),
     acceptedAt: toIsoInstant(a.acceptedAt),

@@ -82,6 +82,7 @@ export const wireSubmitAnswerSchema = z.object({
 export const wireApplicationSchema = z.object({
   applicationNo: z.string().min(1),
   itemCode: z.string(),
+  applicantIdNumber: z.string().min(1),
   status: wireStatusSchema,
   statusChangedAt: instant,
   acceptedAt: instant,

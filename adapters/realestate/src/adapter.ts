@@ -228,6 +228,7 @@ export function createRealestateAdapter(options: RealestateAdapterOptions): Real
         department: DEPARTMENT,
         caseNumber: a.caseNumber,
         itemCode: s.itemCode,
+        applicantIdNumber: applicant.ok ? applicant.value : s.applicant.idNumber,
         status: a.status,
         statusAt: a.acceptedAt,
         acceptedAt: a.acceptedAt,

@@ -16,6 +16,7 @@ export function caseState(w: WireCase, item: CatalogueItem | undefined): CaseSta
     department: 'realestate',
     caseNumber: w.caseNumber,
     itemCode: w.itemCode,
+    applicantIdNumber: w.applicantIdNumber,
     status: w.status,
     statusAt: w.statusAt,
     acceptedAt: w.acceptedAt,

@@ -154,6 +154,8 @@ export interface WireCase {
   readonly caseNumber: string;
   readonly itemCode: string;
   readonly externalReference: string;
+  /** Whose case it is: the applicant's resident ID number. */
+  readonly applicantIdNumber: string;
   readonly status: CaseStatus;
   readonly statusAt: string;
   readonly acceptedAt: string;
@@ -171,6 +173,7 @@ export const applicationSchema = z
     CaseNumber: nonEmpty,
     ItemCode: nonEmpty,
     ExternalReference: nonEmpty,
+    Applicant: z.object({ IdNumber: nonEmpty }).strict(),
     Status: status,
     StatusTime: instant,
     AcceptedTime: instant,
@@ -185,6 +188,7 @@ export const applicationSchema = z
       caseNumber: a.CaseNumber,
       itemCode: a.ItemCode,
       externalReference: a.ExternalReference,
+      applicantIdNumber: a.Applicant.IdNumber,
       status: a.Status,
       statusAt: a.StatusTime,
       acceptedAt: a.AcceptedTime,

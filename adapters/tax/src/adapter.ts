@@ -224,6 +224,8 @@ export function createTaxAdapter(options: TaxAdapterOptions): TaxAdapter {
         department: 'tax',
         caseNumber: d.case_no,
         itemCode: s.itemCode,
+        // The system answers a request id with the case made for that very request (another body → 3005).
+        applicantIdNumber: s.applicant.idNumber,
         status: d.status_code,
         statusAt: d.accepted_time,
         acceptedAt: d.accepted_time,

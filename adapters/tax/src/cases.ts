@@ -18,6 +18,7 @@ export function caseState(c: WireCase, book?: CodeBook): CaseState {
     department: 'tax',
     caseNumber: c.case_no,
     itemCode: c.item_code,
+    applicantIdNumber: c.applicant_id_number,
     status: c.status_code,
     statusAt: c.status_time,
     acceptedAt: c.accepted_time,

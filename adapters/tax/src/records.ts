@@ -126,6 +126,7 @@ const statusCode = z.enum(['01', '02', '03', '04', '05']).transform((c) => CASE_
 export const wireCaseSchema = z.object({
   case_no: z.string().min(1),
   item_code: z.string(),
+  applicant_id_number: z.string().min(1),
   status_code: statusCode,
   status_time: instant,
   accepted_time: instant,

@@ -16,6 +16,7 @@ export interface WireCase {
   /** 受理编号 */ readonly slbh: string;
   /** 事项编码 */ readonly sxbm: string;
   /** 请求流水号 */ readonly qqlsh: string;
+  /** 申请人证件号码: whose case it is */ readonly sqrzjhm: string;
   /** 办理状态: 1 已受理, 2 审核中, 3 已办结, 4 不予受理, 5 待补正 */ readonly blzt: string;
   /** 状态时间 */ readonly ztsj: string;
   /** 受理时间 */ readonly slsj: string;
@@ -50,6 +51,7 @@ export function caseToWire(view: CaseView, produced?: Readonly<Record<string, st
     slbh: view.caseNumber,
     sxbm: view.itemCode,
     qqlsh: view.requestRef,
+    sqrzjhm: view.applicantId,
     blzt: STATUS_CODES[view.status],
     ztsj: wireInstant(view.statusAt),
     slsj: wireInstant(view.submittedAt),

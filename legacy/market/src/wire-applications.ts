@@ -23,6 +23,8 @@ export interface WireOutcome {
 export interface WireApplication {
   readonly applicationNo: string;
   readonly itemCode: string;
+  /** Whose application it is: the applicant's resident ID number. */
+  readonly applicantIdNumber: string;
   readonly status: WireStatus;
   readonly statusChangedAt: string;
   readonly acceptedAt: string;
@@ -59,6 +61,7 @@ export function wireApplication(
   return {
     applicationNo: record.caseNumber,
     itemCode: record.itemCode,
+    applicantIdNumber: record.applicantId,
     status,
     statusChangedAt: beijingInstant(view.statusAt),
     acceptedAt: beijingInstant(record.submittedAt),

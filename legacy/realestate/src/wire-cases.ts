@@ -17,6 +17,7 @@ export function applicationXml(view: CaseView): string {
     el('bdc:CaseNumber', view.caseNumber),
     el('bdc:ItemCode', view.itemCode),
     el('bdc:ExternalReference', view.requestRef),
+    el('bdc:Applicant', [el('bdc:IdNumber', view.applicantId)]),
     el('bdc:Status', WIRE_STATUS[view.status]),
     el('bdc:StatusTime', wireInstant(view.statusAt)),
     el('bdc:AcceptedTime', wireInstant(view.submittedAt)),

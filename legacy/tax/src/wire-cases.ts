@@ -15,6 +15,8 @@ export const CASE_STATUS_CODES = {
 export interface WireCase {
   readonly case_no: string;
   readonly item_code: string;
+  /** Whose case it is: the applicant's resident ID number. */
+  readonly applicant_id_number: string;
   readonly status_code: (typeof CASE_STATUS_CODES)[CaseStatus];
   readonly status_time: string;
   readonly accepted_time: string;
@@ -30,6 +32,7 @@ export function caseToWire(view: CaseView): WireCase {
   return {
     case_no: view.caseNumber,
     item_code: view.itemCode,
+    applicant_id_number: view.applicantId,
     status_code: CASE_STATUS_CODES[view.status],
     status_time: wireTime(view.statusAt),
     accepted_time: wireTime(view.submittedAt),

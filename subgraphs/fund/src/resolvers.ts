@@ -37,7 +37,9 @@ export const fundResolvers = {
   Property: {
     fundLoans: async ({ unitCode, owners }: { unitCode: string } & Owners, _: unknown, ctx: Ctx) => {
       ctx.access.property(owners.map((o) => o.idNumber));
-      return loans(await ctx.loaders.loansByUnitCode.load(unitCode));
+      // Each loan is its borrower's: owning the unit now is no claim on another owner's or a previous one's.
+      const list = (await ctx.loaders.loansByUnitCode.load(unitCode)) ?? [];
+      return loans(ctx.access.ownRecords(list, (l) => l.idNumber));
     },
   },
 };

@@ -103,7 +103,15 @@ export async function createHallSubgraph(config: HallConfig, log: Logger): Promi
     port: config.port,
     metrics,
     routes: (app) => {
-      materialRoutes({ db, dir: config.materialsDir, maxBytes: config.maxMaterialBytes, log })(app);
+      materialRoutes({
+        db,
+        dir: config.materialsDir,
+        maxBytes: config.maxMaterialBytes,
+        log,
+        // The rule caseInput sends materials by: an upload goes with the case of every item asking for it.
+        sentWith: (itemCode, materialId) =>
+          hall.catalogue.get(itemCode)?.materials.some((m) => m.id === materialId) ?? false,
+      })(app);
       callbackRoute({ apps, jobs, wake, log })(app);
     },
     identityPaths: ['/graphql', '/materials'],

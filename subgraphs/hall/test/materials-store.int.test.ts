@@ -1,4 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { Applications } from '../src/applications/store';
 import { Uploads } from '../src/materials/uploads';
 import type { Database } from '../src/store/database';
 import { ENGINES, type TestDatabase, testDatabase } from './databases';
@@ -68,5 +69,34 @@ describe.each(ENGINES)('the uploads table on %s', (engine) => {
     const newer = await uploads.create({ ...base, name: 'newer.jpg' }, new Date('2026-11-21T00:00:00Z'));
     expect((await uploads.list('110101199003074477')).map((u) => u.id)).toEqual([newer.id, older.id]);
     expect((await uploads.list(other)).every((u) => u.applicantIdNumber === other)).toBe(true);
+  });
+
+  it('tells, for a department, as what and with which of its items an upload was handed in', async () => {
+    const uploads = new Uploads(db);
+    const base = { sha256: sha('d'), contentType: 'image/png' as const, size: 30, applicantIdNumber: me };
+    const card = await uploads.create({ ...base, name: 'card.png' });
+    const kept = await uploads.create({ ...base, name: 'kept.png' });
+    await new Applications(db).create({
+      applicant: { idNumber: me, name: '张三', subject: me, enterprises: [] },
+      enterpriseUscc: null,
+      bundleCode: 'HOUSE-TRANSFER',
+      options: [],
+      values: [],
+      materials: [{ id: 'bank-card', uploadId: card.id }],
+      parts: [
+        { itemCode: 'TAX-DEED-TAX', department: 'tax', after: [], promisedDays: 1 },
+        { itemCode: 'FUND-PURCHASE-WITHDRAWAL', department: 'fund', after: [], promisedDays: 5 },
+      ],
+    });
+    expect(await uploads.handedInTo(card.id, ['fund'])).toEqual([
+      { itemCode: 'FUND-PURCHASE-WITHDRAWAL', materialId: 'bank-card' },
+    ]);
+    expect((await uploads.handedInTo(card.id, ['tax', 'fund'])).map((h) => h.itemCode).sort()).toEqual([
+      'FUND-PURCHASE-WITHDRAWAL',
+      'TAX-DEED-TAX',
+    ]);
+    expect(await uploads.handedInTo(card.id, ['market'])).toEqual([]);
+    expect(await uploads.handedInTo(card.id, [])).toEqual([]);
+    expect(await uploads.handedInTo(kept.id, ['tax', 'fund'])).toEqual([]);
   });
 });

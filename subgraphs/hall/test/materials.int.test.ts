@@ -6,6 +6,7 @@ import { createLogger } from '@onething/runtime';
 import { IDENTITY_HEADER, type Identity, identityKey, signIdentity } from '@onething/runtime/identity';
 import { createSubgraphServer, type Subgraph, subgraphMetrics } from '@onething/subgraph-kit';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { Applications } from '../src/applications/store';
 import { materialRoutes } from '../src/materials';
 import { type Database, openDatabase } from '../src/store/database';
 
@@ -30,6 +31,12 @@ const taxStaff: Identity = {
   enterprises: [],
   departments: ['tax'],
 };
+const staffOf = (department: string): Identity => ({
+  subject: `${department}-001`,
+  role: 'department-staff',
+  enterprises: [],
+  departments: [department],
+});
 const anonymous: Identity = { subject: 'anonymous', role: 'anonymous', enterprises: [], departments: [] };
 
 // Real headers followed by random bytes: a round trip must keep every byte, not just text.
@@ -39,6 +46,12 @@ const JPEG = Buffer.concat([
   randomBytes(5000),
 ]);
 const PNG = Buffer.concat([Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]), randomBytes(4000)]);
+
+/** The materials each item asks for, as the departments publish them: what the hall sends with its case. */
+const ASKS: Readonly<Record<string, readonly string[]>> = {
+  'TAX-DEED-TAX': ['id-card', 'sale-contract', 'property-certificate'],
+  'FUND-PURCHASE-WITHDRAWAL': ['id-card', 'sale-contract', 'bank-card'],
+};
 
 const SDL = `extend schema @link(url: "https://specs.apollo.dev/federation/v2.7", import: ["@key"])
 type Query { ok: Boolean }`;
@@ -104,7 +117,13 @@ describe('material uploads on the hall', () => {
       host: '127.0.0.1',
       port: 0,
       metrics: subgraphMetrics('hall'),
-      routes: materialRoutes({ db, dir, maxBytes: MAX, log }),
+      routes: materialRoutes({
+        db,
+        dir,
+        maxBytes: MAX,
+        log,
+        sentWith: (itemCode, materialId) => ASKS[itemCode]?.includes(materialId) ?? false,
+      }),
       identityPaths: ['/graphql', '/materials'],
     });
     base = await subgraph.listen();
@@ -273,6 +292,35 @@ describe('material uploads on the hall', () => {
     const noHeader = await download(undefined, body.id);
     expect(noHeader.status).toBe(401);
     expect(JSON.parse(noHeader.bytes.toString()).errors[0].extensions.code).toBe('UNAUTHENTICATED');
+  });
+
+  it('opens a material to a department’s staff only when an application sent it to their department', async () => {
+    const card = (await upload(applicant(me), PNG, { 'x-material-name': 'bank-card.png' })).body.id;
+    const contract = (await upload(applicant(me), PDF, { 'x-material-name': 'contract.pdf' })).body.id;
+    const stray = (await upload(applicant(me), JPEG, { 'x-material-name': 'not-handed-in.jpg' })).body.id;
+    await new Applications(db).create({
+      applicant: { idNumber: me, name: '张三', subject: me, enterprises: [] },
+      enterpriseUscc: null,
+      bundleCode: 'HOUSE-TRANSFER',
+      options: [],
+      values: [],
+      materials: [
+        { id: 'bank-card', uploadId: card },
+        { id: 'sale-contract', uploadId: contract },
+      ],
+      parts: [
+        { itemCode: 'TAX-DEED-TAX', department: 'tax', after: [], promisedDays: 1 },
+        { itemCode: 'FUND-PURCHASE-WITHDRAWAL', department: 'fund', after: [], promisedDays: 5 },
+      ],
+    });
+    const status = async (who: Identity, id: string) => (await download(who, id)).status;
+    // The contract goes with both parts; the bank card only with the fund's withdrawal, which pays into it.
+    expect(await status(staffOf('tax'), contract)).toBe(200);
+    expect(await status(staffOf('fund'), contract)).toBe(200);
+    expect(await status(staffOf('fund'), card)).toBe(200);
+    expect(await status(staffOf('tax'), card)).toBe(404);
+    for (const id of [card, contract, stray]) expect(await status(staffOf('market'), id)).toBe(404);
+    for (const d of ['tax', 'fund']) expect(await status(staffOf(d), stray)).toBe(404);
   });
 
   it('leaves /graphql its JSON parser', async () => {

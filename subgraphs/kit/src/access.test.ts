@@ -62,6 +62,19 @@ describe('who may read and change what', () => {
     expect(allowed(() => new Access(hall, 'realestate').propertyOwners([other]))).toBe(true);
   });
 
+  it('shows an owner, and the hall acting for one, only their own records of a unit; its department’s staff all', () => {
+    const records = [
+      { payer: other, amount: 1 },
+      { payer: me, amount: 2 },
+    ];
+    const payer = (r: { payer: string }) => r.payer;
+    expect(new Access(applicant, 'tax').ownRecords(records, payer)).toEqual([{ payer: me, amount: 2 }]);
+    expect(new Access(hall, 'tax').ownRecords(records, payer)).toEqual([{ payer: me, amount: 2 }]);
+    expect(new Access({ ...hall, actingFor: undefined }, 'tax').ownRecords(records, payer)).toEqual([]);
+    expect(new Access(taxStaff, 'tax').ownRecords(records, payer)).toEqual(records);
+    expect(new Access(taxStaff, 'fund').ownRecords(records, payer)).toEqual([]);
+  });
+
   it('lets department staff read their department’s data about anyone, and not another department’s', () => {
     expect(allowed(() => new Access(taxStaff, 'tax').person(other))).toBe(true);
     expect(allowed(() => new Access(taxStaff, 'fund').person(other))).toBe(false);
@@ -70,12 +83,28 @@ describe('who may read and change what', () => {
     expect(allowed(() => new Access(taxStaff, 'fund').cases())).toBe(false);
   });
 
-  it('lets the hall act for the applicant it names, submit and correct for anyone', () => {
+  it('lets the hall act for the applicant it names: read, submit, follow and correct their cases only', () => {
     const a = new Access(hall, 'fund');
     expect(allowed(() => a.person(me))).toBe(true);
     expect(allowed(() => a.person(other))).toBe(false);
-    expect(allowed(() => a.submitFor(other))).toBe(true);
+    expect(allowed(() => a.submitFor(me))).toBe(true);
+    expect(allowed(() => a.submitFor(other))).toBe(false);
+    expect(allowed(() => a.cases())).toBe(true);
+    expect(allowed(() => a.caseOf(me))).toBe(true);
+    expect(allowed(() => a.caseOf(other))).toBe(false);
     expect(allowed(() => a.correct())).toBe(true);
+    // A service that names no applicant acts for no one: no case is its to hand in, follow or correct.
+    const nobody = new Access({ ...hall, actingFor: undefined }, 'fund');
+    for (const check of [() => nobody.submitFor(me), () => nobody.cases(), () => nobody.correct()])
+      expect(allowed(check)).toBe(false);
+  });
+
+  it('keeps department staff to reading their department’s cases: they hand in and correct in their own system', () => {
+    const a = new Access(taxStaff, 'tax');
+    expect(allowed(() => a.caseOf(other))).toBe(true);
+    expect(allowed(() => new Access(taxStaff, 'fund').caseOf(other))).toBe(false);
+    expect(allowed(() => a.submitFor(other))).toBe(false);
+    expect(allowed(() => a.correct())).toBe(false);
   });
 
   it('keeps window staff and anonymous callers to the hall and the public catalogues', () => {
@@ -88,10 +117,27 @@ describe('who may read and change what', () => {
     }
   });
 
-  it('lets applicants submit for themselves only, and correct only through the hall', () => {
+  it('sends applicants to the hall for every case operation, their own included', () => {
     const a = new Access(applicant, 'market');
-    expect(allowed(() => a.submitFor(me))).toBe(true);
-    expect(allowed(() => a.submitFor(other))).toBe(false);
-    expect(allowed(() => a.correct())).toBe(false);
+    for (const check of [
+      () => a.submitFor(me),
+      () => a.submitFor(other),
+      () => a.cases(),
+      () => a.caseOf(me),
+      () => a.correct(),
+    ])
+      expect(allowed(check)).toBe(false);
+    expect(() => a.submitFor(me)).toThrow(/through the hall/);
+  });
+
+  it('says, refusing a case operation, who makes it and where', () => {
+    const fundStaff: Identity = { ...taxStaff, subject: 'staff-fund-01', departments: ['fund'] };
+    expect(() => new Access(fundStaff, 'tax').cases()).toThrow(/tax cases are read by tax staff/);
+    expect(() => new Access(taxStaff, 'tax').submitFor(other)).toThrow(/in the department's own system/);
+    expect(() => new Access(hall, 'tax').caseOf(other, 'correct')).toThrow(
+      /correct a case only for the applicant named in x-onething-acting-for/,
+    );
+    expect(() => new Access(window, 'tax').cases()).toThrow(/window staff follow applications in the hall/);
+    expect(() => new Access(ANONYMOUS, 'tax').cases()).toThrow(/^sign in/);
   });
 });

@@ -1,6 +1,9 @@
 import type { Identity } from '@onething/runtime/identity';
 import { subgraphError } from './errors';
 
+/** What is done to a department's case. */
+export type CaseOperation = 'read' | 'submit' | 'correct';
+
 /**
  * Who may read and change what, decided in every subgraph from the identity the gateway signed:
  * applicants their own data and their enterprises'; a service (the hall) what the applicant it acts for
@@ -93,22 +96,87 @@ export class Access {
     if (!this.isAnyDepartmentStaff && !this.isService) this.deny('the owners of a unit it does not own');
   }
 
-  /** Reading and following this department's cases: its staff and the hall. */
+  /**
+   * Which of a unit's records (deed tax paid, loans taken) this identity may see, given whose each is: this
+   * department's staff every one; an owner, or the hall acting for one, their own only. Owning a unit now
+   * is no claim on what an earlier owner paid or borrowed for it. Call after {@link property}.
+   */
+  ownRecords<T>(records: readonly T[], personOf: (record: T) => string): T[] {
+    if (this.isDepartmentStaff) return [...records];
+    const me = this.applicant?.idNumber;
+    return me ? records.filter((r) => personOf(r) === me) : [];
+  }
+
+  /** The applicant a service acts for: the hall names one for every case operation it makes. */
+  private get actedFor(): string | undefined {
+    return this.isService ? this.identity.actingFor?.idNumber : undefined;
+  }
+
+  private refuse(message: string): never {
+    throw subgraphError('FORBIDDEN', this.department, message);
+  }
+
+  /** Why a case operation is not this identity's to make, and where it is made instead. */
+  private notYourCase(what: CaseOperation): never {
+    const { role } = this.identity;
+    const dept = this.department;
+    const theirs = `${dept} cases are read by ${dept} staff, and handed in, followed and corrected by the hall acting for their applicant`;
+    if (role === 'applicant')
+      this.refuse(
+        `applicants do not ${what} ${dept} cases directly: hand in and follow applications through the hall (submitApplication, application), which checks the form and sends each department its part`,
+      );
+    if (role === 'department-staff')
+      this.refuse(
+        what === 'read'
+          ? `${theirs}; follow your own department's cases, or an application's parts in the hall`
+          : `department staff do not ${what} ${dept} cases through the federation: take them in the department's own system; here they come from the hall only`,
+      );
+    if (role === 'service')
+      this.refuse(
+        this.actedFor
+          ? `the case is not of the applicant this service acts for: ${what} a case only for the applicant named in x-onething-acting-for`
+          : `a service may ${what} ${dept} cases only acting for their applicant: name them in x-onething-acting-for`,
+      );
+    if (role === 'window-staff')
+      this.refuse(`window staff follow applications in the hall (applicationQueue, application); ${theirs}`);
+    this.refuse(`sign in: ${theirs}`);
+  }
+
+  /**
+   * Before reading one of this department's cases: its staff, and the hall acting for an applicant (whose
+   * case it must turn out to be, {@link caseOf}). Nobody else gets as far as asking the department.
+   */
   cases(): void {
-    if (!this.isDepartmentStaff && !this.isService)
-      this.deny(`${this.department} cases; applicants follow their applications in the hall`);
+    if (this.isDepartmentStaff || this.actedFor) return;
+    this.notYourCase('read');
   }
 
-  /** Corrections go through the hall, which knows whose case it is. */
+  /**
+   * A case the department answered (to a read, a submission or a correction), given whose it is: shown to
+   * its department's staff, and to the hall acting for its applicant; `what` names the operation refused.
+   */
+  caseOf(applicantIdNumber: string, what: CaseOperation = 'read'): void {
+    if (this.isDepartmentStaff && what === 'read') return;
+    if (this.actedFor && this.actedFor === applicantIdNumber) return;
+    this.notYourCase(what);
+  }
+
+  /**
+   * Before sending a correction (补正): only the hall, acting for an applicant; the case must be theirs
+   * ({@link caseOf}). Applicants correct through the hall, which knows what the department asked.
+   */
   correct(): void {
-    if (!this.isService)
-      this.deny(`corrections of ${this.department} cases directly; applicants correct through the hall`);
+    if (this.actedFor) return;
+    this.notYourCase('correct');
   }
 
-  /** Submitting for an applicant: the hall for anyone it acts for, an applicant for themselves. */
+  /**
+   * Submitting a case for an applicant: only the hall acting for that very applicant. Applicants hand in
+   * applications at the hall, which checks the form, keeps the record and sends only their own materials;
+   * department staff take cases in their own system, not through the federation.
+   */
   submitFor(applicantIdNumber: string): void {
-    if (this.isService) return;
-    if (this.identity.role === 'applicant' && this.identity.idNumber === applicantIdNumber) return;
-    this.deny(`cases for ${applicantIdNumber}: applicants submit for themselves`);
+    if (this.actedFor && this.actedFor === applicantIdNumber) return;
+    this.notYourCase('submit');
   }
 }

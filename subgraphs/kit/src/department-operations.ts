@@ -1,4 +1,5 @@
-import type { DepartmentAdapter, DepartmentId } from '@onething/adapter-core';
+import type { CaseState, DepartmentAdapter, DepartmentId } from '@onething/adapter-core';
+import type { CaseOperation } from './access';
 import type { Catalogue } from './catalogue';
 import type { SubgraphContext } from './context';
 import { subgraphError } from './errors';
@@ -53,6 +54,13 @@ export function departmentOperations(
     });
   };
 
+  /** A case the department answered, once it is known to be this caller's to see (see Access.caseOf). */
+  const shown = (state: CaseState | null, ctx: Ctx, what: CaseOperation = 'read') => {
+    if (!state) return null;
+    ctx.access.caseOf(state.applicantIdNumber, what);
+    return caseShape(state);
+  };
+
   const invalid = (problems: ReturnType<typeof fieldValues>['problems']) =>
     subgraphError(
       'INVALID_INPUT',
@@ -70,8 +78,7 @@ export function departmentOperations(
       },
       [`${field}Case`]: async (_: unknown, { caseNumber }: { caseNumber: string }, ctx: Ctx) => {
         ctx.access.cases();
-        const state = await adapter.getCase(caseNumber);
-        return state ? caseShape(state) : null;
+        return shown(await adapter.getCase(caseNumber), ctx);
       },
       [`${field}CaseByKey`]: async (
         _: unknown,
@@ -79,8 +86,7 @@ export function departmentOperations(
         ctx: Ctx,
       ) => {
         ctx.access.cases();
-        const state = await adapter.findCase(args.itemCode, args.idempotencyKey);
-        return state ? caseShape(state) : null;
+        return shown(await adapter.findCase(args.itemCode, args.idempotencyKey), ctx);
       },
     },
     Mutation: {
@@ -97,7 +103,9 @@ export function departmentOperations(
           fields: values,
           materials: input.materials ?? [],
         });
-        return caseShape(state);
+        // A department may answer a reference it already has with the case made under it (the registry's
+        // adapter looks one up before submitting): another applicant's case is refused, not shown.
+        return shown(state, ctx, 'submit')!;
       },
       [`correct${Type}Case`]: async (
         _: unknown,
@@ -112,10 +120,15 @@ export function departmentOperations(
             department,
             `the ${department} department has no case ${args.caseNumber}`,
           );
+        ctx.access.caseOf(current.applicantIdNumber, 'correct');
         const item = await itemOrProblem(current.itemCode, 'caseNumber');
         const { values, problems } = fieldValues(item, args.fields);
         if (problems.length > 0) throw invalid(problems);
-        return caseShape(await adapter.correctCase(args.caseNumber, values, args.idempotencyKey));
+        return shown(
+          await adapter.correctCase(args.caseNumber, values, args.idempotencyKey),
+          ctx,
+          'correct',
+        )!;
       },
     },
     [`${Type}Item`]: {
@@ -127,8 +140,7 @@ export function departmentOperations(
     [`${Type}Case`]: {
       __resolveReference: async ({ caseNumber }: { caseNumber: string }, ctx: Ctx) => {
         ctx.access.cases();
-        const state = await adapter.getCase(caseNumber);
-        return state ? caseShape(state) : null;
+        return shown(await adapter.getCase(caseNumber), ctx);
       },
     },
   };

@@ -1,4 +1,4 @@
-export { Access } from './access';
+export { Access, type CaseOperation } from './access';
 export { Catalogue } from './catalogue';
 export type { SubgraphContext } from './context';
 export { departmentOperations } from './department-operations';

@@ -30,7 +30,9 @@ export const taxResolvers = {
   Property: {
     deedTaxRecords: async ({ unitCode, owners }: { unitCode: string } & Owners, _: unknown, ctx: Ctx) => {
       ctx.access.property(owners.map((o) => o.idNumber));
-      return deedTax(await ctx.loaders.deedTaxByUnit.load(unitCode));
+      // Each record is its payer's: a new owner does not see what the previous one paid (ID number, amount).
+      const records = (await ctx.loaders.deedTaxByUnit.load(unitCode)) ?? [];
+      return deedTax(ctx.access.ownRecords(records, (r) => r.payerIdNumber));
     },
   },
 };

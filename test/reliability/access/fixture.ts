@@ -1,8 +1,10 @@
 import { generatePopulation } from '@onething/legacy-kit';
+import { actingFor, CASE_ITEMS, caseInput, caseOperations } from '../../stack/department-cases';
 import {
   type ApplicationView,
   advanceClocks,
   application,
+  DEPARTMENTS,
   eventually,
   houseTransferMaterials,
   houseTransferValues,
@@ -11,9 +13,12 @@ import {
   statusOf,
   submit,
 } from '../../stack/house-transfer';
-import { startTestStack, type TestStack } from '../../stack/support';
+import { type Department, startTestStack, type TestStack } from '../../stack/support';
 
-/** Who tries each operation: nobody signed in, the seeded personas, and an applicant of no relation. */
+/**
+ * Who tries each operation: nobody signed in, the seeded personas, an applicant of no relation, and the
+ * hall's service identity acting for the citizen (its client-credentials token and x-onething-acting-for).
+ */
 export const PERSONAS = [
   'anonymous',
   'citizen',
@@ -25,6 +30,7 @@ export const PERSONAS = [
   'staff-market',
   'staff-realestate',
   'staff-fund',
+  'hall',
 ] as const;
 
 export type Persona = (typeof PERSONAS)[number];
@@ -42,7 +48,24 @@ export const STAFF: readonly Persona[] = [
 export interface AccessFixture {
   /** The token of each persona (none for anonymous). */
   readonly tokens: Readonly<Record<Persona, string | undefined>>;
+  /** Headers each persona sends besides its token: the hall names the citizen it acts for. */
+  readonly headers: Readonly<Record<Persona, Record<string, string>>>;
+  /** Whose own data each persona asks for as itself: an applicant's ID number; the hall's is the citizen's. */
+  readonly ids: Readonly<Record<Persona, string | undefined>>;
   readonly citizenId: string;
+  readonly citizenName: string;
+  /** The citizen's house transfer form, for cases tried straight at the departments. */
+  readonly citizenForm: readonly { key: string; value: string }[];
+  /**
+   * A case of the citizen's at each department, handed in by the hall straight to it and now asked to be
+   * corrected (补正): its number, the key it was submitted under, and the correction that answers it.
+   */
+  readonly cases: Readonly<
+    Record<
+      Department,
+      { caseNumber: string; itemCode: string; key: string; correction: { key: string; value: string }[] }
+    >
+  >;
   /** An enterprise the legal representative represents, and a unit the seller owns. */
   readonly enterpriseUscc: string;
   readonly sellerUnit: string;
@@ -73,7 +96,8 @@ export async function startAccessStack(): Promise<{ s: TestStack; f: AccessFixtu
     },
   });
   const tokens: Record<string, string | undefined> = { anonymous: undefined };
-  for (const p of PERSONAS.filter((x) => x !== 'anonymous' && x !== 'stranger')) tokens[p] = await s.token(p);
+  for (const p of PERSONAS.filter((x) => x !== 'anonymous' && x !== 'stranger' && x !== 'hall'))
+    tokens[p] = await s.token(p);
   const personaIds = ['citizen', 'seller', 'legal-rep'].map((p) => idNumberOf(tokens[p]!));
   const stranger = parties(6, personaIds).buyer;
   tokens.stranger = await s.customToken({
@@ -88,6 +112,66 @@ export async function startAccessStack(): Promise<{ s: TestStack; f: AccessFixtu
     enterprises: string[];
   };
   const sellerUnit = population.properties.find((p) => p.ownerIdNumbers.includes(personaIds[1]!))!.unitCode;
+  tokens.hall = await s.serviceToken();
+  const headers = Object.fromEntries(PERSONAS.map((p) => [p, {}])) as Record<Persona, Record<string, string>>;
+  headers.hall = actingFor(citizenId);
+  const ids = Object.fromEntries(
+    PERSONAS.map((p) => [p, APPLICANTS.includes(p) ? idNumberOf(tokens[p]!) : undefined]),
+  ) as Record<Persona, string | undefined>;
+  ids.hall = citizenId;
+  const citizenName = population.persons.find((p) => p.idNumber === citizenId)!.name;
+
+  // A case of the citizen's at each department, handed in by the hall acting for them, each with the one
+  // mistake its department asks to be corrected; a seller of its own, as the registry checks the seller.
+  const direct = parties(8, personaIds);
+  const citizenForm = houseTransferValues(citizenId, direct.seller.idNumber);
+  const formValue = (key: string) => citizenForm.find((v) => v.key === key)!.value;
+  const unit = population.properties.find((p) => p.unitCode === formValue('property.unitCode'))!;
+  const balance = population.fundAccounts.find((a) => a.idNumber === citizenId)!.balanceFen;
+  const mistakes: Record<Department, { key: string; wrong: string; right: string }> = {
+    tax: {
+      key: 'transaction.price',
+      wrong: (Number(formValue('transaction.price')) / 1.2 / 4).toFixed(2),
+      right: formValue('transaction.price'),
+    },
+    fund: {
+      key: 'fund.withdrawalAmount',
+      wrong: ((balance + 10_000) / 100).toFixed(2),
+      right: formValue('fund.withdrawalAmount'),
+    },
+    realestate: {
+      key: 'property.certificateNumber',
+      wrong: population.properties.find((p) => p.unitCode !== unit.unitCode)!.certificateNumber,
+      right: unit.certificateNumber,
+    },
+    market: { key: 'enterprise.businessScope', wrong: '待定', right: '日用百货零售' },
+  };
+  const cases = {} as Record<Department, AccessFixture['cases'][Department]>;
+  for (const d of DEPARTMENTS) {
+    const m = mistakes[d];
+    const key = `access-case-${d}`;
+    const ops = caseOperations(d);
+    const r = await s.gql<Record<string, { caseNumber: string }>>(
+      ops.submitQuery,
+      {
+        i: caseInput(
+          d,
+          { idNumber: citizenId, name: citizenName },
+          [...citizenForm, { key: m.key, value: m.wrong }],
+          key,
+        ),
+      },
+      tokens.hall,
+      headers.hall,
+    );
+    if (r.errors) throw new Error(`the hall's ${d} case for the citizen: ${JSON.stringify(r.errors)}`);
+    cases[d] = {
+      caseNumber: r.data![ops.submit]!.caseNumber,
+      itemCode: CASE_ITEMS[d].itemCode,
+      key,
+      correction: [{ key: m.key, value: m.right }],
+    };
+  }
 
   const form = async (n: number, values: Record<string, string> = {}) => ({
     bundleCode: 'HOUSE-TRANSFER',
@@ -112,6 +196,14 @@ export async function startAccessStack(): Promise<{ s: TestStack; f: AccessFixtu
   await until(completed.id, (a) => statusOf(a, 'RE-TRANSFER') === 'ACCEPTED', 'the transfer registration');
   await advanceClocks(s, 24 * 10);
   const done = await until(completed.id, (a) => a.status === 'COMPLETED', 'the transfer completed');
+
+  for (const d of DEPARTMENTS)
+    await eventually(
+      () => s.admin(d).case(cases[d].caseNumber),
+      (c) => c.status === 'correction_requested',
+      `the citizen's ${d} case asked to be corrected`,
+      60_000,
+    );
 
   await s.admin('fund').down();
   const dead = await submit(s, citizen, await form(2));
@@ -144,7 +236,12 @@ export async function startAccessStack(): Promise<{ s: TestStack; f: AccessFixtu
     f: {
       materials,
       tokens: tokens as Record<Persona, string | undefined>,
+      headers,
+      ids,
       citizenId,
+      citizenName,
+      citizenForm,
+      cases,
       enterpriseUscc: legalRep.enterprises[0]!,
       sellerUnit,
       victim: { idNumber: victim.buyer.idNumber, name: victim.buyer.name, sellerId: victim.seller.idNumber },

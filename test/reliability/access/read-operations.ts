@@ -1,4 +1,4 @@
-import type { AccessFixture } from './fixture';
+import type { AccessFixture, Persona } from './fixture';
 import { judgeAnswer, judgeHttp, type Operation } from './operation';
 
 /** A read of one department's fields at an entry point: `person(idNumber:) { taxpayer { name } }`… */
@@ -9,12 +9,14 @@ function entryRead(
   query: string,
   variables: (f: AccessFixture) => Record<string, unknown>,
   path: readonly string[],
+  options: (f: AccessFixture, as: Persona) => Parameters<typeof judgeAnswer>[2] = () => ({}),
 ): Operation {
   return {
     key,
     label,
     allowed,
-    try: async (s, f, as) => judgeAnswer(await s.gql(query, variables(f), f.tokens[as]), path),
+    try: async (s, f, as) =>
+      judgeAnswer(await s.gql(query, variables(f), f.tokens[as], f.headers[as]), path, options(f, as)),
   };
 }
 
@@ -22,19 +24,27 @@ const PERSON = (fields: string) => `query P($id: IdNumber!) { person(idNumber: $
 const ENTERPRISE = (fields: string) => `query E($u: USCC!) { enterprise(uscc: $u) { ${fields} } }`;
 const PROPERTY = (fields: string) => `query U($u: UnitCode!) { property(unitCode: $u) { ${fields} } }`;
 const citizen = (f: AccessFixture) => ({ id: f.citizenId });
+/** A unit's records are each its payer's or borrower's: anyone but the department's staff sees their own only. */
+const ownRecordsOnly =
+  (staff: Persona, whose: (record: unknown) => string) => (f: AccessFixture, as: Persona) => ({
+    allowedIf: (records: unknown) =>
+      as !== staff && (records as unknown[]).some((r) => whose(r) !== f.ids[as])
+        ? `${as} sees another person's record of the unit`
+        : undefined,
+  });
 const enterprise = (f: AccessFixture) => ({ u: f.enterpriseUscc });
 const unit = (f: AccessFixture) => ({ u: f.sellerUnit });
 
 /**
  * The reads of the matrix: a person's records in each department, an enterprise's, a real-estate unit's,
- * an application and a material handed in with it, the audit trail, the staff's queue and dead letters,
- * a department's case.
+ * an application and a material handed in with it, the audit trail, the staff's queue and dead letters
+ * (each department's cases are in case-operations.ts).
  */
 export const READS: readonly Operation[] = [
   entryRead(
     'person.tax',
     'read a person: tax record',
-    ['citizen', 'staff-tax'],
+    ['citizen', 'hall', 'staff-tax'],
     PERSON('taxpayer { name }'),
     citizen,
     ['person', 'taxpayer'],
@@ -42,7 +52,7 @@ export const READS: readonly Operation[] = [
   entryRead(
     'person.realestate',
     'read a person: units owned',
-    ['citizen', 'staff-realestate'],
+    ['citizen', 'hall', 'staff-realestate'],
     PERSON('properties { unitCode }'),
     citizen,
     ['person', 'properties'],
@@ -50,7 +60,7 @@ export const READS: readonly Operation[] = [
   entryRead(
     'person.fund',
     'read a person: fund account',
-    ['citizen', 'staff-fund'],
+    ['citizen', 'hall', 'staff-fund'],
     PERSON('fundAccount { balance }'),
     citizen,
     ['person', 'fundAccount'],
@@ -58,7 +68,7 @@ export const READS: readonly Operation[] = [
   entryRead(
     'person.market',
     'read a person: enterprises represented',
-    ['citizen', 'staff-market'],
+    ['citizen', 'hall', 'staff-market'],
     PERSON('representedEnterprises { uscc }'),
     citizen,
     ['person', 'representedEnterprises'],
@@ -90,7 +100,8 @@ export const READS: readonly Operation[] = [
   entryRead(
     'property.realestate',
     'read a property: register entry',
-    ['seller', 'staff-realestate'],
+    // The hall reads any unit's register entry: it checks a transfer's seller against the register.
+    ['seller', 'staff-realestate', 'hall'],
     PROPERTY('address certificateNumber'),
     unit,
     ['property', 'address'],
@@ -98,18 +109,20 @@ export const READS: readonly Operation[] = [
   entryRead(
     'property.tax',
     'read a property: deed tax records',
-    ['seller', 'staff-tax'],
-    PROPERTY('deedTaxRecords { amount }'),
+    ['seller', 'staff-tax', 'hall'],
+    PROPERTY('deedTaxRecords { payerIdNumber amount }'),
     unit,
     ['property', 'deedTaxRecords'],
+    ownRecordsOnly('staff-tax', (r) => (r as { payerIdNumber: string }).payerIdNumber),
   ),
   entryRead(
     'property.fund',
     'read a property: fund loans',
-    ['seller', 'staff-fund'],
-    PROPERTY('fundLoans { remaining }'),
+    ['seller', 'staff-fund', 'hall'],
+    PROPERTY('fundLoans { borrowerIdNumber remaining }'),
     unit,
     ['property', 'fundLoans'],
+    ownRecordsOnly('staff-fund', (r) => (r as { borrowerIdNumber: string }).borrowerIdNumber),
   ),
   {
     key: 'application',
@@ -121,6 +134,7 @@ export const READS: readonly Operation[] = [
           'query A($id: ID!) { application(id: $id) { id status parts { department } } }',
           { id: f.completed.id },
           f.tokens[as],
+          f.headers[as],
         ),
         ['application'],
         { nullIsDenial: true },
@@ -134,7 +148,7 @@ export const READS: readonly Operation[] = [
       const token = f.tokens[as];
       return judgeHttp(
         await fetch(`${s.gatewayUrl}/materials/${f.completed.saleContract}`, {
-          headers: token ? { authorization: `Bearer ${token}` } : {},
+          headers: { ...(token ? { authorization: `Bearer ${token}` } : {}), ...f.headers[as] },
         }),
         200,
       );
@@ -149,6 +163,7 @@ export const READS: readonly Operation[] = [
         '{ whoReadMyData { subjectIdNumber subjectUscc } }',
         {},
         f.tokens[as],
+        f.headers[as],
       );
       const me = f.tokens[as]
         ? JSON.parse(Buffer.from(f.tokens[as]!.split('.')[1]!, 'base64url').toString()).id_number
@@ -172,6 +187,7 @@ export const READS: readonly Operation[] = [
         'query T($id: IdNumber) { auditRecords(subjectIdNumber: $id) { department } }',
         { id: f.citizenId },
         f.tokens[as],
+        f.headers[as],
       );
       const own = as.startsWith('staff-') ? as.slice('staff-'.length).toUpperCase() : undefined;
       return judgeAnswer(r, ['auditRecords'], {
@@ -191,6 +207,7 @@ export const READS: readonly Operation[] = [
         '{ applicationQueue { id } }',
         {},
         f.tokens[as],
+        f.headers[as],
       );
       // The citizen's house transfers involve no market regulation part: its staff do not see them.
       return judgeAnswer(r, ['applicationQueue'], {
@@ -210,6 +227,7 @@ export const READS: readonly Operation[] = [
         '{ deadLetteredParts { id department } }',
         {},
         f.tokens[as],
+        f.headers[as],
       );
       return judgeAnswer(r, ['deadLetteredParts'], {
         allowedIf: (parts) =>
@@ -219,22 +237,6 @@ export const READS: readonly Operation[] = [
             ? `${as} sees the fund's dead letter`
             : undefined,
       });
-    },
-  },
-  {
-    key: 'case',
-    label: 'read a case at its department',
-    allowed: ['staff-tax'],
-    try: async (s, f, as) => {
-      const caseNumber = f.completed.parts.find((p) => p.department === 'TAX')!.caseNumber;
-      return judgeAnswer(
-        await s.gql(
-          'query C($n: ID!) { taxCase(caseNumber: $n) { caseNumber status } }',
-          { n: caseNumber },
-          f.tokens[as],
-        ),
-        ['taxCase'],
-      );
     },
   },
 ];

@@ -18,7 +18,8 @@ function formVerdict(
 
 /**
  * The writes of the matrix: submit, submit for someone else (through the hall and straight to a
- * department), correct, rate, retry, consent, upload. Denials are tried first and must leave nothing
+ * department), correct, rate, retry, consent, upload (each department's own case writes are in
+ * case-operations.ts). Denials are tried first and must leave nothing
  * behind; the allowed persona of a one-off write (a correction, a rating, a retry) tries it last.
  */
 export const WRITES: readonly Operation[] = [
@@ -33,6 +34,7 @@ export const WRITES: readonly Operation[] = [
         SUBMIT,
         { i: { bundleCode: 'HOUSE-TRANSFER', values: [] } },
         f.tokens[as],
+        f.headers[as],
       );
       return formVerdict(judgeAnswer(r, ['submitApplication']), r.data?.submitApplication?.problems);
     },
@@ -53,6 +55,7 @@ export const WRITES: readonly Operation[] = [
           },
         },
         f.tokens[as],
+        f.headers[as],
       );
       return formVerdict(judgeAnswer(r, ['submitApplication']), r.data?.submitApplication?.problems);
     },
@@ -76,6 +79,7 @@ export const WRITES: readonly Operation[] = [
             },
           },
           f.tokens[as],
+          f.headers[as],
         ),
         ['submitTaxCase'],
       ),
@@ -94,6 +98,7 @@ export const WRITES: readonly Operation[] = [
           v: [{ key: 'transaction.price', value: f.correction.price }],
         },
         f.tokens[as],
+        f.headers[as],
       );
       return judgeAnswer(r, ['correctApplication', 'application']);
     },
@@ -109,6 +114,7 @@ export const WRITES: readonly Operation[] = [
           'mutation R($a: ID!) { rateApplication(applicationId: $a, level: 5) { rating { level } } }',
           { a: f.completed.id },
           f.tokens[as],
+          f.headers[as],
         ),
         ['rateApplication', 'rating'],
       ),
@@ -124,6 +130,7 @@ export const WRITES: readonly Operation[] = [
           'mutation R($p: ID!) { retryPart(partId: $p) { id status } }',
           { p: f.deadLettered.partId },
           f.tokens[as],
+          f.headers[as],
         ),
         ['retryPart'],
       ),
@@ -139,6 +146,7 @@ export const WRITES: readonly Operation[] = [
           'mutation { grantConsent(bundleCode: "HOUSE-TRANSFER", scopes: ["tax"]) { id } }',
           {},
           f.tokens[as],
+          f.headers[as],
         ),
         ['grantConsent'],
       ),
@@ -156,6 +164,7 @@ export const WRITES: readonly Operation[] = [
           headers: {
             'content-type': 'application/pdf',
             ...(token ? { authorization: `Bearer ${token}` } : {}),
+            ...f.headers[as],
           },
           body: '%PDF-1.4 access matrix',
         }),

@@ -54,6 +54,7 @@ export async function startHostileStack(): Promise<HostileStack> {
   });
   const tokens = {} as Record<TokenName, string>;
   for (const p of PERSONAS) tokens[p] = await s.token(p);
+  tokens.hall = await s.serviceToken();
   const personaIds = [tokens.citizen, tokens.seller, tokens['legal-rep']].map(idNumberOf);
   const pair = parties(0, personaIds);
   tokens.applicant = await buyerToken(s, pair);

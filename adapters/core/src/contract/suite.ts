@@ -215,6 +215,17 @@ export function describeAdapterContract<A extends DepartmentAdapter, R>(
         );
         expect(Number.isNaN(Date.parse(state!.acceptedAt))).toBe(false);
       });
+
+      it('says whose case it is, as the system holds it: submitted, by number and by key', async () => {
+        // The subgraphs show a case to the hall only when it acts for this applicant.
+        const key = newKey();
+        const sample = submission.sample(key);
+        const whose = sample.applicant.idNumber;
+        const made = await adapter.submitCase(sample);
+        expect(made.applicantIdNumber).toBe(whose);
+        expect((await adapter.getCase(made.caseNumber))?.applicantIdNumber).toBe(whose);
+        expect((await adapter.findCase(sample.itemCode, key))?.applicantIdNumber).toBe(whose);
+      });
     });
 
     describe('error mapping', () => {

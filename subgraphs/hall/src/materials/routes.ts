@@ -19,6 +19,11 @@ export interface MaterialRoutesDeps {
   /** Largest file accepted, in bytes (MAX_MATERIAL_BYTES). */
   readonly maxBytes: number;
   readonly log: Logger;
+  /**
+   * Whether the case of an item carries a material of this id: the item asks for it, so the hall sends
+   * the applicant's upload with it (see dispatch/case-input.ts). What a department's staff may open.
+   */
+  readonly sentWith: (itemCode: string, materialId: string) => boolean;
 }
 
 /** An upload as the routes answer it. */
@@ -64,12 +69,17 @@ export function materialRoutes(deps: MaterialRoutesDeps): (app: FastifyInstance)
 
   /**
    * Who may see an upload: its applicant; window staff, who examine materials at the counter; a
-   * department's staff once it is handed in with an application that has a part for their department.
+   * department's staff once an application hands it in for a part of their department whose item asks
+   * for it — what the hall sends them, never another department's material (a bank card scan goes to the
+   * fund, not to the tax office). A reference a department holds from anywhere else opens nothing.
    */
   const mayRead = async (identity: Identity | null, upload: Upload): Promise<boolean> => {
     if (!identity) return false;
     if (identity.role === 'window-staff') return true;
-    if (identity.role === 'department-staff') return uploads.handedInTo(upload.id, identity.departments);
+    if (identity.role === 'department-staff')
+      return (await uploads.handedInTo(upload.id, identity.departments)).some((h) =>
+        deps.sentWith(h.itemCode, h.materialId),
+      );
     return identity.role === 'applicant' && identity.idNumber === upload.applicantIdNumber;
   };
 

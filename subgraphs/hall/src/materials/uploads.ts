@@ -76,20 +76,27 @@ export class Uploads {
   }
 
   /**
-   * Whether the upload is handed in with an application that has a part for one of the departments: what
-   * a department's staff need to examine its cases, and no more.
+   * How the upload was handed in to the departments: for each part of theirs in an application holding it,
+   * the part's item and the material id the upload was handed in as. Whether that item's case carries the
+   * material is the caller's to judge (from the item's published materials).
    */
-  async handedInTo(uploadId: string, departments: readonly string[]): Promise<boolean> {
-    if (departments.length === 0) return false;
-    const row = await this.db
+  async handedInTo(
+    uploadId: string,
+    departments: readonly string[],
+  ): Promise<{ itemCode: string; materialId: string }[]> {
+    if (departments.length === 0) return [];
+    const rows = await this.db
       .selectFrom('applications as a')
       .innerJoin('parts as p', 'p.application_id', 'a.id')
-      .select('a.id')
+      .select(['p.item_code', 'a.materials'])
       .where(sql<boolean>`a.materials @> ${JSON.stringify([{ uploadId }])}::jsonb`)
       .where('p.department', 'in', [...departments])
-      .limit(1)
-      .executeTakeFirst();
-    return row !== undefined;
+      .execute();
+    return rows.flatMap((r) =>
+      r.materials
+        .filter((m) => m.uploadId === uploadId)
+        .map((m) => ({ itemCode: r.item_code, materialId: m.id })),
+    );
   }
 
   /** An applicant's uploads, newest first. */

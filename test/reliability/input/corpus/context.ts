@@ -1,4 +1,5 @@
 import type { StackPorts } from '../../../../scripts/stack';
+import type { HostileCase } from '../case';
 import type { ProviderKey } from '../forge';
 
 /** Whose tokens the corpus holds: the identity provider's personas, and the corpus's own applicant. */
@@ -11,7 +12,9 @@ export type TokenName =
   | 'staff-market'
   | 'staff-realestate'
   | 'staff-fund'
-  | 'applicant';
+  | 'applicant'
+  /** The hall's service token (client credentials): the one caller of the departments' case operations. */
+  | 'hall';
 
 /** What the corpus needs to know of the stack it runs on: tokens, ids and a right form to spoil. */
 export interface CorpusContext {
@@ -36,6 +39,22 @@ export interface CorpusContext {
   };
   /** An upload of someone else's. */
   readonly otherUploadId: string;
+}
+
+/**
+ * A GraphQL request as the hall sends it acting for the corpus's applicant: its service token and
+ * x-onething-acting-for. The departments' case operations take no other caller, so this is how bad values
+ * reach their checks.
+ */
+export function asHall(ctx: CorpusContext, request: Pick<HostileCase, 'path' | 'headers' | 'body'>) {
+  return {
+    ...request,
+    headers: {
+      ...request.headers,
+      authorization: `Bearer ${ctx.tokens.hall}`,
+      'x-onething-acting-for': ctx.applicant.idNumber,
+    },
+  };
 }
 
 /** The right form with one value replaced. */

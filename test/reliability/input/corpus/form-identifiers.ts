@@ -1,5 +1,5 @@
 import { casesOf, graphql } from '../case';
-import { type CorpusContext, spoiled } from './context';
+import { asHall, type CorpusContext, spoiled } from './context';
 
 const SUBMIT =
   'mutation S($i: ApplicationInput!) { submitApplication(input: $i) { application { id } problems { field code message { zh en } } } }';
@@ -116,9 +116,9 @@ export const formIdentifiers = (ctx: CorpusContext) => {
     },
     {
       name: 'an item code the department lacks',
-      ...graphql(
-        'mutation S($i: CaseInput!) { submitTaxCase(input: $i) { caseNumber } }',
-        {
+      ...asHall(
+        ctx,
+        graphql('mutation S($i: CaseInput!) { submitTaxCase(input: $i) { caseNumber } }', {
           i: {
             itemCode: 'TAX-REFUND-EVERYTHING',
             idempotencyKey: 'k-1',
@@ -126,8 +126,7 @@ export const formIdentifiers = (ctx: CorpusContext) => {
             applicantName: ctx.applicant.name,
             fields: [],
           },
-        },
-        t.applicant,
+        }),
       ),
       expect: invalid('item.unknown'),
     },

@@ -1,5 +1,5 @@
 import { casesOf, graphql } from '../case';
-import { type CorpusContext, spoiled } from './context';
+import { asHall, type CorpusContext, spoiled } from './context';
 
 /**
  * Injection strings of every family: SQL, script and markup, templates, shells, paths, XML (the registry
@@ -163,20 +163,19 @@ export const injection = (ctx: CorpusContext) => {
     },
     {
       name: 'case at a department: applicant name with a script',
-      ...graphql(SUBMIT_TAX, caseInput({ applicantName: '<script>alert(1)</script>' }), t.applicant),
+      ...asHall(ctx, graphql(SUBMIT_TAX, caseInput({ applicantName: '<script>alert(1)</script>' }))),
       expect: { status: 200, code: 'INVALID_INPUT', rule: 'field.text' },
     },
     {
       name: 'case at a department: idempotency key of 10 000 characters',
-      ...graphql(SUBMIT_TAX, caseInput({ idempotencyKey: 'k'.repeat(10_000) }), t.applicant),
+      ...asHall(ctx, graphql(SUBMIT_TAX, caseInput({ idempotencyKey: 'k'.repeat(10_000) }))),
       expect: { status: 200, code: 'INVALID_INPUT', rule: 'key.format' },
     },
     {
       name: 'case at a department: a text field with SOAP',
-      ...graphql(
-        SUBMIT_TAX,
-        caseInput({ fields: [{ key: 'applicant.name', value: PAYLOADS[8]!.text }] }),
-        t.applicant,
+      ...asHall(
+        ctx,
+        graphql(SUBMIT_TAX, caseInput({ fields: [{ key: 'applicant.name', value: PAYLOADS[8]!.text }] })),
       ),
       expect: { status: 200, code: 'INVALID_INPUT', rule: 'field.text' },
     },

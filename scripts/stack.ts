@@ -80,6 +80,11 @@ export interface StackOptions {
   readonly env?: Record<string, string>;
   /** The secret signing the internal identity header (a fresh random one by default). */
   readonly identitySecret?: string;
+  /**
+   * Let the identity provider sign any claims a test asks for (its `custom` grant). Tests need it; `npm
+   * start` does not: its demo and the web app sign in with personas.
+   */
+  readonly allowCustomTokens?: boolean;
   /** Leave these services out (e.g. the gateway, for a test that starts its own). */
   readonly without?: readonly string[];
   /** The hall's state: PostgreSQL (`postgres://…`), or PGlite in this directory (default data/hall). */
@@ -104,7 +109,12 @@ export function stackServices(options: StackOptions = {}): ServiceSpec[] {
     name: 'idp',
     title: 'development identity provider — tokens for seeded personas, JWKS',
     entry: 'idp/src/main.ts',
-    env: { ...base, ...seeded, PORT: String(ports.idp) },
+    env: {
+      ...base,
+      ...seeded,
+      PORT: String(ports.idp),
+      ...(options.allowCustomTokens ? { ALLOW_CUSTOM_TOKENS: 'true' } : {}),
+    },
     url: local(ports.idp),
     readyUrl: local(ports.idp, '/health'),
     extra: { personas: local(ports.idp, '/personas') },

@@ -1,10 +1,10 @@
 import { type ChildProcess, spawn } from 'node:child_process';
-import { randomBytes } from 'node:crypto';
 import { createWriteStream, mkdirSync, readFileSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { dirname, join, resolve } from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { fileURLToPath } from 'node:url';
+import { developmentIdentityKeys } from '@onething/runtime/identity';
 
 /**
  * The whole system as processes: what `npm start` runs and what stack tests start. Each service runs
@@ -78,8 +78,11 @@ export interface StackOptions {
   readonly logDir?: string;
   /** Extra environment for every service. */
   readonly env?: Record<string, string>;
-  /** The secret signing the internal identity header (a fresh random one by default). */
-  readonly identitySecret?: string;
+  /**
+   * Where the key pair of the internal identity header is (default data/identity): the gateway's private
+   * key and the subgraphs' JWKS, made on first start and kept after.
+   */
+  readonly identityDir?: string;
   /**
    * Let the identity provider sign any claims a test asks for (its `custom` grant). Tests need it; `npm
    * start` does not: its demo and the web app sign in with personas.
@@ -101,7 +104,7 @@ export interface StackOptions {
 /** The services of the stack, in start order, with their settings. */
 export function stackServices(options: StackOptions = {}): ServiceSpec[] {
   const ports = options.ports ?? DEFAULT_PORTS;
-  const secret = options.identitySecret ?? randomBytes(32).toString('base64url');
+  const identity = developmentIdentityKeys(options.identityDir ?? join(ROOT, 'data', 'identity'));
   const base = { HOST: '127.0.0.1', LOG_LEVEL: options.logLevel ?? 'info', ...options.env };
   const seeded = { SEED_PERSONS: String(options.persons ?? 10_000) };
   const local = (port: number, path = '') => `http://127.0.0.1:${port}${path}`;
@@ -148,7 +151,7 @@ export function stackServices(options: StackOptions = {}): ServiceSpec[] {
         ...base,
         PORT: String(ports.subgraphs[dept]),
         SYSTEM_URL: local(ports.legacy[dept].port),
-        INTERNAL_IDENTITY_SECRET: secret,
+        INTERNAL_IDENTITY_JWKS_FILE: identity.jwksFile,
       },
       url: local(ports.subgraphs[dept], '/graphql'),
       readyUrl: local(ports.subgraphs[dept], '/health'),
@@ -161,7 +164,7 @@ export function stackServices(options: StackOptions = {}): ServiceSpec[] {
     env: {
       ...base,
       PORT: String(ports.gateway),
-      INTERNAL_IDENTITY_SECRET: secret,
+      INTERNAL_IDENTITY_KEY_FILE: identity.keyFile,
       JWKS_URL: local(ports.idp, '/.well-known/jwks.json'),
       // The web app signs in with personas through the gateway's /idp (development only).
       DEV_IDP_URL: local(ports.idp),
@@ -181,7 +184,7 @@ export function stackServices(options: StackOptions = {}): ServiceSpec[] {
     env: {
       ...base,
       PORT: String(ports.hall),
-      INTERNAL_IDENTITY_SECRET: secret,
+      INTERNAL_IDENTITY_JWKS_FILE: identity.jwksFile,
       GATEWAY_URL: local(ports.gateway, '/graphql'),
       TOKEN_URL: local(ports.idp, '/token'),
       ...(options.hallDatabaseUrl ? { DATABASE_URL: options.hallDatabaseUrl } : {}),

@@ -5,7 +5,7 @@ import { ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/dis
 import { fastifyApolloHandler } from '@as-integrations/fastify';
 import { drainOnClose, type Logger } from '@onething/runtime';
 import { clientErrorHandler, frameworkRefusal, JsonBodyError, parseJsonBody } from '@onething/runtime/http';
-import { ANONYMOUS, type Identity, identityKey } from '@onething/runtime/identity';
+import { ANONYMOUS, type Identity } from '@onething/runtime/identity';
 import Fastify, { type FastifyBaseLogger, type FastifyReply, LogController } from 'fastify';
 import { Agent } from 'undici';
 import { AuthError, createAuth } from './auth';
@@ -47,8 +47,16 @@ export function createGateway(config: GatewayConfig, log: Logger) {
     jwksUrl: config.jwksUrl,
     issuer: config.jwtIssuer,
     audience: config.jwtAudience,
-    identityKey: identityKey(config.identitySecret),
+    signingKey: config.identityKey,
   });
+  config.identityKey.onReload((problem) =>
+    problem
+      ? log.error({ file: config.identityKey.file }, problem)
+      : log.info(
+          { file: config.identityKey.file, kid: config.identityKey.current().kid },
+          'identity key reloaded',
+        ),
+  );
   const metrics = gatewayMetrics();
   const dispatcher = new Agent({ keepAliveTimeout: 30_000, connections: 256 });
   const supergraph = new SupergraphFile(config.supergraphFile, log);

@@ -1,6 +1,7 @@
 import { resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { defineSettings, settings } from '@onething/runtime';
+import { identityKeySettings } from '@onething/runtime/identity';
 import { z } from 'zod';
 
 const OUR_SUPERGRAPH = fileURLToPath(new URL('../../schema/supergraph.graphql', import.meta.url));
@@ -62,13 +63,10 @@ export const gatewaySettings = defineSettings('gateway', {
     defaultDoc: '(none)',
     doc: 'Per-subgraph timeouts as name=ms,… (e.g. realestate=15000 for the slow registry).',
   },
-  identitySecret: {
-    env: 'INTERNAL_IDENTITY_SECRET',
-    schema: z
-      .string({ error: 'is required: the secret shared with the subgraphs' })
-      .min(32, 'must be at least 32 bytes'),
-    secret: true,
-    doc: 'Secret shared with the subgraphs to sign the internal identity header; at least 32 bytes.',
+  identityKey: {
+    env: 'INTERNAL_IDENTITY_KEY_FILE',
+    schema: identityKeySettings.signingKeyFile(),
+    doc: 'The gateway’s Ed25519 private key (a PKCS#8 PEM file) signing the internal identity header; subgraphs hold only its public key (INTERNAL_IDENTITY_JWKS_FILE). Re-read when the file changes. `npm start` makes one under data/identity/.',
   },
   jwksUrl: {
     env: 'JWKS_URL',

@@ -52,7 +52,7 @@ function thumbprint(jwk: JsonWebKey): string {
 
 /** The public JWK of an Ed25519 key (private or public), named by its thumbprint. */
 export function publicJwkOf(key: KeyObject): JsonWebKey & { kid: string } {
-  const { kty, crv, x } = createPublicKey(key).export({ format: 'jwk' });
+  const { kty, crv, x } = (key.type === 'public' ? key : createPublicKey(key)).export({ format: 'jwk' });
   return { kty, crv, x, kid: thumbprint({ kty, crv, x }), alg: IDENTITY_ALGORITHM, use: 'sig' };
 }
 

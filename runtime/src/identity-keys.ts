@@ -190,6 +190,10 @@ export class ReloadingFile<T> implements KeySource<T> {
 }
 
 const parseJwks = (text: string) => {
+  if (text.trimStart().startsWith('-----BEGIN'))
+    throw new RangeError(
+      `cannot be read as a JWKS: it is a PEM file${text.includes('PRIVATE KEY') ? ' holding a private key, which a subgraph must never hold' : ''}; give the gateway's public keys as a JWKS, made with \`${MAKE_JWKS}\``,
+    );
   let json: unknown;
   try {
     json = JSON.parse(text);

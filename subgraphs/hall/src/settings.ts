@@ -37,6 +37,10 @@ export const hallSettings = defineSettings('subgraph-hall', {
     secret: true,
     defaultDoc: 'hall-dev-secret',
     doc: 'The hall’s client secret at the identity provider.',
+    production: {
+      devValue: 'hall-dev-secret',
+      fix: 'set the client secret your identity provider issued to the hall (HALL_CLIENT_ID)',
+    },
   },
   databaseUrl: {
     env: 'DATABASE_URL',

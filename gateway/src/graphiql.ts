@@ -1,7 +1,7 @@
 import { createReadStream } from 'node:fs';
 import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
-import type { FastifyInstance } from 'fastify';
+import type { FastifyInstance, FastifyReply } from 'fastify';
 
 /**
  * GraphiQL at /graphiql, entirely from local files (the stock landing page loads from the internet, which
@@ -76,7 +76,26 @@ const PAGE = `<!doctype html>
 const CSP =
   "default-src 'self'; style-src 'self' 'unsafe-inline'; img-src 'self' data:; connect-src 'self'; script-src 'self'";
 
-export function registerGraphiql(app: FastifyInstance): void {
+/** Registers /graphiql and its assets; where the schema may not be listed (`enabled` false), 404 saying so. */
+export function registerGraphiql(app: FastifyInstance, options: { enabled: boolean }): void {
+  if (!options.enabled) {
+    const off = (_: unknown, reply: FastifyReply) =>
+      reply
+        .code(404)
+        .type('application/json; charset=utf-8')
+        .send({
+          errors: [
+            {
+              message:
+                'GraphiQL is off here: the schema may not be listed (ALLOW_INTROSPECTION is false, as production defaults)',
+              extensions: { code: 'NOT_FOUND' },
+            },
+          ],
+        });
+    app.get('/graphiql', off);
+    app.get('/graphiql/*', off);
+    return;
+  }
   app.get('/graphiql', async (_, reply) =>
     reply.type('text/html; charset=utf-8').header('content-security-policy', CSP).send(PAGE),
   );

@@ -15,7 +15,7 @@ import { registerDevIdp } from './dev-idp';
 import { registerGraphiql } from './graphiql';
 import { registerLingeringClose } from './lingering-close';
 import { registerMaterialsProxy } from './materials-proxy';
-import { dedupeErrorsPlugin, formatGatewayError } from './plugins/errors';
+import { dedupeErrorsPlugin, gatewayErrorFormatter } from './plugins/errors';
 import { queryLimits } from './plugins/limits';
 import { gatewayMetrics } from './plugins/metrics';
 import { operationSelectionPlugin } from './plugins/operations';
@@ -80,6 +80,8 @@ export function createGateway(config: GatewayConfig, log: Logger) {
   const apollo = new ApolloServer<GatewayContext>({
     gateway,
     introspection: config.introspection,
+    // “Did you mean …?” names fields, arguments and types: where the schema may not be listed, neither.
+    hideSchemaDetailsFromClientErrors: !config.introspection,
     csrfPrevention: true,
     includeStacktraceInErrorResponses: false,
     validationRules: [queryLimits(config.maxDepth, config.maxAliases)],
@@ -90,7 +92,7 @@ export function createGateway(config: GatewayConfig, log: Logger) {
       metrics.plugin,
       ApolloServerPluginLandingPageDisabled(),
     ],
-    formatError: formatGatewayError,
+    formatError: gatewayErrorFormatter({ hideSuggestions: !config.introspection }),
     logger: log,
     // The process's signals are ours (closeOnSignals): Apollo's own handler, on where NODE_ENV is not
     // `test`, stops Apollo at once and then kills the process with the signal again, before the
@@ -192,7 +194,7 @@ export function createGateway(config: GatewayConfig, log: Logger) {
   app.get('/metrics', async (_, reply) =>
     reply.type(metrics.registry.contentType).send(await metrics.registry.metrics()),
   );
-  registerGraphiql(app);
+  registerGraphiql(app, { enabled: config.introspection });
   registerMaterialsProxy(app, {
     auth,
     dispatcher,

@@ -78,6 +78,10 @@ export const gatewaySettings = defineSettings('gateway', {
     env: 'JWT_ISSUER',
     schema: z.string().min(1).default('onething-dev-idp'),
     doc: 'Required `iss` of tokens.',
+    production: {
+      devValue: 'onething-dev-idp',
+      fix: 'set the issuer (iss) of your identity provider’s tokens; the development identity provider never runs in production',
+    },
   },
   jwtAudience: {
     env: 'JWT_AUDIENCE',
@@ -87,7 +91,11 @@ export const gatewaySettings = defineSettings('gateway', {
   introspection: {
     env: 'ALLOW_INTROSPECTION',
     schema: bool(true),
-    doc: 'Whether the schema may be introspected (GraphiQL needs it).',
+    doc: 'Whether the schema may be listed: introspection, GraphiQL (which needs it) and “Did you mean …?” suggestions in errors, which would map it.',
+    production: {
+      default: 'false',
+      why: 'strangers cannot list the schema; set ALLOW_INTROSPECTION=true explicitly where they may (a staging gateway)',
+    },
   },
   maxDepth: {
     env: 'MAX_DEPTH',
@@ -137,6 +145,10 @@ export const gatewaySettings = defineSettings('gateway', {
       .transform((url) => url?.replace(/\/+$/, '')),
     defaultDoc: '(none)',
     doc: 'Development only: passes the development identity provider’s `/personas` and `/token` to the web app under `/idp/…` (`npm start` sets it). Never set it in production.',
+    production: {
+      refuseIfSet:
+        'it hands a token for any persona, window staff included, to anyone who asks; unset it, and users sign in at your identity provider (JWKS_URL)',
+    },
   },
 });
 

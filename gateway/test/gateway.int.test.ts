@@ -219,7 +219,12 @@ describe('the gateway serves any Federation 2 supergraph', () => {
     const html = await res.text();
     const sources = [...html.matchAll(/(?:src|href)="([^"]+)"/g)].map((m) => m[1]!);
     expect(sources.every((s) => s.startsWith('/graphiql/assets/'))).toBe(true);
-    for (const s of sources) expect((await fetch(`${gateway.url}${s}`)).status).toBe(200);
+    for (const s of sources) {
+      const asset = await fetch(`${gateway.url}${s}`);
+      expect(asset.status).toBe(200);
+      // Read to the end: a body left unread holds its connection, and the gateway's close waits for it.
+      await asset.arrayBuffer();
+    }
   });
 });
 

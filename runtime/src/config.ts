@@ -216,7 +216,7 @@ export function defineSettings<S extends SettingsSpec>(
         if ('devValue' in rule)
           rows.push({
             env: s.env,
-            refusal: `unset or \`${rule.devValue}\` (the development value), alone or in a list`,
+            refusal: `unset, or \`${rule.devValue}\` (published with this software) given`,
             fix: rule.fix ?? DEFAULT_FIX,
           });
         else if ('refuseIfSet' in rule)

@@ -48,9 +48,11 @@ export function settingsMarkdown(): string {
 const serviceName = (title: string) => title.replace(/ \(`.*`\)$/, '');
 
 /** What PROFILE=production refuses or changes, one row per declaration, from the services' settings. */
-export function productionRows(): string[][] {
+export function productionRows(): [service: string, setting: string, inProduction: string, fix: string][] {
   return SERVICES.flatMap(({ title, settings }) =>
-    settings.productionRules().map((r) => [serviceName(title), r.env, r.refusal, r.fix]),
+    settings
+      .productionRules()
+      .map((r): [string, string, string, string] => [serviceName(title), r.env, r.refusal, r.fix]),
   );
 }
 

@@ -1,8 +1,8 @@
-import { type ChildProcess, spawn } from 'node:child_process';
+import type { ChildProcess } from 'node:child_process';
 import { createPublicKey } from 'node:crypto';
 import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join, resolve } from 'node:path';
+import { join } from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { createLogger } from '@onething/runtime';
 import { developmentIdentityKeys, generateIdentityKey, signIdentity } from '@onething/runtime/identity';
@@ -14,6 +14,7 @@ import { devIdpSettings } from '../../../idp/src/settings';
 import { freePort } from '../../../scripts/stack';
 import { type FigureRow, recordSection, rounds } from '../figures';
 import { eddsa, epoch, hs256, unsigned } from '../input/forge';
+import { launch, problemsIn, productionEnv, refusedStarts, start } from './starts';
 
 /**
  * The security findings about development defaults, replayed as a deployment would meet them: each
@@ -22,148 +23,13 @@ import { eddsa, epoch, hs256, unsigned } from '../input/forge';
  * could, against a subgraph process running in production; near-miss queries at a production gateway,
  * which must suggest no name; and GraphiQL's asset paths that were a plain-object lookup.
  */
-const ROOT = resolve(import.meta.dirname, '../../..');
 const dir = mkdtempSync(join(tmpdir(), 'security-profile-'));
 const keys = developmentIdentityKeys(join(dir, 'identity'));
 const rows: FigureRow[] = [];
 const row = (finding: string, attack: string, answer: string) => rows.push({ finding, attack, answer });
 
-/** What a deployment sees of a start: the exit code (null: still running, so not refused) and its fatal log line. */
-async function start(
-  entry: string,
-  env: Record<string, string>,
-): Promise<{ code: number | null; fatal: string }> {
-  const child: ChildProcess = spawn(process.execPath, ['--import', 'tsx', join(ROOT, entry)], {
-    cwd: ROOT,
-    // As deployed: nothing of the test runner's environment, NODE_ENV=production.
-    env: { PATH: process.env.PATH ?? '', HOME: process.env.HOME ?? dir, NODE_ENV: 'production', ...env },
-    stdio: ['ignore', 'pipe', 'pipe'],
-  });
-  let out = '';
-  child.stdout?.on('data', (d) => (out += d));
-  child.stderr?.on('data', (d) => (out += d));
-  const exited = new Promise<number | null>((r) => child.once('exit', (code) => r(code)));
-  // A service that was not refused keeps running: it is stopped after a generous while (a guard, not a
-  // measurement) and reported as started.
-  const code = await Promise.race([exited, sleep(90_000).then(() => 'running' as const)]);
-  if (code === 'running') {
-    child.kill('SIGKILL');
-    await exited;
-    return { code: null, fatal: out };
-  }
-  const fatal = out
-    .split('\n')
-    .filter((l) => l.startsWith('{'))
-    .map((l) => JSON.parse(l) as { level: number; msg: string })
-    .find((l) => l.level === 60);
-  return { code, fatal: fatal?.msg ?? out };
-}
-
-const problemsIn = (message: string) => message.split('\n').filter((l) => l.startsWith('  - '));
-
-const GATEWAY = {
-  PROFILE: 'production',
-  INTERNAL_IDENTITY_KEY_FILE: keys.keyFile,
-  JWT_ISSUER: 'https://idp.example.gov.cn',
-  PORT: '0',
-};
-const SUBGRAPH = { PROFILE: 'production', INTERNAL_IDENTITY_JWKS_FILE: keys.jwksFile, PORT: '0' };
-const without = (env: Record<string, string>, name: string) =>
-  Object.fromEntries(Object.entries(env).filter(([k]) => k !== name));
-
-/** Each start must be refused, with one problem per name, each named. */
-const STARTS: {
-  service: string;
-  entry: string;
-  convenience: string;
-  env: Record<string, string>;
-  names: string[];
-}[] = [
-  {
-    service: 'dev IdP',
-    entry: 'idp/src/main.ts',
-    convenience: 'the development identity provider itself',
-    env: { PROFILE: 'production', PORT: '0' },
-    names: ['PROFILE'],
-  },
-  {
-    service: 'tax stand-in',
-    entry: 'legacy/tax/src/main.ts',
-    convenience: 'a stand-in for a department’s system',
-    env: { PROFILE: 'production', PORT: '0', ADMIN_PORT: '0' },
-    names: ['PROFILE'],
-  },
-  {
-    service: 'gateway',
-    entry: 'gateway/src/main.ts',
-    convenience: 'DEV_IDP_URL (staff tokens at /idp/token)',
-    env: { ...GATEWAY, DEV_IDP_URL: 'http://127.0.0.1:4010' },
-    names: ['DEV_IDP_URL'],
-  },
-  {
-    service: 'gateway',
-    entry: 'gateway/src/main.ts',
-    convenience: 'JWT_ISSUER left to the development issuer',
-    env: without(GATEWAY, 'JWT_ISSUER'),
-    names: ['JWT_ISSUER'],
-  },
-  {
-    service: 'gateway',
-    entry: 'gateway/src/main.ts',
-    convenience: 'JWT_ISSUER=onething-dev-idp given',
-    env: { ...GATEWAY, JWT_ISSUER: 'onething-dev-idp' },
-    names: ['JWT_ISSUER'],
-  },
-  {
-    service: 'gateway',
-    entry: 'gateway/src/main.ts',
-    convenience: 'DEV_IDP_URL and the development issuer at once',
-    env: { ...without(GATEWAY, 'JWT_ISSUER'), DEV_IDP_URL: 'http://127.0.0.1:4010' },
-    names: ['JWT_ISSUER', 'DEV_IDP_URL'],
-  },
-  {
-    service: 'hall',
-    entry: 'subgraphs/hall/src/main.ts',
-    convenience: 'HALL_CLIENT_SECRET left to hall-dev-secret',
-    env: SUBGRAPH,
-    names: ['HALL_CLIENT_SECRET'],
-  },
-  {
-    service: 'hall',
-    entry: 'subgraphs/hall/src/main.ts',
-    convenience: 'HALL_CLIENT_SECRET=hall-dev-secret given',
-    env: { ...SUBGRAPH, HALL_CLIENT_SECRET: 'hall-dev-secret' },
-    names: ['HALL_CLIENT_SECRET'],
-  },
-  {
-    service: 'tax subgraph',
-    entry: 'subgraphs/tax/src/main.ts',
-    convenience: 'TAX_API_KEY left to tax-dev-key',
-    env: SUBGRAPH,
-    names: ['TAX_API_KEY'],
-  },
-  {
-    service: 'tax subgraph',
-    entry: 'subgraphs/tax/src/main.ts',
-    convenience: 'TAX_API_KEY=tax-dev-key given',
-    env: { ...SUBGRAPH, TAX_API_KEY: 'tax-dev-key' },
-    names: ['TAX_API_KEY'],
-  },
-  {
-    service: 'fund subgraph',
-    entry: 'subgraphs/fund/src/main.ts',
-    convenience: 'FUND_APP_SECRET left to fund-dev-secret',
-    env: SUBGRAPH,
-    names: ['FUND_APP_SECRET'],
-  },
-  {
-    service: 'fund subgraph',
-    entry: 'subgraphs/fund/src/main.ts',
-    convenience: 'FUND_APP_SECRET=fund-dev-secret given',
-    env: { ...SUBGRAPH, FUND_APP_SECRET: 'fund-dev-secret' },
-    names: ['FUND_APP_SECRET'],
-  },
-];
+const STARTS = refusedStarts(keys);
+const { gateway: GATEWAY, subgraph: SUBGRAPH } = productionEnv(keys);
 
 describe('security: development defaults and the production profile', () => {
   let subgraph: ChildProcess | undefined;
@@ -176,18 +42,12 @@ describe('security: development defaults and the production profile', () => {
     const port = await freePort();
     subgraphUrl = `http://127.0.0.1:${port}`;
     // The tax subgraph as deployed, its department's system out of reach (nothing here needs it).
-    subgraph = spawn(process.execPath, ['--import', 'tsx', join(ROOT, 'subgraphs/tax/src/main.ts')], {
-      cwd: ROOT,
-      env: {
-        PATH: process.env.PATH ?? '',
-        NODE_ENV: 'production',
-        ...SUBGRAPH,
-        PORT: String(port),
-        TAX_API_KEY: 'a-key-the-tax-bureau-issued',
-        SYSTEM_URL: 'http://127.0.0.1:9',
-        LOG_LEVEL: 'warn',
-      },
-      stdio: 'ignore',
+    subgraph = launch('subgraphs/tax/src/main.ts', {
+      ...SUBGRAPH,
+      PORT: String(port),
+      TAX_API_KEY: 'a-key-the-tax-bureau-issued',
+      SYSTEM_URL: 'http://127.0.0.1:9',
+      LOG_LEVEL: 'warn',
     });
     for (;;) {
       if (subgraph.exitCode !== null) throw new Error(`the tax subgraph exited with ${subgraph.exitCode}`);

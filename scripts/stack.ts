@@ -1,11 +1,11 @@
 import { type ChildProcess, spawn } from 'node:child_process';
-import { randomBytes } from 'node:crypto';
 import { createWriteStream, mkdirSync, readFileSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { dirname, join, resolve } from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { fileURLToPath } from 'node:url';
 import { EXIT_WITH_PARENT } from '@onething/runtime';
+import { developmentIdentityKeys } from '@onething/runtime/identity';
 
 /**
  * The whole system as processes: what `npm start` runs and what stack tests start. Each service runs
@@ -79,8 +79,16 @@ export interface StackOptions {
   readonly logDir?: string;
   /** Extra environment for every service. */
   readonly env?: Record<string, string>;
-  /** The secret signing the internal identity header (a fresh random one by default). */
-  readonly identitySecret?: string;
+  /**
+   * Where the key pair of the internal identity header is (default data/identity): the gateway's private
+   * key and the subgraphs' JWKS, made on first start and kept after.
+   */
+  readonly identityDir?: string;
+  /**
+   * Let the identity provider sign any claims a test asks for (its `custom` grant). Tests need it; `npm
+   * start` does not: its demo and the web app sign in with personas.
+   */
+  readonly allowCustomTokens?: boolean;
   /** Leave these services out (e.g. the gateway, for a test that starts its own). */
   readonly without?: readonly string[];
   /** The hall's state: PostgreSQL (`postgres://…`), or PGlite in this directory (default data/hall). */
@@ -97,7 +105,7 @@ export interface StackOptions {
 /** The services of the stack, in start order, with their settings. */
 export function stackServices(options: StackOptions = {}): ServiceSpec[] {
   const ports = options.ports ?? DEFAULT_PORTS;
-  const secret = options.identitySecret ?? randomBytes(32).toString('base64url');
+  const identity = developmentIdentityKeys(options.identityDir ?? join(ROOT, 'data', 'identity'));
   const base = { HOST: '127.0.0.1', LOG_LEVEL: options.logLevel ?? 'info', ...options.env };
   const seeded = { SEED_PERSONS: String(options.persons ?? 10_000) };
   const local = (port: number, path = '') => `http://127.0.0.1:${port}${path}`;
@@ -105,7 +113,12 @@ export function stackServices(options: StackOptions = {}): ServiceSpec[] {
     name: 'idp',
     title: 'development identity provider — tokens for seeded personas, JWKS',
     entry: 'idp/src/main.ts',
-    env: { ...base, ...seeded, PORT: String(ports.idp) },
+    env: {
+      ...base,
+      ...seeded,
+      PORT: String(ports.idp),
+      ...(options.allowCustomTokens ? { ALLOW_CUSTOM_TOKENS: 'true' } : {}),
+    },
     url: local(ports.idp),
     readyUrl: local(ports.idp, '/health'),
     extra: { personas: local(ports.idp, '/personas') },
@@ -139,7 +152,7 @@ export function stackServices(options: StackOptions = {}): ServiceSpec[] {
         ...base,
         PORT: String(ports.subgraphs[dept]),
         SYSTEM_URL: local(ports.legacy[dept].port),
-        INTERNAL_IDENTITY_SECRET: secret,
+        INTERNAL_IDENTITY_JWKS_FILE: identity.jwksFile,
       },
       url: local(ports.subgraphs[dept], '/graphql'),
       readyUrl: local(ports.subgraphs[dept], '/health'),
@@ -152,7 +165,7 @@ export function stackServices(options: StackOptions = {}): ServiceSpec[] {
     env: {
       ...base,
       PORT: String(ports.gateway),
-      INTERNAL_IDENTITY_SECRET: secret,
+      INTERNAL_IDENTITY_KEY_FILE: identity.keyFile,
       JWKS_URL: local(ports.idp, '/.well-known/jwks.json'),
       // The web app signs in with personas through the gateway's /idp (development only).
       DEV_IDP_URL: local(ports.idp),
@@ -172,7 +185,7 @@ export function stackServices(options: StackOptions = {}): ServiceSpec[] {
     env: {
       ...base,
       PORT: String(ports.hall),
-      INTERNAL_IDENTITY_SECRET: secret,
+      INTERNAL_IDENTITY_JWKS_FILE: identity.jwksFile,
       GATEWAY_URL: local(ports.gateway, '/graphql'),
       TOKEN_URL: local(ports.idp, '/token'),
       ...(options.hallDatabaseUrl ? { DATABASE_URL: options.hallDatabaseUrl } : {}),
@@ -309,6 +322,12 @@ function launch(spec: ServiceSpec, logDir: string | undefined): ChildProcess {
   return child;
 }
 
+/**
+ * How long a service may take to become ready: eleven processes each compiling TypeScript in memory take
+ * tens of seconds on a loaded two-core machine, and a test must not fail for the machine being busy.
+ */
+const READY_TIMEOUT_MS = 180_000;
+
 /** Starts every service as its own process and resolves once all are ready. */
 export async function startStack(
   options: StackOptions = {},
@@ -336,13 +355,13 @@ export async function startStack(
         async restart() {
           await service.kill('SIGKILL');
           child = launch(spec, options.logDir);
-          await waitReady(spec, child, 60_000, options.logDir);
+          await waitReady(spec, child, READY_TIMEOUT_MS, options.logDir);
         },
       };
       services.set(spec.name, service);
     }
     await Promise.all(
-      [...services.values()].map((s) => waitReady(s.spec, s.process, 60_000, options.logDir)),
+      [...services.values()].map((s) => waitReady(s.spec, s.process, READY_TIMEOUT_MS, options.logDir)),
     );
   } catch (e) {
     await stop();

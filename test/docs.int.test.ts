@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { DOC as BUNDLES_DOC, figuresMarkdown } from '../scripts/bundle-figures';
-import { DOC, SERVICES } from '../scripts/settings-doc';
+import { DOC, productionRows, SERVICES } from '../scripts/settings-doc';
 
 /** The integrators' guide lists every setting of every service as the services define them. */
 describe('docs/integrators.md', () => {
@@ -36,6 +36,38 @@ describe('docs/integrators.md', () => {
       expect(rows, 'settings changed: run npx tsx scripts/settings-doc.ts --write').toEqual(expected);
     },
   );
+
+  it('lists everything PROFILE=production refuses, as the services declare it', () => {
+    const start = doc.indexOf('<!-- production:start');
+    expect(start, 'no production table; run npx tsx scripts/settings-doc.ts --write').toBeGreaterThan(0);
+    const rows = doc
+      .slice(start, doc.indexOf('<!-- production:end'))
+      .split('\n')
+      .filter((l) => l.startsWith('| ') && !l.startsWith('| service') && !/^\|\s*-/.test(l))
+      .map((l) =>
+        l
+          .split(/(?<!\\)\|/)
+          .slice(1, -1)
+          .map(cellText),
+      );
+    expect(rows, 'run npx tsx scripts/settings-doc.ts --write').toEqual(
+      productionRows().map((r) => r.map((c) => c.replace(/\n/g, ' '))),
+    );
+    // Every service that would start with a published secret or a development tool is in it.
+    expect(new Set(rows.map((r) => r[0]))).toEqual(
+      new Set([
+        'Gateway',
+        'Hall subgraph',
+        'Tax subgraph',
+        'Provident fund subgraph',
+        'Development identity provider',
+        'Tax stand-in',
+        'Market regulation stand-in',
+        'Real-estate registry stand-in',
+        'Provident fund stand-in',
+      ]),
+    );
+  });
 });
 
 /** The bundles guide shows the figures the items' data give. */

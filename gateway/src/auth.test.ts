@@ -28,4 +28,11 @@ describe('the identity a verified token states', () => {
       expect(() => identityFromClaims(claims), JSON.stringify(claims)).toThrow(AuthError);
     }
   });
+
+  it('refuses a token whose identity every subgraph would refuse, saying why, rather than passing it on', () => {
+    expect(() => identityFromClaims({ role: 'window-staff' })).toThrow(/subject: must not be empty/);
+    expect(() =>
+      identityFromClaims({ sub: 's1', role: 'department-staff', departments: ['Tax Office'] }),
+    ).toThrow(/departments\.0: must be a department id/);
+  });
 });

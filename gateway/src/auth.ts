@@ -1,4 +1,12 @@
-import { ANONYMOUS, type Identity, type Role, signIdentity } from '@onething/runtime/identity';
+import {
+  ANONYMOUS,
+  type Identity,
+  type IdentitySigningKey,
+  identityProblems,
+  type KeySource,
+  type Role,
+  signIdentity,
+} from '@onething/runtime/identity';
 // The identifiers alone: the package's root also loads composition, which the gateway has no use for.
 import { validateResidentId, validateUscc } from '@onething/schema/identifiers';
 import { createRemoteJWKSet, errors, type JWTPayload, jwtVerify } from 'jose';
@@ -30,7 +38,7 @@ export function identityFromClaims(claims: JWTPayload): Identity {
     throw new AuthError(
       `the token's enterprises hold ${JSON.stringify(notUscc.slice(0, 40))}, which is not a USCC`,
     );
-  return {
+  const identity: Identity = {
     subject: String(claims.sub ?? ''),
     role,
     ...(typeof claims.name === 'string' ? { name: claims.name } : {}),
@@ -38,6 +46,11 @@ export function identityFromClaims(claims: JWTPayload): Identity {
     enterprises,
     departments: strings(claims.departments),
   };
+  // Subgraphs check the identity's shape again; what they would refuse is refused here, once, saying why.
+  const problems = identityProblems(identity);
+  if (problems.length > 0)
+    throw new AuthError(`the token states no identity this service can accept: ${problems.join('; ')}`);
+  return identity;
 }
 
 /**
@@ -49,7 +62,8 @@ export function createAuth(options: {
   readonly jwksUrl: string | undefined;
   readonly issuer: string;
   readonly audience: string;
-  readonly identityKey: Uint8Array;
+  /** The gateway's private key (INTERNAL_IDENTITY_KEY_FILE), re-read when its file changes. */
+  readonly signingKey: IdentitySigningKey | KeySource<IdentitySigningKey>;
   /** Lifetime of an internal header; it is reused for half of it. */
   readonly headerTtlSeconds?: number;
 }) {
@@ -58,11 +72,14 @@ export function createAuth(options: {
   const verified = new Map<string, { identity: Identity; expiresAt: number }>();
   const headers = new Map<string, { header: string; renewAt: number }>();
 
+  const { signingKey } = options;
   const headerFor = async (identity: Identity): Promise<string> => {
-    const key = JSON.stringify(identity);
+    const signer = 'current' in signingKey ? signingKey.current() : signingKey;
+    // By key too: a rotated key signs afresh at once.
+    const key = `${signer.kid} ${JSON.stringify(identity)}`;
     const hit = headers.get(key);
     if (hit && hit.renewAt > Date.now()) return hit.header;
-    const header = await signIdentity(identity, options.identityKey, ttl);
+    const header = await signIdentity(identity, signer, ttl);
     if (headers.size > 10_000) headers.clear();
     headers.set(key, { header, renewAt: Date.now() + (ttl * 1000) / 2 });
     return header;

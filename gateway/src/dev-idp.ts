@@ -36,7 +36,7 @@ export function registerDevIdp(app: FastifyInstance, options: DevIdpOptions): vo
   }
   log.warn(
     { devIdpUrl: url },
-    'DEV_IDP_URL is set: /idp/personas and /idp/token hand out development tokens; never set it in production',
+    'DEV_IDP_URL is set: /idp/personas and /idp/token hand out development tokens (PROFILE=production refuses it)',
   );
 
   const pass = async (reply: FastifyReply, target: string) => {

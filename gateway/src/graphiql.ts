@@ -1,28 +1,11 @@
-import { createReadStream } from 'node:fs';
-import { createRequire } from 'node:module';
-import { dirname, join } from 'node:path';
-import type { FastifyInstance } from 'fastify';
+import type { FastifyInstance, FastifyReply } from 'fastify';
+import { graphiqlAssets } from './graphiql-assets';
 
 /**
  * GraphiQL at /graphiql, entirely from local files (the stock landing page loads from the internet, which
  * a government network may not reach). A token, a query and its variables can be handed over in the URL
  * fragment, `#token=…&query=…&variables=…` (URI-encoded), which never reaches a server log.
  */
-const require = createRequire(import.meta.url);
-const dirOf = (pkg: string) => dirname(require.resolve(`${pkg}/package.json`));
-const ASSETS: Record<string, { file: string; type: string }> = {
-  'graphiql.min.js': { file: join(dirOf('graphiql'), 'graphiql.min.js'), type: 'text/javascript' },
-  'graphiql.min.css': { file: join(dirOf('graphiql'), 'graphiql.min.css'), type: 'text/css' },
-  'react.production.min.js': {
-    file: join(dirOf('react'), 'umd/react.production.min.js'),
-    type: 'text/javascript',
-  },
-  'react-dom.production.min.js': {
-    file: join(dirOf('react-dom'), 'umd/react-dom.production.min.js'),
-    type: 'text/javascript',
-  },
-};
-
 const DEFAULT_QUERY = `# One schema over four departments' systems. Press ▶ to run.
 # Sign in: start the page as http://…/graphiql#token=<a token from the identity provider>.
 query MyRecords {
@@ -73,20 +56,55 @@ const PAGE = `<!doctype html>
 </html>
 `;
 
-const CSP =
-  "default-src 'self'; style-src 'self' 'unsafe-inline'; img-src 'self' data:; connect-src 'self'; script-src 'self'";
+/** Its own files only, nothing inline but styles, never framed: a page that holds a token must not be. */
+export const GRAPHIQL_CSP = [
+  "default-src 'self'",
+  "style-src 'self' 'unsafe-inline'",
+  "img-src 'self' data:",
+  "font-src 'self'",
+  "connect-src 'self'",
+  "script-src 'self'",
+  "frame-ancestors 'none'",
+  "base-uri 'self'",
+  "form-action 'self'",
+].join('; ');
 
-export function registerGraphiql(app: FastifyInstance): void {
+const HARDENED = {
+  'content-security-policy': GRAPHIQL_CSP,
+  'x-content-type-options': 'nosniff',
+  'referrer-policy': 'no-referrer',
+};
+
+const notFound = (reply: FastifyReply, message: string) =>
+  reply
+    .code(404)
+    .headers(HARDENED)
+    .type('application/json; charset=utf-8')
+    .send({ errors: [{ message, extensions: { code: 'NOT_FOUND' } }] });
+
+/** Registers /graphiql and its assets; where the schema may not be listed (`enabled` false), 404 saying so. */
+export function registerGraphiql(app: FastifyInstance, options: { enabled: boolean }): void {
+  if (!options.enabled) {
+    const off = (_: unknown, reply: FastifyReply) =>
+      notFound(
+        reply,
+        'GraphiQL is off here: the schema may not be listed (ALLOW_INTROSPECTION is false, as production defaults)',
+      );
+    app.get('/graphiql', off);
+    app.get('/graphiql/*', off);
+    return;
+  }
+  const assets = graphiqlAssets(SETUP);
   app.get('/graphiql', async (_, reply) =>
-    reply.type('text/html; charset=utf-8').header('content-security-policy', CSP).send(PAGE),
+    reply.headers(HARDENED).header('cache-control', 'no-cache').type('text/html; charset=utf-8').send(PAGE),
   );
-  app.get('/graphiql/assets/setup.js', async (_, reply) => reply.type('text/javascript').send(SETUP));
-  app.get<{ Params: { name: string } }>('/graphiql/assets/:name', async (req, reply) => {
-    const asset = ASSETS[req.params.name];
-    if (!asset) return reply.code(404).send({ error: 'no such asset' });
+  app.get<{ Params: { '*': string } }>('/graphiql/assets/*', async (req, reply) => {
+    const asset = assets.get(req.params['*']);
+    if (!asset) return notFound(reply, `GraphiQL has no asset ${req.params['*'].slice(0, 100)}`);
     return reply
-      .type(asset.type)
+      .headers(HARDENED)
       .header('cache-control', 'public, max-age=86400')
-      .send(createReadStream(asset.file));
+      .type(asset.type)
+      .send(asset.body);
   });
 }

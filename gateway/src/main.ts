@@ -6,7 +6,11 @@ import { gatewaySettings } from './settings';
 
 // `onething-gateway [--supergraph FILE] [--port N]`; every other setting from the environment.
 const env = environmentFromArgs(process.argv.slice(2), process.env);
-runService('gateway', { load: () => gatewaySettings.load(env) }, async (config, log) => {
+const settings = {
+  load: () => gatewaySettings.load(env),
+  developmentConveniences: () => gatewaySettings.developmentConveniences(env),
+};
+runService('gateway', settings, async (config, log) => {
   const gateway = createGateway(config, log);
   await gateway.listen();
   closeOnSignals(log, () => gateway.close());

@@ -5,7 +5,7 @@ import { ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/dis
 import { fastifyApolloHandler } from '@as-integrations/fastify';
 import { drainOnClose, type Logger } from '@onething/runtime';
 import { clientErrorHandler, frameworkRefusal, JsonBodyError, parseJsonBody } from '@onething/runtime/http';
-import { ANONYMOUS, type Identity, identityKey } from '@onething/runtime/identity';
+import { ANONYMOUS, type Identity } from '@onething/runtime/identity';
 import Fastify, { type FastifyBaseLogger, type FastifyReply, LogController } from 'fastify';
 import { Agent } from 'undici';
 import { AuthError, createAuth } from './auth';
@@ -15,7 +15,7 @@ import { registerDevIdp } from './dev-idp';
 import { registerGraphiql } from './graphiql';
 import { registerLingeringClose } from './lingering-close';
 import { registerMaterialsProxy } from './materials-proxy';
-import { dedupeErrorsPlugin, formatGatewayError } from './plugins/errors';
+import { dedupeErrorsPlugin, gatewayErrorFormatter } from './plugins/errors';
 import { queryLimits } from './plugins/limits';
 import { gatewayMetrics } from './plugins/metrics';
 import { operationSelectionPlugin } from './plugins/operations';
@@ -47,8 +47,16 @@ export function createGateway(config: GatewayConfig, log: Logger) {
     jwksUrl: config.jwksUrl,
     issuer: config.jwtIssuer,
     audience: config.jwtAudience,
-    identityKey: identityKey(config.identitySecret),
+    signingKey: config.identityKey,
   });
+  config.identityKey.onReload((problem) =>
+    problem
+      ? log.error({ file: config.identityKey.file }, problem)
+      : log.info(
+          { file: config.identityKey.file, kid: config.identityKey.current().kid },
+          'identity key reloaded',
+        ),
+  );
   const metrics = gatewayMetrics();
   const dispatcher = new Agent({ keepAliveTimeout: 30_000, connections: 256 });
   const supergraph = new SupergraphFile(config.supergraphFile, log);
@@ -72,6 +80,8 @@ export function createGateway(config: GatewayConfig, log: Logger) {
   const apollo = new ApolloServer<GatewayContext>({
     gateway,
     introspection: config.introspection,
+    // “Did you mean …?” names fields, arguments and types: where the schema may not be listed, neither.
+    hideSchemaDetailsFromClientErrors: !config.introspection,
     csrfPrevention: true,
     includeStacktraceInErrorResponses: false,
     validationRules: [queryLimits(config.maxDepth, config.maxAliases)],
@@ -82,7 +92,7 @@ export function createGateway(config: GatewayConfig, log: Logger) {
       metrics.plugin,
       ApolloServerPluginLandingPageDisabled(),
     ],
-    formatError: formatGatewayError,
+    formatError: gatewayErrorFormatter({ hideSuggestions: !config.introspection }),
     logger: log,
     // The process's signals are ours (closeOnSignals): Apollo's own handler, on where NODE_ENV is not
     // `test`, stops Apollo at once and then kills the process with the signal again, before the
@@ -184,7 +194,7 @@ export function createGateway(config: GatewayConfig, log: Logger) {
   app.get('/metrics', async (_, reply) =>
     reply.type(metrics.registry.contentType).send(await metrics.registry.metrics()),
   );
-  registerGraphiql(app);
+  registerGraphiql(app, { enabled: config.introspection });
   registerMaterialsProxy(app, {
     auth,
     dispatcher,

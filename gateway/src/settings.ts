@@ -1,6 +1,7 @@
 import { resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { defineSettings, settings } from '@onething/runtime';
+import { identityKeySettings } from '@onething/runtime/identity';
 import { z } from 'zod';
 
 const OUR_SUPERGRAPH = fileURLToPath(new URL('../../schema/supergraph.graphql', import.meta.url));
@@ -62,13 +63,10 @@ export const gatewaySettings = defineSettings('gateway', {
     defaultDoc: '(none)',
     doc: 'Per-subgraph timeouts as name=ms,… (e.g. realestate=15000 for the slow registry).',
   },
-  identitySecret: {
-    env: 'INTERNAL_IDENTITY_SECRET',
-    schema: z
-      .string({ error: 'is required: the secret shared with the subgraphs' })
-      .min(32, 'must be at least 32 bytes'),
-    secret: true,
-    doc: 'Secret shared with the subgraphs to sign the internal identity header; at least 32 bytes.',
+  identityKey: {
+    env: 'INTERNAL_IDENTITY_KEY_FILE',
+    schema: identityKeySettings.signingKeyFile(),
+    doc: 'The gateway’s Ed25519 private key (a PKCS#8 PEM file) signing the internal identity header; subgraphs hold only its public key (INTERNAL_IDENTITY_JWKS_FILE). Re-read when the file changes. `npm start` makes one under data/identity/.',
   },
   jwksUrl: {
     env: 'JWKS_URL',
@@ -80,6 +78,10 @@ export const gatewaySettings = defineSettings('gateway', {
     env: 'JWT_ISSUER',
     schema: z.string().min(1).default('onething-dev-idp'),
     doc: 'Required `iss` of tokens.',
+    production: {
+      devValue: 'onething-dev-idp',
+      fix: 'set the issuer (iss) of your identity provider’s tokens; the development identity provider never runs in production',
+    },
   },
   jwtAudience: {
     env: 'JWT_AUDIENCE',
@@ -89,7 +91,11 @@ export const gatewaySettings = defineSettings('gateway', {
   introspection: {
     env: 'ALLOW_INTROSPECTION',
     schema: bool(true),
-    doc: 'Whether the schema may be introspected (GraphiQL needs it).',
+    doc: 'Whether the schema may be listed: introspection, GraphiQL (which needs it) and “Did you mean …?” suggestions in errors, which would map it.',
+    production: {
+      default: 'false',
+      why: 'strangers cannot list the schema; set ALLOW_INTROSPECTION=true explicitly where they may (a staging gateway)',
+    },
   },
   maxDepth: {
     env: 'MAX_DEPTH',
@@ -139,6 +145,10 @@ export const gatewaySettings = defineSettings('gateway', {
       .transform((url) => url?.replace(/\/+$/, '')),
     defaultDoc: '(none)',
     doc: 'Development only: passes the development identity provider’s `/personas` and `/token` to the web app under `/idp/…` (`npm start` sets it). Never set it in production.',
+    production: {
+      refuseIfSet:
+        'it hands a token for any persona, window staff included, to anyone who asks; unset it, and users sign in at your identity provider (JWKS_URL)',
+    },
   },
 });
 

@@ -8,9 +8,10 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { environmentFromArgs } from '../src/cli';
 import { createGateway, type Gateway } from '../src/server';
 import { gatewaySettings } from '../src/settings';
+import { testIdentityKeys } from './keys';
 import { REVIEWS_V2, startToySubgraph, toySupergraph } from './toy';
 
-const SECRET = 'a-test-secret-that-is-long-enough-32b';
+const KEYS = testIdentityKeys();
 const log = createLogger('gateway-test', process.env.TEST_LOG ?? 'silent');
 const post = (url: string, query: string) =>
   fetch(`${url}/graphql`, {
@@ -21,7 +22,7 @@ const post = (url: string, query: string) =>
 
 function gatewayFor(file: string, extraEnv: Record<string, string> = {}): Gateway {
   const env = environmentFromArgs(['--supergraph', file, '--port', '0'], {
-    INTERNAL_IDENTITY_SECRET: SECRET,
+    INTERNAL_IDENTITY_KEY_FILE: KEYS.keyFile,
     ...extraEnv,
   });
   return createGateway(gatewaySettings.load(env), log);
@@ -218,7 +219,12 @@ describe('the gateway serves any Federation 2 supergraph', () => {
     const html = await res.text();
     const sources = [...html.matchAll(/(?:src|href)="([^"]+)"/g)].map((m) => m[1]!);
     expect(sources.every((s) => s.startsWith('/graphiql/assets/'))).toBe(true);
-    for (const s of sources) expect((await fetch(`${gateway.url}${s}`)).status).toBe(200);
+    for (const s of sources) {
+      const asset = await fetch(`${gateway.url}${s}`);
+      expect(asset.status).toBe(200);
+      // Read to the end: a body left unread holds its connection, and the gateway's close waits for it.
+      await asset.arrayBuffer();
+    }
   });
 });
 
@@ -277,20 +283,24 @@ describe('settings and command line', () => {
     expect(() => environmentFromArgs(['--port'], {})).toThrow(/needs a value/);
   });
 
-  it('names every wrong setting at once, without printing the secret', () => {
+  it('names every wrong setting at once, the identity key file with what is wrong with it', () => {
     let message = '';
     try {
       gatewaySettings.load({
-        INTERNAL_IDENTITY_SECRET: 'short-secret',
+        INTERNAL_IDENTITY_KEY_FILE: KEYS.jwksFile,
         MAX_DEPTH: 'deep',
         SUBGRAPH_URLS: 'tax=not a url',
       });
     } catch (e) {
       message = (e as Error).message;
     }
-    expect(message).toMatch(/INTERNAL_IDENTITY_SECRET=\(hidden\): must be at least 32 bytes/);
+    expect(message).toMatch(
+      /INTERNAL_IDENTITY_KEY_FILE=".*identity-jwks.json": is not a PKCS#8 PEM private key/,
+    );
     expect(message).toMatch(/MAX_DEPTH="deep"/);
     expect(message).toMatch(/SUBGRAPH_URLS="tax=not a url"/);
-    expect(message).not.toContain('short-secret');
+    expect(() => gatewaySettings.load({})).toThrow(
+      /INTERNAL_IDENTITY_KEY_FILE=\(unset\): is required: the gateway's Ed25519 private key file/,
+    );
   });
 });

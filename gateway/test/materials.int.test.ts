@@ -5,7 +5,13 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { buildSubgraphSchema } from '@apollo/subgraph';
 import { createLogger } from '@onething/runtime';
-import { IDENTITY_HEADER, type Identity, identityKey, verifyIdentity } from '@onething/runtime/identity';
+import {
+  IDENTITY_HEADER,
+  type Identity,
+  identityKeySet,
+  jwksOf,
+  verifyIdentity,
+} from '@onething/runtime/identity';
 import { composeSupergraph } from '@onething/schema';
 import Fastify, { type FastifyInstance } from 'fastify';
 import { parse } from 'graphql';
@@ -15,8 +21,9 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { environmentFromArgs } from '../src/cli';
 import { createGateway, type Gateway } from '../src/server';
 import { gatewaySettings } from '../src/settings';
+import { testIdentityKeys } from './keys';
 
-const SECRET = 'a-test-secret-that-is-long-enough-32b';
+const KEYS = testIdentityKeys();
 const log = createLogger('gateway-materials-test', process.env.TEST_LOG ?? 'silent');
 const MAX = 64 * 1024;
 const me = '11010519491231002X';
@@ -57,7 +64,7 @@ interface Received {
  * body as a stream, and records what reached it and with which identity.
  */
 async function toyHall() {
-  const key = identityKey(SECRET);
+  const keys = identityKeySet(jwksOf([KEYS.key]));
   const stored = new Map<string, Received>();
   const seen: string[] = [];
   const app = Fastify();
@@ -78,7 +85,7 @@ async function toyHall() {
       try {
         (req as unknown as { who: Identity }).who = await verifyIdentity(
           req.headers[IDENTITY_HEADER] as string | undefined,
-          key,
+          keys,
         );
       } catch {
         return reply
@@ -136,7 +143,7 @@ describe('materials through the gateway', () => {
     createGateway(
       gatewaySettings.load(
         environmentFromArgs(['--supergraph', file, '--port', '0'], {
-          INTERNAL_IDENTITY_SECRET: SECRET,
+          INTERNAL_IDENTITY_KEY_FILE: KEYS.keyFile,
           JWKS_URL: idp.jwksUrl,
           MAX_MATERIAL_BYTES: String(MAX),
           MAX_BODY_BYTES: String(16 * 1024),

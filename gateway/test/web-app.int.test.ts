@@ -8,9 +8,10 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { environmentFromArgs } from '../src/cli';
 import { createGateway, type Gateway } from '../src/server';
 import { gatewaySettings } from '../src/settings';
+import { testIdentityKeys } from './keys';
 import { startToySubgraph, toySupergraph } from './toy';
 
-const SECRET = 'a-test-secret-that-is-long-enough-32b';
+const KEYS = testIdentityKeys();
 const log = createLogger('gateway-web-app-test', process.env.TEST_LOG ?? 'silent');
 const CSP =
   "default-src 'self'; img-src 'self' data: blob:; style-src 'self' 'unsafe-inline'; connect-src 'self'; script-src 'self'; frame-ancestors 'none'; base-uri 'self'; form-action 'self'";
@@ -80,7 +81,7 @@ describe('the web app at / on the gateway', () => {
     const g = createGateway(
       gatewaySettings.load(
         environmentFromArgs(['--supergraph', supergraph, '--port', '0'], {
-          INTERNAL_IDENTITY_SECRET: SECRET,
+          INTERNAL_IDENTITY_KEY_FILE: KEYS.keyFile,
           ...env,
         }),
       ),

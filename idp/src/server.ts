@@ -19,8 +19,8 @@ import type { Persona } from './types';
 const BODY_LIMIT = 64 * 1024;
 const FORM = 'application/x-www-form-urlencoded';
 
-/** The configuration the provider is built from (everything of {@link DevIdpConfig} but the log level). */
-export type DevIdpOptions = Omit<DevIdpConfig, 'logLevel'>;
+/** The configuration the provider is built from (everything of {@link DevIdpConfig} but the log level and profile). */
+export type DevIdpOptions = Omit<DevIdpConfig, 'logLevel' | 'profile'>;
 
 /** A built identity provider; it listens only when `listen()` is called. */
 export interface DevIdp {

@@ -24,7 +24,7 @@ describe('devIdpSettings', () => {
       audience: 'onething',
       tokenTtlSeconds: 28_800,
       signingKeyFile: undefined,
-      allowCustomTokens: true,
+      allowCustomTokens: false,
       logLevel: 'info',
     });
     expect([...config.serviceClients]).toEqual([['hall', 'hall-dev-secret']]);
@@ -68,5 +68,18 @@ describe('devIdpSettings', () => {
     expect(devIdpSettings.describe().find((s) => s.env === 'SERVICE_CLIENTS')?.default).toBe(
       'hall:hall-dev-secret',
     );
+  });
+
+  it('signs custom claims only where a test turns them on', () => {
+    expect(devIdpSettings.load({}).allowCustomTokens).toBe(false);
+    expect(devIdpSettings.load({ ALLOW_CUSTOM_TOKENS: 'true' }).allowCustomTokens).toBe(true);
+  });
+
+  it('never runs in the production profile: it hands tokens to anyone who asks', () => {
+    const message = problemsOf({ PROFILE: 'production' });
+    expect(message).toContain(
+      'PROFILE="production": dev-idp is a development tool and never runs in production',
+    );
+    expect(message).toContain('JWKS_URL');
   });
 });

@@ -58,55 +58,62 @@ const text = (fallback: string, what: string) =>
  * `npm start` runs it without configuration; the gateway's AUTH settings must name the same issuer and
  * audience.
  */
-export const devIdpSettings = defineSettings('dev-idp', {
-  host: { env: 'HOST', schema: settings.host(), doc: 'Interface to listen on.' },
-  port: { env: 'PORT', schema: settings.port(4010), doc: 'Port of the identity provider.' },
-  seed: {
-    env: 'SEED',
-    schema: settings.positiveInt(20261122),
-    doc: 'Seed of the population the personas are chosen from; use the stand-ins’ SEED.',
+export const devIdpSettings = defineSettings(
+  'dev-idp',
+  {
+    host: { env: 'HOST', schema: settings.host(), doc: 'Interface to listen on.' },
+    port: { env: 'PORT', schema: settings.port(4010), doc: 'Port of the identity provider.' },
+    seed: {
+      env: 'SEED',
+      schema: settings.positiveInt(20261122),
+      doc: 'Seed of the population the personas are chosen from; use the stand-ins’ SEED.',
+    },
+    persons: {
+      env: 'SEED_PERSONS',
+      schema: settings.positiveInt(10_000),
+      doc: 'Number of seeded persons; use the stand-ins’ SEED_PERSONS so the personas exist in their records.',
+    },
+    issuer: {
+      env: 'ISSUER',
+      schema: text('onething-dev-idp', 'the issuer name the gateway expects'),
+      doc: 'The `iss` claim of every token; the gateway must expect the same issuer.',
+    },
+    audience: {
+      env: 'AUDIENCE',
+      schema: text('onething', 'the audience the gateway expects'),
+      doc: 'The `aud` claim of every token; the gateway must expect the same audience.',
+    },
+    tokenTtlSeconds: {
+      env: 'TOKEN_TTL_SECONDS',
+      schema: settings.positiveInt(28_800),
+      doc: 'Lifetime of a token in seconds (28800: a working day of eight hours).',
+    },
+    signingKeyFile: {
+      env: 'SIGNING_KEY_FILE',
+      schema: z.string().trim().min(1).optional(),
+      doc:
+        'A PKCS#8 PEM RSA private key (2048 bits or more) to sign with, so tokens survive a restart; unset, a ' +
+        'key pair is generated at start. Make one with `openssl genpkey -algorithm RSA -pkeyopt rsa_keygen_bits:2048 -out dev-idp.key`.',
+    },
+    serviceClients: {
+      env: 'SERVICE_CLIENTS',
+      schema: serviceClientList,
+      secret: true,
+      defaultDoc: 'hall:hall-dev-secret',
+      doc: 'Service clients allowed the client_credentials grant, as a comma list of clientId:secret (e.g. hall:hall-dev-secret,batch:another-secret).',
+    },
+    allowCustomTokens: {
+      env: 'ALLOW_CUSTOM_TOKENS',
+      schema: flag(false),
+      doc: 'Whether the `custom` grant may sign any claims a test asks for (the test stacks turn it on); off, only personas and service clients get tokens.',
+    },
+    logLevel: { env: 'LOG_LEVEL', schema: settings.logLevel(), doc: 'pino log level.' },
   },
-  persons: {
-    env: 'SEED_PERSONS',
-    schema: settings.positiveInt(10_000),
-    doc: 'Number of seeded persons; use the stand-ins’ SEED_PERSONS so the personas exist in their records.',
+  {
+    developmentOnly:
+      'it hands a token for a persona to anyone who asks; point the gateway (JWKS_URL, JWT_ISSUER, JWT_AUDIENCE) and the hall (TOKEN_URL) at your identity provider',
   },
-  issuer: {
-    env: 'ISSUER',
-    schema: text('onething-dev-idp', 'the issuer name the gateway expects'),
-    doc: 'The `iss` claim of every token; the gateway must expect the same issuer.',
-  },
-  audience: {
-    env: 'AUDIENCE',
-    schema: text('onething', 'the audience the gateway expects'),
-    doc: 'The `aud` claim of every token; the gateway must expect the same audience.',
-  },
-  tokenTtlSeconds: {
-    env: 'TOKEN_TTL_SECONDS',
-    schema: settings.positiveInt(28_800),
-    doc: 'Lifetime of a token in seconds (28800: a working day of eight hours).',
-  },
-  signingKeyFile: {
-    env: 'SIGNING_KEY_FILE',
-    schema: z.string().trim().min(1).optional(),
-    doc:
-      'A PKCS#8 PEM RSA private key (2048 bits or more) to sign with, so tokens survive a restart; unset, a ' +
-      'key pair is generated at start. Make one with `openssl genpkey -algorithm RSA -pkeyopt rsa_keygen_bits:2048 -out dev-idp.key`.',
-  },
-  serviceClients: {
-    env: 'SERVICE_CLIENTS',
-    schema: serviceClientList,
-    secret: true,
-    defaultDoc: 'hall:hall-dev-secret',
-    doc: 'Service clients allowed the client_credentials grant, as a comma list of clientId:secret (e.g. hall:hall-dev-secret,batch:another-secret).',
-  },
-  allowCustomTokens: {
-    env: 'ALLOW_CUSTOM_TOKENS',
-    schema: flag(true),
-    doc: 'Whether the `custom` grant may sign any claims a test asks for; set false wherever only personas should exist.',
-  },
-  logLevel: { env: 'LOG_LEVEL', schema: settings.logLevel(), doc: 'pino log level.' },
-});
+);
 
 /** The identity provider's configuration, as `devIdpSettings.load()` gives it. */
 export type DevIdpConfig = ReturnType<typeof devIdpSettings.load>;

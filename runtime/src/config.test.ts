@@ -12,6 +12,7 @@ const spec = defineSettings('tax-standin', {
 describe('settings', () => {
   it('reads, coerces and defaults', () => {
     expect(spec.load({ UPSTREAM_URL: 'http://127.0.0.1:1' })).toEqual({
+      profile: 'development',
       port: 4101,
       seed: 1,
       upstream: 'http://127.0.0.1:1',
@@ -59,6 +60,124 @@ describe('ID masking', () => {
     expect(maskIdNumber('11010519491231002X')).toBe('110105********00*X');
     expect(maskIdNumbersIn('GET /persons/11010519491231002X?x=1')).toBe(
       'GET /persons/110105********00*X?x=1',
+    );
+  });
+});
+
+describe('the production profile', () => {
+  const service = defineSettings('subgraph-tax', {
+    port: { env: 'PORT', schema: settings.port(4002), doc: 'Port of the service.' },
+    apiKey: {
+      env: 'TAX_API_KEY',
+      schema: z.string().min(1).default('tax-dev-key'),
+      secret: true,
+      doc: 'The tax system’s API key.',
+      production: { devValue: 'tax-dev-key', fix: 'set the key the tax department issued to you' },
+    },
+    keys: {
+      env: 'API_KEYS',
+      schema: z.string().default('onething:tax-dev-key'),
+      secret: true,
+      doc: 'Accepted keys as name:key.',
+      production: { devValue: 'onething:tax-dev-key' },
+    },
+    devIdp: {
+      env: 'DEV_IDP_URL',
+      schema: settings.url().optional(),
+      doc: 'Passes the development identity provider.',
+      production: { refuseIfSet: 'users sign in at your identity provider; unset it' },
+    },
+    introspection: {
+      env: 'ALLOW_INTROSPECTION',
+      schema: z.enum(['true', 'false']).default('true'),
+      doc: 'Whether the schema may be introspected.',
+      production: { default: 'false', why: 'the schema is not listed to strangers unless you allow it' },
+    },
+  });
+
+  const refusal = (env: NodeJS.ProcessEnv): ConfigError => {
+    try {
+      service.load(env);
+    } catch (e) {
+      if (e instanceof ConfigError) return e;
+      throw e;
+    }
+    throw new Error('expected the start to be refused');
+  };
+
+  it('is development unless PROFILE says production, and refuses any other word', () => {
+    expect(service.load({}).profile).toBe('development');
+    expect(service.load({ PROFILE: 'production', TAX_API_KEY: 'k', API_KEYS: 'a:b' }).profile).toBe(
+      'production',
+    );
+    expect(refusal({ PROFILE: 'prod' }).message).toContain(
+      'PROFILE="prod": must be development or production',
+    );
+  });
+
+  it('keeps the development conveniences in development', () => {
+    expect(service.load({ DEV_IDP_URL: 'http://127.0.0.1:4010' })).toMatchObject({
+      apiKey: 'tax-dev-key',
+      devIdp: 'http://127.0.0.1:4010',
+      introspection: 'true',
+    });
+  });
+
+  it('refuses every development convenience in one error, each named with how to fix it', () => {
+    const { problems, message } = refusal({ PROFILE: 'production', DEV_IDP_URL: 'http://127.0.0.1:4010' });
+    expect(problems).toHaveLength(3);
+    expect(message).toMatch(/TAX_API_KEY=\(unset\): .*development value .*set the key the tax department/);
+    expect(message).toMatch(/API_KEYS=\(unset\): .*development value/);
+    expect(message).toMatch(
+      /DEV_IDP_URL="http:\/\/127.0.0.1:4010": .*users sign in at your identity provider/,
+    );
+  });
+
+  it('refuses a development secret by its value, given alone or within a list, without printing what was given', () => {
+    const { problems, message } = refusal({
+      PROFILE: 'production',
+      TAX_API_KEY: 'tax-dev-key',
+      API_KEYS: 'hall:s3cret-key, another:tax-dev-key',
+    });
+    expect(problems).toHaveLength(2);
+    expect(message).toMatch(/TAX_API_KEY=\(hidden\): is the development value/);
+    expect(message).toMatch(/API_KEYS=\(hidden\): is the development value/);
+    expect(message).not.toContain('s3cret-key');
+  });
+
+  it('gives a setting its production default, which an explicit value still overrides', () => {
+    const own = { PROFILE: 'production', TAX_API_KEY: 'a-real-key', API_KEYS: 'hall:s3cret-key' };
+    expect(service.load(own).introspection).toBe('false');
+    expect(service.load({ ...own, ALLOW_INTROSPECTION: 'true' }).introspection).toBe('true');
+  });
+
+  it('lists in development what production would refuse, naming settings and never values', () => {
+    expect(service.developmentConveniences({ DEV_IDP_URL: 'http://127.0.0.1:4010' })).toEqual([
+      'TAX_API_KEY',
+      'API_KEYS',
+      'DEV_IDP_URL',
+    ]);
+    expect(service.developmentConveniences({ TAX_API_KEY: 'real', API_KEYS: 'a:real-key' })).toEqual([]);
+  });
+
+  it('describes what production changes, for the docs', () => {
+    expect(service.productionRules().map((r) => r.env)).toEqual([
+      'TAX_API_KEY',
+      'API_KEYS',
+      'DEV_IDP_URL',
+      'ALLOW_INTROSPECTION',
+    ]);
+  });
+
+  it('refuses to start a development tool at all', () => {
+    const tool = defineSettings(
+      'dev-idp',
+      { port: { env: 'PORT', schema: settings.port(4010), doc: 'Port.' } },
+      { developmentOnly: 'it issues tokens to anyone who asks: use your government identity provider' },
+    );
+    expect(tool.load({}).port).toBe(4010);
+    expect(() => tool.load({ PROFILE: 'production' })).toThrow(
+      /PROFILE="production": dev-idp is a development tool and never runs in production: it issues tokens to anyone/,
     );
   });
 });

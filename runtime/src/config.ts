@@ -1,6 +1,35 @@
 import { readFileSync } from 'node:fs';
 import { z } from 'zod';
 
+/**
+ * Where a service runs: `development` (the default: `npm start`, tests, a developer's machine) or
+ * `production` (PROFILE=production: a deployment serving the public). Production refuses to start with a
+ * development convenience — a secret published with this software, the development identity provider, a
+ * development tool itself — and says which and how to fix it.
+ */
+export const PROFILES = ['development', 'production'] as const;
+export type Profile = (typeof PROFILES)[number];
+
+/** The setting every service reads to know its profile. */
+export const PROFILE_ENV = 'PROFILE';
+
+const PROFILE_DOC =
+  'development (the default) or production: production refuses to start with any development convenience (see "What production refuses").';
+
+/**
+ * What the production profile does with a setting that is a development convenience; one line opts a
+ * setting in:
+ * - `devValue`: the development value the setting defaults to (a secret published with this software).
+ *   Production refuses it by value, whether it is the default or given, alone or as an entry of a list
+ *   (`name:secret,…`, under any name); `fix` says what to set instead.
+ * - `refuseIfSet`: any value is refused; it says why and what to do instead.
+ * - `default`: production's own default (an explicit value still wins), and `why`.
+ */
+export type ProductionRule =
+  | { readonly devValue: string; readonly fix?: string }
+  | { readonly refuseIfSet: string }
+  | { readonly default: string; readonly why: string };
+
 /** One setting of a service: the environment variable that sets it, its schema, and what it does. */
 export interface Setting<S extends z.ZodType = z.ZodType> {
   readonly env: string;
@@ -10,10 +39,30 @@ export interface Setting<S extends z.ZodType = z.ZodType> {
   readonly secret?: boolean;
   /** The default as the docs should show it, where the schema transforms its value. */
   readonly defaultDoc?: string;
+  /** What PROFILE=production refuses of it, or defaults it to (see {@link ProductionRule}). */
+  readonly production?: ProductionRule;
 }
 
 export type SettingsSpec = Record<string, Setting>;
-export type ConfigOf<S extends SettingsSpec> = { [K in keyof S]: z.output<S[K]['schema']> };
+export type ConfigOf<S extends SettingsSpec> = { [K in keyof S]: z.output<S[K]['schema']> } & {
+  /** The profile the service runs in (PROFILE). */
+  readonly profile: Profile;
+};
+
+/** What a whole service declares beside its settings. */
+export interface ServiceOptions {
+  /** A development tool (the development identity provider, a stand-in): production refuses to run it, saying this. */
+  readonly developmentOnly?: string;
+}
+
+/** A row of the docs' table of what production refuses or changes. */
+export interface ProductionRow {
+  readonly env: string;
+  /** What production does with the setting. */
+  readonly refusal: string;
+  /** What to do instead. */
+  readonly fix: string;
+}
 
 /** Start refused: every setting that is wrong, each with the variable to fix. */
 export class ConfigError extends Error {
@@ -26,47 +75,155 @@ export class ConfigError extends Error {
   }
 }
 
+const DEFAULT_FIX = 'set your own, from your secret store';
+
+/** The part of a list entry that is its secret: after `name:` or `name=`, else the whole entry. */
+const secretOf = (entry: string) => {
+  const at = entry.search(/[:=]/);
+  return at < 0 ? entry : entry.slice(at + 1);
+};
+const entriesOf = (text: string) =>
+  text
+    .split(',')
+    .map((e) => e.trim())
+    .filter(Boolean);
+
+/** Whether a value is, or holds as an entry of its list, the development value (its secret under any name). */
+export function holdsDevValue(value: string, devValue: string): boolean {
+  const dev = new Set(entriesOf(devValue).map(secretOf));
+  return entriesOf(value).some((entry) => dev.has(entry) || dev.has(secretOf(entry)));
+}
+
+/** Why production refuses a setting's value, or undefined when it does not. */
+function productionRefusal(setting: Setting, raw: unknown): string | undefined {
+  const rule = setting.production;
+  if (!rule) return undefined;
+  if ('refuseIfSet' in rule)
+    return raw === undefined
+      ? undefined
+      : `is a development convenience that PROFILE=production refuses: ${rule.refuseIfSet}`;
+  if (!('devValue' in rule)) return undefined;
+  const fix = rule.fix ?? DEFAULT_FIX;
+  if (raw === undefined)
+    return `would be the development value "${rule.devValue}", published with this software, which PROFILE=production refuses: ${fix}`;
+  if (holdsDevValue(String(raw), rule.devValue))
+    return `is the development value "${rule.devValue}", published with this software, which PROFILE=production refuses: ${fix}`;
+  return undefined;
+}
+
 /**
  * Declares a service's settings once: `load` reads them from the environment (and from a JSON file named
  * by `CONFIG_FILE`, whose keys are the same variable names; the environment wins), validates them all,
- * and throws one {@link ConfigError} naming every problem; `describe` lists them for the docs.
+ * and throws one {@link ConfigError} naming every problem — in production, every development convenience
+ * too; `describe` lists them for the docs. Every service also reads PROFILE.
  */
-export function defineSettings<S extends SettingsSpec>(service: string, spec: S) {
+export function defineSettings<S extends SettingsSpec>(
+  service: string,
+  spec: S,
+  options: ServiceOptions = {},
+) {
+  const profileSetting: Setting = {
+    env: PROFILE_ENV,
+    schema: z.enum(PROFILES, { error: 'must be development or production' }).default('development'),
+    doc: PROFILE_DOC,
+  };
+  const read = (env: NodeJS.ProcessEnv) => {
+    const problems: string[] = [];
+    let file: Record<string, unknown> = {};
+    if (env.CONFIG_FILE) {
+      try {
+        file = JSON.parse(readFileSync(env.CONFIG_FILE, 'utf8')) as Record<string, unknown>;
+      } catch (e) {
+        problems.push(`CONFIG_FILE=${env.CONFIG_FILE}: cannot be read as JSON (${(e as Error).message})`);
+      }
+    }
+    const rawOf = (setting: Setting) => {
+      const raw = env[setting.env] ?? file[setting.env];
+      return raw === '' ? undefined : raw;
+    };
+    const shown = (setting: Setting, raw: unknown) =>
+      raw === undefined ? '(unset)' : setting.secret ? '(hidden)' : JSON.stringify(raw);
+    const profileRaw = rawOf(profileSetting);
+    const profileParsed = profileSetting.schema.safeParse(profileRaw);
+    const profile: Profile = profileParsed.success ? (profileParsed.data as Profile) : 'development';
+    if (!profileParsed.success)
+      problems.push(
+        `${PROFILE_ENV}=${shown(profileSetting, profileRaw)}: ${profileParsed.error.issues.map((i) => i.message).join('; ')}. ${PROFILE_DOC}`,
+      );
+    const out: Record<string, unknown> = { profile };
+    const conveniences: { env: string; problem: string }[] = [];
+    for (const [key, setting] of Object.entries(spec)) {
+      let raw = rawOf(setting);
+      const refusal = productionRefusal(setting, raw);
+      if (refusal)
+        conveniences.push({
+          env: setting.env,
+          problem: `${setting.env}=${shown(setting, raw)}: ${refusal}. ${setting.doc}`,
+        });
+      const rule = setting.production;
+      if (raw === undefined && profile === 'production' && rule && 'default' in rule) raw = rule.default;
+      const parsed = setting.schema.safeParse(raw);
+      if (parsed.success) out[key] = parsed.data;
+      else {
+        const why = parsed.error.issues.map((i) => i.message).join('; ');
+        problems.push(`${setting.env}=${shown(setting, raw)}: ${why}. ${setting.doc}`);
+      }
+    }
+    return { out, problems, profile, conveniences };
+  };
   return {
     service,
     spec,
     load(env: NodeJS.ProcessEnv = process.env): ConfigOf<S> {
-      const problems: string[] = [];
-      let file: Record<string, unknown> = {};
-      if (env.CONFIG_FILE) {
-        try {
-          file = JSON.parse(readFileSync(env.CONFIG_FILE, 'utf8')) as Record<string, unknown>;
-        } catch (e) {
-          problems.push(`CONFIG_FILE=${env.CONFIG_FILE}: cannot be read as JSON (${(e as Error).message})`);
-        }
-      }
-      const out: Record<string, unknown> = {};
-      for (const [key, setting] of Object.entries(spec)) {
-        const raw = env[setting.env] ?? file[setting.env];
-        const parsed = setting.schema.safeParse(raw === '' ? undefined : raw);
-        if (parsed.success) out[key] = parsed.data;
-        else {
-          const why = parsed.error.issues.map((i) => i.message).join('; ');
-          const shown = raw === undefined ? '(unset)' : setting.secret ? '(hidden)' : JSON.stringify(raw);
-          problems.push(`${setting.env}=${shown}: ${why}. ${setting.doc}`);
-        }
-      }
+      const { out, problems, profile, conveniences } = read(env);
+      // A development tool is refused alone: the rest of its settings do not matter then.
+      if (profile === 'production' && options.developmentOnly)
+        throw new ConfigError(service, [
+          `${PROFILE_ENV}="production": ${service} is a development tool and never runs in production: ${options.developmentOnly}`,
+        ]);
+      if (profile === 'production') problems.push(...conveniences.map((c) => c.problem));
       if (problems.length > 0) throw new ConfigError(service, problems);
       return out as ConfigOf<S>;
     },
+    /**
+     * The settings (by variable) that production would refuse in this environment, whatever its profile:
+     * development warns of them at start, so a forgotten PROFILE=production does not pass silently.
+     */
+    developmentConveniences(env: NodeJS.ProcessEnv = process.env): string[] {
+      return read(env).conveniences.map((c) => c.env);
+    },
     /** The settings as rows for documentation: variable, default, description. */
     describe(): { env: string; default: string; doc: string }[] {
-      return Object.values(spec).map((s) => {
+      return [...Object.values(spec), profileSetting].map((s) => {
         if (s.defaultDoc !== undefined) return { env: s.env, default: s.defaultDoc, doc: s.doc };
         const d = s.schema.safeParse(undefined);
         const plain = d.success && ['string', 'number', 'boolean'].includes(typeof d.data);
         return { env: s.env, default: plain ? String(d.data) : '', doc: s.doc };
       });
+    },
+    /** What production refuses or changes of this service, as rows for the docs. */
+    productionRules(): ProductionRow[] {
+      const rows: ProductionRow[] = [];
+      if (options.developmentOnly)
+        rows.push({
+          env: PROFILE_ENV,
+          refusal: 'the service does not run at all',
+          fix: options.developmentOnly,
+        });
+      for (const s of Object.values(spec)) {
+        const rule = s.production;
+        if (!rule) continue;
+        if ('devValue' in rule)
+          rows.push({
+            env: s.env,
+            refusal: `unset, or \`${rule.devValue}\` (published with this software) given`,
+            fix: rule.fix ?? DEFAULT_FIX,
+          });
+        else if ('refuseIfSet' in rule)
+          rows.push({ env: s.env, refusal: 'any value', fix: rule.refuseIfSet });
+        else rows.push({ env: s.env, refusal: `defaults to \`${rule.default}\``, fix: rule.why });
+      }
+      return rows;
     },
   };
 }

@@ -56,11 +56,12 @@ export function runMain(log: Logger, main: () => Promise<void>): void {
 /**
  * The whole start of a service process: settings are loaded inside the guard, so a bad setting ends in
  * one clear message naming every problem (not a stack trace); then `main` runs with the config and a
- * logger at the configured level.
+ * logger at the configured level. In the development profile, the development conveniences in use are
+ * named in a warning: production would refuse them.
  */
-export function runService<C extends { logLevel: string }>(
+export function runService<C extends { logLevel: string; profile?: string }>(
   name: string,
-  settings: { load(): C },
+  settings: { load(): C; developmentConveniences?(): readonly string[] },
   main: (config: C, log: Logger) => Promise<void>,
 ): void {
   let config: C;
@@ -73,5 +74,11 @@ export function runService<C extends { logLevel: string }>(
     process.exit(1);
   }
   const log = createLogger(name, config.logLevel);
+  const conveniences = config.profile === 'development' ? (settings.developmentConveniences?.() ?? []) : [];
+  if (conveniences.length > 0)
+    log.warn(
+      { profile: config.profile, conveniences },
+      `running with development conveniences that PROFILE=production refuses: ${conveniences.join(', ')}`,
+    );
   runMain(log, () => main(config, log));
 }

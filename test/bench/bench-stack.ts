@@ -83,7 +83,7 @@ export async function startStockGateway(
         PORT: String(port),
         SUPERGRAPH_FILE: SUPERGRAPH,
         SUBGRAPH_URLS: subgraphUrls,
-        INTERNAL_IDENTITY_SECRET: s.identitySecret,
+        INTERNAL_IDENTITY_KEY_FILE: s.identityKeys.keyFile,
       },
       url,
       readyUrl: url,

@@ -6,7 +6,7 @@ import {
 } from '@apollo/gateway';
 import { ApolloServer } from '@apollo/server';
 import { startStandaloneServer } from '@apollo/server/standalone';
-import { type Identity, identityKey, signIdentity } from '@onething/runtime/identity';
+import { type Identity, identitySigningKey, signIdentity } from '@onething/runtime/identity';
 
 /**
  * The reference of the gateway benchmark: the stock Apollo Gateway in Apollo Server's standalone server,
@@ -14,14 +14,14 @@ import { type Identity, identityKey, signIdentity } from '@onething/runtime/iden
  * check — each request's identity, taken from its bearer token (not verified: the benchmark's tokens are
  * genuine) and signed into the internal header, once per token. Started as its own process by the bench.
  *
- * Environment: PORT, SUPERGRAPH_FILE, SUBGRAPH_URLS (name=url,…), INTERNAL_IDENTITY_SECRET.
+ * Environment: PORT, SUPERGRAPH_FILE, SUBGRAPH_URLS (name=url,…), INTERNAL_IDENTITY_KEY_FILE.
  */
 const env = (name: string) => {
   const value = process.env[name];
   if (!value) throw new Error(`stock gateway: set ${name}`);
   return value;
 };
-const key = identityKey(env('INTERNAL_IDENTITY_SECRET'));
+const key = identitySigningKey(readFileSync(env('INTERNAL_IDENTITY_KEY_FILE'), 'utf8'));
 const urls = new Map(
   env('SUBGRAPH_URLS')
     .split(',')

@@ -4,7 +4,6 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { generatePopulation } from '@onething/legacy-kit';
 import { createLogger } from '@onething/runtime';
-import { identityKey, signIdentity } from '@onething/runtime/identity';
 import { createHallSubgraph, Hall, hallSettings, SupergraphClient } from '@onething/subgraph-hall';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { bundleFigures } from '../../scripts/bundle-figures';
@@ -328,7 +327,7 @@ describe('one form for one thing, on the whole stack', () => {
         }),
       );
       const config = hallSettings.load({
-        INTERNAL_IDENTITY_SECRET: s.identitySecret,
+        INTERNAL_IDENTITY_JWKS_FILE: s.identityKeys.jwksFile,
         PORT: '0',
         GATEWAY_URL: `${s.gatewayUrl}/graphql`,
         BUNDLES_DIR: dir,
@@ -341,10 +340,12 @@ describe('one form for one thing, on the whole stack', () => {
           method: 'POST',
           headers: {
             'content-type': 'application/json',
-            'x-onething-identity': await signIdentity(
-              { subject: 'anonymous', role: 'anonymous', enterprises: [], departments: [] },
-              identityKey(s.identitySecret),
-            ),
+            'x-onething-identity': await s.internalHeader({
+              subject: 'anonymous',
+              role: 'anonymous',
+              enterprises: [],
+              departments: [],
+            }),
           },
           body: JSON.stringify({
             query:

@@ -1,8 +1,13 @@
-import { randomBytes } from 'node:crypto';
 import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { StandInAdmin } from '@onething/legacy-kit';
+import {
+  type DevelopmentIdentityKeys,
+  developmentIdentityKeys,
+  type Identity,
+  signIdentity,
+} from '@onething/runtime/identity';
 import {
   freeStackPorts,
   type RunningStack,
@@ -25,8 +30,10 @@ export interface TestStack {
   readonly stack: RunningStack;
   /** The options the stack was started with (to start one more of its services alike). */
   readonly options: StackOptions;
-  /** The internal identity secret the gateway and subgraphs share. */
-  readonly identitySecret: string;
+  /** The stack's own key pair of the internal identity header: the gateway's key file, the subgraphs' JWKS. */
+  readonly identityKeys: DevelopmentIdentityKeys;
+  /** An internal identity header signed with the gateway's key, as only the gateway can make one. */
+  internalHeader(identity: Identity): Promise<string>;
   /** Where the services' logs are. */
   readonly logDir: string;
   readonly ports: StackPorts;
@@ -51,8 +58,7 @@ export interface TestStack {
 export async function startTestStack(options: StackOptions = {}): Promise<TestStack> {
   const ports = await freeStackPorts();
   const logDir = mkdtempSync(join(tmpdir(), 'onething-stack-'));
-  // Each test stack keeps the hall's state in its own directory, and its own internal secret.
-  const identitySecret = randomBytes(32).toString('base64url');
+  // Each test stack keeps the hall's state in its own directory, and its own identity key pair.
   const merged: StackOptions = {
     persons: 2000,
     clockSpeed: 0,
@@ -61,9 +67,12 @@ export async function startTestStack(options: StackOptions = {}): Promise<TestSt
     ports,
     hallDataDir: join(logDir, 'hall-db'),
     hallMaterialsDir: join(logDir, 'materials'),
-    identitySecret,
+    identityDir: join(logDir, 'identity'),
+    // Tests sign in as people no persona is (s.customToken); npm start keeps the grant closed.
+    allowCustomTokens: true,
     ...options,
   };
+  const identityKeys = developmentIdentityKeys(merged.identityDir!);
   const stack = await startStack(merged);
   const gatewayUrl = `http://127.0.0.1:${ports.gateway}`;
   const idp = `http://127.0.0.1:${ports.idp}`;
@@ -80,7 +89,8 @@ export async function startTestStack(options: StackOptions = {}): Promise<TestSt
   return {
     stack,
     options: merged,
-    identitySecret,
+    identityKeys,
+    internalHeader: (identity) => signIdentity(identity, identityKeys.key),
     logDir,
     ports,
     gatewayUrl,

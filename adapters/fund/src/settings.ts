@@ -21,7 +21,12 @@ export const fundAdapterSettings = defineSettings('adapter-fund', {
   appSecret: {
     env: 'FUND_APP_SECRET',
     schema: z.string().min(8).default('fund-dev-secret'),
+    secret: true,
     doc: 'The app secret: the HMAC-SHA256 key of every request signature.',
+    production: {
+      devValue: 'fund-dev-secret',
+      fix: 'set the app secret the fund centre issued for FUND_APP_ID',
+    },
   },
   timeoutMs: {
     env: 'FUND_TIMEOUT_MS',

@@ -8,11 +8,26 @@ import type { GatewayContext } from '../context';
  *   GRAPHQL_VALIDATION_FAILED, and the token limit under GRAPHQL_PARSE_FAILED), so a client can tell a
  *   query that is too deep from one that is wrong;
  * - the same refusal from several subgraphs (a shared entry point is resolved in each subgraph the plan
- *   touches) is said once.
+ *   touches) is said once;
+ * - where the schema may not be listed, no “Did you mean …?” names what it holds: Apollo Server strips the
+ *   suggestions of validation (hideSchemaDetailsFromClientErrors), these strip those of variables.
  */
 const LIMIT_CODES = new Set(['QUERY_TOO_DEEP', 'TOO_MANY_ALIASES']);
 const TOKENS = /Document contains more tha[nt] (\d+) tokens/; // graphql-js 16 writes "more that"
+// As Apollo Server's DisableSuggestions plugin matches them: graphql-js ends a message with the suggestion.
+const SUGGESTION = / ?Did you mean(.+?)\?$/;
 
+/** Apollo Server's `formatError` for the gateway; `hideSuggestions` where the schema may not be listed. */
+export const gatewayErrorFormatter =
+  (options: { hideSuggestions: boolean }) =>
+  (formatted: GraphQLFormattedError, error: unknown): GraphQLFormattedError => {
+    const out = formatGatewayError(formatted, error);
+    return options.hideSuggestions && SUGGESTION.test(out.message)
+      ? { ...out, message: out.message.replace(SUGGESTION, '') }
+      : out;
+  };
+
+/** Keeps the limits' own codes and says the token limit in words; see the module comment. */
 export function formatGatewayError(formatted: GraphQLFormattedError, error: unknown): GraphQLFormattedError {
   const original = (error as { originalError?: { extensions?: Record<string, unknown> } }).originalError;
   const code = original?.extensions?.code;

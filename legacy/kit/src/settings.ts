@@ -3,47 +3,53 @@ import { z } from 'zod';
 
 /** Settings every stand-in takes, plus the department's own. */
 export function standInSettings<S extends SettingsSpec>(department: string, port: number, own: S) {
-  return defineSettings(`legacy-${department}`, {
-    host: { env: 'HOST', schema: settings.host(), doc: 'Interface to listen on.' },
-    port: {
-      env: 'PORT',
-      schema: settings.port(port),
-      doc: `Port of the ${department} system's own protocol.`,
+  return defineSettings(
+    `legacy-${department}`,
+    {
+      host: { env: 'HOST', schema: settings.host(), doc: 'Interface to listen on.' },
+      port: {
+        env: 'PORT',
+        schema: settings.port(port),
+        doc: `Port of the ${department} system's own protocol.`,
+      },
+      adminPort: {
+        env: 'ADMIN_PORT',
+        schema: settings.port(port + 10),
+        doc: 'Port of the admin endpoint (faults, counters, clock, cases); stays up while the system is "down".',
+      },
+      seed: {
+        env: 'SEED',
+        schema: settings.positiveInt(20261122),
+        doc: 'Seed of the generated population; the same in every stand-in.',
+      },
+      persons: {
+        env: 'SEED_PERSONS',
+        schema: settings.positiveInt(10_000),
+        doc: 'Number of seeded persons (enterprises ¼, properties ⅘ of it).',
+      },
+      clockSpeed: {
+        env: 'CLOCK_SPEED',
+        schema: z.coerce.number().min(0).default(1),
+        doc: 'Simulated seconds per real second on which cases advance (e.g. 3600: an hour a second).',
+      },
+      settleIntervalMs: {
+        env: 'SETTLE_INTERVAL_MS',
+        schema: settings.ms(250),
+        doc: 'How often cases are moved on along the clock and their changes notified, in real ms.',
+      },
+      logLevel: { env: 'LOG_LEVEL', schema: settings.logLevel(), doc: 'pino log level.' },
+      callbackUrl: {
+        env: 'CALLBACK_URL',
+        schema: settings.url().optional(),
+        defaultDoc: '(none)',
+        doc: 'Where the system notifies a change of a case’s status (POST {department, caseNumber, status}); the hall then reads the case.',
+      },
+      ...own,
     },
-    adminPort: {
-      env: 'ADMIN_PORT',
-      schema: settings.port(port + 10),
-      doc: 'Port of the admin endpoint (faults, counters, clock, cases); stays up while the system is "down".',
+    {
+      developmentOnly: `it stands in for the ${department} department's own system, with generated people, for tests and demos; point the ${department} subgraph's SYSTEM_URL at the department's system`,
     },
-    seed: {
-      env: 'SEED',
-      schema: settings.positiveInt(20261122),
-      doc: 'Seed of the generated population; the same in every stand-in.',
-    },
-    persons: {
-      env: 'SEED_PERSONS',
-      schema: settings.positiveInt(10_000),
-      doc: 'Number of seeded persons (enterprises ¼, properties ⅘ of it).',
-    },
-    clockSpeed: {
-      env: 'CLOCK_SPEED',
-      schema: z.coerce.number().min(0).default(1),
-      doc: 'Simulated seconds per real second on which cases advance (e.g. 3600: an hour a second).',
-    },
-    settleIntervalMs: {
-      env: 'SETTLE_INTERVAL_MS',
-      schema: settings.ms(250),
-      doc: 'How often cases are moved on along the clock and their changes notified, in real ms.',
-    },
-    logLevel: { env: 'LOG_LEVEL', schema: settings.logLevel(), doc: 'pino log level.' },
-    callbackUrl: {
-      env: 'CALLBACK_URL',
-      schema: settings.url().optional(),
-      defaultDoc: '(none)',
-      doc: 'Where the system notifies a change of a case’s status (POST {department, caseNumber, status}); the hall then reads the case.',
-    },
-    ...own,
-  });
+  );
 }
 
 /** The settings of the kit itself, as the server harness needs them. */

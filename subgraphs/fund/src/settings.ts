@@ -18,6 +18,10 @@ export const fundSubgraphSettings = subgraphSettings(
       secret: true,
       defaultDoc: 'fund-dev-secret',
       doc: 'The secret every request to the fund is signed with (HMAC-SHA256).',
+      production: {
+        devValue: 'fund-dev-secret',
+        fix: 'set the app secret the fund centre issued for FUND_APP_ID',
+      },
     },
   },
 );

@@ -1,6 +1,5 @@
 import { hostname } from 'node:os';
 import type { Logger } from '@onething/runtime';
-import { identityKey } from '@onething/runtime/identity';
 import { hallSubgraphSdl } from '@onething/schema';
 import { createSubgraphServer, type Subgraph, subgraphMetrics } from '@onething/subgraph-kit';
 import { Counter } from 'prom-client';
@@ -96,7 +95,7 @@ export async function createHallSubgraph(config: HallConfig, log: Logger): Promi
       hallResolvers({ hall, client, consents: new Consents(db), audit, prefills }),
       applicationResolvers({ service, apps, hall, uploads }),
     ],
-    identityKey: identityKey(config.identitySecret),
+    identityKeys: config.identityKeys,
     loaders: () => ({}),
     log,
     host: config.host,

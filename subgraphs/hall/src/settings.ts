@@ -1,5 +1,6 @@
 import { fileURLToPath } from 'node:url';
 import { defineSettings, settings } from '@onething/runtime';
+import { identityKeySettings } from '@onething/runtime/identity';
 import { z } from 'zod';
 
 const ROOT = fileURLToPath(new URL('../../../', import.meta.url));
@@ -9,13 +10,10 @@ export const hallSettings = defineSettings('subgraph-hall', {
   host: { env: 'HOST', schema: settings.host(), doc: 'Interface to listen on.' },
   port: { env: 'PORT', schema: settings.port(4001), doc: 'Port of the hall subgraph (GraphQL at /graphql).' },
   logLevel: { env: 'LOG_LEVEL', schema: settings.logLevel(), doc: 'pino log level.' },
-  identitySecret: {
-    env: 'INTERNAL_IDENTITY_SECRET',
-    schema: z
-      .string({ error: 'is required: the secret shared with the gateway' })
-      .min(32, 'must be at least 32 bytes'),
-    secret: true,
-    doc: 'Secret shared with the gateway, which signs the internal identity header with it.',
+  identityKeys: {
+    env: 'INTERNAL_IDENTITY_JWKS_FILE',
+    schema: identityKeySettings.keySetFile(),
+    doc: 'The gateway’s public keys (a JWKS file; several while a key is rotated, chosen by kid) that the internal identity header must be signed with. Re-read when the file changes. `npm start` makes one under data/identity/.',
   },
   gatewayUrl: {
     env: 'GATEWAY_URL',
@@ -39,6 +37,10 @@ export const hallSettings = defineSettings('subgraph-hall', {
     secret: true,
     defaultDoc: 'hall-dev-secret',
     doc: 'The hall’s client secret at the identity provider.',
+    production: {
+      devValue: 'hall-dev-secret',
+      fix: 'set the client secret your identity provider issued to the hall (HALL_CLIENT_ID)',
+    },
   },
   databaseUrl: {
     env: 'DATABASE_URL',

@@ -3,15 +3,21 @@ import { mkdtempSync, readdirSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { createLogger } from '@onething/runtime';
-import { IDENTITY_HEADER, type Identity, identityKey, signIdentity } from '@onething/runtime/identity';
+import {
+  generateIdentityKey,
+  IDENTITY_HEADER,
+  type Identity,
+  identityKeySet,
+  jwksOf,
+  signIdentity,
+} from '@onething/runtime/identity';
 import { createSubgraphServer, type Subgraph, subgraphMetrics } from '@onething/subgraph-kit';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { Applications } from '../src/applications/store';
 import { materialRoutes } from '../src/materials';
 import { type Database, openDatabase } from '../src/store/database';
 
-const SECRET = 'a-test-secret-that-is-long-enough-32b';
-const key = identityKey(SECRET);
+const { key } = generateIdentityKey();
 const MAX = 64 * 1024;
 const log = createLogger('materials-test', process.env.TEST_LOG ?? 'silent');
 
@@ -111,7 +117,7 @@ describe('material uploads on the hall', () => {
       department: 'hall',
       sdl: SDL,
       resolvers: [{ Query: { ok: () => true } }],
-      identityKey: key,
+      identityKeys: identityKeySet(jwksOf([key])),
       loaders: () => ({}),
       log,
       host: '127.0.0.1',

@@ -1,6 +1,6 @@
 import type { DepartmentAdapter } from '@onething/adapter-core';
 import type { Logger } from '@onething/runtime';
-import { identityKey } from '@onething/runtime/identity';
+import type { IdentityKeys } from '@onething/runtime/identity';
 import { DEPARTMENT_NAMING, type DepartmentSubgraph, departmentSubgraphSdl } from '@onething/schema';
 import { Catalogue } from './catalogue';
 import { departmentOperations } from './department-operations';
@@ -18,7 +18,7 @@ export function createDepartmentSubgraph<L>(options: {
   /** The department's own fields on people, enterprises and units. */
   readonly resolvers: Record<string, unknown>;
   readonly config: {
-    readonly identitySecret: string;
+    readonly identityKeys: IdentityKeys;
     readonly host: string;
     readonly port: number;
     readonly requestDeadlineMs: number;
@@ -35,7 +35,7 @@ export function createDepartmentSubgraph<L>(options: {
       departmentOperations(department, adapter, new Catalogue(adapter), DEPARTMENT_NAMING[department]),
       options.resolvers,
     ],
-    identityKey: identityKey(config.identitySecret),
+    identityKeys: config.identityKeys,
     loaders: () => adapter.loaders(),
     log: options.log,
     host: config.host,

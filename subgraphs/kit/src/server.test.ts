@@ -1,10 +1,10 @@
 import { createLogger } from '@onething/runtime';
-import { identityKey, signIdentity } from '@onething/runtime/identity';
+import { generateIdentityKey, identityKeySet, jwksOf, signIdentity } from '@onething/runtime/identity';
 import { afterAll, describe, expect, it } from 'vitest';
 import { subgraphMetrics } from './metrics';
 import { createSubgraphServer, needsIdentity } from './server';
 
-const SECRET = 'a-test-secret-that-is-long-enough-32b';
+const { key: GATEWAY_KEY } = generateIdentityKey();
 const SDL = `
 extend schema @link(url: "https://specs.apollo.dev/federation/v2.7", import: ["@key"])
 scalar IdNumber
@@ -24,7 +24,7 @@ function toySubgraph() {
         },
       },
     ],
-    identityKey: identityKey(SECRET),
+    identityKeys: identityKeySet(jwksOf([GATEWAY_KEY])),
     loaders: () => ({}),
     log: createLogger('kit-test', 'silent'),
     host: '127.0.0.1',
@@ -54,7 +54,7 @@ async function askAsTaxStaff(
 ): Promise<Answer> {
   const header = await signIdentity(
     { subject: 'staff-tax-01', role: 'department-staff', enterprises: [], departments: ['tax'] },
-    identityKey(SECRET),
+    GATEWAY_KEY,
   );
   const res = await subgraph.app.inject({
     method: 'POST',
@@ -89,7 +89,7 @@ describe('the internal identity check', () => {
   it('serves a call with a valid header', async () => {
     const header = await signIdentity(
       { subject: 'staff-tax-01', role: 'department-staff', enterprises: [], departments: ['tax'] },
-      identityKey(SECRET),
+      GATEWAY_KEY,
     );
     const res = await post('/graphql', { 'x-onething-identity': header });
     expect(res.json()).toEqual({ data: { whoami: 'staff-tax-01' } });

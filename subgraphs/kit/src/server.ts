@@ -15,6 +15,8 @@ import {
   IDENTITY_HEADER,
   type Identity,
   IdentityError,
+  type IdentityKeys,
+  ReloadingFile,
 } from '@onething/runtime/identity';
 import { scalarResolvers } from '@onething/schema';
 import Fastify, {
@@ -46,8 +48,8 @@ export interface SubgraphOptions<L> {
   readonly sdl: string;
   /** Resolvers; the shared scalars are added. */
   readonly resolvers: readonly Record<string, unknown>[];
-  /** Key of the internal identity header (from INTERNAL_IDENTITY_SECRET). */
-  readonly identityKey: Uint8Array;
+  /** The gateway's public keys the internal identity header is verified with (INTERNAL_IDENTITY_JWKS_FILE). */
+  readonly identityKeys: IdentityKeys;
   /** A fresh set of the department's loaders, for one request. */
   readonly loaders: () => L;
   readonly log: Logger;
@@ -87,7 +89,14 @@ export interface Subgraph {
  */
 export function createSubgraphServer<L>(options: SubgraphOptions<L>): Subgraph {
   const { department, log, metrics } = options;
-  const verify = cachedIdentityVerifier(options.identityKey);
+  const verify = cachedIdentityVerifier(options.identityKeys);
+  const { identityKeys } = options;
+  if (identityKeys instanceof ReloadingFile)
+    identityKeys.onReload((problem) =>
+      problem
+        ? log.error({ file: identityKeys.file }, problem)
+        : log.info({ file: identityKeys.file, kids: identityKeys.current().kids }, 'identity keys reloaded'),
+    );
   const identityPaths = options.identityPaths ?? ['/graphql'];
   const schema = buildSubgraphSchema({
     typeDefs: parse(options.sdl),

@@ -1,5 +1,6 @@
 import { type ClientSettings, clientSettings } from '@onething/adapter-core';
 import { defineSettings, type SettingsSpec, settings } from '@onething/runtime';
+import { identityKeySettings } from '@onething/runtime/identity';
 import { z } from 'zod';
 
 /** Settings every department subgraph takes (where it listens, how it reaches its system), plus its own. */
@@ -17,13 +18,10 @@ export function subgraphSettings<S extends SettingsSpec>(
       doc: `Port of the ${department} subgraph (GraphQL at /graphql).`,
     },
     logLevel: { env: 'LOG_LEVEL', schema: settings.logLevel(), doc: 'pino log level.' },
-    identitySecret: {
-      env: 'INTERNAL_IDENTITY_SECRET',
-      schema: z
-        .string({ error: 'is required: the secret shared with the gateway' })
-        .min(32, 'must be at least 32 bytes'),
-      secret: true,
-      doc: 'Secret shared with the gateway, which signs the internal identity header with it; calls without a valid header are refused.',
+    identityKeys: {
+      env: 'INTERNAL_IDENTITY_JWKS_FILE',
+      schema: identityKeySettings.keySetFile(),
+      doc: 'The gateway’s public keys (a JWKS file; several while a key is rotated, chosen by kid) that the internal identity header must be signed with; calls without a valid header are refused. Re-read when the file changes. `npm start` makes one under data/identity/.',
     },
     systemUrl: {
       env: 'SYSTEM_URL',

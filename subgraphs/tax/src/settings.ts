@@ -13,6 +13,10 @@ export const taxSubgraphSettings = subgraphSettings(
       secret: true,
       defaultDoc: 'tax-dev-key',
       doc: "The tax system's API key for this subgraph (sent as X-Api-Key).",
+      production: {
+        devValue: 'tax-dev-key',
+        fix: 'set the API key the tax department issued to this subgraph',
+      },
     },
   },
 );

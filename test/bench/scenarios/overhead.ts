@@ -4,7 +4,7 @@ import type { AddressInfo } from 'node:net';
 import { fileURLToPath } from 'node:url';
 import { operationFromDocument, Supergraph } from '@apollo/federation-internals';
 import { type PlanNode, QueryPlanner } from '@apollo/query-planner';
-import { type Identity, identityKey, signIdentity } from '@onething/runtime/identity';
+import { type Identity, signIdentity } from '@onething/runtime/identity';
 import { parse } from 'graphql';
 import { Agent, request } from 'undici';
 import { freePort, stackServices, startStack } from '../../../scripts/stack';
@@ -168,7 +168,7 @@ export async function gatewayOverhead(
   }
 
   // Straight to the subgraphs, over keep-alive connections as the gateway does.
-  const key = identityKey(s.identitySecret);
+  const key = s.identityKeys.key;
   const dispatcher = new Agent({ keepAliveTimeout: 30_000 });
   const headers = new Map<string, string>();
   const direct = async (p: KnownPerson) => {

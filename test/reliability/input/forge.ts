@@ -13,8 +13,8 @@ import { join } from 'node:path';
  * Tokens as an attacker, or a careless client, would send them. The suite gives the development identity
  * provider a signing key of its own making (SIGNING_KEY_FILE), so it can also sign tokens the provider
  * never issues — expired, for another audience, with an unknown role — and learn whether the gateway checks
- * each claim, not only the signature. Internal identity headers are signed with the stack's shared secret
- * or with a wrong one.
+ * each claim, not only the signature. Internal identity headers are signed with the gateway's own key (as
+ * only a stolen key would allow), with another key, or with a shared secret (HS256).
  */
 
 const b64url = (data: string | Buffer) => Buffer.from(data).toString('base64url');
@@ -49,7 +49,7 @@ export function rs256(
   return `${input}.${sign('RSA-SHA256', Buffer.from(input), key).toString('base64url')}`;
 }
 
-/** A JWT signed HS256 with `secret`, as the gateway signs the internal identity header. */
+/** A JWT signed HS256 with `secret`, as the gateway signed the internal identity header before it had a key pair. */
 export function hs256(
   secret: string,
   claims: Record<string, unknown>,
@@ -57,6 +57,16 @@ export function hs256(
 ): string {
   const input = `${b64url(JSON.stringify({ alg: 'HS256', ...header }))}.${b64url(JSON.stringify(claims))}`;
   return `${input}.${createHmac('sha256', secret).update(input).digest('base64url')}`;
+}
+
+/** A JWT signed EdDSA with an Ed25519 `key`, as the gateway signs the internal identity header. */
+export function eddsa(
+  key: KeyObject,
+  claims: Record<string, unknown>,
+  header: Record<string, unknown> = {},
+): string {
+  const input = `${b64url(JSON.stringify({ alg: 'EdDSA', ...header }))}.${b64url(JSON.stringify(claims))}`;
+  return `${input}.${sign(null, Buffer.from(input), key).toString('base64url')}`;
 }
 
 /** A JWT that claims `alg: none` and carries no signature. */

@@ -81,7 +81,7 @@ export async function startHostileStack(): Promise<HostileStack> {
     },
     ctx: {
       ports: s.ports,
-      identitySecret: s.identitySecret,
+      identityKey: s.identityKeys.key,
       providerKey: key,
       issuer: 'onething-dev-idp',
       audience: 'onething',

@@ -1,3 +1,4 @@
+import type { IdentitySigningKey } from '@onething/runtime/identity';
 import type { StackPorts } from '../../../../scripts/stack';
 import type { HostileCase } from '../case';
 import type { ProviderKey } from '../forge';
@@ -19,8 +20,8 @@ export type TokenName =
 /** What the corpus needs to know of the stack it runs on: tokens, ids and a right form to spoil. */
 export interface CorpusContext {
   readonly ports: StackPorts;
-  /** The internal identity secret the gateway and subgraphs share. */
-  readonly identitySecret: string;
+  /** The gateway's private key signing the internal identity header (only a stolen key would allow this). */
+  readonly identityKey: IdentitySigningKey;
   /** The identity provider's signing key (the suite made it). */
   readonly providerKey: ProviderKey;
   readonly issuer: string;

@@ -1,6 +1,7 @@
 import { randomBytes } from 'node:crypto';
+import { generateIdentityKey } from '@onething/runtime/identity';
 import { casesOf, type Target } from '../case';
-import { epoch, hs256, unsigned } from '../forge';
+import { eddsa, epoch, hs256, unsigned } from '../forge';
 import type { CorpusContext } from './context';
 
 const SUBGRAPHS = ['tax', 'market', 'realestate', 'fund', 'hall'] as const;
@@ -15,9 +16,10 @@ const unauthenticated = { status: 401, code: 'UNAUTHENTICATED' };
 
 /**
  * Calls straight to the subgraphs, around the gateway: without the internal identity header, with one
- * forged (garbage, another secret, the user's own JWT, alg none), and — signed with the real secret, as
- * only a leaked secret would allow — expired, for another issuer or audience, or carrying no identity.
- * Each claims window staff, who may read every audit record.
+ * forged (garbage, a shared secret naming the gateway's key id, another private key, the user's own JWT,
+ * alg none), and — signed with the gateway's real key, as only a stolen key would allow — expired, for
+ * another issuer or audience, carrying no identity or a malformed one. Each claims window staff, who may
+ * read every audit record.
  */
 export const internalHeader = (ctx: CorpusContext) => {
   const staff = { subject: 'attacker', role: 'window-staff', enterprises: [], departments: [] };
@@ -29,6 +31,9 @@ export const internalHeader = (ctx: CorpusContext) => {
     idt: staff,
   };
   const wrongSecret = randomBytes(32).toString('base64url');
+  const kid = ctx.identityKey.kid;
+  const otherKey = generateIdentityKey().key.privateKey;
+  const real = (claims: Record<string, unknown>) => eddsa(ctx.identityKey.privateKey, claims, { kid });
   const call = (subgraph: (typeof SUBGRAPHS)[number], header?: string, path = '/graphql') => ({
     to: { service: 'subgraph', subgraph } as Target,
     path,
@@ -43,8 +48,13 @@ export const internalHeader = (ctx: CorpusContext) => {
       { name: `${sg}: no header`, ...call(sg), expect: unauthenticated },
       { name: `${sg}: a garbage header`, ...call(sg, 'forged.header.value'), expect: unauthenticated },
       {
-        name: `${sg}: signed with another secret`,
-        ...call(sg, hs256(wrongSecret, valid)),
+        name: `${sg}: signed with a shared secret (HS256), naming the gateway's key id`,
+        ...call(sg, hs256(wrongSecret, valid, { kid })),
+        expect: unauthenticated,
+      },
+      {
+        name: `${sg}: signed with another private key, naming the gateway's key id`,
+        ...call(sg, eddsa(otherKey, valid, { kid })),
         expect: unauthenticated,
       },
     ]),
@@ -55,23 +65,28 @@ export const internalHeader = (ctx: CorpusContext) => {
     },
     { name: 'hall: alg none', ...call('hall', unsigned(valid)), expect: unauthenticated },
     {
-      name: 'hall: the real secret, expired',
-      ...call('hall', hs256(ctx.identitySecret, { ...valid, iat: epoch(-120), exp: epoch(-60) })),
+      name: 'hall: the real key, expired',
+      ...call('hall', real({ ...valid, iat: epoch(-120), exp: epoch(-60) })),
       expect: unauthenticated,
     },
     {
-      name: 'hall: the real secret, another issuer',
-      ...call('hall', hs256(ctx.identitySecret, { ...valid, iss: 'attacker' })),
+      name: 'hall: the real key, another issuer',
+      ...call('hall', real({ ...valid, iss: 'attacker' })),
       expect: unauthenticated,
     },
     {
-      name: 'hall: the real secret, another audience',
-      ...call('hall', hs256(ctx.identitySecret, { ...valid, aud: 'onething-gateway' })),
+      name: 'hall: the real key, another audience',
+      ...call('hall', real({ ...valid, aud: 'onething-gateway' })),
       expect: unauthenticated,
     },
     {
-      name: 'hall: the real secret, no identity in it',
-      ...call('hall', hs256(ctx.identitySecret, { ...valid, idt: undefined })),
+      name: 'hall: the real key, no identity in it',
+      ...call('hall', real({ ...valid, idt: undefined })),
+      expect: unauthenticated,
+    },
+    {
+      name: 'hall: the real key, a malformed identity (enterprises not a list)',
+      ...call('hall', real({ ...valid, idt: { ...staff, enterprises: 'notalist' } })),
       expect: unauthenticated,
     },
     {

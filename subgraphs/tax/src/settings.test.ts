@@ -1,0 +1,32 @@
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { developmentIdentityKeys } from '@onething/runtime/identity';
+import { describe, expect, it } from 'vitest';
+import { taxSubgraphSettings } from './settings';
+
+const { jwksFile } = developmentIdentityKeys(mkdtempSync(join(tmpdir(), 'tax-settings-')));
+
+describe('taxSubgraphSettings', () => {
+  it('talks to the stand-in with its development key in development', () => {
+    expect(taxSubgraphSettings.load({ INTERNAL_IDENTITY_JWKS_FILE: jwksFile }).apiKey).toBe('tax-dev-key');
+  });
+
+  it('refuses the development API key in production, unset or given, naming TAX_API_KEY', () => {
+    for (const env of [{}, { TAX_API_KEY: 'tax-dev-key' }])
+      expect(() =>
+        taxSubgraphSettings.load({ PROFILE: 'production', INTERNAL_IDENTITY_JWKS_FILE: jwksFile, ...env }),
+      ).toThrow(
+        /TAX_API_KEY=\((unset|hidden)\): .*development value "tax-dev-key".*set the API key the tax department issued/,
+      );
+  });
+
+  it('starts in production with the key the department issued', () => {
+    const config = taxSubgraphSettings.load({
+      PROFILE: 'production',
+      INTERNAL_IDENTITY_JWKS_FILE: jwksFile,
+      TAX_API_KEY: 'k3y-the-tax-bureau-issued',
+    });
+    expect(config).toMatchObject({ profile: 'production', apiKey: 'k3y-the-tax-bureau-issued' });
+  });
+});

@@ -1,0 +1,150 @@
+import { type ChildProcess, spawn } from 'node:child_process';
+import { join, resolve } from 'node:path';
+import { setTimeout as sleep } from 'node:timers/promises';
+import type { DevelopmentIdentityKeys } from '@onething/runtime/identity';
+
+/**
+ * Services started as a deployment starts them — each its own process, from its own entry point, with
+ * nothing of the test runner's environment but NODE_ENV=production — and the starts that the production
+ * profile must refuse, one development convenience at a time.
+ */
+export const ROOT = resolve(import.meta.dirname, '../../..');
+
+/** A process's environment as deployed: only what is given. */
+export const deployed = (env: Record<string, string>): NodeJS.ProcessEnv => ({
+  PATH: process.env.PATH ?? '',
+  HOME: process.env.HOME ?? '/',
+  NODE_ENV: 'production',
+  ...env,
+});
+
+/** Starts a service's entry point as its own process. */
+export const launch = (entry: string, env: Record<string, string>, piped = false): ChildProcess =>
+  spawn(process.execPath, ['--import', 'tsx', join(ROOT, entry)], {
+    cwd: ROOT,
+    env: deployed(env),
+    stdio: ['ignore', piped ? 'pipe' : 'ignore', piped ? 'pipe' : 'ignore'],
+  });
+
+/** What a deployment sees of a start: the exit code (null: still running, so not refused) and its fatal log line. */
+export async function start(
+  entry: string,
+  env: Record<string, string>,
+): Promise<{ code: number | null; fatal: string }> {
+  const child = launch(entry, env, true);
+  let out = '';
+  child.stdout?.on('data', (d) => (out += d));
+  child.stderr?.on('data', (d) => (out += d));
+  const exited = new Promise<number | null>((r) => child.once('exit', (code) => r(code)));
+  // A service that was not refused keeps running: it is stopped after a generous while (a guard, not a
+  // measurement) and reported as started.
+  const code = await Promise.race([exited, sleep(90_000).then(() => 'running' as const)]);
+  if (code === 'running') {
+    child.kill('SIGKILL');
+    await exited;
+    return { code: null, fatal: out };
+  }
+  const fatal = out
+    .split('\n')
+    .filter((l) => l.startsWith('{'))
+    .map((l) => JSON.parse(l) as { level: number; msg: string })
+    .find((l) => l.level === 60);
+  return { code, fatal: fatal?.msg ?? out };
+}
+
+/** The problems a start error lists, one line each. */
+export const problemsIn = (message: string) => message.split('\n').filter((l) => l.startsWith('  - '));
+
+/** The settings with which a gateway and a subgraph start in production, for a key pair. */
+export function productionEnv(keys: DevelopmentIdentityKeys) {
+  const gateway: Record<string, string> = {
+    PROFILE: 'production',
+    INTERNAL_IDENTITY_KEY_FILE: keys.keyFile,
+    JWT_ISSUER: 'https://idp.example.gov.cn',
+    PORT: '0',
+  };
+  const subgraph: Record<string, string> = {
+    PROFILE: 'production',
+    INTERNAL_IDENTITY_JWKS_FILE: keys.jwksFile,
+    PORT: '0',
+  };
+  return { gateway, subgraph };
+}
+
+/** A start production must refuse: the service, its one convenience, the settings its one error must name. */
+export interface RefusedStart {
+  readonly service: string;
+  readonly entry: string;
+  readonly convenience: string;
+  readonly env: Record<string, string>;
+  readonly names: readonly string[];
+}
+
+const without = (env: Record<string, string>, name: string) =>
+  Object.fromEntries(Object.entries(env).filter(([k]) => k !== name));
+
+/** Every development convenience of the gateway, hall, tax and fund subgraphs, the IdP and a stand-in, in turn. */
+export function refusedStarts(keys: DevelopmentIdentityKeys): RefusedStart[] {
+  const { gateway, subgraph } = productionEnv(keys);
+  const devIdp = 'http://127.0.0.1:4010';
+  const G = 'gateway/src/main.ts';
+  const subgraphs = [
+    ['hall', 'subgraphs/hall/src/main.ts', 'HALL_CLIENT_SECRET', 'hall-dev-secret'],
+    ['tax subgraph', 'subgraphs/tax/src/main.ts', 'TAX_API_KEY', 'tax-dev-key'],
+    ['fund subgraph', 'subgraphs/fund/src/main.ts', 'FUND_APP_SECRET', 'fund-dev-secret'],
+  ] as const;
+  return [
+    {
+      service: 'dev IdP',
+      entry: 'idp/src/main.ts',
+      convenience: 'the development identity provider itself',
+      env: { PROFILE: 'production', PORT: '0' },
+      names: ['PROFILE'],
+    },
+    {
+      service: 'tax stand-in',
+      entry: 'legacy/tax/src/main.ts',
+      convenience: 'a stand-in for a department’s system',
+      env: { PROFILE: 'production', PORT: '0', ADMIN_PORT: '0' },
+      names: ['PROFILE'],
+    },
+    {
+      service: 'gateway',
+      entry: G,
+      convenience: 'DEV_IDP_URL (staff tokens at /idp/token)',
+      env: { ...gateway, DEV_IDP_URL: devIdp },
+      names: ['DEV_IDP_URL'],
+    },
+    {
+      service: 'gateway',
+      entry: G,
+      convenience: 'JWT_ISSUER left to the development issuer',
+      env: without(gateway, 'JWT_ISSUER'),
+      names: ['JWT_ISSUER'],
+    },
+    {
+      service: 'gateway',
+      entry: G,
+      convenience: 'JWT_ISSUER=onething-dev-idp given',
+      env: { ...gateway, JWT_ISSUER: 'onething-dev-idp' },
+      names: ['JWT_ISSUER'],
+    },
+    {
+      service: 'gateway',
+      entry: G,
+      convenience: 'DEV_IDP_URL and the development issuer at once',
+      env: { ...without(gateway, 'JWT_ISSUER'), DEV_IDP_URL: devIdp },
+      names: ['JWT_ISSUER', 'DEV_IDP_URL'],
+    },
+    ...subgraphs.flatMap(([service, entry, name, value]): RefusedStart[] => [
+      { service, entry, convenience: `${name} left to ${value}`, env: subgraph, names: [name] },
+      {
+        service,
+        entry,
+        convenience: `${name}=${value} given`,
+        env: { ...subgraph, [name]: value },
+        names: [name],
+      },
+    ]),
+  ];
+}

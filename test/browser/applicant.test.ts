@@ -196,7 +196,19 @@ describe.skipIf(!BROWSER_AVAILABLE)('the web app for applicants', () => {
     const errorText = await page
       .locator(`#${describedBy.split(' ').find((id) => id.endsWith('-error'))}`)
       .textContent();
-    expect(errorText).toContain('格式不正确');
+    // What is expected, not only that it is wrong.
+    expect(errorText).toContain('联系电话：应为11 位手机号码，以 1 开头');
+    // A file the hall refuses is named in the message and does not stay in the box as if handed in.
+    const contract = page.locator('#material-sale-contract');
+    await contract.setInputFiles({
+      name: '买卖合同.txt',
+      mimeType: 'text/plain',
+      buffer: Buffer.from('not a scan'),
+    });
+    const refusal = page.locator('#material-sale-contract-error');
+    await refusal.waitFor();
+    await expect(refusal.textContent()).resolves.toContain('“买卖合同.txt”未上传');
+    expect(await contract.inputValue()).toBe('');
     await screenshot(page, 'form-mistakes');
     // Following a problem's link puts the cursor in its field.
     await summary.getByRole('link').filter({ hasText: '联系电话' }).first().click();
@@ -293,5 +305,12 @@ describe.skipIf(!BROWSER_AVAILABLE)('the web app for applicants', () => {
     await page.getByRole('button', { name: 'Agree and prefill' }).focus();
     await page.keyboard.press('Enter');
     await page.getByRole('button', { name: 'Submit application' }).waitFor();
+    // Lists are joined as English joins them, not with the Chinese list comma.
+    await page.goto(`${s.gatewayUrl}/#/`);
+    const departments = page.locator('[data-bundle="HOUSE-TRANSFER"] p.muted');
+    await departments.waitFor();
+    const named = (await departments.textContent()) ?? '';
+    expect(named).toContain(', ');
+    expect(named).not.toContain('、');
   });
 });

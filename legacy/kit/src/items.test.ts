@@ -3,6 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { loadItems } from './items';
+import { FIELD_ELEMENTS } from './vocabulary';
 
 const departments = ['tax', 'market', 'realestate', 'fund'];
 
@@ -14,6 +15,14 @@ describe('item lists', () => {
       expect(item.fields.every((f) => f.label.zh && f.label.en && f.type)).toBe(true);
       expect(item.promisedLimitDays).toBeLessThanOrEqual(item.legalLimitDays);
     }
+  });
+
+  it('gives every field with a pattern a hint saying, in both languages, what is expected', () => {
+    // The hint is what an applicant reads when the value does not match: "应为 11 位手机号码，以 1 开头".
+    const patterned = Object.entries(FIELD_ELEMENTS).filter(([, f]) => 'pattern' in f && f.pattern);
+    expect(patterned.length).toBeGreaterThan(0);
+    const missing = patterned.filter(([, f]) => !('hint' in f) || !f.hint?.zh || !f.hint?.en).map(([k]) => k);
+    expect(missing).toEqual([]);
   });
 
   it('refuses an unknown field key, naming the file, the item and the fix', () => {

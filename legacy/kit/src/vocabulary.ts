@@ -48,7 +48,12 @@ const text = (zh: string, en: string, maxLength = 100): FieldElement => ({
 export const FIELD_ELEMENTS = {
   'applicant.idNumber': { label: t('申请人身份证号码', 'Applicant ID number'), type: 'idNumber' },
   'applicant.name': text('申请人姓名', 'Applicant name', 50),
-  'applicant.phone': { label: t('联系电话', 'Contact phone'), type: 'phone', pattern: '^1[3-9]\\d{9}$' },
+  'applicant.phone': {
+    label: t('联系电话', 'Contact phone'),
+    type: 'phone',
+    pattern: '^1[3-9]\\d{9}$',
+    hint: t('11 位手机号码，以 1 开头', '11 digits starting with 1'),
+  },
   'applicant.address': text('联系地址', 'Contact address', 200),
   'seller.idNumber': { label: t('出卖人身份证号码', 'Seller ID number'), type: 'idNumber' },
   'seller.name': text('出卖人姓名', 'Seller name', 50),
@@ -93,13 +98,17 @@ export const FIELD_ELEMENTS = {
     label: t('网签合同编号', 'Registered contract number'),
     type: 'text',
     pattern: '^[A-Z0-9-]{6,30}$',
-    hint: t('存量房网签备案编号', 'Number of the contract filed online with the housing authority'),
+    hint: t(
+      '存量房网签备案编号，6 至 30 位大写字母、数字或“-”',
+      'the number the housing authority gave the contract filed online: 6 to 30 capital letters, digits or “-”',
+    ),
   },
   'transaction.contractDate': { label: t('合同签订日期', 'Contract date'), type: 'date' },
   'fund.personalAccount': {
     label: t('公积金个人账号', 'Provident fund personal account'),
     type: 'fundAccount',
     pattern: '^\\d{12}$',
+    hint: t('12 位数字，见公积金缴存明细', '12 digits, shown on the fund statement'),
   },
   'fund.withdrawalAmount': {
     label: t('提取金额（元）', 'Amount to withdraw (yuan)'),
@@ -110,6 +119,7 @@ export const FIELD_ELEMENTS = {
     label: t('收款银行卡号', 'Bank card to receive the money'),
     type: 'bankAccount',
     pattern: '^\\d{16,19}$',
+    hint: t('银行卡号，16 至 19 位数字', 'the card number, 16 to 19 digits'),
   },
   'fund.loanAmount': {
     label: t('公积金贷款金额（元）', 'Provident fund loan amount (yuan)'),
@@ -126,6 +136,7 @@ export const FIELD_ELEMENTS = {
     label: t('公积金单位账号', 'Provident fund employer account'),
     type: 'fundAccount',
     pattern: '^\\d{12}$',
+    hint: t('12 位数字，见单位缴存登记回执', '12 digits, shown on the employer’s fund registration receipt'),
   },
   'fund.depositRatePercent': {
     label: t('缴存比例（%）', 'Deposit rate (%)'),
@@ -184,6 +195,7 @@ export const FIELD_ELEMENTS = {
     label: t('基本存款账户', 'Basic deposit bank account'),
     type: 'bankAccount',
     pattern: '^\\d{12,22}$',
+    hint: t('开户许可证或银行回单上的账号，12 至 22 位数字', 'the account number on the bank’s receipt, 12 to 22 digits'),
   },
   'enterprise.changeDescription': text('变更事项说明', 'What changes', 500),
   'enterprise.newName': text('变更后名称', 'New name', 100),
@@ -219,6 +231,7 @@ export const FIELD_ELEMENTS = {
     label: t('财务负责人电话', 'Phone of the head of finance'),
     type: 'phone',
     pattern: '^1[3-9]\\d{9}$',
+    hint: t('11 位手机号码，以 1 开头', '11 digits starting with 1'),
   },
   'tax.invoiceType': {
     label: t('发票种类', 'Kind of invoice'),

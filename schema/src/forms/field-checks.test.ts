@@ -45,9 +45,10 @@ describe('the field rules shared by the hall and the browser', () => {
       patterns: ['^1[3-9]\\d{9}$'],
       hint: { zh: '11位手机号', en: '11-digit mobile' },
     });
-    expect(checkField(phone, '12345')[0]!.message.en).toBe(
-      'Field: is not written as expected (11-digit mobile)',
-    );
+    expect(checkField(phone, '12345')[0]!.message).toEqual({
+      zh: '字段：应为11位手机号',
+      en: 'Field: should be 11-digit mobile',
+    });
     expect(codes(field({ minLength: 3, maxLength: 4 }), 'ab')).toEqual(['field.tooShort']);
     expect(
       codes(field({ type: 'ENUM', options: [{ value: 'single', label: { zh: '未婚' } }] }), 'x'),

@@ -104,13 +104,15 @@ export function checkValue(field: FieldRules, raw: string): FormProblem[] {
   }
   for (const pattern of field.patterns) {
     if (!new RegExp(pattern).test(value)) {
-      // Applicants see the field's hint, not a regular expression.
+      // Applicants see what is expected, in the field's hint, never a regular expression. Every patterned
+      // field of the departments' vocabulary carries a hint (legacy/kit's vocabulary test); a department's
+      // field without one still gets a sentence rather than nothing.
       const hint = field.hint;
       problems.push(
         at(
           'field.pattern',
-          hint ? `格式不正确（${hint.zh}）` : '格式不正确',
-          hint ? `is not written as expected (${hint.en})` : 'is not written as expected',
+          hint ? `应为${hint.zh}` : '格式不对，请按申请表上的示例填写',
+          hint ? `should be ${hint.en}` : 'is not in the form this field takes; follow the example on the form',
         ),
       );
     }

@@ -4,15 +4,8 @@ import { type BundleDefinition, BundleError, checkBundles, readBundleFiles } fro
 import { deriveOneForm, type OneForm } from './bundles/one-form';
 import { type BundleSavings, bundleSavings } from './bundles/savings';
 import { type HallItem, ItemCatalogue } from './items';
-import { type Department, sourcesFor } from './prefill/sources';
+import { DEPARTMENT_NAMES, type Department, sourcesFor } from './prefill/sources';
 import type { SupergraphClient } from './supergraph-client';
-
-const DEPARTMENT_NAMES: Record<Department, { zh: string; en: string }> = {
-  tax: { zh: '税务部门', en: 'the tax department' },
-  market: { zh: '市场监管部门', en: 'market regulation' },
-  realestate: { zh: '不动产登记机构', en: 'the real-estate registry' },
-  fund: { zh: '住房公积金中心', en: 'the housing provident fund' },
-};
 
 /** What the hall asks consent for: one department's data for a bundle's form, in plain words. */
 export interface ConsentScope {

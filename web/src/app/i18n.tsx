@@ -16,6 +16,8 @@ interface I18n {
   t(key: MessageKey, values?: Record<string, string | number>): string;
   /** A text from the server in the current language. */
   l(text: Localized | null | undefined): string;
+  /** Items of a list joined as the language joins them: “甲、乙” in Chinese, “a, b” in English. */
+  list(items: readonly string[]): string;
 }
 
 const I18nContext = createContext<I18n | null>(null);
@@ -40,6 +42,7 @@ export function I18nProvider({ children }: { children: ReactNode }) {
       t: (key, values) =>
         MESSAGES[key][lang].replace(/\{(\w+)\}/g, (_, name: string) => String(values?.[name] ?? `{${name}}`)),
       l: (text) => (text ? text[lang] || text.zh : ''),
+      list: (items) => items.join(lang === 'zh' ? '、' : ', '),
     }),
     [lang, setLang],
   );

@@ -109,6 +109,7 @@ export const MESSAGES = m({
     en: 'The file is not a PDF, JPEG or PNG by its content: save it as one of these',
   },
   'materials.failed': { zh: '上传失败：{reason}', en: 'Upload failed: {reason}' },
+  'materials.refused': { zh: '“{name}”未上传。{reason}', en: '“{name}” was not uploaded. {reason}' },
   'applications.title': { zh: '我的申请', en: 'My applications' },
   'applications.none': { zh: '您还没有提交过申请。', en: 'You have not applied for anything yet.' },
   'applications.start': { zh: '去办事', en: 'Start one' },

@@ -1,4 +1,4 @@
-import { useState } from 'react';
+import { useRef, useState } from 'react';
 import { UploadError, uploadFile } from '../api/client';
 import type { FormMaterial, Problem } from '../api/types';
 import { useI18n } from '../app/i18n';
@@ -98,6 +98,7 @@ function MaterialUpload(props: {
   const { session } = useSession();
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<string | null>(null);
+  const input = useRef<HTMLInputElement>(null);
   const id = `material-${material.id}`;
   const errorId = `${id}-error`;
   const messages = [...(error ? [error] : []), ...problems.map((p) => l(p.message))];
@@ -111,13 +112,16 @@ function MaterialUpload(props: {
       onUploaded({ uploadId: u.id, name: u.name, size: u.size });
     } catch (e) {
       const code = e instanceof UploadError ? e.code : '';
-      setError(
+      const reason =
         code === 'MATERIAL_TOO_LARGE'
           ? t('materials.tooLarge')
           : code.startsWith('MATERIAL_TYPE')
             ? t('materials.wrongType')
-            : t('materials.failed', { reason: (e as Error).message }),
-      );
+            : t('materials.failed', { reason: (e as Error).message });
+      // The refused file is not kept: the box is emptied (a name left in it reads as if it were handed
+      // in), and the message names the file that was refused.
+      if (input.current) input.current.value = '';
+      setError(t('materials.refused', { name: file.name, reason }));
       onUploaded(undefined);
     } finally {
       setBusy(false);
@@ -138,6 +142,7 @@ function MaterialUpload(props: {
         )}
       </label>
       <input
+        ref={input}
         id={id}
         type="file"
         accept={ACCEPT}

@@ -90,7 +90,7 @@ function PartTimeline(props: {
   onCorrected(): void;
 }) {
   const { part, application, fields, canCorrect, onCorrected } = props;
-  const { t, l, lang } = useI18n();
+  const { t, l, lang, list } = useI18n();
   const steps: { key: string; label: string; done: boolean; at?: string | null }[] = [
     { key: 'submitted', label: t('timeline.submitted'), done: true, at: application.submittedAt },
     {
@@ -142,10 +142,11 @@ function PartTimeline(props: {
           <div>
             <dt>{t('part.waitsFor')}</dt>
             <dd>
-              {part.after
-                .map((code) => application.parts.find((p) => p.itemCode === code))
-                .map((p) => (p ? l(p.name) : ''))
-                .join('、')}
+              {list(
+                part.after
+                  .map((code) => application.parts.find((p) => p.itemCode === code))
+                  .map((p) => (p ? l(p.name) : '')),
+              )}
             </dd>
           </div>
         )}

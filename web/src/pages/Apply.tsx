@@ -20,7 +20,7 @@ type Step = 'consent' | 'form';
  * once — and see every problem at once when something is wrong.
  */
 export function Apply({ code }: { code: string }) {
-  const { t, l } = useI18n();
+  const { t, l, list } = useI18n();
   const { session } = useSession();
   const [options, setOptions] = useState<string[]>([]);
   const [step, setStep] = useState<Step>('consent');
@@ -161,7 +161,7 @@ export function Apply({ code }: { code: string }) {
                   <li key={u.department} data-unavailable={u.department}>
                     <DepartmentName department={u.department} />
                     {t('apply.notPrefilledFields', {
-                      fields: u.fields.map((f) => labels.get(f) ?? f).join('、'),
+                      fields: list(u.fields.map((f) => labels.get(f) ?? f)),
                     })}
                   </li>
                 ))}

@@ -8,7 +8,7 @@ import { Notice, PageTitle } from '../components/Layout';
 
 /** The bundles (一件事), each with what applying for it at once saves. */
 export function Bundles() {
-  const { t, l } = useI18n();
+  const { t, l, list } = useI18n();
   const department = useDepartmentName();
   const [{ data, error, fetching }] = useQuery<{ bundles: BundleSummary[] }>({ query: BUNDLES });
   return (
@@ -26,7 +26,7 @@ export function Bundles() {
             <p>{l(b.description)}</p>
             <p className="muted">
               {t('bundles.departments')}
-              {[...new Set(b.items.filter((i) => !i.option).map((i) => department(i.department)))].join('、')}
+              {list([...new Set(b.items.filter((i) => !i.option).map((i) => department(i.department)))])}
             </p>
             <dl className="savings" aria-label={t('bundles.savings')}>
               <SavingRow label={t('savings.fields')} s={b.savings.fields} />

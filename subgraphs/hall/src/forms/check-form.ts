@@ -1,5 +1,6 @@
 import { checkValue, type FormProblem, problem, requiredProblem } from '@onething/schema/forms';
 import type { OneForm } from '../bundles/one-form';
+import { departmentName } from '../prefill/sources';
 import type { Prefill } from '../store/prefills';
 import { type CrossCheckInput, crossChecks, type NotChecked } from './cross-checks';
 
@@ -82,8 +83,8 @@ export async function checkForm(
         problem(
           v.key,
           'field.locked',
-          `${label.zh}来自${v.department}部门登记信息，不能修改`,
-          `${label.en} comes from the ${v.department} department's records and cannot be changed`,
+          `${label.zh}来自${departmentName(v.department).zh}的登记信息，不能修改`,
+          `${label.en} comes from the records of ${departmentName(v.department).en} and cannot be changed`,
           fields.get(v.key)?.usedBy ?? [],
         ),
       );
@@ -97,7 +98,7 @@ export async function checkForm(
           `materials.${m.id}`,
           'material.missing',
           `请提交${m.name.zh}`,
-          `hand in the ${m.name.en}`,
+          `${m.name.en}: not handed in yet; upload it with the form`,
           m.usedBy,
         ),
       );

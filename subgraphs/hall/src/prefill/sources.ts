@@ -5,6 +5,18 @@
  */
 export type Department = 'tax' | 'market' | 'realestate' | 'fund';
 
+/** A department as a sentence names it (consent scopes, the reason a value cannot be changed). */
+export const DEPARTMENT_NAMES: Record<Department, { zh: string; en: string }> = {
+  tax: { zh: '税务部门', en: 'the tax department' },
+  market: { zh: '市场监管部门', en: 'market regulation' },
+  realestate: { zh: '不动产登记机构', en: 'the real-estate registry' },
+  fund: { zh: '住房公积金中心', en: 'the housing provident fund' },
+};
+
+/** A stored department key named in a sentence (an unknown one, from an older record, as it is). */
+export const departmentName = (key: string): { zh: string; en: string } =>
+  DEPARTMENT_NAMES[key as Department] ?? { zh: key, en: key };
+
 export interface PrefillSource {
   readonly key: string;
   readonly department: Department;

@@ -195,7 +195,10 @@ export const FIELD_ELEMENTS = {
     label: t('基本存款账户', 'Basic deposit bank account'),
     type: 'bankAccount',
     pattern: '^\\d{12,22}$',
-    hint: t('开户许可证或银行回单上的账号，12 至 22 位数字', 'the account number on the bank’s receipt, 12 to 22 digits'),
+    hint: t(
+      '开户许可证或银行回单上的账号，12 至 22 位数字',
+      'the account number on the bank’s receipt, 12 to 22 digits',
+    ),
   },
   'enterprise.changeDescription': text('变更事项说明', 'What changes', 500),
   'enterprise.newName': text('变更后名称', 'New name', 100),

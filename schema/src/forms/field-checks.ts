@@ -112,7 +112,9 @@ export function checkValue(field: FieldRules, raw: string): FormProblem[] {
         at(
           'field.pattern',
           hint ? `应为${hint.zh}` : '格式不对，请按申请表上的示例填写',
-          hint ? `should be ${hint.en}` : 'is not in the form this field takes; follow the example on the form',
+          hint
+            ? `should be ${hint.en}`
+            : 'is not in the form this field takes; follow the example on the form',
         ),
       );
     }

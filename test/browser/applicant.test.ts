@@ -86,6 +86,10 @@ describe.skipIf(!BROWSER_AVAILABLE)('the web app for applicants', () => {
     expect(await name.inputValue()).not.toBe('');
     expect(await name.getAttribute('readonly')).not.toBeNull();
     await expect(page.locator('#field-applicant-name-source').textContent()).resolves.toContain('税务');
+    // Its date says what it is: when the department's record last changed, not when the form was filled.
+    await expect(page.locator('#field-applicant-name-source').textContent()).resolves.toMatch(
+      /部门记录中此项更新于 \d{4}-\d{2}-\d{2}/,
+    );
     expect(await fieldByKey(page, 'fund.personalAccount').inputValue()).toMatch(/^\d{12}$/);
     // Materials issued within the bundle or held by a department are not asked for.
     await expect(page.locator('[data-material="deed-tax-receipt"]').textContent()).resolves.toContain(
@@ -110,6 +114,11 @@ describe.skipIf(!BROWSER_AVAILABLE)('the web app for applicants', () => {
     await page.locator('[data-item="TAX-DEED-TAX"][data-status="ACCEPTED"]').waitFor();
     await page.locator('[data-item="FUND-PURCHASE-WITHDRAWAL"][data-status="ACCEPTED"]').waitFor();
     expect(await page.locator('[data-item]').count()).toBe(3);
+    // Each date names whose clock it is read from, and the page says the departments' clocks run fast.
+    await expect(
+      page.locator('[data-item="TAX-DEED-TAX"] [data-clock="department"]').textContent(),
+    ).resolves.toContain('部门记录');
+    await expect(page.getByTestId('department-clocks').textContent()).resolves.toContain('时钟走得比现实快');
     await screenshot(page, 'application');
 
     // The departments decide on their clocks; the page follows without reloading.

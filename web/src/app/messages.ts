@@ -76,12 +76,12 @@ export const MESSAGES = m({
   'field.yes': { zh: '是', en: 'Yes' },
   'field.no': { zh: '否', en: 'No' },
   'field.prefilledEditable': {
-    zh: '已预填（{date}），可修改，来源：',
-    en: 'Prefilled ({date}), you may change it; from',
+    zh: '已预填，可修改（部门记录中此项更新于 {date}），来源：',
+    en: 'Prefilled, you may change it (the department’s record of it last changed on {date}); from',
   },
   'field.prefilledLocked': {
-    zh: '已预填（{date}），不可修改，来源：',
-    en: 'Prefilled ({date}), cannot be changed; from',
+    zh: '已预填，不可修改（部门记录中此项更新于 {date}），来源：',
+    en: 'Prefilled, cannot be changed (the department’s record of it last changed on {date}); from',
   },
   'field.notPrefilled': {
     zh: '未能预填，部门暂时无法查询：',
@@ -136,6 +136,11 @@ export const MESSAGES = m({
   'part.deadLettered': {
     zh: '多次发送失败，已转窗口人员处理，无需重新申请。',
     en: 'Sending failed several times; window staff are handling it — you need not apply again.',
+  },
+  'timeline.departmentAt': { zh: '部门记录 {at}', en: '{at} by the department’s clock' },
+  'application.departmentClocks': {
+    zh: '受理、办结的日期是各部门系统记录的时间。演示环境中各部门系统的时钟走得比现实快（约一秒一小时），所以这些日期会晚于今天。',
+    en: 'Dates of acceptance and decision are as each department’s system records them. In this demonstration the departments’ clocks run fast (about an hour a second), so these dates run ahead of today.',
   },
   'timeline.label': { zh: '{item} 办理进度', en: 'Progress of {item}' },
   'timeline.submitted': { zh: '已提交', en: 'Submitted' },

@@ -65,6 +65,9 @@ export function ApplicationPage({ id }: { id: string }) {
         {t(`status.${application.status}` as MessageKey)}
       </p>
       <h2>{t('application.timelines')}</h2>
+      <p className="muted small" data-testid="department-clocks">
+        {t('application.departmentClocks')}
+      </p>
       <ol className="parts">
         {application.parts.map((p) => (
           <PartTimeline
@@ -91,13 +94,21 @@ function PartTimeline(props: {
 }) {
   const { part, application, fields, canCorrect, onCorrected } = props;
   const { t, l, lang, list } = useI18n();
-  const steps: { key: string; label: string; done: boolean; at?: string | null }[] = [
-    { key: 'submitted', label: t('timeline.submitted'), done: true, at: application.submittedAt },
+  // `by`: whose clock a date is read from — the hall's (submitted) or the department's (accepted, decided).
+  const steps: {
+    key: string;
+    label: string;
+    done: boolean;
+    at?: string | null;
+    by?: 'hall' | 'department';
+  }[] = [
+    { key: 'submitted', label: t('timeline.submitted'), done: true, at: application.submittedAt, by: 'hall' },
     {
       key: 'accepted',
       label: t('timeline.accepted'),
       done: part.caseNumber !== null,
       at: part.acceptedAt,
+      by: 'department',
     },
     {
       key: 'review',
@@ -109,6 +120,7 @@ function PartTimeline(props: {
       label: part.status === 'REJECTED' ? t('timeline.rejected') : t('timeline.approved'),
       done: part.status === 'APPROVED' || part.status === 'REJECTED',
       at: part.status === 'APPROVED' || part.status === 'REJECTED' ? part.statusAt : null,
+      by: 'department',
     },
   ];
   return (
@@ -168,7 +180,14 @@ function PartTimeline(props: {
           <li key={s.key} className={s.done ? 'timeline__step timeline__step--done' : 'timeline__step'}>
             <span className="visually-hidden">{s.done ? t('timeline.done') : t('timeline.pending')}</span>
             {s.label}
-            {s.at && <span className="muted small"> {when(s.at, lang)}</span>}
+            {s.at && (
+              <span className="muted small" data-clock={s.by}>
+                {' '}
+                {s.by === 'department'
+                  ? t('timeline.departmentAt', { at: when(s.at, lang) })
+                  : when(s.at, lang)}
+              </span>
+            )}
           </li>
         ))}
       </ol>

@@ -54,11 +54,19 @@ describe.skipIf(!BROWSER_AVAILABLE)('the web app for applicants', () => {
     page = await browser.newPage({ viewport: { width: 1280, height: 900 }, locale: 'zh-CN' });
   });
 
-  /** Opens the house transfer and consents to prefill from every department. */
+  /** Ticks every department the consent offers (none is ticked for the applicant). */
+  const tickEveryDepartment = async () => {
+    const boxes = page.locator('input[name="scopes"]');
+    await boxes.first().waitFor();
+    for (const box of await boxes.all()) await box.check();
+  };
+
+  /** Opens the house transfer and consents to prefill from every department offered. */
   const openHouseTransfer = async (consent: boolean) => {
     await signIn(page, s.gatewayUrl, 'citizen');
     await page.locator('[data-bundle="HOUSE-TRANSFER"] h2 a').click();
     await page.getByRole('heading', { level: 1, name: '二手房转移登记' }).waitFor();
+    if (consent) await tickEveryDepartment();
     await page.getByRole('button', { name: consent ? '同意并预填' : '不授权，自行填写' }).click();
     await page.getByRole('button', { name: '提交申请' }).waitFor();
   };
@@ -78,8 +86,28 @@ describe.skipIf(!BROWSER_AVAILABLE)('the web app for applicants', () => {
     const consent = page.getByRole('group', { name: '授权预填' });
     await consent.waitFor();
     expect(await consent.getByText('用途：').count()).toBeGreaterThanOrEqual(3);
+    // Opt-in: nothing is ticked, and nothing can be agreed to until something is.
+    const boxes = consent.locator('input[name="scopes"]');
+    expect(await boxes.evaluateAll((els) => els.filter((e) => (e as HTMLInputElement).checked).length)).toBe(
+      0,
+    );
+    expect(await page.getByRole('button', { name: '同意并预填' }).isDisabled()).toBe(true);
+    // Only the departments whose values this form shows are asked, each naming those values: without the
+    // loan option, market regulation (whether the buyer represents an enterprise) is not asked.
+    expect(await boxes.evaluateAll((els) => els.map((e) => (e as HTMLInputElement).value))).toEqual([
+      'tax',
+      'realestate',
+      'fund',
+    ]);
+    await expect(consent.textContent()).resolves.toContain('公积金个人账号');
+    await tickEveryDepartment();
     await page.getByRole('button', { name: '同意并预填' }).click();
     await page.getByRole('button', { name: '提交申请' }).waitFor();
+    // The banner counts exactly the values that carry a source mark.
+    const marked = await page.locator('p.source:not(.source--missing)').count();
+    await expect(page.getByText(/已根据您的授权从各部门预填 \d+ 项/).textContent()).resolves.toContain(
+      `预填 ${marked} 项`,
+    );
 
     // Prefilled values carry their source; the name may not be changed.
     const name = fieldByKey(page, 'applicant.name');
@@ -214,9 +242,8 @@ describe.skipIf(!BROWSER_AVAILABLE)('the web app for applicants', () => {
       mimeType: 'text/plain',
       buffer: Buffer.from('not a scan'),
     });
-    const refusal = page.locator('#material-sale-contract-error');
-    await refusal.waitFor();
-    await expect(refusal.textContent()).resolves.toContain('“买卖合同.txt”未上传');
+    // The box already lists that the contract is missing; the refusal joins it, naming the file.
+    await page.locator('#material-sale-contract-error').getByText('“买卖合同.txt”未上传').waitFor();
     expect(await contract.inputValue()).toBe('');
     await screenshot(page, 'form-mistakes');
     // Following a problem's link puts the cursor in its field.
@@ -311,6 +338,10 @@ describe.skipIf(!BROWSER_AVAILABLE)('the web app for applicants', () => {
     await page.keyboard.press('Enter');
     expect(await page.evaluate(() => document.activeElement?.id)).toBe('main');
     // The consent can be given with the keyboard alone.
+    for (const box of await page.locator('input[name="scopes"]').all()) {
+      await box.focus();
+      await page.keyboard.press('Space');
+    }
     await page.getByRole('button', { name: 'Agree and prefill' }).focus();
     await page.keyboard.press('Enter');
     await page.getByRole('button', { name: 'Submit application' }).waitFor();

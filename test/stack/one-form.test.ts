@@ -198,6 +198,42 @@ describe('one form for one thing, on the whole stack', () => {
       }
     });
 
+    it('asks consent for, and reads, only the values the form with the chosen options shows', async () => {
+      // The plain house transfer shows no market-regulation value (whether the buyer represents an
+      // enterprise belongs to the loan option): market regulation is neither asked nor read.
+      const asked = await s.gql<{
+        bundle: {
+          consentScopes: { key: string; fields: string[] }[];
+          form: { fields: { key: string }[] };
+        };
+      }>(
+        '{ bundle(code: "HOUSE-TRANSFER") { consentScopes(options: []) { key fields } form { fields { key } } } }',
+      );
+      const shown = new Set(asked.data!.bundle.form.fields.map((f) => f.key));
+      const scopes = asked.data!.bundle.consentScopes;
+      expect(scopes.map((c) => c.key).sort()).toEqual(['fund', 'realestate', 'tax']);
+      for (const c of scopes) for (const f of c.fields) expect(shown.has(f), f).toBe(true);
+      const withLoan = await s.gql<{ bundle: { consentScopes: { key: string }[] } }>(
+        '{ bundle(code: "HOUSE-TRANSFER") { consentScopes(options: ["loan"]) { key } } }',
+      );
+      expect(withLoan.data!.bundle.consentScopes.map((c) => c.key)).toContain('market');
+
+      const buyer = await s.token('citizen');
+      expect(
+        (await grant('HOUSE-TRANSFER', ['tax', 'realestate', 'fund', 'market'], buyer)).errors,
+      ).toBeUndefined();
+      const r = await s.gql<{ prefillForm: { values: { key: string; department: string }[] } }>(
+        'mutation { prefillForm(bundleCode: "HOUSE-TRANSFER", options: []) { values { key department } } }',
+        {},
+        buyer,
+      );
+      expect(r.errors).toBeUndefined();
+      const values = r.data!.prefillForm.values;
+      expect(values.length).toBeGreaterThan(0);
+      for (const v of values) expect(shown.has(v.key), v.key).toBe(true);
+      expect(values.map((v) => v.department)).not.toContain('MARKET');
+    });
+
     it('reads only the departments consented to', async () => {
       await grant('HOUSE-TRANSFER', ['fund'], citizen);
       const r = await prefill('HOUSE-TRANSFER', citizen);

@@ -96,9 +96,15 @@ export class Hall {
     return bundleSavings(bundle, this.items(), this.form(bundle, options));
   }
 
-  /** Departments whose data can fill this bundle's form (with every option), and what each fills. */
-  consentScopes(bundle: BundleDefinition): ConsentScope[] {
-    const form = this.form(bundle, Object.keys(bundle.options));
+  /**
+   * Departments whose data can fill this bundle's form with these options (every option when omitted), and
+   * exactly what each fills of it: a consent names only values the form shows.
+   */
+  consentScopes(
+    bundle: BundleDefinition,
+    options: readonly string[] = Object.keys(bundle.options),
+  ): ConsentScope[] {
+    const form = this.form(bundle, options);
     const labels = new Map(form.fields.map((f) => [f.key, f.label]));
     const sources = sourcesFor(new Set(form.fields.map((f) => f.key)));
     const departments = [...new Set(sources.map((s) => s.department))];

@@ -202,13 +202,21 @@ export function hallResolvers({ hall, client, consents, audit, prefills }: HallD
       },
       prefillForm: async (
         _: unknown,
-        { bundleCode, enterpriseUscc }: { bundleCode: string; enterpriseUscc?: string | null },
+        {
+          bundleCode,
+          options,
+          enterpriseUscc,
+        }: { bundleCode: string; options?: string[] | null; enterpriseUscc?: string | null },
         ctx: Ctx,
       ) => {
         const me = applicantOf(ctx);
         const bundle = bundleOr(bundleCode);
         const consent = await consents.current(me.idNumber, bundle.code);
-        const form = hall.form(bundle, Object.keys(bundle.options));
+        // Only what the chosen form shows is read (and audited): every option's fields when none are named.
+        const form = hall.form(
+          bundle,
+          options == null ? Object.keys(bundle.options) : optionsOr(bundle, options),
+        );
         const result = await prefillForm(
           {
             applicant: me,
@@ -270,8 +278,10 @@ export function hallResolvers({ hall, client, consents, audit, prefills }: HallD
       },
       savings: ({ bundle }: { bundle: BundleDefinition }, { options }: { options: string[] }) =>
         hall.savings(bundle, optionsOr(bundle, options)),
-      consentScopes: ({ bundle }: { bundle: BundleDefinition }) =>
-        hall.consentScopes(bundle).map((s) => ({ ...s, department: s.key.toUpperCase() })),
+      consentScopes: ({ bundle }: { bundle: BundleDefinition }, { options }: { options?: string[] | null }) =>
+        hall
+          .consentScopes(bundle, options == null ? undefined : optionsOr(bundle, options))
+          .map((s) => ({ ...s, department: s.key.toUpperCase() })),
     },
     AuditRecord: {
       fieldLabels: (r: { fields: readonly string[]; bundleCode: string | null }) => {

@@ -30,7 +30,7 @@ export const BUNDLE_FORM = gql`
       description { ${LOCALIZED} }
       options { key label { ${LOCALIZED} } items }
       items { code name { ${LOCALIZED} } department }
-      consentScopes { key department data { ${LOCALIZED} } purpose { ${LOCALIZED} } fields }
+      consentScopes(options: $options) { key department data { ${LOCALIZED} } purpose { ${LOCALIZED} } fields }
       form(options: $options) {
         items
         sections { key title { ${LOCALIZED} } fieldKeys }
@@ -56,8 +56,8 @@ export const GRANT_CONSENT = gql`
 `;
 
 export const PREFILL = gql`
-  mutation Prefill($bundleCode: ID!) {
-    prefillForm(bundleCode: $bundleCode) {
+  mutation Prefill($bundleCode: ID!, $options: [String!]!) {
+    prefillForm(bundleCode: $bundleCode, options: $options) {
       id
       values { key value department updatedAt editable }
       unavailable { department code message fields }

@@ -80,14 +80,18 @@ export function Apply({ code }: { code: string }) {
     return [...local, ...server.filter((p) => !local.some((x) => x.code === p.code) && !isLocalRule(p.code))];
   };
 
-  const allScopes = bundle.consentScopes.map((s) => s.key);
+  // Consent is opt-in: no department is ticked until the applicant ticks it, and only departments the
+  // form with the chosen options reads from are offered.
+  const offered = new Set(bundle.consentScopes.map((s) => s.key));
+  const chosen = (scopes ?? []).filter((s) => offered.has(s));
+  // The banner counts the values it says are marked: prefilled fields the form shows.
+  const shownPrefilled = (prefill?.values ?? []).filter((v) => fields.has(v.key)).length;
   const startForm = async (consent: boolean) => {
     setSubmitError(null);
-    const chosen = scopes ?? allScopes;
     if (consent && chosen.length > 0) {
       const granted = await grantConsent({ bundleCode: code, scopes: chosen });
       if (granted.error) return setSubmitError(granted.error.message);
-      const filled = await runPrefill({ bundleCode: code });
+      const filled = await runPrefill({ bundleCode: code, options });
       if (filled.error || !filled.data) return setSubmitError(filled.error?.message ?? '');
       const p = filled.data.prefillForm;
       setPrefill(p);
@@ -133,7 +137,7 @@ export function Apply({ code }: { code: string }) {
           bundle={bundle}
           options={options}
           onOptions={setOptions}
-          scopes={scopes ?? allScopes}
+          scopes={chosen}
           onScopes={setScopes}
           busy={consentState.fetching || prefillState.fetching}
           onContinue={(consent) => void startForm(consent)}
@@ -168,9 +172,7 @@ export function Apply({ code }: { code: string }) {
               </ul>
             </Notice>
           )}
-          {prefill && prefill.values.length > 0 && (
-            <Notice kind="info">{t('apply.prefilled', { n: prefill.values.length })}</Notice>
-          )}
+          {shownPrefilled > 0 && <Notice kind="info">{t('apply.prefilled', { n: shownPrefilled })}</Notice>}
           {form.sections.map((section) => (
             <section key={section.key} className="card" aria-labelledby={`section-${section.key}`}>
               <h2 id={`section-${section.key}`}>{l(section.title)}</h2>

@@ -346,6 +346,31 @@ describe('one form for one thing, on the whole stack', () => {
     });
   });
 
+  describe('the checks a department’s reviewer would make', () => {
+    it('refuses a fund withdrawal above the balance the fund holds, naming the balance', async () => {
+      const account = population.fundAccounts.find((a) => a.idNumber === citizenId)!;
+      const balance = (account.balanceFen / 100).toFixed(2);
+      const check = (amount: string) =>
+        s.gql<{ checkForm: { problems: { field: string; code: string; message: { zh: string } }[] } }>(
+          'query C($v: [FormValueInput!]!) { checkForm(bundleCode: "HOUSE-TRANSFER", values: $v) { problems { field code message { zh } } } }',
+          {
+            v: [
+              { key: 'fund.personalAccount', value: account.personalAccount },
+              { key: 'fund.withdrawalAmount', value: amount },
+            ],
+          },
+          citizen,
+        );
+      const above = (await check((account.balanceFen / 100 + 1).toFixed(2))).data!.checkForm.problems;
+      expect(above.find((p) => p.field === 'fund.withdrawalAmount')).toMatchObject({
+        code: 'withdrawal.aboveBalance',
+        message: { zh: `提取金额不能超过账户余额 ${balance} 元` },
+      });
+      const within = (await check(balance)).data!.checkForm.problems;
+      expect(within.map((p) => p.code)).not.toContain('withdrawal.aboveBalance');
+    });
+  });
+
   describe('bundles are data', () => {
     const log = createLogger('hall-test', 'silent');
     const client = () => new SupergraphClient(`${s.gatewayUrl}/graphql`, async () => undefined);

@@ -4,6 +4,8 @@ import { catalogueFromItemFiles } from '../../../scripts/bundle-figures';
 import { readBundleFiles } from '../src/bundles/definition';
 import { deriveOneForm } from '../src/bundles/one-form';
 import { checkForm } from '../src/forms/check-form';
+import type { CrossCheckInput } from '../src/forms/cross-checks';
+import { localDepartmentRules } from '../src/forms/department-rules';
 import { AuditTrail } from '../src/store/audit';
 import { type Database, openDatabase } from '../src/store/database';
 import type { SupergraphClient } from '../src/supergraph-client';
@@ -28,12 +30,19 @@ const prefilled = (values: { key: string; value: string; department: string; edi
 const seller = '440524188001010014';
 const unit = '330502001002GB00012F00030012';
 
-/** A supergraph that answers the registry lookup as told, and records what it was asked. */
-function fakeSupergraph(property: unknown, errors?: unknown[]) {
+/** The buyer's fund account as the fund holds it (balance as in issue 14's finding: 62,852.55). */
+const account = { personalAccount: '330500000001', balance: '62852.55', status: 'NORMAL' };
+
+/**
+ * A supergraph that answers the registry lookup (and the registry's errors) as told and the applicant's
+ * fund account as given, and records what it was asked.
+ */
+function fakeSupergraph(property: unknown, errors?: unknown[], fundAccount: unknown = account) {
   const asked: string[] = [];
   const client = {
     query: async (query: string) => {
       asked.push(query);
+      if (query.includes('fundAccount')) return { data: { me: { fundAccount } } };
       return { data: { property }, ...(errors ? { errors } : {}) };
     },
   } as unknown as SupergraphClient;
@@ -57,7 +66,7 @@ const good: Record<string, string> = {
   'transaction.contractNumber': 'WQ-2026-000123',
   'transaction.contractDate': '2026-11-01',
   'fund.personalAccount': '330500000001',
-  'fund.withdrawalAmount': '120000.00',
+  'fund.withdrawalAmount': '60000.00',
   'fund.receivingBankAccount': '6222020200012345678',
 };
 const values = (over: Record<string, string | null> = {}) =>
@@ -132,6 +141,7 @@ describe('one validation of a filled form (一次告知)', () => {
       [
         'applicant.phone field.pattern',
         'buyer.maritalStatus field.option',
+        'fund.withdrawalAmount withdrawal.aboveBalance',
         'field.unknown'.replace(/^/, 'shoe.size '),
         'materials.bank-card material.missing',
         'materials.sale-contract material.missing',
@@ -227,6 +237,57 @@ describe('one validation of a filled form (一次告知)', () => {
       checkForm(form, { values: values({ 'property.address': value }), materials }, prefill, context(client));
     expect((await as(address)).problems).toEqual([]);
     expect((await as(`${address}<b>`)).problems.map((p) => p.code)).toEqual(['field.characters']);
+  });
+
+  it('refuses what the fund would: a withdrawal above the balance, a sealed account, an account not yours', async () => {
+    const codes = async (over: Record<string, string>, fundAccount: unknown = account) =>
+      (
+        await checkForm(
+          form,
+          { values: values(over), materials },
+          undefined,
+          context(fakeSupergraph(owned, undefined, fundAccount).client),
+        )
+      ).problems.map((p) => `${p.field} ${p.code}`);
+    const above = await checkForm(
+      form,
+      { values: values({ 'fund.withdrawalAmount': '100000.00' }), materials },
+      undefined,
+      context(fakeSupergraph(owned).client),
+    );
+    expect(above.problems.map((p) => `${p.field} ${p.code}`)).toEqual([
+      'fund.withdrawalAmount withdrawal.aboveBalance',
+    ]);
+    expect(above.problems[0]!.message.zh).toBe('提取金额不能超过账户余额 62852.55 元');
+    expect(await codes({ 'fund.withdrawalAmount': '62852.55' })).toEqual([]);
+    expect(await codes({}, { ...account, status: 'SEALED' })).toEqual([
+      'fund.withdrawalAmount fund.accountNotNormal',
+    ]);
+    expect(await codes({ 'fund.personalAccount': '330500000009' })).toEqual([
+      'fund.personalAccount fund.accountNotYours',
+    ]);
+    expect(await codes({}, null)).toEqual(['fund.withdrawalAmount fund.noAccount']);
+  });
+
+  it('refuses the loan, invoice and business-scope values the departments would send back', () => {
+    const check = (v: Record<string, string>) => {
+      const out = { problems: [] as { field: string; code: string }[], notChecked: [] };
+      localDepartmentRules(
+        { values: new Map(Object.entries(v)), usedBy: () => [] } as unknown as CrossCheckInput,
+        out as never,
+      );
+      return out.problems.map((p) => `${p.field} ${p.code}`);
+    };
+    expect(check({ 'fund.loanAmount': '1200000.00' })).toEqual([]);
+    expect(check({ 'fund.loanAmount': '1200000.01' })).toEqual(['fund.loanAmount loan.aboveMaximum']);
+    expect(check({ 'tax.taxpayerType': 'small-scale', 'tax.invoiceMonthlyQuantity': '101' })).toEqual([
+      'tax.invoiceMonthlyQuantity invoices.aboveSmallScaleLimit',
+    ]);
+    expect(check({ 'tax.taxpayerType': 'general', 'tax.invoiceMonthlyQuantity': '101' })).toEqual([]);
+    expect(check({ 'enterprise.businessScope': '待定' })).toEqual([
+      'enterprise.businessScope businessScope.notStandard',
+    ]);
+    expect(check({ 'enterprise.businessScope': '日用百货零售' })).toEqual([]);
   });
 
   it('reports a registry that cannot be asked as not checked, not as a mistake of the form', async () => {

@@ -2,6 +2,7 @@ import { yuanToFen } from '@onething/schema';
 import { type FormProblem, problem } from '@onething/schema/forms';
 import type { AuditTrail } from '../store/audit';
 import type { ActingFor, SupergraphClient } from '../supergraph-client';
+import { fundAccountRules, localDepartmentRules } from './department-rules';
 
 /** A rule that could not be checked now because a department could not be asked. */
 export interface NotChecked {
@@ -234,6 +235,7 @@ async function registerRules(input: CrossCheckInput, out: Out): Promise<void> {
 export async function crossChecks(input: CrossCheckInput): Promise<Out> {
   const out: Out = { problems: [], notChecked: [] };
   localRules(input, out);
-  await Promise.all([registryRules(input, out), registerRules(input, out)]);
+  localDepartmentRules(input, out);
+  await Promise.all([registryRules(input, out), registerRules(input, out), fundAccountRules(input, out)]);
   return out;
 }

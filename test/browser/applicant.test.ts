@@ -190,6 +190,8 @@ describe.skipIf(!BROWSER_AVAILABLE)('the web app for applicants', () => {
       citizen,
     );
     const labelOf = new Map(form.data!.bundle.form.fields.map((f) => [f.key, f.label.zh]));
+    // The fund's check reads facts that are no field of the form; they are named in words too.
+    labelOf.set('fund.balance', '公积金账户余额').set('fund.status', '公积金账户状态');
     for (const cell of await page.locator('tbody td[data-fields]').all()) {
       const keys = (await cell.getAttribute('data-fields'))!.split(' ');
       expect(keys.filter((k) => !labelOf.has(k))).toEqual([]);
@@ -324,6 +326,16 @@ describe.skipIf(!BROWSER_AVAILABLE)('the web app for applicants', () => {
     await page.setViewportSize({ width: 390, height: 844 });
     await openHouseTransfer(true);
     expect(await scrollsSideways(page)).toBe(false);
+    // After “同意并预填” the page shows the top of the form (the prefill banner), not the middle of it.
+    const banner = page.getByText(/已根据您的授权从各部门预填/);
+    await banner.waitFor();
+    const top = await banner.evaluate((el) => el.getBoundingClientRect().top);
+    expect(top).toBeGreaterThanOrEqual(0);
+    expect(top).toBeLessThan(844);
+    // A date is typed as the page's language shows it, not the browser's date picker.
+    const date = fieldByKey(page, 'transaction.contractDate');
+    expect(await date.getAttribute('type')).toBe('text');
+    expect(await date.getAttribute('placeholder')).toBe('年-月-日');
     await screenshot(page, 'phone-form');
     await page.getByRole('button', { name: 'English' }).click();
     await page.getByRole('button', { name: 'Submit application' }).waitFor();
@@ -345,6 +357,7 @@ describe.skipIf(!BROWSER_AVAILABLE)('the web app for applicants', () => {
     await page.getByRole('button', { name: 'Agree and prefill' }).focus();
     await page.keyboard.press('Enter');
     await page.getByRole('button', { name: 'Submit application' }).waitFor();
+    expect(await fieldByKey(page, 'transaction.contractDate').getAttribute('placeholder')).toBe('yyyy-mm-dd');
     // Lists are joined as English joins them, not with the Chinese list comma.
     await page.goto(`${s.gatewayUrl}/#/`);
     const departments = page.locator('[data-bundle="HOUSE-TRANSFER"] p.muted');

@@ -85,6 +85,22 @@ describe.skipIf(!BROWSER_AVAILABLE)('the web app for window staff', () => {
     await page.getByRole('heading', { name: '申请（0），预警优先' }).waitFor();
     await page.getByLabel('部门').selectOption('FUND');
     await page.getByRole('heading', { name: '申请（2），预警优先' }).waitFor();
+    // By status, and by what the officer types: a case number the applicant reads out finds theirs.
+    await page.getByLabel('状态').selectOption('COMPLETED');
+    await page.getByRole('heading', { name: '申请（0），预警优先' }).waitFor();
+    await page.getByText('没有符合条件的申请。').waitFor();
+    await page.getByLabel('状态').selectOption('');
+    const fineCase = (await readApplication(s, fine.token, fine.id)).parts.find(
+      (p) => p.itemCode === 'FUND-PURCHASE-WITHDRAWAL',
+    )!.caseNumber!;
+    await page.getByLabel('查找').fill(fineCase);
+    await page.getByRole('heading', { name: '申请（1），预警优先' }).waitFor();
+    expect(await page.locator(`tr[data-application="${fine.id}"]`).count()).toBe(1);
+    await page.getByLabel('查找').fill(stuck.id.slice(0, 8));
+    await page.locator(`tr[data-application="${stuck.id}"]`).waitFor();
+    expect(await page.locator('tr[data-application]').count()).toBe(1);
+    await page.getByLabel('查找').fill('');
+    await page.getByRole('heading', { name: '申请（2），预警优先' }).waitFor();
 
     // The fund is back, and answers again through the one schema once its adapter's breaker lets a trial
     // call through: the officer sends the part again and it is accepted.

@@ -1,6 +1,7 @@
 import { type SubgraphContext, subgraphError } from '@onething/subgraph-kit';
 import type { BundleDefinition } from './bundles/definition';
 import { checkForm } from './forms/check-form';
+import { CHECKED_FACTS } from './forms/checked-facts';
 import type { Hall } from './hall';
 import { hallId } from './ids';
 import type { HallField } from './items';
@@ -286,7 +287,7 @@ export function hallResolvers({ hall, client, consents, audit, prefills }: HallD
     AuditRecord: {
       fieldLabels: (r: { fields: readonly string[]; bundleCode: string | null }) => {
         const labels = r.bundleCode ? labelsOf(r.bundleCode) : undefined;
-        return r.fields.map((k) => labels?.get(k) ?? { zh: k, en: k });
+        return r.fields.map((k) => labels?.get(k) ?? CHECKED_FACTS[k] ?? { zh: k, en: k });
       },
     },
     Item: { __resolveType: (item: { __typename: string }) => item.__typename },

@@ -136,8 +136,8 @@ export const WHO_READ_MY_DATA = gql`
 `;
 
 export const QUEUE = gql`
-  query Queue($department: Department) {
-    applicationQueue(department: $department, limit: 100) {
+  query Queue($department: Department, $status: ApplicationStatus, $search: String) {
+    applicationQueue(department: $department, status: $status, search: $search, limit: 100) {
       id bundleCode status submittedAt applicantName flag
       bundle { code name { ${LOCALIZED} } }
       parts { id itemCode name { ${LOCALIZED} } department status caseNumber deadline supervision { flag workingDaysLeft } }

@@ -91,12 +91,14 @@ export type PartStatus =
   | 'CORRECTION_REQUESTED'
   | 'DEAD_LETTERED'
   | 'CANCELLED';
-export type ApplicationStatus =
-  | 'SUBMITTED'
-  | 'IN_PROGRESS'
-  | 'CORRECTION_REQUESTED'
-  | 'COMPLETED'
-  | 'REJECTED';
+export const APPLICATION_STATUSES = [
+  'SUBMITTED',
+  'IN_PROGRESS',
+  'CORRECTION_REQUESTED',
+  'COMPLETED',
+  'REJECTED',
+] as const;
+export type ApplicationStatus = (typeof APPLICATION_STATUSES)[number];
 export type Flag = 'GREEN' | 'YELLOW' | 'RED';
 
 export interface Part {

@@ -13,7 +13,10 @@ export interface Source {
 export const fieldId = (key: string) => `field-${key.replace(/[^a-zA-Z0-9_-]/g, '-')}`;
 
 const INPUT_TYPES: Record<string, { type: string; inputMode?: 'decimal' | 'numeric' | 'tel' }> = {
-  DATE: { type: 'date' },
+  // Not type="date": its picker and its display follow the browser's locale whatever the page's language,
+  // so an English page showed 年/月/日 (and a Chinese page mm/dd/yyyy). A date is typed as written on the
+  // form, yyyy-MM-dd, which the field's check and hint say in the page's language.
+  DATE: { type: 'text', inputMode: 'numeric' },
   PHONE: { type: 'tel', inputMode: 'tel' },
   MONEY: { type: 'text', inputMode: 'decimal' },
   DECIMAL: { type: 'text', inputMode: 'decimal' },
@@ -43,7 +46,11 @@ export function Field(props: {
   const sourceId = `${id}-source`;
   const errorId = `${id}-error`;
   const describedBy =
-    [field.hint && hintId, (source || notPrefilled) && sourceId, problems.length > 0 && errorId]
+    [
+      (field.hint || field.type === 'DATE') && hintId,
+      (source || notPrefilled) && sourceId,
+      problems.length > 0 && errorId,
+    ]
       .filter(Boolean)
       .join(' ') || undefined;
   const readOnly = source !== undefined && !source.editable;
@@ -113,7 +120,8 @@ export function Field(props: {
         }
         value={value}
         readOnly={readOnly}
-        maxLength={field.maxLength ?? undefined}
+        maxLength={field.maxLength ?? (field.type === 'DATE' ? 10 : undefined)}
+        placeholder={field.type === 'DATE' ? t('field.datePlaceholder') : undefined}
         onChange={(e) => onChange(e.target.value)}
         lang={lang === 'zh' ? 'zh-CN' : 'en'}
       />
@@ -149,10 +157,16 @@ function Notes(props: {
   const { t, l } = useI18n();
   return (
     <>
-      {field.hint && (
+      {field.hint ? (
         <p className="hint" id={hintId}>
           {l(field.hint)}
         </p>
+      ) : (
+        field.type === 'DATE' && (
+          <p className="hint" id={hintId}>
+            {t('field.dateHint')}
+          </p>
+        )
       )}
       {source && (
         <p className="source" id={sourceId}>

@@ -1,5 +1,5 @@
 import { checkField } from '@onething/schema/forms';
-import { useMemo, useState } from 'react';
+import { useEffect, useMemo, useRef, useState } from 'react';
 import { useMutation, useQuery } from 'urql';
 import { BUNDLE_FORM, GRANT_CONSENT, PREFILL, SUBMIT } from '../api/documents';
 import type { BundleForm, Department, FormField, Prefill, Problem } from '../api/types';
@@ -65,6 +65,15 @@ export function Apply({ code }: { code: string }) {
     for (const u of prefill?.unavailable ?? []) for (const f of u.fields) m.set(f, u.department);
     return m;
   }, [prefill]);
+
+  // After consenting (or not), the page opens at the top of the form — the prefill banner — rather than
+  // wherever the consent's button had scrolled it to, which on a phone was mid-form.
+  const formTop = useRef<HTMLDivElement>(null);
+  useEffect(() => {
+    if (step !== 'form' || !formTop.current) return;
+    formTop.current.scrollIntoView({ block: 'start' });
+    formTop.current.focus({ preventScroll: true });
+  }, [step]);
 
   if (error) return <Notice kind="error">{t('common.loadFailed', { reason: error.message })}</Notice>;
   if (fetching && !bundle) return <p aria-live="polite">{t('common.loading')}</p>;
@@ -152,6 +161,7 @@ export function Apply({ code }: { code: string }) {
             void onSubmit();
           }}
         >
+          <div ref={formTop} tabIndex={-1} className="form-top" data-testid="form-top" />
           <ProblemSummary
             problems={attempted > 0 && !submitState.fetching ? allProblems : []}
             labels={labels}

@@ -1,7 +1,13 @@
 import { useEffect, useState } from 'react';
 import { useMutation, useQuery } from 'urql';
 import { QUEUE, RETRY } from '../api/documents';
-import type { Application, Department, Part } from '../api/types';
+import {
+  APPLICATION_STATUSES,
+  type Application,
+  type ApplicationStatus,
+  type Department,
+  type Part,
+} from '../api/types';
 import { useI18n } from '../app/i18n';
 import { Link } from '../app/router';
 import { useSession } from '../app/session';
@@ -30,12 +36,20 @@ export function StaffQueue() {
       ? (session.departments.map((d) => d.toUpperCase()) as Department[])
       : DEPARTMENTS;
   const [filter, setFilter] = useState<Department | ''>('');
+  const [status, setStatus] = useState<ApplicationStatus | ''>('');
+  const [typed, setTyped] = useState('');
+  // What is searched for: what was typed, once the officer pauses (not a query per keystroke).
+  const [search, setSearch] = useState('');
+  useEffect(() => {
+    const timer = setTimeout(() => setSearch(typed.trim().slice(0, 50)), 300);
+    return () => clearTimeout(timer);
+  }, [typed]);
   const [{ data, error, fetching }, refetch] = useQuery<{
     applicationQueue: Application[];
     deadLetteredParts: DeadPart[];
   }>({
     query: QUEUE,
-    variables: { department: filter || null },
+    variables: { department: filter || null, status: status || null, search: search || null },
   });
   const [retryState, retry] = useMutation(RETRY);
   const [retried, setRetried] = useState<string | null>(null);
@@ -61,6 +75,32 @@ export function StaffQueue() {
             </option>
           ))}
         </select>
+        <label htmlFor="status-filter">{t('queue.status')}</label>
+        <select
+          id="status-filter"
+          value={status}
+          onChange={(e) => setStatus(e.target.value as ApplicationStatus | '')}
+        >
+          <option value="">{t('queue.anyStatus')}</option>
+          {APPLICATION_STATUSES.map((s) => (
+            <option key={s} value={s}>
+              {t(`status.${s}`)}
+            </option>
+          ))}
+        </select>
+        <label htmlFor="queue-search">{t('queue.search')}</label>
+        <input
+          id="queue-search"
+          type="search"
+          value={typed}
+          maxLength={50}
+          placeholder={t('queue.searchHint')}
+          aria-describedby="queue-search-hint"
+          onChange={(e) => setTyped(e.target.value)}
+        />
+        <span id="queue-search-hint" className="visually-hidden">
+          {t('queue.searchHint')}
+        </span>
       </div>
       {error && <Notice kind="error">{t('common.loadFailed', { reason: error.message })}</Notice>}
       {fetching && !data && <p aria-live="polite">{t('common.loading')}</p>}
@@ -146,6 +186,7 @@ export function StaffQueue() {
             </tbody>
           </table>
         </div>
+        {data && data.applicationQueue.length === 0 && <p className="muted">{t('queue.none')}</p>}
       </section>
     </>
   );

@@ -3,7 +3,7 @@ import { type SubgraphContext, subgraphError } from '@onething/subgraph-kit';
 import type { Hall } from '../hall';
 import { hallId } from '../ids';
 import type { Upload, Uploads } from '../materials/uploads';
-import type { Application, Part } from './model';
+import type { Application, ApplicationStatus, Part } from './model';
 import type { ApplicationInput, ApplicationService } from './service';
 import type { Applications } from './store';
 
@@ -79,17 +79,44 @@ export function applicationResolvers({ service, apps, hall, uploads }: Applicati
         (await uploads.list(applicantOf(ctx).idNumber)).map(uploadShape),
       applicationQueue: async (
         _: unknown,
-        args: { department?: string | null; asOf?: string | null; limit: number },
+        args: {
+          department?: string | null;
+          status?: ApplicationStatus | null;
+          search?: string | null;
+          asOf?: string | null;
+          limit: number;
+        },
         ctx: Ctx,
-      ) =>
-        (
+      ) => {
+        const search = args.search?.trim();
+        if (search !== undefined && ([...search].length < 1 || [...search].length > 50))
+          throw subgraphError(
+            'INVALID_INPUT',
+            'hall',
+            `search takes 1 to 50 characters (an application or case number, an ID number or a name); got ${[...search].length}`,
+            {
+              problems: [
+                {
+                  path: 'search',
+                  rule: 'search.length',
+                  message: {
+                    zh: '搜索内容应为 1 至 50 个字：申请编号、受理编号、身份证号码或姓名',
+                    en: 'search for 1 to 50 characters: an application or case number, an ID number or a name',
+                  },
+                },
+              ],
+            },
+          );
+        return (
           await service.queue(
             ctx.identity,
             departmentArg(args.department),
             asOfArg(args.asOf),
             Math.min(Math.max(args.limit, 1), 500),
+            { status: args.status ?? null, search: search?.toLowerCase() ?? null },
           )
-        ).map(applicationShape),
+        ).map(applicationShape);
+      },
       flaggedParts: async (
         _: unknown,
         args: { department?: string | null; asOf?: string | null },

@@ -21,7 +21,7 @@ import type { Hall } from '../hall';
 import type { AuditTrail } from '../store/audit';
 import type { Prefills } from '../store/prefills';
 import type { SupergraphClient } from '../supergraph-client';
-import { type Application, FINAL, type Part } from './model';
+import { type Application, type ApplicationStatus, FINAL, type Part } from './model';
 import type { Applications } from './store';
 
 export interface Applicant {
@@ -345,17 +345,25 @@ export class ApplicationService {
     throw subgraphError('FORBIDDEN', 'hall', 'the queue and e-supervision are for staff');
   }
 
-  /** The window's queue: applications with flagged parts first (red, then yellow), then dead letters, then newest. */
+  /**
+   * The window's queue, narrowed by status and by a search the window officer types (an application or
+   * case number, an ID number, a name): applications with flagged parts first (red, then yellow), then dead letters, then newest. */
   async queue(
     identity: Identity,
     department: string | null | undefined,
     asOf: Date,
     limit: number,
+    filter: QueueFilter = {},
   ): Promise<Application[]> {
-    const apps = await this.deps.apps.involving(this.scope(identity, department), 1_000);
+    const involving = await this.deps.apps.involving(this.scope(identity, department), 1_000);
+    const text = filter.search?.trim().toLowerCase();
     const rank = new Map<string, number>();
-    for (const a of apps) {
+    const apps: Application[] = [];
+    for (const a of involving) {
+      if (filter.status && a.status !== filter.status) continue;
       const parts = await this.deps.apps.parts(a.id);
+      if (text && !matchesSearch(a, parts, text)) continue;
+      apps.push(a);
       const flags = parts
         .map((p) => this.supervision(p, asOf)?.flag)
         .filter((f): f is SupervisionFlag => !!f);
@@ -408,4 +416,24 @@ export class ApplicationService {
       return { ...g, ratings, average: Math.round(average * 100) / 100 };
     });
   }
+}
+
+/** What the window's queue is narrowed by. */
+export interface QueueFilter {
+  readonly status?: ApplicationStatus | null;
+  /** Lower-cased, trimmed: see {@link matchesSearch}. */
+  readonly search?: string | null;
+}
+
+/**
+ * Whether an application matches what a window officer typed: the start of its number, a department's
+ * case number, the applicant's ID number (any case of the check character), or part of their name.
+ */
+export function matchesSearch(a: Application, parts: readonly Part[], text: string): boolean {
+  return (
+    a.id.toLowerCase().startsWith(text) ||
+    a.applicantIdNumber.toLowerCase() === text ||
+    a.applicantName.toLowerCase().includes(text) ||
+    parts.some((p) => p.caseNumber?.toLowerCase() === text)
+  );
 }

@@ -77,7 +77,7 @@ describe.skipIf(!BROWSER_AVAILABLE)('who read my data, in the web app', () => {
   const total = (page: Page) => page.locator('[data-total]').getAttribute('data-total').then(Number);
 
   it.each([
-    ['desktop', 1280, 'who-read-my-data'],
+    ['desktop', 1280, 'who-read-my-data-stranger'],
     ['a phone', 390, 'who-read-my-data-phone'],
   ])('on %s: cards in one language, reads counted per reader, filters and more', async (_, width, shot) => {
     const page = await open(width);

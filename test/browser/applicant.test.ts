@@ -167,9 +167,9 @@ describe.skipIf(!BROWSER_AVAILABLE)('the web app for applicants', () => {
 
     // Who read my data: the prefill's reads, one per department.
     await page.getByRole('link', { name: '谁查看了我的数据' }).click();
-    await page.locator('tbody tr').first().waitFor();
+    await page.locator('[data-read]').first().waitFor();
     const departments = await page
-      .locator('tbody tr')
+      .locator('[data-read]')
       .evaluateAll((rows) => rows.map((r) => r.getAttribute('data-department')));
     // Exactly what the hall recorded, one row per read, and each of the house transfer's departments there.
     const recorded = (await s.gql('{ whoReadMyData { department } }', {}, await s.token('citizen'))) as {
@@ -192,7 +192,7 @@ describe.skipIf(!BROWSER_AVAILABLE)('the web app for applicants', () => {
     const labelOf = new Map(form.data!.bundle.form.fields.map((f) => [f.key, f.label.zh]));
     // The fund's check reads facts that are no field of the form; they are named in words too.
     labelOf.set('fund.balance', '公积金账户余额').set('fund.status', '公积金账户状态');
-    for (const cell of await page.locator('tbody td[data-fields]').all()) {
+    for (const cell of await page.locator('[data-read] [data-fields]').all()) {
       const keys = (await cell.getAttribute('data-fields'))!.split(' ');
       expect(keys.filter((k) => !labelOf.has(k))).toEqual([]);
       await expect.poll(() => cell.textContent()).toBe(keys.map((k) => labelOf.get(k)).join('、'));

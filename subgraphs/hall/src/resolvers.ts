@@ -1,12 +1,10 @@
 import { type SubgraphContext, subgraphError } from '@onething/subgraph-kit';
 import type { BundleDefinition } from './bundles/definition';
 import { checkForm } from './forms/check-form';
-import { CHECKED_FACTS } from './forms/checked-facts';
 import type { Hall } from './hall';
 import { hallId } from './ids';
-import type { HallField } from './items';
 import { prefillForm } from './prefill/prefill';
-import type { AuditRecord, AuditTrail } from './store/audit';
+import type { AuditTrail } from './store/audit';
 import type { Consent, Consents } from './store/consents';
 import type { Prefills } from './store/prefills';
 import type { SupergraphClient } from './supergraph-client';
@@ -59,14 +57,7 @@ const consentShape = (c: Consent) => ({
   grantedAt: c.grantedAt.toISOString(),
   revokedAt: c.revokedAt?.toISOString() ?? null,
 });
-const auditShape = (r: AuditRecord) => ({
-  ...r,
-  at: r.at.toISOString(),
-  actor: r.actorSubject,
-  department: r.department.toUpperCase(),
-});
-
-/** The hall's resolvers: bundles and their one forms (public), consent, prefill, the audit trail, checks. */
+/** The hall's resolvers: bundles and their one forms (public), consent, prefill, checks (the audit trail: audit/). */
 export function hallResolvers({ hall, client, consents, audit, prefills }: HallDeps) {
   const bundleOr = (code: string): BundleDefinition => {
     const b = hall.bundle(code);
@@ -78,18 +69,6 @@ export function hallResolvers({ hall, client, consents, audit, prefills }: HallD
         `没有一件事 ${code}`,
       );
     return b;
-  };
-  // Field labels by key, of each bundle's one form with every option: audit records name what was read.
-  const labelsByBundle = new Map<string, ReadonlyMap<string, HallField['label']>>();
-  const labelsOf = (code: string): ReadonlyMap<string, HallField['label']> | undefined => {
-    const bundle = hall.bundle(code);
-    if (!bundle) return undefined;
-    let labels = labelsByBundle.get(code);
-    if (!labels) {
-      labels = new Map(hall.form(bundle, Object.keys(bundle.options)).fields.map((f) => [f.key, f.label]));
-      labelsByBundle.set(code, labels);
-    }
-    return labels;
   };
   const optionsOr = (bundle: BundleDefinition, options: readonly string[] | null | undefined) => {
     const list = options ?? [];
@@ -116,29 +95,6 @@ export function hallResolvers({ hall, client, consents, audit, prefills }: HallD
       items: () => hall.catalogue.all().map((i) => ({ __typename: TYPENAMES[i.department], code: i.code })),
       myConsents: async (_: unknown, __: unknown, ctx: Ctx) =>
         (await consents.list(applicantOf(ctx).idNumber)).map(consentShape),
-      whoReadMyData: async (_: unknown, { limit }: { limit: number }, ctx: Ctx) => {
-        const me = applicantOf(ctx);
-        return (await audit.about(me.idNumber, me.enterprises, Math.min(limit, 1_000))).map(auditShape);
-      },
-      auditRecords: async (
-        _: unknown,
-        args: { subjectIdNumber?: string | null; limit: number },
-        ctx: Ctx,
-      ) => {
-        const { role, departments } = ctx.identity;
-        if (role !== 'window-staff' && role !== 'department-staff')
-          throw subgraphError(
-            'FORBIDDEN',
-            'hall',
-            'the audit trail is for staff; applicants see theirs in whoReadMyData',
-          );
-        const records = await audit.search({
-          subjectIdNumber: args.subjectIdNumber ?? undefined,
-          departments: role === 'department-staff' ? departments : undefined,
-          limit: Math.min(args.limit, 1_000),
-        });
-        return records.map(auditShape);
-      },
       checkForm: async (
         _: unknown,
         args: {
@@ -283,12 +239,6 @@ export function hallResolvers({ hall, client, consents, audit, prefills }: HallD
         hall
           .consentScopes(bundle, options == null ? undefined : optionsOr(bundle, options))
           .map((s) => ({ ...s, department: s.key.toUpperCase() })),
-    },
-    AuditRecord: {
-      fieldLabels: (r: { fields: readonly string[]; bundleCode: string | null }) => {
-        const labels = r.bundleCode ? labelsOf(r.bundleCode) : undefined;
-        return r.fields.map((k) => labels?.get(k) ?? CHECKED_FACTS[k] ?? { zh: k, en: k });
-      },
     },
     Item: { __resolveType: (item: { __typename: string }) => item.__typename },
   };

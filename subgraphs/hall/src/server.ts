@@ -6,6 +6,8 @@ import { Counter } from 'prom-client';
 import { applicationResolvers } from './applications/resolvers';
 import { ApplicationService } from './applications/service';
 import { Applications } from './applications/store';
+import { auditNamesOf } from './audit/names';
+import { auditResolvers } from './audit/resolvers';
 import { WorkingDayCalendar } from './calendar/working-days';
 import { CALLBACK_PATH, callbackRoute } from './dispatch/callback-route';
 import { DepartmentApi } from './dispatch/department-api';
@@ -94,6 +96,7 @@ export async function createHallSubgraph(config: HallConfig, log: Logger): Promi
     resolvers: [
       hallResolvers({ hall, client, consents: new Consents(db), audit, prefills }),
       applicationResolvers({ service, apps, hall, uploads }),
+      auditResolvers({ audit, names: auditNamesOf(hall) }),
     ],
     identityKeys: config.identityKeys,
     loaders: () => ({}),

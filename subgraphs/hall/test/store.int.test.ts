@@ -46,8 +46,8 @@ describe.each(ENGINES)('the hall store on %s', (engine) => {
       actorRole: 'applicant',
       bundleCode: 'X',
       applicationId: null,
-      purpose: 'prefill',
-    };
+      purpose: { kind: 'prefill', about: null },
+    } as const;
     await audit.record([
       { ...base, subjectIdNumber: me, subjectUscc: null, department: 'tax', fields: ['applicant.name'] },
       {
@@ -67,7 +67,7 @@ describe.each(ENGINES)('the hall store on %s', (engine) => {
     ]);
     const mine = await audit.about(me, ['91330100716105852F']);
     expect(mine.map((r) => r.department)).toEqual(['fund', 'tax']);
-    expect(mine[1]).toMatchObject({ fields: ['applicant.name'], purpose: 'prefill' });
+    expect(mine[1]).toMatchObject({ fields: ['applicant.name'], purpose: { kind: 'prefill' } });
     expect((await audit.about(me, [])).map((r) => r.department)).toEqual(['tax']);
     expect(
       (await audit.search({ departments: ['realestate'], limit: 10 })).map((r) => r.subjectIdNumber),

@@ -199,6 +199,57 @@ export const READS: readonly Operation[] = [
     },
   },
   {
+    key: 'trail.own.paged',
+    label: 'read the audit trail: readsOfMyData (one’s own only, another reader never by ID number)',
+    allowed: ['citizen', 'seller', 'legal-rep', 'stranger'],
+    try: async (s, f, as) => {
+      const r = await s.gql<{
+        readsOfMyData: { edges: { node: { subjectIdNumber: string | null; actor: string } }[] };
+      }>(
+        '{ readsOfMyData(first: 100) { edges { node { subjectIdNumber actor reader { kind } } } } }',
+        {},
+        f.tokens[as],
+        f.headers[as],
+      );
+      const me = f.tokens[as]
+        ? JSON.parse(Buffer.from(f.tokens[as]!.split('.')[1]!, 'base64url').toString()).id_number
+        : undefined;
+      return judgeAnswer(r, ['readsOfMyData'], {
+        allowedIf: (page) => {
+          const nodes = (
+            page as { edges: { node: { subjectIdNumber: string | null; actor: string } }[] }
+          ).edges.map((e) => e.node);
+          if (nodes.some((x) => x.subjectIdNumber && x.subjectIdNumber !== me))
+            return `someone else's records in ${as}'s trail`;
+          if (nodes.some((x) => /^\d{17}[\dX]$/.test(x.actor) && x.actor !== me))
+            return `another applicant's ID number as a reader in ${as}'s trail`;
+          return undefined;
+        },
+      });
+    },
+  },
+  {
+    key: 'trail.staff.paged',
+    label: 'read the audit trail: auditTrail of the citizen',
+    allowed: ['window-staff', 'staff-tax', 'staff-market', 'staff-realestate', 'staff-fund'],
+    try: async (s, f, as) => {
+      const r = await s.gql<{ auditTrail: { edges: { node: { department: string } }[] } }>(
+        'query T($id: IdNumber) { auditTrail(first: 100, filter: { subjectIdNumber: $id }) { edges { node { department } } } }',
+        { id: f.citizenId },
+        f.tokens[as],
+        f.headers[as],
+      );
+      const own = as.startsWith('staff-') ? as.slice('staff-'.length).toUpperCase() : undefined;
+      return judgeAnswer(r, ['auditTrail'], {
+        allowedIf: (page) =>
+          own &&
+          (page as { edges: { node: { department: string } }[] }).edges.some((e) => e.node.department !== own)
+            ? `another department's reads in ${as}'s view`
+            : undefined,
+      });
+    },
+  },
+  {
     key: 'queue',
     label: 'read the window queue',
     allowed: ['window-staff', 'staff-tax', 'staff-market', 'staff-realestate', 'staff-fund'],

@@ -127,10 +127,21 @@ export const RATE = gql`
   }
 `;
 
-export const WHO_READ_MY_DATA = gql`
-  query WhoReadMyData {
-    whoReadMyData(limit: 200) {
-      id at actor actorRole subjectIdNumber subjectUscc department fields fieldLabels { ${LOCALIZED} } bundleCode applicationId purpose
+/** One page of the applicant's audit trail (数据调用留痕), newest first, with reads counted per reader. */
+export const READS_OF_MY_DATA = gql`
+  query ReadsOfMyData($first: Int!, $after: String, $filter: AuditFilter) {
+    readsOfMyData(first: $first, after: $after, filter: $filter) {
+      totalCount
+      pageInfo { hasNextPage endCursor }
+      edges {
+        cursor
+        node {
+          id at department fields fieldLabels { ${LOCALIZED} } bundleCode applicationId
+          why { kind about text { ${LOCALIZED} } }
+          reader { id kind name { ${LOCALIZED} } }
+        }
+      }
+      readers { reader { id kind name { ${LOCALIZED} } } count lastReadAt }
     }
   }
 `;

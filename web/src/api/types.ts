@@ -137,17 +137,32 @@ export interface Application {
   rating: { level: number; comment: string | null; ratedAt: string } | null;
 }
 
+export type AuditPurposeKind = 'PREFILL' | 'OWNERS_CHECK' | 'REPRESENTATIVE_CHECK' | 'FUND_CHECK' | 'OTHER';
+
+/** Who caused reads: another applicant is numbered, never named. */
+export interface AuditReader {
+  id: string;
+  kind: 'YOU' | 'APPLICANT' | 'WINDOW_STAFF' | 'DEPARTMENT_STAFF' | 'SERVICE';
+  name: Localized;
+}
+
+/** A read of the applicant's data from a department. */
 export interface AuditRecord {
   id: string;
   at: string;
-  actor: string;
-  actorRole: string;
-  subjectIdNumber: string | null;
-  subjectUscc: string | null;
   department: Department;
   fields: string[];
   fieldLabels: Localized[];
   bundleCode: string | null;
   applicationId: string | null;
-  purpose: string;
+  why: { kind: AuditPurposeKind; about: string | null; text: Localized };
+  reader: AuditReader;
+}
+
+/** A page of the audit trail. */
+export interface AuditPage {
+  totalCount: number;
+  pageInfo: { hasNextPage: boolean; endCursor: string | null };
+  edges: { cursor: string; node: AuditRecord }[];
+  readers: { reader: AuditReader; count: number; lastReadAt: string }[];
 }

@@ -127,7 +127,7 @@ async function registryRules(input: CrossCheckInput, out: Out): Promise<void> {
       fields: ['property.owners', 'property.certificateNumber', 'property.seized'],
       bundleCode: input.bundleCode,
       applicationId: null,
-      purpose: `核验不动产 ${unitCode} 的权利人 / checking the owners of unit ${unitCode}`,
+      purpose: { kind: 'owners-check', about: unitCode },
     })),
   );
   const say = (field: string, code: string, zh: string, en: string) =>
@@ -205,7 +205,7 @@ async function registerRules(input: CrossCheckInput, out: Out): Promise<void> {
       fields: ['enterprise.status', 'enterprise.legalRepIdNumber'],
       bundleCode: input.bundleCode,
       applicationId: null,
-      purpose: `核验企业 ${uscc} 的法定代表人 / checking who represents enterprise ${uscc}`,
+      purpose: { kind: 'representative-check', about: uscc },
     },
   ]);
   const e = answer.data.enterprise;

@@ -92,7 +92,7 @@ export async function fundAccountRules(input: CrossCheckInput, out: Out): Promis
       fields: ['fund.personalAccount', 'fund.balance', 'fund.status'],
       bundleCode: input.bundleCode,
       applicationId: null,
-      purpose: '核验公积金账户余额与状态 / checking the fund account’s balance and status',
+      purpose: { kind: 'fund-check', about: null },
     },
   ]);
   const say = (field: string, code: string, zh: string, en: string) =>

@@ -111,7 +111,7 @@ export async function prefillForm(
         department,
         bundleCode: request.bundleCode,
         applicationId: null,
-        purpose: `预填「${request.bundleName}」申请表 / prefill of the ${request.bundleCode} form`,
+        purpose: { kind: 'prefill' as const, about: null },
       };
       return [
         ...(of('me').length

@@ -19,6 +19,8 @@ export interface DatabaseOptions {
   readonly poolSize?: number;
   /** Told when a PostgreSQL connection fails, idle or in use (the pool replaces it). */
   readonly onConnectionError?: (err: Error) => void;
+  /** Migrate only up to this migration (tests of a later migration's data); the latest when absent. */
+  readonly migrateTo?: string;
 }
 
 /** Opens the database and migrates it to the latest schema. */
@@ -49,6 +51,6 @@ export async function openDatabase(
     engine = 'pglite';
   }
   const db = new Kysely<HallDatabase>({ dialect });
-  await migrate(db as unknown as Kysely<unknown>);
+  await migrate(db as unknown as Kysely<unknown>, options.migrateTo);
   return { db, engine };
 }

@@ -171,13 +171,56 @@ const migrations: Record<string, Migration> = {
       await sql`drop table uploads, dispatch_jobs, parts, applications`.execute(db);
     },
   },
+  // Purposes as kinds (a kind and the unit or enterprise checked) instead of a sentence in both languages,
+  // so the trail filters by purpose and speaks one language at a time; readers counted per actor.
+  '2026-12-04-003-audit-purposes': {
+    async up(db: Kysely<unknown>) {
+      await db.schema
+        .alterTable('audit_records')
+        .addColumn('purpose_kind', 'text', (c) => c.notNull().defaultTo('other'))
+        .addColumn('purpose_about', 'text')
+        .execute();
+      await db.schema
+        .alterTable('audit_records')
+        .alterColumn('purpose', (c) => c.dropNotNull())
+        .execute();
+      // The three sentences the hall wrote, recognised; anything else stays `other` with its sentence.
+      await sql`update audit_records set purpose_kind = 'prefill', purpose = null
+        where purpose ~ '^预填「.*」申请表 / prefill of the \\S+ form$'`.execute(db);
+      await sql`update audit_records set purpose_kind = 'owners-check',
+          purpose_about = substring(purpose from '^核验不动产 (\\S+) 的权利人 / '), purpose = null
+        where purpose ~ '^核验不动产 \\S+ 的权利人 / '`.execute(db);
+      await sql`update audit_records set purpose_kind = 'representative-check',
+          purpose_about = substring(purpose from '^核验企业 (\\S+) 的法定代表人 / '), purpose = null
+        where purpose ~ '^核验企业 \\S+ 的法定代表人 / '`.execute(db);
+      // An applicant's trail filtered by reader, and its readers counted, without reading the whole trail.
+      await db.schema
+        .createIndex('audit_subject_person_actor')
+        .on('audit_records')
+        .columns(['subject_id_number', 'actor_subject', 'seq'])
+        .execute();
+    },
+    async down(db: Kysely<unknown>) {
+      await sql`drop index audit_subject_person_actor`.execute(db);
+      await sql`update audit_records set purpose = coalesce(purpose, purpose_kind || ' ' || coalesce(purpose_about, ''))`.execute(
+        db,
+      );
+      await sql`alter table audit_records drop column purpose_kind, drop column purpose_about, alter column purpose set not null`.execute(
+        db,
+      );
+    },
+  },
 };
 
 const provider: MigrationProvider = { getMigrations: async () => migrations };
 
-/** Brings the database to the latest schema; throws naming the migration that failed. */
-export async function migrate(db: Kysely<unknown>): Promise<void> {
-  const { error, results } = await new Migrator({ db, provider }).migrateToLatest();
+/**
+ * Brings the database to the latest schema (or to the named migration: tests of a migration's data);
+ * throws naming the migration that failed.
+ */
+export async function migrate(db: Kysely<unknown>, upTo?: string): Promise<void> {
+  const migrator = new Migrator({ db, provider });
+  const { error, results } = upTo ? await migrator.migrateTo(upTo) : await migrator.migrateToLatest();
   const failed = results?.find((r) => r.status === 'Error');
   if (error)
     throw new Error(`database migration ${failed?.migrationName ?? ''} failed: ${(error as Error).message}`);

@@ -1,0 +1,37 @@
+import type { Hall } from '../hall';
+import type { HallField } from '../items';
+import type { AuditNames } from './resolvers';
+
+/**
+ * What a cross-department check reads that no form field names (the register's answer about a unit or an
+ * enterprise), named for the person whose data it is.
+ */
+const CHECKED: Readonly<Record<string, { zh: string; en: string }>> = {
+  'property.owners': { zh: '登记簿记载的权利人', en: 'the owners in the register' },
+  'property.seized': { zh: '查封状态', en: 'whether it is seized' },
+  'enterprise.status': { zh: '企业登记状态', en: 'the enterprise’s registration status' },
+  'enterprise.legalRepIdNumber': { zh: '法定代表人', en: 'the legal representative' },
+  'fund.balance': { zh: '公积金账户余额', en: 'the fund account’s balance' },
+  'fund.status': { zh: '公积金账户状态', en: 'the fund account’s status' },
+};
+
+/**
+ * Names for the audit trail from the hall's bundles: a bundle's name, and a field's label as the bundle's
+ * one form with every option labels it (computed once per bundle).
+ */
+export function auditNamesOf(hall: Pick<Hall, 'bundle' | 'form'>): AuditNames {
+  const labelsByBundle = new Map<string, ReadonlyMap<string, HallField['label']>>();
+  return {
+    bundleName: (code) => hall.bundle(code)?.name,
+    fieldLabel: (code, key) => {
+      let labels = labelsByBundle.get(code);
+      if (!labels) {
+        const bundle = hall.bundle(code);
+        if (!bundle) return CHECKED[key];
+        labels = new Map(hall.form(bundle, Object.keys(bundle.options)).fields.map((f) => [f.key, f.label]));
+        labelsByBundle.set(code, labels);
+      }
+      return labels.get(key) ?? CHECKED[key];
+    },
+  };
+}

@@ -1,4 +1,4 @@
-import { type SubgraphContext, subgraphError } from '@onething/subgraph-kit';
+import { listLimit, type SubgraphContext, subgraphError } from '@onething/subgraph-kit';
 import type { BundleDefinition } from './bundles/definition';
 import { checkForm } from './forms/check-form';
 import type { Hall } from './hall';
@@ -11,6 +11,9 @@ import type { Prefills } from './store/prefills';
 import type { SupergraphClient } from './supergraph-client';
 
 type Ctx = SubgraphContext<unknown>;
+
+/** Most audit records a list gives at once. */
+const AUDIT_RECORDS = { max: 1_000 } as const;
 
 const TYPENAMES: Record<string, string> = {
   TAX: 'TaxItem',
@@ -117,7 +120,9 @@ export function hallResolvers({ hall, client, consents, audit, prefills }: HallD
         (await consents.list(applicantOf(ctx).idNumber)).map(consentShape),
       whoReadMyData: async (_: unknown, { limit }: { limit: number }, ctx: Ctx) => {
         const me = applicantOf(ctx);
-        return (await audit.about(me.idNumber, me.enterprises, Math.min(limit, 1_000))).map(auditShape);
+        return (
+          await audit.about(me.idNumber, me.enterprises, listLimit('hall', 'limit', limit, AUDIT_RECORDS))
+        ).map(auditShape);
       },
       auditRecords: async (
         _: unknown,
@@ -134,7 +139,7 @@ export function hallResolvers({ hall, client, consents, audit, prefills }: HallD
         const records = await audit.search({
           subjectIdNumber: args.subjectIdNumber ?? undefined,
           departments: role === 'department-staff' ? departments : undefined,
-          limit: Math.min(args.limit, 1_000),
+          limit: listLimit('hall', 'limit', args.limit, AUDIT_RECORDS),
         });
         return records.map(auditShape);
       },

@@ -1,5 +1,5 @@
 import { DEPARTMENT_NAMING, type DepartmentSubgraph } from '@onething/schema';
-import { type SubgraphContext, subgraphError } from '@onething/subgraph-kit';
+import { instantArgument, listLimit, type SubgraphContext, subgraphError } from '@onething/subgraph-kit';
 import type { Hall } from '../hall';
 import { hallId } from '../ids';
 import type { Upload, Uploads } from '../materials/uploads';
@@ -41,8 +41,10 @@ function applicantOf(ctx: Ctx, values?: readonly { key: string; value: string }[
   };
 }
 
-/** `asOf` of a supervision argument, default now. */
-const asOfArg = (asOf: string | null | undefined) => (asOf ? new Date(asOf) : new Date());
+/** `asOf` of a supervision argument, default now; refused outside the years the hall answers for. */
+const asOfArg = (asOf: string | null | undefined) => instantArgument('hall', 'asOf', asOf);
+/** Most applications a list gives at once. */
+const APPLICATIONS = { max: 500 } as const;
 
 export interface ApplicationResolverDeps {
   readonly service: ApplicationService;
@@ -68,9 +70,9 @@ export function applicationResolvers({ service, apps, hall, uploads }: Applicati
   return {
     Query: {
       myApplications: async (_: unknown, { limit }: { limit: number }, ctx: Ctx) =>
-        (await apps.ofApplicant(applicantOf(ctx).idNumber, Math.min(Math.max(limit, 1), 500))).map(
-          applicationShape,
-        ),
+        (
+          await apps.ofApplicant(applicantOf(ctx).idNumber, listLimit('hall', 'limit', limit, APPLICATIONS))
+        ).map(applicationShape),
       application: async (_: unknown, { id }: { id: string }, ctx: Ctx) => {
         const a = await service.visible(ctx.identity, hallId('id', id, 'an application'));
         return a ? applicationShape(a) : null;
@@ -87,7 +89,7 @@ export function applicationResolvers({ service, apps, hall, uploads }: Applicati
             ctx.identity,
             departmentArg(args.department),
             asOfArg(args.asOf),
-            Math.min(Math.max(args.limit, 1), 500),
+            listLimit('hall', 'limit', args.limit, APPLICATIONS),
           )
         ).map(applicationShape),
       flaggedParts: async (

@@ -1,13 +1,15 @@
 import { DEPARTMENT_NAMING, type DepartmentSubgraph } from '@onething/schema';
 import { instantArgument, listLimit, type SubgraphContext, subgraphError } from '@onething/subgraph-kit';
+import type { GraphQLResolveInfo } from 'graphql';
 import type { Hall } from '../hall';
 import { hallId } from '../ids';
 import type { Upload, Uploads } from '../materials/uploads';
 import type { Application, Part } from './model';
+import { type ApplicationReads, readsFor } from './reads';
 import type { ApplicationInput, ApplicationService } from './service';
 import type { Applications } from './store';
 
-type Ctx = SubgraphContext<unknown>;
+type Ctx = SubgraphContext<{ applications?: ApplicationReads }>;
 
 const ITEM_TYPENAMES: Record<string, string> = {
   tax: 'TaxItem',
@@ -62,6 +64,7 @@ export function applicationResolvers({ service, apps, hall, uploads }: Applicati
   });
   const applicationShape = (a: Application) => ({ ...a, __typename: 'Application' as const });
   const partShape = (p: Part) => ({ ...p, __typename: 'ApplicationPart' as const });
+  const reads = (ctx: Ctx, info: GraphQLResolveInfo) => readsFor(ctx.loaders.applications, apps, info);
   const staffOnly = (ctx: Ctx) => {
     if (ctx.identity.role !== 'window-staff' && ctx.identity.role !== 'department-staff')
       throw subgraphError('FORBIDDEN', 'hall', 'this view is for window and department staff');
@@ -73,8 +76,8 @@ export function applicationResolvers({ service, apps, hall, uploads }: Applicati
         (
           await apps.ofApplicant(applicantOf(ctx).idNumber, listLimit('hall', 'limit', limit, APPLICATIONS))
         ).map(applicationShape),
-      application: async (_: unknown, { id }: { id: string }, ctx: Ctx) => {
-        const a = await service.visible(ctx.identity, hallId('id', id, 'an application'));
+      application: async (_: unknown, { id }: { id: string }, ctx: Ctx, info: GraphQLResolveInfo) => {
+        const a = await service.visible(ctx.identity, hallId('id', id, 'an application'), reads(ctx, info));
         return a ? applicationShape(a) : null;
       },
       myUploads: async (_: unknown, __: unknown, ctx: Ctx) =>
@@ -167,7 +170,8 @@ export function applicationResolvers({ service, apps, hall, uploads }: Applicati
       },
       submittedAt: (a: Application) => a.submittedAt.toISOString(),
       completedAt: (a: Application) => iso(a.completedAt),
-      parts: async (a: Application) => (await apps.parts(a.id)).map(partShape),
+      parts: async (a: Application, _: unknown, ctx: Ctx, info: GraphQLResolveInfo) =>
+        (await reads(ctx, info).parts(a.id)).map(partShape),
       materials: async (a: Application) => {
         const found = await uploads.forApplicant(
           a.applicantIdNumber,
@@ -181,9 +185,14 @@ export function applicationResolvers({ service, apps, hall, uploads }: Applicati
       },
       rating: (a: Application) =>
         a.rating ? { ...a.rating, ratedAt: a.rating.ratedAt.toISOString() } : null,
-      flag: async (a: Application, { asOf }: { asOf?: string | null }) => {
+      flag: async (
+        a: Application,
+        { asOf }: { asOf?: string | null },
+        ctx: Ctx,
+        info: GraphQLResolveInfo,
+      ) => {
         const when = asOfArg(asOf);
-        const flags = (await apps.parts(a.id))
+        const flags = (await reads(ctx, info).parts(a.id))
           .map((p) => service.supervision(p, when)?.flag)
           .filter((f) => f !== undefined);
         if (flags.length === 0) return null;

@@ -57,13 +57,20 @@ describe('the project’s own queries within the gateway’s default limits', ()
     ...sources('subgraphs', /\.ts$/),
     ...sources('test', /\.ts$/),
     ...sources('scripts', /\.ts$/),
+    ...sources('gateway/src', /\.ts$/),
     'README.md',
     ...sources('docs', /\.md$/),
   ].flatMap(documentsIn);
 
   it('finds them (the web app’s, the hall’s catalogue, the docs’, the tests’)', () => {
     const where = documents.map((d) => d.where).join('\n');
-    for (const name of ['query Queue', 'query WhoReadMyData', 'query BundleForm', 'query HallCatalogue'])
+    for (const name of [
+      'query Queue',
+      'query WhoReadMyData',
+      'query BundleForm',
+      'query HallCatalogue',
+      'query MyRecords',
+    ])
       expect(where).toContain(name);
     expect(documents.length).toBeGreaterThan(25);
   });

@@ -84,7 +84,7 @@ export function createGateway(config: GatewayConfig, log: Logger) {
     hideSchemaDetailsFromClientErrors: !config.introspection,
     csrfPrevention: true,
     includeStacktraceInErrorResponses: false,
-    validationRules: [queryLimits(config.maxDepth, config.maxAliases)],
+    validationRules: [queryLimits(config)],
     parseOptions: { maxTokens: config.maxTokens },
     plugins: [
       operationSelectionPlugin(),

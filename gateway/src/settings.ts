@@ -107,6 +107,11 @@ export const gatewaySettings = defineSettings('gateway', {
     schema: settings.positiveInt(30),
     doc: 'Most aliases allowed in an operation (fragments expanded).',
   },
+  maxCost: {
+    env: 'MAX_COST',
+    schema: settings.positiveInt(50_000),
+    doc: 'Highest cost allowed of an operation: each field 1, the fields under a list once per row it may return (its `first`/`limit`, else 10); introspection alone is judged by ALLOW_INTROSPECTION instead.',
+  },
   maxTokens: {
     env: 'MAX_TOKENS',
     schema: settings.positiveInt(3_000),

@@ -1,4 +1,4 @@
-import { type Logger, type LoggerOptions, pino } from 'pino';
+import { type DestinationStream, type Logger, type LoggerOptions, pino } from 'pino';
 
 export type { Logger } from 'pino';
 
@@ -7,7 +7,8 @@ export function maskIdNumber(id: string): string {
   return id.length === 18 ? `${id.slice(0, 6)}********${id.slice(14, 16)}*${id.slice(17)}` : '***';
 }
 
-const ID_NUMBER = /\b(\d{6})\d{8}(\d{2})\d([\dXx])\b/g;
+// Standing alone: no digit before (a letter may be: `\n` of an escaped line break), no digit or letter after.
+const ID_NUMBER = /(?<!\d)(\d{6})\d{8}(\d{2})\d([\dXx])(?![\dA-Za-z])/g;
 
 /** Masks every resident ID number found anywhere in a string. */
 export function maskIdNumbersIn(text: string): string {
@@ -32,6 +33,9 @@ export function logOptions(service: string, level: string): LoggerOptions {
         typeof value === 'string' && value.length === 18 ? maskIdNumber(value) : '[redacted]',
     },
     hooks: {
+      // Every line as written: whatever an error or a library logs with it (an error's message and stack,
+      // a query's parameters, a request's variables) is masked, not only the paths named above.
+      streamWrite: maskIdNumbersIn,
       logMethod(args, method) {
         // Messages may quote a URL or an error text holding an ID number (e.g. `/persons/3305…`).
         const masked = args.map((a) => (typeof a === 'string' ? maskIdNumbersIn(a) : a)) as typeof args;
@@ -44,7 +48,8 @@ export function logOptions(service: string, level: string): LoggerOptions {
   };
 }
 
-/** The root logger of a service process. */
-export function createLogger(service: string, level = 'info'): Logger {
-  return pino(logOptions(service, level));
+/** The root logger of a service process; `destination` (default stdout) for tests that read the lines. */
+export function createLogger(service: string, level = 'info', destination?: DestinationStream): Logger {
+  const options = logOptions(service, level);
+  return destination ? pino(options, destination) : pino(options);
 }

@@ -9,6 +9,7 @@ import type { DurableFigures } from './scenarios/durable';
 import type { StartFigures } from './scenarios/footprint';
 import type { OverheadFigures } from './scenarios/overhead';
 import type { ThroughputFigures } from './scenarios/throughput';
+import type { WorstFigures } from './scenarios/worst-request';
 import { round } from './stats';
 
 /** Everything one `npm run bench` measured (benchmarks.json). */
@@ -26,6 +27,7 @@ export interface BenchResults {
   batching?: BatchingFigures;
   approval?: ApprovalRow[];
   durable?: DurableFigures[];
+  worst?: WorstFigures;
 }
 
 /** What was found by profiling where a target is missed, kept by hand beside the bench and shown as is. */
@@ -357,6 +359,25 @@ export function report(r: BenchResults): string {
       '(every service answering, the demo prepared); memory is the resident set of every process, summed.',
       '',
       table(['what', 'figure'], rows),
+      '',
+    );
+  }
+  if (r.worst) {
+    const w = r.worst;
+    out.push(
+      '## 7. The worst legal request',
+      '',
+      'The most expensive requests the gateway’s limits still allow (depth 12, 30 aliases, cost 50 000: each',
+      'field 1, the fields under a list once per row of its `first`/`limit`, else 10), e-supervision judged on',
+      'the last date the hall answers for, with the hall holding ' +
+        `${w.applications} applications; each timed alone, with the hall’s \`/health\` timed while it runs`,
+      `(${w.hallHealthAloneMs} ms when the hall is idle). Before the fix one far-future e-supervision request held`,
+      'the hall’s `/health` for 13.8 s (security finding 2).',
+      '',
+      table(
+        ['request', 'as', 'cost', 'answered in ms (median)', 'hall /health meanwhile, ms'],
+        w.rows.map((x) => [x.request, x.who, x.cost, x.medianMs, x.hallHealthMs]),
+      ),
       '',
     );
   }

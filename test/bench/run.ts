@@ -20,11 +20,12 @@ import { durableSubmissions } from './scenarios/durable';
 import { startAndIdle } from './scenarios/footprint';
 import { gatewayOverhead } from './scenarios/overhead';
 import { gatewayThroughput } from './scenarios/throughput';
+import { worstLegalRequest } from './scenarios/worst-request';
 
 /**
  * `npm run bench`: starts the stack with the stand-ins at fixed latencies, runs each scenario, and writes
  * BENCHMARKS.md and benchmarks.json. `--quick` runs every scenario briefly (a smoke test of the bench,
- * figures not for keeping: bench-quick.*); `--only 1,3` runs some scenarios (bench-partial.*);
+ * figures not for keeping: bench-quick.*); `--only 1,3` runs some scenarios (bench-partial.*; 7 is the worst legal request);
  * `--report-only` writes BENCHMARKS.md again from benchmarks.json, measuring nothing.
  */
 const { values } = parseArgs({
@@ -43,7 +44,7 @@ if (values['report-only']) {
   process.exit(0);
 }
 const quick = values.quick!;
-const only = new Set((values.only ?? '1,2,3,4,5,6').split(',').map(Number));
+const only = new Set((values.only ?? '1,2,3,4,5,6,7').split(',').map(Number));
 const ROOT = fileURLToPath(new URL('../..', import.meta.url));
 const log = (line: string) => process.stdout.write(`${new Date().toISOString().slice(11, 19)} ${line}\n`);
 
@@ -59,6 +60,8 @@ const P = quick
       durableSeconds: 8,
       applicants: 10,
       starts: 1,
+      worstApplications: 6,
+      worstRuns: 1,
     }
   : {
       connections: 32,
@@ -71,6 +74,8 @@ const P = quick
       durableSeconds: 60,
       applicants: 60,
       starts: 3,
+      worstApplications: 60,
+      worstRuns: 5,
     };
 
 async function withStack<T>(run: (s: TestStack) => Promise<T>, options = {}): Promise<T> {
@@ -177,6 +182,17 @@ if (only.has(5))
     } finally {
       await pg.drop();
     }
+  });
+
+if (only.has(7))
+  await scenario('7', async () => {
+    log(
+      `scenario 7: the worst legal request, ${P.worstRuns} runs, ${P.worstApplications} applications in the hall`,
+    );
+    results.worst = await withStack(async (s) => {
+      await fixReadLatencies(s);
+      return worstLegalRequest(s, { applications: P.worstApplications, runs: P.worstRuns });
+    });
   });
 
 // Only a full run of every scenario is kept: a quick or partial one writes beside it (ignored by git).

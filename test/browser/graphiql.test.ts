@@ -54,4 +54,22 @@ describe.skipIf(!BROWSER_AVAILABLE)('GraphiQL in a browser', () => {
     expect(fonts).toContain('Roboto');
     await page.close();
   });
+
+  it('loads the schema into its Docs panel: its 15-level introspection is judged by ALLOW_INTROSPECTION, not by MAX_DEPTH', async () => {
+    const page = await browser.newPage();
+    await page.goto(`${gateway.url}/graphiql`);
+    await page.locator('.graphiql-container').waitFor({ state: 'visible' });
+    await page.getByRole('button', { name: 'Show Documentation Explorer' }).click();
+    const explorer = page.locator('.graphiql-doc-explorer');
+    // Either the root types (the schema came) or the error GraphiQL shows in its place.
+    const loaded = explorer.locator('a', { hasText: /^Query$/ }).first();
+    const failed = explorer.getByText('Error fetching schema');
+    await loaded.or(failed).first().waitFor({ state: 'visible' });
+    expect(await failed.count()).toBe(0);
+    await loaded.click();
+    const fields = await explorer.locator('.graphiql-doc-explorer-field-name').allTextContents();
+    expect(fields).toEqual(expect.arrayContaining(['bundles', 'bundle', 'me', 'applicationQueue']));
+    if (process.env.SCREENSHOTS === '1') await page.screenshot({ path: join(tmpdir(), 'graphiql-docs.png') });
+    await page.close();
+  });
 });

@@ -12,7 +12,7 @@ import type { GatewayContext } from '../context';
  * - where the schema may not be listed, no “Did you mean …?” names what it holds: Apollo Server strips the
  *   suggestions of validation (hideSchemaDetailsFromClientErrors), these strip those of variables.
  */
-const LIMIT_CODES = new Set(['QUERY_TOO_DEEP', 'TOO_MANY_ALIASES']);
+const LIMIT_CODES = new Set(['QUERY_TOO_DEEP', 'TOO_MANY_ALIASES', 'QUERY_TOO_COSTLY']);
 const TOKENS = /Document contains more tha[nt] (\d+) tokens/; // graphql-js 16 writes "more that"
 // As Apollo Server's DisableSuggestions plugin matches them: graphql-js ends a message with the suggestion.
 const SUGGESTION = / ?Did you mean(.+?)\?$/;

@@ -3,6 +3,7 @@ import type { Logger } from '@onething/runtime';
 import { hallSubgraphSdl } from '@onething/schema';
 import { createSubgraphServer, type Subgraph, subgraphMetrics } from '@onething/subgraph-kit';
 import { Counter } from 'prom-client';
+import { applicationReads } from './applications/reads';
 import { applicationResolvers } from './applications/resolvers';
 import { ApplicationService } from './applications/service';
 import { Applications } from './applications/store';
@@ -99,7 +100,7 @@ export async function createHallSubgraph(config: HallConfig, log: Logger): Promi
       auditResolvers({ audit, names: auditNamesOf(hall) }),
     ],
     identityKeys: config.identityKeys,
-    loaders: () => ({}),
+    loaders: () => ({ applications: applicationReads(apps) }),
     log,
     host: config.host,
     port: config.port,

@@ -138,6 +138,17 @@ describe.each(ENGINES)('applications and their dispatch work on %s', (engine) =>
     ]);
   });
 
+  it('reads the parts of many applications at once, each application’s in order', async () => {
+    const apps = new Applications(db);
+    const a = await apps.create(houseTransfer());
+    const b = await apps.create(houseTransfer());
+    const byApp = await apps.partsOf([a.application.id, b.application.id, 'nothing']);
+    expect(byApp.get(a.application.id)!.map((p) => p.id)).toEqual(a.parts.map((p) => p.id));
+    expect(byApp.get(b.application.id)!.map((p) => p.id)).toEqual(b.parts.map((p) => p.id));
+    expect(byApp.get('nothing')).toEqual([]);
+    expect((await apps.partsOf([])).size).toBe(0);
+  });
+
   it('derives the application’s status from its parts on every change', async () => {
     const apps = new Applications(db);
     const { application, parts } = await apps.create(houseTransfer());

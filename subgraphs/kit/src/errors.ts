@@ -11,6 +11,10 @@ export const SUBGRAPH_ERRORS = {
   FORBIDDEN:
     'The signed-in identity may not read or change this: applicants see their own data and their enterprises’.',
   INVALID_INPUT: 'The input is not valid; every problem is listed in `extensions.problems`.',
+  LIMIT_OUT_OF_RANGE:
+    'A list was asked for more (or fewer) rows than it gives: `extensions.argument` names the argument, `min` and `max` its range.',
+  DATE_OUT_OF_RANGE:
+    'A date argument is outside the years the services answer for: `extensions.argument` names it, `from` and `to` the range.',
   NOT_FOUND: 'Nothing with this key exists in the department, or nothing is served at this path.',
   BAD_REQUEST: 'The request is not one this subgraph can read (its body is not valid JSON, for one).',
   PAYLOAD_TOO_LARGE: 'The request body is larger than the subgraph takes.',

@@ -1,4 +1,5 @@
 export { Access, type CaseOperation } from './access';
+export { INSTANT_RANGE, instantArgument, type LimitRange, listLimit } from './arguments';
 export { Catalogue } from './catalogue';
 export type { SubgraphContext } from './context';
 export { departmentOperations } from './department-operations';

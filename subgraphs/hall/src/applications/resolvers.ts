@@ -1,13 +1,15 @@
 import { DEPARTMENT_NAMING, type DepartmentSubgraph } from '@onething/schema';
-import { type SubgraphContext, subgraphError } from '@onething/subgraph-kit';
+import { instantArgument, listLimit, type SubgraphContext, subgraphError } from '@onething/subgraph-kit';
+import type { GraphQLResolveInfo } from 'graphql';
 import type { Hall } from '../hall';
 import { hallId } from '../ids';
 import type { Upload, Uploads } from '../materials/uploads';
 import type { Application, ApplicationStatus, Part } from './model';
+import { type ApplicationReads, readsFor } from './reads';
 import type { ApplicationInput, ApplicationService } from './service';
 import type { Applications } from './store';
 
-type Ctx = SubgraphContext<unknown>;
+type Ctx = SubgraphContext<{ applications?: ApplicationReads }>;
 
 const ITEM_TYPENAMES: Record<string, string> = {
   tax: 'TaxItem',
@@ -41,8 +43,10 @@ function applicantOf(ctx: Ctx, values?: readonly { key: string; value: string }[
   };
 }
 
-/** `asOf` of a supervision argument, default now. */
-const asOfArg = (asOf: string | null | undefined) => (asOf ? new Date(asOf) : new Date());
+/** `asOf` of a supervision argument, default now; refused outside the years the hall answers for. */
+const asOfArg = (asOf: string | null | undefined) => instantArgument('hall', 'asOf', asOf);
+/** Most applications a list gives at once. */
+const APPLICATIONS = { max: 500 } as const;
 
 export interface ApplicationResolverDeps {
   readonly service: ApplicationService;
@@ -60,6 +64,7 @@ export function applicationResolvers({ service, apps, hall, uploads }: Applicati
   });
   const applicationShape = (a: Application) => ({ ...a, __typename: 'Application' as const });
   const partShape = (p: Part) => ({ ...p, __typename: 'ApplicationPart' as const });
+  const reads = (ctx: Ctx, info: GraphQLResolveInfo) => readsFor(ctx.loaders.applications, apps, info);
   const staffOnly = (ctx: Ctx) => {
     if (ctx.identity.role !== 'window-staff' && ctx.identity.role !== 'department-staff')
       throw subgraphError('FORBIDDEN', 'hall', 'this view is for window and department staff');
@@ -68,11 +73,11 @@ export function applicationResolvers({ service, apps, hall, uploads }: Applicati
   return {
     Query: {
       myApplications: async (_: unknown, { limit }: { limit: number }, ctx: Ctx) =>
-        (await apps.ofApplicant(applicantOf(ctx).idNumber, Math.min(Math.max(limit, 1), 500))).map(
-          applicationShape,
-        ),
-      application: async (_: unknown, { id }: { id: string }, ctx: Ctx) => {
-        const a = await service.visible(ctx.identity, hallId('id', id, 'an application'));
+        (
+          await apps.ofApplicant(applicantOf(ctx).idNumber, listLimit('hall', 'limit', limit, APPLICATIONS))
+        ).map(applicationShape),
+      application: async (_: unknown, { id }: { id: string }, ctx: Ctx, info: GraphQLResolveInfo) => {
+        const a = await service.visible(ctx.identity, hallId('id', id, 'an application'), reads(ctx, info));
         return a ? applicationShape(a) : null;
       },
       myUploads: async (_: unknown, __: unknown, ctx: Ctx) =>
@@ -112,7 +117,7 @@ export function applicationResolvers({ service, apps, hall, uploads }: Applicati
             ctx.identity,
             departmentArg(args.department),
             asOfArg(args.asOf),
-            Math.min(Math.max(args.limit, 1), 500),
+            listLimit('hall', 'limit', args.limit, APPLICATIONS),
             { status: args.status ?? null, search: search?.toLowerCase() ?? null },
           )
         ).map(applicationShape);
@@ -192,7 +197,8 @@ export function applicationResolvers({ service, apps, hall, uploads }: Applicati
       },
       submittedAt: (a: Application) => a.submittedAt.toISOString(),
       completedAt: (a: Application) => iso(a.completedAt),
-      parts: async (a: Application) => (await apps.parts(a.id)).map(partShape),
+      parts: async (a: Application, _: unknown, ctx: Ctx, info: GraphQLResolveInfo) =>
+        (await reads(ctx, info).parts(a.id)).map(partShape),
       materials: async (a: Application) => {
         const found = await uploads.forApplicant(
           a.applicantIdNumber,
@@ -206,9 +212,14 @@ export function applicationResolvers({ service, apps, hall, uploads }: Applicati
       },
       rating: (a: Application) =>
         a.rating ? { ...a.rating, ratedAt: a.rating.ratedAt.toISOString() } : null,
-      flag: async (a: Application, { asOf }: { asOf?: string | null }) => {
+      flag: async (
+        a: Application,
+        { asOf }: { asOf?: string | null },
+        ctx: Ctx,
+        info: GraphQLResolveInfo,
+      ) => {
         const when = asOfArg(asOf);
-        const flags = (await apps.parts(a.id))
+        const flags = (await reads(ctx, info).parts(a.id))
           .map((p) => service.supervision(p, when)?.flag)
           .filter((f) => f !== undefined);
         if (flags.length === 0) return null;

@@ -22,6 +22,7 @@ import type { AuditTrail } from '../store/audit';
 import type { Prefills } from '../store/prefills';
 import type { SupergraphClient } from '../supergraph-client';
 import { type Application, type ApplicationStatus, FINAL, type Part } from './model';
+import { type ApplicationReads, freshReads } from './reads';
 import type { Applications } from './store';
 
 export interface Applicant {
@@ -318,14 +319,18 @@ export class ApplicationService {
   }
 
   /** Who may see an application: its applicant, window staff, and staff of a department it involves. */
-  async visible(identity: Identity, applicationId: string): Promise<Application | undefined> {
-    const application = await this.deps.apps.get(applicationId);
+  async visible(
+    identity: Identity,
+    applicationId: string,
+    read: ApplicationReads = freshReads(this.deps.apps),
+  ): Promise<Application | undefined> {
+    const application = await read.application(applicationId);
     if (!application) return undefined;
     if (identity.role === 'applicant' && identity.idNumber === application.applicantIdNumber)
       return application;
     if (identity.role === 'window-staff') return application;
     if (identity.role === 'department-staff') {
-      const parts = await this.deps.apps.parts(application.id);
+      const parts = await read.parts(application.id);
       if (parts.some((p) => identity.departments.includes(p.department))) return application;
     }
     return undefined;
@@ -356,12 +361,14 @@ export class ApplicationService {
     filter: QueueFilter = {},
   ): Promise<Application[]> {
     const involving = await this.deps.apps.involving(this.scope(identity, department), 1_000);
+    // One read for every application's parts: a read each held the hall for seconds under aliases.
+    const partsOf = await this.deps.apps.partsOf(involving.map((a) => a.id));
     const text = filter.search?.trim().toLowerCase();
     const rank = new Map<string, number>();
     const apps: Application[] = [];
     for (const a of involving) {
       if (filter.status && a.status !== filter.status) continue;
-      const parts = await this.deps.apps.parts(a.id);
+      const parts = partsOf.get(a.id) ?? [];
       if (text && !matchesSearch(a, parts, text)) continue;
       apps.push(a);
       const flags = parts

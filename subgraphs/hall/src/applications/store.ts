@@ -147,6 +147,20 @@ export class Applications {
     return rows.map(toPart);
   }
 
+  /** The parts of many applications in one read (the window's queue ranks hundreds): by application, in order. */
+  async partsOf(applicationIds: readonly string[]): Promise<Map<string, Part[]>> {
+    const out = new Map<string, Part[]>(applicationIds.map((id) => [id, []]));
+    if (applicationIds.length === 0) return out;
+    const rows = await this.db
+      .selectFrom('parts')
+      .selectAll()
+      .where('application_id', 'in', [...applicationIds])
+      .orderBy('seq')
+      .execute();
+    for (const r of rows) out.get(r.application_id)?.push(toPart(r));
+    return out;
+  }
+
   async part(id: string, tx: Tx = this.db): Promise<Part | undefined> {
     const r = await tx.selectFrom('parts').selectAll().where('id', '=', id).executeTakeFirst();
     return r ? toPart(r) : undefined;

@@ -1,4 +1,4 @@
-import { subgraphError } from '@onething/subgraph-kit';
+import { listLimit, subgraphError } from '@onething/subgraph-kit';
 
 /** Records per page of an audit connection, at most: a page is something a person reads. */
 export const MAX_PAGE = 100;
@@ -8,16 +8,10 @@ export const MAX_LIST = 1_000;
 const invalid = (path: string, rule: string, en: string, zh: string) =>
   subgraphError('INVALID_INPUT', 'hall', en, { problems: [{ path, rule, message: { zh, en } }] });
 
-/** A whole number in [1, max], or INVALID_INPUT naming the argument and the range. */
+/** A whole number in [1, max], or LIMIT_OUT_OF_RANGE naming the argument and the range. */
 export function countArg(name: string, value: number, max: number): number {
-  if (!Number.isInteger(value) || value < 1 || value > max)
-    throw invalid(
-      name,
-      `${name}.range`,
-      `${name} must be from 1 to ${max} (got ${value}); page with \`after\` for more`,
-      `${name} 须在 1 到 ${max} 之间（收到 ${value}）`,
-    );
-  return value;
+  // One answer for every list limit of the hall: LIMIT_OUT_OF_RANGE naming the argument and its range.
+  return listLimit('hall', name, value, { max });
 }
 
 /** A cursor: `c1:<seq>`, the place of the edge in the trail. */

@@ -1,4 +1,4 @@
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { beijingDate, supervise, WorkingDayCalendar } from './working-days';
 
 const cal = WorkingDayCalendar.official();
@@ -88,5 +88,62 @@ describe('e-supervision (电子监察)', () => {
     expect(supervise(cal, '2026-11-23', '2026-11-23')).toEqual({ flag: 'YELLOW', workingDaysLeft: 0 });
     expect(supervise(cal, '2026-11-23', '2026-11-24')).toEqual({ flag: 'RED', workingDaysLeft: -1 });
     expect(supervise(cal, '2026-10-08', '2026-09-30')).toEqual({ flag: 'YELLOW', workingDaysLeft: 1 }); // the holiday does not count
+  });
+});
+
+describe('working-day arithmetic over long spans (security finding 2: one far date froze the hall)', () => {
+  // The day-by-day count the calendar's arithmetic must agree with.
+  const DAY = 86_400_000;
+  const next = (d: string, n = 1) =>
+    new Date(Date.parse(`${d}T00:00:00Z`) + n * DAY).toISOString().slice(0, 10);
+  const naiveBetween = (from: string, to: string) => {
+    const [a, b, sign] = from <= to ? [from, to, 1] : [to, from, -1];
+    let count = 0;
+    for (let d = next(a); d <= b; d = next(d)) if (cal.isWorkingDay(d)) count++;
+    return sign * count;
+  };
+  const naiveAdd = (date: string, n: number) => {
+    let d = date;
+    for (let left = n; left > 0; ) {
+      d = next(d);
+      if (cal.isWorkingDay(d)) left--;
+    }
+    return d;
+  };
+
+  it('agrees with counting day by day, across holidays, make-up working days and uncovered years', () => {
+    const starts = [
+      '2023-12-29',
+      '2024-02-03',
+      '2024-09-13',
+      '2025-01-25',
+      '2025-09-27',
+      '2026-02-13',
+      '2026-12-31',
+    ];
+    for (const from of starts) {
+      for (const span of [0, 1, 2, 3, 6, 7, 8, 13, 30, 61, 200, 400, 900]) {
+        const to = next(from, span);
+        expect(cal.workingDaysBetween(from, to), `${from} → ${to}`).toBe(naiveBetween(from, to));
+        expect(cal.workingDaysBetween(to, from), `${to} → ${from}`).toBe(naiveBetween(to, from));
+      }
+      for (const n of [0, 1, 2, 3, 4, 5, 6, 10, 15, 20, 30, 60, 250]) {
+        expect(cal.addWorkingDays(from, n), `${from} + ${n}`).toBe(naiveAdd(from, n));
+      }
+    }
+  });
+
+  it('counts a span of centuries by weeks and the year schedules, not day by day', () => {
+    const isWorkingDay = vi.spyOn(cal, 'isWorkingDay');
+    const far = cal.workingDaysBetween('2026-11-20', '9999-12-31');
+    const deadline = cal.addWorkingDays('2026-11-20', 1_000_000);
+    expect(isWorkingDay.mock.calls.length).toBeLessThan(50);
+    isWorkingDay.mockRestore();
+    // Weekdays from 2026-11-21 to 9999-12-31, less the weekday holidays of 2026 still ahead (none).
+    expect(far).toBe(
+      naiveBetween('2026-11-20', '2030-11-20') + cal.workingDaysBetween('2030-11-20', '9999-12-31'),
+    );
+    expect(cal.workingDaysBetween('2026-11-20', deadline)).toBe(1_000_000);
+    expect(cal.isWorkingDay(deadline)).toBe(true);
   });
 });

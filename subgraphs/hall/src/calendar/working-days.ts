@@ -23,10 +23,33 @@ export function beijingDate(instant: Date | string): string {
   return new Date(new Date(instant).getTime() + 8 * 3_600_000).toISOString().slice(0, 10);
 }
 
+/** Weekdays (Monday to Friday) among the days before day `d` since 1970-01-01 (a Thursday); negative before it. */
+function weekdaysBefore(d: number): number {
+  const weeks = Math.floor(d / 7);
+  // Weekdays among the first 0…7 days of a week starting on a Thursday: Thu, Fri, Sat, Sun, Mon, Tue, Wed.
+  return weeks * 5 + [0, 1, 2, 2, 2, 3, 4, 5][d - weeks * 7]!;
+}
+
+/** How many of the sorted `days` are before `d` (binary search). */
+function countBefore(days: readonly number[], d: number): number {
+  let lo = 0;
+  let hi = days.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >>> 1;
+    if (days[mid]! < d) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
+}
+
 export class WorkingDayCalendar {
   private readonly holidays = new Set<string>();
   private readonly workdays = new Set<string>();
   private readonly years = new Set<number>();
+  /** Holidays falling on a weekday (each one working day fewer), as sorted day numbers. */
+  private readonly weekdayHolidays: number[] = [];
+  /** Make-up working days (调休) falling on a weekend (each one working day more), as sorted day numbers. */
+  private readonly weekendWorkdays: number[] = [];
 
   constructor(data: z.infer<typeof calendarFile>) {
     for (const [year, y] of Object.entries(data.years)) {
@@ -35,6 +58,13 @@ export class WorkingDayCalendar {
         for (let d = toDays(from); d <= toDays(to); d++) this.holidays.add(fromDays(d));
       for (const d of y.workdays) this.workdays.add(d);
     }
+    const weekend = (d: number) => weekdaysBefore(d + 1) === weekdaysBefore(d);
+    for (const h of this.holidays)
+      if (!this.workdays.has(h) && !weekend(toDays(h))) this.weekdayHolidays.push(toDays(h));
+    for (const w of this.workdays)
+      if (!this.holidays.has(w) && weekend(toDays(w))) this.weekendWorkdays.push(toDays(w));
+    this.weekdayHolidays.sort((a, b) => a - b);
+    this.weekendWorkdays.sort((a, b) => a - b);
   }
 
   /** The official calendar shipped with the hall (data/calendar/cn-holidays.json). */
@@ -49,6 +79,11 @@ export class WorkingDayCalendar {
     return this.years.has(year);
   }
 
+  /** The years whose State Council schedule is known, first and last. */
+  coveredYears(): { first: number; last: number } {
+    return { first: Math.min(...this.years), last: Math.max(...this.years) };
+  }
+
   isWorkingDay(date: string): boolean {
     if (this.holidays.has(date)) return false;
     if (this.workdays.has(date)) return true;
@@ -57,25 +92,41 @@ export class WorkingDayCalendar {
   }
 
   /**
+   * Working days among the days `a` (included) to `b` (excluded), as day numbers: whole weeks counted at
+   * once, then the schedule's exceptions in range found by binary search — O(log) however far apart.
+   */
+  private workingBefore(a: number, b: number): number {
+    return (
+      weekdaysBefore(b) -
+      weekdaysBefore(a) -
+      (countBefore(this.weekdayHolidays, b) - countBefore(this.weekdayHolidays, a)) +
+      (countBefore(this.weekendWorkdays, b) - countBefore(this.weekendWorkdays, a))
+    );
+  }
+
+  /**
    * The deadline of a limit of `n` working days counted from `date`: the n-th working day after it (the
    * day of acceptance does not count); 0 (即办) is the day itself.
    */
   addWorkingDays(date: string, n: number): string {
-    let d = toDays(date);
-    for (let left = n; left > 0; ) {
-      d++;
-      if (this.isWorkingDay(fromDays(d))) left--;
+    const start = toDays(date);
+    if (n <= 0) return date;
+    // The first day by which n working days have passed: found by doubling, then halving, the span.
+    let hi = start + n + 14;
+    while (this.workingBefore(start + 1, hi + 1) < n) hi = start + (hi - start) * 2;
+    let lo = start + 1;
+    while (lo < hi) {
+      const mid = Math.floor((lo + hi) / 2);
+      if (this.workingBefore(start + 1, mid + 1) >= n) hi = mid;
+      else lo = mid + 1;
     }
-    return fromDays(d);
+    return fromDays(lo);
   }
 
   /** Working days after `from` up to and including `to` (negative, counted back, when `to` is earlier). */
   workingDaysBetween(from: string, to: string): number {
-    const [a, b, sign] =
-      toDays(from) <= toDays(to) ? [toDays(from), toDays(to), 1] : [toDays(to), toDays(from), -1];
-    let count = 0;
-    for (let d = a + 1; d <= b; d++) if (this.isWorkingDay(fromDays(d))) count++;
-    return sign * count;
+    const [a, b] = [toDays(from), toDays(to)];
+    return a <= b ? this.workingBefore(a + 1, b + 1) : -this.workingBefore(b + 1, a + 1);
   }
 }
 

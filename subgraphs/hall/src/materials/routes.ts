@@ -92,8 +92,7 @@ export function materialRoutes(deps: MaterialRoutesDeps): (app: FastifyInstance)
     if (!quota) return false;
     const used = await uploads.usage(idNumber);
     const files = used.files + (adding > 0 ? 1 : 0);
-    if (used.files < quota.files && used.bytes + adding <= quota.bytes && files <= quota.files)
-      return false;
+    if (used.files < quota.files && used.bytes + adding <= quota.bytes && files <= quota.files) return false;
     const what =
       used.files >= quota.files
         ? `you already hold ${used.files} uploads that no application has handed in, the most allowed (${quota.files})`

@@ -16,7 +16,7 @@ export const limitSettings = {
     doc: 'Tests and the bench only: `true` lifts the rate limits and quotas (requests per client and per account, token requests, form checks, the upload quota), so a load generator on one address is served.',
     production: {
       refuseIfSet:
-        'without limits one client can slow the service for everyone and fill its disk; unset it, and raise a single limit where a real load needs it',
+        'unset it: without limits one client can slow the service for everyone and fill its disk; raise a single limit (RATE_LIMIT_*, MATERIAL_QUOTA_*) where a real load needs it',
     },
   },
   redisUrl: {

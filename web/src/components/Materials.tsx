@@ -1,5 +1,6 @@
 import { useState } from 'react';
 import { UploadError, uploadFile } from '../api/client';
+import { limitText } from '../api/errors';
 import type { FormMaterial, Problem } from '../api/types';
 import { useI18n } from '../app/i18n';
 import { useSession } from '../app/session';
@@ -111,8 +112,10 @@ function MaterialUpload(props: {
       onUploaded({ uploadId: u.id, name: u.name, size: u.size });
     } catch (e) {
       const code = e instanceof UploadError ? e.code : '';
+      const limited =
+        e instanceof UploadError ? limitText(t, { code, retryAfterSeconds: e.retryAfterSeconds }) : undefined;
       setError(
-        code === 'MATERIAL_TOO_LARGE'
+        (limited ?? code === 'MATERIAL_TOO_LARGE')
           ? t('materials.tooLarge')
           : code.startsWith('MATERIAL_TYPE')
             ? t('materials.wrongType')

@@ -18,6 +18,15 @@ export interface FormLimitOptions {
 /** The operation counted: a check reads departments' records for cross-checks, a prefill reads them all. */
 export type FormOperation = 'checkForm' | 'prefillForm';
 
+/** The limits of an applicant's form operations. */
+export interface FormLimits {
+  /** Counts one operation of the applicant; throws RATE_LIMITED past the limit. */
+  consume(op: FormOperation, idNumber: string): Promise<void>;
+  /** Resolves once the shared Redis is connected (at once without one); until then each process counts alone. */
+  ready(): Promise<void>;
+  close(): Promise<void>;
+}
+
 /** A counter's key for an applicant: an HMAC, so Redis never holds an ID number. */
 export function applicantKey(idNumber: string, secret: Buffer): string {
   return createHmac('sha256', secret).update(`applicant:${idNumber}`).digest('base64url').slice(0, 32);
@@ -28,9 +37,8 @@ export function applicantKey(idNumber: string, secret: Buffer): string {
  * in memory or in the shared Redis): past the limit the operation is refused with `RATE_LIMITED` and
  * `retryAfterSeconds`, before any department is asked.
  */
-export function formLimits(options: FormLimitOptions) {
-  if (options.lifted)
-    return { consume: async (_op: FormOperation, _id: string) => {}, close: async () => {} };
+export function formLimits(options: FormLimitOptions): FormLimits {
+  if (options.lifted) return { consume: async () => {}, ready: async () => {}, close: async () => {} };
   const redis = options.redisUrl
     ? new Redis(options.redisUrl, {
         enableOfflineQueue: false,
@@ -80,10 +88,13 @@ export function formLimits(options: FormLimitOptions) {
         );
       }
     },
+    /** Resolves once the shared Redis is connected (at once without one); until then each process counts alone. */
+    async ready(): Promise<void> {
+      if (!redis || redis.status === 'ready') return;
+      await new Promise<void>((resolve) => redis.once('ready', () => resolve()));
+    },
     async close() {
       await redis?.quit().catch(() => undefined);
     },
   };
 }
-
-export type FormLimits = ReturnType<typeof formLimits>;

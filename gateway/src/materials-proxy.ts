@@ -1,6 +1,6 @@
 import { Transform, type TransformCallback } from 'node:stream';
 import type { Logger } from '@onething/runtime';
-import { IDENTITY_HEADER } from '@onething/runtime/identity';
+import { ANONYMOUS, IDENTITY_HEADER } from '@onething/runtime/identity';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { Kind, parse } from 'graphql';
 import { type Dispatcher, errors, request } from 'undici';
@@ -139,6 +139,8 @@ export function registerMaterialsProxy(app: FastifyInstance, options: MaterialsP
       return await auth.headerFor(identity);
     } catch (e) {
       if (!(e instanceof AuthError)) throw e;
+      // A token that does not verify is counted against the address: garbage tokens buy no allowance.
+      if (options.rateCheck && !(await options.rateCheck(req, reply, ANONYMOUS, 'graphql'))) return undefined;
       refuse(reply, 401, 'UNAUTHENTICATED', e.message);
       return undefined;
     }

@@ -199,8 +199,10 @@ export function createGateway(config: GatewayConfig, log: Logger) {
         req.headers['x-onething-acting-for-enterprises'] as string | undefined,
       );
     } catch (e) {
-      if (e instanceof AuthError) return refusal(reply, 401, 'UNAUTHENTICATED', e.message);
-      throw e;
+      if (!(e instanceof AuthError)) throw e;
+      // A token that does not verify is counted against the address: garbage tokens buy no allowance.
+      if (!(await limits.check(req, reply, ANONYMOUS, 'graphql'))) return reply;
+      return refusal(reply, 401, 'UNAUTHENTICATED', e.message);
     }
     if (!(await limits.check(req, reply, req.gatewayIdentity, 'graphql'))) return reply;
   });

@@ -91,9 +91,12 @@ describe.each([{ store: 'memory', env: {} }, ...(redisUp ? [{ store: 'Redis', en
         retryAfterSeconds: retryAfter,
       });
       expect(body.errors[0]!.message).toMatch(/5 requests a minute from one address.*try again in \d+ s/);
+      // A token that does not verify is counted against the address too.
+      const garbage = await ask(gateway.url, { authorization: 'Bearer not-a-token' });
+      expect(garbage.status).toBe(429);
       const metrics = await (await fetch(`${gateway.url}/metrics`)).text();
       expect(metrics).toMatch(
-        /onething_gateway_rate_limited_total\{[^}]*kind="anonymous"[^}]*route="graphql"[^}]*\} 1/,
+        /onething_gateway_rate_limited_total\{[^}]*kind="anonymous"[^}]*route="graphql"[^}]*\} 2/,
       );
     });
 

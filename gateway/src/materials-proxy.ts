@@ -1,10 +1,11 @@
 import { Transform, type TransformCallback } from 'node:stream';
 import type { Logger } from '@onething/runtime';
-import { IDENTITY_HEADER } from '@onething/runtime/identity';
+import { ANONYMOUS, IDENTITY_HEADER } from '@onething/runtime/identity';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { Kind, parse } from 'graphql';
 import { type Dispatcher, errors, request } from 'undici';
 import { type Auth, AuthError } from './auth';
+import type { RateCheck } from './plugins/rate-limit';
 
 /** What the materials proxy needs from the gateway. */
 export interface MaterialsProxyOptions {
@@ -19,6 +20,8 @@ export interface MaterialsProxyOptions {
   /** Largest file passed on, in bytes (MAX_MATERIAL_BYTES). */
   readonly maxBytes: number;
   readonly timeoutMs: number;
+  /** The gateway's rate limits: uploads have a limit of their own. */
+  readonly rateCheck?: RateCheck;
   readonly log: Logger;
 }
 
@@ -55,6 +58,8 @@ const refuse = (reply: FastifyReply, status: number, code: string, message: stri
     .type('application/json; charset=utf-8')
     .send({ errors: [{ message, extensions: { code } }] });
 
+type Method = 'POST' | 'GET' | 'DELETE';
+
 /** Counts bytes going through and fails once there are more than the limit. */
 class ByteLimit extends Transform {
   exceeded = false;
@@ -83,7 +88,7 @@ const ANSWER_HEADERS = [
 ];
 
 /**
- * `POST /materials` and `GET /materials/:id` on the gateway: passed to the subgraph keeping materials (the
+ * `POST /materials`, `GET /materials/:id` and `DELETE /materials/:id` on the gateway: passed to the subgraph keeping materials (the
  * hall) with the user's verified identity in the internal header, the body streamed both ways, with a body
  * limit of its own (files are far bigger than GraphQL requests). Materials are personal: a request without
  * a token is refused here.
@@ -113,9 +118,15 @@ export function registerMaterialsProxy(app: FastifyInstance, options: MaterialsP
     return url;
   };
 
-  const identityHeader = async (req: FastifyRequest, reply: FastifyReply): Promise<string | undefined> => {
+  const identityHeader = async (
+    req: FastifyRequest,
+    reply: FastifyReply,
+    method: Method,
+  ): Promise<string | undefined> => {
     try {
       const identity = await auth.identify(req.headers.authorization);
+      const route = method === 'POST' ? 'upload' : 'graphql';
+      if (options.rateCheck && !(await options.rateCheck(req, reply, identity, route))) return undefined;
       if (identity.role === 'anonymous') {
         refuse(
           reply,
@@ -128,6 +139,8 @@ export function registerMaterialsProxy(app: FastifyInstance, options: MaterialsP
       return await auth.headerFor(identity);
     } catch (e) {
       if (!(e instanceof AuthError)) throw e;
+      // A token that does not verify is counted against the address: garbage tokens buy no allowance.
+      if (options.rateCheck && !(await options.rateCheck(req, reply, ANONYMOUS, 'graphql'))) return undefined;
       refuse(reply, 401, 'UNAUTHENTICATED', e.message);
       return undefined;
     }
@@ -142,11 +155,12 @@ export function registerMaterialsProxy(app: FastifyInstance, options: MaterialsP
     );
 
   /** Passes a request on; the identity and the target are settled before any of the body is read. */
-  const forward = async (req: FastifyRequest, reply: FastifyReply, path: string, upload: boolean) => {
+  const forward = async (req: FastifyRequest, reply: FastifyReply, path: string, method: Method) => {
+    const upload = method === 'POST';
     // A body refused here is not read: the connection is closed after the answer instead of drained, so
     // nobody can make the gateway read a file it will not pass on.
     if (upload && !req.raw.complete) reply.header('connection', 'close');
-    const identity = await identityHeader(req, reply);
+    const identity = await identityHeader(req, reply, method);
     if (identity === undefined) return reply;
     const graphqlUrl = target(reply);
     if (graphqlUrl === undefined) return reply;
@@ -172,7 +186,7 @@ export function registerMaterialsProxy(app: FastifyInstance, options: MaterialsP
     }
     try {
       const res = await request(materialsUrl(graphqlUrl, path), {
-        method: upload ? 'POST' : 'GET',
+        method,
         dispatcher: options.dispatcher,
         headers,
         body: limit ?? null,
@@ -219,9 +233,13 @@ export function registerMaterialsProxy(app: FastifyInstance, options: MaterialsP
   app.register(async (scope) => {
     scope.removeAllContentTypeParsers();
     scope.addContentTypeParser('*', (_req, _payload, done) => done(null));
-    scope.post('/materials', (req, reply) => forward(req, reply, '/materials', true));
-    scope.get<{ Params: { id: string } }>('/materials/:id', (req, reply) =>
-      forward(req, reply, `/materials/${encodeURIComponent(req.params.id)}`, false),
-    );
+    scope.post('/materials', (req, reply) => forward(req, reply, '/materials', 'POST'));
+    for (const method of ['GET', 'DELETE'] as const)
+      scope.route<{ Params: { id: string } }>({
+        method,
+        url: '/materials/:id',
+        handler: (req, reply) =>
+          forward(req, reply, `/materials/${encodeURIComponent(req.params.id)}`, method),
+      });
   });
 }

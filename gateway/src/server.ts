@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import type { AddressInfo } from 'node:net';
 import { ApolloGateway } from '@apollo/gateway';
 import { ApolloServer } from '@apollo/server';
@@ -19,6 +20,7 @@ import { dedupeErrorsPlugin, gatewayErrorFormatter } from './plugins/errors';
 import { queryLimits } from './plugins/limits';
 import { gatewayMetrics } from './plugins/metrics';
 import { operationSelectionPlugin } from './plugins/operations';
+import { registerRateLimits } from './plugins/rate-limit';
 import type { GatewayConfig } from './settings';
 import { SupergraphFile } from './supergraph-file';
 import { registerWebApp } from './web-app';
@@ -109,8 +111,36 @@ export function createGateway(config: GatewayConfig, log: Logger) {
       (reply as FastifyReply).code(r.status).type('application/json; charset=utf-8').send(r.body);
     },
     clientErrorHandler,
+    trustProxy: config.trustProxy,
   });
   app.decorateRequest('gatewayIdentity', null);
+  // The counters' keys are HMACs under a key derived from the gateway's identity key: every gateway of a
+  // deployment holds the same one, so they count alike in a shared Redis, and no new secret is needed.
+  let keySecret: { kid: string; secret: Buffer } | undefined;
+  const limits = registerRateLimits(app, {
+    limits: {
+      anonymous: config.rateLimitAnonymous,
+      account: config.rateLimitAccount,
+      service: config.rateLimitService,
+      uploads: config.rateLimitUploads,
+    },
+    lifted: config.limitsLifted,
+    redisUrl: config.redisUrl,
+    secret: () => {
+      const key = config.identityKey.current();
+      if (keySecret?.kid !== key.kid)
+        keySecret = {
+          kid: key.kid,
+          secret: createHash('sha256')
+            .update('onething rate-limit keys\n')
+            .update(key.privateKey.export({ type: 'pkcs8', format: 'der' }))
+            .digest(),
+        };
+      return keySecret.secret;
+    },
+    refused: metrics.rateLimited,
+    log,
+  });
   registerLingeringClose(app);
   // Fastify's own JSON parser says only "Body is not valid JSON"; this one says where.
   app.removeContentTypeParser('application/json');
@@ -169,9 +199,12 @@ export function createGateway(config: GatewayConfig, log: Logger) {
         req.headers['x-onething-acting-for-enterprises'] as string | undefined,
       );
     } catch (e) {
-      if (e instanceof AuthError) return refusal(reply, 401, 'UNAUTHENTICATED', e.message);
-      throw e;
+      if (!(e instanceof AuthError)) throw e;
+      // A token that does not verify is counted against the address: garbage tokens buy no allowance.
+      if (!(await limits.check(req, reply, ANONYMOUS, 'graphql'))) return reply;
+      return refusal(reply, 401, 'UNAUTHENTICATED', e.message);
     }
+    if (!(await limits.check(req, reply, req.gatewayIdentity, 'graphql'))) return reply;
   });
   app.route({
     method: ['GET', 'POST'],
@@ -203,6 +236,7 @@ export function createGateway(config: GatewayConfig, log: Logger) {
     supergraphSdl: () => supergraphSdl,
     maxBytes: config.maxMaterialBytes,
     timeoutMs: config.subgraphTimeouts.get(config.materialsSubgraph) ?? config.subgraphTimeoutMs,
+    rateCheck: limits.check,
     log,
   });
   registerDevIdp(app, { url: config.devIdpUrl, dispatcher, log });
@@ -244,6 +278,7 @@ export function createGateway(config: GatewayConfig, log: Logger) {
       await app.close();
       if (handler) await apollo.stop();
       await dispatcher.close();
+      await limits.close();
     },
   };
 }

@@ -1,6 +1,6 @@
 import { resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { defineSettings, settings } from '@onething/runtime';
+import { defineSettings, limitSettings, settings } from '@onething/runtime';
 import { identityKeySettings } from '@onething/runtime/identity';
 import { z } from 'zod';
 
@@ -142,6 +142,43 @@ export const gatewaySettings = defineSettings('gateway', {
     defaultDoc: 'web/dist',
     doc: 'The built web app, served at `/` (index.html, hashed files under /assets/); build it with `npm run build --workspace web`.',
   },
+  rateLimitAnonymous: {
+    env: 'RATE_LIMIT_ANONYMOUS',
+    schema: settings.positiveInt(600),
+    doc: 'Requests a minute from one client address without a token (GraphQL and materials); over it, 429 `RATE_LIMITED` with Retry-After.',
+  },
+  rateLimitAccount: {
+    env: 'RATE_LIMIT_ACCOUNT',
+    schema: settings.positiveInt(300),
+    doc: 'Requests a minute of one signed-in account (applicant or staff), from any address.',
+  },
+  rateLimitService: {
+    env: 'RATE_LIMIT_SERVICE',
+    schema: settings.positiveInt(60_000),
+    doc: 'Requests a minute of one service client (the hall reads and dispatches for every applicant).',
+  },
+  rateLimitUploads: {
+    env: 'RATE_LIMIT_UPLOADS',
+    schema: settings.positiveInt(30),
+    doc: 'Material uploads a minute of one account (the hall also keeps a quota of files and bytes per applicant).',
+  },
+  trustProxy: {
+    env: 'TRUST_PROXY',
+    schema: z
+      .string()
+      .default('false')
+      .transform((v): boolean | string[] => {
+        if (v === 'false' || v === '') return false;
+        if (v === 'true') return true;
+        return v
+          .split(',')
+          .map((a) => a.trim())
+          .filter(Boolean);
+      }),
+    doc: 'Whether the client address is taken from X-Forwarded-For (rate limits count per address): `false` (the connection’s address), `true` (any proxy: the leftmost address), or the proxies’ addresses/CIDRs as a comma list. Set it only behind a proxy that sets the header, or any client chooses its own address.',
+  },
+  limitsLifted: limitSettings.limitsLifted,
+  redisUrl: limitSettings.redisUrl,
   devIdpUrl: {
     env: 'DEV_IDP_URL',
     schema: settings

@@ -9,6 +9,8 @@ export const ERROR_STATUS = {
   unauthorized_client: 403,
   unsupported_grant_type: 400,
   not_found: 404,
+  /** Too many token requests from one address (RFC 8628's `slow_down`); Retry-After says when to ask again. */
+  slow_down: 429,
   server_error: 500,
 } as const;
 

@@ -10,6 +10,7 @@ import Fastify, {
 import { OAuthError } from './errors';
 import { signingKeyFor } from './keys';
 import { personasFor } from './personas';
+import { limitTokenRequests } from './rate-limit';
 import { registerRoutes } from './routes';
 import type { DevIdpConfig } from './settings';
 import { TokenIssuer } from './tokens';
@@ -112,6 +113,7 @@ export function createDevIdp(config: DevIdpOptions, log: Logger): DevIdp {
       error_description: `there is no ${req.method} ${req.url.split('?')[0]}; the endpoints are GET /.well-known/openid-configuration, GET /.well-known/jwks.json, GET /personas, POST or GET /token, GET /health`,
     });
   });
+  if (!config.limitsLifted) limitTokenRequests(app, config.tokenRequestsPerMinute);
   registerRoutes(app, {
     key,
     issuer,

@@ -1,4 +1,4 @@
-import { defineSettings, settings } from '@onething/runtime';
+import { defineSettings, limitSettings, settings } from '@onething/runtime';
 import { z } from 'zod';
 
 /** Service clients by client id: the secret each must present for `client_credentials`. */
@@ -107,6 +107,12 @@ export const devIdpSettings = defineSettings(
       schema: flag(false),
       doc: 'Whether the `custom` grant may sign any claims a test asks for (the test stacks turn it on); off, only personas and service clients get tokens.',
     },
+    tokenRequestsPerMinute: {
+      env: 'TOKEN_REQUESTS_PER_MINUTE',
+      schema: settings.positiveInt(60),
+      doc: 'Token requests (POST or GET /token) a minute from one client address; past it 429 `slow_down` with Retry-After, so nobody guesses client secrets or mints tokens in bulk.',
+    },
+    limitsLifted: limitSettings.limitsLifted,
     logLevel: { env: 'LOG_LEVEL', schema: settings.logLevel(), doc: 'pino log level.' },
   },
   {

@@ -13,5 +13,6 @@ export {
   settings,
 } from './config';
 export { drainOnClose } from './http-drain';
+export { limitSettings } from './limits';
 export { createLogger, type Logger, logOptions, maskIdNumber, maskIdNumbersIn } from './logger';
 export { closeOnSignals, EXIT_WITH_PARENT, runMain, runService } from './shutdown';

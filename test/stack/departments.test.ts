@@ -46,7 +46,14 @@ describe('the four departments’ systems, started as npm start starts them', ()
   beforeAll(async () => {
     ports = await freeStackPorts();
     const logDir = mkdtempSync(join(tmpdir(), 'onething-stack-'));
-    stack = await startStack({ ports, persons: PERSONS, clockSpeed: 0, logLevel: 'warn', logDir });
+    stack = await startStack({
+      ports,
+      persons: PERSONS,
+      clockSpeed: 0,
+      logLevel: 'warn',
+      logDir,
+      env: { LIMITS_LIFTED: 'true' },
+    });
   });
   afterAll(async () => {
     await stack?.stop();

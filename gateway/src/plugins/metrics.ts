@@ -28,6 +28,13 @@ export function gatewayMetrics() {
     registers: [registry],
   });
 
+  const rateLimited = new Counter({
+    name: 'onething_gateway_rate_limited_total',
+    help: 'Requests refused with 429 RATE_LIMITED, by kind of caller (anonymous, account, service) and route.',
+    labelNames: ['kind', 'route'] as const,
+    registers: [registry],
+  });
+
   const plugin: ApolloServerPlugin<GatewayContext> = {
     async requestDidStart() {
       const started = performance.now();
@@ -49,6 +56,7 @@ export function gatewayMetrics() {
   return {
     registry,
     plugin,
+    rateLimited,
     observeFetch: (subgraph: string, seconds: number, outcome: 'ok' | 'error') =>
       fetches.observe({ subgraph, outcome }, seconds),
   };

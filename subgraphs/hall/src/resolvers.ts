@@ -1,5 +1,6 @@
 import { type SubgraphContext, subgraphError } from '@onething/subgraph-kit';
 import type { BundleDefinition } from './bundles/definition';
+import type { FormLimits } from './form-limits';
 import { checkForm } from './forms/check-form';
 import type { Hall } from './hall';
 import { hallId } from './ids';
@@ -24,6 +25,8 @@ export interface HallDeps {
   readonly consents: Consents;
   readonly audit: AuditTrail;
   readonly prefills: Prefills;
+  /** Limits per applicant of checkForm and prefillForm. */
+  readonly limits: FormLimits;
 }
 
 /** The signed-in applicant, or FORBIDDEN: consents, prefill and one's own audit trail are an applicant's. */
@@ -58,7 +61,7 @@ const consentShape = (c: Consent) => ({
   revokedAt: c.revokedAt?.toISOString() ?? null,
 });
 /** The hall's resolvers: bundles and their one forms (public), consent, prefill, checks (the audit trail: audit/). */
-export function hallResolvers({ hall, client, consents, audit, prefills }: HallDeps) {
+export function hallResolvers({ hall, client, consents, audit, prefills, limits }: HallDeps) {
   const bundleOr = (code: string): BundleDefinition => {
     const b = hall.bundle(code);
     if (!b)
@@ -107,6 +110,7 @@ export function hallResolvers({ hall, client, consents, audit, prefills }: HallD
         ctx: Ctx,
       ) => {
         const me = applicantOf(ctx);
+        await limits.consume('checkForm', me.idNumber);
         const bundle = bundleOr(args.bundleCode);
         const form = hall.form(bundle, optionsOr(bundle, args.options));
         const prefill = args.prefillId
@@ -167,6 +171,7 @@ export function hallResolvers({ hall, client, consents, audit, prefills }: HallD
         ctx: Ctx,
       ) => {
         const me = applicantOf(ctx);
+        await limits.consume('prefillForm', me.idNumber);
         const bundle = bundleOr(bundleCode);
         const consent = await consents.current(me.idNumber, bundle.code);
         // Only what the chosen form shows is read (and audited): every option's fields when none are named.

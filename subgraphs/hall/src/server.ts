@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import { hostname } from 'node:os';
 import type { Logger } from '@onething/runtime';
 import { hallSubgraphSdl } from '@onething/schema';
@@ -14,8 +15,11 @@ import { CALLBACK_PATH, callbackRoute } from './dispatch/callback-route';
 import { DepartmentApi } from './dispatch/department-api';
 import { Dispatcher } from './dispatch/dispatcher';
 import { JobQueue } from './dispatch/jobs';
+import { formLimits } from './form-limits';
 import { Hall } from './hall';
 import { materialRoutes, Uploads } from './materials';
+import { BlobStore } from './materials/blob-store';
+import { startRetentionSweeps, UploadRetention } from './materials/retention';
 import { hallResolvers } from './resolvers';
 import type { HallConfig } from './settings';
 import { AuditTrail } from './store/audit';
@@ -80,6 +84,25 @@ export async function createHallSubgraph(config: HallConfig, log: Logger): Promi
     onOutcome: (kind, outcome) => dispatched.inc({ kind, outcome }),
   });
   const wake = () => dispatcher.wake();
+  const limits = formLimits({
+    checksPerMinute: config.formChecksPerMinute,
+    prefillsPerMinute: config.prefillsPerMinute,
+    lifted: config.limitsLifted,
+    redisUrl: config.redisUrl,
+    // Derived from the secret every hall process holds alike: the same keys in a shared Redis.
+    secret: createHash('sha256')
+      .update('onething hall rate-limit keys\n')
+      .update(config.clientSecret)
+      .digest(),
+    log,
+  });
+  const retention = new UploadRetention({
+    db,
+    blobs: new BlobStore(config.materialsDir),
+    retentionHours: config.uploadRetentionHours,
+    log: log.child({ component: 'retention' }),
+  });
+  let sweeps: { stop(): Promise<void> } | undefined;
   const service = new ApplicationService({
     apps,
     jobs,
@@ -95,7 +118,7 @@ export async function createHallSubgraph(config: HallConfig, log: Logger): Promi
     department: 'hall',
     sdl: hallSubgraphSdl(),
     resolvers: [
-      hallResolvers({ hall, client, consents: new Consents(db), audit, prefills }),
+      hallResolvers({ hall, client, consents: new Consents(db), audit, prefills, limits }),
       applicationResolvers({ service, apps, hall, uploads }),
       auditResolvers({ audit, names: auditNamesOf(hall) }),
     ],
@@ -114,6 +137,10 @@ export async function createHallSubgraph(config: HallConfig, log: Logger): Promi
         // The rule caseInput sends materials by: an upload goes with the case of every item asking for it.
         sentWith: (itemCode, materialId) =>
           hall.catalogue.get(itemCode)?.materials.some((m) => m.id === materialId) ?? false,
+        quota: config.limitsLifted
+          ? undefined
+          : { files: config.materialQuotaFiles, bytes: config.materialQuotaBytes },
+        retentionHours: config.uploadRetentionHours,
       })(app);
       callbackRoute({ apps, jobs, wake, log })(app);
     },
@@ -133,6 +160,8 @@ export async function createHallSubgraph(config: HallConfig, log: Logger): Promi
     async listen() {
       const url = await subgraph.listen();
       dispatcher.start();
+      if (config.uploadSweepIntervalMs > 0)
+        sweeps = startRetentionSweeps(retention, config.uploadSweepIntervalMs, log);
       log.info({ worker: jobs.worker, callbacks: CALLBACK_PATH }, 'dispatcher started');
       return url;
     },
@@ -145,7 +174,8 @@ export async function createHallSubgraph(config: HallConfig, log: Logger): Promi
       closed = true;
       // Together: a dispatcher still claiming while the requests drain would start new calls for as long
       // as work keeps coming, past the grace period of the shutdown.
-      await Promise.all([subgraph.close(), dispatcher.stop()]);
+      await Promise.all([subgraph.close(), dispatcher.stop(), sweeps?.stop()]);
+      await limits.close();
       await db.destroy();
     },
   };

@@ -1,5 +1,5 @@
 import { fileURLToPath } from 'node:url';
-import { defineSettings, settings } from '@onething/runtime';
+import { defineSettings, limitSettings, settings } from '@onething/runtime';
 import { identityKeySettings } from '@onething/runtime/identity';
 import { z } from 'zod';
 
@@ -75,6 +75,39 @@ export const hallSettings = defineSettings('subgraph-hall', {
     defaultDoc: '10485760 (10 MiB)',
     doc: 'Largest material file accepted, in bytes; the gateway passes uploads up to the same size.',
   },
+  materialQuotaFiles: {
+    env: 'MATERIAL_QUOTA_FILES',
+    schema: settings.positiveInt(30),
+    doc: 'Most uploads an applicant may hold that no application has handed in yet; past it an upload is refused with `MATERIAL_QUOTA_EXCEEDED` (delete one, or hand them in). Handed-in uploads do not count.',
+  },
+  materialQuotaBytes: {
+    env: 'MATERIAL_QUOTA_BYTES',
+    schema: settings.positiveInt(100 * 1024 * 1024),
+    defaultDoc: '104857600 (100 MiB)',
+    doc: 'Most bytes an applicant’s uploads not yet handed in may hold together.',
+  },
+  uploadRetentionHours: {
+    env: 'UPLOAD_RETENTION_HOURS',
+    schema: settings.positiveInt(168),
+    doc: 'How long an upload that no application has handed in is kept before it is deleted (personal information kept no longer than needed, 《个人信息保护法》 arts. 19, 47). Handed-in uploads are service records and are kept.',
+  },
+  uploadSweepIntervalMs: {
+    env: 'UPLOAD_SWEEP_INTERVAL_MS',
+    schema: settings.ms(3_600_000),
+    doc: 'How often expired uploads are looked for and deleted (0: never, for a process that must not delete).',
+  },
+  formChecksPerMinute: {
+    env: 'FORM_CHECKS_PER_MINUTE',
+    schema: settings.positiveInt(60),
+    doc: '`checkForm` calls a minute per applicant (each may read departments’ records for cross-checks); past it `RATE_LIMITED`.',
+  },
+  prefillsPerMinute: {
+    env: 'PREFILLS_PER_MINUTE',
+    schema: settings.positiveInt(10),
+    doc: '`prefillForm` calls a minute per applicant (each reads every consented department); past it `RATE_LIMITED`.',
+  },
+  limitsLifted: limitSettings.limitsLifted,
+  redisUrl: limitSettings.redisUrl,
   workerId: {
     env: 'WORKER_ID',
     schema: z.string().min(1).optional(),

@@ -20,6 +20,8 @@ export const SUBGRAPH_ERRORS = {
   PAYLOAD_TOO_LARGE: 'The request body is larger than the subgraph takes.',
   UNSUPPORTED_MEDIA_TYPE: 'The request body is of a type the route does not take.',
   INTERNAL_SERVER_ERROR: 'The subgraph failed; the details are in its log, never in the answer.',
+  RATE_LIMITED:
+    'The caller asked for this too often: `extensions.retryAfterSeconds` says when to try again (the gateway also answers HTTP 429 with Retry-After).',
   STORE_UNAVAILABLE:
     "The service's own database cannot be reached just now (restarting, failing over): nothing was stored or changed; try again in a moment.",
 } as const;

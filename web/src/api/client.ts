@@ -31,12 +31,14 @@ export async function uploadFile(
     name?: string;
     size?: number;
     contentType?: string;
-    errors?: { message: string; extensions?: { code?: string } }[];
+    errors?: { message: string; extensions?: { code?: string; retryAfterSeconds?: number } }[];
   };
   if (res.status !== 201 || !body.id)
     throw new UploadError(
       body.errors?.[0]?.extensions?.code ?? `HTTP_${res.status}`,
       body.errors?.[0]?.message ?? '',
+      body.errors?.[0]?.extensions?.retryAfterSeconds ??
+        (Number(res.headers.get('retry-after')) || undefined),
     );
   return {
     id: body.id,
@@ -51,6 +53,8 @@ export class UploadError extends Error {
   constructor(
     readonly code: string,
     message: string,
+    /** For RATE_LIMITED: when to try again. */
+    readonly retryAfterSeconds?: number,
   ) {
     super(message);
   }

@@ -9,7 +9,7 @@ export interface Localized {
   readonly en: string;
 }
 
-interface I18n {
+export interface I18n {
   readonly lang: Lang;
   setLang(lang: Lang): void;
   /** A message of the app, with `{name}` placeholders filled. */

@@ -18,6 +18,10 @@ export const MESSAGES = m({
   'nav.queue': { zh: '窗口队列', en: 'Window queue' },
   'nav.signOut': { zh: '退出', en: 'Sign out' },
   'common.loading': { zh: '正在加载…', en: 'Loading…' },
+  'common.rateLimited': {
+    zh: '操作过于频繁，请 {seconds} 秒后再试。',
+    en: 'Too many requests: try again in {seconds} s.',
+  },
   'common.loadFailed': {
     zh: '加载失败：{reason}。请稍后重试。',
     en: 'Could not load: {reason}. Try again shortly.',
@@ -115,6 +119,10 @@ export const MESSAGES = m({
   },
   'materials.failed': { zh: '上传失败：{reason}', en: 'Upload failed: {reason}' },
   'materials.refused': { zh: '“{name}”未上传。{reason}', en: '“{name}” was not uploaded. {reason}' },
+  'materials.quotaExceeded': {
+    zh: '您已上传但尚未随申请提交的材料达到上限（30 个文件或 100 MB）：请删除不再需要的上传，或先提交申请。未提交的上传保存 7 天后自动删除。',
+    en: 'You hold as many uploads not yet handed in with an application as allowed (30 files or 100 MB): delete uploads you no longer need, or submit the application first. Uploads never handed in are deleted after 7 days.',
+  },
   'applications.title': { zh: '我的申请', en: 'My applications' },
   'applications.none': { zh: '您还没有提交过申请。', en: 'You have not applied for anything yet.' },
   'applications.start': { zh: '去办事', en: 'Start one' },

@@ -1,5 +1,6 @@
 import { useRef, useState } from 'react';
 import { UploadError, uploadFile } from '../api/client';
+import { limitText } from '../api/errors';
 import type { FormMaterial, Problem } from '../api/types';
 import { useI18n } from '../app/i18n';
 import { useSession } from '../app/session';
@@ -112,12 +113,16 @@ function MaterialUpload(props: {
       onUploaded({ uploadId: u.id, name: u.name, size: u.size });
     } catch (e) {
       const code = e instanceof UploadError ? e.code : '';
+      // A rate limit or the quota says so in the page's language (limitText); otherwise why the file was refused.
+      const limited =
+        e instanceof UploadError ? limitText(t, { code, retryAfterSeconds: e.retryAfterSeconds }) : undefined;
       const reason =
-        code === 'MATERIAL_TOO_LARGE'
+        limited ??
+        (code === 'MATERIAL_TOO_LARGE'
           ? t('materials.tooLarge')
           : code.startsWith('MATERIAL_TYPE')
             ? t('materials.wrongType')
-            : t('materials.failed', { reason: (e as Error).message });
+            : t('materials.failed', { reason: (e as Error).message }));
       // The refused file is not kept: the box is emptied (a name left in it reads as if it were handed
       // in), and the message names the file that was refused.
       if (input.current) input.current.value = '';

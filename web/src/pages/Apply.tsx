@@ -2,6 +2,7 @@ import { checkField } from '@onething/schema/forms';
 import { useEffect, useMemo, useRef, useState } from 'react';
 import { useMutation, useQuery } from 'urql';
 import { BUNDLE_FORM, GRANT_CONSENT, PREFILL, SUBMIT } from '../api/documents';
+import { operationErrorText } from '../api/errors';
 import type { BundleForm, Department, FormField, Prefill, Problem } from '../api/types';
 import { useI18n } from '../app/i18n';
 import { navigate } from '../app/router';
@@ -99,9 +100,10 @@ export function Apply({ code }: { code: string }) {
     setSubmitError(null);
     if (consent && chosen.length > 0) {
       const granted = await grantConsent({ bundleCode: code, scopes: chosen });
-      if (granted.error) return setSubmitError(granted.error.message);
+      if (granted.error) return setSubmitError(operationErrorText(t, granted.error));
       const filled = await runPrefill({ bundleCode: code, options });
-      if (filled.error || !filled.data) return setSubmitError(filled.error?.message ?? '');
+      if (filled.error || !filled.data)
+        return setSubmitError(filled.error ? operationErrorText(t, filled.error) : '');
       const p = filled.data.prefillForm;
       setPrefill(p);
       setValues((v) => ({ ...Object.fromEntries(p.values.map((x) => [x.key, x.value])), ...v }));
@@ -123,7 +125,7 @@ export function Apply({ code }: { code: string }) {
       ...(prefill ? { prefillId: prefill.id } : {}),
     };
     const r = await submit({ input });
-    if (r.error) return setSubmitError(r.error.message);
+    if (r.error) return setSubmitError(operationErrorText(t, r.error));
     const answer = r.data?.submitApplication as { application: { id: string } | null; problems: Problem[] };
     setServerProblems(answer.problems);
     setAttempted((n) => n + 1);

@@ -1,5 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { type Kysely, type Selectable, sql, type Transaction } from 'kysely';
+import { Uploads } from '../materials/uploads';
 import type { Database } from '../store/database';
 import type { ApplicationTable, HallDatabase, PartTable } from '../store/schema';
 import { type Application, applicationStatus, FINAL, type Part, type PartStatus } from './model';
@@ -93,6 +94,11 @@ export class Applications {
         })
         .returningAll()
         .executeTakeFirstOrThrow();
+      await Uploads.markHandedIn(
+        tx,
+        input.materials.map((m) => m.uploadId),
+        now,
+      );
       const parts = await tx
         .insertInto('parts')
         .values(

@@ -67,6 +67,13 @@ export class BlobStore {
     );
   }
 
+  /** Deletes the file of a content address (no record may point at it any more); gone already is fine. */
+  async remove(sha256: string): Promise<void> {
+    await unlink(this.pathOf(sha256)).catch((e: NodeJS.ErrnoException) => {
+      if (e.code !== 'ENOENT') throw e;
+    });
+  }
+
   /** The stored file as a stream (it errors if the file is not there: ask {@link has} first). */
   read(sha256: string): Readable {
     return createReadStream(this.pathOf(sha256));

@@ -8,6 +8,7 @@ import { storeUnavailable } from '../store/unavailable';
 import { BlobStore } from './blob-store';
 import { refuse } from './errors';
 import { inlineDisposition, MaterialNameError, materialName, NAME_HEADER } from './material-name';
+import { UploadRetention } from './retention';
 import { claimedType, MATERIAL_TYPES, sniffType, TYPE_NAMES } from './sniff';
 import { type Upload, Uploads } from './uploads';
 
@@ -24,6 +25,13 @@ export interface MaterialRoutesDeps {
    * the applicant's upload with it (see dispatch/case-input.ts). What a department's staff may open.
    */
   readonly sentWith: (itemCode: string, materialId: string) => boolean;
+  /**
+   * What one applicant may hold in uploads not yet handed in (MATERIAL_QUOTA_FILES, MATERIAL_QUOTA_BYTES);
+   * none where limits are lifted.
+   */
+  readonly quota?: { readonly files: number; readonly bytes: number };
+  /** How long uploads never handed in are kept (UPLOAD_RETENTION_HOURS; default 168). */
+  readonly retentionHours?: number;
 }
 
 /** An upload as the routes answer it. */
@@ -59,13 +67,44 @@ const ALLOWED = MATERIAL_TYPES.map((t) => `${TYPE_NAMES[t]} (${t})`).join(', ');
 /**
  * The hall's material routes (申请材料上传): `POST /materials` takes one file as the raw body, checks its
  * type by content and its size, stores it by content and records it for the applicant; `GET
- * /materials/:id` serves it back to its applicant and to staff. Both need the gateway's identity header
+ * /materials/:id` serves it back to its applicant and to staff; `DELETE /materials/:id` lets its applicant
+ * delete it while no application has handed it in. An applicant's uploads not handed in are held to a
+ * quota (files and bytes). All need the gateway's identity header
  * (list `/materials` in the subgraph's `identityPaths`).
  */
 export function materialRoutes(deps: MaterialRoutesDeps): (app: FastifyInstance) => void {
   const blobs = new BlobStore(deps.dir);
   const uploads = new Uploads(deps.db);
+  const retention = new UploadRetention({
+    db: deps.db,
+    blobs,
+    retentionHours: deps.retentionHours ?? 168,
+    log: deps.log,
+  });
   const limit = bytesText(deps.maxBytes);
+
+  /**
+   * Whether the applicant's uploads not handed in, with `adding` more bytes, pass the quota; the refusal is
+   * sent then. (A boolean, not the reply: a reply is thenable, and awaiting it would lose it.)
+   */
+  const overQuota = async (reply: FastifyReply, idNumber: string, adding: number): Promise<boolean> => {
+    const quota = deps.quota;
+    if (!quota) return false;
+    const used = await uploads.usage(idNumber);
+    const files = used.files + (adding > 0 ? 1 : 0);
+    if (used.files < quota.files && used.bytes + adding <= quota.bytes && files <= quota.files) return false;
+    const what =
+      used.files >= quota.files
+        ? `you already hold ${used.files} uploads that no application has handed in, the most allowed (${quota.files})`
+        : `your uploads that no application has handed in hold ${bytesText(used.bytes)}; with this file they would pass the ${bytesText(quota.bytes)} allowed`;
+    refuse(
+      reply,
+      'MATERIAL_QUOTA_EXCEEDED',
+      `${what}: delete uploads you no longer need (DELETE /materials/<id>, listed by myUploads), or submit the application they are for; uploads never handed in are deleted after ${deps.retentionHours ?? 168} hours anyway`,
+      { maxFiles: quota.files, maxBytes: quota.bytes, usedFiles: used.files, usedBytes: used.bytes },
+    );
+    return true;
+  };
 
   /**
    * Who may see an upload: its applicant; window staff, who examine materials at the counter; a
@@ -93,10 +132,17 @@ export function materialRoutes(deps: MaterialRoutesDeps): (app: FastifyInstance)
       );
   };
 
+  /** Refused before the body is read when the applicant's quota is already full. */
+  const quotaLeft = async (req: FastifyRequest, reply: FastifyReply) => {
+    if (reply.sent || req.identity?.role !== 'applicant' || !req.identity.idNumber) return;
+    if (await overQuota(reply, req.identity.idNumber, 0)) return reply;
+  };
+
   const upload = async (req: FastifyRequest, reply: FastifyReply) => {
     const body = req.body as Buffer | undefined;
     if (!body || body.length === 0)
       return refuse(reply, 'MATERIAL_EMPTY', "the request has no body: send the file's bytes as the body");
+    if (await overQuota(reply, req.identity!.idNumber!, body.length)) return reply;
     const type = sniffType(body);
     if (!type)
       return refuse(
@@ -129,6 +175,8 @@ export function materialRoutes(deps: MaterialRoutesDeps): (app: FastifyInstance)
       size: stored.size,
       name,
     });
+    // The retention may have deleted the file of an expired record of the same content meanwhile.
+    if (!stored.created && !(await blobs.has(stored.sha256))) await blobs.put(body);
     deps.log.info(
       { upload: record.id, sha256: stored.sha256, size: stored.size, type, reused: !stored.created },
       'material uploaded',
@@ -154,6 +202,23 @@ export function materialRoutes(deps: MaterialRoutesDeps): (app: FastifyInstance)
       .header('cache-control', 'private, max-age=0')
       .header('etag', `"${record.sha256}"`)
       .send(blobs.read(record.sha256));
+  };
+
+  /** The owner deletes an upload of theirs that no application has handed in. */
+  const remove = async (req: FastifyRequest<{ Params: { id: string } }>, reply: FastifyReply) => {
+    const outcome = isHallId(req.params.id)
+      ? await retention.remove(req.identity!.idNumber!, req.params.id)
+      : 'not-found';
+    if (outcome === 'not-found')
+      return refuse(reply, 'MATERIAL_NOT_FOUND', `there is no material ${req.params.id} of yours`);
+    if (outcome === 'handed-in')
+      return refuse(
+        reply,
+        'MATERIAL_HANDED_IN',
+        `material ${req.params.id} was handed in with an application: it is part of that service record, kept by law (档案法), and cannot be deleted`,
+      );
+    deps.log.info({ upload: req.params.id }, 'material deleted by its owner');
+    return reply.code(204).send();
   };
 
   const onError = (err: FastifyError, _req: FastifyRequest, reply: FastifyReply) => {
@@ -187,8 +252,9 @@ export function materialRoutes(deps: MaterialRoutesDeps): (app: FastifyInstance)
         done(null, body),
       );
       scope.setErrorHandler(onError);
-      scope.post('/materials', { bodyLimit: deps.maxBytes, onRequest: onlyApplicants }, upload);
+      scope.post('/materials', { bodyLimit: deps.maxBytes, onRequest: [onlyApplicants, quotaLeft] }, upload);
       scope.get('/materials/:id', download);
+      scope.delete<{ Params: { id: string } }>('/materials/:id', { onRequest: onlyApplicants }, remove);
     });
   };
 }

@@ -1,7 +1,8 @@
 import { randomUUID } from 'node:crypto';
+import type { Transaction } from 'kysely';
 import { type Selectable, sql } from 'kysely';
 import type { Database } from '../store/database';
-import type { UploadTable } from '../store/schema';
+import type { HallDatabase, UploadTable } from '../store/schema';
 import type { MaterialType } from './sniff';
 
 /** One uploaded file of an applicant: its record; the bytes are in the blob store under `sha256`. */
@@ -97,6 +98,82 @@ export class Uploads {
         .filter((m) => m.uploadId === uploadId)
         .map((m) => ({ itemCode: r.item_code, materialId: m.id })),
     );
+  }
+
+  /**
+   * What an applicant's uploads not (yet) handed in with an application hold: what the quota counts.
+   * Handed-in uploads are part of a service record and count no more.
+   */
+  async usage(applicantIdNumber: string): Promise<{ files: number; bytes: number }> {
+    const row = await this.db
+      .selectFrom('uploads')
+      .select((eb) => [eb.fn.countAll<string>().as('files'), eb.fn.sum<string | null>('size').as('bytes')])
+      .where('applicant_id_number', '=', applicantIdNumber)
+      .where('handed_in_at', 'is', null)
+      .executeTakeFirstOrThrow();
+    return { files: Number(row.files), bytes: Number(row.bytes ?? 0) };
+  }
+
+  /**
+   * Marks uploads as handed in by an application, in the application's own transaction: from then on they
+   * are kept (see materials/retention.ts). Marks only those not marked before.
+   */
+  static async markHandedIn(tx: Transaction<HallDatabase>, ids: readonly string[], now: Date): Promise<void> {
+    if (ids.length === 0) return;
+    await tx
+      .updateTable('uploads')
+      .set({ handed_in_at: now })
+      .where('id', 'in', [...new Set(ids)])
+      .where('handed_in_at', 'is', null)
+      .execute();
+  }
+
+  /**
+   * Deletes the records of uploads never handed in — the ids given, or with `before`, those uploaded
+   * before it — and returns their content addresses. An upload an application names is never deleted,
+   * even if its mark were missing.
+   */
+  async deleteUnreferenced(where: {
+    readonly ids?: readonly string[];
+    readonly applicantIdNumber?: string;
+    readonly before?: Date;
+    readonly limit?: number;
+  }): Promise<{ id: string; sha256: string }[]> {
+    let candidates = this.db
+      .selectFrom('uploads as u')
+      .select('u.id')
+      .where('u.handed_in_at', 'is', null)
+      .where(({ not, exists, selectFrom }) =>
+        not(
+          exists(
+            selectFrom('applications as a')
+              .select(sql`1`.as('one'))
+              .where(sql<boolean>`a.materials @> jsonb_build_array(jsonb_build_object('uploadId', u.id))`),
+          ),
+        ),
+      );
+    if (where.ids) candidates = candidates.where('u.id', 'in', where.ids.length ? [...where.ids] : ['']);
+    if (where.applicantIdNumber)
+      candidates = candidates.where('u.applicant_id_number', '=', where.applicantIdNumber);
+    if (where.before) candidates = candidates.where('u.uploaded_at', '<', where.before);
+    if (where.limit) candidates = candidates.orderBy('u.uploaded_at').limit(where.limit);
+    return this.db
+      .deleteFrom('uploads')
+      .where('id', 'in', candidates)
+      .where('handed_in_at', 'is', null)
+      .returning(['id', 'sha256'])
+      .execute();
+  }
+
+  /** Whether any upload record still points at the content address. */
+  async shaInUse(sha256: string): Promise<boolean> {
+    const row = await this.db
+      .selectFrom('uploads')
+      .select('id')
+      .where('sha256', '=', sha256)
+      .limit(1)
+      .executeTakeFirst();
+    return row !== undefined;
   }
 
   /** An applicant's uploads, newest first. */

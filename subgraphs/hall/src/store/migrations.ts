@@ -171,6 +171,23 @@ const migrations: Record<string, Migration> = {
       await sql`drop table uploads, dispatch_jobs, parts, applications`.execute(db);
     },
   },
+  '2026-12-04-001-upload-retention': {
+    // When an application first handed an upload in: from then on it is part of a service record and kept;
+    // one never handed in is deleted after UPLOAD_RETENTION_HOURS (materials/retention.ts).
+    async up(db: Kysely<unknown>) {
+      await db.schema.alterTable('uploads').addColumn('handed_in_at', 'timestamptz').execute();
+      await sql`update uploads u set handed_in_at = (
+          select min(a.submitted_at) from applications a
+          where a.materials @> jsonb_build_array(jsonb_build_object('uploadId', u.id)))`.execute(db);
+      await sql`create index uploads_not_handed_in on uploads (uploaded_at) where handed_in_at is null`.execute(
+        db,
+      );
+    },
+    async down(db: Kysely<unknown>) {
+      await sql`drop index uploads_not_handed_in`.execute(db);
+      await db.schema.alterTable('uploads').dropColumn('handed_in_at').execute();
+    },
+  },
   // Purposes as kinds (a kind and the unit or enterprise checked) instead of a sentence in both languages,
   // so the trail filters by purpose and speaks one language at a time; readers counted per actor.
   '2026-12-04-003-audit-purposes': {

@@ -131,4 +131,6 @@ export interface UploadTable {
   size: number;
   name: string;
   uploaded_at: Timestamp;
+  /** When an application first handed it in; null while it is the applicant's alone (then it may expire). */
+  handed_in_at: Timestamp | null;
 }

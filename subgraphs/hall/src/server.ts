@@ -111,7 +111,17 @@ export async function createHallSubgraph(config: HallConfig, log: Logger): Promi
         sentWith: (itemCode, materialId) =>
           hall.catalogue.get(itemCode)?.materials.some((m) => m.id === materialId) ?? false,
       })(app);
-      callbackRoute({ apps, jobs, wake, log })(app);
+      callbackRoute({
+        apps,
+        jobs,
+        wake,
+        log,
+        settings: {
+          secrets: config.callbackSecrets,
+          maxAgeMs: config.callbackMaxAgeMs,
+          coalesceMs: config.callbackCoalesceMs,
+        },
+      })(app);
     },
     identityPaths: ['/graphql', '/materials'],
     unavailable: storeUnavailable,

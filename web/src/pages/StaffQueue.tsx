@@ -81,7 +81,14 @@ export function StaffQueue() {
                 </Link>
               </p>
               <p className="muted small">
-                {t('queue.attempts', { n: p.attempts })} · {p.lastError}
+                {t('queue.attempts', { n: p.attempts })}
+                {p.lastError && (
+                  <>
+                    {' · '}
+                    <code>{p.lastError.code}</code> {l(p.lastError.message)}
+                    {p.lastError.detail && <span className="detail"> — {p.lastError.detail}</span>}
+                  </>
+                )}
               </p>
               {session?.role === 'window-staff' && (
                 <button

@@ -55,7 +55,7 @@ export function standInSettings<S extends SettingsSpec>(department: string, port
         doc: 'The secret the system signs its callbacks with (HMAC-SHA256, see docs/departments.md); the hall holds the same one for the department in CALLBACK_SECRETS.',
         production: {
           devValue: `${department}-callback-dev-secret`,
-          fix: 'share a secret of your own with the hall (its CALLBACK_SECRETS)',
+          fix: 'set a secret of your own, shared with the hall (its CALLBACK_SECRETS)',
         },
       },
       ...own,

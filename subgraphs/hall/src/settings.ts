@@ -150,7 +150,7 @@ export const hallSettings = defineSettings('subgraph-hall', {
     doc: 'The secret each department’s system signs its status callbacks with, as department=secret,… (HMAC-SHA256 over timestamp.nonce.body, see docs/departments.md); a department not listed cannot call back (the hall still polls its cases).',
     production: {
       devValue: DEV_CALLBACK_SECRETS,
-      fix: 'agree a secret with each department (its system’s CALLBACK_SECRET) and list them as department=secret',
+      fix: 'set a secret agreed with each department (its system’s CALLBACK_SECRET), as department=secret,…',
     },
   },
   callbackMaxAgeMs: {

@@ -82,13 +82,8 @@ export function StaffQueue() {
               </p>
               <p className="muted small">
                 {t('queue.attempts', { n: p.attempts })}
-                {p.lastError && (
-                  <>
-                    {' · '}
-                    <code>{p.lastError.code}</code> {l(p.lastError.message)}
-                    {p.lastError.detail && <span className="detail"> — {p.lastError.detail}</span>}
-                  </>
-                )}
+                {/* Staff who may see it get the detail (it starts with the code); others the plain sentence. */}
+                {p.lastError && ` · ${p.lastError.detail ?? `${p.lastError.code} ${l(p.lastError.message)}`}`}
               </p>
               {session?.role === 'window-staff' && (
                 <button

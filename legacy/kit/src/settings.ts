@@ -52,11 +52,9 @@ export function standInSettings<S extends SettingsSpec>(department: string, port
           .default(`${department}-callback-dev-secret`),
         secret: true,
         defaultDoc: `${department}-callback-dev-secret`,
+        // Not marked for production: a stand-in never runs there at all (developmentOnly below); the hall's
+        // CALLBACK_SECRETS, which holds these too, is.
         doc: 'The secret the system signs its callbacks with (HMAC-SHA256, see docs/departments.md); the hall holds the same one for the department in CALLBACK_SECRETS.',
-        production: {
-          devValue: `${department}-callback-dev-secret`,
-          fix: 'set a secret of your own, shared with the hall (its CALLBACK_SECRETS)',
-        },
       },
       ...own,
     },

@@ -76,6 +76,9 @@ describe.skipIf(!BROWSER_AVAILABLE)('the web app for window staff', () => {
     await dead.first().waitFor();
     expect(await dead.count()).toBe(1);
     expect(await dead.textContent()).toContain('住房公积金');
+    // Window staff read why, in the adapter's words, which name no internal address.
+    expect(await dead.textContent()).toContain('DEPARTMENT_UNAVAILABLE');
+    expect(await dead.textContent()).not.toMatch(/127\.0\.0\.1|https?:\/\//);
     expect(await page.locator(`tr[data-application="${stuck.id}"]`).count()).toBe(1);
     expect(await page.locator(`tr[data-application="${fine.id}"]`).count()).toBe(1);
     await screenshot(page, 'window-queue');

@@ -62,7 +62,7 @@ export async function houseTransferMaterials(s: TestStack, token: string) {
 }
 
 export const PART_FIELDS =
-  'id itemCode department status caseNumber deadline reason correctionFields attempts lastError result { key value }';
+  'id itemCode department status caseNumber deadline reason correctionFields attempts lastError { code message { zh en } detail } result { key value }';
 export const APPLICATION_FIELDS = `id status bundleCode submittedAt completedAt parts { ${PART_FIELDS} }`;
 
 export interface PartView {
@@ -75,7 +75,7 @@ export interface PartView {
   reason: string | null;
   correctionFields: string[];
   attempts: number;
-  lastError: string | null;
+  lastError: { code: string; message: { zh: string; en: string }; detail: string | null } | null;
   result: { key: string; value: string }[];
 }
 export interface ApplicationView {

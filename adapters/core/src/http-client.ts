@@ -203,8 +203,8 @@ export class DepartmentClient {
       const code = e instanceof RequestError ? e.code : undefined;
       const why =
         code && UNREACHABLE.has(code)
-          ? `cannot reach ${this.settings.baseUrl} (${code})`
-          : `request failed: ${(e as Error).message}`;
+          ? `cannot reach the department's system (${code})`
+          : `the request failed (${code ?? (e as Error).name})`;
       throw this.error('DEPARTMENT_UNAVAILABLE', op, why, {}, e);
     }
   }

@@ -100,7 +100,12 @@ export function createStandIn(options: StandInOptions): StandIn {
   const base = { department, population, clock, faults, requests, log };
   const cases = new CaseStore(clock, options.rules(base));
   const ctx: StandInContext = { ...base, cases };
-  if (config.callbackUrl) notifyPhases(cases, department, config.callbackUrl, log);
+  if (config.callbackUrl)
+    notifyPhases(cases, department, {
+      url: config.callbackUrl,
+      secret: config.callbackSecret ?? `${department}-callback-dev-secret`,
+      log,
+    });
 
   const server = createServer();
   server.on('connection', (socket) => {

@@ -42,7 +42,19 @@ export function standInSettings<S extends SettingsSpec>(department: string, port
         env: 'CALLBACK_URL',
         schema: settings.url().optional(),
         defaultDoc: '(none)',
-        doc: 'Where the system notifies a change of a case’s status (POST {department, caseNumber, status}); the hall then reads the case.',
+        doc: 'Where the system notifies a change of a case’s status (POST {department, caseNumber, status}, signed); the hall then reads the case.',
+      },
+      callbackSecret: {
+        env: 'CALLBACK_SECRET',
+        schema: z
+          .string()
+          .min(16, 'must be at least 16 characters')
+          .default(`${department}-callback-dev-secret`),
+        secret: true,
+        defaultDoc: `${department}-callback-dev-secret`,
+        // Not marked for production: a stand-in never runs there at all (developmentOnly below); the hall's
+        // CALLBACK_SECRETS, which holds these too, is.
+        doc: 'The secret the system signs its callbacks with (HMAC-SHA256, see docs/departments.md); the hall holds the same one for the department in CALLBACK_SECRETS.',
       },
       ...own,
     },
@@ -64,4 +76,6 @@ export interface StandInConfig {
   readonly settleIntervalMs?: number;
   /** Where to notify a change of a case's status, if anywhere. */
   readonly callbackUrl?: string | undefined;
+  /** The secret callbacks are signed with (`<department>-callback-dev-secret` when not set). */
+  readonly callbackSecret?: string;
 }

@@ -1,6 +1,7 @@
 import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { createLogger } from '@onething/runtime';
+import { verifyCallback } from '@onething/runtime/callbacks';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { StandInAdmin } from '../src/admin-client';
 import { jsonProtocolBase } from '../src/protocol';
@@ -153,7 +154,7 @@ describe('stand-in harness', () => {
 });
 
 describe('notifying the hall of case changes', () => {
-  it('posts { department, caseNumber, status } for each phase after acceptance, as the clock moves', async () => {
+  it('posts { department, caseNumber, status } for each phase after acceptance, signed, as the clock moves', async () => {
     const received: unknown[] = [];
     const hall = createServer((req, res) => {
       let body = '';
@@ -161,7 +162,18 @@ describe('notifying the hall of case changes', () => {
         body += c;
       });
       req.on('end', () => {
-        received.push({ path: req.url, type: req.headers['content-type'], body: JSON.parse(body) });
+        const signed = verifyCallback(
+          req.headers,
+          body,
+          new Map([['toy', 'toy-callback-dev-secret']]),
+          60_000,
+        );
+        received.push({
+          path: req.url,
+          type: req.headers['content-type'],
+          body: JSON.parse(body),
+          signedBy: signed.ok ? signed.department : signed.code,
+        });
         res.writeHead(202).end();
       });
     });
@@ -187,11 +199,13 @@ describe('notifying the hall of case changes', () => {
           path: '/callbacks/case-status',
           type: 'application/json',
           body: { department: 'toy', caseNumber, status: 'in_review' },
+          signedBy: 'toy',
         },
         {
           path: '/callbacks/case-status',
           type: 'application/json',
           body: { department: 'toy', caseNumber, status: 'approved' },
+          signedBy: 'toy',
         },
       ]);
     } finally {

@@ -142,7 +142,17 @@ export async function createHallSubgraph(config: HallConfig, log: Logger): Promi
           : { files: config.materialQuotaFiles, bytes: config.materialQuotaBytes },
         retentionHours: config.uploadRetentionHours,
       })(app);
-      callbackRoute({ apps, jobs, wake, log })(app);
+      callbackRoute({
+        apps,
+        jobs,
+        wake,
+        log,
+        settings: {
+          secrets: config.callbackSecrets,
+          maxAgeMs: config.callbackMaxAgeMs,
+          coalesceMs: config.callbackCoalesceMs,
+        },
+      })(app);
     },
     identityPaths: ['/graphql', '/materials'],
     unavailable: storeUnavailable,

@@ -27,13 +27,38 @@ describe('hallSettings', () => {
     );
   });
 
-  it('starts in production with the secret the identity provider issued', () => {
-    expect(
+  it('starts in production with the secret the identity provider issued and the departments’ callback secrets', () => {
+    const config = hallSettings.load({
+      PROFILE: 'production',
+      INTERNAL_IDENTITY_JWKS_FILE: jwksFile,
+      HALL_CLIENT_SECRET: 'an-issued-s3cret',
+      CALLBACK_SECRETS: 'tax=tax-agreed-s3cret-0001,fund=fund-agreed-s3cret-0001',
+    });
+    expect(config.clientSecret).toBe('an-issued-s3cret');
+    expect([...config.callbackSecrets]).toEqual([
+      ['tax', 'tax-agreed-s3cret-0001'],
+      ['fund', 'fund-agreed-s3cret-0001'],
+    ]);
+  });
+
+  it('refuses the development callback secrets in production, any one of them, naming CALLBACK_SECRETS', () => {
+    for (const env of [{}, { CALLBACK_SECRETS: 'tax=tax-agreed-s3cret-0001,fund=fund-callback-dev-secret' }])
+      expect(() =>
+        hallSettings.load({
+          PROFILE: 'production',
+          INTERNAL_IDENTITY_JWKS_FILE: jwksFile,
+          HALL_CLIENT_SECRET: 'an-issued-s3cret',
+          ...env,
+        }),
+      ).toThrow(/CALLBACK_SECRETS=\((unset|hidden)\): .*development value/);
+  });
+
+  it('refuses callback secrets that are not department=secret, naming each entry without its secret', () => {
+    expect(() =>
       hallSettings.load({
-        PROFILE: 'production',
         INTERNAL_IDENTITY_JWKS_FILE: jwksFile,
-        HALL_CLIENT_SECRET: 'an-issued-s3cret',
-      }).clientSecret,
-    ).toBe('an-issued-s3cret');
+        CALLBACK_SECRETS: 'police=a-long-enough-secret,tax=short,tax=tax-agreed-s3cret-0001',
+      }),
+    ).toThrow(/"police=…" is not department=secret[\s\S]*"tax=…" is not department=secret/);
   });
 });

@@ -1,9 +1,35 @@
 import { fileURLToPath } from 'node:url';
 import { defineSettings, limitSettings, settings } from '@onething/runtime';
 import { identityKeySettings } from '@onething/runtime/identity';
+import { DEPARTMENT_NAMING } from '@onething/schema';
 import { z } from 'zod';
 
 const ROOT = fileURLToPath(new URL('../../../', import.meta.url));
+
+const DEPARTMENTS = Object.keys(DEPARTMENT_NAMING);
+/** The development callback secrets, one per department (what the stand-ins sign with by default). */
+const DEV_CALLBACK_SECRETS = DEPARTMENTS.map((d) => `${d}=${d}-callback-dev-secret`).join(',');
+
+/** `department=secret,…`: the secret each department's system signs its callbacks with. */
+const callbackSecrets = z
+  .string()
+  .default(DEV_CALLBACK_SECRETS)
+  .transform((text, ctx): ReadonlyMap<string, string> => {
+    const secrets = new Map<string, string>();
+    for (const entry of text.split(',').map((e) => e.trim())) {
+      const m = /^([a-z]+)=(\S{16,})$/.exec(entry);
+      if (!m || !DEPARTMENTS.includes(m[1]!)) {
+        ctx.addIssue({
+          code: 'custom',
+          message: `"${entry.replace(/=.*/, '=…')}" is not department=secret (department one of ${DEPARTMENTS.join(', ')}, a secret of at least 16 characters, no spaces)`,
+        });
+        continue;
+      }
+      if (secrets.has(m[1]!)) ctx.addIssue({ code: 'custom', message: `${m[1]} is given twice` });
+      secrets.set(m[1]!, m[2]!);
+    }
+    return secrets;
+  });
 
 /** The hall's settings: where it listens, how it reaches the supergraph, where it keeps its state. */
 export const hallSettings = defineSettings('subgraph-hall', {
@@ -148,6 +174,27 @@ export const hallSettings = defineSettings('subgraph-hall', {
     env: 'POLL_INTERVAL_MS',
     schema: settings.ms(2_000),
     doc: 'How often an accepted case is read back from its department (callbacks make it sooner).',
+  },
+  callbackSecrets: {
+    env: 'CALLBACK_SECRETS',
+    schema: callbackSecrets,
+    secret: true,
+    defaultDoc: DEV_CALLBACK_SECRETS,
+    doc: 'The secret each department’s system signs its status callbacks with, as department=secret,… (HMAC-SHA256 over timestamp.nonce.body, see docs/departments.md); a department not listed cannot call back (the hall still polls its cases).',
+    production: {
+      devValue: DEV_CALLBACK_SECRETS,
+      fix: 'set a secret agreed with each department (its system’s CALLBACK_SECRET), as department=secret,…',
+    },
+  },
+  callbackMaxAgeMs: {
+    env: 'CALLBACK_MAX_AGE_MS',
+    schema: settings.ms(300_000),
+    doc: 'How far a callback’s timestamp may be from the hall’s clock; its nonce is remembered this long, so a replay is refused.',
+  },
+  callbackCoalesceMs: {
+    env: 'CALLBACK_COALESCE_MS',
+    schema: settings.ms(500),
+    doc: 'Callbacks for one case within this window make one read of the case from its department.',
   },
   catalogueWaitMs: {
     env: 'CATALOGUE_WAIT_MS',

@@ -89,9 +89,9 @@ export async function parallelApproval(s: TestStack, options: { runs: number }):
       const deadline = Date.now() + 60_000;
       while (Date.now() < deadline) {
         const r = await s.gql<{
-          application: { parts: { itemCode: string; status: string; lastError: string | null }[] };
+          application: { parts: { itemCode: string; status: string; lastError: { code: string } | null }[] };
         }>(
-          'query A($id: ID!) { application(id: $id) { parts { itemCode status lastError } } }',
+          'query A($id: ID!) { application(id: $id) { parts { itemCode status lastError { code } } } }',
           { id },
           prepared.token,
         );

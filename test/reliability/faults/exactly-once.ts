@@ -109,7 +109,10 @@ export async function countAtStandIns(
     for (const p of view.parts) {
       const cases = byRef.get(p.id) ?? [];
       if (p.status === 'APPROVED') approved++;
-      else notApproved.push(`${p.itemCode} ${p.status} ${p.lastError ?? p.reason ?? ''}`);
+      else
+        notApproved.push(
+          `${p.itemCode} ${p.status} ${p.lastError?.detail ?? p.lastError?.code ?? p.reason ?? ''}`,
+        );
       if (p.status === 'CANCELLED') continue;
       if (cases.length === 0) lost++;
       else if (p.caseNumber !== cases[0]) mismatched++;

@@ -88,10 +88,27 @@ export function refusedStarts(keys: DevelopmentIdentityKeys): RefusedStart[] {
   const { gateway, subgraph } = productionEnv(keys);
   const devIdp = 'http://127.0.0.1:4010';
   const G = 'gateway/src/main.ts';
+  // The hall's callback secrets as a deployment sets them (its other conveniences are tried in turn).
+  const callbackSecrets =
+    'tax=tax-s3cret-agreed-with-hall,market=market-s3cret-agreed,realestate=realestate-s3cret-agreed,fund=fund-s3cret-agreed-with-hall';
+  const hallClient = 'a-secret-the-idp-issued';
   const subgraphs = [
-    ['hall', 'subgraphs/hall/src/main.ts', 'HALL_CLIENT_SECRET', 'hall-dev-secret'],
-    ['tax subgraph', 'subgraphs/tax/src/main.ts', 'TAX_API_KEY', 'tax-dev-key'],
-    ['fund subgraph', 'subgraphs/fund/src/main.ts', 'FUND_APP_SECRET', 'fund-dev-secret'],
+    [
+      'hall',
+      'subgraphs/hall/src/main.ts',
+      'HALL_CLIENT_SECRET',
+      'hall-dev-secret',
+      { CALLBACK_SECRETS: callbackSecrets },
+    ],
+    [
+      'hall',
+      'subgraphs/hall/src/main.ts',
+      'CALLBACK_SECRETS',
+      'tax=tax-callback-dev-secret,market=market-callback-dev-secret,realestate=realestate-callback-dev-secret,fund=fund-callback-dev-secret',
+      { HALL_CLIENT_SECRET: hallClient },
+    ],
+    ['tax subgraph', 'subgraphs/tax/src/main.ts', 'TAX_API_KEY', 'tax-dev-key', {}],
+    ['fund subgraph', 'subgraphs/fund/src/main.ts', 'FUND_APP_SECRET', 'fund-dev-secret', {}],
   ] as const;
   return [
     {
@@ -147,18 +164,40 @@ export function refusedStarts(keys: DevelopmentIdentityKeys): RefusedStart[] {
       service: 'hall',
       entry: 'subgraphs/hall/src/main.ts',
       convenience: 'LIMITS_LIFTED (no rate limits, no upload quota)',
-      env: { ...subgraph, HALL_CLIENT_SECRET: 'a-secret-of-the-deployment', LIMITS_LIFTED: 'true' },
+      env: {
+        ...subgraph,
+        HALL_CLIENT_SECRET: hallClient,
+        CALLBACK_SECRETS: callbackSecrets,
+        LIMITS_LIFTED: 'true',
+      },
       names: ['LIMITS_LIFTED'],
     },
-    ...subgraphs.flatMap(([service, entry, name, value]): RefusedStart[] => [
-      { service, entry, convenience: `${name} left to ${value}`, env: subgraph, names: [name] },
+    ...subgraphs.flatMap(([service, entry, name, value, others]): RefusedStart[] => [
+      {
+        service,
+        entry,
+        convenience: `${name} left to ${value}`,
+        env: { ...subgraph, ...others },
+        names: [name],
+      },
       {
         service,
         entry,
         convenience: `${name}=${value} given`,
-        env: { ...subgraph, [name]: value },
+        env: { ...subgraph, ...others, [name]: value },
         names: [name],
       },
     ]),
+    {
+      service: 'hall',
+      entry: 'subgraphs/hall/src/main.ts',
+      convenience: 'one department’s development callback secret among issued ones',
+      env: {
+        ...subgraph,
+        HALL_CLIENT_SECRET: hallClient,
+        CALLBACK_SECRETS: callbackSecrets.replace('fund-s3cret-agreed-with-hall', 'fund-callback-dev-secret'),
+      },
+      names: ['CALLBACK_SECRETS'],
+    },
   ];
 }

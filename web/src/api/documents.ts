@@ -80,7 +80,8 @@ export const SUBMIT = gql`
 const PART = `
   id itemCode name { ${LOCALIZED} } department after status caseNumber acceptedAt statusAt
   reason correctionFields result { key value } promisedLimitDays deadline
-  supervision { flag workingDaysLeft deadline } attempts lastError deadLetteredAt
+  supervision { flag workingDaysLeft deadline } attempts
+  lastError { code message { ${LOCALIZED} } detail } deadLetteredAt
 `;
 
 export const APPLICATION = gql`
@@ -154,7 +155,8 @@ export const QUEUE = gql`
       parts { id itemCode name { ${LOCALIZED} } department status caseNumber deadline supervision { flag workingDaysLeft } }
     }
     deadLetteredParts(department: $department) {
-      id itemCode name { ${LOCALIZED} } department attempts lastError deadLetteredAt
+      id itemCode name { ${LOCALIZED} } department attempts
+      lastError { code message { ${LOCALIZED} } detail } deadLetteredAt
       application { id applicantName bundle { name { ${LOCALIZED} } } }
     }
   }

@@ -118,7 +118,8 @@ export interface Part {
   deadline: string | null;
   supervision: { flag: Flag; workingDaysLeft: number; deadline: string } | null;
   attempts: number;
-  lastError: string | null;
+  /** The last dispatch problem: a code and a plain sentence; `detail` only for staff who may see it. */
+  lastError: DispatchProblem | null;
   deadLetteredAt: string | null;
 }
 
@@ -165,4 +166,11 @@ export interface AuditPage {
   pageInfo: { hasNextPage: boolean; endCursor: string | null };
   edges: { cursor: string; node: AuditRecord }[];
   readers: { reader: AuditReader; count: number; lastReadAt: string }[];
+}
+
+/** Why the last try to reach a part's department failed. */
+export interface DispatchProblem {
+  code: string;
+  message: { zh: string; en: string };
+  detail: string | null;
 }

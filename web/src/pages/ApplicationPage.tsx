@@ -193,7 +193,10 @@ function PartTimeline(props: {
       </ol>
       {part.reason && part.status !== 'CORRECTION_REQUESTED' && <p className="reason">{part.reason}</p>}
       {part.status === 'DISPATCHING' && part.attempts > 0 && (
-        <p className="muted small">{t('part.retrying', { n: part.attempts })}</p>
+        <p className="muted small" data-problem={part.lastError?.code}>
+          {t('part.retrying', { n: part.attempts })}
+          {part.lastError && ` ${l(part.lastError.message)}`}
+        </p>
       )}
       {part.status === 'DEAD_LETTERED' && <Notice kind="warn">{t('part.deadLettered')}</Notice>}
       {part.status === 'CORRECTION_REQUESTED' && (

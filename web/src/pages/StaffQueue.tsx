@@ -121,7 +121,9 @@ export function StaffQueue() {
                 </Link>
               </p>
               <p className="muted small">
-                {t('queue.attempts', { n: p.attempts })} · {p.lastError}
+                {t('queue.attempts', { n: p.attempts })}
+                {/* Staff who may see it get the detail (it starts with the code); others the plain sentence. */}
+                {p.lastError && ` · ${p.lastError.detail ?? `${p.lastError.code} ${l(p.lastError.message)}`}`}
               </p>
               {session?.role === 'window-staff' && (
                 <button

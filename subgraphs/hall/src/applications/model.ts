@@ -37,7 +37,10 @@ export interface Part {
   readonly correctionFields: readonly string[];
   readonly result: Readonly<Record<string, string>>;
   readonly attempts: number;
+  /** The last dispatch problem in full (`CODE: message`), for staff; applicants see its code's sentence. */
   readonly lastError: string | null;
+  /** Its code (the adapter's classification); null on rows from before it was kept. */
+  readonly lastErrorCode: string | null;
   readonly corrections: number;
   readonly deadLetteredAt: Date | null;
 }

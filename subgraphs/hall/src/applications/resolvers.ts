@@ -1,6 +1,7 @@
 import { DEPARTMENT_NAMING, type DepartmentSubgraph } from '@onething/schema';
 import { instantArgument, listLimit, type SubgraphContext, subgraphError } from '@onething/subgraph-kit';
 import type { GraphQLResolveInfo } from 'graphql';
+import { dispatchProblem } from '../dispatch/problem';
 import type { Hall } from '../hall';
 import { hallId } from '../ids';
 import type { Upload, Uploads } from '../materials/uploads';
@@ -244,6 +245,14 @@ export function applicationResolvers({ service, apps, hall, uploads }: Applicati
       acceptedAt: (p: Part) => iso(p.acceptedAt),
       statusAt: (p: Part) => iso(p.statusAt),
       deadLetteredAt: (p: Part) => iso(p.deadLetteredAt),
+      // The detail may name internal systems: for window staff and the part's department's staff only.
+      lastError: (p: Part, _: unknown, ctx: Ctx) =>
+        dispatchProblem(
+          p.lastErrorCode,
+          p.lastError,
+          ctx.identity.role === 'window-staff' ||
+            (ctx.identity.role === 'department-staff' && ctx.identity.departments.includes(p.department)),
+        ),
       result: (p: Part) => Object.entries(p.result).map(([key, value]) => ({ key, value })),
       promisedLimitDays: (p: Part) => p.promisedDays,
       supervision: (p: Part, { asOf }: { asOf?: string | null }) => {

@@ -25,6 +25,7 @@ export const toPart = (r: Selectable<PartTable>): Part => ({
   result: r.result,
   attempts: r.attempts,
   lastError: r.last_error,
+  lastErrorCode: r.last_error_code,
   corrections: r.corrections,
   deadLetteredAt: r.dead_lettered_at ? new Date(r.dead_lettered_at) : null,
 });

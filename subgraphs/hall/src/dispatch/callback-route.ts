@@ -1,4 +1,6 @@
 import type { Logger } from '@onething/runtime';
+import { verifyCallback } from '@onething/runtime/callbacks';
+import { refusalBody } from '@onething/runtime/http';
 import { DEPARTMENT_NAMING } from '@onething/schema';
 import type { FastifyInstance } from 'fastify';
 import { FINAL } from '../applications/model';
@@ -14,51 +16,126 @@ const printable = (text: string) =>
   /^\S+$/.test(text) && [...text].every((c) => c.charCodeAt(0) >= 0x20 && !(c >= '\u007f' && c <= '\u009f'));
 const DEPARTMENTS = Object.keys(DEPARTMENT_NAMING);
 
+/** The callbacks' settings (CALLBACK_SECRETS, CALLBACK_MAX_AGE_MS, CALLBACK_COALESCE_MS). */
+export interface CallbackSettings {
+  readonly secrets: ReadonlyMap<string, string>;
+  readonly maxAgeMs: number;
+  readonly coalesceMs: number;
+}
+
+/** What a signed callback's body says, or the problems with it. */
+function callbackBody(raw: string, signedBy: string): { caseNumber: string } | { problems: string[] } {
+  let body: unknown;
+  try {
+    body = JSON.parse(raw);
+  } catch {
+    return { problems: ['the body is not JSON'] };
+  }
+  const { department, caseNumber } = (typeof body === 'object' && body !== null ? body : {}) as {
+    department?: unknown;
+    caseNumber?: unknown;
+  };
+  const problems: string[] = [];
+  if (typeof department !== 'string' || !DEPARTMENTS.includes(department))
+    problems.push(`department must be one of ${DEPARTMENTS.join(', ')}`);
+  else if (department !== signedBy)
+    problems.push(`department must be the one that signed the callback (${signedBy}), not ${department}`);
+  if (
+    typeof caseNumber !== 'string' ||
+    caseNumber.length === 0 ||
+    caseNumber.length > MAX_CASE_NUMBER ||
+    !printable(caseNumber)
+  )
+    problems.push(
+      `caseNumber must be the department's case number (1 to ${MAX_CASE_NUMBER} printable characters, no spaces)`,
+    );
+  return problems.length > 0 ? { problems } : { caseNumber: caseNumber as string };
+}
+
 /**
- * The callback departments' systems call when a case changes (`{ department, caseNumber }`, anything else
- * ignored). It is a nudge, not a message to trust: the hall reads the case back through the supergraph
- * before anything changes, so the callback needs no credentials and a forged one costs one read. It
- * moves the part's next read to now; polling covers a callback that never comes.
+ * The callback departments' systems call when a case changes (`{ department, caseNumber }` signed with the
+ * department's callback secret, see docs/departments.md). Only the departments may call it: unsigned,
+ * forged, stale and replayed callbacks are refused (401). An accepted callback answers 202 with nothing —
+ * whether the hall keeps such a case or not, so it tells no one which cases exist — and moves the next
+ * read of the part's case to within the coalescing window: a storm of callbacks costs the department one
+ * read per case per window. The hall reads the case back through the supergraph before anything changes,
+ * and polls a case whose callback never comes.
  */
 export function callbackRoute(deps: {
   readonly apps: Applications;
   readonly jobs: JobQueue;
   readonly wake: () => void;
   readonly log: Logger;
+  readonly settings: CallbackSettings;
 }): (app: FastifyInstance) => void {
-  const refuse = (code: string, message: string) => ({ errors: [{ message, extensions: { code } }] });
+  const { apps, jobs, settings, log } = deps;
+  let sweptAt = 0;
+  /** Forgets nonces older than the maximum age (a callback that old is refused as stale anyway). */
+  const sweep = async (now: number) => {
+    if (now - sweptAt < settings.maxAgeMs / 2) return;
+    sweptAt = now;
+    await apps.db
+      .deleteFrom('callback_nonces')
+      .where('seen_at', '<', new Date(now - settings.maxAgeMs))
+      .execute();
+  };
+  /** Remembers a nonce; false when it was seen before (a replay). */
+  const firstSight = async (department: string, nonce: string, now: number) => {
+    const rows = await apps.db
+      .insertInto('callback_nonces')
+      .values({ department, nonce, seen_at: new Date(now) })
+      .onConflict((oc) => oc.columns(['department', 'nonce']).doNothing())
+      .returning('nonce')
+      .execute();
+    return rows.length === 1;
+  };
   return (app) => {
-    app.post(CALLBACK_PATH, { bodyLimit: 4_096 }, async (req, reply) => {
-      const body = (req.body ?? {}) as { department?: unknown; caseNumber?: unknown };
-      const problems: string[] = [];
-      if (typeof body.department !== 'string' || !DEPARTMENTS.includes(body.department))
-        problems.push(`department must be one of ${DEPARTMENTS.join(', ')}`);
-      if (
-        typeof body.caseNumber !== 'string' ||
-        body.caseNumber.length === 0 ||
-        body.caseNumber.length > MAX_CASE_NUMBER ||
-        !printable(body.caseNumber)
-      )
-        problems.push(
-          `caseNumber must be the department's case number (1 to ${MAX_CASE_NUMBER} printable characters, no spaces)`,
+    // The signature covers the body's bytes: this route takes them as sent, and parses them once verified.
+    app.register(async (scope) => {
+      scope.removeAllContentTypeParsers();
+      scope.addContentTypeParser('*', { parseAs: 'string' }, (_req, body, done) => done(null, body));
+      scope.post(CALLBACK_PATH, { bodyLimit: 4_096 }, async (req, reply) => {
+        const raw = typeof req.body === 'string' ? req.body : '';
+        const now = Date.now();
+        const verdict = verifyCallback(req.headers, raw, settings.secrets, settings.maxAgeMs, now);
+        if (!verdict.ok) {
+          log.warn(
+            { code: verdict.code, department: req.headers['x-onething-department'] },
+            'callback refused',
+          );
+          return reply.code(401).send(refusalBody(verdict.code, verdict.message));
+        }
+        await sweep(now);
+        if (!(await firstSight(verdict.department, verdict.nonce, now)))
+          return reply
+            .code(401)
+            .send(
+              refusalBody(
+                'CALLBACK_REPLAYED',
+                'this callback was received before (its nonce is spent): send each notification with a fresh nonce',
+              ),
+            );
+        const body = callbackBody(raw, verdict.department);
+        if ('problems' in body)
+          return reply
+            .code(400)
+            .send(
+              refusalBody(
+                'INVALID_INPUT',
+                `send JSON { department, caseNumber }: ${body.problems.join('; ')}`,
+              ),
+            );
+        const part = await apps.partByCase(verdict.department, body.caseNumber);
+        if (part && !FINAL.has(part.status)) {
+          await jobs.nudge(apps.db, part.id, settings.coalesceMs, new Date(now));
+          deps.wake();
+        }
+        log.debug(
+          { department: verdict.department, caseNumber: body.caseNumber, part: part?.id },
+          'case status callback',
         );
-      if (problems.length > 0)
-        return reply
-          .code(400)
-          .send(refuse('INVALID_INPUT', `send JSON { department, caseNumber }: ${problems.join('; ')}`));
-      const department = body.department as string;
-      const caseNumber = body.caseNumber as string;
-      const part = await deps.apps.partByCase(department, caseNumber);
-      if (!part)
-        return reply
-          .code(404)
-          .send(refuse('CASE_UNKNOWN', `no application part has ${department} case ${caseNumber}`));
-      if (!FINAL.has(part.status)) {
-        await deps.jobs.enqueue(deps.apps.db, part.id, 'poll', new Date());
-        deps.wake();
-      }
-      deps.log.debug({ department, caseNumber, part: part.id }, 'case status callback');
-      return reply.code(202).send({ part: part.id });
+        return reply.code(202).send();
+      });
     });
   };
 }

@@ -213,6 +213,7 @@ export class Dispatcher {
         correction_fields: view.correctionFields,
         result: Object.fromEntries(view.result.map((r) => [r.key, r.value])),
         last_error: null,
+        last_error_code: null,
       });
       const following = view.status === 'ACCEPTED' || view.status === 'IN_REVIEW';
       if (job.kind === 'poll' && following) await jobs.reschedule(tx, job.id, pollAt);
@@ -277,6 +278,7 @@ export class Dispatcher {
           status: 'REJECTED',
           reason: err.message,
           last_error: `${err.code}: ${err.message}`,
+          last_error_code: err.code,
         });
         await jobs.fail(tx, job.id, `${err.code}: ${err.message}`, now);
         await this.cancelDependents(tx, part.applicationId, part.itemCode);
@@ -289,6 +291,7 @@ export class Dispatcher {
           dead_lettered_at: now,
           attempts: part.attempts + 1,
           last_error: `${err.code}: ${err.message}`,
+          last_error_code: err.code,
         });
         await jobs.fail(tx, job.id, `${err.code}: ${err.message}`, now);
         return 'dead_lettered';
@@ -296,6 +299,7 @@ export class Dispatcher {
       await apps.updatePart(tx, part.id, {
         attempts: part.attempts + 1,
         last_error: `${err.code}: ${err.message}`,
+        last_error_code: err.code,
       });
       await jobs.reschedule(
         tx,

@@ -132,6 +132,14 @@ export class JobQueue {
       .execute();
   }
 
+  /**
+   * Asks for a read of a part's case soon, coalescing: the part's poll runs at most `coalesceMs` from now
+   * (sooner if it was due sooner), so every nudge within the window is answered by one read.
+   */
+  async nudge(tx: Tx, partId: string, coalesceMs: number, now = new Date()): Promise<void> {
+    await this.enqueue(tx, partId, 'poll', new Date(now.getTime() + coalesceMs), {}, now);
+  }
+
   /** The last failed job of a part (to retry a dead-lettered part as it failed). */
   async lastFailed(partId: string): Promise<Job | undefined> {
     const r = await this.db

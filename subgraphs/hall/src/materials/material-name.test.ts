@@ -25,6 +25,48 @@ describe('materialName', () => {
   });
 });
 
+describe('materialName refuses names that would deceive staff', () => {
+  const refused = (name: string, type: 'application/pdf' | 'image/jpeg' | 'image/png' = 'image/jpeg') => {
+    try {
+      materialName(encodeURIComponent(name), type);
+    } catch (e) {
+      expect(e).toBeInstanceOf(MaterialNameError);
+      return (e as Error).message;
+    }
+    throw new Error(`${name} was accepted`);
+  };
+
+  it('refuses right-to-left overrides and zero-width characters, as text fields do, naming them', () => {
+    // Shown as "身份证exe.jpg" on a staff screen; it is an .exe.
+    expect(refused('身份证\u202Egpj.exe')).toMatch(/U\+202E/);
+    expect(refused('身份\u200B证.jpg')).toMatch(/U\+200B.*rename the file/);
+    expect(refused('证\uFEFF.jpg')).toMatch(/U\+FEFF/);
+    expect(refused('<img src=x>.jpg')).toMatch(/"<"/);
+  });
+
+  it('refuses an extension that contradicts the type found in the content, naming the right one', () => {
+    expect(refused('身份证.pdf', 'image/png')).toMatch(/ends in \.pdf but the file is PNG.*\.png/);
+    expect(refused('scan.tiff', 'application/pdf')).toMatch(/\.tiff.*PDF/);
+    expect(materialName(encodeURIComponent('户口簿.JPEG'), 'image/jpeg')).toBe('户口簿.JPEG');
+    expect(materialName(encodeURIComponent('合同 [2] v1+v2.pdf'), 'application/pdf')).toBe(
+      '合同 [2] v1+v2.pdf',
+    );
+  });
+
+  it('refuses executable extensions inside the name ("x.exe.jpg"), naming them', () => {
+    expect(refused('身份证.exe.jpg')).toMatch(/\.exe/);
+    expect(refused('invoice.PDF.scr.pdf', 'application/pdf')).toMatch(/\.scr/);
+    expect(materialName(encodeURIComponent('v1.2 身份证.jpg'), 'image/jpeg')).toBe('v1.2 身份证.jpg');
+  });
+
+  it('names every problem of a name in one error', () => {
+    const message = refused('a\u202E.exe.pdf', 'image/png');
+    expect(message).toMatch(/U\+202E/);
+    expect(message).toMatch(/\.exe/);
+    expect(message).toMatch(/\.pdf/);
+  });
+});
+
 describe('inlineDisposition', () => {
   it('gives the UTF-8 name in filename* and an ASCII stand-in in filename', () => {
     expect(inlineDisposition("房产证 (copy)'s.pdf")).toBe(

@@ -1,4 +1,5 @@
-import { EXTENSIONS, type MaterialType } from './sniff';
+import { forbiddenCharacters } from '@onething/schema/forms';
+import { EXTENSIONS, type MaterialType, TYPE_NAMES } from './sniff';
 
 /** The header carrying a material's file name, URI-encoded UTF-8 (`encodeURIComponent(file.name)`). */
 export const NAME_HEADER = 'x-material-name';
@@ -14,9 +15,66 @@ export class MaterialNameError extends Error {
 // Control characters would let a name break the headers and logs it is written into.
 const CONTROL = /\p{Cc}/u;
 
+/** The extensions a file of each type may carry. */
+const TYPE_EXTENSIONS: Readonly<Record<MaterialType, readonly string[]>> = {
+  'application/pdf': ['pdf'],
+  'image/jpeg': ['jpg', 'jpeg', 'jpe', 'jfif'],
+  'image/png': ['png'],
+};
+
+/**
+ * Extensions of files that run or render code where they are opened: one inside a name (`身份证.exe.jpg`)
+ * is how a file is passed off as another once a viewer or a person drops the last extension.
+ */
+const EXECUTABLE = new Set(
+  'exe com scr pif bat cmd msi msp dll cpl lnk hta js jse vbs vbe wsf wsh ps1 psm1 sh bash jar apk app reg inf html htm xhtml svg shtml php asp aspx jsp py pl rb'.split(
+    ' ',
+  ),
+);
+
+/** What looks like an extension: letters and digits, with a letter (`v1.2` has none). */
+const EXTENSION = /^(?=.*[a-z])[a-z0-9]{1,8}$/i;
+
+/**
+ * Characters file names commonly carry that the text fields' rule refuses; harmless in a file name (it is
+ * shown escaped and sent as `filename*`), so they pass. Invisible characters never do.
+ */
+const NAME_PUNCTUATION = new Set(['"["', '"]"', '"+"', '"="', '"%"', '"@"', '"~"', '"^"', '"{"', '"}"']);
+
+/**
+ * Why a file name would deceive whoever reads it: invisible characters (a right-to-left override makes
+ * `身份证\u202Egpj.exe` show as `身份证exe.jpg`), an extension other than the content's type, an
+ * executable extension inside it. Every problem, each with its fix.
+ */
+function deceptions(name: string, type: MaterialType): string[] {
+  const problems: string[] = [];
+  const found = forbiddenCharacters(name).filter((c) => !NAME_PUNCTUATION.has(c));
+  if (found.length > 0)
+    problems.push(
+      `it holds characters a name may not hold (${found.join(' ')}: invisible formatting such as right-to-left overrides and zero-width characters, or markup): rename the file without them`,
+    );
+  const segments = name.split('.');
+  const last = segments.length > 1 ? segments.at(-1)!.toLowerCase() : undefined;
+  const allowed = TYPE_EXTENSIONS[type];
+  if (last !== undefined && EXTENSION.test(last) && !allowed.includes(last))
+    problems.push(
+      `it ends in .${last} but the file is ${TYPE_NAMES[type]}: rename it to end in .${EXTENSIONS[type]}`,
+    );
+  const inner = segments
+    .slice(1, -1)
+    .map((x) => x.trim().toLowerCase())
+    .filter((x) => EXECUTABLE.has(x));
+  if (inner.length > 0)
+    problems.push(
+      `it carries the executable extension ${inner.map((x) => `.${x}`).join(', ')} inside it: rename the file without it`,
+    );
+  return problems;
+}
+
 /**
  * The name of an uploaded file from its header: decoded, without any folder a browser or scanner put in
  * front of it (`C:\fakepath\…`); without a header, `material.<ext>` of the type found in the content.
+ * A name that would deceive staff reading it (see {@link deceptions}) is refused.
  */
 export function materialName(header: string | string[] | undefined, type: MaterialType): string {
   const fallback = `material.${EXTENSIONS[type]}`;
@@ -36,7 +94,11 @@ export function materialName(header: string | string[] | undefined, type: Materi
     throw new MaterialNameError(
       `the file's name is ${[...name].length} characters long; at most ${MAX_NAME_LENGTH} are kept: shorten it`,
     );
-  return name || fallback;
+  if (!name) return fallback;
+  const problems = deceptions(name, type);
+  if (problems.length > 0)
+    throw new MaterialNameError(`the file's name cannot be kept: ${problems.join('; ')}`);
+  return name;
 }
 
 /**

@@ -188,6 +188,25 @@ const migrations: Record<string, Migration> = {
       await db.schema.alterTable('uploads').dropColumn('handed_in_at').execute();
     },
   },
+  '2026-12-04-002-callback-nonces-part-errors': {
+    async up(db: Kysely<unknown>) {
+      // The nonces of signed callbacks, kept for the callbacks' maximum age, so a replay is refused.
+      await db.schema
+        .createTable('callback_nonces')
+        .addColumn('department', 'text', (c) => c.notNull())
+        .addColumn('nonce', 'text', (c) => c.notNull())
+        .addColumn('seen_at', 'timestamptz', (c) => c.notNull())
+        .addPrimaryKeyConstraint('callback_nonces_pk', ['department', 'nonce'])
+        .execute();
+      await db.schema.createIndex('callback_nonces_seen').on('callback_nonces').column('seen_at').execute();
+      // The code of a part's last dispatch problem: applicants see it with a plain sentence, staff the detail.
+      await db.schema.alterTable('parts').addColumn('last_error_code', 'text').execute();
+    },
+    async down(db: Kysely<unknown>) {
+      await db.schema.alterTable('parts').dropColumn('last_error_code').execute();
+      await db.schema.dropTable('callback_nonces').execute();
+    },
+  },
   // Purposes as kinds (a kind and the unit or enterprise checked) instead of a sentence in both languages,
   // so the trail filters by purpose and speaks one language at a time; readers counted per actor.
   '2026-12-04-003-audit-purposes': {

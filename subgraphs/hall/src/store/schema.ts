@@ -56,6 +56,14 @@ export interface HallDatabase {
   parts: PartTable;
   dispatch_jobs: DispatchJobTable;
   uploads: UploadTable;
+  callback_nonces: CallbackNonceTable;
+}
+
+/** A signed callback's nonce, remembered for the callbacks' maximum age. */
+export interface CallbackNonceTable {
+  department: string;
+  nonce: string;
+  seen_at: Timestamp;
 }
 
 export interface ApplicationTable {
@@ -100,7 +108,9 @@ export interface PartTable {
   correction_fields: Json<string[]>;
   result: Json<Record<string, string>>;
   attempts: Generated<number>;
+  /** The full problem of the last dispatch (staff only); its code is `last_error_code`. */
   last_error: string | null;
+  last_error_code: string | null;
   corrections: Generated<number>;
   dead_lettered_at: Timestamp | null;
   updated_at: Timestamp;

@@ -5,6 +5,8 @@ import type { Hall } from './hall';
 import { hallId } from './ids';
 import type { HallField } from './items';
 import { prefillForm } from './prefill/prefill';
+import { prefillFromSale } from './sales/prefill';
+import { isLive, type SaleConfirmations } from './sales/store';
 import type { AuditRecord, AuditTrail } from './store/audit';
 import type { Consent, Consents } from './store/consents';
 import type { Prefills } from './store/prefills';
@@ -25,6 +27,7 @@ export interface HallDeps {
   readonly consents: Consents;
   readonly audit: AuditTrail;
   readonly prefills: Prefills;
+  readonly sales: SaleConfirmations;
 }
 
 /** The signed-in applicant, or FORBIDDEN: consents, prefill and one's own audit trail are an applicant's. */
@@ -66,7 +69,7 @@ const auditShape = (r: AuditRecord) => ({
 });
 
 /** The hall's resolvers: bundles and their one forms (public), consent, prefill, the audit trail, checks. */
-export function hallResolvers({ hall, client, consents, audit, prefills }: HallDeps) {
+export function hallResolvers({ hall, client, consents, audit, prefills, sales }: HallDeps) {
   const bundleOr = (code: string): BundleDefinition => {
     const b = hall.bundle(code);
     if (!b)
@@ -168,6 +171,7 @@ export function hallResolvers({ hall, client, consents, audit, prefills }: HallD
           applicant: me,
           audit,
           bundleCode: bundle.code,
+          sales,
         });
       },
     },
@@ -202,11 +206,25 @@ export function hallResolvers({ hall, client, consents, audit, prefills }: HallD
       },
       prefillForm: async (
         _: unknown,
-        { bundleCode, enterpriseUscc }: { bundleCode: string; enterpriseUscc?: string | null },
+        {
+          bundleCode,
+          enterpriseUscc,
+          saleConfirmationId,
+        }: { bundleCode: string; enterpriseUscc?: string | null; saleConfirmationId?: string | null },
         ctx: Ctx,
       ) => {
         const me = applicantOf(ctx);
         const bundle = bundleOr(bundleCode);
+        const sale = saleConfirmationId
+          ? await sales.forBuyer(me.idNumber, hallId('saleConfirmationId', saleConfirmationId, 'a sale'))
+          : undefined;
+        if (saleConfirmationId && (!sale || !isLive(sale)))
+          throw invalid(
+            `no sale confirmed to you as ${saleConfirmationId} (or it was withdrawn or has expired): the seller confirms the sale first`,
+            'saleConfirmationId',
+            'sale.notConfirmed',
+            '出卖人尚未向您确认该出售（或确认已撤回、已过期）',
+          );
         const consent = await consents.current(me.idNumber, bundle.code);
         const form = hall.form(bundle, Object.keys(bundle.options));
         const result = await prefillForm(
@@ -221,12 +239,16 @@ export function hallResolvers({ hall, client, consents, audit, prefills }: HallD
           client,
           audit,
         );
+        const fromSale = sale
+          ? await prefillFromSale(sale, form, me, client, audit, bundle.code)
+          : { values: [], unavailable: [] };
+        const saleKeys = new Set(fromSale.values.map((v) => v.key));
         const saved = await prefills.save({
           applicantIdNumber: me.idNumber,
           bundleCode: bundle.code,
           enterpriseUscc: enterpriseUscc ?? null,
-          values: result.values,
-          unavailable: result.unavailable,
+          values: [...result.values.filter((v) => !saleKeys.has(v.key)), ...fromSale.values],
+          unavailable: [...result.unavailable, ...fromSale.unavailable],
           readAt: new Date(),
         });
         return {

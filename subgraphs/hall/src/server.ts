@@ -14,6 +14,8 @@ import { JobQueue } from './dispatch/jobs';
 import { Hall } from './hall';
 import { materialRoutes, Uploads } from './materials';
 import { hallResolvers } from './resolvers';
+import { salesResolvers } from './sales/resolvers';
+import { SaleConfirmations } from './sales/store';
 import type { HallConfig } from './settings';
 import { AuditTrail } from './store/audit';
 import { Consents } from './store/consents';
@@ -77,6 +79,7 @@ export async function createHallSubgraph(config: HallConfig, log: Logger): Promi
     onOutcome: (kind, outcome) => dispatched.inc({ kind, outcome }),
   });
   const wake = () => dispatcher.wake();
+  const sales = new SaleConfirmations(db);
   const service = new ApplicationService({
     apps,
     jobs,
@@ -84,6 +87,7 @@ export async function createHallSubgraph(config: HallConfig, log: Logger): Promi
     client,
     audit,
     prefills,
+    sales,
     uploads: async (idNumber, ids) => new Set((await uploads.forApplicant(idNumber, ids)).map((u) => u.id)),
     calendar,
     wake,
@@ -92,8 +96,9 @@ export async function createHallSubgraph(config: HallConfig, log: Logger): Promi
     department: 'hall',
     sdl: hallSubgraphSdl(),
     resolvers: [
-      hallResolvers({ hall, client, consents: new Consents(db), audit, prefills }),
+      hallResolvers({ hall, client, consents: new Consents(db), audit, prefills, sales }),
       applicationResolvers({ service, apps, hall, uploads }),
+      salesResolvers({ sales, client, audit, validDays: config.saleConfirmationDays }),
     ],
     identityKeys: config.identityKeys,
     loaders: () => ({}),

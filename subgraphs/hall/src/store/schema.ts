@@ -52,6 +52,7 @@ export interface HallDatabase {
   parts: PartTable;
   dispatch_jobs: DispatchJobTable;
   uploads: UploadTable;
+  sale_confirmations: SaleConfirmationTable;
 }
 
 export interface ApplicationTable {
@@ -127,4 +128,21 @@ export interface UploadTable {
   size: number;
   name: string;
   uploaded_at: Timestamp;
+}
+
+export interface SaleConfirmationTable {
+  id: string;
+  /** The owner who confirmed the sale, as signed in. */
+  seller_id_number: string;
+  seller_name: string;
+  unit_code: string;
+  /** The unit's location as the registry held it when the seller confirmed (shown to the buyer). */
+  address: string | null;
+  /** The buyer it is confirmed to: only they may apply with it. */
+  buyer_id_number: string;
+  /** The agreed price in fen, when the seller gave one. */
+  price_fen: ColumnType<string | null, string | number | null, string | number | null>;
+  confirmed_at: Timestamp;
+  expires_at: Timestamp;
+  revoked_at: Timestamp | null;
 }

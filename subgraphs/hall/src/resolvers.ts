@@ -301,6 +301,8 @@ export function hallResolvers({ hall, client, consents, audit, prefills, sales }
         return r.fields.map((k) => labels?.get(k) ?? { zh: k, en: k });
       },
     },
+    // Rules not checked name their department as the hall keeps it (lower case); the schema's enum is upper.
+    NotChecked: { department: (n: { department: string }) => n.department.toUpperCase() },
     Item: { __resolveType: (item: { __typename: string }) => item.__typename },
   };
 }

@@ -42,8 +42,12 @@ export type { Parties };
  */
 export const parties: (n: number, exclude?: readonly string[]) => Parties = houseTransferParties(population);
 
-/** Sellers' confirmations given in this test file, by `buyer|seller`. */
-const confirmations = new Map<string, string>();
+/**
+ * Sellers' confirmations given in this test file, by `buyer|seller`: the last stack's (a test file that
+ * starts a second stack has the seller confirm again there).
+ */
+let confirmations = new Map<string, string>();
+let confirmedOn: TestStack | undefined;
 
 /** A token of the development IdP for the seller of a pair. */
 export const sellerToken = (s: TestStack, p: Parties) =>
@@ -54,6 +58,10 @@ export const sellerToken = (s: TestStack, p: Parties) =>
  * (《不动产登记暂行条例》第十四条); houseTransferValues then carries the confirmation.
  */
 export async function saleConfirmed(s: TestStack, p: Parties): Promise<string> {
+  if (confirmedOn !== s) {
+    confirmations = new Map();
+    confirmedOn = s;
+  }
   const key = `${p.buyer.idNumber}|${p.seller.idNumber}`;
   const known = confirmations.get(key);
   if (known) return known;

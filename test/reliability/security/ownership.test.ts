@@ -68,7 +68,7 @@ describe('security: ownership oracle and the seller’s confirmation', () => {
       const victim = parties(pairs++, personas);
       const probes: Record<string, Record<string, string>> = {
         'the true owner and certificate': {},
-        'someone else as the owner': { 'seller.idNumber': stranger.buyer.idNumber },
+        'someone else as the owner': { 'seller.idNumber': '330502199001011236' },
         'a wrong certificate number': { 'property.certificateNumber': '浙(2019)吴兴区不动产权第9999999号' },
         'an unregistered unit': { 'property.unitCode': '330502001002GB00012F00030012' },
         'a guessed confirmation id': { 'seller.confirmation': '5b0f6a0e-8d3c-4f7e-9a51-3c2f4e1d7b90' },

@@ -17,6 +17,7 @@ export const BUNDLES = gql`
         windows { separately bundled saved }
         visits { separately bundled saved }
         timeLimitDays { separately bundled saved }
+        typedByHand { fields typed }
       }
     }
   }

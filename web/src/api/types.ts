@@ -22,7 +22,10 @@ export interface BundleSummary {
     option: string | null;
     promisedLimitDays: number;
   }[];
-  savings: Record<'fields' | 'materials' | 'windows' | 'visits' | 'timeLimitDays', Saving>;
+  savings: Record<'fields' | 'materials' | 'windows' | 'visits' | 'timeLimitDays', Saving> & {
+    /** Fields still typed by hand once prefill and (house transfer) the seller's confirmation fill the rest. */
+    typedByHand: { fields: number; typed: number };
+  };
 }
 
 export interface FormField extends FieldRules {

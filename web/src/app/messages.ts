@@ -43,6 +43,8 @@ export const MESSAGES = m({
   'savings.visits': { zh: '跑动次数', en: 'Visits' },
   'savings.days': { zh: '承诺时限（工作日）', en: 'Promised working days' },
   'savings.to': { zh: '减少为', en: 'down to' },
+  'savings.typed': { zh: '需手工填写', en: 'Typed by hand' },
+  'savings.typedOf': { zh: '{fields} 项中 {typed} 项', en: '{typed} of {fields} fields' },
   'apply.noBundle': { zh: '没有“{code}”这件事。', en: 'There is no bundle “{code}”.' },
   'apply.failed': { zh: '未能完成：{reason}', en: 'Could not complete: {reason}' },
   'apply.optionsTitle': { zh: '办理选项', en: 'Options' },

@@ -6,6 +6,18 @@ import type { SupergraphClient } from '../supergraph-client';
 import type { SaleConfirmation } from './store';
 import { readUnitAsOwner } from './unit';
 
+/** The fields a sale confirmed to the buyer fills (the price too, when the seller gave one). */
+export const FILLED_FROM_SALE = [
+  'seller.confirmation',
+  'seller.idNumber',
+  'seller.name',
+  'property.unitCode',
+  'property.certificateNumber',
+  'property.address',
+  'property.area',
+  'property.use',
+] as const;
+
 /**
  * The seller's and the unit's fields of a house transfer, from the registry under the seller's
  * confirmation (read acting for the seller, who consented by confirming): the buyer picks the sale and no

@@ -1,6 +1,6 @@
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { houseTransferValues } from '../../scripts/house-transfer-form';
+import { confirmSale, houseTransferValues, unitOfSeller } from '../../scripts/house-transfer-form';
 import {
   advanceClocks,
   application,
@@ -11,6 +11,7 @@ import {
   idNumberOf,
   parties,
   population,
+  saleConfirmed,
   statusOf,
   submit,
 } from '../stack/house-transfer';
@@ -95,7 +96,16 @@ describe.skipIf(!BROWSER_AVAILABLE)('the web app for applicants', () => {
       '不动产登记',
     );
 
-    const values = houseTransferValues(population, citizenId, sellerId);
+    // The seller has confirmed selling their home to the demo buyer (both parties apply, 条例第十四条).
+    const confirmation = await confirmSale(
+      s.gatewayUrl,
+      await s.token('seller'),
+      unitOfSeller(population, sellerId),
+      citizenId,
+    );
+    const values = houseTransferValues(population, citizenId, sellerId, {
+      'seller.confirmation': confirmation,
+    });
     for (const { key, value } of values) {
       const control = fieldByKey(page, key);
       if ((await control.getAttribute('readonly')) !== null) continue;
@@ -222,7 +232,9 @@ describe.skipIf(!BROWSER_AVAILABLE)('the web app for applicants', () => {
     // A buyer and seller of their own: the demo pair's transfer may have been completed by another test.
     const p = parties(0, [citizenId, sellerId]);
     const token = await buyerToken(s, p);
-    const values = houseTransferValues(population, p.buyer.idNumber, p.seller.idNumber);
+    const values = houseTransferValues(population, p.buyer.idNumber, p.seller.idNumber, {
+      'seller.confirmation': await saleConfirmed(s, p),
+    });
     const price = values.find((v) => v.key === 'transaction.price')!.value;
     // Declared far below the unit's last taxed price: the tax office asks for the price to be checked.
     const low = (Number(price) / 1.2 / 4).toFixed(2);

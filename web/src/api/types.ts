@@ -152,3 +152,17 @@ export interface AuditRecord {
   applicationId: string | null;
   purpose: string;
 }
+
+/** A seller's confirmation of a sale (出卖人确认). */
+export interface SaleConfirmation {
+  id: string;
+  unitCode: string;
+  address: string | null;
+  sellerName: string;
+  buyerIdNumber: string;
+  price: string | null;
+  confirmedAt: string;
+  expiresAt: string;
+  revokedAt: string | null;
+  live: boolean;
+}

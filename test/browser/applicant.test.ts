@@ -1,6 +1,6 @@
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { confirmSale, houseTransferValues, unitOfSeller } from '../../scripts/house-transfer-form';
+import { houseTransferValues } from '../../scripts/house-transfer-form';
 import {
   advanceClocks,
   application,
@@ -65,6 +65,17 @@ describe.skipIf(!BROWSER_AVAILABLE)('the web app for applicants', () => {
   };
 
   it('takes the demo buyer through the house transfer, from sign-in to rating', async () => {
+    // The seller first: they confirm selling their home to the demo buyer, as both parties apply
+    // (《不动产登记暂行条例》第十四条).
+    await signIn(page, s.gatewayUrl, 'seller');
+    await page.goto(`${s.gatewayUrl}/#/sell`);
+    await page.getByRole('heading', { level: 1, name: '出售房屋：确认卖给谁' }).waitFor();
+    await page.locator('#sell-buyer').fill(citizenId);
+    await page.getByRole('button', { name: '确认出售' }).click();
+    await page.locator('[data-sale][data-live="true"]').waitFor();
+    await screenshot(page, 'sell');
+    await page.getByRole('button', { name: '退出' }).click();
+
     await page.goto(`${s.gatewayUrl}/`);
     await page.getByRole('heading', { name: '登录' }).waitFor();
     await screenshot(page, 'sign-in');
@@ -75,6 +86,9 @@ describe.skipIf(!BROWSER_AVAILABLE)('the web app for applicants', () => {
     await screenshot(page, 'bundles');
 
     await page.locator('[data-bundle="HOUSE-TRANSFER"] h2 a').click();
+    // The sale the seller confirmed is offered to pick; the unit's data will come from the registry.
+    await page.locator('[data-sale] input:checked').waitFor();
+    await screenshot(page, 'pick-sale');
     // Consent in plain words, one department at a time.
     const consent = page.getByRole('group', { name: '授权预填' });
     await consent.waitFor();
@@ -96,16 +110,15 @@ describe.skipIf(!BROWSER_AVAILABLE)('the web app for applicants', () => {
       '不动产登记',
     );
 
-    // The seller has confirmed selling their home to the demo buyer (both parties apply, 条例第十四条).
-    const confirmation = await confirmSale(
-      s.gatewayUrl,
-      await s.token('seller'),
-      unitOfSeller(population, sellerId),
-      citizenId,
-    );
-    const values = houseTransferValues(population, citizenId, sellerId, {
-      'seller.confirmation': confirmation,
-    });
+    // The unit and the seller come from the registry under the seller's confirmation: nothing to type.
+    for (const key of [
+      'property.unitCode',
+      'property.certificateNumber',
+      'seller.idNumber',
+      'seller.confirmation',
+    ])
+      expect(await fieldByKey(page, key).getAttribute('readonly'), key).not.toBeNull();
+    const values = houseTransferValues(population, citizenId, sellerId);
     for (const { key, value } of values) {
       const control = fieldByKey(page, key);
       if ((await control.getAttribute('readonly')) !== null) continue;

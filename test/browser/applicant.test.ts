@@ -121,7 +121,8 @@ describe.skipIf(!BROWSER_AVAILABLE)('the web app for applicants', () => {
     const values = houseTransferValues(population, citizenId, sellerId);
     for (const { key, value } of values) {
       const control = fieldByKey(page, key);
-      if ((await control.getAttribute('readonly')) !== null) continue;
+      // Locked by a prefill: a read-only input, or a disabled select (the unit's use).
+      if ((await control.getAttribute('readonly')) !== null || (await control.isDisabled())) continue;
       await fill(page, key, value);
     }
     await uploadHouseTransferMaterials(page);

@@ -6,6 +6,7 @@ import { itemShape } from '@onething/subgraph-kit';
 import { readBundleFiles } from '../subgraphs/hall/src/bundles/definition';
 import { deriveOneForm } from '../subgraphs/hall/src/bundles/one-form';
 import { type BundleSavings, bundleSavings } from '../subgraphs/hall/src/bundles/savings';
+import { type HandTyped, typedByHand } from '../subgraphs/hall/src/hall';
 import type { HallItem } from '../subgraphs/hall/src/items';
 
 /**
@@ -34,18 +35,24 @@ export interface BundleFigures {
   readonly name: string;
   readonly options: readonly string[];
   readonly savings: BundleSavings;
+  /** Fields still typed by hand once prefill and the seller's confirmation fill the rest. */
+  readonly typed: HandTyped;
 }
 
 export function bundleFigures(): BundleFigures[] {
   const catalogue = catalogueFromItemFiles();
   const { bundles } = readBundleFiles(fileURLToPath(new URL('subgraphs/hall/bundles', root)));
   return bundles.flatMap((b) =>
-    [[], ...Object.keys(b.options).map((o) => [o])].map((options) => ({
-      code: b.code,
-      name: `${b.name.zh} ${b.name.en}`,
-      options,
-      savings: bundleSavings(b, catalogue, deriveOneForm(b, catalogue, options)),
-    })),
+    [[], ...Object.keys(b.options).map((o) => [o])].map((options) => {
+      const form = deriveOneForm(b, catalogue, options);
+      return {
+        code: b.code,
+        name: `${b.name.zh} ${b.name.en}`,
+        options,
+        savings: bundleSavings(b, catalogue, form),
+        typed: typedByHand(form),
+      };
+    }),
   );
 }
 
@@ -53,11 +60,11 @@ export function figuresMarkdown(): string {
   const cell = (s: { separately: number; bundled: number }) => `${s.separately} → **${s.bundled}**`;
   const rows = bundleFigures().map(
     (f) =>
-      `| ${f.name}${f.options.length ? ` (with ${f.options.join(', ')})` : ''} | ${cell(f.savings.fields)} | ${cell(f.savings.materials)} | ${cell(f.savings.windows)} | ${cell(f.savings.visits)} | ${cell(f.savings.timeLimitDays)} |`,
+      `| ${f.name}${f.options.length ? ` (with ${f.options.join(', ')})` : ''} | ${cell(f.savings.fields)} | ${cell(f.savings.materials)} | ${cell(f.savings.windows)} | ${cell(f.savings.visits)} | ${cell(f.savings.timeLimitDays)} | ${f.typed.typed} of ${f.typed.fields} |`,
   );
   return [
-    '| bundle | fields | required materials | windows | visits | working days (sum → critical path) |',
-    '|---|---|---|---|---|---|',
+    '| bundle | fields | required materials | windows | visits | working days (sum → critical path) | typed by hand |',
+    '|---|---|---|---|---|---|---|',
     ...rows,
   ].join('\n');
 }

@@ -65,6 +65,43 @@ export function houseTransferValues(
   return Object.entries(values).map(([key, value]) => ({ key, value }));
 }
 
+/** The seller's one home in a population: the unit they sell. */
+export function unitOfSeller(population: Population, sellerId: string): string {
+  const unit = population.properties.find((p) => p.ownerIdNumbers.includes(sellerId));
+  if (!unit) throw new Error(`${sellerId} owns no unit in this population`);
+  return unit.unitCode;
+}
+
+/** The mutation by which an owner confirms selling a unit to a buyer (出卖人确认). */
+export const CONFIRM_SALE = `mutation ConfirmSale($unit: UnitCode!, $buyer: IdNumber!, $price: Money) {
+  confirmSale(unitCode: $unit, buyerIdNumber: $buyer, price: $price) { id unitCode address expiresAt live }
+}`;
+
+/**
+ * The seller, signed in, confirms selling their home to the buyer (《不动产登记暂行条例》第十四条: both
+ * parties apply); answers the confirmation id the buyer's form carries as `seller.confirmation`.
+ */
+export async function confirmSale(
+  gatewayUrl: string,
+  sellerToken: string,
+  unitCode: string,
+  buyerIdNumber: string,
+): Promise<string> {
+  const res = await fetch(`${gatewayUrl}/graphql`, {
+    method: 'POST',
+    headers: { authorization: `Bearer ${sellerToken}`, 'content-type': 'application/json' },
+    body: JSON.stringify({ query: CONFIRM_SALE, variables: { unit: unitCode, buyer: buyerIdNumber } }),
+  });
+  const json = (await res.json()) as {
+    data?: { confirmSale?: { id: string } };
+    errors?: { message: string }[];
+  };
+  const id = json.data?.confirmSale?.id;
+  if (!id)
+    throw new Error(`the seller could not confirm the sale of ${unitCode}: ${json.errors?.[0]?.message}`);
+  return id;
+}
+
 /** A buyer and a seller for one house transfer: a completed transfer changes the registry's owner. */
 export interface Parties {
   readonly buyer: { readonly idNumber: string; readonly name: string };

@@ -1,9 +1,11 @@
 import { join, resolve } from 'node:path';
 import { generatePopulation } from '@onething/legacy-kit';
 import {
+  confirmSale,
   HOUSE_TRANSFER_UPLOADS,
   houseTransferValues,
   SUBMIT_APPLICATION,
+  unitOfSeller,
   uploadMaterial,
 } from './house-transfer-form';
 import { DEFAULT_PORTS, stackServices, startStack, stopOnSignals } from './stack';
@@ -62,15 +64,19 @@ const idNumberIn = (t: string) =>
 async function demoLink(): Promise<string> {
   if (!token) throw new Error('no token for the demo buyer');
   const buyer = idNumberIn(token);
-  const seller = idNumberIn(await tokenOf('seller'));
+  const sellerToken = await tokenOf('seller');
+  const seller = idNumberIn(sellerToken);
   const population = generatePopulation({ seed: 20261122, persons: options.persons });
+  // The seller persona confirms selling their home to the demo buyer, as every house transfer starts
+  // (《不动产登记暂行条例》第十四条: both parties apply); the buyer's form carries that confirmation.
+  const confirmation = await confirmSale(gateway, sellerToken, unitOfSeller(population, seller), buyer);
   const materials = [];
   for (const m of HOUSE_TRANSFER_UPLOADS)
     materials.push({ id: m.id, uploadId: await uploadMaterial(gateway, token, m.file, m.name) });
   const variables = {
     input: {
       bundleCode: 'HOUSE-TRANSFER',
-      values: houseTransferValues(population, buyer, seller),
+      values: houseTransferValues(population, buyer, seller, { 'seller.confirmation': confirmation }),
       materials,
     },
   };
@@ -106,8 +112,9 @@ GraphiQL, signed in as the demo home buyer (${persona}):
 A first query to run there (everything four departments hold about you, in one request):
   { me { idNumber taxpayer { name status } properties { unitCode address } fundAccount { balance status } } }
 
-Buy a second-hand home in one go (一件事): this opens GraphiQL with the house transfer filled from the
-departments' data and the scans uploaded. Run "Submit", then "Watch" again and again: the deed tax and
+Buy a second-hand home in one go (一件事): the seller (persona "seller") has confirmed selling you their
+home, as both parties must (《不动产登记暂行条例》第十四条); this opens GraphiQL with the house transfer
+filled from the departments' data under that confirmation and the scans uploaded. Run "Submit", then "Watch" again and again: the deed tax and
 the fund withdrawal are approved in parallel, then the transfer registration, in seconds.
   ${demo}
 

@@ -66,7 +66,7 @@ describe('the project’s own queries within the gateway’s default limits', ()
     const where = documents.map((d) => d.where).join('\n');
     for (const name of [
       'query Queue',
-      'query WhoReadMyData',
+      'query ReadsOfMyData',
       'query BundleForm',
       'query HallCatalogue',
       'query MyRecords',

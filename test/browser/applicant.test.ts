@@ -11,6 +11,7 @@ import {
   idNumberOf,
   parties,
   population,
+  saleConfirmed,
   statusOf,
   submit,
 } from '../stack/house-transfer';
@@ -72,6 +73,17 @@ describe.skipIf(!BROWSER_AVAILABLE)('the web app for applicants', () => {
   };
 
   it('takes the demo buyer through the house transfer, from sign-in to rating', async () => {
+    // The seller first: they confirm selling their home to the demo buyer, as both parties apply
+    // (《不动产登记暂行条例》第十四条).
+    await signIn(page, s.gatewayUrl, 'seller');
+    await page.goto(`${s.gatewayUrl}/#/sell`);
+    await page.getByRole('heading', { level: 1, name: '出售房屋：确认卖给谁' }).waitFor();
+    await page.locator('#sell-buyer').fill(citizenId);
+    await page.getByRole('button', { name: '确认出售' }).click();
+    await page.locator('[data-sale][data-live="true"]').waitFor();
+    await screenshot(page, 'sell');
+    await page.getByRole('button', { name: '退出' }).click();
+
     await page.goto(`${s.gatewayUrl}/`);
     await page.getByRole('heading', { name: '登录' }).waitFor();
     await screenshot(page, 'sign-in');
@@ -82,6 +94,9 @@ describe.skipIf(!BROWSER_AVAILABLE)('the web app for applicants', () => {
     await screenshot(page, 'bundles');
 
     await page.locator('[data-bundle="HOUSE-TRANSFER"] h2 a').click();
+    // The sale the seller confirmed is offered to pick; the unit's data will come from the registry.
+    await page.locator('[data-sale] input:checked').waitFor();
+    await screenshot(page, 'pick-sale');
     // Consent in plain words, one department at a time.
     const consent = page.getByRole('group', { name: '授权预填' });
     await consent.waitFor();
@@ -127,10 +142,19 @@ describe.skipIf(!BROWSER_AVAILABLE)('the web app for applicants', () => {
       '不动产登记',
     );
 
+    // The unit and the seller come from the registry under the seller's confirmation: nothing to type.
+    for (const key of [
+      'property.unitCode',
+      'property.certificateNumber',
+      'seller.idNumber',
+      'seller.confirmation',
+    ])
+      expect(await fieldByKey(page, key).getAttribute('readonly'), key).not.toBeNull();
     const values = houseTransferValues(population, citizenId, sellerId);
     for (const { key, value } of values) {
       const control = fieldByKey(page, key);
-      if ((await control.getAttribute('readonly')) !== null) continue;
+      // Locked by a prefill: a read-only input, or a disabled select (the unit's use).
+      if ((await control.getAttribute('readonly')) !== null || (await control.isDisabled())) continue;
       await fill(page, key, value);
     }
     await uploadHouseTransferMaterials(page);
@@ -272,7 +296,9 @@ describe.skipIf(!BROWSER_AVAILABLE)('the web app for applicants', () => {
     // A buyer and seller of their own: the demo pair's transfer may have been completed by another test.
     const p = parties(0, [citizenId, sellerId]);
     const token = await buyerToken(s, p);
-    const values = houseTransferValues(population, p.buyer.idNumber, p.seller.idNumber);
+    const values = houseTransferValues(population, p.buyer.idNumber, p.seller.idNumber, {
+      'seller.confirmation': await saleConfirmed(s, p),
+    });
     const price = values.find((v) => v.key === 'transaction.price')!.value;
     // Declared far below the unit's last taxed price: the tax office asks for the price to be checked.
     const low = (Number(price) / 1.2 / 4).toFixed(2);

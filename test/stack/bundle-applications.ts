@@ -1,9 +1,11 @@
 import type { Population } from '@onething/legacy-kit';
 import {
+  confirmSale,
   HOUSE_TRANSFER_UPLOADS,
   houseTransferParties,
   houseTransferValues,
   SAMPLE_FILES,
+  unitOfSeller,
   uploadMaterial,
 } from '../../scripts/house-transfer-form';
 import type { TestStack } from './support';
@@ -117,7 +119,21 @@ export async function prepareApplication(
   if (bundleCode === 'HOUSE-TRANSFER') {
     const p = housePairs(population)(n);
     applicant = p.buyer;
-    values = houseTransferValues(population, p.buyer.idNumber, p.seller.idNumber);
+    // The seller confirms the sale first (《不动产登记暂行条例》第十四条: both parties apply).
+    const seller = await s.customToken({
+      role: 'applicant',
+      name: p.seller.name,
+      id_number: p.seller.idNumber,
+    });
+    const confirmation = await confirmSale(
+      s.gatewayUrl,
+      seller,
+      unitOfSeller(population, p.seller.idNumber),
+      p.buyer.idNumber,
+    );
+    values = houseTransferValues(population, p.buyer.idNumber, p.seller.idNumber, {
+      'seller.confirmation': confirmation,
+    });
   } else if (bundleCode === 'COMPANY-CHANGE' || bundleCode === 'COMPANY-DEREGISTRATION') {
     const e = companies(population)[n + (bundleCode === 'COMPANY-DEREGISTRATION' ? 500 : 0)];
     if (!e) throw new Error(`no ${n}-th company to apply for`);

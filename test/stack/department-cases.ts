@@ -59,6 +59,7 @@ export const CASE_ITEMS: Readonly<
       'applicant.phone',
       'seller.idNumber',
       'seller.name',
+      'seller.confirmation',
       'property.unitCode',
       'property.certificateNumber',
       'property.address',

@@ -1,11 +1,13 @@
 import { generatePopulation, type Population } from '@onething/legacy-kit';
 import { expect } from 'vitest';
 import {
+  confirmSale,
   houseTransferValues as formValues,
   HOUSE_TRANSFER_UPLOADS,
   houseTransferParties,
   type Parties,
   SAMPLE_FILES,
+  unitOfSeller,
   uploadMaterial,
 } from '../../scripts/house-transfer-form';
 import type { Department, TestStack } from './support';
@@ -40,9 +42,44 @@ export type { Parties };
  */
 export const parties: (n: number, exclude?: readonly string[]) => Parties = houseTransferParties(population);
 
-/** A token of the development IdP for the buyer of a pair. */
-export const buyerToken = (s: TestStack, p: Parties) =>
-  s.customToken({ role: 'applicant', id_number: p.buyer.idNumber, name: p.buyer.name });
+/**
+ * Sellers' confirmations given in this test file, by `buyer|seller`: the last stack's (a test file that
+ * starts a second stack has the seller confirm again there).
+ */
+let confirmations = new Map<string, string>();
+let confirmedOn: TestStack | undefined;
+
+/** A token of the development IdP for the seller of a pair. */
+export const sellerToken = (s: TestStack, p: Parties) =>
+  s.customToken({ role: 'applicant', id_number: p.seller.idNumber, name: p.seller.name });
+
+/**
+ * The seller of a pair confirms selling their home to the buyer, as every house transfer starts
+ * (《不动产登记暂行条例》第十四条); houseTransferValues then carries the confirmation.
+ */
+export async function saleConfirmed(s: TestStack, p: Parties): Promise<string> {
+  if (confirmedOn !== s) {
+    confirmations = new Map();
+    confirmedOn = s;
+  }
+  const key = `${p.buyer.idNumber}|${p.seller.idNumber}`;
+  const known = confirmations.get(key);
+  if (known) return known;
+  const id = await confirmSale(
+    s.gatewayUrl,
+    await sellerToken(s, p),
+    unitOfSeller(population, p.seller.idNumber),
+    p.buyer.idNumber,
+  );
+  confirmations.set(key, id);
+  return id;
+}
+
+/** A token of the development IdP for the buyer of a pair, once the seller has confirmed the sale to them. */
+export async function buyerToken(s: TestStack, p: Parties): Promise<string> {
+  await saleConfirmed(s, p);
+  return s.customToken({ role: 'applicant', id_number: p.buyer.idNumber, name: p.buyer.name });
+}
 
 export interface HouseTransferOptions {
   /** Overrides of form values (a low price, a wrong certificate number…). */
@@ -50,8 +87,17 @@ export interface HouseTransferOptions {
 }
 
 /** The house transfer's one form as a buyer fills it (see scripts/house-transfer-form.ts). */
-export const houseTransferValues = (buyerId: string, sellerId: string, options: HouseTransferOptions = {}) =>
-  formValues(population, buyerId, sellerId, options.values);
+export const houseTransferValues = (
+  buyerId: string,
+  sellerId: string,
+  options: HouseTransferOptions = {},
+) => {
+  const confirmation = confirmations.get(`${buyerId}|${sellerId}`);
+  return formValues(population, buyerId, sellerId, {
+    ...(confirmation ? { 'seller.confirmation': confirmation } : {}),
+    ...options.values,
+  });
+};
 
 /** Uploads the materials the house transfer asks the applicant for, and answers them for the input. */
 export async function houseTransferMaterials(s: TestStack, token: string) {

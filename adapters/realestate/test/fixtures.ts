@@ -75,6 +75,7 @@ export function transferSubmission(
       'applicant.phone': buyer.phone,
       'seller.idNumber': seller.idNumber,
       'seller.name': seller.name,
+      'seller.confirmation': '5b0f6a0e-8d3c-4f7e-9a51-3c2f4e1d7b90',
       'property.unitCode': unit.unitCode,
       'property.certificateNumber': unit.certificateNumber,
       'property.address': unit.address,

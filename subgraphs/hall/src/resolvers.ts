@@ -5,6 +5,8 @@ import { checkForm } from './forms/check-form';
 import type { Hall } from './hall';
 import { hallId } from './ids';
 import { prefillForm } from './prefill/prefill';
+import { prefillFromSale } from './sales/prefill';
+import { isLive, type SaleConfirmations } from './sales/store';
 import type { AuditTrail } from './store/audit';
 import type { Consent, Consents } from './store/consents';
 import type { Prefills } from './store/prefills';
@@ -27,6 +29,7 @@ export interface HallDeps {
   readonly prefills: Prefills;
   /** Limits per applicant of checkForm and prefillForm. */
   readonly limits: FormLimits;
+  readonly sales: SaleConfirmations;
 }
 
 /** The signed-in applicant, or FORBIDDEN: consents, prefill and one's own audit trail are an applicant's. */
@@ -61,7 +64,7 @@ const consentShape = (c: Consent) => ({
   revokedAt: c.revokedAt?.toISOString() ?? null,
 });
 /** The hall's resolvers: bundles and their one forms (public), consent, prefill, checks (the audit trail: audit/). */
-export function hallResolvers({ hall, client, consents, audit, prefills, limits }: HallDeps) {
+export function hallResolvers({ hall, client, consents, audit, prefills, limits, sales }: HallDeps) {
   const bundleOr = (code: string): BundleDefinition => {
     const b = hall.bundle(code);
     if (!b)
@@ -129,6 +132,7 @@ export function hallResolvers({ hall, client, consents, audit, prefills, limits 
           applicant: me,
           audit,
           bundleCode: bundle.code,
+          sales,
         });
       },
     },
@@ -167,12 +171,28 @@ export function hallResolvers({ hall, client, consents, audit, prefills, limits 
           bundleCode,
           options,
           enterpriseUscc,
-        }: { bundleCode: string; options?: string[] | null; enterpriseUscc?: string | null },
+          saleConfirmationId,
+        }: {
+          bundleCode: string;
+          options?: string[] | null;
+          enterpriseUscc?: string | null;
+          saleConfirmationId?: string | null;
+        },
         ctx: Ctx,
       ) => {
         const me = applicantOf(ctx);
         await limits.consume('prefillForm', me.idNumber);
         const bundle = bundleOr(bundleCode);
+        const sale = saleConfirmationId
+          ? await sales.forBuyer(me.idNumber, hallId('saleConfirmationId', saleConfirmationId, 'a sale'))
+          : undefined;
+        if (saleConfirmationId && (!sale || !isLive(sale)))
+          throw invalid(
+            `no sale confirmed to you as ${saleConfirmationId} (or it was withdrawn or has expired): the seller confirms the sale first`,
+            'saleConfirmationId',
+            'sale.notConfirmed',
+            '出卖人尚未向您确认该出售（或确认已撤回、已过期）',
+          );
         const consent = await consents.current(me.idNumber, bundle.code);
         // Only what the chosen form shows is read (and audited): every option's fields when none are named.
         const form = hall.form(
@@ -191,12 +211,16 @@ export function hallResolvers({ hall, client, consents, audit, prefills, limits 
           client,
           audit,
         );
+        const fromSale = sale
+          ? await prefillFromSale(sale, form, me, client, audit, bundle.code)
+          : { values: [], unavailable: [] };
+        const saleKeys = new Set(fromSale.values.map((v) => v.key));
         const saved = await prefills.save({
           applicantIdNumber: me.idNumber,
           bundleCode: bundle.code,
           enterpriseUscc: enterpriseUscc ?? null,
-          values: result.values,
-          unavailable: result.unavailable,
+          values: [...result.values.filter((v) => !saleKeys.has(v.key)), ...fromSale.values],
+          unavailable: [...result.unavailable, ...fromSale.unavailable],
           readAt: new Date(),
         });
         return {
@@ -245,6 +269,8 @@ export function hallResolvers({ hall, client, consents, audit, prefills, limits 
           .consentScopes(bundle, options == null ? undefined : optionsOr(bundle, options))
           .map((s) => ({ ...s, department: s.key.toUpperCase() })),
     },
+    // Rules not checked name their department as the hall keeps it (lower case); the schema's enum is upper.
+    NotChecked: { department: (n: { department: string }) => n.department.toUpperCase() },
     Item: { __resolveType: (item: { __typename: string }) => item.__typename },
   };
 }

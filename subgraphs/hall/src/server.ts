@@ -21,6 +21,8 @@ import { materialRoutes, Uploads } from './materials';
 import { BlobStore } from './materials/blob-store';
 import { startRetentionSweeps, UploadRetention } from './materials/retention';
 import { hallResolvers } from './resolvers';
+import { salesResolvers } from './sales/resolvers';
+import { SaleConfirmations } from './sales/store';
 import type { HallConfig } from './settings';
 import { AuditTrail } from './store/audit';
 import { Consents } from './store/consents';
@@ -103,6 +105,7 @@ export async function createHallSubgraph(config: HallConfig, log: Logger): Promi
     log: log.child({ component: 'retention' }),
   });
   let sweeps: { stop(): Promise<void> } | undefined;
+  const sales = new SaleConfirmations(db);
   const service = new ApplicationService({
     apps,
     jobs,
@@ -110,6 +113,7 @@ export async function createHallSubgraph(config: HallConfig, log: Logger): Promi
     client,
     audit,
     prefills,
+    sales,
     uploads: async (idNumber, ids) => new Set((await uploads.forApplicant(idNumber, ids)).map((u) => u.id)),
     calendar,
     wake,
@@ -118,9 +122,10 @@ export async function createHallSubgraph(config: HallConfig, log: Logger): Promi
     department: 'hall',
     sdl: hallSubgraphSdl(),
     resolvers: [
-      hallResolvers({ hall, client, consents: new Consents(db), audit, prefills, limits }),
+      hallResolvers({ hall, client, consents: new Consents(db), audit, prefills, limits, sales }),
       applicationResolvers({ service, apps, hall, uploads }),
       auditResolvers({ audit, names: auditNamesOf(hall) }),
+      salesResolvers({ sales, client, audit, validDays: config.saleConfirmationDays }),
     ],
     identityKeys: config.identityKeys,
     loaders: () => ({ applications: applicationReads(apps) }),

@@ -201,6 +201,11 @@ export const hallSettings = defineSettings('subgraph-hall', {
     schema: settings.ms(60_000),
     doc: 'How long the start waits for the supergraph to serve the departments’ items.',
   },
+  saleConfirmationDays: {
+    env: 'SALE_CONFIRMATION_DAYS',
+    schema: settings.positiveInt(30),
+    doc: 'Days a seller’s confirmation of a sale stays valid for the buyer’s house transfer (《不动产登记暂行条例》第十四条 asks both parties to apply; no national rule sets a period, so a locality sets its own).',
+  },
 });
 
 export type HallConfig = ReturnType<typeof hallSettings.load>;

@@ -6,6 +6,7 @@ import { deriveOneForm } from '../src/bundles/one-form';
 import { checkForm } from '../src/forms/check-form';
 import type { CrossCheckInput } from '../src/forms/cross-checks';
 import { localDepartmentRules } from '../src/forms/department-rules';
+import { SaleConfirmations } from '../src/sales/store';
 import { AuditTrail } from '../src/store/audit';
 import { type Database, openDatabase } from '../src/store/database';
 import type { SupergraphClient } from '../src/supergraph-client';
@@ -55,6 +56,7 @@ const good: Record<string, string> = {
   'applicant.phone': '13800138000',
   'seller.idNumber': seller,
   'seller.name': '李四',
+  'seller.confirmation': '00000000-0000-4000-8000-000000000000',
   'buyer.isFirstHome': 'true',
   'buyer.maritalStatus': 'married',
   'property.unitCode': unit,
@@ -78,9 +80,24 @@ const materials = ['id-card', 'sale-contract', 'bank-card'];
 describe('one validation of a filled form (一次告知)', () => {
   let db: Database;
   let audit: AuditTrail;
+  let sales: SaleConfirmations;
   beforeAll(async () => {
     ({ db } = await openDatabase({ dataDir: 'memory://' }));
     audit = new AuditTrail(db);
+    sales = new SaleConfirmations(db);
+    // The seller confirmed selling the unit to the buyer: the form carries that confirmation.
+    const sale = await sales.confirm(
+      {
+        sellerIdNumber: seller,
+        sellerName: '李四',
+        unitCode: unit,
+        address: null,
+        buyerIdNumber: buyer,
+        priceFen: null,
+      },
+      30,
+    );
+    good['seller.confirmation'] = sale.id;
   });
   afterAll(() => db?.destroy());
   const context = (client: SupergraphClient) => ({
@@ -89,6 +106,7 @@ describe('one validation of a filled form (一次告知)', () => {
     applicant: { idNumber: buyer, enterprises: [], subject: buyer, role: 'applicant' },
     audit,
     bundleCode: 'HOUSE-TRANSFER',
+    sales,
   });
   const owned = {
     owners: [{ idNumber: seller }],
@@ -96,12 +114,14 @@ describe('one validation of a filled form (一次告知)', () => {
     seized: false,
   };
 
-  it('accepts a correct form, having checked the seller at the registry (and audited it)', async () => {
+  it('accepts a correct form, having checked the seller at the registry under their confirmation (and audited it)', async () => {
     const { client, asked } = fakeSupergraph(owned);
     const check = await checkForm(form, { values: values(), materials }, undefined, context(client));
     expect(check.problems).toEqual([]);
     expect(check.valid).toBe(true);
-    expect(asked[0]).toContain('property(unitCode: $u) { owners { idNumber } certificateNumber seized }');
+    expect(asked.find((q) => q.includes('property('))).toContain(
+      'property(unitCode: $u) { unitCode owners { idNumber } certificateNumber',
+    );
     const [record] = await audit.about(seller, []);
     expect(record).toMatchObject({
       department: 'realestate',
@@ -111,11 +131,7 @@ describe('one validation of a filled form (一次告知)', () => {
   });
 
   it('answers every mistake at once, each at its field with a code and both languages', async () => {
-    const { client } = fakeSupergraph({
-      ...owned,
-      owners: [{ idNumber: '330502199001011239' }],
-      seized: true,
-    });
+    const { client } = fakeSupergraph({ ...owned, seized: true });
     const check = await checkForm(
       form,
       {
@@ -148,17 +164,15 @@ describe('one validation of a filled form (一次告知)', () => {
         'property.area field.belowMin',
         'property.certificateNumber property.certificateMismatch',
         'property.unitCode property.seized',
-        'seller.idNumber seller.notOwner',
         'seller.name field.required',
         'transaction.contractDate contractDate.future',
         'transaction.price field.money',
       ].sort(),
     );
     for (const p of check.problems) expect(p.message.zh && p.message.en).toBeTruthy();
-    expect(check.problems.find((p) => p.code === 'seller.notOwner')?.items).toEqual([
-      'TAX-DEED-TAX',
-      'RE-TRANSFER',
-    ]);
+    expect(check.problems.find((p) => p.code === 'property.seized')?.items).toEqual(
+      form.fields.find((f) => f.key === 'property.unitCode')!.usedBy,
+    );
   });
 
   it('refuses a form that names someone else as the applicant', async () => {
@@ -174,42 +188,78 @@ describe('one validation of a filled form (一次告知)', () => {
     ]);
   });
 
-  it('audits the register’s answer as a read of the unit’s owners, whoever the form names as seller', async () => {
-    const owner = '330502199001011236';
-    const { client } = fakeSupergraph({ ...owned, owners: [{ idNumber: owner }, { idNumber: seller }] });
+  it('audits the read as one of the confirming seller’s data, whoever the form names as seller', async () => {
+    const { client } = fakeSupergraph(owned);
     const before = (await audit.about(seller, [])).length;
-    await checkForm(
+    const check = await checkForm(
       form,
       { values: values({ 'seller.idNumber': '110105199003078916' }), materials },
       undefined,
       context(client),
     );
-    expect((await audit.about(owner, []))[0]).toMatchObject({
-      department: 'realestate',
-      subjectIdNumber: owner,
-    });
+    expect(check.problems.map((p) => `${p.field} ${p.code}`)).toEqual(['seller.idNumber sale.otherSeller']);
     expect((await audit.about(seller, [])).length).toBe(before + 1);
     expect(await audit.about('110105199003078916', [])).toEqual([]);
   });
 
-  it('names the broken rule of an identifier, and refuses a seller who is the buyer', async () => {
-    const { client } = fakeSupergraph(owned);
-    const check = await checkForm(
-      form,
-      { values: values({ 'applicant.idNumber': '110105194912310021', 'seller.idNumber': buyer }), materials },
-      undefined,
-      context(client),
+  it('refuses a seller who no longer owns the unit they confirmed selling', async () => {
+    const { client } = fakeSupergraph({ ...owned, owners: [{ idNumber: '330502199001011236' }] });
+    const check = await checkForm(form, { values: values(), materials }, undefined, context(client));
+    expect(check.problems.map((p) => `${p.field} ${p.code}`)).toEqual(['seller.idNumber seller.notOwner']);
+  });
+
+  it('tells a buyer without the seller’s confirmation nothing about the unit, and asks the registry nothing', async () => {
+    const { client, asked } = fakeSupergraph({
+      ...owned,
+      owners: [{ idNumber: '330502199001011236' }],
+      seized: true,
+    });
+    const theirs = await sales.confirm(
+      {
+        sellerIdNumber: seller,
+        sellerName: '李四',
+        unitCode: unit,
+        address: null,
+        buyerIdNumber: '330502199001011236',
+        priceFen: null,
+      },
+      30,
     );
-    expect(check.problems.map((p) => p.code)).toEqual(
-      expect.arrayContaining(['GB11643.checkCharacter', 'seller.notOwner']),
+    const revoked = await sales.confirm(
+      {
+        sellerIdNumber: seller,
+        sellerName: '李四',
+        unitCode: unit,
+        address: null,
+        buyerIdNumber: buyer,
+        priceFen: null,
+      },
+      30,
     );
-    const check2 = await checkForm(
-      form,
-      { values: values({ 'seller.idNumber': buyer }), materials },
-      undefined,
-      context(client),
-    );
-    expect(check2.problems.map((p) => p.code)).toContain('seller.isApplicant');
+    await sales.revoke(seller, revoked.id);
+    for (const confirmation of [null, '5b0f6a0e-8d3c-4f7e-9a51-3c2f4e1d7b90', theirs.id, revoked.id]) {
+      const check = await checkForm(
+        form,
+        {
+          values: values({ 'seller.confirmation': confirmation, 'property.certificateNumber': 'X' }),
+          materials,
+        },
+        undefined,
+        context(client),
+      );
+      expect(check.problems.map((p) => `${p.field} ${p.code}`)).toEqual([
+        confirmation ? 'seller.confirmation sale.notConfirmed' : 'seller.confirmation field.required',
+      ]);
+      expect(check.notChecked).toEqual([
+        {
+          rule: 'seller.owner',
+          department: 'realestate',
+          reason: expect.stringContaining('checked on submission'),
+        },
+      ]);
+    }
+    // The registry is asked nothing (the buyer's own fund account is read for the fund's rules).
+    expect(asked.filter((q) => q.includes('property('))).toEqual([]);
   });
 
   it('holds prefilled values that may not change', async () => {

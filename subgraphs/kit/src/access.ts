@@ -75,25 +75,25 @@ export class Access {
   }
 
   /**
-   * Reads of this department's data about a unit, given its owners as the registry holds them: its owners,
-   * this department's staff, and the hall (which checks a transfer's seller against the register and
-   * audits what it reads).
+   * Reads of this department's data about a unit, given its owners as the registry holds them: its owners
+   * (and the hall acting for one of them, as when a seller confirms a sale) and this department's staff.
+   * The hall acting for anyone else learns nothing of the unit: a buyer's checks are made under the
+   * seller's confirmation, acting for the seller, never as an oracle of who owns what.
    */
   property(ownerIdNumbers: readonly string[]): void {
     const me = this.applicant?.idNumber;
     if (me && ownerIdNumbers.includes(me)) return;
-    if (!this.isDepartmentStaff && !this.isService)
-      this.deny(`the ${this.department} data of a unit it does not own`);
+    if (!this.isDepartmentStaff) this.deny(`the ${this.department} data of a unit it does not own`);
   }
 
   /**
-   * Who owns a unit: its owners, any department's staff and the hall — other departments ask the registry
-   * for the owners (@requires) to decide who may read their records of the unit.
+   * Who owns a unit: its owners (and the hall acting for one) and any department's staff — other
+   * departments ask the registry for the owners (@requires) to decide who may read their records of it.
    */
   propertyOwners(ownerIdNumbers: readonly string[]): void {
     const me = this.applicant?.idNumber;
     if (me && ownerIdNumbers.includes(me)) return;
-    if (!this.isAnyDepartmentStaff && !this.isService) this.deny('the owners of a unit it does not own');
+    if (!this.isAnyDepartmentStaff) this.deny('the owners of a unit it does not own');
   }
 
   /**

@@ -1,7 +1,9 @@
 import {
+  confirmSale,
   HOUSE_TRANSFER_UPLOADS,
   houseTransferParties,
   houseTransferValues,
+  unitOfSeller,
   uploadMaterial,
 } from '../../../scripts/house-transfer-form';
 import type { TestStack } from '../../stack/support';
@@ -47,6 +49,13 @@ export async function durableSubmissions(
   for (let n = 0; n < options.applicants; n++) {
     const p = pairs(n);
     const token = await s.customToken({ role: 'applicant', name: p.buyer.name, id_number: p.buyer.idNumber });
+    // The seller confirms the sale first, as every house transfer starts.
+    const confirmation = await confirmSale(
+      s.gatewayUrl,
+      await s.customToken({ role: 'applicant', name: p.seller.name, id_number: p.seller.idNumber }),
+      unitOfSeller(population, p.seller.idNumber),
+      p.buyer.idNumber,
+    );
     const materials = [];
     for (const m of HOUSE_TRANSFER_UPLOADS)
       materials.push({ id: m.id, uploadId: await uploadMaterial(s.gatewayUrl, token, m.file, m.name) });
@@ -54,7 +63,9 @@ export async function durableSubmissions(
       token,
       input: {
         bundleCode: 'HOUSE-TRANSFER',
-        values: houseTransferValues(population, p.buyer.idNumber, p.seller.idNumber),
+        values: houseTransferValues(population, p.buyer.idNumber, p.seller.idNumber, {
+          'seller.confirmation': confirmation,
+        }),
         materials,
       },
     });

@@ -10,6 +10,7 @@ import {
   houseTransferValues,
   idNumberOf,
   parties,
+  saleConfirmed,
   statusOf,
   submit,
 } from '../../stack/house-transfer';
@@ -106,6 +107,8 @@ export async function startAccessStack(): Promise<{ s: TestStack; f: AccessFixtu
     name: stranger.name,
   });
   const victim = parties(7, personaIds);
+  // Every house transfer starts with the seller's confirmation to its buyer.
+  await saleConfirmed(s, victim);
   const citizen = tokens.citizen!;
   const citizenId = personaIds[0]!;
   const legalRep = JSON.parse(Buffer.from(tokens['legal-rep']!.split('.')[1]!, 'base64url').toString()) as {
@@ -119,11 +122,12 @@ export async function startAccessStack(): Promise<{ s: TestStack; f: AccessFixtu
     PERSONAS.map((p) => [p, APPLICANTS.includes(p) ? idNumberOf(tokens[p]!) : undefined]),
   ) as Record<Persona, string | undefined>;
   ids.hall = citizenId;
-  const citizenName = population.persons.find((p) => p.idNumber === citizenId)!.name;
 
   // A case of the citizen's at each department, handed in by the hall acting for them, each with the one
   // mistake its department asks to be corrected; a seller of its own, as the registry checks the seller.
   const direct = parties(8, personaIds);
+  const citizenName = population.persons.find((p) => p.idNumber === citizenId)!.name;
+  await saleConfirmed(s, { buyer: { idNumber: citizenId, name: citizenName }, seller: direct.seller });
   const citizenForm = houseTransferValues(citizenId, direct.seller.idNumber);
   const formValue = (key: string) => citizenForm.find((v) => v.key === key)!.value;
   const unit = population.properties.find((p) => p.unitCode === formValue('property.unitCode'))!;
@@ -173,11 +177,15 @@ export async function startAccessStack(): Promise<{ s: TestStack; f: AccessFixtu
     };
   }
 
-  const form = async (n: number, values: Record<string, string> = {}) => ({
-    bundleCode: 'HOUSE-TRANSFER',
-    values: houseTransferValues(citizenId, parties(n, personaIds).seller.idNumber, { values }),
-    materials: await houseTransferMaterials(s, citizen),
-  });
+  const form = async (n: number, values: Record<string, string> = {}) => {
+    const { seller } = parties(n, personaIds);
+    await saleConfirmed(s, { buyer: { idNumber: citizenId, name: citizenName }, seller });
+    return {
+      bundleCode: 'HOUSE-TRANSFER',
+      values: houseTransferValues(citizenId, seller.idNumber, { values }),
+      materials: await houseTransferMaterials(s, citizen),
+    };
+  };
   const read = (id: string) => application(s, citizen, id);
   const until = (id: string, check: (a: ApplicationView) => boolean, what: string) =>
     eventually(() => read(id), check, what, 60_000);

@@ -100,8 +100,9 @@ export const READS: readonly Operation[] = [
   entryRead(
     'property.realestate',
     'read a property: register entry',
-    // The hall reads any unit's register entry: it checks a transfer's seller against the register.
-    ['seller', 'staff-realestate', 'hall'],
+    // The hall reads a unit only acting for one of its owners (here it acts for the citizen, who owns none
+    // of it): a buyer's checks are made under the seller's confirmation, acting for the seller.
+    ['seller', 'staff-realestate'],
     PROPERTY('address certificateNumber'),
     unit,
     ['property', 'address'],
@@ -109,7 +110,7 @@ export const READS: readonly Operation[] = [
   entryRead(
     'property.tax',
     'read a property: deed tax records',
-    ['seller', 'staff-tax', 'hall'],
+    ['seller', 'staff-tax'],
     PROPERTY('deedTaxRecords { payerIdNumber amount }'),
     unit,
     ['property', 'deedTaxRecords'],
@@ -118,7 +119,7 @@ export const READS: readonly Operation[] = [
   entryRead(
     'property.fund',
     'read a property: fund loans',
-    ['seller', 'staff-fund', 'hall'],
+    ['seller', 'staff-fund'],
     PROPERTY('fundLoans { borrowerIdNumber remaining }'),
     unit,
     ['property', 'fundLoans'],

@@ -6,6 +6,7 @@ import {
   idNumberOf,
   parties,
   population,
+  saleConfirmed,
 } from '../../stack/house-transfer';
 import type { TestStack } from '../../stack/support';
 
@@ -157,6 +158,7 @@ export class Workload {
         const materials = [];
         for (const m of HOUSE_TRANSFER_UPLOADS)
           materials.push({ id: m.id, uploadId: await uploadMaterial(s.gatewayUrl, token, m.file, m.name) });
+        await saleConfirmed(s, p);
         const values = houseTransferValues(p.buyer.idNumber, p.seller.idNumber);
         return { kind, token, input: { bundleCode: 'HOUSE-TRANSFER', values, materials } };
       }

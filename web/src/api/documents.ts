@@ -17,6 +17,7 @@ export const BUNDLES = gql`
         windows { separately bundled saved }
         visits { separately bundled saved }
         timeLimitDays { separately bundled saved }
+        typedByHand { fields typed }
       }
     }
   }
@@ -56,8 +57,8 @@ export const GRANT_CONSENT = gql`
 `;
 
 export const PREFILL = gql`
-  mutation Prefill($bundleCode: ID!, $options: [String!]!) {
-    prefillForm(bundleCode: $bundleCode, options: $options) {
+  mutation Prefill($bundleCode: ID!, $options: [String!]!, $saleConfirmationId: ID) {
+    prefillForm(bundleCode: $bundleCode, options: $options, saleConfirmationId: $saleConfirmationId) {
       id
       values { key value department updatedAt editable }
       unavailable { department code message fields }
@@ -165,5 +166,34 @@ export const QUEUE = gql`
 export const RETRY = gql`
   mutation RetryPart($partId: ID!) {
     retryPart(partId: $partId) { id status attempts }
+  }
+`;
+
+const SALE = 'id unitCode address sellerName buyerIdNumber price confirmedAt expiresAt revokedAt live';
+
+/** The seller's side of a house transfer: their units, and the sales they confirmed. */
+export const MY_SALES = gql`
+  query MySales {
+    me { idNumber properties { unitCode address } }
+    mySaleConfirmations { ${SALE} }
+  }
+`;
+
+export const CONFIRM_SALE = gql`
+  mutation ConfirmSale($unitCode: UnitCode!, $buyerIdNumber: IdNumber!, $price: Money) {
+    confirmSale(unitCode: $unitCode, buyerIdNumber: $buyerIdNumber, price: $price) { ${SALE} }
+  }
+`;
+
+export const REVOKE_SALE = gql`
+  mutation RevokeSale($id: ID!) {
+    revokeSaleConfirmation(saleConfirmationId: $id) { ${SALE} }
+  }
+`;
+
+/** The buyer's side: the sales sellers confirmed to them, to pick one for the house transfer. */
+export const SALES_TO_ME = gql`
+  query SalesToMe {
+    salesConfirmedToMe { ${SALE} }
   }
 `;

@@ -22,7 +22,10 @@ export interface BundleSummary {
     option: string | null;
     promisedLimitDays: number;
   }[];
-  savings: Record<'fields' | 'materials' | 'windows' | 'visits' | 'timeLimitDays', Saving>;
+  savings: Record<'fields' | 'materials' | 'windows' | 'visits' | 'timeLimitDays', Saving> & {
+    /** Fields still typed by hand once prefill and (house transfer) the seller's confirmation fill the rest. */
+    typedByHand: { fields: number; typed: number };
+  };
 }
 
 export interface FormField extends FieldRules {
@@ -138,7 +141,13 @@ export interface Application {
   rating: { level: number; comment: string | null; ratedAt: string } | null;
 }
 
-export type AuditPurposeKind = 'PREFILL' | 'OWNERS_CHECK' | 'REPRESENTATIVE_CHECK' | 'FUND_CHECK' | 'OTHER';
+export type AuditPurposeKind =
+  | 'PREFILL'
+  | 'OWNERS_CHECK'
+  | 'REPRESENTATIVE_CHECK'
+  | 'FUND_CHECK'
+  | 'SALE_CONFIRMATION'
+  | 'OTHER';
 
 /** Who caused reads: another applicant is numbered, never named. */
 export interface AuditReader {
@@ -173,4 +182,18 @@ export interface DispatchProblem {
   code: string;
   message: { zh: string; en: string };
   detail: string | null;
+}
+
+/** A seller's confirmation of a sale (出卖人确认). */
+export interface SaleConfirmation {
+  id: string;
+  unitCode: string;
+  address: string | null;
+  sellerName: string;
+  buyerIdNumber: string;
+  price: string | null;
+  confirmedAt: string;
+  expiresAt: string;
+  revokedAt: string | null;
+  live: boolean;
 }

@@ -6,6 +6,7 @@ import { ApplicationPage } from '../pages/ApplicationPage';
 import { Apply } from '../pages/Apply';
 import { Bundles } from '../pages/Bundles';
 import { MyApplications } from '../pages/MyApplications';
+import { Sell } from '../pages/Sell';
 import { SignIn } from '../pages/SignIn';
 import { StaffQueue } from '../pages/StaffQueue';
 import { WhoReadMyData } from '../pages/WhoReadMyData';
@@ -40,6 +41,8 @@ function Page({ route }: { route: Route }) {
       return <ApplicationPage key={route.id} id={route.id} />;
     case 'audit':
       return <WhoReadMyData />;
+    case 'sell':
+      return <Sell />;
     case 'queue':
       return <StaffQueue />;
     default:

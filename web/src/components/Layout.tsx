@@ -16,6 +16,7 @@ export function Layout({ route, children }: { route: Route; children: ReactNode 
             label: t('nav.applications'),
             active: route.name === 'applications' || route.name === 'application',
           },
+          { to: '/sell', label: t('nav.sell'), active: route.name === 'sell' },
           { to: '/who-read-my-data', label: t('nav.audit'), active: route.name === 'audit' },
         ]
       : session

@@ -1,9 +1,9 @@
 import { checkField } from '@onething/schema/forms';
 import { useEffect, useMemo, useRef, useState } from 'react';
 import { useMutation, useQuery } from 'urql';
-import { BUNDLE_FORM, GRANT_CONSENT, PREFILL, SUBMIT } from '../api/documents';
+import { BUNDLE_FORM, GRANT_CONSENT, PREFILL, SALES_TO_ME, SUBMIT } from '../api/documents';
 import { operationErrorText } from '../api/errors';
-import type { BundleForm, Department, FormField, Prefill, Problem } from '../api/types';
+import type { BundleForm, Department, FormField, Prefill, Problem, SaleConfirmation } from '../api/types';
 import { useI18n } from '../app/i18n';
 import { navigate } from '../app/router';
 import { useSession } from '../app/session';
@@ -39,6 +39,16 @@ export function Apply({ code }: { code: string }) {
   });
   const [consentState, grantConsent] = useMutation(GRANT_CONSENT);
   const [prefillState, runPrefill] = useMutation<{ prefillForm: Prefill }>(PREFILL);
+  // A house transfer has two parties: the buyer picks a sale its seller confirmed to them.
+  const withSeller = code === 'HOUSE-TRANSFER';
+  const [{ data: salesData }] = useQuery<{ salesConfirmedToMe: SaleConfirmation[] }>({
+    query: SALES_TO_ME,
+    pause: !withSeller,
+    requestPolicy: 'network-only',
+  });
+  const sales = (salesData?.salesConfirmedToMe ?? []).filter((x) => x.live);
+  const [pickedSale, setPickedSale] = useState<string | null>(null);
+  const sale = withSeller ? (pickedSale ?? sales[0]?.id ?? null) : null;
   const [submitState, submit] = useMutation(SUBMIT);
   const bundle = data?.bundle;
   const form = bundle?.form;
@@ -101,7 +111,10 @@ export function Apply({ code }: { code: string }) {
     if (consent && chosen.length > 0) {
       const granted = await grantConsent({ bundleCode: code, scopes: chosen });
       if (granted.error) return setSubmitError(operationErrorText(t, granted.error));
-      const filled = await runPrefill({ bundleCode: code, options });
+    }
+    if ((consent && chosen.length > 0) || sale) {
+      // A sale the seller confirmed fills the unit's and the seller's fields from the registry.
+      const filled = await runPrefill({ bundleCode: code, options, saleConfirmationId: sale });
       if (filled.error || !filled.data)
         return setSubmitError(filled.error ? operationErrorText(t, filled.error) : '');
       const p = filled.data.prefillForm;
@@ -142,6 +155,26 @@ export function Apply({ code }: { code: string }) {
       <PageTitle>{l(bundle.name)}</PageTitle>
       <p className="lead">{l(bundle.description)}</p>
       {submitError && <Notice kind="error">{t('apply.failed', { reason: submitError })}</Notice>}
+
+      {step === 'consent' && withSeller && (
+        <fieldset className="card" aria-label={t('apply.sales')}>
+          <legend>{t('apply.sales')}</legend>
+          {salesData && sales.length === 0 && <p>{t('apply.salesNone')}</p>}
+          {sales.map((x) => (
+            <label key={x.id} className="choice" data-sale={x.id}>
+              <input
+                type="radio"
+                name="sale"
+                value={x.id}
+                checked={sale === x.id}
+                onChange={() => setPickedSale(x.id)}
+              />{' '}
+              {x.address ?? x.unitCode} · {t('apply.saleBy', { seller: x.sellerName })}
+              {x.price ? ` · ${x.price}` : ''}
+            </label>
+          ))}
+        </fieldset>
+      )}
 
       {step === 'consent' && (
         <ConsentStep

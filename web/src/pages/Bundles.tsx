@@ -33,6 +33,15 @@ export function Bundles() {
               <SavingRow label={t('savings.materials')} s={b.savings.materials} />
               <SavingRow label={t('savings.visits')} s={b.savings.visits} />
               <SavingRow label={t('savings.days')} s={b.savings.timeLimitDays} />
+              <div className="saving" data-typed-by-hand>
+                <dt>{t('savings.typed')}</dt>
+                <dd>
+                  {t('savings.typedOf', {
+                    typed: String(b.savings.typedByHand.typed),
+                    fields: String(b.savings.typedByHand.fields),
+                  })}
+                </dd>
+              </div>
             </dl>
             <Link
               to={`/bundles/${b.code}`}

@@ -14,6 +14,7 @@ const PURPOSES: readonly AuditPurposeKind[] = [
   'OWNERS_CHECK',
   'REPRESENTATIVE_CHECK',
   'FUND_CHECK',
+  'SALE_CONFIRMATION',
   'OTHER',
 ];
 

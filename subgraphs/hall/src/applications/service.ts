@@ -18,6 +18,7 @@ import type { JobQueue } from '../dispatch/jobs';
 import { checkForm } from '../forms/check-form';
 import type { NotChecked } from '../forms/cross-checks';
 import type { Hall } from '../hall';
+import type { SaleConfirmations } from '../sales/store';
 import type { AuditTrail } from '../store/audit';
 import type { Prefills } from '../store/prefills';
 import type { SupergraphClient } from '../supergraph-client';
@@ -60,6 +61,7 @@ export class ApplicationService {
       readonly client: SupergraphClient;
       readonly audit: AuditTrail;
       readonly prefills: Prefills;
+      readonly sales: SaleConfirmations;
       readonly uploads: UploadCheck;
       readonly calendar: WorkingDayCalendar;
       readonly wake: () => void;
@@ -114,6 +116,7 @@ export class ApplicationService {
         applicant,
         audit: this.deps.audit,
         bundleCode: bundle.code,
+        sales: this.deps.sales,
       },
     );
     const problems = [...check.problems];

@@ -7,6 +7,7 @@ export const PURPOSE_KINDS = [
   'owners-check',
   'representative-check',
   'fund-check',
+  'sale-confirmation',
   'other',
 ] as const;
 
@@ -52,6 +53,14 @@ export function purposeText(purpose: AuditPurpose, bundle: Localized | undefined
       return {
         zh: `${zhFor}核验企业 ${purpose.about ?? ''} 的法定代表人`.trim(),
         en: `checking who represents enterprise ${purpose.about ?? ''}${enFor}`.replace('  ', ' '),
+      };
+    case 'sale-confirmation':
+      return {
+        zh: `确认出售不动产 ${purpose.about ?? ''} 时核验权利人`.replace('  ', ' '),
+        en: `checking the owners of real-estate unit ${purpose.about ?? ''} as its sale was confirmed`.replace(
+          '  ',
+          ' ',
+        ),
       };
     case 'fund-check':
       return {

@@ -1,5 +1,7 @@
-import { yuanToFen } from '@onething/schema';
+import { fenToYuan, yuanToFen } from '@onething/schema';
 import { type FormProblem, problem } from '@onething/schema/forms';
+import { isLive, type SaleConfirmations } from '../sales/store';
+import { readUnitAsOwner } from '../sales/unit';
 import type { AuditTrail } from '../store/audit';
 import type { ActingFor, SupergraphClient } from '../supergraph-client';
 import { fundAccountRules, localDepartmentRules } from './department-rules';
@@ -21,6 +23,8 @@ export interface CrossCheckInput {
   readonly applicant: ActingFor & { readonly subject: string; readonly role: string };
   readonly audit: AuditTrail;
   readonly bundleCode: string;
+  /** Sellers' confirmations: the house transfer is checked against the register only under one. */
+  readonly sales: SaleConfirmations;
 }
 
 type Out = { problems: FormProblem[]; notChecked: NotChecked[] };
@@ -88,75 +92,102 @@ function localRules(input: CrossCheckInput, out: Out): void {
   }
 }
 
+const NOT_CHECKED_WITHOUT_CONFIRMATION =
+  'checked on submission, once the seller has confirmed the sale to you: the register answers about a unit only to its owner';
+
+/**
+ * The house transfer against the register, only under the seller's confirmation given to this buyer
+ * (《不动产登记暂行条例》第十四条: a sale is registered on the joint application of both parties). Without
+ * one, nothing is read: the register answers about a unit only to its owner, so no one learns here who owns
+ * what; the form is refused for the missing confirmation and the ownership is reported as not checked.
+ */
 async function registryRules(input: CrossCheckInput, out: Out): Promise<void> {
-  const unitCode = input.values.get('property.unitCode');
-  const seller = input.values.get('seller.idNumber');
-  const certificate = input.values.get('property.certificateNumber');
-  if (!unitCode || (!seller && !certificate)) return;
-  const answer = await input.client.query<{
-    property: {
-      owners: { idNumber: string }[];
-      certificateNumber: string | null;
-      seized: boolean | null;
-    } | null;
-  }>(
-    'query Ownership($u: UnitCode!) { property(unitCode: $u) { owners { idNumber } certificateNumber seized } }',
-    { u: unitCode },
-    input.applicant,
-  );
-  const failure = answer.errors?.find((e) => e.extensions?.code !== 'FORBIDDEN');
-  if (failure || !answer.data) {
+  if (input.usedBy('seller.confirmation').length === 0) return;
+  const v = (k: string) => input.values.get(k);
+  const say = (field: string, code: string, zh: string, en: string) =>
+    out.problems.push(problem(field, code, zh, en, input.usedBy(field)));
+  const id = v('seller.confirmation');
+  const confirmation = id ? await input.sales.forBuyer(input.applicant.idNumber, id) : undefined;
+  if (!confirmation || !isLive(confirmation)) {
+    if (id)
+      say(
+        'seller.confirmation',
+        'sale.notConfirmed',
+        confirmation
+          ? '出卖人的确认已撤回或已过期：请出卖人重新确认'
+          : '出卖人尚未向您确认出售：请出卖人在网上“出售房屋”中确认，再从“出卖人已确认的房屋”中选择',
+        confirmation
+          ? 'the seller’s confirmation was withdrawn or has expired: ask the seller to confirm again'
+          : 'the seller has not confirmed this sale to you: the seller confirms online (Sell), then you pick it',
+      );
     out.notChecked.push({
       rule: 'seller.owner',
       department: 'realestate',
-      reason: failure?.message ?? 'no answer',
+      reason: NOT_CHECKED_WITHOUT_CONFIRMATION,
     });
     return;
   }
-  const unit = answer.data.property;
-  const owners = unit?.owners.map((o) => o.idNumber) ?? [];
-  // Whose data was read is the unit's owners' (the register answered with them), whoever the form names as
-  // the seller: each owner finds the read in their own trail; a unit without owners concerns no one.
-  await input.audit.record(
-    (owners.length > 0 ? owners : [null]).map((owner) => ({
+  const unitCode = v('property.unitCode');
+  const seller = v('seller.idNumber');
+  if (unitCode && unitCode !== confirmation.unitCode)
+    say(
+      'property.unitCode',
+      'sale.otherUnit',
+      '不动产单元号与出卖人确认出售的房屋不一致',
+      'the unit differs from the one the seller confirmed selling to you',
+    );
+  if (seller && seller !== confirmation.sellerIdNumber)
+    say(
+      'seller.idNumber',
+      'sale.otherSeller',
+      '出卖人与确认出售的权利人不一致',
+      'the seller differs from the owner who confirmed the sale',
+    );
+  const price = v('transaction.price') === undefined ? undefined : yuanToFen(v('transaction.price')!);
+  if (confirmation.priceFen !== null && price !== undefined && price !== confirmation.priceFen)
+    say(
+      'transaction.price',
+      'sale.otherPrice',
+      `成交价格与出卖人确认的价格（${fenToYuan(confirmation.priceFen)}元）不一致`,
+      `the price differs from the one the seller confirmed (${fenToYuan(confirmation.priceFen)} yuan)`,
+    );
+  // Read acting for the seller, who consented by confirming: the register answers only if they still own it.
+  const read = await readUnitAsOwner(input.client, confirmation.unitCode, confirmation.sellerIdNumber);
+  if (read.kind === 'unavailable') {
+    out.notChecked.push({ rule: 'seller.owner', department: 'realestate', reason: read.reason });
+    return;
+  }
+  await input.audit.record([
+    {
       actorSubject: input.applicant.subject,
       actorRole: input.applicant.role,
-      subjectIdNumber: owner,
+      subjectIdNumber: confirmation.sellerIdNumber,
       subjectUscc: null,
       department: 'realestate',
       fields: ['property.owners', 'property.certificateNumber', 'property.seized'],
       bundleCode: input.bundleCode,
       applicationId: null,
-      purpose: { kind: 'owners-check', about: unitCode },
-    })),
-  );
-  const say = (field: string, code: string, zh: string, en: string) =>
-    out.problems.push(problem(field, code, zh, en, input.usedBy(field)));
-  if (owners.length === 0) {
-    say(
-      'property.unitCode',
-      'property.notRegistered',
-      `不动产单元 ${unitCode} 未登记`,
-      `unit ${unitCode} is not in the register`,
-    );
-    return;
-  }
-  if (seller && !owners.includes(seller)) {
+      purpose: { kind: 'owners-check', about: confirmation.unitCode },
+    },
+  ]);
+  if (read.kind !== 'unit') {
     say(
       'seller.idNumber',
       'seller.notOwner',
-      '出卖人不是该不动产登记簿记载的权利人',
-      'the seller is not an owner of this unit in the register',
+      '出卖人已不是该不动产登记簿记载的权利人',
+      'the seller is no longer an owner of this unit in the register',
     );
+    return;
   }
-  if (unit?.seized)
+  if (read.unit.seized)
     say(
       'property.unitCode',
       'property.seized',
       '该不动产已被查封，不能转移',
       'the unit is seized by a court and cannot be transferred',
     );
-  if (certificate && unit?.certificateNumber && certificate !== unit.certificateNumber) {
+  const certificate = v('property.certificateNumber');
+  if (certificate && read.unit.certificateNumber && certificate !== read.unit.certificateNumber) {
     say(
       'property.certificateNumber',
       'property.certificateMismatch',
@@ -227,10 +258,11 @@ async function registerRules(input: CrossCheckInput, out: Out): Promise<void> {
 }
 
 /**
- * Rules across fields, and against what the departments hold (the seller owns the unit at the registry;
- * the applicant represents the enterprise in the market register). Lookups go through the supergraph as
- * the hall acting for the applicant, and are audited; a department that cannot be asked is reported as
- * not checked rather than as a problem of the form.
+ * Rules across fields, and against what the departments hold (under the seller's confirmation, the seller
+ * owns the unit at the registry; the applicant represents the enterprise in the market register). Lookups
+ * go through the supergraph as the hall acting for the person whose data it is (the seller who confirmed,
+ * the applicant), and are audited; a department that cannot be asked is reported as not checked rather
+ * than as a problem of the form.
  */
 export async function crossChecks(input: CrossCheckInput): Promise<Out> {
   const out: Out = { problems: [], notChecked: [] };

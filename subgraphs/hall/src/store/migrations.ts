@@ -246,6 +246,38 @@ const migrations: Record<string, Migration> = {
       );
     },
   },
+  '2026-12-04-004-sale-confirmations': {
+    async up(db: Kysely<unknown>) {
+      // A seller's confirmation that they sell a unit to a named buyer (《不动产登记暂行条例》第十四条: a sale
+      // is registered on the joint application of both parties).
+      await db.schema
+        .createTable('sale_confirmations')
+        .addColumn('id', 'text', (c) => c.primaryKey())
+        .addColumn('seller_id_number', 'text', (c) => c.notNull())
+        .addColumn('seller_name', 'text', (c) => c.notNull())
+        .addColumn('unit_code', 'text', (c) => c.notNull())
+        .addColumn('address', 'text')
+        .addColumn('buyer_id_number', 'text', (c) => c.notNull())
+        .addColumn('price_fen', 'bigint')
+        .addColumn('confirmed_at', 'timestamptz', (c) => c.notNull())
+        .addColumn('expires_at', 'timestamptz', (c) => c.notNull())
+        .addColumn('revoked_at', 'timestamptz')
+        .execute();
+      await db.schema
+        .createIndex('sale_confirmations_seller')
+        .on('sale_confirmations')
+        .columns(['seller_id_number', 'confirmed_at'])
+        .execute();
+      await db.schema
+        .createIndex('sale_confirmations_buyer')
+        .on('sale_confirmations')
+        .columns(['buyer_id_number', 'confirmed_at'])
+        .execute();
+    },
+    async down(db: Kysely<unknown>) {
+      await sql`drop table sale_confirmations`.execute(db);
+    },
+  },
 };
 
 const provider: MigrationProvider = { getMigrations: async () => migrations };

@@ -57,6 +57,7 @@ export interface HallDatabase {
   dispatch_jobs: DispatchJobTable;
   uploads: UploadTable;
   callback_nonces: CallbackNonceTable;
+  sale_confirmations: SaleConfirmationTable;
 }
 
 /** A signed callback's nonce, remembered for the callbacks' maximum age. */
@@ -143,4 +144,21 @@ export interface UploadTable {
   uploaded_at: Timestamp;
   /** When an application first handed it in; null while it is the applicant's alone (then it may expire). */
   handed_in_at: Timestamp | null;
+}
+
+export interface SaleConfirmationTable {
+  id: string;
+  /** The owner who confirmed the sale, as signed in. */
+  seller_id_number: string;
+  seller_name: string;
+  unit_code: string;
+  /** The unit's location as the registry held it when the seller confirmed (shown to the buyer). */
+  address: string | null;
+  /** The buyer it is confirmed to: only they may apply with it. */
+  buyer_id_number: string;
+  /** The agreed price in fen, when the seller gave one. */
+  price_fen: ColumnType<string | null, string | number | null, string | number | null>;
+  confirmed_at: Timestamp;
+  expires_at: Timestamp;
+  revoked_at: Timestamp | null;
 }

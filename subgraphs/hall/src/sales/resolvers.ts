@@ -1,0 +1,150 @@
+import { fenToYuan, yuanToFen } from '@onething/schema';
+import { type SubgraphContext, subgraphError } from '@onething/subgraph-kit';
+import { GraphQLError } from 'graphql';
+import { hallId } from '../ids';
+import type { AuditTrail } from '../store/audit';
+import type { SupergraphClient } from '../supergraph-client';
+import { isLive, type SaleConfirmation, type SaleConfirmations } from './store';
+import { readUnitAsOwner } from './unit';
+
+type Ctx = SubgraphContext<unknown>;
+
+export interface SalesDeps {
+  readonly sales: SaleConfirmations;
+  readonly client: SupergraphClient;
+  readonly audit: AuditTrail;
+  /** Days a confirmation stays valid (SALE_CONFIRMATION_DAYS). */
+  readonly validDays: number;
+}
+
+function refused(message: string, field: string, rule: string, zh: string) {
+  return subgraphError('INVALID_INPUT', 'hall', message, {
+    problems: [{ path: field, rule, message: { zh, en: message } }],
+  });
+}
+
+/** The signed-in applicant (a seller or a buyer acts for themselves only). */
+function personOf(ctx: Ctx) {
+  const a = ctx.access.applicant;
+  if (ctx.identity.role !== 'applicant' || !a)
+    throw subgraphError(
+      'FORBIDDEN',
+      'hall',
+      ctx.identity.role === 'anonymous'
+        ? 'sign in as an applicant'
+        : 'only an applicant can do this, for themselves',
+    );
+  return { idNumber: a.idNumber, name: ctx.identity.name ?? '', subject: ctx.identity.subject };
+}
+
+const shape = (c: SaleConfirmation) => ({
+  ...c,
+  price: c.priceFen === null ? null : fenToYuan(c.priceFen),
+  confirmedAt: c.confirmedAt.toISOString(),
+  expiresAt: c.expiresAt.toISOString(),
+  revokedAt: c.revokedAt?.toISOString() ?? null,
+  live: isLive(c),
+});
+
+/**
+ * The seller's side of a house transfer (出卖人确认): an owner confirms selling a unit to a buyer; the
+ * buyer sees the sales confirmed to them and applies with one. 《不动产登记暂行条例》第十四条: a sale is
+ * registered on the joint application of both parties.
+ */
+export function salesResolvers({ sales, client, audit, validDays }: SalesDeps) {
+  return {
+    Query: {
+      mySaleConfirmations: async (_: unknown, __: unknown, ctx: Ctx) =>
+        (await sales.bySeller(personOf(ctx).idNumber)).map(shape),
+      salesConfirmedToMe: async (_: unknown, __: unknown, ctx: Ctx) =>
+        (await sales.toBuyer(personOf(ctx).idNumber)).map(shape),
+    },
+    Mutation: {
+      confirmSale: async (
+        _: unknown,
+        args: { unitCode: string; buyerIdNumber: string; price?: string | null },
+        ctx: Ctx,
+      ) => {
+        const me = personOf(ctx);
+        if (args.buyerIdNumber === me.idNumber)
+          throw refused('you cannot sell to yourself', 'buyerIdNumber', 'sale.toSelf', '不能向本人出售');
+        const priceFen = args.price ? (yuanToFen(args.price) ?? null) : null;
+        // The hall reads the unit acting for the seller: the registry answers only if they own it, so a
+        // unit that is not theirs and one that is not registered get the same answer.
+        const read = await readUnitAsOwner(client, args.unitCode, me.idNumber);
+        if (read.kind === 'unavailable')
+          // The registry's own failure, said as a department failure is everywhere (retryable, named).
+          throw new GraphQLError(
+            `the registry cannot be asked now (${read.reason}); confirm the sale again later`,
+            {
+              extensions: { code: 'DEPARTMENT_UNAVAILABLE', department: 'realestate', retryable: true },
+            },
+          );
+        if (read.kind !== 'unit')
+          throw refused(
+            `you are not the registered owner of unit ${args.unitCode}: only an owner confirms its sale`,
+            'unitCode',
+            'sale.notOwner',
+            `您不是不动产单元 ${args.unitCode} 登记的权利人，不能确认出售`,
+          );
+        if (read.unit.owners.length > 1)
+          throw refused(
+            'a jointly owned unit is sold with every owner’s consent: its owners confirm together at the window',
+            'unitCode',
+            'sale.jointlyOwned',
+            '共有房屋的出售须全体共有人同意：请共有人一同到窗口确认',
+          );
+        if (read.unit.seized)
+          throw refused(
+            'the unit is seized by a court and cannot be sold',
+            'unitCode',
+            'property.seized',
+            '该不动产已被查封，不能出售',
+          );
+        await audit.record([
+          {
+            actorSubject: me.subject,
+            actorRole: 'applicant',
+            subjectIdNumber: me.idNumber,
+            subjectUscc: null,
+            department: 'realestate',
+            fields: ['property.owners', 'property.address', 'property.seized'],
+            bundleCode: 'HOUSE-TRANSFER',
+            applicationId: null,
+            purpose: { kind: 'sale-confirmation', about: args.unitCode },
+          },
+        ]);
+        const saved = await sales.confirm(
+          {
+            sellerIdNumber: me.idNumber,
+            sellerName: me.name,
+            unitCode: args.unitCode,
+            address: read.unit.address,
+            buyerIdNumber: args.buyerIdNumber,
+            priceFen,
+          },
+          validDays,
+        );
+        return shape(saved);
+      },
+      revokeSaleConfirmation: async (
+        _: unknown,
+        { saleConfirmationId }: { saleConfirmationId: string },
+        ctx: Ctx,
+      ) => {
+        const revoked = await sales.revoke(
+          personOf(ctx).idNumber,
+          hallId('saleConfirmationId', saleConfirmationId, 'a sale confirmation'),
+        );
+        if (!revoked)
+          throw refused(
+            `no sale confirmation ${saleConfirmationId} of yours`,
+            'saleConfirmationId',
+            'sale.unknown',
+            '没有您的该出售确认',
+          );
+        return shape(revoked);
+      },
+    },
+  };
+}

@@ -1,5 +1,6 @@
 import { join, resolve } from 'node:path';
 import { generatePopulation } from '@onething/legacy-kit';
+import { moveAsidePreviousRun } from './fresh-start';
 import {
   confirmSale,
   HOUSE_TRANSFER_UPLOADS,
@@ -20,6 +21,10 @@ const logDir = join(root, 'data', 'logs');
 // An hour of the departments' time a second: a house transfer completes in about a minute.
 const options = { logDir, clockSpeed: Number(process.env.CLOCK_SPEED ?? 3600), persons: 10_000 };
 const specs = stackServices(options);
+
+// The stand-ins start afresh from their seed, so the hall does too (its data moved aside, not deleted);
+// a PostgreSQL the operator runs (DATABASE_URL) is theirs to manage and is left alone.
+const previous = process.env.DATABASE_URL ? undefined : moveAsidePreviousRun(root);
 
 // The web app the gateway serves at /, built first if web/ changed since its last build. A failed build
 // does not stop the rest: the gateway serves the last build, or a page saying how to build it.
@@ -122,7 +127,11 @@ Personas (tokens: ${idp}/token?persona=<id>):
 ${personas.map((p) => `  ${p.id.padEnd(16)} ${p.name}  ${p.title.en}`).join('\n')}
 
 The departments' clocks run ${options.clockSpeed}× real time. Logs: ${logDir}
-Ctrl-C stops everything.`);
+The departments' stand-ins start afresh from their seed at every start, and so does the hall${
+  previous ? `: the last run's applications and uploads were moved to ${previous}` : ''
+}.
+The demo above and the web app's walk share the seller's one home: after one of them has sold it, start again.
+Ctrl-C (or a signal to this process) stops everything.`);
 
 for (const s of stack.services.values()) {
   s.process.once('exit', (code, signal) => {

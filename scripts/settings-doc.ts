@@ -1,4 +1,6 @@
+import { execFileSync } from 'node:child_process';
 import { readFileSync, writeFileSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
 import { gatewaySettings } from '../gateway/src/settings';
 import { devIdpSettings } from '../idp/src/settings';
 import { fundSettings } from '../legacy/fund/src/settings';
@@ -92,5 +94,7 @@ export function withSettings(doc: string): string {
 
 if (process.argv.includes('--write')) {
   writeFileSync(DOC, withSettings(readFileSync(DOC, 'utf8')));
+  // Aligned as the linter wants markdown tables (biome ci fails otherwise); the docs test compares cells.
+  execFileSync('npx', ['biome', 'format', '--write', fileURLToPath(DOC)], { stdio: 'ignore' });
   console.log(`wrote ${DOC.pathname}`);
 }

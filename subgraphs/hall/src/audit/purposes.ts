@@ -56,8 +56,8 @@ export function purposeText(purpose: AuditPurpose, bundle: Localized | undefined
       };
     case 'sale-confirmation':
       return {
-        zh: `确认出售不动产 ${purpose.about ?? ''} 时核验权利人`.replace('  ', ' '),
-        en: `checking the owners of real-estate unit ${purpose.about ?? ''} as its sale was confirmed`.replace(
+        zh: `${zhFor}核验出售的不动产单元 ${purpose.about ?? ''} 的权利人`.trim(),
+        en: `checking the owners of real-estate unit ${purpose.about ?? ''} offered for sale${enFor}`.replace(
           '  ',
           ' ',
         ),

@@ -37,13 +37,14 @@ function personOf(ctx: Ctx) {
   return { idNumber: a.idNumber, name: ctx.identity.name ?? '', subject: ctx.identity.subject };
 }
 
-const shape = (c: SaleConfirmation) => ({
+const shape = (c: SaleConfirmation, handedIn: ReadonlySet<string> = new Set()) => ({
   ...c,
   price: c.priceFen === null ? null : fenToYuan(c.priceFen),
   confirmedAt: c.confirmedAt.toISOString(),
   expiresAt: c.expiresAt.toISOString(),
   revokedAt: c.revokedAt?.toISOString() ?? null,
-  live: isLive(c),
+  // Live: not withdrawn, not expired, and not yet handed in with an application (a sale is applied with once).
+  live: isLive(c) && !handedIn.has(c.id),
 });
 
 /**
@@ -54,10 +55,16 @@ const shape = (c: SaleConfirmation) => ({
 export function salesResolvers({ sales, client, audit, validDays }: SalesDeps) {
   return {
     Query: {
-      mySaleConfirmations: async (_: unknown, __: unknown, ctx: Ctx) =>
-        (await sales.bySeller(personOf(ctx).idNumber)).map(shape),
-      salesConfirmedToMe: async (_: unknown, __: unknown, ctx: Ctx) =>
-        (await sales.toBuyer(personOf(ctx).idNumber)).map(shape),
+      mySaleConfirmations: async (_: unknown, __: unknown, ctx: Ctx) => {
+        const list = await sales.bySeller(personOf(ctx).idNumber);
+        const handedIn = await sales.handedIn(list.map((c) => c.id));
+        return list.map((c) => shape(c, handedIn));
+      },
+      salesConfirmedToMe: async (_: unknown, __: unknown, ctx: Ctx) => {
+        const list = await sales.toBuyer(personOf(ctx).idNumber);
+        const handedIn = await sales.handedIn(list.map((c) => c.id));
+        return list.map((c) => shape(c, handedIn));
+      },
     },
     Mutation: {
       confirmSale: async (

@@ -1,4 +1,5 @@
 import { randomUUID } from 'node:crypto';
+import { sql } from 'kysely';
 import type { Database } from '../store/database';
 
 /**
@@ -53,6 +54,23 @@ export const isLive = (c: SaleConfirmation, now = new Date()): boolean =>
 /** The one writer of sale_confirmations. */
 export class SaleConfirmations {
   constructor(private readonly db: Database) {}
+
+  /**
+   * Which of these confirmations an application has already been handed in with (and not refused): a sale
+   * is applied with once, so it is no longer offered to the buyer nor accepted for another application.
+   */
+  async handedIn(ids: readonly string[]): Promise<Set<string>> {
+    if (ids.length === 0) return new Set();
+    const rows = await this.db
+      .selectFrom('applications')
+      .select(sql<string>`v->>'value'`.as('id'))
+      .innerJoin(sql`jsonb_array_elements("values")`.as('v'), (join) => join.onTrue())
+      .where(sql<boolean>`v->>'key' = 'seller.confirmation'`)
+      .where(sql<boolean>`v->>'value' in (${sql.join(ids)})`)
+      .where('status', '!=', 'REJECTED')
+      .execute();
+    return new Set(rows.map((r) => r.id));
+  }
 
   async confirm(
     c: Omit<SaleConfirmation, 'id' | 'confirmedAt' | 'expiresAt' | 'revokedAt'>,

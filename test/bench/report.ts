@@ -355,8 +355,10 @@ export function report(r: BenchResults): string {
     out.push(
       '## 6. Footprint',
       '',
-      '`npm start` on a warm checkout (data/ kept from an earlier start), timed from the command to its "Ready" line',
-      '(every service answering, the demo prepared); memory is the resident set of every process, summed.',
+      '`npm start` on a checkout whose web app is already built (a first start also builds it), each start',
+      'after the last (the hall starts afresh with the stand-ins), timed from the command to its "Ready" line (every',
+      'service answering, the demo prepared); memory is the resident set of every process, summed, tsx\'s esbuild',
+      'helper beside each service included.',
       '',
       table(['what', 'figure'], rows),
       '',

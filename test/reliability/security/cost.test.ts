@@ -223,6 +223,7 @@ describe('security: the cost of one request, limits of lists, ID numbers in logs
       command: 'RELIABILITY=full npx vitest run --project reliability test/reliability/security/cost.test.ts',
       rows,
       notes: [
+        'Defects found and fixed (bbaaeb0): security issue 13, findings 2 and 10; each “Before:” below is what an attacker could do until then.',
         'Before: `supervision(asOf: "9999-12-31T00:00:00Z")` counted working days one by one to the year 9999, seconds of CPU per alias; 30 aliases held the hall’s /health for 13.8 s. `flag`, `applicationQueue` and `flaggedParts` shared the loop. Now working days are counted by whole weeks and the year schedules (O(log) however far), a date outside 2000–2099 is refused with DATE_OUT_OF_RANGE, and the gateway refuses an operation costing more than MAX_COST (each field 1, the fields under a list once per row of its first/limit) with QUERY_TOO_COSTLY.',
         'Before: `whoReadMyData(limit: -1)` and `auditRecords(limit: -1)` answered INTERNAL_SERVER_ERROR and the hall logged an unmasked ID number with the stack. Now every limit of the hall is checked by one helper (LIMIT_OUT_OF_RANGE naming the argument and its range), and every log line is masked as written (pino’s streamWrite hook), error parameters and variables included.',
         'The worst request the limits still allow is measured in BENCHMARKS.md (scenario “worst legal request”).',

@@ -285,6 +285,7 @@ describe('security: department submissions and a unit’s records', () => {
         'RELIABILITY=full npx vitest run --project reliability test/reliability/security/department-submissions.test.ts',
       rows,
       notes: [
+        'Defects found and fixed (2a6e7cc): security issue 13, findings 1 and 14; each “Before:” below is what an attacker could do until then.',
         'Before: any signed-in applicant could call submit…Case of every department for themselves; a fund withdrawal above the price, its materials another applicant’s uploads (upload:<id>), was accepted and approved by the fund with no application, no checks and no audit record in the hall. Now submit…Case and correct…Case are only for the hall’s service identity acting for the applicant whose case it is; department staff take cases in their own systems.',
         'Before: the hall acting for one applicant could read, find by key and correct any other applicant’s case. Now the case says whose it is (each department’s system reports its applicant) and is shown or corrected only for that applicant; department staff read their department’s cases.',
         'Before: a department’s staff could open any upload handed in with an application that had a part of theirs, whatever the part’s item asked for (the tax office opened a house transfer’s bank card scan). Now only uploads handed in as a material the item of one of their parts asks for — what the hall sends them.',

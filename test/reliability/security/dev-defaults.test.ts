@@ -263,6 +263,7 @@ describe('security: development defaults and the production profile', () => {
         'RELIABILITY=full npx vitest run --project reliability test/reliability/security/dev-defaults.test.ts',
       rows,
       notes: [
+        'Defects found and fixed (7843cac): security issue 13, findings 6, 8, 11 and 12; each “Before:” below is what an attacker could do until then.',
         'Before: nothing told development from production. The development identity provider issued a `service` token with any claims asked for (ALLOW_CUSTOM_TOKENS defaulted to true), the gateway handed staff tokens out at /idp/token wherever DEV_IDP_URL was set, and the hall, tax and fund subgraphs started with their published `*-dev-*` credentials, all silently.',
         'Before: the gateway and every subgraph shared INTERNAL_IDENTITY_SECRET (HS256), so whoever ran one subgraph could sign an identity any other subgraph accepted; and the identity’s shape was not checked (`enterprises: "notalist"` was accepted). Now the gateway alone holds an Ed25519 private key; subgraphs hold its public keys and check the identity strictly.',
         'Before: with introspection off, “Did you mean …?” still named fields, arguments, types and input fields; /graphiql/assets/__proto__ answered 500 (a plain-object lookup), and /graphiql had no frame-ancestors, nosniff or referrer policy.',

@@ -231,6 +231,7 @@ describe('security: ownership oracle and the seller’s confirmation', () => {
         'RELIABILITY=full npx vitest run --project reliability test/reliability/security/ownership.test.ts',
       rows,
       notes: [
+        'Defects found and fixed (a8a17fc): security issue 13, findings 3 and 15; each “Before:” below is what an attacker could do until then.',
         'Before: checkForm on the house transfer, by any signed-in person, answered seller.notOwner, property.certificateMismatch and property.notRegistered for any unit and ID number, while reading the unit was FORBIDDEN; the hall read the register as a service entitled to every unit. Now the kit’s Access lets the hall read a unit only acting for one of its owners, and checkForm reads the register only under a live confirmation the seller gave this buyer, acting for the seller; otherwise it asks nothing and says the ownership will be checked on submission.',
         'Before: the buyer’s application alone, naming the seller and the unit, moved the registry’s owner; the seller was never asked. Now the house transfer carries seller.confirmation (《不动产登记暂行条例》第十四条: a sale is registered on the joint application of both parties): the owner, signed in, confirms the sale to a buyer’s ID number (confirmSale, checked against the register acting for them), may withdraw it, and it lapses after SALE_CONFIRMATION_DAYS.',
       ],

@@ -199,6 +199,7 @@ describe('security: rate limits and quotas', () => {
         'RELIABILITY=full npx vitest run --project reliability test/reliability/security/quotas.test.ts',
       rows,
       notes: [
+        'Defects found and fixed (d568f9c): security issue 13, finding 5; each “Before:” below is what an attacker could do until then.',
         'Before: nothing was limited. 96 anonymous requests of 29 aliased bundle forms slowed `{__typename}` from 5 ms to seconds; one applicant stored 55 MB in 505 uploads, and nothing ever deleted an upload.',
         'Now: the gateway counts per account (300/min), per service client (60000/min) and per address for callers without a token (600/min), uploads 30/min per account; 429 RATE_LIMITED with Retry-After. The IdP allows 60 token requests a minute per address. The hall allows 60 checkForm and 10 prefillForm a minute per applicant, 30 files / 100 MiB of uploads not handed in, and deletes those older than UPLOAD_RETENTION_HOURS (168); handed-in uploads are kept as service records (档案法, DA/T 85-2019). The sweep is tested on both stores in subgraphs/hall/test/upload-retention.int.test.ts (a stack cannot wait a week).',
         'A limit counts requests, not their cost: 96 heavy requests fit in 600 a minute. What one request may cost is bounded by the depth, alias and token limits; a cost-based limit would be the next step.',

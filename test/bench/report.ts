@@ -357,7 +357,7 @@ export function report(r: BenchResults): string {
       '',
       '`npm start` on a checkout whose web app is already built (a first start also builds it), each start',
       'after the last (the hall starts afresh with the stand-ins), timed from the command to its "Ready" line (every',
-      'service answering, the demo prepared); memory is the resident set of every process, summed, tsx\'s esbuild',
+      "service answering, the demo prepared); memory is the resident set of every process, summed, tsx's esbuild",
       'helper beside each service included.',
       '',
       table(['what', 'figure'], rows),

@@ -94,12 +94,25 @@ export async function confirmSale(
   });
   const json = (await res.json()) as {
     data?: { confirmSale?: { id: string } };
-    errors?: { message: string }[];
+    errors?: { message: string; extensions?: { code?: string; retryable?: boolean } }[];
   };
   const id = json.data?.confirmSale?.id;
   if (!id)
-    throw new Error(`the seller could not confirm the sale of ${unitCode}: ${json.errors?.[0]?.message}`);
+    throw new SaleNotConfirmed(
+      `the seller could not confirm the sale of ${unitCode}: ${json.errors?.[0]?.message}`,
+      json.errors?.[0]?.extensions?.retryable === true,
+    );
   return id;
+}
+
+/** A confirmation refused; `retryable` when the registry could not be asked and the seller may try again. */
+export class SaleNotConfirmed extends Error {
+  constructor(
+    message: string,
+    readonly retryable: boolean,
+  ) {
+    super(message);
+  }
 }
 
 /** A buyer and a seller for one house transfer: a completed transfer changes the registry's owner. */

@@ -1,4 +1,10 @@
-import { HOUSE_TRANSFER_UPLOADS, SAMPLE_FILES, uploadMaterial } from '../../../scripts/house-transfer-form';
+import {
+  HOUSE_TRANSFER_UPLOADS,
+  type Parties,
+  SAMPLE_FILES,
+  SaleNotConfirmed,
+  uploadMaterial,
+} from '../../../scripts/house-transfer-form';
 import {
   APPLICATION_FIELDS,
   type ApplicationView,
@@ -116,6 +122,9 @@ async function submitApplication(
   }
 }
 
+/** How long a seller keeps confirming again while the registry cannot be asked (its faults last seconds). */
+const SELLER_PATIENCE_MS = 120_000;
+
 /**
  * Hands in applications, each by a fresh applicant (a buyer and seller pair, or a person starting a
  * business), and keeps every one the hall accepted.
@@ -123,6 +132,8 @@ async function submitApplication(
 export class Workload {
   readonly accepted: Accepted[] = [];
   readonly refused: { kind: BundleKind; stage: string; error: string; at: number }[] = [];
+  /** Confirmations a seller made again because the registry could not be asked the first time. */
+  sellerRetries = 0;
   private houseTransfers = 0;
   private soleTraders = 0;
   private readonly personas: string[] = [];
@@ -158,7 +169,7 @@ export class Workload {
         const materials = [];
         for (const m of HOUSE_TRANSFER_UPLOADS)
           materials.push({ id: m.id, uploadId: await uploadMaterial(s.gatewayUrl, token, m.file, m.name) });
-        await saleConfirmed(s, p);
+        await this.sellerConfirms(p);
         const values = houseTransferValues(p.buyer.idNumber, p.seller.idNumber);
         return { kind, token, input: { bundleCode: 'HOUSE-TRANSFER', values, materials } };
       }
@@ -179,6 +190,26 @@ export class Workload {
       const error = (e as Error).message;
       this.refused.push({ kind, stage: 'upload', error, at: Date.now() });
       return { ok: false, stage: 'upload', error };
+    }
+  }
+
+  /**
+   * The seller confirms the sale before the buyer hands anything in. The registry is asked first (is the
+   * seller its owner?); while it cannot be asked (one of the faults under test), the hall refuses the
+   * confirmation as retryable and the seller, as the message tells them, confirms again once the registry
+   * answers: the hall's acceptance of applications is under test here, not the seller's patience.
+   */
+  private async sellerConfirms(p: Parties): Promise<void> {
+    const giveUpAt = Date.now() + SELLER_PATIENCE_MS;
+    for (;;) {
+      try {
+        await saleConfirmed(this.s, p);
+        return;
+      } catch (e) {
+        if (!(e instanceof SaleNotConfirmed && e.retryable) || Date.now() > giveUpAt) throw e;
+        this.sellerRetries++;
+        await new Promise((r) => setTimeout(r, 250));
+      }
     }
   }
 

@@ -8,7 +8,7 @@ import { printSchema } from 'graphql';
 
 /**
  * GraphQL Code Generator over the one schema (`npm run codegen`), its output checked in:
- * - the web app's operations (web/src/api/documents.ts) as typed documents for urql, against the API schema
+ * - the web app's operations (web/src/api/documents.ts, or any `graphql()` under web/src) as typed documents for urql, against the API schema
  *   of the composed supergraph (schema/supergraph.graphql, written by `npm run compose --workspace schema`);
  * - the hall's resolver types, enums among them, from its own subgraph SDL (federation: true).
  * scripts/codegen.test.ts fails while a checked-in file differs from what this generates.
@@ -43,7 +43,8 @@ export function codegenConfig(): CodegenConfig {
     generates: {
       [WEB_GENERATED]: {
         schema: apiSchemaSdl(),
-        documents: ['web/src/api/documents.ts'],
+        // Every `graphql(`…`)` of the app (documents.ts keeps them all today), never the generated files.
+        documents: ['web/src/**/*.{ts,tsx}', '!web/src/api/generated/**'],
         preset: 'client',
         // Types as the page reads them: fragments are spread, not masked, so a page's type is the data.
         presetConfig: { fragmentMasking: false },
@@ -83,7 +84,11 @@ export function codegenConfig(): CodegenConfig {
 
 /** What codegen would write: each file's path relative to the repository, and its text. */
 export async function generatedFiles(): Promise<{ path: string; content: string }[]> {
-  const files = await generate({ ...codegenConfig(), cwd: ROOT }, false);
+  // Without writing, generate answers each output's filename (relative to cwd) and content.
+  const files: { filename: string; content: string }[] = await generate(
+    { ...codegenConfig(), cwd: ROOT },
+    false,
+  );
   return files.map((f) => ({ path: f.filename, content: f.content }));
 }
 

@@ -28,7 +28,7 @@ const when = (iso: string | null, lang: string) =>
 export function ApplicationPage({ id }: { id: string }) {
   const { t, l, lang } = useI18n();
   const { session } = useSession();
-  const [{ data, error, fetching }, refetch] = useQuery<{ application: Application | null }>({
+  const [{ data, error, fetching }, refetch] = useQuery({
     query: APPLICATION,
     variables: { id },
   });

@@ -3,7 +3,7 @@ import { useEffect, useMemo, useRef, useState } from 'react';
 import { useMutation, useQuery } from 'urql';
 import { BUNDLE_FORM, GRANT_CONSENT, PREFILL, SALES_TO_ME, SUBMIT } from '../api/documents';
 import { operationErrorText } from '../api/errors';
-import type { BundleForm, Department, FormField, Prefill, Problem, SaleConfirmation } from '../api/types';
+import type { BundleForm, Department, FormField, Prefill, Problem } from '../api/types';
 import { useI18n } from '../app/i18n';
 import { navigate } from '../app/router';
 import { useSession } from '../app/session';
@@ -33,15 +33,15 @@ export function Apply({ code }: { code: string }) {
   const [serverProblems, setServerProblems] = useState<Problem[]>([]);
   const [submitError, setSubmitError] = useState<string | null>(null);
   const [attempted, setAttempted] = useState(0);
-  const [{ data, error, fetching }] = useQuery<{ bundle: BundleForm | null }>({
+  const [{ data, error, fetching }] = useQuery({
     query: BUNDLE_FORM,
     variables: { code, options },
   });
   const [consentState, grantConsent] = useMutation(GRANT_CONSENT);
-  const [prefillState, runPrefill] = useMutation<{ prefillForm: Prefill }>(PREFILL);
+  const [prefillState, runPrefill] = useMutation(PREFILL);
   // A house transfer has two parties: the buyer picks a sale its seller confirmed to them.
   const withSeller = code === 'HOUSE-TRANSFER';
-  const [{ data: salesData }] = useQuery<{ salesConfirmedToMe: SaleConfirmation[] }>({
+  const [{ data: salesData }] = useQuery({
     query: SALES_TO_ME,
     pause: !withSeller,
     requestPolicy: 'network-only',

@@ -1,6 +1,6 @@
 import { useQuery } from 'urql';
 import { BUNDLES } from '../api/documents';
-import type { BundleSummary, Saving } from '../api/types';
+import type { Saving } from '../api/types';
 import { useI18n } from '../app/i18n';
 import { Link } from '../app/router';
 import { useDepartmentName } from '../components/Department';
@@ -10,7 +10,7 @@ import { Notice, PageTitle } from '../components/Layout';
 export function Bundles() {
   const { t, l, list } = useI18n();
   const department = useDepartmentName();
-  const [{ data, error, fetching }] = useQuery<{ bundles: BundleSummary[] }>({ query: BUNDLES });
+  const [{ data, error, fetching }] = useQuery({ query: BUNDLES });
   return (
     <>
       <PageTitle>{t('bundles.title')}</PageTitle>

@@ -1,6 +1,5 @@
 import { useQuery } from 'urql';
 import { MY_APPLICATIONS } from '../api/documents';
-import type { Application } from '../api/types';
 import { useI18n } from '../app/i18n';
 import { Link } from '../app/router';
 import { DepartmentName } from '../components/Department';
@@ -10,7 +9,7 @@ import { FlagBadge, StatusBadge } from '../components/Status';
 /** The applicant's applications, newest first, each with where its parts stand. */
 export function MyApplications() {
   const { t, l, lang } = useI18n();
-  const [{ data, error, fetching }] = useQuery<{ myApplications: Application[] }>({ query: MY_APPLICATIONS });
+  const [{ data, error, fetching }] = useQuery({ query: MY_APPLICATIONS });
   return (
     <>
       <PageTitle>{t('applications.title')}</PageTitle>

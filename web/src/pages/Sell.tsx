@@ -1,14 +1,8 @@
 import { useState } from 'react';
 import { useMutation, useQuery } from 'urql';
 import { CONFIRM_SALE, MY_SALES, REVOKE_SALE } from '../api/documents';
-import type { SaleConfirmation } from '../api/types';
 import { useI18n } from '../app/i18n';
 import { Notice, PageTitle } from '../components/Layout';
-
-type MySales = {
-  me: { idNumber: string; properties: { unitCode: string; address: string | null }[] | null } | null;
-  mySaleConfirmations: SaleConfirmation[];
-};
 
 /**
  * The seller's part of a house transfer (出卖人确认): an owner confirms selling one of their homes to a
@@ -16,7 +10,7 @@ type MySales = {
  */
 export function Sell() {
   const { t } = useI18n();
-  const [{ data, error }, refetch] = useQuery<MySales>({ query: MY_SALES, requestPolicy: 'network-only' });
+  const [{ data, error }, refetch] = useQuery({ query: MY_SALES, requestPolicy: 'network-only' });
   const [confirmState, confirm] = useMutation(CONFIRM_SALE);
   const [, revoke] = useMutation(REVOKE_SALE);
   const [unit, setUnit] = useState('');

@@ -1,27 +1,13 @@
 import { useEffect, useState } from 'react';
 import { useMutation, useQuery } from 'urql';
 import { QUEUE, RETRY } from '../api/documents';
-import {
-  APPLICATION_STATUSES,
-  type Application,
-  type ApplicationStatus,
-  type Department,
-  type Part,
-} from '../api/types';
+import { APPLICATION_STATUSES, type ApplicationStatus, type Department } from '../api/types';
 import { useI18n } from '../app/i18n';
 import { Link } from '../app/router';
 import { useSession } from '../app/session';
 import { DEPARTMENTS, DepartmentName, useDepartmentName } from '../components/Department';
 import { Notice, PageTitle } from '../components/Layout';
 import { FlagBadge, StatusBadge } from '../components/Status';
-
-interface DeadPart
-  extends Pick<
-    Part,
-    'id' | 'itemCode' | 'name' | 'department' | 'attempts' | 'lastError' | 'deadLetteredAt'
-  > {
-  application: { id: string; applicantName: string; bundle: { name: { zh: string; en: string } } };
-}
 
 /**
  * The window's queue (综合窗口): applications with red, then yellow parts first; parts whose sending was
@@ -44,10 +30,7 @@ export function StaffQueue() {
     const timer = setTimeout(() => setSearch(typed.trim().slice(0, 50)), 300);
     return () => clearTimeout(timer);
   }, [typed]);
-  const [{ data, error, fetching }, refetch] = useQuery<{
-    applicationQueue: Application[];
-    deadLetteredParts: DeadPart[];
-  }>({
+  const [{ data, error, fetching }, refetch] = useQuery({
     query: QUEUE,
     variables: { department: filter || null, status: status || null, search: search || null },
   });

@@ -43,11 +43,7 @@ export function WhoReadMyData() {
       setBusy(true);
       const filter = { ...(reader ? { reader } : {}), ...(purpose ? { purpose } : {}) };
       const r = await client
-        .query<{ readsOfMyData: AuditPage }>(
-          READS_OF_MY_DATA,
-          { first: PAGE, after, filter },
-          { requestPolicy: 'network-only' },
-        )
+        .query(READS_OF_MY_DATA, { first: PAGE, after, filter }, { requestPolicy: 'network-only' })
         .toPromise();
       setBusy(false);
       if (r.error || !r.data) {

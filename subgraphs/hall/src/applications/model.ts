@@ -1,21 +1,10 @@
-/** Where an application part stands: the hall's dispatch, then the department's case. */
-export type PartStatus =
-  | 'WAITING'
-  | 'DISPATCHING'
-  | 'ACCEPTED'
-  | 'IN_REVIEW'
-  | 'APPROVED'
-  | 'REJECTED'
-  | 'CORRECTION_REQUESTED'
-  | 'DEAD_LETTERED'
-  | 'CANCELLED';
+import type { ApplicationStatus, PartStatus } from '../generated/resolvers-types';
 
-export type ApplicationStatus =
-  | 'SUBMITTED'
-  | 'IN_PROGRESS'
-  | 'CORRECTION_REQUESTED'
-  | 'COMPLETED'
-  | 'REJECTED';
+/**
+ * Where an application part stands (the hall's dispatch, then the department's case), and the application's
+ * status from its parts: both generated from the hall's SDL (`npm run codegen`), never retyped here.
+ */
+export type { ApplicationStatus, PartStatus };
 
 /** Part statuses after which nothing more happens to the part by itself. */
 export const FINAL: ReadonlySet<PartStatus> = new Set(['APPROVED', 'REJECTED', 'CANCELLED']);

@@ -11,7 +11,9 @@ import { type Database, openDatabase } from '../src/store/database';
 const ADMIN_URL = process.env.TEST_POSTGRES_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres';
 
 async function postgresReachable(): Promise<boolean> {
-  const client = new pg.Client({ connectionString: ADMIN_URL, connectionTimeoutMillis: 2_000 });
+  // No server refuses at once; a loaded machine can take seconds to accept: a short timeout would take a
+  // slow server for none and skip its tests.
+  const client = new pg.Client({ connectionString: ADMIN_URL, connectionTimeoutMillis: 20_000 });
   try {
     await client.connect();
     await client.end();

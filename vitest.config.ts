@@ -1,9 +1,17 @@
+import { randomBytes } from 'node:crypto';
 import { createRequire } from 'node:module';
 import { defineConfig } from 'vitest/config';
 
 // graphql 16 ships CJS and ESM builds; Node (and so every service) loads the CJS one, which the Apollo
 // packages require(). Vite would pick the ESM one for our imports: two instances break instanceof checks.
 const graphqlCjs = createRequire(import.meta.url).resolve('graphql');
+
+// One id per `vitest run` of the reliability suite, recorded with every section it writes, so that
+// scripts/reliability-report.ts can tell sections of one run from a mix. Given, it is kept: a section
+// rerun on the same commit with the id of the run it completes joins that run.
+const reliabilityRunId =
+  process.env.RELIABILITY_RUN_ID ??
+  `${new Date().toISOString().slice(0, 16).replace(':', '')}Z-${randomBytes(3).toString('hex')}`;
 
 /**
  * Test layers (see README "Tests"):
@@ -55,6 +63,7 @@ export default defineConfig({
               extends: true as const,
               test: {
                 name: 'reliability',
+                env: { RELIABILITY_RUN_ID: reliabilityRunId },
                 include: ['test/reliability/**/*.test.ts'],
                 exclude: ['**/node_modules/**'],
                 testTimeout: 600_000,

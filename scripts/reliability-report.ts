@@ -1,22 +1,55 @@
 import { execFileSync } from 'node:child_process';
-import { readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { cpus, totalmem } from 'node:os';
 import { join, resolve } from 'node:path';
-import type { FigureRow, Section } from '../test/reliability/figures';
+import { parseArgs } from 'node:util';
+import type { FigureRow, RecordedSection } from '../test/reliability/figures';
+import { keysRecordedBy, problemsOf, type ReadSection, refusal } from './reliability-sections';
 
 /**
  * Writes RELIABILITY.md from the figures the reliability suite recorded in test/reliability/results/
- * (`npm run test:reliability` runs the suite in full, then this).
+ * (`npm run test:reliability` runs the suite in full, then this). Refuses, naming each offending section
+ * and the command to record it anew, to publish a short run, a stale section, a section recorded on a
+ * changed tree, or a mix of runs or commits — unless `--mixed` is given, when sections of several runs
+ * are published each named with its commit and run (scripts/reliability-sections.ts).
  */
+const { values } = parseArgs({ options: { mixed: { type: 'boolean', default: false } } });
 const root = resolve(import.meta.dirname, '..');
 const dir = join(root, 'test', 'reliability', 'results');
+const git = (...args: string[]) => execFileSync('git', args, { cwd: root, encoding: 'utf8' }).trim();
+const head = git('rev-parse', 'HEAD');
 
-type Recorded = Section & { mode: string; recordedAt: string };
-
-const sections = readdirSync(dir)
+const read: ReadSection[] = readdirSync(dir)
   .filter((f) => f.endsWith('.json'))
   .sort()
-  .map((f) => JSON.parse(readFileSync(join(dir, f), 'utf8')) as Recorded);
+  .map((f) => ({ ...(JSON.parse(readFileSync(join(dir, f), 'utf8')) as Partial<RecordedSection>), file: f }));
+
+const problems = problemsOf(read, {
+  mixed: values.mixed!,
+  head,
+  isAncestor: (commit) => {
+    try {
+      execFileSync('git', ['merge-base', '--is-ancestor', commit, head], { cwd: root, stdio: 'ignore' });
+      return true;
+    } catch {
+      return false;
+    }
+  },
+  exists: (path) => existsSync(join(root, path)),
+  expected: (readdirSync(join(root, 'test', 'reliability'), { recursive: true }) as string[])
+    .filter((f) => f.endsWith('.test.ts'))
+    .sort()
+    .flatMap((f) => {
+      const file = `test/reliability/${f}`;
+      return keysRecordedBy(readFileSync(join(root, file), 'utf8')).map((key) => ({ key, file }));
+    }),
+});
+if (problems.length > 0) {
+  process.stderr.write(`${refusal(problems)}\n`);
+  process.exit(1);
+}
+const sections = read as (RecordedSection & { file: string })[];
+const runs = [...new Set(sections.map((s) => `${s.runId} at ${s.commit.slice(0, 7)}`))];
 
 const cell = (v: FigureRow[string]) =>
   v === null || v === undefined ? '—' : String(v).replaceAll('|', '\\|').replaceAll('\n', ' ');
@@ -44,6 +77,9 @@ const out = [
   '```',
   '',
   `on ${machine}. CI runs the same checks in a short form on every change (\`npm run test:reliability:short\`).`,
+  runs.length === 1
+    ? `Every section below comes from one run of the suite in full (${runs[0]}).`
+    : `The sections below come from ${runs.length} runs of the suite in full (published with \`--mixed\`): each names its commit and run.`,
   'A figure that must be 0 is asserted by the suite: the file is only written when every check passed.',
   '',
   ...sections.flatMap((s) => [
@@ -54,7 +90,7 @@ const out = [
     table(s.rows),
     '',
     ...(s.notes?.length ? [...s.notes.map((n) => `- ${n}`), ''] : []),
-    `Reproduce: \`${s.command}\` (recorded ${s.recordedAt.slice(0, 16).replace('T', ' ')} UTC, ${s.mode}).`,
+    `Reproduce: \`${s.command}\` (recorded ${s.recordedAt.slice(0, 16).replace('T', ' ')} UTC at commit ${s.commit.slice(0, 7)}, run ${s.runId}, ${s.mode}).`,
     '',
   ]),
 ];

@@ -12,7 +12,14 @@ import { testIdentityKeys } from './keys';
 import { REVIEWS_V2, startToySubgraph, toySupergraph } from './toy';
 
 const KEYS = testIdentityKeys();
-const log = createLogger('gateway-test', process.env.TEST_LOG ?? 'silent');
+// The gateway's log lines, kept (and shown with TEST_LOG) so a test can wait for what the gateway did.
+const logged: string[] = [];
+const log = createLogger('gateway-test', process.env.TEST_LOG ?? 'error', {
+  write: (line: string) => {
+    logged.push(line);
+    if (process.env.TEST_LOG) process.stdout.write(line);
+  },
+});
 const post = (url: string, query: string) =>
   fetch(`${url}/graphql`, {
     method: 'POST',
@@ -190,8 +197,11 @@ describe('the gateway serves any Federation 2 supergraph', () => {
   });
 
   it('keeps the last good supergraph when the file is changed to something that does not load', async () => {
+    const before = logged.length;
     writeFileSync(file, 'this is not a supergraph');
-    await sleep(600);
+    // Until the gateway has read the file and refused it: waited for, not guessed with a delay.
+    while (!logged.slice(before).some((l) => l.includes('does not load; keeping the previous one')))
+      await sleep(20);
     expect((await post(gateway.url, '{ books { title } }')).body.data?.books).toHaveLength(2);
   });
 

@@ -8,12 +8,19 @@ import { drainOnClose } from '../src/http-drain';
  * close completes once it is given — not when the client's pool would drop the connection (here 60 s).
  */
 describe('closing a server with a request in flight on a keep-alive connection', () => {
+  /** The server, and a wait for its n-th request to have arrived (the one to be in flight at close). */
   const serve = () => {
+    let arrived = 0;
+    const waiting: { n: number; resolve: () => void }[] = [];
     const server = createServer((_req, res) => {
+      arrived++;
+      for (const w of waiting.filter((x) => x.n <= arrived)) w.resolve();
       setTimeout(() => res.end('done'), 300);
     });
     server.keepAliveTimeout = 60_000;
-    return server;
+    const requestArrived = (n: number) =>
+      new Promise<void>((resolve) => (arrived >= n ? resolve() : waiting.push({ n, resolve })));
+    return Object.assign(server, { requestArrived });
   };
   const closed = (server: ReturnType<typeof serve>) =>
     new Promise<'closed'>((r) => server.close(() => r('closed')));
@@ -38,7 +45,9 @@ describe('closing a server with a request in flight on a keep-alive connection',
       );
     await fetchText(); // a kept-alive connection
     const answer = fetchText();
-    await new Promise((r) => setTimeout(r, 100));
+    // In flight: the server has the request (waited for, not guessed with a delay, so a loaded machine
+    // cannot close the server before the request reaches it).
+    await server.requestArrived(2);
     if (drain) draining();
     const closing = closed(server);
     const outcome = await Promise.race([closing.then(() => 'closed' as const), later(3_000)]);

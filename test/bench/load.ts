@@ -5,9 +5,17 @@ export interface LoadResult {
   readonly requestsPerSecond: number;
   readonly p50Ms: number;
   readonly p99Ms: number;
+  /** Every answer and failure of the run. */
   readonly requests: number;
-  /** Answers other than HTTP 2xx, and connection errors or timeouts. */
+  /**
+   * Requests that failed: answers other than HTTP 2xx, connection errors and timeouts, and 2xx answers
+   * carrying GraphQL errors or no data (the sum of the three below).
+   */
   readonly failures: number;
+  readonly httpFailures: number;
+  readonly graphqlErrors: number;
+  /** The GraphQL errors' codes (`extensions.code`, or the message where none), and how many of each. */
+  readonly errorCodes: Record<string, number>;
 }
 
 /** One request to send: the body and headers, varied per request by the caller. */
@@ -16,9 +24,25 @@ export interface LoadRequest {
   readonly headers: Record<string, string>;
 }
 
+/** What one 2xx answer's body says: nothing wrong, or the errors it carries (one code per error). */
+export function graphqlFailure(body: string): string[] | undefined {
+  // Most answers are whole: they are only parsed when they may not be (the check costs the load little).
+  if (!body.includes('"errors"') && body.includes('"data":{')) return undefined;
+  let answer: { data?: unknown; errors?: { message?: string; extensions?: { code?: unknown } }[] };
+  try {
+    answer = JSON.parse(body);
+  } catch {
+    return ['not JSON'];
+  }
+  if (answer.errors?.length)
+    return answer.errors.map((e) => String(e.extensions?.code ?? e.message ?? 'error').slice(0, 80));
+  return answer.data ? undefined : ['no data'];
+}
+
 /**
  * Drives `url` with autocannon for `durationSeconds` over `connections` keep-alive connections, each
- * request taken in turn from `requests` (so the load is varied, e.g. a different person each time).
+ * request taken in turn from `requests` (so the load is varied, e.g. a different person each time). Every
+ * answer is checked: a 2xx carrying GraphQL errors is a failure, not a request served.
  */
 export async function load(
   url: string,
@@ -26,6 +50,8 @@ export async function load(
   options: { connections: number; durationSeconds: number },
 ): Promise<LoadResult> {
   let next = 0;
+  let graphqlErrors = 0;
+  const errorCodes: Record<string, number> = {};
   const result = await autocannon({
     url,
     connections: options.connections,
@@ -38,14 +64,25 @@ export async function load(
           const r = requests[next++ % requests.length]!;
           return { ...req, body: r.body, headers: { ...req.headers, ...r.headers } };
         },
+        onResponse: (status, body) => {
+          if (status < 200 || status >= 300) return; // counted by autocannon as non-2xx
+          const codes = graphqlFailure(body);
+          if (!codes) return;
+          graphqlErrors++;
+          for (const c of new Set(codes)) errorCodes[c] = (errorCodes[c] ?? 0) + 1;
+        },
       },
     ],
   });
+  const httpFailures = result.non2xx + result.errors + result.timeouts;
   return {
     requestsPerSecond: result.requests.average,
     p50Ms: result.latency.p50,
     p99Ms: result.latency.p99,
     requests: result.requests.total,
-    failures: result.non2xx + result.errors + result.timeouts,
+    failures: httpFailures + graphqlErrors,
+    httpFailures,
+    graphqlErrors,
+    errorCodes,
   };
 }

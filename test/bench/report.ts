@@ -41,6 +41,19 @@ const table = (head: string[], rows: (string | number)[][]) =>
   ].join('\n');
 const met = (ok: boolean) => (ok ? 'met' : '**missed**');
 
+/** Requests of scenario 1 that failed, over both gateways and every run (answers with errors included). */
+const failuresOf = (t: ThroughputFigures) => [...t.ours, ...t.stock].reduce((n, x) => n + x.failures, 0);
+
+/** Whether every run of scenario 1 checked its answers for GraphQL errors (runs before it did not). */
+const checked = (t: ThroughputFigures) => [...t.ours, ...t.stock].every((x) => x.graphqlErrors !== undefined);
+
+const codes = (c: Record<string, number> | undefined) =>
+  c && Object.keys(c).length > 0
+    ? Object.entries(c)
+        .map(([code, n]) => `${code} ${n}`)
+        .join(', ')
+    : '—';
+
 /** BENCHMARKS.md from the results of a run. */
 export function report(r: BenchResults): string {
   const e = r.environment;
@@ -86,10 +99,18 @@ export function report(r: BenchResults): string {
     const t = r.throughput.median;
     summary.push([
       '1. Gateway throughput',
-      '≥ 2× the stock gateway’s requests/s at no worse p99',
+      '≥ 2× the stock gateway’s requests/s at no worse p99, every answer without errors',
       `${t.ratio}× (${t.ours.rps} vs ${t.stock.rps} req/s), p99 ${t.ours.p99Ms} vs ${t.stock.p99Ms} ms; ` +
-        `the gateway process's own CPU per request ${round(t.ours.gatewayCpuMsPerRequest / t.stock.gatewayCpuMsPerRequest, 2)}× the stock one's`,
-      met(t.ratio >= 2 && t.ours.p99Ms <= t.stock.p99Ms),
+        `the gateway process's own CPU per request ${round(t.ours.gatewayCpuMsPerRequest / t.stock.gatewayCpuMsPerRequest, 2)}× the stock one's; ` +
+        (checked(r.throughput)
+          ? `${failuresOf(r.throughput)} failed requests (HTTP or GraphQL errors)`
+          : `${failuresOf(r.throughput)} HTTP failures; GraphQL errors not checked in this run`),
+      met(
+        t.ratio >= 2 &&
+          t.ours.p99Ms <= t.stock.p99Ms &&
+          checked(r.throughput) &&
+          failuresOf(r.throughput) === 0,
+      ),
     ]);
   }
   if (r.overhead)
@@ -123,12 +144,18 @@ export function report(r: BenchResults): string {
   if (r.durable)
     summary.push([
       '5. Durable submissions',
-      'sustained for a minute, nothing lost',
+      'sustained for a minute, nothing lost, every answer without errors',
       r.durable
-        .map((d) => `${d.engine} ${d.storedPerSecond} stored/s, ${d.dispatchedPerSecond} dispatched/s`)
+        .map(
+          (d) =>
+            `${d.engine} ${d.storedPerSecond} applications/s stored, ${d.dispatchedPerSecond} parts/s dispatched`,
+        )
         .join('; ') +
-        `; lost ${r.durable.reduce((n, d) => n + d.lost, 0)}, duplicated ${r.durable.reduce((n, d) => n + d.duplicated, 0)}`,
-      met(r.durable.every((d) => d.lost === 0 && d.duplicated === 0 && d.refused === 0)),
+        `; lost ${r.durable.reduce((n, d) => n + d.lost, 0)}, duplicated ${r.durable.reduce((n, d) => n + d.duplicated, 0)}` +
+        (r.durable.every((d) => d.errors !== undefined)
+          ? `, answered with errors ${r.durable.reduce((n, d) => n + (d.errors ?? 0), 0)}`
+          : ', GraphQL errors not checked in this run'),
+      met(r.durable.every((d) => d.lost === 0 && d.duplicated === 0 && d.refused === 0 && d.errors === 0)),
     ]);
   if (r.start || r.throughput)
     summary.push([
@@ -222,6 +249,38 @@ export function report(r: BenchResults): string {
       );
     }
   }
+  if (r.throughput) {
+    const runs = [
+      ...r.throughput.ours.map((x, i) => ['ours', i + 1, x] as const),
+      ...r.throughput.stock.map((x, i) => ['stock', i + 1, x] as const),
+    ];
+    out.push(
+      'Every answer of every run checked: a 2xx answer carrying GraphQL errors (or no data) is a failure, as is',
+      'any other status, a connection error or a timeout.',
+      '',
+      table(
+        [
+          'gateway',
+          'run',
+          'requests',
+          'requests/s',
+          'HTTP failures',
+          'answers with GraphQL errors',
+          'error codes',
+        ],
+        runs.map(([gateway, n, x]) => [
+          gateway,
+          n,
+          x.requests,
+          round(x.requestsPerSecond),
+          x.httpFailures ?? '—',
+          x.graphqlErrors ?? '— (not checked)',
+          codes(x.errorCodes),
+        ]),
+      ),
+      '',
+    );
+  }
   if (r.overhead) {
     const o = r.overhead;
     out.push(
@@ -305,20 +364,23 @@ export function report(r: BenchResults): string {
       '',
       `House transfers handed in by ${r.durable[0]!.concurrency} applicants at once, as fast as the hall answers, for a`,
       'minute; meanwhile the hall sends each one’s deed tax and fund withdrawal to their departments. At the end',
-      'every stored application is read back and every case at the stand-ins matched to its part.',
+      'every stored application is read back and every case at the stand-ins matched to its part. Applications',
+      'are counted as the hall answered them stored; parts (two per application: the deed tax and the fund',
+      'withdrawal) as the stand-ins hold their cases. Every answer is checked for GraphQL errors.',
       '',
       table(
         [
           'store',
           'seconds',
-          'stored',
-          'stored/s',
-          'dispatched in the run',
-          'dispatched/s',
+          'applications stored',
+          'applications/s',
+          'parts dispatched in the run',
+          'parts/s',
           'drained after (s)',
           'lost',
           'duplicated',
           'refused',
+          'answered with errors',
         ],
         r.durable.map((d) => [
           d.engine === 'pglite' ? 'PGlite (embedded)' : 'PostgreSQL',
@@ -331,6 +393,9 @@ export function report(r: BenchResults): string {
           d.lost,
           d.duplicated,
           d.refused,
+          d.errors === undefined
+            ? '— (not checked)'
+            : `${d.errors}${d.errors ? ` (${codes(d.errorCodes)})` : ''}`,
         ]),
       ),
       '',

@@ -2,6 +2,7 @@ import { mkdirSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { type Provenance, provenance } from './provenance';
 
 /**
  * The reliability suite's figures. Each test file records the figures of its section; `npm run
@@ -39,11 +40,18 @@ export interface Section {
   readonly notes?: readonly string[];
 }
 
-/** Writes a section's figures, to be gathered into RELIABILITY.md. */
+/** A section as recorded: its figures, the mode it ran in, when, and from which commit and run. */
+export type RecordedSection = Section &
+  Provenance & { readonly mode: ReliabilityMode; readonly recordedAt: string };
+
+/** Writes a section's figures, with where they came from, to be gathered into RELIABILITY.md. */
 export function recordSection(section: Section): void {
   mkdirSync(RESULTS_DIR, { recursive: true });
-  writeFileSync(
-    join(RESULTS_DIR, `${section.key}.json`),
-    `${JSON.stringify({ ...section, mode: MODE, recordedAt: new Date().toISOString() }, null, 2)}\n`,
-  );
+  const recorded: RecordedSection = {
+    ...section,
+    mode: MODE,
+    recordedAt: new Date().toISOString(),
+    ...provenance(),
+  };
+  writeFileSync(join(RESULTS_DIR, `${section.key}.json`), `${JSON.stringify(recorded, null, 2)}\n`);
 }

@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { afterAll, describe, expect, it } from 'vitest';
 import { freePort, type RunningStack, stackServices, startStack } from '../../scripts/stack';
-import { freshPostgres } from '../../subgraphs/hall/test/databases';
+import { freshPostgres, needingPostgres, POSTGRES_REACHABLE } from '../../subgraphs/hall/test/databases';
 import {
   type ApplicationView,
   advanceClocks,
@@ -170,40 +170,47 @@ describe('durable dispatch on the whole stack', () => {
     expect(second).toEqual(['realestate', 'realestate', 'realestate', 'realestate']);
   }, 180_000);
 
-  it('shares the work between two hall processes on one PostgreSQL, each part sent once', async () => {
-    const pg = await freshPostgres();
-    cleanups.push(pg.drop);
-    const shared = { ...FAST, DISPATCH_CONCURRENCY: '2' };
-    const s = await startTestStack({ hallDatabaseUrl: pg.url, hallEnv: { ...shared, WORKER_ID: 'hall-a' } });
-    cleanups.push(() => s.stop());
-    // The second hall: the same settings, its own port and worker id, the same database.
-    const [spec] = stackServices(s.options).filter((x) => x.name === 'subgraph-hall');
-    const port = await freePort();
-    const second = await startStack({ logDir: s.logDir }, [
-      {
-        ...spec!,
-        name: 'subgraph-hall-b',
-        env: { ...spec!.env, PORT: String(port), WORKER_ID: 'hall-b' },
-        url: `http://127.0.0.1:${port}/graphql`,
-        readyUrl: `http://127.0.0.1:${port}/health`,
-      },
-    ]);
-    cleanups.push(() => second.stop());
-    for (const d of DEPARTMENTS) await s.admin(d).setFaults({ latencyMs: 100, jitterMs: 100 });
+  it.skipIf(!POSTGRES_REACHABLE)(
+    needingPostgres('shares the work between two hall processes on one PostgreSQL, each part sent once'),
+    async () => {
+      const pg = await freshPostgres();
+      cleanups.push(pg.drop);
+      const shared = { ...FAST, DISPATCH_CONCURRENCY: '2' };
+      const s = await startTestStack({
+        hallDatabaseUrl: pg.url,
+        hallEnv: { ...shared, WORKER_ID: 'hall-a' },
+      });
+      cleanups.push(() => s.stop());
+      // The second hall: the same settings, its own port and worker id, the same database.
+      const [spec] = stackServices(s.options).filter((x) => x.name === 'subgraph-hall');
+      const port = await freePort();
+      const second = await startStack({ logDir: s.logDir }, [
+        {
+          ...spec!,
+          name: 'subgraph-hall-b',
+          env: { ...spec!.env, PORT: String(port), WORKER_ID: 'hall-b' },
+          url: `http://127.0.0.1:${port}/graphql`,
+          readyUrl: `http://127.0.0.1:${port}/health`,
+        },
+      ]);
+      cleanups.push(() => second.stop());
+      for (const d of DEPARTMENTS) await s.admin(d).setFaults({ latencyMs: 100, jitterMs: 100 });
 
-    const apps = await submitMany(s, 20, 8);
-    const done = await completeAll(s, apps);
-    await expectOneCaseEach(s, apps, done);
+      const apps = await submitMany(s, 20, 8);
+      const done = await completeAll(s, apps);
+      await expectOneCaseEach(s, apps, done);
 
-    // Both processes did part of the work.
-    const recorded = (url: string) =>
-      s.metric(url, 'onething_hall_dispatch_jobs_total{kind="submit",outcome="recorded"');
-    const a = await recorded(`http://127.0.0.1:${s.ports.hall}`);
-    const b = await recorded(`http://127.0.0.1:${port}`);
-    expect(a).toBeGreaterThan(0);
-    expect(b).toBeGreaterThan(0);
-    expect(a + b).toBe(apps.length * ITEMS.length);
-  }, 180_000);
+      // Both processes did part of the work.
+      const recorded = (url: string) =>
+        s.metric(url, 'onething_hall_dispatch_jobs_total{kind="submit",outcome="recorded"');
+      const a = await recorded(`http://127.0.0.1:${s.ports.hall}`);
+      const b = await recorded(`http://127.0.0.1:${port}`);
+      expect(a).toBeGreaterThan(0);
+      expect(b).toBeGreaterThan(0);
+      expect(a + b).toBe(apps.length * ITEMS.length);
+    },
+    180_000,
+  );
 
   it('refuses a second hall on the same embedded database, saying to use PostgreSQL', async () => {
     const stack = await startTestStack();

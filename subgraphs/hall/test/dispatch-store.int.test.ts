@@ -1,8 +1,8 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, expect, it } from 'vitest';
 import { Applications, type NewApplication } from '../src/applications/store';
 import { JobQueue } from '../src/dispatch/jobs';
 import type { Database } from '../src/store/database';
-import { ENGINES, type TestDatabase, testDatabase } from './databases';
+import { describeOnEngines, type TestDatabase, testDatabase } from './databases';
 
 const applicant = { idNumber: '11010519491231002X', name: '张三', subject: 's-1', enterprises: [] };
 
@@ -25,7 +25,7 @@ const houseTransfer = (): NewApplication => ({
   ],
 });
 
-describe.each(ENGINES)('applications and their dispatch work on %s', (engine) => {
+describeOnEngines('applications and their dispatch work', (engine) => {
   let t: TestDatabase;
   let db: Database;
   let second: Database;

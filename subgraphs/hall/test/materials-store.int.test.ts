@@ -1,14 +1,14 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, expect, it } from 'vitest';
 import { Applications } from '../src/applications/store';
 import { Uploads } from '../src/materials/uploads';
 import type { Database } from '../src/store/database';
-import { ENGINES, type TestDatabase, testDatabase } from './databases';
+import { describeOnEngines, type TestDatabase, testDatabase } from './databases';
 
 const me = '11010519491231002X';
 const other = '440524188001010014';
 const sha = (c: string) => c.repeat(64);
 
-describe.each(ENGINES)('the uploads table on %s', (engine) => {
+describeOnEngines('the uploads table', (engine) => {
   let t: TestDatabase;
   let db: Database;
   beforeAll(async () => {

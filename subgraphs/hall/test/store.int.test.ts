@@ -1,14 +1,14 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, expect, it } from 'vitest';
 import { AuditTrail } from '../src/store/audit';
 import { Consents } from '../src/store/consents';
 import type { Database } from '../src/store/database';
 import { Prefills } from '../src/store/prefills';
-import { ENGINES, type TestDatabase, testDatabase } from './databases';
+import { describeOnEngines, type TestDatabase, testDatabase } from './databases';
 
 const me = '11010519491231002X';
 const other = '440524188001010014';
 
-describe.each(ENGINES)('the hall store on %s', (engine) => {
+describeOnEngines('the hall store', (engine) => {
   let t: TestDatabase;
   let db: Database;
   beforeAll(async () => {

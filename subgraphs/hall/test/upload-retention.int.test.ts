@@ -2,13 +2,13 @@ import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { createLogger } from '@onething/runtime';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, expect, it } from 'vitest';
 import { Applications } from '../src/applications/store';
 import { BlobStore } from '../src/materials/blob-store';
 import { UploadRetention } from '../src/materials/retention';
 import { Uploads } from '../src/materials/uploads';
 import type { Database } from '../src/store/database';
-import { ENGINES, type TestDatabase, testDatabase } from './databases';
+import { describeOnEngines, type TestDatabase, testDatabase } from './databases';
 
 const log = createLogger('retention-test', 'silent');
 const HOUR = 3_600_000;
@@ -17,7 +17,7 @@ const other = '440524188001010014';
 const NOW = new Date('2026-12-04T08:00:00Z');
 const ago = (hours: number) => new Date(NOW.getTime() - hours * HOUR);
 
-describe.each(ENGINES)('the retention of uploads on %s', (engine) => {
+describeOnEngines('the retention of uploads', (engine) => {
   let t: TestDatabase;
   let db: Database;
   let blobs: BlobStore;

@@ -11,6 +11,9 @@ import { DEPARTMENTS } from '../bench-stack';
 import { population } from '../persons';
 import { round } from '../stats';
 
+const codeOf = (e: { message?: string; extensions?: Record<string, unknown> }) =>
+  String(e.extensions?.code ?? e.message ?? 'error').slice(0, 80);
+
 /** The operations creating the cases of a house transfer's first parts: the deed tax and the fund withdrawal. */
 const FIRST_PARTS = { tax: 'cases.submit', fund: 'ywsl' } as const;
 
@@ -18,10 +21,13 @@ export interface DurableFigures {
   readonly engine: 'pglite' | 'postgresql';
   readonly seconds: number;
   readonly concurrency: number;
-  /** Applications the hall answered as stored, and per second over the run. */
+  /** Applications the hall answered as stored, and applications per second over the run. */
   readonly stored: number;
   readonly storedPerSecond: number;
-  /** Parts sent to and accepted by their departments, counted at the stand-ins, and per second. */
+  /**
+   * Parts (each application's first two: the deed tax and the fund withdrawal) sent to and accepted by
+   * their departments during the run, counted at the stand-ins, and parts per second.
+   */
   readonly dispatchedDuringRun: number;
   readonly dispatchedPerSecond: number;
   /** Time after the run until every stored application's first parts were at their departments. */
@@ -29,7 +35,11 @@ export interface DurableFigures {
   /** Checked at the end: stored applications missing from the hall, parts without exactly one case. */
   readonly lost: number;
   readonly duplicated: number;
+  /** Submissions answered with problems of the form (no application stored). */
   readonly refused: number;
+  /** Submissions answered with GraphQL errors (or no answer), and their codes with how many of each. */
+  readonly errors: number;
+  readonly errorCodes?: Record<string, number>;
 }
 
 /**
@@ -80,6 +90,8 @@ export async function durableSubmissions(
 
   const stored: { id: string; token: string }[] = [];
   let refused = 0;
+  let errors = 0;
+  const errorCodes: Record<string, number> = {};
   let next = 0;
   const end = Date.now() + options.seconds * 1000;
   const worker = async () => {
@@ -91,7 +103,12 @@ export async function durableSubmissions(
         a.token,
       );
       const id = r.data?.submitApplication.application?.id;
-      if (id) stored.push({ id, token: a.token });
+      if (r.errors?.length || !r.data) {
+        // An answer with errors is a failure even where it carries an id: counted apart, never as stored.
+        errors++;
+        for (const c of new Set((r.errors ?? [{ message: `HTTP ${r.status}` }]).map(codeOf)))
+          errorCodes[c] = (errorCodes[c] ?? 0) + 1;
+      } else if (id) stored.push({ id, token: a.token });
       else refused++;
     }
   };
@@ -151,5 +168,7 @@ export async function durableSubmissions(
     lost,
     duplicated,
     refused,
+    errors,
+    errorCodes,
   };
 }

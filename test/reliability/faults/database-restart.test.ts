@@ -117,6 +117,7 @@ describe('the hall’s database restarted', () => {
     const counted = await countAtStandIns(stack, workload.accepted, views);
     expect(counted.notApproved, 'parts that did not end approved').toEqual([]);
     expect(counted.lost, 'parts lost').toBe(0);
+    expect(counted.cases, 'cases at the stand-ins, one per part accepted').toBe(counted.parts);
     expect(counted.duplicated + counted.otherDuplicated, 'duplicate cases at the stand-ins').toBe(0);
     expect(counted.mismatched, 'parts recording another case than the department holds').toBe(0);
 

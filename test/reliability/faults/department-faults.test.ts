@@ -169,6 +169,7 @@ describe('department faults under a steady load', () => {
     const total = await countAtStandIns(stack, workload.accepted, views);
     expect(total.notApproved, 'parts that did not end approved').toEqual([]);
     expect(total.lost, 'submissions lost').toBe(0);
+    expect(total.cases, 'cases at the stand-ins, one per part accepted').toBe(total.parts);
     expect(total.duplicated, 'duplicate cases at the stand-ins').toBe(0);
     expect(total.otherDuplicated, 'duplicate cases of parts of no accepted application').toBe(0);
     expect(total.mismatched, 'parts recording another case than the department holds').toBe(0);

@@ -60,12 +60,16 @@ const PART_ID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/
 /** What the stand-ins received for the accepted applications' parts. */
 export interface ExactlyOnce {
   readonly applications: number;
+  /** Parts of the accepted applications, as the hall's answer to each submission listed them. */
   readonly parts: number;
   /** Parts of accepted applications the hall shows approved. */
   readonly approved: number;
-  /** Parts of accepted applications that ended otherwise (refused, given up, cancelled). */
+  /** Parts of accepted applications that ended otherwise (refused, given up, cancelled, not shown). */
   readonly notApproved: readonly string[];
-  /** Cases at the stand-ins for the accepted applications' parts (one per part is right). */
+  /**
+   * Cases at the stand-ins under the accepted parts' idempotency keys, read from each stand-in's own
+   * record of its cases (one per accepted part is right: `cases === parts`).
+   */
   readonly cases: number;
   /**
    * Parts with cases that are not among these applications' (other applications', or those of
@@ -74,8 +78,13 @@ export interface ExactlyOnce {
    */
   readonly otherCases: number;
   readonly otherDuplicated: number;
-  /** Accepted applications the hall no longer has, and parts of which no department has a case. */
+  /**
+   * Accepted parts of which no stand-in has a case. Counted over the parts the hall accepted, not over
+   * what the hall shows later: a part the hall forgot (or an application it no longer has) is lost.
+   */
   readonly lost: number;
+  /** Accepted parts the hall no longer shows (the application gone, or the part missing from it). */
+  readonly forgotten: number;
   /** Cases beyond the first under one part's idempotency key, at any stand-in. */
   readonly duplicated: number;
   /** Parts whose recorded case number is not the case the department holds for them. */
@@ -83,8 +92,10 @@ export interface ExactlyOnce {
 }
 
 /**
- * Counts, at the stand-ins, the cases of the accepted applications: every part must have exactly one
- * case under its idempotency key (the part's id), the one the hall recorded.
+ * Counts, at the stand-ins, the cases of the accepted applications: every part the hall accepted must
+ * have exactly one case under its idempotency key (the part's id), the one the hall recorded. The hall's
+ * later view gives only each part's status and recorded case number; what is lost is decided by the
+ * stand-ins' records against the parts accepted.
  */
 export async function countAtStandIns(
   s: TestStack,
@@ -97,25 +108,27 @@ export async function countAtStandIns(
       byRef.set(c.requestRef, [...(byRef.get(c.requestRef) ?? []), c.caseNumber]);
   const partIds = new Set(accepted.flatMap((a) => a.parts.map((p) => p.id)));
   let lost = 0;
+  let forgotten = 0;
   let approved = 0;
   let mismatched = 0;
   const notApproved: string[] = [];
   accepted.forEach((a, i) => {
-    const view = views[i];
-    if (!view) {
-      lost += a.parts.length;
-      return;
-    }
-    for (const p of view.parts) {
-      const cases = byRef.get(p.id) ?? [];
+    const shown = new Map((views[i]?.parts ?? []).map((p) => [p.id, p]));
+    for (const part of a.parts) {
+      const cases = byRef.get(part.id) ?? [];
+      if (cases.length === 0) lost++;
+      const p = shown.get(part.id);
+      if (!p) {
+        forgotten++;
+        notApproved.push(`${part.itemCode} not shown by the hall (application ${a.id})`);
+        continue;
+      }
       if (p.status === 'APPROVED') approved++;
       else
         notApproved.push(
           `${p.itemCode} ${p.status} ${p.lastError?.detail ?? p.lastError?.code ?? p.reason ?? ''}`,
         );
-      if (p.status === 'CANCELLED') continue;
-      if (cases.length === 0) lost++;
-      else if (p.caseNumber !== cases[0]) mismatched++;
+      if (cases.length > 0 && p.caseNumber !== cases[0]) mismatched++;
     }
   });
   let duplicated = 0;
@@ -140,6 +153,7 @@ export async function countAtStandIns(
     otherCases,
     otherDuplicated,
     lost,
+    forgotten,
     duplicated,
     mismatched,
   };

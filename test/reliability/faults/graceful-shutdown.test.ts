@@ -104,7 +104,8 @@ describe('graceful shutdown', () => {
     const views = await settle(s, accepted);
     const counted = await countAtStandIns(s, accepted, views);
     expect(counted.notApproved).toEqual([]);
-    expect(counted.lost).toBe(0);
+    expect(counted.lost, 'parts lost').toBe(0);
+    expect(counted.cases, 'cases at the stand-ins, one per part accepted').toBe(counted.parts);
     expect(counted.duplicated).toBe(0);
     rows.push({
       service: 'hall',
@@ -160,7 +161,8 @@ describe('graceful shutdown', () => {
     const views = await settle(s, accepted);
     const counted = await countAtStandIns(s, accepted, views);
     expect(counted.notApproved).toEqual([]);
-    expect(counted.lost).toBe(0);
+    expect(counted.lost, 'parts lost').toBe(0);
+    expect(counted.cases, 'cases at the stand-ins, one per part accepted').toBe(counted.parts);
     expect(counted.duplicated + counted.otherDuplicated).toBe(0);
     expect(ended(s), 'services that ended').toEqual([]);
     rows.push({

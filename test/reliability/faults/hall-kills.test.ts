@@ -126,6 +126,7 @@ describe('the hall killed at random points of dispatch', () => {
     const counted = await countAtStandIns(stack, workload.accepted, views);
     expect(counted.notApproved, 'parts that did not end approved').toEqual([]);
     expect(counted.lost, 'parts lost').toBe(0);
+    expect(counted.cases, 'cases at the stand-ins, one per part accepted').toBe(counted.parts);
     expect(counted.duplicated, 'duplicate cases at the stand-ins').toBe(0);
     expect(counted.otherDuplicated, 'duplicate cases of submissions that got no answer').toBe(0);
     expect(counted.mismatched, 'parts recording another case than the department holds').toBe(0);
@@ -156,7 +157,7 @@ describe('the hall killed at random points of dispatch', () => {
               .filter((x) => !x.endsWith(' 0'))
               .join(', '),
             'applications accepted': null,
-            'parts sent': null,
+            'parts accepted': null,
             'cases at the stand-ins': null,
             lost: null,
             duplicated: null,
@@ -167,7 +168,7 @@ describe('the hall killed at random points of dispatch', () => {
           kills: kills.length,
           departments: null,
           'applications accepted': counted.applications,
-          'parts sent': counted.parts,
+          'parts accepted': counted.parts,
           'cases at the stand-ins': counted.cases,
           lost: counted.lost,
           duplicated: counted.duplicated + counted.otherDuplicated,

@@ -4,7 +4,8 @@ import { environmentFromArgs } from './cli';
 import { createGateway } from './server';
 import { gatewaySettings } from './settings';
 
-// `onething-gateway [--supergraph FILE] [--port N]`; every other setting from the environment.
+// `onething-gateway [--config FILE] [--supergraph FILE] [--host ADDRESS] [--port N]`; every other
+// setting from the environment or the config file.
 const env = environmentFromArgs(process.argv.slice(2), process.env);
 const settings = {
   load: () => gatewaySettings.load(env),

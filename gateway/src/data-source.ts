@@ -1,5 +1,6 @@
 import type { GraphQLDataSource, GraphQLDataSourceProcessOptions } from '@apollo/gateway';
 import type { GatewayGraphQLResponse } from '@apollo/server-gateway-interface';
+import { IDENTITY_HEADER } from '@onething/runtime/identity';
 import { GraphQLError } from 'graphql';
 import { type Dispatcher, errors, request } from 'undici';
 import type { GatewayContext } from './context';
@@ -9,8 +10,9 @@ export type FetchObserver = (subgraph: string, seconds: number, outcome: 'ok' | 
 
 /**
  * Fetches from one subgraph over undici's keep-alive pool: no Request/Headers objects per call, a timeout
- * per subgraph, the signed identity of the request in the internal header. A subgraph that cannot be
- * reached or times out costs only its own part of the answer.
+ * per subgraph, the signed identity of the request in the internal header where the subgraph is sent it,
+ * and the client's headers passed on to it. A subgraph that cannot be reached or times out costs only its
+ * own part of the answer.
  */
 export class SubgraphDataSource implements GraphQLDataSource<GatewayContext> {
   constructor(
@@ -18,14 +20,24 @@ export class SubgraphDataSource implements GraphQLDataSource<GatewayContext> {
     readonly url: string,
     private readonly dispatcher: Dispatcher,
     private readonly timeoutMs: number,
-    private readonly anonymousHeader: () => Promise<string>,
+    /** The anonymous identity header, for a fetch without a request's context; none: no identity header. */
+    private readonly anonymousHeader: (() => Promise<string>) | undefined,
     private readonly observe: FetchObserver = () => {},
+    /** The client's headers passed on to this subgraph (FORWARD_HEADERS), lower case. */
+    private readonly forward: readonly string[] = [],
   ) {}
 
   async process(options: GraphQLDataSourceProcessOptions<GatewayContext>): Promise<GatewayGraphQLResponse> {
     const { request: gqlRequest } = options;
     const context = 'context' in options ? (options.context as GatewayContext | undefined) : undefined;
-    const identity = context?.identityHeader ?? (await this.anonymousHeader());
+    const headers: Record<string, string> = {};
+    for (const name of this.forward) {
+      const value = context?.clientHeaders[name];
+      if (value !== undefined) headers[name] = value;
+    }
+    headers['content-type'] = 'application/json';
+    if (this.anonymousHeader)
+      headers[IDENTITY_HEADER] = context?.identityHeader ?? (await this.anonymousHeader());
     const body = JSON.stringify({
       query: gqlRequest.query,
       ...(gqlRequest.variables ? { variables: gqlRequest.variables } : {}),
@@ -36,7 +48,7 @@ export class SubgraphDataSource implements GraphQLDataSource<GatewayContext> {
       const res = await request(this.url, {
         method: 'POST',
         dispatcher: this.dispatcher,
-        headers: { 'content-type': 'application/json', 'x-onething-identity': identity },
+        headers,
         body,
         headersTimeout: this.timeoutMs,
         bodyTimeout: this.timeoutMs,

@@ -1,4 +1,4 @@
-import { createHash } from 'node:crypto';
+import { createHash, randomBytes } from 'node:crypto';
 import type { AddressInfo } from 'node:net';
 import { ApolloGateway } from '@apollo/gateway';
 import { ApolloServer } from '@apollo/server';
@@ -22,6 +22,7 @@ import { gatewayMetrics } from './plugins/metrics';
 import { operationSelectionPlugin } from './plugins/operations';
 import { registerRateLimits } from './plugins/rate-limit';
 import type { GatewayConfig } from './settings';
+import { pickHeaders, subgraphHeaders } from './subgraph-headers';
 import { SupergraphFile } from './supergraph-file';
 import { registerWebApp } from './web-app';
 
@@ -41,38 +42,42 @@ const refusal = (reply: FastifyReply, status: number, code: string, message: str
 /**
  * The gateway: Apollo Gateway in Apollo Server 5 on Fastify, serving the supergraph of a file (any
  * Federation 2 supergraph), verifying users' tokens and forwarding the identity to subgraphs in a signed
- * internal header, limiting what a query may ask, with /health, /ready, /metrics and GraphiQL; the web app
- * at `/` (and, in development, the development identity provider's personas and tokens under /idp).
+ * internal header (or passing the client's own headers on, as configured), limiting what a query may ask,
+ * with /health, /ready, /metrics and GraphiQL; the web app at `/` and the hall's /materials (each may be
+ * off), and, in development, the development identity provider's personas and tokens under /idp.
  */
 export function createGateway(config: GatewayConfig, log: Logger) {
+  const { identityKey } = config;
   const auth = createAuth({
     jwksUrl: config.jwksUrl,
     issuer: config.jwtIssuer,
     audience: config.jwtAudience,
-    signingKey: config.identityKey,
+    verifyTokens: config.auth === 'jwt',
+    signingKey: identityKey,
   });
-  config.identityKey.onReload((problem) =>
+  identityKey?.onReload((problem) =>
     problem
-      ? log.error({ file: config.identityKey.file }, problem)
-      : log.info(
-          { file: config.identityKey.file, kid: config.identityKey.current().kid },
-          'identity key reloaded',
-        ),
+      ? log.error({ file: identityKey.file }, problem)
+      : log.info({ file: identityKey.file, kid: identityKey.current().kid }, 'identity key reloaded'),
   );
+  const headers = subgraphHeaders(config);
   const metrics = gatewayMetrics();
   const dispatcher = new Agent({ keepAliveTimeout: 30_000, connections: 256 });
   const supergraph = new SupergraphFile(config.supergraphFile, log);
   const gateway = new ApolloGateway({
     supergraphSdl: supergraph,
-    buildService: ({ name, url }) =>
-      new SubgraphDataSource(
+    buildService: ({ name, url }) => {
+      const sent = headers.for(name);
+      return new SubgraphDataSource(
         name,
         config.subgraphUrls.get(name) ?? url ?? '',
         dispatcher,
         config.subgraphTimeouts.get(name) ?? config.subgraphTimeoutMs,
-        () => auth.headerFor(ANONYMOUS),
+        sent.identity ? () => auth.headerFor(ANONYMOUS) : undefined,
         metrics.observeFetch,
-      ),
+        sent.forward,
+      );
+    },
     logger: log,
   });
   let supergraphSdl: string | undefined;
@@ -116,7 +121,9 @@ export function createGateway(config: GatewayConfig, log: Logger) {
   app.decorateRequest('gatewayIdentity', null);
   // The counters' keys are HMACs under a key derived from the gateway's identity key: every gateway of a
   // deployment holds the same one, so they count alike in a shared Redis, and no new secret is needed.
+  // Without a key (no identity header, no Redis: settings check it) the counters are this process's alone.
   let keySecret: { kid: string; secret: Buffer } | undefined;
+  const ownSecret = randomBytes(32);
   const limits = registerRateLimits(app, {
     limits: {
       anonymous: config.rateLimitAnonymous,
@@ -127,7 +134,8 @@ export function createGateway(config: GatewayConfig, log: Logger) {
     lifted: config.limitsLifted,
     redisUrl: config.redisUrl,
     secret: () => {
-      const key = config.identityKey.current();
+      if (!identityKey) return ownSecret;
+      const key = identityKey.current();
       if (keySecret?.kid !== key.kid)
         keySecret = {
           kid: key.kid,
@@ -228,19 +236,20 @@ export function createGateway(config: GatewayConfig, log: Logger) {
     reply.type(metrics.registry.contentType).send(await metrics.registry.metrics()),
   );
   registerGraphiql(app, { enabled: config.introspection });
-  registerMaterialsProxy(app, {
-    auth,
-    dispatcher,
-    subgraph: config.materialsSubgraph,
-    subgraphUrls: config.subgraphUrls,
-    supergraphSdl: () => supergraphSdl,
-    maxBytes: config.maxMaterialBytes,
-    timeoutMs: config.subgraphTimeouts.get(config.materialsSubgraph) ?? config.subgraphTimeoutMs,
-    rateCheck: limits.check,
-    log,
-  });
+  if (config.materialsProxy)
+    registerMaterialsProxy(app, {
+      auth,
+      dispatcher,
+      subgraph: config.materialsSubgraph,
+      subgraphUrls: config.subgraphUrls,
+      supergraphSdl: () => supergraphSdl,
+      maxBytes: config.maxMaterialBytes,
+      timeoutMs: config.subgraphTimeouts.get(config.materialsSubgraph) ?? config.subgraphTimeoutMs,
+      rateCheck: limits.check,
+      log,
+    });
   registerDevIdp(app, { url: config.devIdpUrl, dispatcher, log });
-  registerWebApp(app, { dir: config.webDir, log });
+  registerWebApp(app, { dir: config.webDir, enabled: config.webApp, log });
 
   let url = `http://${config.host}:${config.port}`;
   let started: Promise<void> | undefined;
@@ -261,7 +270,11 @@ export function createGateway(config: GatewayConfig, log: Logger) {
         handler = fastifyApolloHandler(apollo, {
           context: async (req): Promise<GatewayContext> => {
             const identity = req.gatewayIdentity ?? ANONYMOUS;
-            return { identity, identityHeader: await auth.headerFor(identity) };
+            return {
+              identity,
+              identityHeader: headers.signsIdentity ? await auth.headerFor(identity) : undefined,
+              clientHeaders: pickHeaders(req.headers, headers.clientHeaders),
+            };
           },
         });
         log.info('supergraph loaded: serving');

@@ -1,8 +1,9 @@
 import { resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { defineSettings, limitSettings, settings } from '@onething/runtime';
+import { type ConfigOf, defineSettings, limitSettings, type SettingsSpec, settings } from '@onething/runtime';
 import { identityKeySettings } from '@onething/runtime/identity';
 import { z } from 'zod';
+import { forwardedHeaders, selectsAny, subgraphSelection } from './subgraph-headers';
 
 const OUR_SUPERGRAPH = fileURLToPath(new URL('../../schema/supergraph.graphql', import.meta.url));
 const OUR_WEB_APP = fileURLToPath(new URL('../../web/dist', import.meta.url));
@@ -35,9 +36,9 @@ const bool = (fallback: boolean) =>
     .default(fallback ? 'true' : 'false')
     .transform((v) => v === 'true');
 
-/** The gateway's settings: what it serves, who it trusts, how far it lets a query go. */
-export const gatewaySettings = defineSettings('gateway', {
-  host: { env: 'HOST', schema: settings.host(), doc: 'Interface to listen on.' },
+/** Each setting of the gateway, declared once (see {@link gatewaySettings}). */
+const spec = {
+  host: { env: 'HOST', schema: settings.host(), doc: 'Interface to listen on (also `--host ADDRESS`).' },
   port: { env: 'PORT', schema: settings.port(4000), doc: 'Port of the gateway (also `--port N`).' },
   logLevel: { env: 'LOG_LEVEL', schema: settings.logLevel(), doc: 'pino log level.' },
   supergraphFile: {
@@ -63,10 +64,27 @@ export const gatewaySettings = defineSettings('gateway', {
     defaultDoc: '(none)',
     doc: 'Per-subgraph timeouts as name=ms,… (e.g. realestate=15000 for the slow registry).',
   },
+  identitySubgraphs: {
+    env: 'IDENTITY_SUBGRAPHS',
+    schema: subgraphSelection('*'),
+    doc: 'Subgraphs sent the signed internal identity header (x-onething-identity): `*` every one (ours all need it), `none` (a supergraph of foreign subgraphs), or names as a comma list.',
+  },
   identityKey: {
     env: 'INTERNAL_IDENTITY_KEY_FILE',
-    schema: identityKeySettings.signingKeyFile(),
-    doc: 'The gateway’s Ed25519 private key (a PKCS#8 PEM file) signing the internal identity header; subgraphs hold only its public key (INTERNAL_IDENTITY_JWKS_FILE). Re-read when the file changes. `npm start` makes one under data/identity/.',
+    schema: identityKeySettings.signingKeyFile().optional(),
+    defaultDoc: '(required unless IDENTITY_SUBGRAPHS=none, MATERIALS_PROXY=false and no REDIS_URL)',
+    doc: 'The gateway’s Ed25519 private key (a PKCS#8 PEM file) signing the internal identity header; subgraphs hold only its public key (INTERNAL_IDENTITY_JWKS_FILE). It also keys the rate-limit counters shared in REDIS_URL. Re-read when the file changes. `npm start` makes one under data/identity/.',
+  },
+  auth: {
+    env: 'AUTH',
+    schema: z.enum(['jwt', 'off'], { error: 'must be jwt or off' }).default('jwt'),
+    doc: 'Who the gateway takes a request to be from: `jwt` verifies the bearer token in Authorization against JWKS_URL (a token it cannot verify is refused with 401); `off` verifies no token and takes every request as anonymous, the Authorization header reaching subgraphs only where FORWARD_HEADERS passes it on (subgraphs that check tokens themselves).',
+  },
+  forwardHeaders: {
+    env: 'FORWARD_HEADERS',
+    schema: forwardedHeaders(),
+    defaultDoc: '(none)',
+    doc: 'Client request headers passed on to subgraphs, as subgraph=header,… with `*` for every subgraph (e.g. `*=authorization,books=accept-language`). Ours take none: they trust the identity header alone.',
   },
   jwksUrl: {
     env: 'JWKS_URL',
@@ -81,6 +99,7 @@ export const gatewaySettings = defineSettings('gateway', {
     production: {
       devValue: 'onething-dev-idp',
       fix: 'set the issuer (iss) of your identity provider’s tokens; the development identity provider never runs in production',
+      onlyIf: { given: (raw) => raw('AUTH') !== 'off', doc: 'unless AUTH=off' },
     },
   },
   jwtAudience: {
@@ -122,6 +141,11 @@ export const gatewaySettings = defineSettings('gateway', {
     schema: settings.positiveInt(128 * 1024),
     doc: 'Largest request body, in bytes.',
   },
+  materialsProxy: {
+    env: 'MATERIALS_PROXY',
+    schema: bool(true),
+    doc: 'Whether `/materials` (uploads of the hall) is passed to MATERIALS_SUBGRAPH; `false`: it answers 404 like any other path no route takes.',
+  },
   materialsSubgraph: {
     env: 'MATERIALS_SUBGRAPH',
     schema: z.string().min(1).default('hall'),
@@ -131,6 +155,11 @@ export const gatewaySettings = defineSettings('gateway', {
     env: 'MAX_MATERIAL_BYTES',
     schema: settings.positiveInt(10 * 1024 * 1024),
     doc: 'Largest uploaded material (file), in bytes; give the hall the same MAX_MATERIAL_BYTES.',
+  },
+  webApp: {
+    env: 'WEB_APP',
+    schema: bool(true),
+    doc: 'Whether the web app (WEB_DIR) is served at `/`; `false`: `/` and every path no route takes answer 404, and nothing is said of a missing build.',
   },
   webDir: {
     env: 'WEB_DIR',
@@ -192,6 +221,32 @@ export const gatewaySettings = defineSettings('gateway', {
         'it hands a token for any persona, window staff included, to anyone who asks; unset it, and users sign in at your identity provider (JWKS_URL)',
     },
   },
-});
+} satisfies SettingsSpec;
 
-export type GatewayConfig = ReturnType<typeof gatewaySettings.load>;
+/** Why the gateway needs its identity key with these settings: each use of it that is on. */
+function identityKeyUses(c: Partial<GatewayConfig>): string[] {
+  const uses: string[] = [];
+  if (c.identitySubgraphs === undefined || selectsAny(c.identitySubgraphs))
+    uses.push('IDENTITY_SUBGRAPHS sends the signed identity header to subgraphs');
+  if (c.materialsProxy !== false) uses.push('MATERIALS_PROXY passes uploads on with the signed identity');
+  if (c.redisUrl) uses.push('REDIS_URL shares rate-limit counters keyed by it');
+  return uses;
+}
+
+/** The identity key is required while anything uses it (a key given but unreadable is already a problem). */
+function identityKeyProblems(c: Partial<GatewayConfig>) {
+  const uses = identityKeyUses(c);
+  return 'identityKey' in c && c.identityKey === undefined && uses.length > 0
+    ? [
+        {
+          setting: 'identityKey' as const,
+          problem: `${identityKeySettings.signingKeyRequired}, as ${uses.join('; ')}`,
+        },
+      ]
+    : [];
+}
+
+/** The gateway's settings: what it serves, who it trusts, how far it lets a query go, what it passes on. */
+export const gatewaySettings = defineSettings('gateway', spec, { checks: identityKeyProblems });
+
+export type GatewayConfig = ConfigOf<typeof spec>;

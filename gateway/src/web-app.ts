@@ -114,11 +114,19 @@ export function fileIn(root: string, path: string): string | null | undefined {
 export interface WebAppOptions {
   /** The built web app (WEB_DIR): index.html and assets/. */
   readonly dir: string;
+  /** Whether it is served at all (WEB_APP); when not, what no route takes is 404 and nothing more. */
+  readonly enabled?: boolean;
   readonly log: Logger;
 }
 
 /** Registers `/`, `/assets/*` and the fallback answering the web app's pages; see the module comment. */
-export function registerWebApp(app: FastifyInstance, { dir, log }: WebAppOptions): void {
+export function registerWebApp(app: FastifyInstance, { dir, enabled = true, log }: WebAppOptions): void {
+  if (!enabled) {
+    app.setNotFoundHandler(async (req, reply) =>
+      notFound(reply, `there is nothing at ${req.method} ${req.url.split('?', 1)[0]}`),
+    );
+    return;
+  }
   const root = resolve(dir);
   const index = join(root, 'index.html');
   if (!existsSync(index))

@@ -289,7 +289,9 @@ describe('settings and command line', () => {
       SUPERGRAPH_FILE: '/x.graphql',
       PORT: '5000',
     });
-    expect(() => environmentFromArgs(['--verbose'], {})).toThrow(/--supergraph FILE and --port N/);
+    expect(() => environmentFromArgs(['--verbose'], {})).toThrow(
+      /--config FILE, --supergraph FILE, --host ADDRESS, --port N/,
+    );
     expect(() => environmentFromArgs(['--port'], {})).toThrow(/needs a value/);
   });
 

@@ -1,3 +1,6 @@
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { z } from 'zod';
 import { ConfigError, defineSettings, settings } from './config';
@@ -52,6 +55,71 @@ describe('settings', () => {
 
   it('describes the settings for the docs', () => {
     expect(spec.describe()[0]).toEqual({ env: 'PORT', default: '4101', doc: 'Port of the service.' });
+  });
+});
+
+describe('a settings file (CONFIG_FILE)', () => {
+  const fileOf = (settings: unknown) => {
+    const path = join(mkdtempSync(join(tmpdir(), 'settings-')), 'service.json');
+    writeFileSync(path, JSON.stringify(settings));
+    return path;
+  };
+
+  it('takes strings, numbers and booleans by variable; the environment wins', () => {
+    const CONFIG_FILE = fileOf({ PORT: 4200, SEED: '7', UPSTREAM_URL: 'http://127.0.0.1:1' });
+    expect(spec.load({ CONFIG_FILE })).toMatchObject({ port: 4200, seed: 7 });
+    expect(spec.load({ CONFIG_FILE, PORT: '4300' })).toMatchObject({ port: 4300 });
+  });
+
+  it('names in one error every key that is no setting, every value of the wrong kind, and where each came from', () => {
+    const CONFIG_FILE = fileOf({ PORTS: 1, SEED: 'abc', UPSTREAM_URL: ['x'] });
+    let message = '';
+    try {
+      spec.load({ CONFIG_FILE });
+    } catch (e) {
+      message = (e as Error).message;
+    }
+    expect(message).toContain(`CONFIG_FILE=${CONFIG_FILE}: "PORTS" is not a setting of this service`);
+    expect(message).toContain(
+      `CONFIG_FILE=${CONFIG_FILE}: "UPSTREAM_URL" must be a string, a number or a boolean`,
+    );
+    expect(message).toContain(`SEED="abc" (in ${CONFIG_FILE}): must be a number`);
+    expect(() => spec.load({ CONFIG_FILE: fileOf([1]) })).toThrow(/must be a JSON object of settings/);
+  });
+});
+
+describe('checks across settings', () => {
+  const service = defineSettings(
+    'gateway',
+    {
+      signs: { env: 'SIGNS', schema: z.enum(['yes', 'no']).default('yes'), doc: 'Whether it signs.' },
+      key: {
+        env: 'KEY_FILE',
+        schema: z.string().endsWith('.key', 'must end in .key').optional(),
+        doc: 'The key.',
+      },
+    },
+    {
+      checks: (c) =>
+        'key' in c && c.key === undefined && c.signs === 'yes'
+          ? [{ setting: 'key', problem: 'is required while SIGNS=yes' }]
+          : [],
+    },
+  );
+
+  it('joins the one error, naming the setting to change', () => {
+    expect(() => service.load({})).toThrow(/KEY_FILE=\(unset\): is required while SIGNS=yes\. The key\./);
+    expect(service.load({ SIGNS: 'no' })).toMatchObject({ signs: 'no', key: undefined });
+  });
+
+  it('does not report again a setting that is already wrong', () => {
+    let problems: readonly string[] = [];
+    try {
+      service.load({ KEY_FILE: 'gateway.pem' });
+    } catch (e) {
+      problems = (e as ConfigError).problems;
+    }
+    expect(problems).toEqual(['KEY_FILE="gateway.pem": must end in .key. The key.']);
   });
 });
 
@@ -167,6 +235,25 @@ describe('the production profile', () => {
       'DEV_IDP_URL',
       'ALLOW_INTROSPECTION',
     ]);
+  });
+
+  it('holds a rule only where another setting says so, and says so in the docs', () => {
+    const gateway = defineSettings('gateway', {
+      auth: { env: 'AUTH', schema: z.enum(['jwt', 'off']).default('jwt'), doc: 'Tokens.' },
+      issuer: {
+        env: 'JWT_ISSUER',
+        schema: z.string().default('dev-idp'),
+        doc: 'Issuer.',
+        production: {
+          devValue: 'dev-idp',
+          onlyIf: { given: (raw) => raw('AUTH') !== 'off', doc: 'unless AUTH=off' },
+        },
+      },
+    });
+    expect(() => gateway.load({ PROFILE: 'production' })).toThrow(/JWT_ISSUER=\(unset\): would be/);
+    expect(gateway.load({ PROFILE: 'production', AUTH: 'off' }).profile).toBe('production');
+    expect(gateway.developmentConveniences({ AUTH: 'off' })).toEqual([]);
+    expect(gateway.productionRules()[0]!.refusal).toMatch(/given \(unless AUTH=off\)$/);
   });
 
   it('refuses to start a development tool at all', () => {

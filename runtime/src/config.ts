@@ -25,10 +25,18 @@ const PROFILE_DOC =
  * - `refuseIfSet`: any value is refused; it says why and what to do instead.
  * - `default`: production's own default (an explicit value still wins), and `why`.
  */
-export type ProductionRule =
+export type ProductionRule = (
   | { readonly devValue: string; readonly fix?: string }
   | { readonly refuseIfSet: string }
-  | { readonly default: string; readonly why: string };
+  | { readonly default: string; readonly why: string }
+) & {
+  /**
+   * Where the rule holds only under another setting (the development issuer matters only while tokens
+   * are verified): a test of the other settings' given values (undefined when unset), and how the docs
+   * say it.
+   */
+  readonly onlyIf?: { readonly given: (raw: (env: string) => unknown) => boolean; readonly doc: string };
+};
 
 /** One setting of a service: the environment variable that sets it, its schema, and what it does. */
 export interface Setting<S extends z.ZodType = z.ZodType> {
@@ -49,10 +57,21 @@ export type ConfigOf<S extends SettingsSpec> = { [K in keyof S]: z.output<S[K]['
   readonly profile: Profile;
 };
 
+/** A problem a check across settings finds: the setting to change, and why. */
+export interface SettingProblem<S extends SettingsSpec> {
+  readonly setting: keyof S & string;
+  readonly problem: string;
+}
+
 /** What a whole service declares beside its settings. */
-export interface ServiceOptions {
+export interface ServiceOptions<S extends SettingsSpec = SettingsSpec> {
   /** A development tool (the development identity provider, a stand-in): production refuses to run it, saying this. */
   readonly developmentOnly?: string;
+  /**
+   * Checks across settings (one is required because of another), run on the settings that were read;
+   * one that did not parse is absent. Each problem joins the one error of the start.
+   */
+  readonly checks?: (config: Partial<ConfigOf<S>>) => readonly SettingProblem<S>[];
 }
 
 /** A row of the docs' table of what production refuses or changes. */
@@ -95,9 +114,13 @@ export function holdsDevValue(value: string, devValue: string): boolean {
 }
 
 /** Why production refuses a setting's value, or undefined when it does not. */
-function productionRefusal(setting: Setting, raw: unknown): string | undefined {
+function productionRefusal(
+  setting: Setting,
+  raw: unknown,
+  rawOf: (env: string) => unknown,
+): string | undefined {
   const rule = setting.production;
-  if (!rule) return undefined;
+  if (!rule || (rule.onlyIf && !rule.onlyIf.given(rawOf))) return undefined;
   if ('refuseIfSet' in rule)
     return raw === undefined
       ? undefined
@@ -111,38 +134,80 @@ function productionRefusal(setting: Setting, raw: unknown): string | undefined {
   return undefined;
 }
 
+/** The environment variable naming a service's JSON settings file. */
+export const CONFIG_FILE_ENV = 'CONFIG_FILE';
+
+/**
+ * A settings file's values by variable, and what is wrong with it: a key that is no setting of the
+ * service, a value that is not a string, number or boolean. Numbers and booleans are taken as their text.
+ */
+function readConfigFile(
+  file: string,
+  known: ReadonlySet<string>,
+): { values: Record<string, string>; problems: string[] } {
+  const where = `${CONFIG_FILE_ENV}=${file}`;
+  let json: unknown;
+  try {
+    json = JSON.parse(readFileSync(file, 'utf8'));
+  } catch (e) {
+    return { values: {}, problems: [`${where}: cannot be read as JSON (${(e as Error).message})`] };
+  }
+  if (typeof json !== 'object' || json === null || Array.isArray(json))
+    return {
+      values: {},
+      problems: [`${where}: must be a JSON object of settings by variable, e.g. {"PORT": 4000}`],
+    };
+  const values: Record<string, string> = {};
+  const problems: string[] = [];
+  for (const [key, value] of Object.entries(json)) {
+    if (!known.has(key)) {
+      problems.push(`${where}: "${key}" is not a setting of this service (see docs/integrators.md)`);
+      continue;
+    }
+    if (typeof value === 'string' || typeof value === 'number' || typeof value === 'boolean')
+      values[key] = String(value);
+    else problems.push(`${where}: "${key}" must be a string, a number or a boolean`);
+  }
+  return { values, problems };
+}
+
 /**
  * Declares a service's settings once: `load` reads them from the environment (and from a JSON file named
- * by `CONFIG_FILE`, whose keys are the same variable names; the environment wins), validates them all,
- * and throws one {@link ConfigError} naming every problem — in production, every development convenience
- * too; `describe` lists them for the docs. Every service also reads PROFILE.
+ * by `CONFIG_FILE`, whose keys are the same variable names and nothing else; the environment wins),
+ * validates them all with the same schemas, checks them across settings (`options.checks`), and throws one
+ * {@link ConfigError} naming every problem — in production, every development convenience too; `describe`
+ * lists them for the docs. Every service also reads PROFILE.
  */
 export function defineSettings<S extends SettingsSpec>(
   service: string,
   spec: S,
-  options: ServiceOptions = {},
+  options: ServiceOptions<S> = {},
 ) {
   const profileSetting: Setting = {
     env: PROFILE_ENV,
     schema: z.enum(PROFILES, { error: 'must be development or production' }).default('development'),
     doc: PROFILE_DOC,
   };
+  const known = new Set([PROFILE_ENV, ...Object.values(spec).map((s) => s.env)]);
   const read = (env: NodeJS.ProcessEnv) => {
     const problems: string[] = [];
-    let file: Record<string, unknown> = {};
-    if (env.CONFIG_FILE) {
-      try {
-        file = JSON.parse(readFileSync(env.CONFIG_FILE, 'utf8')) as Record<string, unknown>;
-      } catch (e) {
-        problems.push(`CONFIG_FILE=${env.CONFIG_FILE}: cannot be read as JSON (${(e as Error).message})`);
-      }
+    let file: Record<string, string> = {};
+    const configFile = env[CONFIG_FILE_ENV];
+    if (configFile) {
+      const fromFile = readConfigFile(configFile, known);
+      file = fromFile.values;
+      problems.push(...fromFile.problems);
     }
-    const rawOf = (setting: Setting) => {
-      const raw = env[setting.env] ?? file[setting.env];
+    const rawOfEnv = (name: string) => {
+      const raw = env[name] ?? file[name];
       return raw === '' ? undefined : raw;
     };
+    const rawOf = (setting: Setting) => rawOfEnv(setting.env);
     const shown = (setting: Setting, raw: unknown) =>
-      raw === undefined ? '(unset)' : setting.secret ? '(hidden)' : JSON.stringify(raw);
+      (raw === undefined ? '(unset)' : setting.secret ? '(hidden)' : JSON.stringify(raw)) +
+      (raw !== undefined && env[setting.env] === undefined && setting.env in file
+        ? ` (in ${configFile})`
+        : '');
     const profileRaw = rawOf(profileSetting);
     const profileParsed = profileSetting.schema.safeParse(profileRaw);
     const profile: Profile = profileParsed.success ? (profileParsed.data as Profile) : 'development';
@@ -154,20 +219,31 @@ export function defineSettings<S extends SettingsSpec>(
     const conveniences: { env: string; problem: string }[] = [];
     for (const [key, setting] of Object.entries(spec)) {
       let raw = rawOf(setting);
-      const refusal = productionRefusal(setting, raw);
+      const refusal = productionRefusal(setting, raw, rawOfEnv);
       if (refusal)
         conveniences.push({
           env: setting.env,
           problem: `${setting.env}=${shown(setting, raw)}: ${refusal}. ${setting.doc}`,
         });
       const rule = setting.production;
-      if (raw === undefined && profile === 'production' && rule && 'default' in rule) raw = rule.default;
+      if (
+        raw === undefined &&
+        profile === 'production' &&
+        rule &&
+        'default' in rule &&
+        (rule.onlyIf?.given(rawOfEnv) ?? true)
+      )
+        raw = rule.default;
       const parsed = setting.schema.safeParse(raw);
       if (parsed.success) out[key] = parsed.data;
       else {
         const why = parsed.error.issues.map((i) => i.message).join('; ');
         problems.push(`${setting.env}=${shown(setting, raw)}: ${why}. ${setting.doc}`);
       }
+    }
+    for (const { setting: key, problem } of options.checks?.(out as Partial<ConfigOf<S>>) ?? []) {
+      const setting = spec[key]!;
+      problems.push(`${setting.env}=${shown(setting, rawOf(setting))}: ${problem}. ${setting.doc}`);
     }
     return { out, problems, profile, conveniences };
   };
@@ -213,15 +289,16 @@ export function defineSettings<S extends SettingsSpec>(
       for (const s of Object.values(spec)) {
         const rule = s.production;
         if (!rule) continue;
+        const only = rule.onlyIf ? ` (${rule.onlyIf.doc})` : '';
         if ('devValue' in rule)
           rows.push({
             env: s.env,
-            refusal: `unset, or \`${rule.devValue}\` (published with this software) given`,
+            refusal: `unset, or \`${rule.devValue}\` (published with this software) given${only}`,
             fix: rule.fix ?? DEFAULT_FIX,
           });
         else if ('refuseIfSet' in rule)
-          rows.push({ env: s.env, refusal: 'any value', fix: rule.refuseIfSet });
-        else rows.push({ env: s.env, refusal: `defaults to \`${rule.default}\``, fix: rule.why });
+          rows.push({ env: s.env, refusal: `any value${only}`, fix: rule.refuseIfSet });
+        else rows.push({ env: s.env, refusal: `defaults to \`${rule.default}\`${only}`, fix: rule.why });
       }
       return rows;
     },

@@ -227,14 +227,14 @@ const fileSetting = <T>(open: (file: string) => T, required: string) =>
     }
   });
 
+const SIGNING_KEY_REQUIRED = `is required: the gateway's Ed25519 private key file; make one with \`${MAKE_KEY}\` (npm start makes one under data/identity/)`;
+
 /** Setting schemas of the internal identity's key files (see docs/integrators.md, Identity and access). */
 export const identityKeySettings = {
   /** The gateway's private key file (INTERNAL_IDENTITY_KEY_FILE). */
-  signingKeyFile: () =>
-    fileSetting(
-      (file) => identitySigningKeyFile(file),
-      `is required: the gateway's Ed25519 private key file; make one with \`${MAKE_KEY}\` (npm start makes one under data/identity/)`,
-    ),
+  signingKeyFile: () => fileSetting((file) => identitySigningKeyFile(file), SIGNING_KEY_REQUIRED),
+  /** Why a gateway that signs the identity header cannot start without its key file. */
+  signingKeyRequired: SIGNING_KEY_REQUIRED,
   /** The subgraphs' file of public keys (INTERNAL_IDENTITY_JWKS_FILE). */
   keySetFile: () =>
     fileSetting(

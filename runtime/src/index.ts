@@ -1,4 +1,5 @@
 export {
+  CONFIG_FILE_ENV,
   ConfigError,
   type ConfigOf,
   defineSettings,
@@ -8,7 +9,9 @@ export {
   type ProductionRow,
   type ProductionRule,
   type Profile,
+  type ServiceOptions,
   type Setting,
+  type SettingProblem,
   type SettingsSpec,
   settings,
 } from './config';

@@ -14,21 +14,21 @@ import { WorkingDayCalendar } from './calendar/working-days';
 import { CALLBACK_PATH, callbackRoute } from './dispatch/callback-route';
 import { DepartmentApi } from './dispatch/department-api';
 import { Dispatcher } from './dispatch/dispatcher';
-import { JobQueue } from './dispatch/jobs';
 import { formLimits } from './form-limits';
 import { Hall } from './hall';
 import { materialRoutes, Uploads } from './materials';
 import { BlobStore } from './materials/blob-store';
 import { startRetentionSweeps, UploadRetention } from './materials/retention';
+import { JobQueue } from './outbox/jobs';
+import { openDatabase } from './platform/database';
+import { storeUnavailable } from './platform/unavailable';
 import { hallResolvers } from './resolvers';
 import { salesResolvers } from './sales/resolvers';
 import { SaleConfirmations } from './sales/store';
 import type { HallConfig } from './settings';
 import { AuditTrail } from './store/audit';
 import { Consents } from './store/consents';
-import { openDatabase } from './store/database';
 import { Prefills } from './store/prefills';
-import { storeUnavailable } from './store/unavailable';
 import { SupergraphClient, serviceToken } from './supergraph-client';
 
 /**

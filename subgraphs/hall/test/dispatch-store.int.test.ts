@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { Applications, type NewApplication } from '../src/applications/store';
-import { JobQueue } from '../src/dispatch/jobs';
-import type { Database } from '../src/store/database';
+import { JobQueue } from '../src/outbox/jobs';
+import type { Database } from '../src/platform/database';
 import { ENGINES, type TestDatabase, testDatabase } from './databases';
 
 const applicant = { idNumber: '11010519491231002X', name: '张三', subject: 's-1', enterprises: [] };

@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Database } from '../src/platform/database';
 import { AuditTrail } from '../src/store/audit';
 import { Consents } from '../src/store/consents';
-import type { Database } from '../src/store/database';
 import { Prefills } from '../src/store/prefills';
 import { ENGINES, type TestDatabase, testDatabase } from './databases';
 

@@ -14,10 +14,10 @@ import {
   supervise,
   type WorkingDayCalendar,
 } from '../calendar/working-days';
-import type { JobQueue } from '../dispatch/jobs';
 import { checkForm } from '../forms/check-form';
 import type { NotChecked } from '../forms/cross-checks';
 import type { Hall } from '../hall';
+import type { JobQueue } from '../outbox/jobs';
 import type { SaleConfirmations } from '../sales/store';
 import type { AuditTrail } from '../store/audit';
 import type { Prefills } from '../store/prefills';

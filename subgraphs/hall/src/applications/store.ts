@@ -1,8 +1,8 @@
 import { randomUUID } from 'node:crypto';
 import { type Kysely, type Selectable, sql, type Transaction } from 'kysely';
 import { Uploads } from '../materials/uploads';
-import type { Database } from '../store/database';
-import type { ApplicationTable, HallDatabase, PartTable } from '../store/schema';
+import type { Database } from '../platform/database';
+import type { ApplicationTable, HallDatabase, PartTable } from '../platform/schema';
 import { type Application, applicationStatus, FINAL, type Part, type PartStatus } from './model';
 
 type Tx = Transaction<HallDatabase> | Kysely<HallDatabase>;

@@ -5,7 +5,7 @@ import { DEPARTMENT_NAMING } from '@onething/schema';
 import type { FastifyInstance } from 'fastify';
 import { FINAL } from '../applications/model';
 import type { Applications } from '../applications/store';
-import type { JobQueue } from './jobs';
+import type { JobQueue } from '../outbox/jobs';
 
 /** Where departments' systems notify a change of a case's status. */
 export const CALLBACK_PATH = '/callbacks/case-status';

@@ -4,9 +4,9 @@ import type { Part } from '../applications/model';
 import type { Applications } from '../applications/store';
 import { beijingDate, type WorkingDayCalendar } from '../calendar/working-days';
 import type { Hall } from '../hall';
+import type { Job, JobQueue } from '../outbox/jobs';
 import { caseInput } from './case-input';
 import { type CaseView, type DepartmentApi, DispatchError } from './department-api';
-import type { Job, JobQueue } from './jobs';
 
 /** A department's Retry-After is honoured up to this; longer answers fall back to our own backoff. */
 const MAX_RETRY_AFTER_MS = 10 * 60_000;

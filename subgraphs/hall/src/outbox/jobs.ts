@@ -1,6 +1,6 @@
 import type { Kysely, Selectable, Transaction } from 'kysely';
-import type { Database } from '../store/database';
-import type { DispatchJobTable, HallDatabase } from '../store/schema';
+import type { Database } from '../platform/database';
+import type { DispatchJobTable, HallDatabase } from '../platform/schema';
 
 type Tx = Transaction<HallDatabase> | Kysely<HallDatabase>;
 

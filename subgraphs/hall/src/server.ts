@@ -11,6 +11,7 @@ import { Applications } from './applications/store';
 import { auditNamesOf } from './audit/names';
 import { auditResolvers } from './audit/resolvers';
 import { WorkingDayCalendar } from './calendar/working-days';
+import { CallbackNonces } from './dispatch/callback-nonces';
 import { CALLBACK_PATH, callbackRoute } from './dispatch/callback-route';
 import { DepartmentApi } from './dispatch/department-api';
 import { Dispatcher } from './dispatch/dispatcher';
@@ -22,6 +23,7 @@ import { startRetentionSweeps, UploadRetention } from './materials/retention';
 import { JobQueue } from './outbox/jobs';
 import { openDatabase } from './platform/database';
 import { storeUnavailable } from './platform/unavailable';
+import { unitOfWork } from './platform/unit-of-work';
 import { hallResolvers } from './resolvers';
 import { salesResolvers } from './sales/resolvers';
 import { SaleConfirmations } from './sales/store';
@@ -67,9 +69,11 @@ export async function createHallSubgraph(config: HallConfig, log: Logger): Promi
     labelNames: ['kind', 'outcome'],
     registers: [metrics.registry],
   });
+  const uow = unitOfWork(db);
   const dispatcher = new Dispatcher({
     apps,
     jobs,
+    uow,
     hall,
     api: new DepartmentApi(client),
     calendar,
@@ -109,6 +113,7 @@ export async function createHallSubgraph(config: HallConfig, log: Logger): Promi
   const service = new ApplicationService({
     apps,
     jobs,
+    uow,
     hall,
     client,
     audit,
@@ -150,6 +155,7 @@ export async function createHallSubgraph(config: HallConfig, log: Logger): Promi
       callbackRoute({
         apps,
         jobs,
+        nonces: new CallbackNonces(db),
         wake,
         log,
         settings: {

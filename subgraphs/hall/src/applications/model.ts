@@ -1,14 +1,20 @@
-/** Where an application part stands: the hall's dispatch, then the department's case. */
-export type PartStatus =
-  | 'WAITING'
-  | 'DISPATCHING'
-  | 'ACCEPTED'
-  | 'IN_REVIEW'
-  | 'APPROVED'
-  | 'REJECTED'
-  | 'CORRECTION_REQUESTED'
-  | 'DEAD_LETTERED'
-  | 'CANCELLED';
+/**
+ * Where an application part stands: the hall's dispatch, then the department's case. How a part moves
+ * between them is applications/part-machine.ts.
+ */
+export const PART_STATUSES = [
+  'WAITING',
+  'DISPATCHING',
+  'ACCEPTED',
+  'IN_REVIEW',
+  'APPROVED',
+  'REJECTED',
+  'CORRECTION_REQUESTED',
+  'DEAD_LETTERED',
+  'CANCELLED',
+] as const;
+
+export type PartStatus = (typeof PART_STATUSES)[number];
 
 export type ApplicationStatus =
   | 'SUBMITTED'
@@ -44,6 +50,26 @@ export interface Part {
   readonly corrections: number;
   readonly deadLetteredAt: Date | null;
 }
+
+/** What a change of a part may set: everything but what it is (its application, item, order, waits). */
+export type PartChange = Partial<
+  Pick<
+    Part,
+    | 'status'
+    | 'caseNumber'
+    | 'acceptedAt'
+    | 'statusAt'
+    | 'deadline'
+    | 'reason'
+    | 'correctionFields'
+    | 'result'
+    | 'attempts'
+    | 'lastError'
+    | 'lastErrorCode'
+    | 'corrections'
+    | 'deadLetteredAt'
+  >
+>;
 
 export interface Application {
   readonly id: string;

@@ -1,10 +1,11 @@
 import { DEPARTMENT_NAMING, type DepartmentSubgraph } from '@onething/schema';
+import type { CaseStatus } from '../applications/part-machine';
 import type { ActingFor, GraphQLAnswer, SupergraphClient } from '../supergraph-client';
 
 /** A department's case as the one schema reports it. */
 export interface CaseView {
   readonly caseNumber: string;
-  readonly status: 'ACCEPTED' | 'IN_REVIEW' | 'APPROVED' | 'REJECTED' | 'CORRECTION_REQUESTED';
+  readonly status: CaseStatus;
   readonly statusAt: string;
   readonly acceptedAt: string;
   readonly reason: string | null;

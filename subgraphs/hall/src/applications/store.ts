@@ -14,7 +14,7 @@ import {
   type PartStatus,
 } from './model';
 
-export const toPart = (r: Selectable<PartTable>): Part => ({
+const toPart = (r: Selectable<PartTable>): Part => ({
   id: r.id,
   applicationId: r.application_id,
   seq: r.seq,
@@ -253,7 +253,7 @@ export class Applications {
     return toPart(row);
   }
 
-  async refreshStatus(tx: Queryable, applicationId: string, now = new Date()): Promise<void> {
+  private async refreshStatus(tx: Queryable, applicationId: string, now = new Date()): Promise<void> {
     const parts = await this.parts(applicationId, tx);
     const status = applicationStatus(parts);
     await tx

@@ -4,7 +4,7 @@ export { type BundleSavings, bundleSavings } from './bundles/savings';
 export { checkForm, type FormCheck } from './forms/check-form';
 export { Hall } from './hall';
 export { type HallItem, ItemCatalogue } from './items';
+export { openDatabase } from './platform/database';
 export { createHallSubgraph } from './server';
 export { type HallConfig, hallSettings } from './settings';
-export { openDatabase } from './store/database';
 export { SupergraphClient, serviceToken } from './supergraph-client';

@@ -11,24 +11,26 @@ import { Applications } from './applications/store';
 import { auditNamesOf } from './audit/names';
 import { auditResolvers } from './audit/resolvers';
 import { WorkingDayCalendar } from './calendar/working-days';
+import { CallbackNonces } from './dispatch/callback-nonces';
 import { CALLBACK_PATH, callbackRoute } from './dispatch/callback-route';
 import { DepartmentApi } from './dispatch/department-api';
 import { Dispatcher } from './dispatch/dispatcher';
-import { JobQueue } from './dispatch/jobs';
 import { formLimits } from './form-limits';
 import { Hall } from './hall';
 import { materialRoutes, Uploads } from './materials';
 import { BlobStore } from './materials/blob-store';
 import { startRetentionSweeps, UploadRetention } from './materials/retention';
+import { JobQueue } from './outbox/jobs';
+import { openDatabase } from './platform/database';
+import { storeUnavailable } from './platform/unavailable';
+import { unitOfWork } from './platform/unit-of-work';
 import { hallResolvers } from './resolvers';
 import { salesResolvers } from './sales/resolvers';
 import { SaleConfirmations } from './sales/store';
 import type { HallConfig } from './settings';
 import { AuditTrail } from './store/audit';
 import { Consents } from './store/consents';
-import { openDatabase } from './store/database';
 import { Prefills } from './store/prefills';
-import { storeUnavailable } from './store/unavailable';
 import { SupergraphClient, serviceToken } from './supergraph-client';
 
 /**
@@ -67,9 +69,11 @@ export async function createHallSubgraph(config: HallConfig, log: Logger): Promi
     labelNames: ['kind', 'outcome'],
     registers: [metrics.registry],
   });
+  const uow = unitOfWork(db);
   const dispatcher = new Dispatcher({
     apps,
     jobs,
+    uow,
     hall,
     api: new DepartmentApi(client),
     calendar,
@@ -109,6 +113,7 @@ export async function createHallSubgraph(config: HallConfig, log: Logger): Promi
   const service = new ApplicationService({
     apps,
     jobs,
+    uow,
     hall,
     client,
     audit,
@@ -150,6 +155,7 @@ export async function createHallSubgraph(config: HallConfig, log: Logger): Promi
       callbackRoute({
         apps,
         jobs,
+        nonces: new CallbackNonces(db),
         wake,
         log,
         settings: {

@@ -16,8 +16,8 @@ import { auditNamesOf } from '../src/audit/names';
 import { auditResolvers } from '../src/audit/resolvers';
 import { readBundleFiles } from '../src/bundles/definition';
 import { deriveOneForm } from '../src/bundles/one-form';
+import { type Database, openDatabase } from '../src/platform/database';
 import { AuditTrail, type NewAuditRecord } from '../src/store/audit';
-import { type Database, openDatabase } from '../src/store/database';
 
 const { key } = generateIdentityKey();
 const log = createLogger('audit-test', process.env.TEST_LOG ?? 'silent');
@@ -290,7 +290,7 @@ describe('the migration of purposes to kinds', () => {
           row('d', '人工核对 / checked by hand'),
         ])
         .execute();
-      const { migrate } = await import('../src/store/migrations');
+      const { migrate } = await import('../src/platform/migrations');
       await migrate(db as any);
       const records = await new AuditTrail(db).about(owner, []);
       expect(records.map((r) => [r.id, r.purpose])).toEqual([

@@ -6,9 +6,9 @@ import { deriveOneForm } from '../src/bundles/one-form';
 import { checkForm } from '../src/forms/check-form';
 import type { CrossCheckInput } from '../src/forms/cross-checks';
 import { localDepartmentRules } from '../src/forms/department-rules';
+import { type Database, openDatabase } from '../src/platform/database';
 import { SaleConfirmations } from '../src/sales/store';
 import { AuditTrail } from '../src/store/audit';
-import { type Database, openDatabase } from '../src/store/database';
 import type { SupergraphClient } from '../src/supergraph-client';
 
 const catalogue = catalogueFromItemFiles();

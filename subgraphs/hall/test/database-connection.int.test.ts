@@ -2,7 +2,7 @@ import { setTimeout as sleep } from 'node:timers/promises';
 import { sql } from 'kysely';
 import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { type Database, openDatabase } from '../src/store/database';
+import { type Database, openDatabase } from '../src/platform/database';
 import { freshPostgres, needingPostgres, POSTGRES_REACHABLE } from './databases';
 
 /**

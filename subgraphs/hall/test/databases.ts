@@ -1,7 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import pg from 'pg';
 import { describe } from 'vitest';
-import { type Database, openDatabase } from '../src/store/database';
+import { type Database, openDatabase } from '../src/platform/database';
 
 /**
  * The engines the store's tests run on: an in-memory PGlite always, and PostgreSQL — a fresh database on

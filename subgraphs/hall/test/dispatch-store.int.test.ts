@@ -1,7 +1,8 @@
 import { afterAll, beforeAll, expect, it } from 'vitest';
+import type { PartStatus } from '../src/applications/model';
 import { Applications, type NewApplication } from '../src/applications/store';
-import { JobQueue } from '../src/dispatch/jobs';
-import type { Database } from '../src/store/database';
+import { enqueue, JobQueue } from '../src/outbox/jobs';
+import type { Database } from '../src/platform/database';
 import { describeOnEngines, type TestDatabase, testDatabase } from './databases';
 
 const applicant = { idNumber: '11010519491231002X', name: '张三', subject: 's-1', enterprises: [] };
@@ -119,12 +120,11 @@ describeOnEngines('applications and their dispatch work', (engine) => {
   it('keeps one open job of a kind per part: enqueuing again only brings it forward', async () => {
     const apps = new Applications(db);
     const { application, parts } = await apps.create(houseTransfer());
-    const jobs = new JobQueue(db, 'w');
     const transfer = parts[2]!;
     const soon = new Date(Date.now() + 1_000);
-    await jobs.enqueue(db, transfer.id, 'submit', new Date(Date.now() + 60_000));
-    await jobs.enqueue(db, transfer.id, 'submit', soon);
-    await jobs.enqueue(db, transfer.id, 'submit', new Date(Date.now() + 120_000));
+    await enqueue(db, transfer.id, 'submit', new Date(Date.now() + 60_000));
+    await enqueue(db, transfer.id, 'submit', soon);
+    await enqueue(db, transfer.id, 'submit', new Date(Date.now() + 120_000));
     const rows = await db
       .selectFrom('dispatch_jobs')
       .select(['run_at'])
@@ -152,7 +152,7 @@ describeOnEngines('applications and their dispatch work', (engine) => {
   it('derives the application’s status from its parts on every change', async () => {
     const apps = new Applications(db);
     const { application, parts } = await apps.create(houseTransfer());
-    const set = async (i: number, status: string) => {
+    const set = async (i: number, status: PartStatus) => {
       await apps.updatePart(db, parts[i]!.id, { status });
       return (await apps.get(application.id))!;
     };

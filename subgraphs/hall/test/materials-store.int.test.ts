@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { Applications } from '../src/applications/store';
 import { Uploads } from '../src/materials/uploads';
-import type { Database } from '../src/store/database';
+import type { Database } from '../src/platform/database';
 import { describeOnEngines, type TestDatabase, testDatabase } from './databases';
 
 const me = '11010519491231002X';

@@ -15,7 +15,7 @@ import { createSubgraphServer, type Subgraph, subgraphMetrics } from '@onething/
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { Applications } from '../src/applications/store';
 import { materialRoutes } from '../src/materials';
-import { type Database, openDatabase } from '../src/store/database';
+import { type Database, openDatabase } from '../src/platform/database';
 
 const { key } = generateIdentityKey();
 const MAX = 64 * 1024;

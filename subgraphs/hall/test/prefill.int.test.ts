@@ -3,9 +3,9 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { catalogueFromItemFiles } from '../../../scripts/bundle-figures';
 import { readBundleFiles } from '../src/bundles/definition';
 import { deriveOneForm } from '../src/bundles/one-form';
+import { type Database, openDatabase } from '../src/platform/database';
 import { prefillForm } from '../src/prefill/prefill';
 import { AuditTrail } from '../src/store/audit';
-import { type Database, openDatabase } from '../src/store/database';
 import type { SupergraphClient } from '../src/supergraph-client';
 
 const catalogue = catalogueFromItemFiles();

@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, expect, it } from 'vitest';
+import type { Database } from '../src/platform/database';
 import { AuditTrail } from '../src/store/audit';
 import { Consents } from '../src/store/consents';
-import type { Database } from '../src/store/database';
 import { Prefills } from '../src/store/prefills';
 import { describeOnEngines, type TestDatabase, testDatabase } from './databases';
 

@@ -7,7 +7,7 @@ import { Applications } from '../src/applications/store';
 import { BlobStore } from '../src/materials/blob-store';
 import { UploadRetention } from '../src/materials/retention';
 import { Uploads } from '../src/materials/uploads';
-import type { Database } from '../src/store/database';
+import type { Database } from '../src/platform/database';
 import { describeOnEngines, type TestDatabase, testDatabase } from './databases';
 
 const log = createLogger('retention-test', 'silent');

@@ -1,10 +1,17 @@
-import type { ApplicationStatus, PartStatus } from '../generated/resolvers-types';
+import {
+  type ApplicationStatus,
+  PartStatus as PART_STATUS,
+  type PartStatus,
+} from '../generated/resolvers-types';
 
 /**
  * Where an application part stands (the hall's dispatch, then the department's case), and the application's
  * status from its parts: both generated from the hall's SDL (`npm run codegen`), never retyped here.
  */
 export type { ApplicationStatus, PartStatus };
+
+/** Every part status, in the SDL's order; how a part moves between them is applications/part-machine.ts. */
+export const PART_STATUSES = Object.values(PART_STATUS);
 
 /** Part statuses after which nothing more happens to the part by itself. */
 export const FINAL: ReadonlySet<PartStatus> = new Set(['APPROVED', 'REJECTED', 'CANCELLED']);
@@ -33,6 +40,26 @@ export interface Part {
   readonly corrections: number;
   readonly deadLetteredAt: Date | null;
 }
+
+/** What a change of a part may set: everything but what it is (its application, item, order, waits). */
+export type PartChange = Partial<
+  Pick<
+    Part,
+    | 'status'
+    | 'caseNumber'
+    | 'acceptedAt'
+    | 'statusAt'
+    | 'deadline'
+    | 'reason'
+    | 'correctionFields'
+    | 'result'
+    | 'attempts'
+    | 'lastError'
+    | 'lastErrorCode'
+    | 'corrections'
+    | 'deadLetteredAt'
+  >
+>;
 
 export interface Application {
   readonly id: string;

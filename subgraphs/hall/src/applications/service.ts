@@ -14,15 +14,17 @@ import {
   supervise,
   type WorkingDayCalendar,
 } from '../calendar/working-days';
-import type { JobQueue } from '../dispatch/jobs';
 import { checkForm } from '../forms/check-form';
 import type { NotChecked } from '../forms/cross-checks';
 import type { Hall } from '../hall';
+import { enqueue, type JobQueue } from '../outbox/jobs';
+import type { UnitOfWork } from '../platform/unit-of-work';
 import type { SaleConfirmations } from '../sales/store';
 import type { AuditTrail } from '../store/audit';
 import type { Prefills } from '../store/prefills';
 import type { SupergraphClient } from '../supergraph-client';
 import { type Application, type ApplicationStatus, FINAL, type Part } from './model';
+import { partTransition } from './part-machine';
 import { type ApplicationReads, freshReads } from './reads';
 import type { Applications } from './store';
 
@@ -57,6 +59,7 @@ export class ApplicationService {
     private readonly deps: {
       readonly apps: Applications;
       readonly jobs: JobQueue;
+      readonly uow: UnitOfWork;
       readonly hall: Hall;
       readonly client: SupergraphClient;
       readonly audit: AuditTrail;
@@ -186,11 +189,12 @@ export class ApplicationService {
     partId: string,
     values: readonly { key: string; value: string }[],
   ): Promise<{ application?: Application; problems: FormProblem[] }> {
-    const { apps, hall, jobs } = this.deps;
+    const { apps, hall, uow } = this.deps;
     const application = await this.own(applicant, applicationId);
     const part = (await apps.parts(application.id)).find((p) => p.id === partId);
     if (!part) throw subgraphError('NOT_FOUND', 'hall', `application ${applicationId} has no part ${partId}`);
-    if (part.status !== 'CORRECTION_REQUESTED') {
+    const corrected = partTransition(part, { type: 'correct' });
+    if (!corrected.ok) {
       return {
         problems: [
           problem(
@@ -230,16 +234,12 @@ export class ApplicationService {
     }
     if (problems.length > 0) return { problems };
     const now = new Date();
-    const corrected = values.map((v) => ({ key: v.key, value: v.value.trim() }));
-    await apps.db.transaction().execute(async (tx) => {
-      await apps.correctValues(tx, application.id, corrected);
-      await apps.updatePart(tx, part.id, {
-        status: 'DISPATCHING',
-        corrections: part.corrections + 1,
-        reason: null,
-      });
-      await jobs.enqueue(tx, part.id, 'correct', now, {
-        fields: corrected,
+    const fixed = values.map((v) => ({ key: v.key, value: v.value.trim() }));
+    await uow(async (tx) => {
+      await apps.correctValues(tx, application.id, fixed);
+      await apps.updatePart(tx, part.id, corrected.change, now);
+      await enqueue(tx, part.id, 'correct', now, {
+        fields: fixed,
         key: `${part.id}:correction:${part.corrections + 1}`,
       });
     });
@@ -249,28 +249,25 @@ export class ApplicationService {
 
   /** Window staff send a dead-lettered part again, as it last failed. */
   async retry(identity: Identity, partId: string): Promise<Part> {
-    const { apps, jobs } = this.deps;
+    const { apps, jobs, uow } = this.deps;
     if (identity.role !== 'window-staff')
       throw subgraphError('FORBIDDEN', 'hall', 'only window staff retry a dead-lettered part');
     const part = await apps.part(partId);
     if (!part) throw subgraphError('NOT_FOUND', 'hall', `no part ${partId}`);
-    if (part.status !== 'DEAD_LETTERED')
+    const failed = part.status === 'DEAD_LETTERED' ? await jobs.lastFailed(part.id) : undefined;
+    const retried = partTransition(part, { type: 'retry', failedJob: failed?.kind });
+    if (!retried.ok)
       throw subgraphError('INVALID_INPUT', 'hall', `part ${partId} is ${part.status}, not dead-lettered`);
-    const failed = await jobs.lastFailed(part.id);
     const now = new Date();
-    const updated = await apps.db.transaction().execute(async (tx) => {
-      const p = await apps.updatePart(tx, part.id, {
-        // A correction that could not be sent is sent again; a submission or a read goes through submit,
-        // which reads the case back when the department already has it.
-        status: failed?.kind === 'correct' ? 'DISPATCHING' : part.caseNumber ? 'ACCEPTED' : 'WAITING',
-        dead_lettered_at: null,
-      });
-      await jobs.enqueue(
+    const updated = await uow(async (tx) => {
+      const p = await apps.updatePart(tx, part.id, retried.change, now);
+      await enqueue(
         tx,
         part.id,
         failed?.kind === 'correct' ? 'correct' : 'submit',
         now,
         failed?.payload ?? {},
+        now,
       );
       return p;
     });

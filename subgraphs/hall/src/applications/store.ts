@@ -1,13 +1,20 @@
 import { randomUUID } from 'node:crypto';
-import { type Kysely, type Selectable, sql, type Transaction } from 'kysely';
+import { type Selectable, sql, type Updateable } from 'kysely';
 import { Uploads } from '../materials/uploads';
-import type { Database } from '../store/database';
-import type { ApplicationTable, HallDatabase, PartTable } from '../store/schema';
-import { type Application, applicationStatus, FINAL, type Part, type PartStatus } from './model';
+import { enqueue } from '../outbox/jobs';
+import type { Database } from '../platform/database';
+import type { ApplicationTable, PartTable } from '../platform/schema';
+import { type Queryable, type UnitOfWork, unitOfWork } from '../platform/unit-of-work';
+import {
+  type Application,
+  applicationStatus,
+  FINAL,
+  type Part,
+  type PartChange,
+  type PartStatus,
+} from './model';
 
-type Tx = Transaction<HallDatabase> | Kysely<HallDatabase>;
-
-export const toPart = (r: Selectable<PartTable>): Part => ({
+const toPart = (r: Selectable<PartTable>): Part => ({
   id: r.id,
   applicationId: r.application_id,
   seq: r.seq,
@@ -29,6 +36,25 @@ export const toPart = (r: Selectable<PartTable>): Part => ({
   corrections: r.corrections,
   deadLetteredAt: r.dead_lettered_at ? new Date(r.dead_lettered_at) : null,
 });
+
+/** A part's change as its row's columns (the only place that knows them, with {@link toPart}). */
+const partColumns = (change: PartChange): Updateable<PartTable> => {
+  const row: Updateable<PartTable> = {};
+  if (change.status !== undefined) row.status = change.status;
+  if (change.caseNumber !== undefined) row.case_number = change.caseNumber;
+  if (change.acceptedAt !== undefined) row.accepted_at = change.acceptedAt;
+  if (change.statusAt !== undefined) row.status_at = change.statusAt;
+  if (change.deadline !== undefined) row.deadline = change.deadline;
+  if (change.reason !== undefined) row.reason = change.reason;
+  if (change.correctionFields !== undefined) row.correction_fields = JSON.stringify(change.correctionFields);
+  if (change.result !== undefined) row.result = JSON.stringify(change.result);
+  if (change.attempts !== undefined) row.attempts = change.attempts;
+  if (change.lastError !== undefined) row.last_error = change.lastError;
+  if (change.lastErrorCode !== undefined) row.last_error_code = change.lastErrorCode;
+  if (change.corrections !== undefined) row.corrections = change.corrections;
+  if (change.deadLetteredAt !== undefined) row.dead_lettered_at = change.deadLetteredAt;
+  return row;
+};
 
 const toApplication = (r: Selectable<ApplicationTable>): Application => ({
   id: r.id,
@@ -64,7 +90,11 @@ export interface NewApplication {
 
 /** Applications and their parts; every change of a part recomputes its application's status. */
 export class Applications {
-  constructor(readonly db: Database) {}
+  private readonly inTransaction: UnitOfWork;
+
+  constructor(private readonly db: Database) {
+    this.inTransaction = unitOfWork(db);
+  }
 
   /**
    * Stores an application, one part per item, and the dispatch work of the parts that wait for nothing —
@@ -74,7 +104,7 @@ export class Applications {
     input: NewApplication,
     now = new Date(),
   ): Promise<{ application: Application; parts: Part[] }> {
-    return this.db.transaction().execute(async (tx) => {
+    return this.inTransaction(async (tx) => {
       const id = randomUUID();
       const row = await tx
         .insertInto('applications')
@@ -119,22 +149,8 @@ export class Applications {
         )
         .returningAll()
         .execute();
-      const ready = parts.filter((p) => p.after.length === 0);
-      if (ready.length > 0) {
-        await tx
-          .insertInto('dispatch_jobs')
-          .values(
-            ready.map((p) => ({
-              part_id: p.id,
-              kind: 'submit',
-              payload: '{}',
-              run_at: now,
-              created_at: now,
-              attempts: 0,
-            })),
-          )
-          .execute();
-      }
+      for (const p of parts.filter((p) => p.after.length === 0))
+        await enqueue(tx, p.id, 'submit', now, {}, now);
       return { application: toApplication(row), parts: parts.map(toPart) };
     });
   }
@@ -144,7 +160,7 @@ export class Applications {
     return r ? toApplication(r) : undefined;
   }
 
-  async parts(applicationId: string, tx: Tx = this.db): Promise<Part[]> {
+  async parts(applicationId: string, tx: Queryable = this.db): Promise<Part[]> {
     const rows = await tx
       .selectFrom('parts')
       .selectAll()
@@ -168,7 +184,7 @@ export class Applications {
     return out;
   }
 
-  async part(id: string, tx: Tx = this.db): Promise<Part | undefined> {
+  async part(id: string, tx: Queryable = this.db): Promise<Part | undefined> {
     const r = await tx.selectFrom('parts').selectAll().where('id', '=', id).executeTakeFirst();
     return r ? toPart(r) : undefined;
   }
@@ -226,18 +242,10 @@ export class Applications {
   }
 
   /** Changes a part and recomputes its application's status, in the caller's transaction. */
-  async updatePart(
-    tx: Tx,
-    id: string,
-    change: Partial<Omit<Selectable<PartTable>, 'id' | 'application_id'>>,
-    now = new Date(),
-  ): Promise<Part> {
-    const values: Record<string, unknown> = { ...change, updated_at: now };
-    for (const k of ['correction_fields', 'result', 'after'] as const)
-      if (k in change) values[k] = JSON.stringify(change[k]);
+  async updatePart(tx: Queryable, id: string, change: PartChange, now = new Date()): Promise<Part> {
     const row = await tx
       .updateTable('parts')
-      .set(values)
+      .set({ ...partColumns(change), updated_at: now })
       .where('id', '=', id)
       .returningAll()
       .executeTakeFirstOrThrow();
@@ -245,7 +253,7 @@ export class Applications {
     return toPart(row);
   }
 
-  async refreshStatus(tx: Tx, applicationId: string, now = new Date()): Promise<void> {
+  private async refreshStatus(tx: Queryable, applicationId: string, now = new Date()): Promise<void> {
     const parts = await this.parts(applicationId, tx);
     const status = applicationStatus(parts);
     await tx
@@ -261,7 +269,7 @@ export class Applications {
 
   /** Records the applicant's corrected values (the named fields replaced). */
   async correctValues(
-    tx: Tx,
+    tx: Queryable,
     applicationId: string,
     values: readonly { key: string; value: string }[],
   ): Promise<void> {

@@ -5,7 +5,8 @@ import { DEPARTMENT_NAMING } from '@onething/schema';
 import type { FastifyInstance } from 'fastify';
 import { FINAL } from '../applications/model';
 import type { Applications } from '../applications/store';
-import type { JobQueue } from './jobs';
+import type { JobQueue } from '../outbox/jobs';
+import type { CallbackNonces } from './callback-nonces';
 
 /** Where departments' systems notify a change of a case's status. */
 export const CALLBACK_PATH = '/callbacks/case-status';
@@ -64,30 +65,18 @@ function callbackBody(raw: string, signedBy: string): { caseNumber: string } | {
 export function callbackRoute(deps: {
   readonly apps: Applications;
   readonly jobs: JobQueue;
+  readonly nonces: CallbackNonces;
   readonly wake: () => void;
   readonly log: Logger;
   readonly settings: CallbackSettings;
 }): (app: FastifyInstance) => void {
-  const { apps, jobs, settings, log } = deps;
+  const { apps, jobs, nonces, settings, log } = deps;
   let sweptAt = 0;
-  /** Forgets nonces older than the maximum age (a callback that old is refused as stale anyway). */
+  /** Forgets nonces older than the maximum age, now and then. */
   const sweep = async (now: number) => {
     if (now - sweptAt < settings.maxAgeMs / 2) return;
     sweptAt = now;
-    await apps.db
-      .deleteFrom('callback_nonces')
-      .where('seen_at', '<', new Date(now - settings.maxAgeMs))
-      .execute();
-  };
-  /** Remembers a nonce; false when it was seen before (a replay). */
-  const firstSight = async (department: string, nonce: string, now: number) => {
-    const rows = await apps.db
-      .insertInto('callback_nonces')
-      .values({ department, nonce, seen_at: new Date(now) })
-      .onConflict((oc) => oc.columns(['department', 'nonce']).doNothing())
-      .returning('nonce')
-      .execute();
-    return rows.length === 1;
+    await nonces.forgetBefore(new Date(now - settings.maxAgeMs));
   };
   return (app) => {
     // The signature covers the body's bytes: this route takes them as sent, and parses them once verified.
@@ -106,7 +95,7 @@ export function callbackRoute(deps: {
           return reply.code(401).send(refusalBody(verdict.code, verdict.message));
         }
         await sweep(now);
-        if (!(await firstSight(verdict.department, verdict.nonce, now)))
+        if (!(await nonces.firstSight(verdict.department, verdict.nonce, new Date(now))))
           return reply
             .code(401)
             .send(
@@ -127,7 +116,7 @@ export function callbackRoute(deps: {
             );
         const part = await apps.partByCase(verdict.department, body.caseNumber);
         if (part && !FINAL.has(part.status)) {
-          await jobs.nudge(apps.db, part.id, settings.coalesceMs, new Date(now));
+          await jobs.nudge(part.id, settings.coalesceMs, new Date(now));
           deps.wake();
         }
         log.debug(

@@ -1,10 +1,11 @@
 import { DEPARTMENT_NAMING, type DepartmentSubgraph } from '@onething/schema';
+import type { CaseStatus } from '../applications/part-machine';
 import type { ActingFor, GraphQLAnswer, SupergraphClient } from '../supergraph-client';
 
 /** A department's case as the one schema reports it. */
 export interface CaseView {
   readonly caseNumber: string;
-  readonly status: 'ACCEPTED' | 'IN_REVIEW' | 'APPROVED' | 'REJECTED' | 'CORRECTION_REQUESTED';
+  readonly status: CaseStatus;
   readonly statusAt: string;
   readonly acceptedAt: string;
   readonly reason: string | null;
@@ -27,10 +28,13 @@ export class DispatchError extends Error {
 }
 
 const CASE = 'caseNumber status statusAt acceptedAt reason correctionFields result { key value }';
-const RETRYABLE = new Set([
-  'DEPARTMENT_UNAVAILABLE',
-  'DEPARTMENT_TIMEOUT',
-  'MALFORMED_RESPONSE',
+/**
+ * The codes of failures whose senders do not say whether to try again: the gateway's own (the department's
+ * subgraph unreachable, slow or garbled; the supergraph not loaded yet) and a subgraph's internal error or
+ * refusal of the hall's identity. None is a department's decision, so the part is tried again. Every other
+ * failure without `extensions.retryable` is taken as final, as a department's refusal is.
+ */
+const TRANSIENT_UNMARKED = new Set([
   'SUBGRAPH_UNAVAILABLE',
   'SUBGRAPH_TIMEOUT',
   'SUBGRAPH_MALFORMED_RESPONSE',
@@ -38,6 +42,17 @@ const RETRYABLE = new Set([
   'INTERNAL_SERVER_ERROR',
   'UNAUTHENTICATED',
 ]);
+
+/**
+ * Whether trying again can help: as the failure's sender said (`extensions.retryable`, which every
+ * department's subgraph sets on its adapter's errors); for a failure that does not say, only when its code
+ * is one of {@link TRANSIENT_UNMARKED}.
+ */
+export function retryable(error: { readonly extensions?: Record<string, unknown> }): boolean {
+  const said = error.extensions?.retryable;
+  if (typeof said === 'boolean') return said;
+  return TRANSIENT_UNMARKED.has(String(error.extensions?.code));
+}
 
 function outcome<T>(answer: GraphQLAnswer<Record<string, T>>, field: string): T {
   const error = answer.errors?.[0];
@@ -53,7 +68,8 @@ function outcome<T>(answer: GraphQLAnswer<Record<string, T>>, field: string): T 
       : '';
     const retryAfterSeconds = Number(error?.extensions?.retryAfterSeconds);
     throw new DispatchError(
-      RETRYABLE.has(code) || !error,
+      // No answer at all (no data, no error) is tried again.
+      !error || retryable(error),
       code,
       `${error?.message ?? 'no answer'}${detail}`,
       Number.isFinite(retryAfterSeconds) && retryAfterSeconds > 0 ? retryAfterSeconds * 1000 : undefined,

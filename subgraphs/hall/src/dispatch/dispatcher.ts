@@ -1,12 +1,14 @@
 import type { Logger } from '@onething/runtime';
 import type { DepartmentSubgraph } from '@onething/schema';
 import type { Part } from '../applications/model';
+import { partTransition, type Transition } from '../applications/part-machine';
 import type { Applications } from '../applications/store';
 import { beijingDate, type WorkingDayCalendar } from '../calendar/working-days';
 import type { Hall } from '../hall';
+import { enqueue, type Job, type JobQueue } from '../outbox/jobs';
+import type { Queryable, UnitOfWork } from '../platform/unit-of-work';
 import { caseInput } from './case-input';
 import { type CaseView, type DepartmentApi, DispatchError } from './department-api';
-import type { Job, JobQueue } from './jobs';
 
 /** A department's Retry-After is honoured up to this; longer answers fall back to our own backoff. */
 const MAX_RETRY_AFTER_MS = 10 * 60_000;
@@ -42,9 +44,10 @@ export function ancestorsOf(part: Pick<Part, 'after'>, all: readonly Part[]): Pa
 
 /**
  * How a job ended: recorded what the department said; will retry; gave up (dead letter); the department
- * refused it; or another worker took it over meanwhile (its lease ran out), so nothing was recorded.
+ * refused it; another worker took it over meanwhile (its lease ran out), so nothing was recorded; or its
+ * part had finished meanwhile, so the job was closed with nothing recorded.
  */
-export type DispatchOutcome = 'recorded' | 'retry' | 'dead_lettered' | 'refused' | 'lease_lost';
+export type DispatchOutcome = 'recorded' | 'retry' | 'dead_lettered' | 'refused' | 'lease_lost' | 'stale';
 
 export interface DispatchSettings {
   readonly intervalMs: number;
@@ -73,6 +76,7 @@ export class Dispatcher {
     private readonly deps: {
       readonly apps: Applications;
       readonly jobs: JobQueue;
+      readonly uow: UnitOfWork;
       readonly hall: Hall;
       readonly api: DepartmentApi;
       readonly calendar: WorkingDayCalendar;
@@ -143,7 +147,7 @@ export class Dispatcher {
   }
 
   private async run(job: Job): Promise<void> {
-    const { apps, hall, api } = this.deps;
+    const { apps, hall, api, uow } = this.deps;
     const part = await apps.part(job.partId);
     const application = part && (await apps.get(part.applicationId));
     if (!part || !application) return;
@@ -168,7 +172,8 @@ export class Dispatcher {
               `the departments no longer publish item ${part.itemCode}`,
             );
           const before = ancestorsOf(part, await apps.parts(application.id));
-          if (part.status === 'WAITING') await apps.updatePart(apps.db, part.id, { status: 'DISPATCHING' });
+          const sent = partTransition(part, { type: 'send' });
+          if (sent.ok) await uow((tx) => apps.updatePart(tx, part.id, sent.change));
           view = await api.submit(department, caseInput(item, application, part, before), actingFor);
           log.info({ caseNumber: view.caseNumber }, 'dispatched');
         }
@@ -179,7 +184,7 @@ export class Dispatcher {
       } else {
         view = await api.get(department, part.caseNumber!, actingFor);
       }
-      this.deps.onOutcome?.(job.kind, (await this.record(job, view)) ? 'recorded' : 'lease_lost');
+      this.deps.onOutcome?.(job.kind, await this.record(job, view));
     } catch (e) {
       const err =
         e instanceof DispatchError ? e : new DispatchError(true, 'UNEXPECTED', (e as Error).message);
@@ -193,61 +198,70 @@ export class Dispatcher {
   }
 
   /** Records what the department said, and what follows from it, if this worker still holds the job. */
-  private async record(job: Job, answered: CaseView): Promise<boolean> {
-    const { apps, jobs, calendar, settings } = this.deps;
+  private async record(job: Job, answered: CaseView): Promise<DispatchOutcome> {
+    const { apps, jobs, uow, calendar, settings } = this.deps;
     const now = new Date();
     const view = provenBySending(job, answered);
     // A decision reported in the answer to a submission is read back at once, with what it issued.
     const pollAt = view === answered ? new Date(now.getTime() + settings.pollIntervalMs) : now;
-    return apps.db.transaction().execute(async (tx) => {
-      if (!(await jobs.holds(tx, job.id))) return false;
+    const acceptedAt = new Date(view.acceptedAt);
+    return uow(async (tx): Promise<DispatchOutcome> => {
+      if (!(await jobs.holds(tx, job.id))) return 'lease_lost';
       const part = (await apps.part(job.partId, tx))!;
-      const acceptedAt = new Date(view.acceptedAt);
-      const updated = await apps.updatePart(tx, part.id, {
-        status: view.status,
-        case_number: view.caseNumber,
-        accepted_at: acceptedAt,
-        status_at: new Date(view.statusAt),
-        deadline: part.deadline ?? calendar.addWorkingDays(beijingDate(acceptedAt), part.promisedDays),
-        reason: view.reason,
-        correction_fields: view.correctionFields,
-        result: Object.fromEntries(view.result.map((r) => [r.key, r.value])),
-        last_error: null,
-        last_error_code: null,
+      const answer = partTransition(part, {
+        type: 'answer',
+        case: {
+          status: view.status,
+          caseNumber: view.caseNumber,
+          acceptedAt,
+          statusAt: new Date(view.statusAt),
+          reason: view.reason,
+          correctionFields: view.correctionFields,
+          result: Object.fromEntries(view.result.map((r) => [r.key, r.value])),
+        },
+        deadline: calendar.addWorkingDays(beijingDate(acceptedAt), part.promisedDays),
       });
+      if (!answer.ok) {
+        await jobs.complete(tx, job.id, now);
+        return 'stale';
+      }
+      const updated = await apps.updatePart(tx, part.id, answer.change, now);
       const following = view.status === 'ACCEPTED' || view.status === 'IN_REVIEW';
       if (job.kind === 'poll' && following) await jobs.reschedule(tx, job.id, pollAt);
       else {
         await jobs.complete(tx, job.id, now);
-        if (following) await jobs.enqueue(tx, part.id, 'poll', pollAt);
+        if (following) await enqueue(tx, part.id, 'poll', pollAt, {}, now);
       }
-      if (view.status === 'APPROVED') await this.release(tx, updated.applicationId, now);
-      if (view.status === 'REJECTED')
-        await this.cancelDependents(tx, updated.applicationId, updated.itemCode);
-      return true;
+      await this.follow(tx, updated, answer, now);
+      return 'recorded';
     });
   }
 
+  /** Carries out what follows a part's move for the parts waiting for it: they go now, or go with it. */
+  private async follow(tx: Queryable, part: Part, moved: Transition, now: Date): Promise<void> {
+    if (!moved.ok) return;
+    if (moved.then.includes('releaseFollowers')) await this.release(tx, part.applicationId, now);
+    if (moved.then.includes('cancelFollowers'))
+      await this.cancelDependents(tx, part.applicationId, part.itemCode, now);
+  }
+
   /** Parts whose every predecessor is approved can go now. */
-  private async release(
-    tx: Parameters<Applications['parts']>[1],
-    applicationId: string,
-    now: Date,
-  ): Promise<void> {
+  private async release(tx: Queryable, applicationId: string, now: Date): Promise<void> {
     const parts = await this.deps.apps.parts(applicationId, tx);
     const approved = new Set(parts.filter((p) => p.status === 'APPROVED').map((p) => p.itemCode));
     for (const p of parts) {
       if (p.status === 'WAITING' && p.after.length > 0 && p.after.every((c) => approved.has(c))) {
-        await this.deps.jobs.enqueue(tx!, p.id, 'submit', now);
+        await enqueue(tx, p.id, 'submit', now, {}, now);
       }
     }
   }
 
   /** A refused part takes the parts waiting for it with it: they can no longer be applied for. */
   private async cancelDependents(
-    tx: Parameters<Applications['parts']>[1],
+    tx: Queryable,
     applicationId: string,
     refused: string,
+    now: Date,
   ): Promise<void> {
     const parts = await this.deps.apps.parts(applicationId, tx);
     const gone = new Set([refused]);
@@ -257,50 +271,40 @@ export class Dispatcher {
         if (!gone.has(p.itemCode) && p.after.some((c) => gone.has(c))) {
           gone.add(p.itemCode);
           changed = true;
-          if (p.status === 'WAITING')
-            await this.deps.apps.updatePart(tx!, p.id, {
-              status: 'CANCELLED',
-              reason: `${refused} 不予办理，本事项随之终止`,
-            });
+          const cancelled = partTransition(p, { type: 'cancel', refusedItem: refused });
+          if (cancelled.ok) await this.deps.apps.updatePart(tx, p.id, cancelled.change, now);
         }
       }
     }
   }
 
   private async failed(job: Job, err: DispatchError): Promise<DispatchOutcome> {
-    const { apps, jobs, settings } = this.deps;
+    const { apps, jobs, uow, settings } = this.deps;
     const now = new Date();
-    return apps.db.transaction().execute(async (tx): Promise<DispatchOutcome> => {
+    const problem = `${err.code}: ${err.message}`;
+    return uow(async (tx): Promise<DispatchOutcome> => {
       if (!(await jobs.holds(tx, job.id))) return 'lease_lost';
       const part = (await apps.part(job.partId, tx))!;
-      if (!err.retryable && job.kind !== 'poll') {
-        await apps.updatePart(tx, part.id, {
-          status: 'REJECTED',
-          reason: err.message,
-          last_error: `${err.code}: ${err.message}`,
-          last_error_code: err.code,
-        });
-        await jobs.fail(tx, job.id, `${err.code}: ${err.message}`, now);
-        await this.cancelDependents(tx, part.applicationId, part.itemCode);
-        return 'refused';
-      }
       const attempts = job.attempts + 1;
-      if (attempts >= settings.maxAttempts && job.kind !== 'poll') {
-        await apps.updatePart(tx, part.id, {
-          status: 'DEAD_LETTERED',
-          dead_lettered_at: now,
-          attempts: part.attempts + 1,
-          last_error: `${err.code}: ${err.message}`,
-          last_error_code: err.code,
-        });
-        await jobs.fail(tx, job.id, `${err.code}: ${err.message}`, now);
-        return 'dead_lettered';
-      }
-      await apps.updatePart(tx, part.id, {
-        attempts: part.attempts + 1,
-        last_error: `${err.code}: ${err.message}`,
-        last_error_code: err.code,
+      const failure = partTransition(part, {
+        type: 'fail',
+        job: job.kind,
+        code: err.code,
+        message: err.message,
+        retryable: err.retryable,
+        exhausted: attempts >= settings.maxAttempts,
+        at: now,
       });
+      if (!failure.ok) {
+        await jobs.fail(tx, job.id, problem, now);
+        return 'stale';
+      }
+      const updated = await apps.updatePart(tx, part.id, failure.change, now);
+      await this.follow(tx, updated, failure, now);
+      if (failure.then.includes('giveUpJob')) {
+        await jobs.fail(tx, job.id, problem, now);
+        return failure.to === 'REJECTED' ? 'refused' : 'dead_lettered';
+      }
       await jobs.reschedule(
         tx,
         job.id,
@@ -308,7 +312,7 @@ export class Dispatcher {
           now.getTime() +
             Math.max(this.backoff(attempts), Math.min(err.retryAfterMs ?? 0, MAX_RETRY_AFTER_MS)),
         ),
-        `${err.code}: ${err.message}`,
+        problem,
       );
       return 'retry';
     });

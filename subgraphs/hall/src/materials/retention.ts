@@ -1,5 +1,5 @@
 import type { Logger } from '@onething/runtime';
-import type { Database } from '../store/database';
+import type { Database } from '../platform/database';
 import type { BlobStore } from './blob-store';
 import { Uploads } from './uploads';
 

@@ -1,8 +1,8 @@
 import { randomUUID } from 'node:crypto';
 import type { Transaction } from 'kysely';
 import { type Selectable, sql } from 'kysely';
-import type { Database } from '../store/database';
-import type { HallDatabase, UploadTable } from '../store/schema';
+import type { Database } from '../platform/database';
+import type { HallDatabase, UploadTable } from '../platform/schema';
 import type { MaterialType } from './sniff';
 
 /** One uploaded file of an applicant: its record; the bytes are in the blob store under `sha256`. */

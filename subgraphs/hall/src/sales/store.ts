@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { sql } from 'kysely';
-import type { Database } from '../store/database';
+import type { Database } from '../platform/database';
 
 /**
  * A seller's confirmation of a sale (出卖人确认): the owner of a unit, signed in, confirms that they sell it

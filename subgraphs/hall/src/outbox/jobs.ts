@@ -1,8 +1,7 @@
-import type { Kysely, Selectable, Transaction } from 'kysely';
-import type { Database } from '../store/database';
-import type { DispatchJobTable, HallDatabase } from '../store/schema';
-
-type Tx = Transaction<HallDatabase> | Kysely<HallDatabase>;
+import type { Selectable } from 'kysely';
+import type { Database } from '../platform/database';
+import type { DispatchJobTable } from '../platform/schema';
+import type { Queryable } from '../platform/unit-of-work';
 
 export type JobKind = 'submit' | 'correct' | 'poll';
 
@@ -23,6 +22,39 @@ const toJob = (r: Selectable<DispatchJobTable>): Job => ({
   attempts: r.attempts,
   runAt: new Date(r.run_at),
 });
+
+/**
+ * Adds a job, in the transaction of what it is for; a part has at most one open job of a kind, so enqueuing
+ * again only moves it earlier. The only insert into the outbox: applications and dispatch both come here.
+ */
+export async function enqueue(
+  tx: Queryable,
+  partId: string,
+  kind: JobKind,
+  runAt: Date,
+  payload: Record<string, unknown> = {},
+  now = new Date(),
+): Promise<void> {
+  await tx
+    .insertInto('dispatch_jobs')
+    .values({
+      part_id: partId,
+      kind,
+      payload: JSON.stringify(payload),
+      run_at: runAt,
+      attempts: 0,
+      created_at: now,
+    })
+    .onConflict((oc) =>
+      oc
+        .columns(['part_id', 'kind'])
+        .where('done_at', 'is', null)
+        .doUpdateSet((eb) => ({
+          run_at: eb.fn('least', ['dispatch_jobs.run_at', eb.ref('excluded.run_at')]),
+        })),
+    )
+    .execute();
+}
 
 /**
  * The dispatch work (the outbox): jobs written in the same transactions as what they are for, claimed by
@@ -59,7 +91,7 @@ export class JobQueue {
   }
 
   /** Whether this worker still holds the job (locks it for the rest of the transaction). */
-  async holds(tx: Tx, jobId: number): Promise<boolean> {
+  async holds(tx: Queryable, jobId: number): Promise<boolean> {
     const row = await tx
       .selectFrom('dispatch_jobs')
       .select('id')
@@ -71,7 +103,7 @@ export class JobQueue {
     return row !== undefined;
   }
 
-  async complete(tx: Tx, jobId: number, now = new Date()): Promise<void> {
+  async complete(tx: Queryable, jobId: number, now = new Date()): Promise<void> {
     await tx
       .updateTable('dispatch_jobs')
       .set({ done_at: now, lease_owner: null, lease_until: null })
@@ -80,7 +112,7 @@ export class JobQueue {
   }
 
   /** Gives up the job with an error (it stays in the table, for the dead-letter view and a retry). */
-  async fail(tx: Tx, jobId: number, error: string, now = new Date()): Promise<void> {
+  async fail(tx: Queryable, jobId: number, error: string, now = new Date()): Promise<void> {
     await tx
       .updateTable('dispatch_jobs')
       .set({ done_at: now, last_error: error, lease_owner: null, lease_until: null })
@@ -89,7 +121,7 @@ export class JobQueue {
   }
 
   /** Runs the job again at `runAt` (counting an attempt when it failed). */
-  async reschedule(tx: Tx, jobId: number, runAt: Date, failure?: string): Promise<void> {
+  async reschedule(tx: Queryable, jobId: number, runAt: Date, failure?: string): Promise<void> {
     await tx
       .updateTable('dispatch_jobs')
       .set((eb) => ({
@@ -102,42 +134,12 @@ export class JobQueue {
       .execute();
   }
 
-  /** Adds a job; a part has at most one open job of a kind, so enqueuing again only moves it earlier. */
-  async enqueue(
-    tx: Tx,
-    partId: string,
-    kind: JobKind,
-    runAt: Date,
-    payload: Record<string, unknown> = {},
-    now = new Date(),
-  ): Promise<void> {
-    await tx
-      .insertInto('dispatch_jobs')
-      .values({
-        part_id: partId,
-        kind,
-        payload: JSON.stringify(payload),
-        run_at: runAt,
-        attempts: 0,
-        created_at: now,
-      })
-      .onConflict((oc) =>
-        oc
-          .columns(['part_id', 'kind'])
-          .where('done_at', 'is', null)
-          .doUpdateSet((eb) => ({
-            run_at: eb.fn('least', ['dispatch_jobs.run_at', eb.ref('excluded.run_at')]),
-          })),
-      )
-      .execute();
-  }
-
   /**
    * Asks for a read of a part's case soon, coalescing: the part's poll runs at most `coalesceMs` from now
    * (sooner if it was due sooner), so every nudge within the window is answered by one read.
    */
-  async nudge(tx: Tx, partId: string, coalesceMs: number, now = new Date()): Promise<void> {
-    await this.enqueue(tx, partId, 'poll', new Date(now.getTime() + coalesceMs), {}, now);
+  async nudge(partId: string, coalesceMs: number, now = new Date()): Promise<void> {
+    await enqueue(this.db, partId, 'poll', new Date(now.getTime() + coalesceMs), {}, now);
   }
 
   /** The last failed job of a part (to retry a dead-lettered part as it failed). */
@@ -151,15 +153,5 @@ export class JobQueue {
       .orderBy('id', 'desc')
       .executeTakeFirst();
     return r ? toJob(r) : undefined;
-  }
-
-  /** Open jobs (not done), for tests and the health of the dispatcher. */
-  async pending(): Promise<number> {
-    const r = await this.db
-      .selectFrom('dispatch_jobs')
-      .select((eb) => eb.fn.countAll<number>().as('n'))
-      .where('done_at', 'is', null)
-      .executeTakeFirstOrThrow();
-    return Number(r.n);
   }
 }

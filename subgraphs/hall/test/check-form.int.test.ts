@@ -1,13 +1,13 @@
 import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { catalogueFromItemFiles } from '../../../scripts/bundle-figures';
-import { readBundleFiles } from '../src/bundles/definition';
-import { deriveOneForm } from '../src/bundles/one-form';
+import { readBundleFiles } from '../src/catalogue/definition';
+import { deriveOneForm } from '../src/catalogue/one-form';
+import { AuditTrail } from '../src/consent/audit-trail';
 import { checkForm } from '../src/forms/check-form';
 import type { CrossCheckInput } from '../src/forms/cross-checks';
 import { localDepartmentRules } from '../src/forms/department-rules';
 import { SaleConfirmations } from '../src/sales/store';
-import { AuditTrail } from '../src/store/audit';
 import { type Database, openDatabase } from '../src/store/database';
 import type { SupergraphClient } from '../src/supergraph-client';
 

@@ -1,8 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { AuditTrail } from '../src/store/audit';
-import { Consents } from '../src/store/consents';
+import { AuditTrail } from '../src/consent/audit-trail';
+import { Consents } from '../src/consent/consents';
+import { Prefills } from '../src/consent/prefills';
 import type { Database } from '../src/store/database';
-import { Prefills } from '../src/store/prefills';
 import { ENGINES, type TestDatabase, testDatabase } from './databases';
 
 const me = '11010519491231002X';

@@ -1,31 +1,24 @@
 import { setTimeout as sleep } from 'node:timers/promises';
 import type { Logger } from '@onething/runtime';
-import { type BundleDefinition, BundleError, checkBundles, readBundleFiles } from './bundles/definition';
-import { deriveOneForm, type OneForm } from './bundles/one-form';
-import { type BundleSavings, bundleSavings } from './bundles/savings';
+import { invalidInput } from '../invalid-input';
+import type { SupergraphClient } from '../supergraph-client';
+import { type BundleDefinition, BundleError, checkBundles, readBundleFiles } from './definition';
 import { type HallItem, ItemCatalogue } from './items';
-import { DEPARTMENT_NAMES, type Department, sourcesFor } from './prefill/sources';
-import { FILLED_FROM_SALE } from './sales/prefill';
-import type { SupergraphClient } from './supergraph-client';
-
-/** What the hall asks consent for: one department's data for a bundle's form, in plain words. */
-export interface ConsentScope {
-  readonly key: Department;
-  readonly data: { zh: string; en: string };
-  readonly purpose: { zh: string; en: string };
-  readonly fields: readonly string[];
-}
+import { deriveOneForm, type OneForm } from './one-form';
+import { type BundleSavings, bundleSavings } from './savings';
+import { type HandTyped, typedByHand } from './typed-by-hand';
 
 /**
- * The hall's bundles, checked against the departments' items as the supergraph serves them, with their
- * derived one forms and savings (computed once per bundle and choice of options).
+ * The bundle catalogue: the hall's bundles, checked against the departments' items as the supergraph serves
+ * them, with their derived one forms and savings (a form computed once per bundle and choice of options).
  */
-export class Hall {
+export class BundleCatalogue {
   private readonly forms = new Map<string, OneForm>();
 
   private constructor(
     private readonly definitions: readonly BundleDefinition[],
-    readonly catalogue: ItemCatalogue,
+    /** The departments' items the bundles are made of. */
+    readonly items: ItemCatalogue,
   ) {}
 
   /**
@@ -37,7 +30,7 @@ export class Hall {
     client: SupergraphClient;
     waitMs: number;
     log: Logger;
-  }): Promise<Hall> {
+  }): Promise<BundleCatalogue> {
     const { bundles, problems } = readBundleFiles(options.bundlesDir);
     if (problems.length > 0) throw new BundleError(problems);
     const catalogue = new ItemCatalogue(options.client);
@@ -63,7 +56,7 @@ export class Hall {
       { bundles: bundles.map((b) => b.code), items: catalogue.all().length },
       'bundles checked against the departments’ items',
     );
-    return new Hall(bundles, catalogue);
+    return new BundleCatalogue(bundles, catalogue);
   }
 
   get bundles(): readonly BundleDefinition[] {
@@ -74,8 +67,21 @@ export class Hall {
     return this.definitions.find((b) => b.code === code);
   }
 
-  private items(): ReadonlyMap<string, HallItem> {
-    return new Map(this.catalogue.all().map((i) => [i.code, i]));
+  /** The bundle of this code, or INVALID_INPUT naming the bundles there are. */
+  bundleOr(code: string): BundleDefinition {
+    const b = this.bundle(code);
+    if (!b)
+      throw invalidInput(
+        `no bundle ${code}; bundles: ${this.definitions.map((x) => x.code).join(', ')}`,
+        'bundleCode',
+        'bundle.unknown',
+        `没有一件事 ${code}`,
+      );
+    return b;
+  }
+
+  private itemsByCode(): ReadonlyMap<string, HallItem> {
+    return new Map(this.items.all().map((i) => [i.code, i]));
   }
 
   /** Unknown option keys of a bundle (to refuse them by name). */
@@ -83,11 +89,25 @@ export class Hall {
     return options.filter((o) => !(o in bundle.options));
   }
 
+  /** The options as given, or INVALID_INPUT naming those the bundle lacks (for a field's arguments). */
+  optionsOr(bundle: BundleDefinition, options: readonly string[] | null | undefined): readonly string[] {
+    const list = options ?? [];
+    const unknown = this.unknownOptions(bundle, list);
+    if (unknown.length)
+      throw invalidInput(
+        `${bundle.code} has no option ${unknown.join(', ')}; options: ${Object.keys(bundle.options).join(', ') || 'none'}`,
+        'options',
+        'option.unknown',
+        `没有选项 ${unknown.join('、')}`,
+      );
+    return list;
+  }
+
   form(bundle: BundleDefinition, options: readonly string[] = []): OneForm {
     const key = `${bundle.code}|${[...options].sort().join(',')}`;
     let form = this.forms.get(key);
     if (!form) {
-      form = deriveOneForm(bundle, this.items(), options);
+      form = deriveOneForm(bundle, this.itemsByCode(), options);
       this.forms.set(key, form);
     }
     return form;
@@ -98,56 +118,6 @@ export class Hall {
     options: readonly string[] = [],
   ): BundleSavings & { typedByHand: HandTyped } {
     const form = this.form(bundle, options);
-    return { ...bundleSavings(bundle, this.items(), form), typedByHand: typedByHand(form) };
+    return { ...bundleSavings(bundle, this.itemsByCode(), form), typedByHand: typedByHand(form) };
   }
-
-  /**
-   * Departments whose data can fill this bundle's form with these options (every option when omitted), and
-   * exactly what each fills of it: a consent names only values the form shows.
-   */
-  consentScopes(
-    bundle: BundleDefinition,
-    options: readonly string[] = Object.keys(bundle.options),
-  ): ConsentScope[] {
-    const form = this.form(bundle, options);
-    const labels = new Map(form.fields.map((f) => [f.key, f.label]));
-    const sources = sourcesFor(new Set(form.fields.map((f) => f.key)));
-    const departments = [...new Set(sources.map((s) => s.department))];
-    return departments.map((key) => {
-      const fields = sources.filter((s) => s.department === key).map((s) => s.key);
-      const names = fields.map((f) => labels.get(f)!);
-      return {
-        key,
-        fields,
-        data: {
-          zh: `${DEPARTMENT_NAMES[key].zh}登记的：${names.map((n) => n.zh).join('、')}`,
-          en: `What ${DEPARTMENT_NAMES[key].en} holds: ${names.map((n) => n.en.toLowerCase()).join(', ')}`,
-        },
-        purpose: {
-          zh: `用于预先填写「${bundle.name.zh}」申请表，您可核对和修改`,
-          en: `To prefill the form of "${bundle.name.en}" for you to check and change`,
-        },
-      };
-    });
-  }
-}
-
-/** What the applicant types by hand on a one form, against its fields. */
-export interface HandTyped {
-  readonly fields: number;
-  readonly typed: number;
-  readonly keys: readonly string[];
-}
-
-/**
- * The fields left to type by hand: not the signed-in applicant's ID number, not what a consented
- * department's record fills, and on a house transfer not what the seller's confirmation fills (the unit's
- * data from the registry, the seller's name and ID number).
- */
-export function typedByHand(form: OneForm): HandTyped {
-  const keys = new Set(form.fields.map((f) => f.key));
-  const filled = new Set<string>(['applicant.idNumber', ...sourcesFor(keys).map((s) => s.key)]);
-  if (keys.has('seller.confirmation')) for (const k of FILLED_FROM_SALE) filled.add(k);
-  const typed = form.fields.map((f) => f.key).filter((k) => !filled.has(k));
-  return { fields: form.fields.length, typed: typed.length, keys: typed };
 }

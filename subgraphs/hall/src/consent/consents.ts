@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { sql } from 'kysely';
-import type { Database } from './database';
+import type { Database } from '../store/database';
 
 export interface Consent {
   readonly id: string;

@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import type { Database } from './database';
+import type { Database } from '../store/database';
 
 export interface PrefilledValue {
   readonly key: string;

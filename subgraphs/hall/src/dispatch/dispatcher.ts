@@ -3,7 +3,7 @@ import type { DepartmentSubgraph } from '@onething/schema';
 import type { Part } from '../applications/model';
 import type { Applications } from '../applications/store';
 import { beijingDate, type WorkingDayCalendar } from '../calendar/working-days';
-import type { Hall } from '../hall';
+import type { BundleCatalogue } from '../catalogue/bundle-catalogue';
 import { caseInput } from './case-input';
 import { type CaseView, type DepartmentApi, DispatchError } from './department-api';
 import type { Job, JobQueue } from './jobs';
@@ -73,7 +73,7 @@ export class Dispatcher {
     private readonly deps: {
       readonly apps: Applications;
       readonly jobs: JobQueue;
-      readonly hall: Hall;
+      readonly hall: BundleCatalogue;
       readonly api: DepartmentApi;
       readonly calendar: WorkingDayCalendar;
       readonly settings: DispatchSettings;
@@ -160,7 +160,7 @@ export class Dispatcher {
       if (job.kind === 'submit') {
         if (part.caseNumber) view = await api.get(department, part.caseNumber, actingFor);
         else {
-          const item = hall.catalogue.get(part.itemCode);
+          const item = hall.items.get(part.itemCode);
           if (!item)
             throw new DispatchError(
               false,

@@ -20,8 +20,9 @@ import { Uploads } from '../src/materials';
 import { SaleConfirmations } from '../src/sales/store';
 import { type Database, openDatabase } from '../src/store/database';
 import type { SupergraphClient } from '../src/supergraph-client';
+import { BUYER, houseTransferForm, SELLER } from './house-transfer-form';
 
-const buyer = '11010519491231002X';
+const buyer = BUYER;
 
 /** 07:30 in Beijing on 2 November 2026: still 1 November in UTC. */
 const at0730Beijing = new Date('2026-11-01T23:30:00Z');
@@ -53,26 +54,7 @@ const ctx = {
   log: createLogger('test', 'silent'),
 } as unknown as SubgraphContext<never>;
 
-const filled: Record<string, string> = {
-  'applicant.idNumber': buyer,
-  'applicant.name': '张三',
-  'applicant.phone': '13800138000',
-  'seller.idNumber': '440524188001010014',
-  'seller.name': '李四',
-  'seller.confirmation': '00000000-0000-4000-8000-000000000000',
-  'buyer.isFirstHome': 'true',
-  'buyer.maritalStatus': 'married',
-  'property.unitCode': '330502001002GB00012F00030012',
-  'property.address': '浙江省湖州市吴兴区人民路1号3幢12室',
-  'property.area': '89.50',
-  'property.use': 'residential',
-  'property.certificateNumber': '浙(2019)吴兴区不动产权第0001234号',
-  'transaction.price': '1500000.00',
-  'transaction.contractNumber': 'WQ-2026-000123',
-  'fund.personalAccount': '330500000001',
-  'fund.withdrawalAmount': '60000.00',
-  'fund.receivingBankAccount': '6222020200012345678',
-};
+const filled = houseTransferForm();
 
 interface Problem {
   readonly field: string;
@@ -129,7 +111,7 @@ describe('checkForm and submitApplication answer a form alike (one check, one cl
       );
     othersPrefill = (
       await prefills.save({
-        applicantIdNumber: '440524188001010014',
+        applicantIdNumber: SELLER,
         bundleCode: 'HOUSE-TRANSFER',
         enterpriseUscc: null,
         values: [],

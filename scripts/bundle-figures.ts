@@ -3,11 +3,11 @@ import { fileURLToPath } from 'node:url';
 import type { ItemSpec } from '@onething/adapter-core';
 import { loadItems } from '@onething/legacy-kit';
 import { itemShape } from '@onething/subgraph-kit';
-import { readBundleFiles } from '../subgraphs/hall/src/bundles/definition';
-import { deriveOneForm } from '../subgraphs/hall/src/bundles/one-form';
-import { type BundleSavings, bundleSavings } from '../subgraphs/hall/src/bundles/savings';
-import { type HandTyped, typedByHand } from '../subgraphs/hall/src/hall';
-import type { HallItem } from '../subgraphs/hall/src/items';
+import { readBundleFiles } from '../subgraphs/hall/src/catalogue/definition';
+import type { HallItem } from '../subgraphs/hall/src/catalogue/items';
+import { deriveOneForm } from '../subgraphs/hall/src/catalogue/one-form';
+import { type BundleSavings, bundleSavings } from '../subgraphs/hall/src/catalogue/savings';
+import { type HandTyped, typedByHand } from '../subgraphs/hall/src/catalogue/typed-by-hand';
 
 /**
  * What each bundle saves, computed from the departments' own item files and the bundle files — the same

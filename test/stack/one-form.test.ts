@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { generatePopulation } from '@onething/legacy-kit';
 import { createLogger } from '@onething/runtime';
-import { createHallSubgraph, Hall, hallSettings, SupergraphClient } from '@onething/subgraph-hall';
+import { BundleCatalogue, createHallSubgraph, hallSettings, SupergraphClient } from '@onething/subgraph-hall';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { bundleFigures } from '../../scripts/bundle-figures';
 import { type Department, startTestStack, type TestStack } from './support';
@@ -440,7 +440,9 @@ describe('one form for one thing, on the whole stack', () => {
           ],
         }),
       );
-      await expect(Hall.load({ bundlesDir: dir, client: client(), waitMs: 5_000, log })).rejects.toThrow(
+      await expect(
+        BundleCatalogue.load({ bundlesDir: dir, client: client(), waitMs: 5_000, log }),
+      ).rejects.toThrow(
         /broken\.json: unknown item code TAX-MOON-TAX[\s\S]*broken\.json: the items wait for each other in a cycle/,
       );
     });

@@ -1,9 +1,9 @@
-export { type BundleDefinition, BundleError, checkBundles, readBundleFiles } from './bundles/definition';
-export { criticalPathDays, deriveOneForm, type OneForm } from './bundles/one-form';
-export { type BundleSavings, bundleSavings } from './bundles/savings';
+export { BundleCatalogue } from './catalogue/bundle-catalogue';
+export { type BundleDefinition, BundleError, checkBundles, readBundleFiles } from './catalogue/definition';
+export { type HallItem, ItemCatalogue } from './catalogue/items';
+export { criticalPathDays, deriveOneForm, type OneForm } from './catalogue/one-form';
+export { type BundleSavings, bundleSavings } from './catalogue/savings';
 export { checkForm, type FormCheck } from './forms/check-form';
-export { Hall } from './hall';
-export { type HallItem, ItemCatalogue } from './items';
 export { openDatabase } from './platform/database';
 export { createHallSubgraph } from './server';
 export { type HallConfig, hallSettings } from './settings';

@@ -5,18 +5,20 @@ import { hallSubgraphSdl } from '@onething/schema';
 import { createSubgraphServer, type Subgraph, subgraphMetrics } from '@onething/subgraph-kit';
 import { Counter } from 'prom-client';
 import { applicationReads } from './applications/reads';
-import { applicationResolvers } from './applications/resolvers';
 import { ApplicationService } from './applications/service';
 import { Applications } from './applications/store';
-import { auditNamesOf } from './audit/names';
-import { auditResolvers } from './audit/resolvers';
+import { beijingClock, type Clock } from './calendar/clock';
 import { WorkingDayCalendar } from './calendar/working-days';
+import { BundleCatalogue } from './catalogue/bundle-catalogue';
+import { AuditTrail } from './consent/audit-trail';
+import { Consents } from './consent/consents';
+import { Prefills } from './consent/prefills';
 import { CallbackNonces } from './dispatch/callback-nonces';
 import { CALLBACK_PATH, callbackRoute } from './dispatch/callback-route';
 import { DepartmentApi } from './dispatch/department-api';
 import { Dispatcher } from './dispatch/dispatcher';
-import { formLimits } from './form-limits';
-import { Hall } from './hall';
+import { FormChecks } from './forms/form-checks';
+import { formLimits } from './forms/form-limits';
 import { materialRoutes, Uploads } from './materials';
 import { BlobStore } from './materials/blob-store';
 import { startRetentionSweeps, UploadRetention } from './materials/retention';
@@ -25,19 +27,20 @@ import { openDatabase } from './platform/database';
 import { storeUnavailable } from './platform/unavailable';
 import { unitOfWork } from './platform/unit-of-work';
 import { hallResolvers } from './resolvers';
-import { salesResolvers } from './sales/resolvers';
 import { SaleConfirmations } from './sales/store';
 import type { HallConfig } from './settings';
-import { AuditTrail } from './store/audit';
-import { Consents } from './store/consents';
-import { Prefills } from './store/prefills';
 import { SupergraphClient, serviceToken } from './supergraph-client';
 
 /**
  * Builds the hall (without listening): its store (PGlite or PostgreSQL, migrated), its bundles checked
  * against the departments' items read through the supergraph, and its subgraph.
  */
-export async function createHallSubgraph(config: HallConfig, log: Logger): Promise<HallSubgraph> {
+export async function createHallSubgraph(
+  config: HallConfig,
+  log: Logger,
+  options: HallOptions = {},
+): Promise<HallSubgraph> {
+  const clock = options.clock ?? beijingClock();
   const { db, engine } = await openDatabase({
     url: config.databaseUrl,
     dataDir: config.dataDir,
@@ -49,9 +52,14 @@ export async function createHallSubgraph(config: HallConfig, log: Logger): Promi
     config.gatewayUrl,
     serviceToken({ tokenUrl: config.tokenUrl, clientId: config.clientId, clientSecret: config.clientSecret }),
   );
-  let hall: Hall;
+  let catalogue: BundleCatalogue;
   try {
-    hall = await Hall.load({ bundlesDir: config.bundlesDir, client, waitMs: config.catalogueWaitMs, log });
+    catalogue = await BundleCatalogue.load({
+      bundlesDir: config.bundlesDir,
+      client,
+      waitMs: config.catalogueWaitMs,
+      log,
+    });
   } catch (e) {
     await db.destroy();
     throw e;
@@ -61,7 +69,7 @@ export async function createHallSubgraph(config: HallConfig, log: Logger): Promi
   const apps = new Applications(db);
   const jobs = new JobQueue(db, config.workerId ?? `${hostname()}:${process.pid}`);
   const uploads = new Uploads(db);
-  const calendar = WorkingDayCalendar.official();
+  const calendar = WorkingDayCalendar.official(undefined, log.child({ component: 'calendar' }));
   const metrics = subgraphMetrics('hall');
   const dispatched = new Counter({
     name: 'onething_hall_dispatch_jobs_total',
@@ -74,7 +82,7 @@ export async function createHallSubgraph(config: HallConfig, log: Logger): Promi
     apps,
     jobs,
     uow,
-    hall,
+    hall: catalogue,
     api: new DepartmentApi(client),
     calendar,
     settings: {
@@ -110,15 +118,14 @@ export async function createHallSubgraph(config: HallConfig, log: Logger): Promi
   });
   let sweeps: { stop(): Promise<void> } | undefined;
   const sales = new SaleConfirmations(db);
+  const consents = new Consents(db);
+  const forms = new FormChecks({ catalogue, client, audit, prefills, sales, clock });
   const service = new ApplicationService({
     apps,
     jobs,
     uow,
-    hall,
-    client,
-    audit,
-    prefills,
-    sales,
+    hall: catalogue,
+    forms,
     uploads: async (idNumber, ids) => new Set((await uploads.forApplicant(idNumber, ids)).map((u) => u.id)),
     calendar,
     wake,
@@ -126,12 +133,20 @@ export async function createHallSubgraph(config: HallConfig, log: Logger): Promi
   const subgraph = createSubgraphServer({
     department: 'hall',
     sdl: hallSubgraphSdl(),
-    resolvers: [
-      hallResolvers({ hall, client, consents: new Consents(db), audit, prefills, limits, sales }),
-      applicationResolvers({ service, apps, hall, uploads }),
-      auditResolvers({ audit, names: auditNamesOf(hall) }),
-      salesResolvers({ sales, client, audit, validDays: config.saleConfirmationDays }),
-    ],
+    resolvers: hallResolvers({
+      catalogue,
+      client,
+      consents,
+      audit,
+      prefills,
+      limits,
+      sales,
+      forms,
+      service,
+      apps,
+      uploads,
+      saleConfirmationDays: config.saleConfirmationDays,
+    }),
     identityKeys: config.identityKeys,
     loaders: () => ({ applications: applicationReads(apps) }),
     log,
@@ -139,19 +154,19 @@ export async function createHallSubgraph(config: HallConfig, log: Logger): Promi
     port: config.port,
     metrics,
     routes: (app) => {
-      materialRoutes({
+      app.register(materialRoutes, {
         db,
         dir: config.materialsDir,
         maxBytes: config.maxMaterialBytes,
         log,
         // The rule caseInput sends materials by: an upload goes with the case of every item asking for it.
         sentWith: (itemCode, materialId) =>
-          hall.catalogue.get(itemCode)?.materials.some((m) => m.id === materialId) ?? false,
+          catalogue.items.get(itemCode)?.materials.some((m) => m.id === materialId) ?? false,
         quota: config.limitsLifted
           ? undefined
           : { files: config.materialQuotaFiles, bytes: config.materialQuotaBytes },
         retentionHours: config.uploadRetentionHours,
-      })(app);
+      });
       callbackRoute({
         apps,
         jobs,
@@ -174,7 +189,7 @@ export async function createHallSubgraph(config: HallConfig, log: Logger): Promi
     get url() {
       return subgraph.url;
     },
-    hall,
+    catalogue,
     dispatcher,
     jobs,
     /** Listens, then starts dispatching (work left by a previous process included). */
@@ -204,7 +219,13 @@ export async function createHallSubgraph(config: HallConfig, log: Logger): Promi
 
 /** The hall subgraph with its dispatcher. */
 export interface HallSubgraph extends Subgraph {
-  readonly hall: Hall;
+  readonly catalogue: BundleCatalogue;
   readonly dispatcher: Dispatcher;
   readonly jobs: JobQueue;
+}
+
+/** What a test may set of the hall beyond its settings. */
+export interface HallOptions {
+  /** The hall's one clock (default: the machine's, read as Beijing time). */
+  readonly clock?: Clock;
 }

@@ -12,12 +12,12 @@ import { hallSubgraphSdl } from '@onething/schema';
 import { createSubgraphServer, type Subgraph, subgraphMetrics } from '@onething/subgraph-kit';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { catalogueFromItemFiles } from '../../../scripts/bundle-figures';
-import { auditNamesOf } from '../src/audit/names';
-import { auditResolvers } from '../src/audit/resolvers';
-import { readBundleFiles } from '../src/bundles/definition';
-import { deriveOneForm } from '../src/bundles/one-form';
+import { readBundleFiles } from '../src/catalogue/definition';
+import { deriveOneForm } from '../src/catalogue/one-form';
+import { auditNamesOf } from '../src/consent/audit-names';
+import { auditResolvers } from '../src/consent/audit-resolvers';
+import { AuditTrail, type NewAuditRecord } from '../src/consent/audit-trail';
 import { type Database, openDatabase } from '../src/platform/database';
-import { AuditTrail, type NewAuditRecord } from '../src/store/audit';
 
 const { key } = generateIdentityKey();
 const log = createLogger('audit-test', process.env.TEST_LOG ?? 'silent');

@@ -1,22 +1,23 @@
 import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { catalogueFromItemFiles } from '../../../scripts/bundle-figures';
-import { readBundleFiles } from '../src/bundles/definition';
-import { deriveOneForm } from '../src/bundles/one-form';
+import { readBundleFiles } from '../src/catalogue/definition';
+import { deriveOneForm } from '../src/catalogue/one-form';
+import { AuditTrail } from '../src/consent/audit-trail';
 import { checkForm } from '../src/forms/check-form';
 import type { CrossCheckInput } from '../src/forms/cross-checks';
 import { localDepartmentRules } from '../src/forms/department-rules';
 import { type Database, openDatabase } from '../src/platform/database';
 import { SaleConfirmations } from '../src/sales/store';
-import { AuditTrail } from '../src/store/audit';
 import type { SupergraphClient } from '../src/supergraph-client';
+import { BUYER, houseTransferForm, SELLER, UNIT } from './house-transfer-form';
 
 const catalogue = catalogueFromItemFiles();
 const { bundles } = readBundleFiles(fileURLToPath(new URL('../bundles', import.meta.url)));
 const transfer = bundles.find((b) => b.code === 'HOUSE-TRANSFER')!;
 const form = deriveOneForm(transfer, catalogue);
 
-const buyer = '11010519491231002X';
+const buyer = BUYER;
 
 /** A prefill of the house transfer for the buyer holding these values, as the departments recorded them. */
 const prefilled = (values: { key: string; value: string; department: string; editable: boolean }[]) => ({
@@ -28,8 +29,8 @@ const prefilled = (values: { key: string; value: string; department: string; edi
   unavailable: [],
   values: values.map((v) => ({ ...v, updatedAt: '2026-01-01T00:00:00Z' })),
 });
-const seller = '440524188001010014';
-const unit = '330502001002GB00012F00030012';
+const seller = SELLER;
+const unit = UNIT;
 
 /** The buyer's fund account as the fund holds it (balance as in issue 14's finding: 62,852.55). */
 const account = { personalAccount: '330500000001', balance: '62852.55', status: 'NORMAL' };
@@ -50,27 +51,7 @@ function fakeSupergraph(property: unknown, errors?: unknown[], fundAccount: unkn
   return { client, asked };
 }
 
-const good: Record<string, string> = {
-  'applicant.idNumber': buyer,
-  'applicant.name': '张三',
-  'applicant.phone': '13800138000',
-  'seller.idNumber': seller,
-  'seller.name': '李四',
-  'seller.confirmation': '00000000-0000-4000-8000-000000000000',
-  'buyer.isFirstHome': 'true',
-  'buyer.maritalStatus': 'married',
-  'property.unitCode': unit,
-  'property.address': '浙江省湖州市吴兴区人民路1号3幢12室',
-  'property.area': '89.50',
-  'property.use': 'residential',
-  'property.certificateNumber': '浙(2019)吴兴区不动产权第0001234号',
-  'transaction.price': '1500000.00',
-  'transaction.contractNumber': 'WQ-2026-000123',
-  'transaction.contractDate': '2026-11-01',
-  'fund.personalAccount': '330500000001',
-  'fund.withdrawalAmount': '60000.00',
-  'fund.receivingBankAccount': '6222020200012345678',
-};
+const good = houseTransferForm();
 const values = (over: Record<string, string | null> = {}) =>
   Object.entries({ ...good, ...over })
     .filter((e): e is [string, string] => e[1] !== null)

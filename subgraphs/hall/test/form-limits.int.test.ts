@@ -3,7 +3,7 @@ import { createConnection } from 'node:net';
 import { createLogger } from '@onething/runtime';
 import { GraphQLError } from 'graphql';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { applicantKey, formLimits } from '../src/form-limits';
+import { applicantKey, formLimits } from '../src/forms/form-limits';
 
 const log = createLogger('form-limits-test', 'silent');
 const REDIS_URL = 'redis://127.0.0.1:6379';

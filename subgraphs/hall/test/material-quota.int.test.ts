@@ -64,15 +64,16 @@ describe('the quota of uploads an applicant holds, and deleting one', () => {
       host: '127.0.0.1',
       port: 0,
       metrics: subgraphMetrics('hall'),
-      routes: materialRoutes({
-        db,
-        dir,
-        maxBytes: 64 * 1024,
-        log,
-        sentWith: () => true,
-        quota: { files: 3, bytes: 10_000 },
-        retentionHours: 168,
-      }),
+      routes: (app) =>
+        app.register(materialRoutes, {
+          db,
+          dir,
+          maxBytes: 64 * 1024,
+          log,
+          sentWith: () => true,
+          quota: { files: 3, bytes: 10_000 },
+          retentionHours: 168,
+        }),
       identityPaths: ['/graphql', '/materials'],
     });
     base = await subgraph.listen();

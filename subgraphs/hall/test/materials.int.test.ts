@@ -123,13 +123,14 @@ describe('material uploads on the hall', () => {
       host: '127.0.0.1',
       port: 0,
       metrics: subgraphMetrics('hall'),
-      routes: materialRoutes({
-        db,
-        dir,
-        maxBytes: MAX,
-        log,
-        sentWith: (itemCode, materialId) => ASKS[itemCode]?.includes(materialId) ?? false,
-      }),
+      routes: (app) =>
+        app.register(materialRoutes, {
+          db,
+          dir,
+          maxBytes: MAX,
+          log,
+          sentWith: (itemCode, materialId) => ASKS[itemCode]?.includes(materialId) ?? false,
+        }),
       identityPaths: ['/graphql', '/materials'],
     });
     base = await subgraph.listen();

@@ -1,11 +1,11 @@
 import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { catalogueFromItemFiles } from '../../../scripts/bundle-figures';
-import { readBundleFiles } from '../src/bundles/definition';
-import { deriveOneForm } from '../src/bundles/one-form';
+import { readBundleFiles } from '../src/catalogue/definition';
+import { deriveOneForm } from '../src/catalogue/one-form';
+import { AuditTrail } from '../src/consent/audit-trail';
+import { prefillForm } from '../src/consent/prefill';
 import { type Database, openDatabase } from '../src/platform/database';
-import { prefillForm } from '../src/prefill/prefill';
-import { AuditTrail } from '../src/store/audit';
 import type { SupergraphClient } from '../src/supergraph-client';
 
 const catalogue = catalogueFromItemFiles();

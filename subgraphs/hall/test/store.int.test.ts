@@ -1,8 +1,8 @@
 import { afterAll, beforeAll, expect, it } from 'vitest';
+import { AuditTrail } from '../src/consent/audit-trail';
+import { Consents } from '../src/consent/consents';
+import { Prefills } from '../src/consent/prefills';
 import type { Database } from '../src/platform/database';
-import { AuditTrail } from '../src/store/audit';
-import { Consents } from '../src/store/consents';
-import { Prefills } from '../src/store/prefills';
 import { describeOnEngines, type TestDatabase, testDatabase } from './databases';
 
 const me = '11010519491231002X';

@@ -1,6 +1,5 @@
 import type { AddressInfo } from 'node:net';
 import { buildSubgraphSchema } from '@apollo/subgraph';
-import type { GraphQLResolverMap } from '@apollo/subgraph/dist/schema-helper';
 import { type DepartmentId, withDeadline } from '@onething/adapter-core';
 import { drainOnClose, type Logger } from '@onething/runtime';
 import {
@@ -33,6 +32,14 @@ import type { SubgraphContext } from './context';
 import { controlCharacterError, controlCharacterProblems } from './control-characters';
 import { formatErrors, type SubgraphErrorCode, unavailableError } from './errors';
 import type { subgraphMetrics } from './metrics';
+
+/**
+ * The resolver map `buildSubgraphSchema` takes, read off its public signature: the package declares the type
+ * only on a private path (`dist/schema-helper`).
+ */
+type SubgraphResolverMap = NonNullable<
+  Extract<Parameters<typeof buildSubgraphSchema>[0], { typeDefs: unknown }>['resolvers']
+>;
 
 declare module 'fastify' {
   interface FastifyRequest {
@@ -100,7 +107,7 @@ export function createSubgraphServer<L>(options: SubgraphOptions<L>): Subgraph {
   const identityPaths = options.identityPaths ?? ['/graphql'];
   const schema = buildSubgraphSchema({
     typeDefs: parse(options.sdl),
-    resolvers: mergeResolvers(scalarResolvers, ...options.resolvers) as GraphQLResolverMap<unknown>,
+    resolvers: mergeResolvers(scalarResolvers, ...options.resolvers) as SubgraphResolverMap,
   });
 
   const app = Fastify({
@@ -160,7 +167,7 @@ export function createSubgraphServer<L>(options: SubgraphOptions<L>): Subgraph {
         log: req.log as unknown as Logger,
       };
     },
-    errorFormatter: (execution, ctx) => {
+    errorFormatter: (execution) => {
       const errors = execution.errors.flatMap((e) => {
         const why =
           e.originalError &&
@@ -178,7 +185,6 @@ export function createSubgraphServer<L>(options: SubgraphOptions<L>): Subgraph {
         });
       });
       const statusCode = execution.data ? 200 : ((execution as { statusCode?: number }).statusCode ?? 200);
-      void ctx;
       return {
         statusCode,
         response: { data: execution.data ?? null, errors: errors.map((e: GraphQLError) => e.toJSON()) },

@@ -1,8 +1,11 @@
 import { DEPARTMENT_NAMING, type DepartmentSubgraph } from '@onething/schema';
 import { instantArgument, listLimit, type SubgraphContext, subgraphError } from '@onething/subgraph-kit';
 import type { GraphQLResolveInfo } from 'graphql';
+import { applicantOf as signedInApplicant } from '../applicant';
+import type { BundleCatalogue } from '../catalogue/bundle-catalogue';
+import { itemReference } from '../catalogue/items';
+import { bundleShape } from '../catalogue/resolvers';
 import { dispatchProblem } from '../dispatch/problem';
-import type { Hall } from '../hall';
 import { hallId } from '../ids';
 import type { Upload, Uploads } from '../materials/uploads';
 import type { Application, ApplicationStatus, Part } from './model';
@@ -12,13 +15,6 @@ import type { Applications } from './store';
 
 type Ctx = SubgraphContext<{ applications?: ApplicationReads }>;
 
-const ITEM_TYPENAMES: Record<string, string> = {
-  tax: 'TaxItem',
-  market: 'MarketItem',
-  realestate: 'RealEstateItem',
-  fund: 'FundItem',
-};
-
 const iso = (d: Date | null) => d?.toISOString() ?? null;
 const department = (d: string) => d.toUpperCase();
 /** A department named in an argument (`TAX`) as the store keeps it (`tax`). */
@@ -26,20 +22,8 @@ const departmentArg = (d: string | null | undefined) => d?.toLowerCase() ?? null
 
 /** The signed-in applicant, or FORBIDDEN: applications are handed in by applicants, for themselves. */
 function applicantOf(ctx: Ctx, values?: readonly { key: string; value: string }[]) {
-  const a = ctx.access.applicant;
-  if (ctx.identity.role !== 'applicant' || !a)
-    throw subgraphError(
-      'FORBIDDEN',
-      'hall',
-      ctx.identity.role === 'anonymous'
-        ? 'sign in as an applicant'
-        : 'only an applicant hands in, corrects and rates applications, their own',
-    );
   return {
-    idNumber: a.idNumber,
-    enterprises: a.enterprises,
-    subject: ctx.identity.subject,
-    role: ctx.identity.role,
+    ...signedInApplicant(ctx, 'only an applicant hands in, corrects and rates applications, their own'),
     name: values?.find((v) => v.key === 'applicant.name')?.value.trim() ?? '',
   };
 }
@@ -52,12 +36,12 @@ const APPLICATIONS = { max: 500 } as const;
 export interface ApplicationResolverDeps {
   readonly service: ApplicationService;
   readonly apps: Applications;
-  readonly hall: Hall;
+  readonly catalogue: BundleCatalogue;
   readonly uploads: Uploads;
 }
 
 /** The resolvers of applications: submission, corrections, retries, ratings, the queue and e-supervision. */
-export function applicationResolvers({ service, apps, hall, uploads }: ApplicationResolverDeps) {
+export function applicationResolvers({ service, apps, catalogue, uploads }: ApplicationResolverDeps) {
   const uploadShape = (u: Upload) => ({
     ...u,
     uploadedAt: u.uploadedAt.toISOString(),
@@ -193,8 +177,8 @@ export function applicationResolvers({ service, apps, hall, uploads }: Applicati
         return a ? applicationShape(a) : null;
       },
       bundle: (a: Application) => {
-        const b = hall.bundle(a.bundleCode);
-        return b ? { ...b, bundle: b } : null;
+        const b = catalogue.bundle(a.bundleCode);
+        return b ? bundleShape(b) : null;
       },
       submittedAt: (a: Application) => a.submittedAt.toISOString(),
       completedAt: (a: Application) => iso(a.completedAt),
@@ -232,8 +216,8 @@ export function applicationResolvers({ service, apps, hall, uploads }: Applicati
         const a = await apps.get(p.applicationId);
         return a ? applicationShape(a) : null;
       },
-      item: (p: Part) => ({ __typename: ITEM_TYPENAMES[p.department], code: p.itemCode }),
-      name: (p: Part) => hall.catalogue.get(p.itemCode)?.name ?? { zh: p.itemCode, en: p.itemCode },
+      item: (p: Part) => itemReference(p.department, p.itemCode),
+      name: (p: Part) => catalogue.items.get(p.itemCode)?.name ?? { zh: p.itemCode, en: p.itemCode },
       department: (p: Part) => department(p.department),
       case: (p: Part) =>
         p.caseNumber

@@ -7,22 +7,17 @@ import {
   problem,
 } from '@onething/schema/forms';
 import { subgraphError } from '@onething/subgraph-kit';
-import type { BundleDefinition } from '../bundles/definition';
 import {
   beijingDate,
   type SupervisionFlag,
   supervise,
   type WorkingDayCalendar,
 } from '../calendar/working-days';
-import { checkForm } from '../forms/check-form';
+import type { BundleCatalogue } from '../catalogue/bundle-catalogue';
 import type { NotChecked } from '../forms/cross-checks';
-import type { Hall } from '../hall';
+import type { FormChecks } from '../forms/form-checks';
 import { enqueue, type JobQueue } from '../outbox/jobs';
 import type { UnitOfWork } from '../platform/unit-of-work';
-import type { SaleConfirmations } from '../sales/store';
-import type { AuditTrail } from '../store/audit';
-import type { Prefills } from '../store/prefills';
-import type { SupergraphClient } from '../supergraph-client';
 import { type Application, type ApplicationStatus, FINAL, type Part } from './model';
 import { partTransition } from './part-machine';
 import { type ApplicationReads, freshReads } from './reads';
@@ -60,31 +55,14 @@ export class ApplicationService {
       readonly apps: Applications;
       readonly jobs: JobQueue;
       readonly uow: UnitOfWork;
-      readonly hall: Hall;
-      readonly client: SupergraphClient;
-      readonly audit: AuditTrail;
-      readonly prefills: Prefills;
-      readonly sales: SaleConfirmations;
+      readonly hall: BundleCatalogue;
+      /** The one check of a filled form, checkForm's too. */
+      readonly forms: FormChecks;
       readonly uploads: UploadCheck;
       readonly calendar: WorkingDayCalendar;
       readonly wake: () => void;
     },
   ) {}
-
-  private bundle(code: string): BundleDefinition {
-    const b = this.deps.hall.bundle(code);
-    if (!b)
-      throw subgraphError('INVALID_INPUT', 'hall', `no bundle ${code}`, {
-        problems: [
-          {
-            path: 'bundleCode',
-            rule: 'bundle.unknown',
-            message: { zh: `没有一件事 ${code}`, en: `no bundle ${code}` },
-          },
-        ],
-      });
-    return b;
-  }
 
   /** Checks the whole form (every problem in one answer); when it is right, stores it for dispatch. */
   async submit(
@@ -96,37 +74,14 @@ export class ApplicationService {
     problems: FormProblem[];
     notChecked: readonly NotChecked[];
   }> {
-    const { hall, apps, prefills, uploads } = this.deps;
-    const bundle = this.bundle(input.bundleCode);
-    const unknownOptions = hall.unknownOptions(bundle, input.options);
-    if (unknownOptions.length) {
-      return {
-        problems: unknownOptions.map((o) =>
-          problem('options', 'option.unknown', `没有选项 ${o}`, `no option ${o}`, []),
-        ),
-        notChecked: [],
-      };
-    }
-    const form = hall.form(bundle, input.options);
-    const prefill = input.prefillId ? await prefills.get(applicant.idNumber, input.prefillId) : undefined;
-    const check = await checkForm(
-      form,
-      { values: input.values, materials: input.materials.map((m) => m.id) },
-      prefill,
-      {
-        today: beijingDate(new Date()),
-        client: this.deps.client,
-        applicant,
-        audit: this.deps.audit,
-        bundleCode: bundle.code,
-        sales: this.deps.sales,
-      },
-    );
+    const { hall, apps, uploads } = this.deps;
+    const check = await this.deps.forms.check(applicant, {
+      ...input,
+      materials: input.materials.map((m) => m.id),
+    });
+    const { bundle, form } = check;
+    if (!form) return { problems: [...check.problems], notChecked: [] };
     const problems = [...check.problems];
-    if (input.prefillId && !prefill)
-      problems.push(
-        problem('prefillId', 'prefill.unknown', '没有该预填记录', 'no such prefill of yours', []),
-      );
     if (input.enterpriseUscc && !applicant.enterprises.includes(input.enterpriseUscc))
       problems.push(
         problem(
@@ -169,7 +124,7 @@ export class ApplicationService {
       parts: bundle.items
         .filter((i) => active.has(i.code))
         .map((i) => {
-          const item = hall.catalogue.get(i.code)!;
+          const item = hall.items.get(i.code)!;
           return {
             itemCode: i.code,
             department: item.department.toLowerCase(),
@@ -207,7 +162,7 @@ export class ApplicationService {
         ],
       };
     }
-    const form = hall.form(this.bundle(application.bundleCode), application.options);
+    const form = hall.form(hall.bundleOr(application.bundleCode), application.options);
     const fields = new Map(form.fields.map((f) => [f.key, f]));
     const problems: FormProblem[] = [];
     for (const key of part.correctionFields) {

@@ -75,6 +75,20 @@ describe('the official working-day calendar', () => {
     expect(cal.isWorkingDay('2030-01-01')).toBe(true); // a Tuesday: weekends alone, until the notice is added
   });
 
+  it('warns once per year it does not cover, naming the year, and never of a covered one', () => {
+    const warnings: { year: number }[] = [];
+    const watched = WorkingDayCalendar.official(undefined, {
+      warn: (fields: object) => void warnings.push(fields as { year: number }),
+    } as never);
+    watched.addWorkingDays('2026-11-23', 5);
+    watched.workingDaysBetween('2026-01-05', '2026-12-31');
+    expect(warnings).toEqual([]);
+    watched.addWorkingDays('2026-12-28', 10); // the deadline falls in 2027
+    watched.isWorkingDay('2027-03-01');
+    watched.workingDaysBetween('2027-01-04', '2028-01-03');
+    expect(warnings.map((w) => w.year)).toEqual([2027, 2028]);
+  });
+
   it('takes dates in Beijing time', () => {
     expect(beijingDate('2026-11-22T15:59:59Z')).toBe('2026-11-22');
     expect(beijingDate('2026-11-22T16:00:00Z')).toBe('2026-11-23');

@@ -1,4 +1,5 @@
 import { readFileSync } from 'node:fs';
+import type { Logger } from '@onething/runtime';
 import { z } from 'zod';
 
 /**
@@ -50,8 +51,14 @@ export class WorkingDayCalendar {
   private readonly weekdayHolidays: number[] = [];
   /** Make-up working days (调休) falling on a weekend (each one working day more), as sorted day numbers. */
   private readonly weekendWorkdays: number[] = [];
+  /** Years not covered that a computation has already warned of (once each). */
+  private readonly warned = new Set<number>();
 
-  constructor(data: z.infer<typeof calendarFile>) {
+  /** `log` is warned, once per year, when a date falls in a year the schedule does not cover. */
+  constructor(
+    data: z.infer<typeof calendarFile>,
+    private readonly log?: Pick<Logger, 'warn'>,
+  ) {
     for (const [year, y] of Object.entries(data.years)) {
       this.years.add(Number(year));
       for (const [from, to] of y.holidays)
@@ -70,8 +77,26 @@ export class WorkingDayCalendar {
   /** The official calendar shipped with the hall (data/calendar/cn-holidays.json). */
   static official(
     file: URL = new URL('../../data/calendar/cn-holidays.json', import.meta.url),
+    log?: Pick<Logger, 'warn'>,
   ): WorkingDayCalendar {
-    return new WorkingDayCalendar(calendarFile.parse(JSON.parse(readFileSync(file, 'utf8'))));
+    return new WorkingDayCalendar(calendarFile.parse(JSON.parse(readFileSync(file, 'utf8'))), log);
+  }
+
+  /**
+   * Warns, once per year, of the years from `a` to `b` (day numbers) the schedule does not cover: their
+   * working days are counted by weekends alone until the State Council's notice is added.
+   */
+  private uncovered(a: number, b: number): void {
+    if (!this.log) return;
+    const [from, to] = [fromDays(Math.min(a, b)), fromDays(Math.max(a, b))].map((d) => Number(d.slice(0, 4)));
+    for (let year = from!; year <= to!; year++) {
+      if (this.years.has(year) || this.warned.has(year)) continue;
+      this.warned.add(year);
+      this.log.warn(
+        { year, covered: this.years.size ? this.coveredYears() : null },
+        `the working-day calendar has no State Council schedule for ${year}: its days are counted by weekends alone; add the year's notice to data/calendar/cn-holidays.json`,
+      );
+    }
   }
 
   /** Whether the State Council's schedule for the year is known (else weekends alone are counted). */
@@ -85,6 +110,7 @@ export class WorkingDayCalendar {
   }
 
   isWorkingDay(date: string): boolean {
+    this.uncovered(toDays(date), toDays(date));
     if (this.holidays.has(date)) return false;
     if (this.workdays.has(date)) return true;
     const weekday = new Date(`${date}T00:00:00Z`).getUTCDay();
@@ -110,6 +136,7 @@ export class WorkingDayCalendar {
    */
   addWorkingDays(date: string, n: number): string {
     const start = toDays(date);
+    this.uncovered(start, start);
     if (n <= 0) return date;
     // The first day by which n working days have passed: found by doubling, then halving, the span.
     let hi = start + n + 14;
@@ -120,12 +147,14 @@ export class WorkingDayCalendar {
       if (this.workingBefore(start + 1, mid + 1) >= n) hi = mid;
       else lo = mid + 1;
     }
+    this.uncovered(start, lo);
     return fromDays(lo);
   }
 
   /** Working days after `from` up to and including `to` (negative, counted back, when `to` is earlier). */
   workingDaysBetween(from: string, to: string): number {
     const [a, b] = [toDays(from), toDays(to)];
+    this.uncovered(a, b);
     return a <= b ? this.workingBefore(a + 1, b + 1) : -this.workingBefore(b + 1, a + 1);
   }
 }

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { Application, Part } from '../applications/model';
-import type { HallField, HallItem, HallMaterial } from '../items';
+import type { HallField, HallItem, HallMaterial } from '../catalogue/items';
 import { caseInput } from './case-input';
 
 const field = (key: string): HallField => ({

@@ -1,5 +1,5 @@
 import type { Application, Part } from '../applications/model';
-import type { HallItem } from '../items';
+import type { HallItem } from '../catalogue/items';
 
 /**
  * What one part sends its department: the item's fields from the one form, plus the values and documents

@@ -4,7 +4,7 @@ import type { Part } from '../applications/model';
 import { partTransition, type Transition } from '../applications/part-machine';
 import type { Applications } from '../applications/store';
 import { beijingDate, type WorkingDayCalendar } from '../calendar/working-days';
-import type { Hall } from '../hall';
+import type { BundleCatalogue } from '../catalogue/bundle-catalogue';
 import { enqueue, type Job, type JobQueue } from '../outbox/jobs';
 import type { Queryable, UnitOfWork } from '../platform/unit-of-work';
 import { caseInput } from './case-input';
@@ -77,7 +77,7 @@ export class Dispatcher {
       readonly apps: Applications;
       readonly jobs: JobQueue;
       readonly uow: UnitOfWork;
-      readonly hall: Hall;
+      readonly hall: BundleCatalogue;
       readonly api: DepartmentApi;
       readonly calendar: WorkingDayCalendar;
       readonly settings: DispatchSettings;
@@ -164,7 +164,7 @@ export class Dispatcher {
       if (job.kind === 'submit') {
         if (part.caseNumber) view = await api.get(department, part.caseNumber, actingFor);
         else {
-          const item = hall.catalogue.get(part.itemCode);
+          const item = hall.items.get(part.itemCode);
           if (!item)
             throw new DispatchError(
               false,

@@ -1,7 +1,7 @@
 import { checkValue, type FormProblem, problem, requiredProblem } from '@onething/schema/forms';
-import type { OneForm } from '../bundles/one-form';
-import { departmentName } from '../prefill/sources';
-import type { Prefill } from '../store/prefills';
+import type { OneForm } from '../catalogue/one-form';
+import { departmentName } from '../consent/prefill-sources';
+import type { Prefill } from '../consent/prefills';
 import { type CrossCheckInput, crossChecks, type NotChecked } from './cross-checks';
 
 export interface FormCheck {

@@ -1,8 +1,8 @@
 import { fenToYuan, yuanToFen } from '@onething/schema';
 import { type FormProblem, problem } from '@onething/schema/forms';
+import type { AuditTrail } from '../consent/audit-trail';
 import { isLive, type SaleConfirmations } from '../sales/store';
 import { readUnitAsOwner } from '../sales/unit';
-import type { AuditTrail } from '../store/audit';
 import type { ActingFor, SupergraphClient } from '../supergraph-client';
 import { fundAccountRules, localDepartmentRules } from './department-rules';
 

@@ -1,7 +1,7 @@
 import type { Logger } from '@onething/runtime';
 import type { Identity } from '@onething/runtime/identity';
 import type {} from '@onething/subgraph-kit';
-import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import type { FastifyError, FastifyPluginAsync, FastifyReply, FastifyRequest } from 'fastify';
 import { isHallId } from '../ids';
 import type { Database } from '../platform/database';
 import { storeUnavailable } from '../platform/unavailable';
@@ -70,9 +70,9 @@ const ALLOWED = MATERIAL_TYPES.map((t) => `${TYPE_NAMES[t]} (${t})`).join(', ');
  * /materials/:id` serves it back to its applicant and to staff; `DELETE /materials/:id` lets its applicant
  * delete it while no application has handed it in. An applicant's uploads not handed in are held to a
  * quota (files and bytes). All need the gateway's identity header
- * (list `/materials` in the subgraph's `identityPaths`).
+ * (list `/materials` in the subgraph's `identityPaths`). A Fastify plugin: `app.register(materialRoutes, deps)`.
  */
-export function materialRoutes(deps: MaterialRoutesDeps): (app: FastifyInstance) => void {
+export const materialRoutes: FastifyPluginAsync<MaterialRoutesDeps> = async (scope, deps) => {
   const blobs = new BlobStore(deps.dir);
   const uploads = new Uploads(deps.db);
   const retention = new UploadRetention({
@@ -243,18 +243,14 @@ export function materialRoutes(deps: MaterialRoutesDeps): (app: FastifyInstance)
     return refuse(reply, 'INTERNAL_SERVER_ERROR', 'the hall failed to handle the material');
   };
 
-  return (app) => {
-    // An encapsulated scope: its raw-body parser and error answers are for these routes only, /graphql
-    // keeps its JSON parser and limit.
-    app.register(async (scope) => {
-      scope.removeAllContentTypeParsers();
-      scope.addContentTypeParser('*', { parseAs: 'buffer', bodyLimit: deps.maxBytes }, (_req, body, done) =>
-        done(null, body),
-      );
-      scope.setErrorHandler(onError);
-      scope.post('/materials', { bodyLimit: deps.maxBytes, onRequest: [onlyApplicants, quotaLeft] }, upload);
-      scope.get('/materials/:id', download);
-      scope.delete<{ Params: { id: string } }>('/materials/:id', { onRequest: onlyApplicants }, remove);
-    });
-  };
-}
+  // A plugin is an encapsulated scope: its raw-body parser and error answers are for these routes only,
+  // /graphql keeps its JSON parser and limit.
+  scope.removeAllContentTypeParsers();
+  scope.addContentTypeParser('*', { parseAs: 'buffer', bodyLimit: deps.maxBytes }, (_req, body, done) =>
+    done(null, body),
+  );
+  scope.setErrorHandler(onError);
+  scope.post('/materials', { bodyLimit: deps.maxBytes, onRequest: [onlyApplicants, quotaLeft] }, upload);
+  scope.get('/materials/:id', download);
+  scope.delete<{ Params: { id: string } }>('/materials/:id', { onRequest: onlyApplicants }, remove);
+};

@@ -40,7 +40,7 @@ export interface AuditRecordTable {
   fields: Json<string[]>;
   bundle_code: string | null;
   application_id: string | null;
-  /** Why (see audit/purposes.ts): a kind, and the unit or enterprise a check concerned. */
+  /** Why (see consent/audit-purposes.ts): a kind, and the unit or enterprise a check concerned. */
   purpose_kind: ColumnType<string, string | undefined, string>;
   purpose_about: string | null;
   /** The sentence of a record written before kinds, when not recognised (kind `other`); else null. */

@@ -1,7 +1,7 @@
 import { fenToYuan } from '@onething/schema';
-import type { OneForm } from '../bundles/one-form';
-import type { AuditTrail } from '../store/audit';
-import type { PrefilledValue, UnavailableSource } from '../store/prefills';
+import type { OneForm } from '../catalogue/one-form';
+import type { AuditTrail } from '../consent/audit-trail';
+import type { PrefilledValue, UnavailableSource } from '../consent/prefills';
 import type { SupergraphClient } from '../supergraph-client';
 import type { SaleConfirmation } from './store';
 import { readUnitAsOwner } from './unit';

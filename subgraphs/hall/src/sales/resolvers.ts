@@ -1,8 +1,10 @@
 import { fenToYuan, yuanToFen } from '@onething/schema';
-import { type SubgraphContext, subgraphError } from '@onething/subgraph-kit';
+import type { SubgraphContext } from '@onething/subgraph-kit';
 import { GraphQLError } from 'graphql';
+import { applicantOf } from '../applicant';
+import type { AuditTrail } from '../consent/audit-trail';
 import { hallId } from '../ids';
-import type { AuditTrail } from '../store/audit';
+import { invalidInput } from '../invalid-input';
 import type { SupergraphClient } from '../supergraph-client';
 import { isLive, type SaleConfirmation, type SaleConfirmations } from './store';
 import { readUnitAsOwner } from './unit';
@@ -17,24 +19,10 @@ export interface SalesDeps {
   readonly validDays: number;
 }
 
-function refused(message: string, field: string, rule: string, zh: string) {
-  return subgraphError('INVALID_INPUT', 'hall', message, {
-    problems: [{ path: field, rule, message: { zh, en: message } }],
-  });
-}
-
 /** The signed-in applicant (a seller or a buyer acts for themselves only). */
 function personOf(ctx: Ctx) {
-  const a = ctx.access.applicant;
-  if (ctx.identity.role !== 'applicant' || !a)
-    throw subgraphError(
-      'FORBIDDEN',
-      'hall',
-      ctx.identity.role === 'anonymous'
-        ? 'sign in as an applicant'
-        : 'only an applicant can do this, for themselves',
-    );
-  return { idNumber: a.idNumber, name: ctx.identity.name ?? '', subject: ctx.identity.subject };
+  const me = applicantOf(ctx, 'only an applicant can do this, for themselves');
+  return { idNumber: me.idNumber, name: ctx.identity.name ?? '', subject: me.subject };
 }
 
 const shape = (c: SaleConfirmation, handedIn: ReadonlySet<string> = new Set()) => ({
@@ -74,7 +62,7 @@ export function salesResolvers({ sales, client, audit, validDays }: SalesDeps) {
       ) => {
         const me = personOf(ctx);
         if (args.buyerIdNumber === me.idNumber)
-          throw refused('you cannot sell to yourself', 'buyerIdNumber', 'sale.toSelf', '不能向本人出售');
+          throw invalidInput('you cannot sell to yourself', 'buyerIdNumber', 'sale.toSelf', '不能向本人出售');
         const priceFen = args.price ? (yuanToFen(args.price) ?? null) : null;
         // The hall reads the unit acting for the seller: the registry answers only if they own it, so a
         // unit that is not theirs and one that is not registered get the same answer.
@@ -88,21 +76,21 @@ export function salesResolvers({ sales, client, audit, validDays }: SalesDeps) {
             },
           );
         if (read.kind !== 'unit')
-          throw refused(
+          throw invalidInput(
             `you are not the registered owner of unit ${args.unitCode}: only an owner confirms its sale`,
             'unitCode',
             'sale.notOwner',
             `您不是不动产单元 ${args.unitCode} 登记的权利人，不能确认出售`,
           );
         if (read.unit.owners.length > 1)
-          throw refused(
+          throw invalidInput(
             'a jointly owned unit is sold with every owner’s consent: its owners confirm together at the window',
             'unitCode',
             'sale.jointlyOwned',
             '共有房屋的出售须全体共有人同意：请共有人一同到窗口确认',
           );
         if (read.unit.seized)
-          throw refused(
+          throw invalidInput(
             'the unit is seized by a court and cannot be sold',
             'unitCode',
             'property.seized',
@@ -144,7 +132,7 @@ export function salesResolvers({ sales, client, audit, validDays }: SalesDeps) {
           hallId('saleConfirmationId', saleConfirmationId, 'a sale confirmation'),
         );
         if (!revoked)
-          throw refused(
+          throw invalidInput(
             `no sale confirmation ${saleConfirmationId} of yours`,
             'saleConfirmationId',
             'sale.unknown',

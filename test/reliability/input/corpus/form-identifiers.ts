@@ -99,11 +99,21 @@ export const formIdentifiers = (ctx: CorpusContext) => {
     {
       name: 'an option the bundle lacks',
       ...graphql(
-        '{ checkForm(bundleCode: "HOUSE-TRANSFER", options: ["yacht"], values: []) { valid } }',
+        '{ checkForm(bundleCode: "HOUSE-TRANSFER", options: ["yacht"], values: []) { valid problems { field code message { zh en } } } }',
         {},
         t.applicant,
       ),
-      expect: invalid('option.unknown'),
+      // A problem of the form, as submitApplication answers it (一次告知), not an error.
+      expect: { status: 200, rule: 'option.unknown', field: 'options' },
+    },
+    {
+      name: 'an option the bundle lacks (submission)',
+      ...graphql(
+        SUBMIT,
+        { i: { bundleCode: 'HOUSE-TRANSFER', options: ['yacht'], values: [] } },
+        t.applicant,
+      ),
+      expect: { status: 200, rule: 'option.unknown', field: 'options' },
     },
     {
       name: 'a consent scope the bundle lacks',

@@ -1,8 +1,9 @@
 import { type SubgraphContext, subgraphError } from '@onething/subgraph-kit';
-import type { AuditFilter, AuditRecord, AuditScope, AuditTrail } from '../store/audit';
-import { afterArg, countArg, cursorOf, MAX_LIST, MAX_PAGE, unknownReader } from './paging';
-import { type PurposeKind, purposeEnum, purposeOfEnum, purposeText } from './purposes';
-import { applicantOrdinals, type ReaderView, readerView, seqOfReaderId, type Viewer } from './readers';
+import { applicantOf } from '../applicant';
+import { afterArg, countArg, cursorOf, MAX_LIST, MAX_PAGE, unknownReader } from './audit-paging';
+import { type PurposeKind, purposeEnum, purposeOfEnum, purposeText } from './audit-purposes';
+import { applicantOrdinals, type ReaderView, readerView, seqOfReaderId, type Viewer } from './audit-readers';
+import type { AuditFilter, AuditRecord, AuditScope, AuditTrail } from './audit-trail';
 
 type Ctx = SubgraphContext<unknown>;
 
@@ -31,18 +32,13 @@ interface PageArgs {
 
 /** Whose trail the caller may read, and how they see readers; FORBIDDEN otherwise. */
 function applicantScope(ctx: Ctx): { scope: AuditScope; viewer: Viewer } {
-  const a = ctx.access.applicant;
-  if (ctx.identity.role !== 'applicant' || !a)
-    throw subgraphError(
-      'FORBIDDEN',
-      'hall',
-      ctx.identity.role === 'anonymous'
-        ? 'sign in as an applicant'
-        : 'only an applicant can do this, for themselves; staff read the trail with auditTrail',
-    );
+  const me = applicantOf(
+    ctx,
+    'only an applicant can do this, for themselves; staff read the trail with auditTrail',
+  );
   return {
-    scope: { idNumber: a.idNumber, enterprises: a.enterprises },
-    viewer: { subject: ctx.identity.subject, staff: false },
+    scope: { idNumber: me.idNumber, enterprises: me.enterprises },
+    viewer: { subject: me.subject, staff: false },
   };
 }
 

@@ -1,8 +1,8 @@
 import { randomUUID } from 'node:crypto';
 import { type ExpressionBuilder, sql } from 'kysely';
-import type { AuditPurpose, PurposeKind } from '../audit/purposes';
 import type { Database } from '../platform/database';
 import type { HallDatabase } from '../platform/schema';
+import type { AuditPurpose, PurposeKind } from './audit-purposes';
 
 /** A cross-department read: who caused it, whose data, which fields, from which department, why, when. */
 export interface AuditRecord {

@@ -1,5 +1,5 @@
-import type { HallItem } from '../items';
 import type { BundleDefinition } from './definition';
+import type { HallItem } from './items';
 import { criticalPathDays, type OneForm } from './one-form';
 
 /** One figure of what bundling saves: applying for each item alone against applying for the bundle. */

@@ -1,4 +1,4 @@
-import type { AuditReader } from '../store/audit';
+import type { AuditReader } from './audit-trail';
 
 interface Localized {
   readonly zh: string;

@@ -1,12 +1,12 @@
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
-import { catalogueFromItemFiles } from '../../../scripts/bundle-figures';
-import { readBundleFiles } from './bundles/definition';
-import { deriveOneForm } from './bundles/one-form';
-import { typedByHand } from './hall';
+import { catalogueFromItemFiles } from '../../../../scripts/bundle-figures';
+import { readBundleFiles } from './definition';
+import { deriveOneForm } from './one-form';
+import { typedByHand } from './typed-by-hand';
 
 const catalogue = catalogueFromItemFiles();
-const { bundles } = readBundleFiles(fileURLToPath(new URL('../bundles', import.meta.url)));
+const { bundles } = readBundleFiles(fileURLToPath(new URL('../../bundles', import.meta.url)));
 const formOf = (code: string, options: string[] = []) =>
   deriveOneForm(bundles.find((b) => b.code === code)!, catalogue, options);
 

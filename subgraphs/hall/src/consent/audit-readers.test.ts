@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { afterArg, countArg, cursorOf } from './paging';
-import { purposeText } from './purposes';
-import { applicantOrdinals, readerView, seqOfReaderId } from './readers';
+import { afterArg, countArg, cursorOf } from './audit-paging';
+import { purposeText } from './audit-purposes';
+import { applicantOrdinals, readerView, seqOfReaderId } from './audit-readers';
 
 const me = { subject: '11010519491231002X', staff: false };
 const reader = (actorSubject: string, actorRole: string, firstSeq: number) => ({

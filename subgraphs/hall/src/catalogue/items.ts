@@ -1,4 +1,5 @@
-import type { SupergraphClient } from './supergraph-client';
+import { DEPARTMENT_NAMING, type DepartmentSubgraph } from '@onething/schema';
+import type { SupergraphClient } from '../supergraph-client';
 
 /** An item as the one schema describes it (the hall never sees a department's wire). */
 export interface HallItem {
@@ -80,4 +81,12 @@ export class ItemCatalogue {
   all(): readonly HallItem[] {
     return [...this.items.values()];
   }
+}
+
+/** A reference to a department's item, as the supergraph resolves it (`TaxItem`…), from either casing. */
+export function itemReference(department: string, code: string): { __typename: string; code: string } {
+  return {
+    __typename: `${DEPARTMENT_NAMING[department.toLowerCase() as DepartmentSubgraph].Type}Item`,
+    code,
+  };
 }

@@ -1,6 +1,6 @@
-import type { Hall } from '../hall';
-import type { HallField } from '../items';
-import type { AuditNames } from './resolvers';
+import type { BundleCatalogue } from '../catalogue/bundle-catalogue';
+import type { HallField } from '../catalogue/items';
+import type { AuditNames } from './audit-resolvers';
 
 /**
  * What a cross-department check reads that no form field names (the register's answer about a unit or an
@@ -19,16 +19,18 @@ const CHECKED: Readonly<Record<string, { zh: string; en: string }>> = {
  * Names for the audit trail from the hall's bundles: a bundle's name, and a field's label as the bundle's
  * one form with every option labels it (computed once per bundle).
  */
-export function auditNamesOf(hall: Pick<Hall, 'bundle' | 'form'>): AuditNames {
+export function auditNamesOf(catalogue: Pick<BundleCatalogue, 'bundle' | 'form'>): AuditNames {
   const labelsByBundle = new Map<string, ReadonlyMap<string, HallField['label']>>();
   return {
-    bundleName: (code) => hall.bundle(code)?.name,
+    bundleName: (code) => catalogue.bundle(code)?.name,
     fieldLabel: (code, key) => {
       let labels = labelsByBundle.get(code);
       if (!labels) {
-        const bundle = hall.bundle(code);
+        const bundle = catalogue.bundle(code);
         if (!bundle) return CHECKED[key];
-        labels = new Map(hall.form(bundle, Object.keys(bundle.options)).fields.map((f) => [f.key, f.label]));
+        labels = new Map(
+          catalogue.form(bundle, Object.keys(bundle.options)).fields.map((f) => [f.key, f.label]),
+        );
         labelsByBundle.set(code, labels);
       }
       return labels.get(key) ?? CHECKED[key];

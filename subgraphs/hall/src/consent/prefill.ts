@@ -1,8 +1,8 @@
-import type { OneForm } from '../bundles/one-form';
-import type { AuditTrail } from '../store/audit';
-import type { PrefilledValue, UnavailableSource } from '../store/prefills';
+import type { OneForm } from '../catalogue/one-form';
 import type { ActingFor, SupergraphClient } from '../supergraph-client';
-import { type Department, type PrefillSource, sourcesFor } from './sources';
+import type { AuditTrail } from './audit-trail';
+import { type Department, type PrefillSource, sourcesFor } from './prefill-sources';
+import type { PrefilledValue, UnavailableSource } from './prefills';
 
 export interface PrefillRequest {
   readonly applicant: ActingFor & { readonly subject: string; readonly role: string };
@@ -18,8 +18,6 @@ export interface PrefillRequest {
 export interface PrefillResult {
   readonly values: PrefilledValue[];
   readonly unavailable: UnavailableSource[];
-  /** Departments read (each has an audit record). */
-  readonly read: string[];
 }
 
 /** The one query of a prefill: each consented source's selection, on the applicant and on their enterprise. */
@@ -51,7 +49,7 @@ export async function prefillForm(
     (s) => request.consentedDepartments.includes(s.department) && (s.on === 'me' || request.enterpriseUscc),
   );
   const query = prefillQuery(sources);
-  if (!query) return { values: [], unavailable: [], read: [] };
+  if (!query) return { values: [], unavailable: [] };
 
   const readAt = new Date().toISOString();
   const answer = await client.query<{
@@ -130,5 +128,5 @@ export async function prefillForm(
       ];
     }),
   );
-  return { values, unavailable, read: [...readFrom.keys()] };
+  return { values, unavailable };
 }

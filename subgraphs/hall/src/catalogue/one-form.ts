@@ -1,5 +1,5 @@
-import type { HallField, HallItem, HallMaterial } from '../items';
 import type { BundleDefinition } from './definition';
+import type { HallField, HallItem, HallMaterial } from './items';
 import { SECTIONS, sectionOf, sectionTitle } from './sections';
 
 /** A field of the one form: asked once, for every item that uses it. */

@@ -1,0 +1,123 @@
+import { setTimeout as sleep } from 'node:timers/promises';
+import type { Logger } from '@onething/runtime';
+import { invalidInput } from '../invalid-input';
+import type { SupergraphClient } from '../supergraph-client';
+import { type BundleDefinition, BundleError, checkBundles, readBundleFiles } from './definition';
+import { type HallItem, ItemCatalogue } from './items';
+import { deriveOneForm, type OneForm } from './one-form';
+import { type BundleSavings, bundleSavings } from './savings';
+import { type HandTyped, typedByHand } from './typed-by-hand';
+
+/**
+ * The bundle catalogue: the hall's bundles, checked against the departments' items as the supergraph serves
+ * them, with their derived one forms and savings (a form computed once per bundle and choice of options).
+ */
+export class BundleCatalogue {
+  private readonly forms = new Map<string, OneForm>();
+
+  private constructor(
+    private readonly definitions: readonly BundleDefinition[],
+    /** The departments' items the bundles are made of. */
+    readonly items: ItemCatalogue,
+  ) {}
+
+  /**
+   * Loads the bundle files and the departments' items (waiting for the supergraph), and refuses to start
+   * on any bundle problem, naming its file.
+   */
+  static async load(options: {
+    bundlesDir: string;
+    client: SupergraphClient;
+    waitMs: number;
+    log: Logger;
+  }): Promise<BundleCatalogue> {
+    const { bundles, problems } = readBundleFiles(options.bundlesDir);
+    if (problems.length > 0) throw new BundleError(problems);
+    const catalogue = new ItemCatalogue(options.client);
+    const deadline = Date.now() + options.waitMs;
+    for (let attempt = 1; ; attempt++) {
+      try {
+        await catalogue.load();
+        break;
+      } catch (e) {
+        if (Date.now() > deadline)
+          throw new Error(`${(e as Error).message} (waited ${options.waitMs} ms; is the gateway up?)`);
+        if (attempt === 1)
+          options.log.warn(
+            { err: (e as Error).message },
+            'waiting for the supergraph to serve the departments’ items',
+          );
+        await sleep(Math.min(2_000, 200 * attempt));
+      }
+    }
+    const found = checkBundles(bundles, new Map(catalogue.all().map((i) => [i.code, i])));
+    if (found.length > 0) throw new BundleError(found);
+    options.log.info(
+      { bundles: bundles.map((b) => b.code), items: catalogue.all().length },
+      'bundles checked against the departments’ items',
+    );
+    return new BundleCatalogue(bundles, catalogue);
+  }
+
+  get bundles(): readonly BundleDefinition[] {
+    return this.definitions;
+  }
+
+  bundle(code: string): BundleDefinition | undefined {
+    return this.definitions.find((b) => b.code === code);
+  }
+
+  /** The bundle of this code, or INVALID_INPUT naming the bundles there are. */
+  bundleOr(code: string): BundleDefinition {
+    const b = this.bundle(code);
+    if (!b)
+      throw invalidInput(
+        `no bundle ${code}; bundles: ${this.definitions.map((x) => x.code).join(', ')}`,
+        'bundleCode',
+        'bundle.unknown',
+        `没有一件事 ${code}`,
+      );
+    return b;
+  }
+
+  private itemsByCode(): ReadonlyMap<string, HallItem> {
+    return new Map(this.items.all().map((i) => [i.code, i]));
+  }
+
+  /** Unknown option keys of a bundle (to refuse them by name). */
+  unknownOptions(bundle: BundleDefinition, options: readonly string[]): string[] {
+    return options.filter((o) => !(o in bundle.options));
+  }
+
+  /** The options as given, or INVALID_INPUT naming those the bundle lacks (for a field's arguments). */
+  optionsOr(bundle: BundleDefinition, options: readonly string[] | null | undefined): readonly string[] {
+    const list = options ?? [];
+    const unknown = this.unknownOptions(bundle, list);
+    if (unknown.length)
+      throw invalidInput(
+        `${bundle.code} has no option ${unknown.join(', ')}; options: ${Object.keys(bundle.options).join(', ') || 'none'}`,
+        'options',
+        'option.unknown',
+        `没有选项 ${unknown.join('、')}`,
+      );
+    return list;
+  }
+
+  form(bundle: BundleDefinition, options: readonly string[] = []): OneForm {
+    const key = `${bundle.code}|${[...options].sort().join(',')}`;
+    let form = this.forms.get(key);
+    if (!form) {
+      form = deriveOneForm(bundle, this.itemsByCode(), options);
+      this.forms.set(key, form);
+    }
+    return form;
+  }
+
+  savings(
+    bundle: BundleDefinition,
+    options: readonly string[] = [],
+  ): BundleSavings & { typedByHand: HandTyped } {
+    const form = this.form(bundle, options);
+    return { ...bundleSavings(bundle, this.itemsByCode(), form), typedByHand: typedByHand(form) };
+  }
+}

@@ -1,0 +1,42 @@
+import type { SubgraphContext } from '@onething/subgraph-kit';
+import { applicantOf } from '../applicant';
+import type { FormChecks } from './form-checks';
+import type { FormLimits } from './form-limits';
+
+/** The resolvers of one validation: checkForm, answered as submitApplication checks the same form. */
+export function formResolvers({
+  forms,
+  limits,
+}: {
+  readonly forms: FormChecks;
+  readonly limits: FormLimits;
+}) {
+  return {
+    Query: {
+      checkForm: async (
+        _: unknown,
+        args: {
+          bundleCode: string;
+          options?: string[] | null;
+          values: { key: string; value: string }[];
+          materials?: string[] | null;
+          prefillId?: string | null;
+        },
+        ctx: SubgraphContext<unknown>,
+      ) => {
+        const me = applicantOf(ctx, 'only an applicant can do this, for themselves');
+        await limits.consume('checkForm', me.idNumber);
+        const { problems, notChecked } = await forms.check(me, {
+          bundleCode: args.bundleCode,
+          options: args.options ?? [],
+          values: args.values,
+          materials: args.materials ?? [],
+          prefillId: args.prefillId,
+        });
+        return { valid: problems.length === 0, problems, notChecked };
+      },
+    },
+    // Rules not checked name their department as the hall keeps it (lower case); the schema's enum is upper.
+    NotChecked: { department: (n: { department: string }) => n.department.toUpperCase() },
+  };
+}

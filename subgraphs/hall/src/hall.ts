@@ -1,16 +1,17 @@
 import { setTimeout as sleep } from 'node:timers/promises';
 import type { Logger } from '@onething/runtime';
+import { DEPARTMENT, type DepartmentKey } from '@onething/schema';
 import { type BundleDefinition, BundleError, checkBundles, readBundleFiles } from './bundles/definition';
 import { deriveOneForm, type OneForm } from './bundles/one-form';
 import { type BundleSavings, bundleSavings } from './bundles/savings';
 import { type HallItem, ItemCatalogue } from './items';
-import { DEPARTMENT_NAMES, type Department, sourcesFor } from './prefill/sources';
+import { sourcesFor } from './prefill/sources';
 import { FILLED_FROM_SALE } from './sales/prefill';
 import type { SupergraphClient } from './supergraph-client';
 
 /** What the hall asks consent for: one department's data for a bundle's form, in plain words. */
 export interface ConsentScope {
-  readonly key: Department;
+  readonly key: DepartmentKey;
   readonly data: { zh: string; en: string };
   readonly purpose: { zh: string; en: string };
   readonly fields: readonly string[];
@@ -120,8 +121,8 @@ export class Hall {
         key,
         fields,
         data: {
-          zh: `${DEPARTMENT_NAMES[key].zh}登记的：${names.map((n) => n.zh).join('、')}`,
-          en: `What ${DEPARTMENT_NAMES[key].en} holds: ${names.map((n) => n.en.toLowerCase()).join(', ')}`,
+          zh: `${DEPARTMENT[key].inSentence.zh}登记的：${names.map((n) => n.zh).join('、')}`,
+          en: `What ${DEPARTMENT[key].inSentence.en} holds: ${names.map((n) => n.en.toLowerCase()).join(', ')}`,
         },
         purpose: {
           zh: `用于预先填写「${bundle.name.zh}」申请表，您可核对和修改`,

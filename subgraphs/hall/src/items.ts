@@ -1,9 +1,10 @@
+import { DEPARTMENTS, type DepartmentEnum } from '@onething/schema';
 import type { SupergraphClient } from './supergraph-client';
 
 /** An item as the one schema describes it (the hall never sees a department's wire). */
 export interface HallItem {
   readonly code: string;
-  readonly department: 'TAX' | 'MARKET' | 'REALESTATE' | 'FUND';
+  readonly department: DepartmentEnum;
   readonly name: { zh: string; en: string };
   readonly legalLimitDays: number;
   readonly promisedLimitDays: number;
@@ -39,7 +40,7 @@ export interface HallMaterial {
 }
 
 const ITEMS_QUERY = `query HallCatalogue {
-  taxItems { ...Spec } marketItems { ...Spec } realEstateItems { ...Spec } fundItems { ...Spec }
+  ${DEPARTMENTS.map((d) => `${d.fieldPrefix}Items { ...Spec }`).join(' ')}
 }
 fragment Spec on Item {
   code department name { zh en } legalLimitDays promisedLimitDays visits

@@ -1,3 +1,4 @@
+import { departmentNamed } from '@onething/schema';
 import { type SubgraphContext, subgraphError } from '@onething/subgraph-kit';
 import type { BundleDefinition } from './bundles/definition';
 import type { FormLimits } from './form-limits';
@@ -13,13 +14,6 @@ import type { Prefills } from './store/prefills';
 import type { SupergraphClient } from './supergraph-client';
 
 type Ctx = SubgraphContext<unknown>;
-
-const TYPENAMES: Record<string, string> = {
-  TAX: 'TaxItem',
-  MARKET: 'MarketItem',
-  REALESTATE: 'RealEstateItem',
-  FUND: 'FundItem',
-};
 
 export interface HallDeps {
   readonly hall: Hall;
@@ -98,7 +92,10 @@ export function hallResolvers({ hall, client, consents, audit, prefills, limits,
         const b = hall.bundle(code);
         return b ? bundleShape(b) : null;
       },
-      items: () => hall.catalogue.all().map((i) => ({ __typename: TYPENAMES[i.department], code: i.code })),
+      items: () =>
+        hall.catalogue
+          .all()
+          .map((i) => ({ __typename: departmentNamed(i.department)?.itemType, code: i.code })),
       myConsents: async (_: unknown, __: unknown, ctx: Ctx) =>
         (await consents.list(applicantOf(ctx).idNumber)).map(consentShape),
       checkForm: async (
@@ -240,7 +237,7 @@ export function hallResolvers({ hall, client, consents, audit, prefills, limits,
         bundle.items.map((i) => {
           const spec = hall.catalogue.get(i.code)!;
           return {
-            item: { __typename: TYPENAMES[spec.department], code: i.code },
+            item: { __typename: departmentNamed(spec.department)?.itemType, code: i.code },
             code: i.code,
             department: spec.department,
             name: spec.name,

@@ -1,7 +1,7 @@
 import type { AddressInfo } from 'node:net';
 import { buildSubgraphSchema } from '@apollo/subgraph';
 import type { GraphQLResolverMap } from '@apollo/subgraph/dist/schema-helper';
-import { type DepartmentId, withDeadline } from '@onething/adapter-core';
+import { withDeadline } from '@onething/adapter-core';
 import { drainOnClose, type Logger } from '@onething/runtime';
 import {
   clientErrorHandler,
@@ -18,6 +18,7 @@ import {
   type IdentityKeys,
   ReloadingFile,
 } from '@onething/runtime/identity';
+import type { DepartmentKey } from '@onething/schema';
 import { scalarResolvers } from '@onething/schema';
 import Fastify, {
   type FastifyBaseLogger,
@@ -43,7 +44,7 @@ declare module 'fastify' {
 
 export interface SubgraphOptions<L> {
   /** The department (or `hall`): named in errors and metrics, and whose staff the access rules know. */
-  readonly department: DepartmentId | 'hall';
+  readonly department: DepartmentKey | 'hall';
   /** The subgraph's full SDL (schema/subgraphs). */
   readonly sdl: string;
   /** Resolvers; the shared scalars are added. */

@@ -1,4 +1,4 @@
-import { DEPARTMENT_NAMING, type DepartmentSubgraph } from '@onething/schema';
+import { DEPARTMENT, type DepartmentKey } from '@onething/schema';
 import { instantArgument, listLimit, type SubgraphContext, subgraphError } from '@onething/subgraph-kit';
 import type { GraphQLResolveInfo } from 'graphql';
 import { dispatchProblem } from '../dispatch/problem';
@@ -11,13 +11,6 @@ import type { ApplicationInput, ApplicationService } from './service';
 import type { Applications } from './store';
 
 type Ctx = SubgraphContext<{ applications?: ApplicationReads }>;
-
-const ITEM_TYPENAMES: Record<string, string> = {
-  tax: 'TaxItem',
-  market: 'MarketItem',
-  realestate: 'RealEstateItem',
-  fund: 'FundItem',
-};
 
 const iso = (d: Date | null) => d?.toISOString() ?? null;
 const department = (d: string) => d.toUpperCase();
@@ -232,13 +225,16 @@ export function applicationResolvers({ service, apps, hall, uploads }: Applicati
         const a = await apps.get(p.applicationId);
         return a ? applicationShape(a) : null;
       },
-      item: (p: Part) => ({ __typename: ITEM_TYPENAMES[p.department], code: p.itemCode }),
+      item: (p: Part) => ({
+        __typename: DEPARTMENT[p.department as DepartmentKey].itemType,
+        code: p.itemCode,
+      }),
       name: (p: Part) => hall.catalogue.get(p.itemCode)?.name ?? { zh: p.itemCode, en: p.itemCode },
       department: (p: Part) => department(p.department),
       case: (p: Part) =>
         p.caseNumber
           ? {
-              __typename: `${DEPARTMENT_NAMING[p.department as DepartmentSubgraph].Type}Case`,
+              __typename: DEPARTMENT[p.department as DepartmentKey].caseType,
               caseNumber: p.caseNumber,
             }
           : null,

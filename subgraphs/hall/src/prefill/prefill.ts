@@ -1,8 +1,9 @@
+import type { DepartmentKey } from '@onething/schema';
 import type { OneForm } from '../bundles/one-form';
 import type { AuditTrail } from '../store/audit';
 import type { PrefilledValue, UnavailableSource } from '../store/prefills';
 import type { ActingFor, SupergraphClient } from '../supergraph-client';
-import { type Department, type PrefillSource, sourcesFor } from './sources';
+import { type PrefillSource, sourcesFor } from './sources';
 
 export interface PrefillRequest {
   readonly applicant: ActingFor & { readonly subject: string; readonly role: string };
@@ -58,9 +59,9 @@ export async function prefillForm(
     me?: Record<string, unknown> | null;
     enterprise?: Record<string, unknown> | null;
   }>(query, request.enterpriseUscc ? { uscc: request.enterpriseUscc } : {}, request.applicant);
-  const failed = new Map<Department, { code: string; message: string }>();
+  const failed = new Map<DepartmentKey, { code: string; message: string }>();
   for (const e of answer.errors ?? []) {
-    const department = e.extensions?.department as Department | undefined;
+    const department = e.extensions?.department as DepartmentKey | undefined;
     if (department && !failed.has(department))
       failed.set(department, { code: String(e.extensions?.code ?? 'UNKNOWN'), message: e.message });
   }
@@ -77,7 +78,7 @@ export async function prefillForm(
 
   const editable = new Map(request.form.fields.map((f) => [f.key, f.editable]));
   const values: PrefilledValue[] = [];
-  const readFrom = new Map<Department, Set<string>>();
+  const readFrom = new Map<DepartmentKey, Set<string>>();
   for (const s of sources) {
     if (failed.has(s.department)) continue;
     const node = s.on === 'me' ? answer.data?.me : answer.data?.enterprise;

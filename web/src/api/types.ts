@@ -1,9 +1,11 @@
+import type { DepartmentEnum } from '@onething/schema/departments';
 import type { FieldRules, FormProblem } from '@onething/schema/forms';
 import type { Localized } from '../app/i18n';
 
 /** The shapes the app reads from the one schema (see docs/frontend.md and docs/applications.md). */
 
-export type Department = 'TAX' | 'MARKET' | 'REALESTATE' | 'FUND';
+/** A value of the schema's `Department` enum, as the department registry declares them. */
+export type Department = DepartmentEnum;
 
 export interface Saving {
   separately: number;

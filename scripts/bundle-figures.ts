@@ -2,6 +2,7 @@ import { readFileSync, writeFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import type { ItemSpec } from '@onething/adapter-core';
 import { loadItems } from '@onething/legacy-kit';
+import { DEPARTMENT_KEYS } from '@onething/schema/departments';
 import { itemShape } from '@onething/subgraph-kit';
 import { readBundleFiles } from '../subgraphs/hall/src/catalogue/definition';
 import type { HallItem } from '../subgraphs/hall/src/catalogue/items';
@@ -17,7 +18,7 @@ import { type HandTyped, typedByHand } from '../subgraphs/hall/src/catalogue/typ
 const root = new URL('../', import.meta.url);
 
 export function catalogueFromItemFiles(): Map<string, HallItem> {
-  const items = (['tax', 'market', 'realestate', 'fund'] as const).flatMap((d) =>
+  const items = DEPARTMENT_KEYS.flatMap((d) =>
     loadItems(d, new URL(`legacy/${d}/data/items.json`, root)).map((i) => {
       // As the adapters give it: materials' heldBy and formats always lists.
       const spec = {

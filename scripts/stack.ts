@@ -6,6 +6,14 @@ import { setTimeout as sleep } from 'node:timers/promises';
 import { fileURLToPath } from 'node:url';
 import { EXIT_WITH_PARENT } from '@onething/runtime';
 import { developmentIdentityKeys } from '@onething/runtime/identity';
+import {
+  DEPARTMENT,
+  DEPARTMENT_KEYS,
+  DEPARTMENTS,
+  type Department,
+  type DepartmentKey,
+  perDepartment,
+} from '@onething/schema/departments';
 
 /**
  * The whole system as processes: what `npm start` runs and what stack tests start. Each service runs
@@ -31,42 +39,25 @@ export interface ServiceSpec {
   readonly extra?: Record<string, string>;
 }
 
-type Department = 'tax' | 'market' | 'realestate' | 'fund';
-const DEPARTMENTS: readonly Department[] = ['tax', 'market', 'realestate', 'fund'];
-
 export interface StackPorts {
   readonly gateway: number;
   readonly hall: number;
   readonly idp: number;
-  readonly legacy: Record<Department, { port: number; adminPort: number }>;
-  readonly subgraphs: Record<Department, number>;
+  readonly legacy: Record<DepartmentKey, { port: number; adminPort: number }>;
+  readonly subgraphs: Record<DepartmentKey, number>;
 }
 
 export const DEFAULT_PORTS: StackPorts = {
   gateway: 4000,
   hall: 4001,
   idp: 4010,
-  legacy: {
-    tax: { port: 4101, adminPort: 4111 },
-    market: { port: 4102, adminPort: 4112 },
-    realestate: { port: 4103, adminPort: 4113 },
-    fund: { port: 4104, adminPort: 4114 },
-  },
-  subgraphs: { tax: 4002, market: 4003, realestate: 4004, fund: 4005 },
+  legacy: perDepartment((d) => ({ port: d.ports.system, adminPort: d.ports.systemAdmin })),
+  subgraphs: perDepartment((d) => d.ports.subgraph),
 };
 
-const TITLES: Record<Department, string> = {
-  tax: 'tax (税务)',
-  market: 'market regulation (市场监管)',
-  realestate: 'real-estate registry (不动产登记)',
-  fund: 'housing provident fund (住房公积金)',
-};
-const PROTOCOLS: Record<Department, string> = {
-  tax: 'REST+JSON',
-  market: 'REST, rate-limited',
-  realestate: 'SOAP 1.1',
-  fund: 'signed form POST',
-};
+/** A department as the printed summary names it: `market regulation (市场监管)`. */
+const titleOf = ({ name }: Department) =>
+  `${name.en.charAt(0).toLowerCase()}${name.en.slice(1)} (${name.zh})`;
 
 export interface StackOptions {
   readonly ports?: StackPorts;
@@ -123,11 +114,12 @@ export function stackServices(options: StackOptions = {}): ServiceSpec[] {
     readyUrl: local(ports.idp, '/health'),
     extra: { personas: local(ports.idp, '/personas') },
   };
-  const legacy = DEPARTMENTS.map((dept): ServiceSpec => {
+  const legacy = DEPARTMENTS.map((department): ServiceSpec => {
+    const dept = department.key;
     const { port, adminPort } = ports.legacy[dept];
     return {
       name: `legacy-${dept}`,
-      title: `${TITLES[dept]} legacy system — ${PROTOCOLS[dept]}`,
+      title: `${titleOf(department)} legacy system — ${department.protocol}`,
       entry: `legacy/${dept}/src/main.ts`,
       env: {
         ...base,
@@ -143,10 +135,10 @@ export function stackServices(options: StackOptions = {}): ServiceSpec[] {
       extra: { admin: local(adminPort, '/__admin/status') },
     };
   });
-  const subgraphs = DEPARTMENTS.map(
+  const subgraphs = DEPARTMENT_KEYS.map(
     (dept): ServiceSpec => ({
       name: `subgraph-${dept}`,
-      title: `${TITLES[dept]} subgraph`,
+      title: `${titleOf(DEPARTMENT[dept])} subgraph`,
       entry: `subgraphs/${dept}/src/main.ts`,
       env: {
         ...base,
@@ -170,7 +162,7 @@ export function stackServices(options: StackOptions = {}): ServiceSpec[] {
       // The web app signs in with personas through the gateway's /idp (development only).
       DEV_IDP_URL: local(ports.idp),
       SUBGRAPH_URLS: [
-        ...DEPARTMENTS.map((d) => `${d}=${local(ports.subgraphs[d], '/graphql')}`),
+        ...DEPARTMENT_KEYS.map((d) => `${d}=${local(ports.subgraphs[d], '/graphql')}`),
         `hall=${local(ports.hall, '/graphql')}`,
       ].join(','),
     },
@@ -240,17 +232,17 @@ export async function freePort(): Promise<number> {
 /** Ports for a whole stack, all free now (for tests running beside `npm start`). */
 export async function freeStackPorts(): Promise<StackPorts> {
   const pair = async () => ({ port: await freePort(), adminPort: await freePort() });
+  const each = async <T>(value: () => Promise<T>) => {
+    const values = {} as Record<DepartmentKey, T>;
+    for (const d of DEPARTMENT_KEYS) values[d] = await value();
+    return values;
+  };
   return {
     gateway: await freePort(),
     hall: await freePort(),
     idp: await freePort(),
-    legacy: { tax: await pair(), market: await pair(), realestate: await pair(), fund: await pair() },
-    subgraphs: {
-      tax: await freePort(),
-      market: await freePort(),
-      realestate: await freePort(),
-      fund: await freePort(),
-    },
+    legacy: await each(pair),
+    subgraphs: await each(freePort),
   };
 }
 

@@ -1,6 +1,7 @@
 import { validateResidentId, validateUscc } from '@onething/schema';
+import { DEPARTMENT_KEYS } from '@onething/schema/departments';
 import { z } from 'zod';
-import { DEPARTMENTS, type IdentityClaims, type Persona, ROLES } from './types';
+import { type IdentityClaims, type Persona, ROLES } from './types';
 
 /** The claims of a persona's token. */
 export function personaClaims(persona: Persona): IdentityClaims {
@@ -55,7 +56,7 @@ function customSchema(today: Date) {
       id_number: idNumber.optional(),
       enterprises: z.array(uscc, { error: 'must be an array of USCCs' }).default([]),
       departments: z
-        .array(z.enum(DEPARTMENTS, { error: `must be one of ${DEPARTMENTS.join(', ')}` }), {
+        .array(z.enum(DEPARTMENT_KEYS, { error: `must be one of ${DEPARTMENT_KEYS.join(', ')}` }), {
           error: 'must be an array of departments',
         })
         .default([]),
@@ -98,7 +99,7 @@ export function checkCustomClaims(input: unknown, today: Date = new Date()): Cus
   if (c.role === 'applicant' && c.sub !== undefined && c.sub !== c.id_number)
     problems.push('sub: an applicant’s sub is their id_number; leave sub out');
   if (c.role === 'department-staff' && c.departments.length === 0)
-    problems.push(`departments: department staff need at least one of ${DEPARTMENTS.join(', ')}`);
+    problems.push(`departments: department staff need at least one of ${DEPARTMENT_KEYS.join(', ')}`);
   if (problems.length > 0) return { ok: false, problems };
   return {
     ok: true,

@@ -9,8 +9,6 @@ export { type DevIdpConfig, devIdpSettings, type ServiceClients } from './settin
 export { STAFF_PERSONAS } from './staff';
 export {
   type Bilingual,
-  DEPARTMENTS,
-  type Department,
   type IdentityClaims,
   type Persona,
   ROLES,

@@ -1,3 +1,5 @@
+import type { DepartmentKey } from '@onething/schema/departments';
+
 /** The roles a token can carry; the gateway decides what each may see. */
 export const ROLES = ['applicant', 'window-staff', 'department-staff', 'service'] as const;
 
@@ -7,12 +9,6 @@ export const ROLES = ['applicant', 'window-staff', 'department-staff', 'service'
  * applicants.
  */
 export type Role = (typeof ROLES)[number];
-
-/** The departments whose staff may hold tokens, by the names the subgraphs use. */
-export const DEPARTMENTS = ['tax', 'market', 'realestate', 'fund'] as const;
-
-/** A department: tax (税务), market regulation (市场监管), real-estate registry (不动产登记), fund (住房公积金). */
-export type Department = (typeof DEPARTMENTS)[number];
 
 /** Text in the two languages of the hall. */
 export interface Bilingual {
@@ -35,7 +31,7 @@ export interface Persona {
   readonly idNumber?: string;
   /** USCCs of the active enterprises the persona legally represents. */
   readonly enterprises: readonly string[];
-  readonly departments: readonly Department[];
+  readonly departments: readonly DepartmentKey[];
 }
 
 /** The claims that say who a token is for, as the gateway reads them. */
@@ -48,7 +44,7 @@ export interface IdentityClaims {
   /** USCCs the holder represents; empty when none. */
   readonly enterprises: readonly string[];
   /** Departments whose cases the holder reviews; empty when none. */
-  readonly departments: readonly Department[];
+  readonly departments: readonly DepartmentKey[];
   /** The persona the token was issued for, when it was. */
   readonly persona?: string;
 }

@@ -1,4 +1,5 @@
 import { POPULATION_REFERENCE_DATE, type Population } from '@onething/legacy-kit';
+import { DEPARTMENT_KEYS } from '@onething/schema';
 import { expect } from 'vitest';
 import { ageOn } from '../src/personas';
 import type { Persona } from '../src/types';
@@ -81,6 +82,6 @@ export function expectPersonasFit(personas: readonly Persona[], pop: Population)
     expect(p.subject).toMatch(/^staff-[a-z]+-\d{2}$/);
   }
   expect(byId.get('window-staff')).toMatchObject({ role: 'window-staff', departments: [] });
-  for (const d of ['tax', 'market', 'realestate', 'fund'])
+  for (const d of DEPARTMENT_KEYS)
     expect(byId.get(`staff-${d}`)).toMatchObject({ role: 'department-staff', departments: [d] });
 }

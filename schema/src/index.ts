@@ -1,10 +1,9 @@
 export { ACCEPTED_HINTS, CompositionError, composeSupergraph, type SubgraphSource } from './compose';
+export * from './departments';
 export * from './graphql/scalars';
 export * from './identifiers';
 export * from './money';
 export {
-  DEPARTMENT_NAMING,
-  type DepartmentSubgraph,
   departmentSubgraphSdl,
   hallSubgraphSdl,
   SUBGRAPHS,

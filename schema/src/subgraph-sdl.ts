@@ -1,4 +1,5 @@
 import { readFileSync } from 'node:fs';
+import { DEPARTMENT, DEPARTMENTS, type Department, type DepartmentKey } from './departments';
 
 /**
  * The subgraphs' SDL as kept in schema/subgraphs: a department subgraph's schema is the shared part
@@ -6,40 +7,24 @@ import { readFileSync } from 'node:fs';
  * its own fields (<department>.graphql).
  */
 
-export type DepartmentSubgraph = 'tax' | 'market' | 'realestate' | 'fund';
-
-/** How a department's generated types and operations are named. */
-export const DEPARTMENT_NAMING: Record<
-  DepartmentSubgraph,
-  { Type: string; field: string; ENUM: string; title: string; example: string }
-> = {
-  tax: { Type: 'Tax', field: 'tax', ENUM: 'TAX', title: 'tax', example: 'TAX-DEED-TAX' },
-  market: {
-    Type: 'Market',
-    field: 'market',
-    ENUM: 'MARKET',
-    title: 'market regulation',
-    example: 'MKT-ESTABLISH',
-  },
-  realestate: {
-    Type: 'RealEstate',
-    field: 'realEstate',
-    ENUM: 'REALESTATE',
-    title: 'real-estate registration',
-    example: 'RE-TRANSFER',
-  },
-  fund: { Type: 'Fund', field: 'fund', ENUM: 'FUND', title: 'provident fund', example: 'FUND-LOAN' },
-};
+/** What the template's placeholders stand for, for a department. */
+const placeholders = (d: Department): Record<string, string> => ({
+  Type: d.typePrefix,
+  field: d.fieldPrefix,
+  ENUM: d.enumValue,
+  title: d.title,
+  example: d.exampleItem,
+});
 
 const dir = new URL('../subgraphs/', import.meta.url);
 const read = (file: string) => readFileSync(new URL(file, dir), 'utf8');
 
 /** The full SDL of a department subgraph. */
-export function departmentSubgraphSdl(department: DepartmentSubgraph): string {
-  const naming = DEPARTMENT_NAMING[department];
+export function departmentSubgraphSdl(department: DepartmentKey): string {
+  const values = placeholders(DEPARTMENT[department]);
   const generated = read('department.graphql.tmpl').replace(
     /\{\{(\w+)\}\}/g,
-    (_, name: string) => naming[name as keyof typeof naming] ?? `{{${name}}}`,
+    (_, name: string) => values[name] ?? `{{${name}}}`,
   );
   return `${read('common.graphql')}\n${generated}\n${read(`${department}.graphql`)}`;
 }
@@ -54,13 +39,10 @@ export function subgraphSdl(name: SubgraphName): string {
   return name === 'hall' ? hallSubgraphSdl() : departmentSubgraphSdl(name);
 }
 
-export type SubgraphName = DepartmentSubgraph | 'hall';
+export type SubgraphName = DepartmentKey | 'hall';
 
 /** The subgraphs of the one schema and where `npm start` runs them. */
 export const SUBGRAPHS: readonly { readonly name: SubgraphName; readonly url: string }[] = [
   { name: 'hall', url: 'http://127.0.0.1:4001/graphql' },
-  { name: 'tax', url: 'http://127.0.0.1:4002/graphql' },
-  { name: 'market', url: 'http://127.0.0.1:4003/graphql' },
-  { name: 'realestate', url: 'http://127.0.0.1:4004/graphql' },
-  { name: 'fund', url: 'http://127.0.0.1:4005/graphql' },
+  ...DEPARTMENTS.map((d) => ({ name: d.key, url: `http://127.0.0.1:${d.ports.subgraph}/graphql` })),
 ];

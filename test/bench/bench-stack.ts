@@ -1,10 +1,9 @@
 import { fileURLToPath } from 'node:url';
+import { DEPARTMENT_KEYS } from '@onething/schema/departments';
 import { freePort, type RunningStack, type StackOptions, startStack } from '../../scripts/stack';
 import { type Department, startTestStack, type TestStack } from '../stack/support';
 import { BENCH_PERSONS } from './persons';
 import { residentMiB, totalResidentMiB } from './processes';
-
-export const DEPARTMENTS: readonly Department[] = ['tax', 'market', 'realestate', 'fund'];
 
 /**
  * The stand-ins' fixed latency on reads, in ms, as the legacy systems behind a service hall answer: the
@@ -42,7 +41,7 @@ export function startBenchStack(options: StackOptions = {}): Promise<TestStack> 
 
 /** Every stand-in answers its reads after its fixed latency (`READ_LATENCY_MS`), and nothing else fails. */
 export async function fixReadLatencies(s: TestStack): Promise<void> {
-  for (const d of DEPARTMENTS) {
+  for (const d of DEPARTMENT_KEYS) {
     await s.admin(d).clearFaults();
     await s.admin(d).setFaults({ latencyMs: READ_LATENCY_MS[d], jitterMs: 0 });
   }
@@ -71,7 +70,7 @@ export async function startStockGateway(
   const url = `http://127.0.0.1:${port}/`;
   const { subgraphs, hall } = s.ports;
   const subgraphUrls = [
-    ...DEPARTMENTS.map((d) => `${d}=http://127.0.0.1:${subgraphs[d]}/graphql`),
+    ...DEPARTMENT_KEYS.map((d) => `${d}=http://127.0.0.1:${subgraphs[d]}/graphql`),
     `hall=http://127.0.0.1:${hall}/graphql`,
   ].join(',');
   const stack = await startStack({ logDir: s.logDir }, [

@@ -1,3 +1,4 @@
+import { DEPARTMENT_KEYS } from '@onething/schema/departments';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { houseTransferValues } from '../../scripts/house-transfer-form';
@@ -5,7 +6,6 @@ import {
   advanceClocks,
   application,
   buyerToken,
-  DEPARTMENTS,
   eventually,
   houseTransferMaterials,
   idNumberOf,
@@ -51,7 +51,7 @@ describe.skipIf(!BROWSER_AVAILABLE)('the web app for applicants', () => {
     await s?.stop();
   });
   beforeEach(async () => {
-    for (const d of DEPARTMENTS) await s.admin(d).reset();
+    for (const d of DEPARTMENT_KEYS) await s.admin(d).reset();
     page = await browser.newPage({ viewport: { width: 1280, height: 900 }, locale: 'zh-CN' });
   });
 
@@ -175,9 +175,9 @@ describe.skipIf(!BROWSER_AVAILABLE)('the web app for applicants', () => {
 
     // The departments decide on their clocks; the page follows without reloading.
     const url = page.url();
-    await Promise.all(DEPARTMENTS.map((d) => s.admin(d).advanceClock({ advanceHours: 48 })));
+    await Promise.all(DEPARTMENT_KEYS.map((d) => s.admin(d).advanceClock({ advanceHours: 48 })));
     await page.locator('[data-item="RE-TRANSFER"][data-status="ACCEPTED"]').waitFor({ timeout: 30_000 });
-    await Promise.all(DEPARTMENTS.map((d) => s.admin(d).advanceClock({ advanceHours: 240 })));
+    await Promise.all(DEPARTMENT_KEYS.map((d) => s.admin(d).advanceClock({ advanceHours: 240 })));
     await page.locator('[data-item="RE-TRANSFER"][data-status="APPROVED"]').waitFor({ timeout: 30_000 });
     expect(page.url()).toBe(url);
     await expect(page.locator('[data-item="TAX-DEED-TAX"]').textContent()).resolves.toMatch(/SWPZ\d+/);

@@ -1,8 +1,8 @@
+import { DEPARTMENT_KEYS } from '@onething/schema/departments';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
   buyerToken,
-  DEPARTMENTS,
   eventually,
   houseTransferMaterials,
   houseTransferValues,
@@ -43,7 +43,7 @@ describe.skipIf(!BROWSER_AVAILABLE)('the web app for window staff', () => {
   });
 
   it('lists dead-lettered parts with a retry button, and the queue by department', async () => {
-    for (const d of DEPARTMENTS) await s.admin(d).reset();
+    for (const d of DEPARTMENT_KEYS) await s.admin(d).reset();
     const personas = [idNumberOf(await s.token('citizen')), idNumberOf(await s.token('seller'))];
     const submitOne = async (n: number) => {
       const p = parties(n, personas);

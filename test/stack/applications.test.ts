@@ -1,4 +1,5 @@
 import { signCallback } from '@onething/runtime/callbacks';
+import { DEPARTMENT_KEYS } from '@onething/schema/departments';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { prepareApplication, submitPrepared } from './bundle-applications';
 import {
@@ -7,7 +8,6 @@ import {
   advanceClocks,
   application,
   buyerToken,
-  DEPARTMENTS,
   eventually,
   FILES,
   houseTransferMaterials,
@@ -50,7 +50,7 @@ describe('applications on the whole stack', () => {
   });
   afterAll(() => s?.stop());
   beforeEach(async () => {
-    for (const d of DEPARTMENTS) await s.admin(d).reset();
+    for (const d of DEPARTMENT_KEYS) await s.admin(d).reset();
   });
 
   const bothFirstPartsAccepted = (a: ApplicationView) =>
@@ -586,7 +586,7 @@ describe('applications on the whole stack', () => {
   });
 
   it('starts a business in one go: the new USCC flows to the taxpayer registration, the invoices and the fund', async () => {
-    for (const d of DEPARTMENTS) await s.admin(d).decideOnTheSpot(true);
+    for (const d of DEPARTMENT_KEYS) await s.admin(d).decideOnTheSpot(true);
     try {
       const prepared = await prepareApplication(s, population, 'START-BUSINESS', 0);
       const id = await submitPrepared(s, prepared);
@@ -613,7 +613,7 @@ describe('applications on the whole stack', () => {
         expect(c?.fields['enterprise.uscc'], item).toBe(uscc);
       }
     } finally {
-      for (const d of DEPARTMENTS) await s.admin(d).decideOnTheSpot(false);
+      for (const d of DEPARTMENT_KEYS) await s.admin(d).decideOnTheSpot(false);
     }
   });
 

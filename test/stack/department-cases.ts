@@ -1,4 +1,4 @@
-import { DEPARTMENT_NAMING } from '@onething/schema';
+import { DEPARTMENT } from '@onething/schema';
 import type { Department, TestStack } from './support';
 
 /**
@@ -123,7 +123,7 @@ export function caseInput(
 
 /** The department's operations by name: `submitTaxCase`, `correctTaxCase`, `taxCase`, `taxCaseByKey`. */
 export function caseOperations(department: Department) {
-  const { Type, field } = DEPARTMENT_NAMING[department];
+  const { typePrefix: Type, fieldPrefix: field } = DEPARTMENT[department];
   return {
     submit: `submit${Type}Case`,
     correct: `correct${Type}Case`,

@@ -1,5 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { setTimeout as sleep } from 'node:timers/promises';
+import { DEPARTMENT_KEYS } from '@onething/schema/departments';
 import { afterAll, describe, expect, it } from 'vitest';
 import { freePort, type RunningStack, stackServices, startStack } from '../../scripts/stack';
 import { freshPostgres, needingPostgres, POSTGRES_REACHABLE } from '../../subgraphs/hall/test/databases';
@@ -8,7 +9,6 @@ import {
   advanceClocks,
   application,
   buyerToken,
-  DEPARTMENTS,
   eventually,
   houseTransferMaterials,
   houseTransferValues,
@@ -128,12 +128,12 @@ describe('durable dispatch on the whole stack', () => {
     });
     cleanups.push(() => s.stop());
     // Slow submissions: the department has the request in hand when the hall dies.
-    for (const d of DEPARTMENTS)
+    for (const d of DEPARTMENT_KEYS)
       await s.admin(d).setFaults({ latencyMs: 500, jitterMs: 200, onlyOps: [...SUBMIT_OPS] });
     const hall = s.stack.services.get('subgraph-hall')!;
     const seen: Record<string, number> = {};
     /** Waits until a department has a submission from the hall in hand, then kills the hall and starts it again. */
-    const killDuringSubmission = async (departments: readonly (typeof DEPARTMENTS)[number][]) => {
+    const killDuringSubmission = async (departments: readonly (typeof DEPARTMENT_KEYS)[number][]) => {
       const deadline = Date.now() + 20_000;
       while (Date.now() < deadline) {
         for (const d of departments) {
@@ -194,7 +194,7 @@ describe('durable dispatch on the whole stack', () => {
         },
       ]);
       cleanups.push(() => second.stop());
-      for (const d of DEPARTMENTS) await s.admin(d).setFaults({ latencyMs: 100, jitterMs: 100 });
+      for (const d of DEPARTMENT_KEYS) await s.admin(d).setFaults({ latencyMs: 100, jitterMs: 100 });
 
       const apps = await submitMany(s, 20, 8);
       const done = await completeAll(s, apps);

@@ -1,4 +1,5 @@
 import { generatePopulation, type Population } from '@onething/legacy-kit';
+import { DEPARTMENT_KEYS } from '@onething/schema/departments';
 import { expect } from 'vitest';
 import {
   confirmSale,
@@ -10,15 +11,13 @@ import {
   unitOfSeller,
   uploadMaterial,
 } from '../../scripts/house-transfer-form';
-import type { Department, TestStack } from './support';
+import type { TestStack } from './support';
 
 /**
  * What stack tests of applications share: the second-hand house transfer filled in as the demo buyer
  * would (from the seeded data the departments hold), materials uploaded through the gateway, and waiting
  * for what the dispatcher does on the stand-ins' clocks.
  */
-
-export const DEPARTMENTS: readonly Department[] = ['tax', 'market', 'realestate', 'fund'];
 
 /** The seeded data behind a test stack of 2000 persons (the stand-ins' default seed). */
 export const population: Population = generatePopulation({ seed: 20261122, persons: 2000 });
@@ -181,7 +180,7 @@ export async function eventually<T>(
 
 /** Moves every stand-in's clock on (cases advance on it: review after ½ h, decision after hours). */
 export async function advanceClocks(s: TestStack, hours: number): Promise<void> {
-  await Promise.all(DEPARTMENTS.map((d) => s.admin(d).advanceClock({ advanceHours: hours })));
+  await Promise.all(DEPARTMENT_KEYS.map((d) => s.admin(d).advanceClock({ advanceHours: hours })));
 }
 
 export const statusOf = (a: ApplicationView, item: string) =>

@@ -4,13 +4,13 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { generatePopulation } from '@onething/legacy-kit';
 import { createLogger } from '@onething/runtime';
+import { DEPARTMENT_ENUM_VALUES, DEPARTMENT_KEYS, DEPARTMENTS } from '@onething/schema/departments';
 import { BundleCatalogue, createHallSubgraph, hallSettings, SupergraphClient } from '@onething/subgraph-hall';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { bundleFigures } from '../../scripts/bundle-figures';
-import { type Department, startTestStack, type TestStack } from './support';
+import { startTestStack, type TestStack } from './support';
 
 /** One form for one thing, against the whole stack: bundles, consented prefill and its audit, one validation. */
-const DEPARTMENTS: Department[] = ['tax', 'market', 'realestate', 'fund'];
 const population = generatePopulation({ seed: 20261122, persons: 2000 });
 const BUNDLES = fileURLToPath(new URL('../../subgraphs/hall/bundles', import.meta.url));
 
@@ -26,7 +26,7 @@ describe('one form for one thing, on the whole stack', () => {
   });
   afterAll(() => s?.stop());
   beforeEach(async () => {
-    for (const d of DEPARTMENTS) await s.admin(d).reset();
+    for (const d of DEPARTMENT_KEYS) await s.admin(d).reset();
   });
 
   describe('the five bundles', () => {
@@ -81,7 +81,7 @@ describe('one form for one thing, on the whole stack', () => {
 
     it('count the fields every item has, as the departments publish them through the one schema', async () => {
       const items = await s.gql<Record<string, { code: string; fields: unknown[] }[]>>(
-        '{ taxItems { code fields { key } } marketItems { code fields { key } } realEstateItems { code fields { key } } fundItems { code fields { key } } }',
+        `{ ${DEPARTMENTS.map((d) => `${d.fieldPrefix}Items { code fields { key } }`).join(' ')} }`,
       );
       const fieldsOf = new Map(
         Object.values(items.data!)
@@ -128,7 +128,7 @@ describe('one form for one thing, on the whole stack', () => {
         token,
       );
     const totalRequests = async () =>
-      (await Promise.all(DEPARTMENTS.map(async (d) => (await s.admin(d).counts()).http))).reduce(
+      (await Promise.all(DEPARTMENT_KEYS.map(async (d) => (await s.admin(d).counts()).http))).reduce(
         (a, b) => a + b,
         0,
       );
@@ -147,9 +147,7 @@ describe('one form for one thing, on the whole stack', () => {
       const r = await prefill('HOUSE-TRANSFER', citizen);
       expect(r.errors).toBeUndefined();
       const values = r.data!.prefillForm.values;
-      expect(new Set(values.map((v) => v.department))).toEqual(
-        new Set(['TAX', 'MARKET', 'REALESTATE', 'FUND']),
-      );
+      expect(new Set(values.map((v) => v.department))).toEqual(new Set(DEPARTMENT_ENUM_VALUES));
       const person = population.persons.find((p) => p.idNumber === citizenId)!;
       const account = population.fundAccounts.find((a) => a.idNumber === citizenId)!;
       expect(values).toEqual(
@@ -189,7 +187,7 @@ describe('one form for one thing, on the whole stack', () => {
           .map((a) => a.department)
           .sort(),
       ).toEqual(['FUND', 'MARKET', 'REALESTATE', 'TAX']);
-      for (const d of DEPARTMENTS) {
+      for (const d of DEPARTMENT_KEYS) {
         const log = await s.admin(d).requestLog();
         expect(
           log.some((e) => e.keys.includes(citizenId)),

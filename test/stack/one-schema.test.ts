@@ -1,4 +1,5 @@
 import { generatePopulation } from '@onething/legacy-kit';
+import { DEPARTMENT_KEYS, DEPARTMENTS } from '@onething/schema/departments';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { actingFor } from './department-cases';
 import { type Answer, startTestStack, type TestStack } from './support';
@@ -45,7 +46,7 @@ describe('the one schema, on the whole stack', () => {
   });
   afterAll(() => s?.stop());
   beforeEach(async () => {
-    for (const d of ['tax', 'market', 'realestate', 'fund'] as const) await s.admin(d).reset();
+    for (const d of DEPARTMENT_KEYS) await s.admin(d).reset();
   });
 
   it('answers one query for a person with fields from all four departments', async () => {
@@ -134,7 +135,7 @@ describe('the one schema, on the whole stack', () => {
 
   it('lets anyone read the item catalogues', async () => {
     const r = await s.gql<Record<string, { code: string }[]>>(
-      '{ taxItems { code } marketItems { code } realEstateItems { code } fundItems { code } }',
+      `{ ${DEPARTMENTS.map((d) => `${d.fieldPrefix}Items { code }`).join(' ')} }`,
     );
     expect(r.errors).toBeUndefined();
     expect(Object.values(r.data!).flat().length).toBeGreaterThanOrEqual(16);

@@ -8,6 +8,7 @@ import {
   type Identity,
   signIdentity,
 } from '@onething/runtime/identity';
+import type { DepartmentKey } from '@onething/schema/departments';
 import {
   freeStackPorts,
   type RunningStack,
@@ -23,7 +24,8 @@ export interface Answer<T = Record<string, unknown>> {
   errors?: { message: string; path?: (string | number)[]; extensions?: Record<string, unknown> }[];
 }
 
-export type Department = 'tax' | 'market' | 'realestate' | 'fund';
+/** A department's key, as the registry declares it (`tax`, `realestate`…). */
+export type Department = DepartmentKey;
 
 /** The whole stack on free ports, as `npm start` runs it, with what tests need to drive it. */
 export interface TestStack {

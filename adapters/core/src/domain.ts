@@ -3,13 +3,12 @@
  * money as integer fen (fields named `…Fen`), dates as ISO `yyyy-MM-dd`, instants as ISO timestamps.
  */
 
+import type { DepartmentKey } from '@onething/schema/departments';
+
 export interface Bilingual {
   readonly zh: string;
   readonly en: string;
 }
-
-/** Departments of the federation. */
-export type DepartmentId = 'tax' | 'market' | 'realestate' | 'fund';
 
 export type FieldType =
   | 'text'
@@ -65,7 +64,7 @@ export type ItemType =
 
 /** An item (事项) with the elements of its implementation list (实施清单). */
 export interface ItemSpec {
-  readonly department: DepartmentId;
+  readonly department: DepartmentKey;
   readonly code: string;
   readonly name: Bilingual;
   readonly type: ItemType;
@@ -109,7 +108,7 @@ export type CaseStatus = 'ACCEPTED' | 'IN_REVIEW' | 'APPROVED' | 'REJECTED' | 'C
 
 /** A case as the department reports it. */
 export interface CaseState {
-  readonly department: DepartmentId;
+  readonly department: DepartmentKey;
   readonly caseNumber: string;
   readonly itemCode: string;
   /**
@@ -134,7 +133,7 @@ export interface CaseState {
  * (taxpayers, enterprises, properties, accounts) on top.
  */
 export interface DepartmentAdapter {
-  readonly department: DepartmentId;
+  readonly department: DepartmentKey;
   /** The department's published items. */
   listItems(): Promise<ItemSpec[]>;
   /** Submits a case; the same idempotency key never makes a second case. */

@@ -1,14 +1,13 @@
 import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { DEPARTMENT_KEYS } from '@onething/schema/departments';
 import { describe, expect, it } from 'vitest';
 import { loadItems } from './items';
 import { FIELD_ELEMENTS } from './vocabulary';
 
-const departments = ['tax', 'market', 'realestate', 'fund'];
-
 describe('item lists', () => {
-  it.each(departments)('the %s item list loads against the vocabulary', (dept) => {
+  it.each(DEPARTMENT_KEYS)('the %s item list loads against the vocabulary', (dept) => {
     const items = loadItems(dept, new URL(`../../${dept}/data/items.json`, import.meta.url));
     expect(items.length).toBeGreaterThanOrEqual(3);
     for (const item of items) {

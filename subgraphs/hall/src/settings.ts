@@ -1,14 +1,13 @@
 import { fileURLToPath } from 'node:url';
 import { defineSettings, limitSettings, settings } from '@onething/runtime';
 import { identityKeySettings } from '@onething/runtime/identity';
-import { DEPARTMENT_NAMING } from '@onething/schema';
+import { DEPARTMENT_KEYS, isDepartmentKey } from '@onething/schema';
 import { z } from 'zod';
 
 const ROOT = fileURLToPath(new URL('../../../', import.meta.url));
 
-const DEPARTMENTS = Object.keys(DEPARTMENT_NAMING);
 /** The development callback secrets, one per department (what the stand-ins sign with by default). */
-const DEV_CALLBACK_SECRETS = DEPARTMENTS.map((d) => `${d}=${d}-callback-dev-secret`).join(',');
+const DEV_CALLBACK_SECRETS = DEPARTMENT_KEYS.map((d) => `${d}=${d}-callback-dev-secret`).join(',');
 
 /** `department=secret,…`: the secret each department's system signs its callbacks with. */
 const callbackSecrets = z
@@ -18,10 +17,10 @@ const callbackSecrets = z
     const secrets = new Map<string, string>();
     for (const entry of text.split(',').map((e) => e.trim())) {
       const m = /^([a-z]+)=(\S{16,})$/.exec(entry);
-      if (!m || !DEPARTMENTS.includes(m[1]!)) {
+      if (!m || !isDepartmentKey(m[1]!)) {
         ctx.addIssue({
           code: 'custom',
-          message: `"${entry.replace(/=.*/, '=…')}" is not department=secret (department one of ${DEPARTMENTS.join(', ')}, a secret of at least 16 characters, no spaces)`,
+          message: `"${entry.replace(/=.*/, '=…')}" is not department=secret (department one of ${DEPARTMENT_KEYS.join(', ')}, a secret of at least 16 characters, no spaces)`,
         });
         continue;
       }

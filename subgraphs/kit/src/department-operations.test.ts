@@ -1,5 +1,6 @@
 import type { CaseState, CaseSubmission, DepartmentAdapter, ItemSpec } from '@onething/adapter-core';
 import type { Identity } from '@onething/runtime/identity';
+import { DEPARTMENT } from '@onething/schema';
 import { GraphQLError } from 'graphql';
 import { beforeEach, describe, expect, it } from 'vitest';
 import { Access } from './access';
@@ -133,10 +134,7 @@ describe('a department’s case operations', () => {
 
   beforeEach(() => {
     dept = registry();
-    ops = departmentOperations('realestate', dept.adapter, new Catalogue(dept.adapter), {
-      Type: 'RealEstate',
-      field: 'realEstate',
-    });
+    ops = departmentOperations(DEPARTMENT.realestate, dept.adapter, new Catalogue(dept.adapter));
   });
 
   it('takes a case only from the hall acting for its applicant; nobody else’s submission reaches the department', async () => {

@@ -1,17 +1,11 @@
-import type { CaseState, DepartmentAdapter, DepartmentId } from '@onething/adapter-core';
+import type { CaseState, DepartmentAdapter } from '@onething/adapter-core';
+import type { Department } from '@onething/schema';
 import type { CaseOperation } from './access';
 import type { Catalogue } from './catalogue';
 import type { SubgraphContext } from './context';
 import { subgraphError } from './errors';
 import { caseInputProblems, fieldValues } from './field-values';
 import { caseShape, itemShape } from './shapes';
-
-interface Naming {
-  /** Type-name prefix, e.g. `Tax` for TaxItem, TaxCase, submitTaxCase. */
-  readonly Type: string;
-  /** Field-name prefix, e.g. `tax` for taxItems, taxCase. */
-  readonly field: string;
-}
 
 interface CaseInput {
   itemCode: string;
@@ -28,13 +22,8 @@ type Ctx = SubgraphContext<unknown>;
  * The operations every department has, on its adapter: its items (public), its cases by number and by
  * idempotency key, submission and correction. Named for the department (`taxItems`, `submitTaxCase`…).
  */
-export function departmentOperations(
-  department: DepartmentId,
-  adapter: DepartmentAdapter,
-  catalogue: Catalogue,
-  naming: Naming,
-) {
-  const { Type, field } = naming;
+export function departmentOperations(of: Department, adapter: DepartmentAdapter, catalogue: Catalogue) {
+  const { key: department, typePrefix: Type, fieldPrefix: field } = of;
 
   const itemOrProblem = async (code: string, path: string) => {
     const item = await catalogue.item(code);

@@ -1,7 +1,7 @@
 import type { DepartmentAdapter } from '@onething/adapter-core';
 import type { Logger } from '@onething/runtime';
 import type { IdentityKeys } from '@onething/runtime/identity';
-import { DEPARTMENT_NAMING, type DepartmentSubgraph, departmentSubgraphSdl } from '@onething/schema';
+import { DEPARTMENT, type DepartmentKey, departmentSubgraphSdl } from '@onething/schema';
 import { Catalogue } from './catalogue';
 import { departmentOperations } from './department-operations';
 import { entryPoints } from './entry-points';
@@ -13,7 +13,7 @@ import { createSubgraphServer, type Subgraph } from './server';
  * case operations on its adapter, and its own field resolvers.
  */
 export function createDepartmentSubgraph<L>(options: {
-  readonly department: DepartmentSubgraph;
+  readonly department: DepartmentKey;
   readonly adapter: DepartmentAdapter & { loaders(): L };
   /** The department's own fields on people, enterprises and units. */
   readonly resolvers: Record<string, unknown>;
@@ -32,7 +32,7 @@ export function createDepartmentSubgraph<L>(options: {
     sdl: departmentSubgraphSdl(department),
     resolvers: [
       entryPoints(department),
-      departmentOperations(department, adapter, new Catalogue(adapter), DEPARTMENT_NAMING[department]),
+      departmentOperations(DEPARTMENT[department], adapter, new Catalogue(adapter)),
       options.resolvers,
     ],
     identityKeys: config.identityKeys,

@@ -1,6 +1,6 @@
 import type { AddressInfo } from 'node:net';
 import { buildSubgraphSchema } from '@apollo/subgraph';
-import { type DepartmentId, withDeadline } from '@onething/adapter-core';
+import { withDeadline } from '@onething/adapter-core';
 import { drainOnClose, type Logger } from '@onething/runtime';
 import {
   clientErrorHandler,
@@ -17,6 +17,7 @@ import {
   type IdentityKeys,
   ReloadingFile,
 } from '@onething/runtime/identity';
+import type { DepartmentKey } from '@onething/schema';
 import { scalarResolvers } from '@onething/schema';
 import Fastify, {
   type FastifyBaseLogger,
@@ -50,7 +51,7 @@ declare module 'fastify' {
 
 export interface SubgraphOptions<L> {
   /** The department (or `hall`): named in errors and metrics, and whose staff the access rules know. */
-  readonly department: DepartmentId | 'hall';
+  readonly department: DepartmentKey | 'hall';
   /** The subgraph's full SDL (schema/subgraphs). */
   readonly sdl: string;
   /** Resolvers; the shared scalars are added. */

@@ -1,9 +1,9 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { DEPARTMENT_KEYS } from '@onething/schema/departments';
 import { prepareApplication, submitPrepared } from '../../stack/bundle-applications';
 import type { Department, TestStack } from '../../stack/support';
-import { DEPARTMENTS } from '../bench-stack';
 import { population } from '../persons';
 import { median, round, since } from '../stats';
 
@@ -69,7 +69,7 @@ const ACCEPTED = new Set(['ACCEPTED', 'IN_REVIEW', 'APPROVED']);
  * best possible is the bundle's critical path of submission latencies, and a serial dispatcher the sum.
  */
 export async function parallelApproval(s: TestStack, options: { runs: number }): Promise<ApprovalRow[]> {
-  for (const d of DEPARTMENTS) {
+  for (const d of DEPARTMENT_KEYS) {
     await s.admin(d).reset();
     await s.admin(d).setFaults({ latencyMs: SUBMIT_LATENCY_MS[d], jitterMs: 0, onlyOps: SUBMIT_OPS });
     await s.admin(d).decideOnTheSpot(true);
@@ -118,6 +118,6 @@ export async function parallelApproval(s: TestStack, options: { runs: number }):
       overCriticalPath: round(medianMs / dag.criticalPathMs, 2),
     });
   }
-  for (const d of DEPARTMENTS) await s.admin(d).reset();
+  for (const d of DEPARTMENT_KEYS) await s.admin(d).reset();
   return rows;
 }

@@ -1,3 +1,4 @@
+import { DEPARTMENT_KEYS } from '@onething/schema/departments';
 import {
   confirmSale,
   HOUSE_TRANSFER_UPLOADS,
@@ -7,7 +8,6 @@ import {
   uploadMaterial,
 } from '../../../scripts/house-transfer-form';
 import type { TestStack } from '../../stack/support';
-import { DEPARTMENTS } from '../bench-stack';
 import { population } from '../persons';
 import { round } from '../stats';
 
@@ -52,7 +52,7 @@ export async function durableSubmissions(
   engine: DurableFigures['engine'],
   options: { seconds: number; concurrency: number; applicants: number },
 ): Promise<DurableFigures> {
-  for (const d of DEPARTMENTS) await s.admin(d).reset();
+  for (const d of DEPARTMENT_KEYS) await s.admin(d).reset();
   // Applicants ready beforehand, each with their scans uploaded once: the run measures handing in.
   const pairs = houseTransferParties(population);
   const applicants: { token: string; input: Record<string, unknown> }[] = [];
@@ -86,7 +86,7 @@ export async function durableSubmissions(
       n += (await s.admin(d as keyof typeof FIRST_PARTS).counts()).byOp[op] ?? 0;
     return n;
   };
-  for (const d of DEPARTMENTS) await s.admin(d).resetCounts();
+  for (const d of DEPARTMENT_KEYS) await s.admin(d).resetCounts();
 
   const stored: { id: string; token: string }[] = [];
   let refused = 0;

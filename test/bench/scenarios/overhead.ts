@@ -5,11 +5,11 @@ import { fileURLToPath } from 'node:url';
 import { operationFromDocument, Supergraph } from '@apollo/federation-internals';
 import { type PlanNode, QueryPlanner } from '@apollo/query-planner';
 import { type Identity, signIdentity } from '@onething/runtime/identity';
+import { DEPARTMENT_KEYS } from '@onething/schema/departments';
 import { parse } from 'graphql';
 import { Agent, request } from 'undici';
 import { freePort, stackServices, startStack } from '../../../scripts/stack';
 import type { TestStack } from '../../stack/support';
-import { DEPARTMENTS } from '../bench-stack';
 import { type KnownPerson, PREFILL_QUERY } from '../persons';
 import { median, percentile, round, since } from '../stats';
 
@@ -115,10 +115,10 @@ export async function gatewayOverhead(
 ): Promise<OverheadFigures> {
   const plan = prefillPlan();
   const subgraphUrl = (name: string) =>
-    `http://127.0.0.1:${name === 'hall' ? s.ports.hall : s.ports.subgraphs[name as (typeof DEPARTMENTS)[number]]}/graphql`;
+    `http://127.0.0.1:${name === 'hall' ? s.ports.hall : s.ports.subgraphs[name as (typeof DEPARTMENT_KEYS)[number]]}/graphql`;
   const recorded: Recorded[] = [];
   const targets = Object.fromEntries(
-    [...DEPARTMENTS, 'hall'].map((name) => [name, subgraphUrl(name)]),
+    [...DEPARTMENT_KEYS, 'hall'].map((name) => [name, subgraphUrl(name)]),
   ) as Record<string, string>;
   const proxies = await recordingProxies(targets, recorded);
 

@@ -1,5 +1,5 @@
+import { DEPARTMENT_KEYS } from '@onething/schema/departments';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { DEPARTMENTS } from '../../stack/house-transfer';
 import type { TestStack } from '../../stack/support';
 import { type FigureRow, recordSection } from '../figures';
 import { changes, countRecords } from '../input/records';
@@ -39,7 +39,7 @@ describe('the access matrix', () => {
     // The citizen's cases at the departments, each waiting for its correction: a denied one leaves it waiting.
     const caseStatuses = async () =>
       Promise.all(
-        DEPARTMENTS.map(async (d) => `${d} ${(await s.admin(d).case(f.cases[d].caseNumber)).status}`),
+        DEPARTMENT_KEYS.map(async (d) => `${d} ${(await s.admin(d).case(f.cases[d].caseNumber)).status}`),
       );
     const before = await countRecords(s, f.tokens['window-staff']!, applicants);
     const waiting = await caseStatuses();

@@ -1,7 +1,6 @@
 import type { LoggedRequest } from '@onething/legacy-kit';
+import { DEPARTMENT_KEYS } from '@onething/schema/departments';
 import type { Department, TestStack } from '../../stack/support';
-
-export const DEPARTMENTS: readonly Department[] = ['tax', 'market', 'realestate', 'fund'];
 
 /**
  * The stand-ins' operations that read a person's, an enterprise's or a unit's records: what the audit
@@ -43,7 +42,7 @@ export async function auditTrail(s: TestStack, staff: string): Promise<Audited[]
 
 export async function mark(s: TestStack, staff: string): Promise<Mark> {
   const seq = {} as Record<Department, number>;
-  for (const d of DEPARTMENTS) seq[d] = (await s.admin(d).requestLog(0)).at(-1)?.seq ?? 0;
+  for (const d of DEPARTMENT_KEYS) seq[d] = (await s.admin(d).requestLog(0)).at(-1)?.seq ?? 0;
   return { seq, audited: new Set((await auditTrail(s, staff)).map((r) => r.id)) };
 }
 
@@ -54,7 +53,7 @@ export async function since(
   from: Mark,
 ): Promise<{ reads: (LoggedRequest & { department: Department })[]; records: Audited[] }> {
   const reads: (LoggedRequest & { department: Department })[] = [];
-  for (const d of DEPARTMENTS)
+  for (const d of DEPARTMENT_KEYS)
     for (const e of await s.admin(d).requestLog(from.seq[d]))
       if (DATA_READS[d].includes(e.op) && e.outcome === 'ok') reads.push({ ...e, department: d });
   const records = (await auditTrail(s, staff)).filter((r) => !from.audited.has(r.id));

@@ -1,6 +1,5 @@
-import { DEPARTMENT_NAMING } from '@onething/schema';
+import { DEPARTMENT, DEPARTMENT_KEYS } from '@onething/schema/departments';
 import { caseInput, caseOperations } from '../../stack/department-cases';
-import { DEPARTMENTS } from '../../stack/house-transfer';
 import type { Department } from '../../stack/support';
 import { type AccessFixture, PERSONAS, type Persona } from './fixture';
 import { judgeAnswer, type Operation } from './operation';
@@ -13,7 +12,7 @@ const ask = (f: AccessFixture, as: Persona) => [f.tokens[as], f.headers[as]] as 
 /** Reading the citizen's case at a department by its number and by the key it was submitted under. */
 function caseReads(d: Department): Operation[] {
   const ops = caseOperations(d);
-  const { title } = DEPARTMENT_NAMING[d];
+  const { title } = DEPARTMENT[d];
   return [
     {
       key: `case.${d}`,
@@ -43,7 +42,7 @@ function caseReads(d: Department): Operation[] {
  */
 function caseWrites(d: Department): Operation[] {
   const ops = caseOperations(d);
-  const { title } = DEPARTMENT_NAMING[d];
+  const { title } = DEPARTMENT[d];
   return [
     {
       key: `submit.${d}`,
@@ -88,7 +87,7 @@ function caseWrites(d: Department): Operation[] {
 }
 
 /** The case reads of the matrix, every department's. */
-export const CASE_READS: readonly Operation[] = DEPARTMENTS.flatMap(caseReads);
+export const CASE_READS: readonly Operation[] = DEPARTMENT_KEYS.flatMap(caseReads);
 
 /** The case writes of the matrix, every department's. */
-export const CASE_WRITES: readonly Operation[] = DEPARTMENTS.flatMap(caseWrites);
+export const CASE_WRITES: readonly Operation[] = DEPARTMENT_KEYS.flatMap(caseWrites);

@@ -1,10 +1,10 @@
 import { generatePopulation } from '@onething/legacy-kit';
+import { DEPARTMENT_KEYS } from '@onething/schema/departments';
 import { actingFor, CASE_ITEMS, caseInput, caseOperations } from '../../stack/department-cases';
 import {
   type ApplicationView,
   advanceClocks,
   application,
-  DEPARTMENTS,
   eventually,
   houseTransferMaterials,
   houseTransferValues,
@@ -20,6 +20,9 @@ import { type Department, startTestStack, type TestStack } from '../../stack/sup
  * Who tries each operation: nobody signed in, the seeded personas, an applicant of no relation, and the
  * hall's service identity acting for the citizen (its client-credentials token and x-onething-acting-for).
  */
+/** Each department's reviewer, `staff-tax`…, as the identity provider seeds them. */
+const DEPARTMENT_STAFF = DEPARTMENT_KEYS.map((d) => `staff-${d}` as const);
+
 export const PERSONAS = [
   'anonymous',
   'citizen',
@@ -27,23 +30,14 @@ export const PERSONAS = [
   'legal-rep',
   'stranger',
   'window-staff',
-  'staff-tax',
-  'staff-market',
-  'staff-realestate',
-  'staff-fund',
+  ...DEPARTMENT_STAFF,
   'hall',
 ] as const;
 
 export type Persona = (typeof PERSONAS)[number];
 
 export const APPLICANTS: readonly Persona[] = ['citizen', 'seller', 'legal-rep', 'stranger'];
-export const STAFF: readonly Persona[] = [
-  'window-staff',
-  'staff-tax',
-  'staff-market',
-  'staff-realestate',
-  'staff-fund',
-];
+export const STAFF: readonly Persona[] = ['window-staff', ...DEPARTMENT_STAFF];
 
 /** What the operations are tried on: whose data, which applications in which state. */
 export interface AccessFixture {
@@ -151,7 +145,7 @@ export async function startAccessStack(): Promise<{ s: TestStack; f: AccessFixtu
     market: { key: 'enterprise.businessScope', wrong: '待定', right: '日用百货零售' },
   };
   const cases = {} as Record<Department, AccessFixture['cases'][Department]>;
-  for (const d of DEPARTMENTS) {
+  for (const d of DEPARTMENT_KEYS) {
     const m = mistakes[d];
     const key = `access-case-${d}`;
     const ops = caseOperations(d);
@@ -205,7 +199,7 @@ export async function startAccessStack(): Promise<{ s: TestStack; f: AccessFixtu
   await advanceClocks(s, 24 * 10);
   const done = await until(completed.id, (a) => a.status === 'COMPLETED', 'the transfer completed');
 
-  for (const d of DEPARTMENTS)
+  for (const d of DEPARTMENT_KEYS)
     await eventually(
       () => s.admin(d).case(cases[d].caseNumber),
       (c) => c.status === 'correction_requested',

@@ -1,4 +1,4 @@
-import type { AccessFixture, Persona } from './fixture';
+import { type AccessFixture, type Persona, STAFF } from './fixture';
 import { judgeAnswer, judgeHttp, type Operation } from './operation';
 
 /** A read of one department's fields at an entry point: `person(idNumber:) { taxpayer { name } }`… */
@@ -182,7 +182,7 @@ export const READS: readonly Operation[] = [
   {
     key: 'trail.staff',
     label: 'read the audit trail: auditRecords of the citizen',
-    allowed: ['window-staff', 'staff-tax', 'staff-market', 'staff-realestate', 'staff-fund'],
+    allowed: STAFF,
     try: async (s, f, as) => {
       const r = await s.gql<{ auditRecords: { department: string }[] }>(
         'query T($id: IdNumber) { auditRecords(subjectIdNumber: $id) { department } }',
@@ -232,7 +232,7 @@ export const READS: readonly Operation[] = [
   {
     key: 'trail.staff.paged',
     label: 'read the audit trail: auditTrail of the citizen',
-    allowed: ['window-staff', 'staff-tax', 'staff-market', 'staff-realestate', 'staff-fund'],
+    allowed: STAFF,
     try: async (s, f, as) => {
       const r = await s.gql<{ auditTrail: { edges: { node: { department: string } }[] } }>(
         'query T($id: IdNumber) { auditTrail(first: 100, filter: { subjectIdNumber: $id }) { edges { node { department } } } }',
@@ -253,7 +253,7 @@ export const READS: readonly Operation[] = [
   {
     key: 'queue',
     label: 'read the window queue',
-    allowed: ['window-staff', 'staff-tax', 'staff-market', 'staff-realestate', 'staff-fund'],
+    allowed: STAFF,
     try: async (s, f, as) => {
       const r = await s.gql<{ applicationQueue: { id: string }[] }>(
         '{ applicationQueue { id } }',
@@ -273,7 +273,7 @@ export const READS: readonly Operation[] = [
   {
     key: 'dead-letters',
     label: 'read the dead letters',
-    allowed: ['window-staff', 'staff-tax', 'staff-market', 'staff-realestate', 'staff-fund'],
+    allowed: STAFF,
     try: async (s, f, as) => {
       const r = await s.gql<{ deadLetteredParts: { id: string }[] }>(
         '{ deadLetteredParts { id department } }',

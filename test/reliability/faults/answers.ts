@@ -1,3 +1,4 @@
+import { DEPARTMENTS } from '@onething/schema/departments';
 import { population } from '../../stack/house-transfer';
 import type { Department, TestStack } from '../../stack/support';
 
@@ -56,8 +57,8 @@ export const QUERIES: Readonly<Record<QueryName, Query>> = {
     signedIn: true,
   },
   catalogues: {
-    text: '{ taxItems { code } marketItems { code } realEstateItems { code } fundItems { code } }',
-    fields: { taxItems: 'tax', marketItems: 'market', realEstateItems: 'realestate', fundItems: 'fund' },
+    text: `{ ${DEPARTMENTS.map((d) => `${d.fieldPrefix}Items { code }`).join(' ')} }`,
+    fields: Object.fromEntries(DEPARTMENTS.map((d) => [`${d.fieldPrefix}Items`, d.key])),
     signedIn: false,
   },
   hall: {

@@ -1,5 +1,5 @@
 import type { StandInAdmin } from '@onething/legacy-kit';
-import { DEPARTMENTS } from '../../stack/house-transfer';
+import { DEPARTMENT_KEYS } from '@onething/schema/departments';
 import type { Department } from '../../stack/support';
 import { MODE } from '../figures';
 import { SUBMIT_OPS, SYSTEM_TIMEOUT_MS } from './fault-stack';
@@ -67,7 +67,7 @@ export const FAULT_NAMES = Object.keys(FAULTS) as FaultName[];
 export const PLAN: readonly (readonly [Department, FaultName])[] = process.env.FAULT_PLAN
   ? process.env.FAULT_PLAN.split(',').map((x) => x.split(':') as unknown as [Department, FaultName])
   : MODE === 'full'
-    ? DEPARTMENTS.flatMap((d) => FAULT_NAMES.map((f) => [d, f] as const))
+    ? DEPARTMENT_KEYS.flatMap((d) => FAULT_NAMES.map((f) => [d, f] as const))
     : ([
         ['tax', 'erroring half the time'],
         ['market', 'answering garbage'],

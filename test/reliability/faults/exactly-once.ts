@@ -1,4 +1,5 @@
-import { APPLICATION_FIELDS, type ApplicationView, DEPARTMENTS } from '../../stack/house-transfer';
+import { DEPARTMENT_KEYS } from '@onething/schema/departments';
+import { APPLICATION_FIELDS, type ApplicationView } from '../../stack/house-transfer';
 import type { Department, TestStack } from '../../stack/support';
 import type { Accepted } from './workload';
 
@@ -43,7 +44,7 @@ export async function settle(
       );
     // Cases advance on the departments' clocks: move them on rather than wait hours of simulated time.
     await Promise.all(
-      DEPARTMENTS.map((d) =>
+      DEPARTMENT_KEYS.map((d) =>
         s
           .admin(d)
           .advanceClock({ advanceHours: 6 })
@@ -103,7 +104,7 @@ export async function countAtStandIns(
   views: readonly (ApplicationView | null)[],
 ): Promise<ExactlyOnce> {
   const byRef = new Map<string, string[]>();
-  for (const d of DEPARTMENTS as readonly Department[])
+  for (const d of DEPARTMENT_KEYS as readonly Department[])
     for (const c of await s.admin(d).cases())
       byRef.set(c.requestRef, [...(byRef.get(c.requestRef) ?? []), c.caseNumber]);
   const partIds = new Set(accepted.flatMap((a) => a.parts.map((p) => p.id)));

@@ -1,7 +1,7 @@
 import { setTimeout as sleep } from 'node:timers/promises';
 import { rngFor } from '@onething/legacy-kit';
+import { DEPARTMENT_KEYS } from '@onething/schema/departments';
 import { afterAll, describe, expect, it } from 'vitest';
-import { DEPARTMENTS } from '../../stack/house-transfer';
 import type { Department, TestStack } from '../../stack/support';
 import { recordSection, rounds } from '../figures';
 import { countAtStandIns, settle } from './exactly-once';
@@ -47,7 +47,7 @@ class SubmissionWatch {
 
   /** Marks everything logged so far as old. */
   async skipToNow(): Promise<void> {
-    for (const d of DEPARTMENTS) {
+    for (const d of DEPARTMENT_KEYS) {
       const log = await this.s.admin(d).requestLog(this.seen.get(d) ?? 0);
       if (log.length > 0) this.seen.set(d, log.at(-1)!.seq);
     }
@@ -84,7 +84,7 @@ describe('the hall killed at random points of dispatch', () => {
     s = await startFaultStack({ hallEnv: FAST });
     const stack = s;
     // Slow submissions: a department holds each for a while, so kills land while calls are in flight.
-    for (const d of DEPARTMENTS)
+    for (const d of DEPARTMENT_KEYS)
       await stack.admin(d).setFaults({ latencyMs: 300, jitterMs: 400, onlyOps: SUBMIT_OPS });
     const hall = stack.stack.services.get('subgraph-hall')!;
     const workload = new Workload(stack);
@@ -108,8 +108,8 @@ describe('the hall killed at random points of dispatch', () => {
         // At a department drawn too, so that each (the registry above all) gets its share.
         const outcome = point === 'department holds a submission' ? 'pending' : 'ok';
         department =
-          (await watch.waitFor(outcome, [rng.pick(DEPARTMENTS)], 30_000)) ??
-          (await watch.waitFor(outcome, DEPARTMENTS, 10_000));
+          (await watch.waitFor(outcome, [rng.pick(DEPARTMENT_KEYS)], 30_000)) ??
+          (await watch.waitFor(outcome, DEPARTMENT_KEYS, 10_000));
         // Nothing to land on (no work at that point): kill at once, and say so.
         if (!department) point = 'random moment';
       }
@@ -120,7 +120,7 @@ describe('the hall killed at random points of dispatch', () => {
       await sleep(rng.int(1_000, 4_000));
     }
     await load.stop();
-    for (const d of DEPARTMENTS) await stack.admin(d).clearFaults();
+    for (const d of DEPARTMENT_KEYS) await stack.admin(d).clearFaults();
 
     const views = await settle(stack, workload.accepted);
     const counted = await countAtStandIns(stack, workload.accepted, views);
@@ -153,7 +153,7 @@ describe('the hall killed at random points of dispatch', () => {
           return {
             'kill point': point,
             kills: at.length,
-            departments: DEPARTMENTS.map((d) => `${d} ${at.filter((k) => k.department === d).length}`)
+            departments: DEPARTMENT_KEYS.map((d) => `${d} ${at.filter((k) => k.department === d).length}`)
               .filter((x) => !x.endsWith(' 0'))
               .join(', '),
             'applications accepted': null,

@@ -1,3 +1,4 @@
+import type { DepartmentKey } from '@onething/schema/departments';
 /**
  * One hostile or broken request of the corpus: what is sent, to which endpoint, and how it must be refused.
  * Cases are data: the corpus files under corpus/ list them, grouped by kind; send.ts sends any of them.
@@ -25,7 +26,7 @@ export type Kind = keyof typeof KINDS;
 /** Where a case is sent: the gateway, a subgraph directly (around the gateway), or raw bytes to a port. */
 export type Target =
   | { readonly service: 'gateway' }
-  | { readonly service: 'subgraph'; readonly subgraph: 'tax' | 'market' | 'realestate' | 'fund' | 'hall' };
+  | { readonly service: 'subgraph'; readonly subgraph: DepartmentKey | 'hall' };
 
 /** How a case must be answered. */
 export interface Expectation {

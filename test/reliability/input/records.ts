@@ -1,8 +1,7 @@
 import { readdirSync, statSync } from 'node:fs';
 import { join } from 'node:path';
-import type { Department, TestStack } from '../../stack/support';
-
-const DEPARTMENTS: readonly Department[] = ['tax', 'market', 'realestate', 'fund'];
+import { DEPARTMENT_KEYS } from '@onething/schema/departments';
+import type { TestStack } from '../../stack/support';
 
 /**
  * What the stack has stored, counted from outside as a client and the stand-ins' admin ports see it: the
@@ -58,7 +57,7 @@ export async function countRecords(
     counts[`applications of ${who}`] = mine.data!.myApplications.length;
   }
   counts['material files'] = filesUnder(s.options.hallMaterialsDir!);
-  for (const d of DEPARTMENTS) counts[`${d} cases`] = (await s.admin(d).cases()).length;
+  for (const d of DEPARTMENT_KEYS) counts[`${d} cases`] = (await s.admin(d).cases()).length;
   return counts;
 }
 

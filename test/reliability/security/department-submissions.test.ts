@@ -1,3 +1,4 @@
+import { DEPARTMENT_KEYS } from '@onething/schema/departments';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { actingFor, caseInput, caseOperations, casesAt } from '../../stack/department-cases';
 import {
@@ -5,7 +6,6 @@ import {
   advanceClocks,
   application,
   buyerToken,
-  DEPARTMENTS,
   eventually,
   FILES,
   houseTransferMaterials,
@@ -81,7 +81,7 @@ describe('security: department submissions and a unit’s records', () => {
     const form = houseTransferValues(attacker.buyer.idNumber, attacker.seller.idNumber, {
       values: { 'fund.withdrawalAmount': (Number(price) + 100_000).toFixed(2) },
     });
-    for (const d of DEPARTMENTS) {
+    for (const d of DEPARTMENT_KEYS) {
       const ops = caseOperations(d);
       const before = await casesAt(s, d);
       const answers: string[] = [];
@@ -116,7 +116,7 @@ describe('security: department submissions and a unit’s records', () => {
 
     // Through the hall, the same materials are refused: it sends only the application's own uploads.
     {
-      const before = await Promise.all(DEPARTMENTS.map((d) => casesAt(s, d)));
+      const before = await Promise.all(DEPARTMENT_KEYS.map((d) => casesAt(s, d)));
       const own = await houseTransferMaterials(s, attacker.token);
       const r = await s.gql<{
         submitApplication: {
@@ -134,7 +134,7 @@ describe('security: department submissions and a unit’s records', () => {
         },
         attacker.token,
       );
-      const after = await Promise.all(DEPARTMENTS.map((d) => casesAt(s, d)));
+      const after = await Promise.all(DEPARTMENT_KEYS.map((d) => casesAt(s, d)));
       const problems = r.data?.submitApplication.problems.map((p) => `${p.field} ${p.code}`) ?? codes(r);
       const stored = r.data?.submitApplication.application ? 1 : 0;
       record(

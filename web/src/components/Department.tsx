@@ -1,18 +1,14 @@
+import { DEPARTMENT_ENUM_VALUES, departmentNamed } from '@onething/schema/departments';
 import type { Department } from '../api/types';
 import { useI18n } from '../app/i18n';
 
-const NAMES: Record<Department, { zh: string; en: string }> = {
-  TAX: { zh: '税务', en: 'Tax' },
-  MARKET: { zh: '市场监管', en: 'Market regulation' },
-  REALESTATE: { zh: '不动产登记', en: 'Real-estate registration' },
-  FUND: { zh: '住房公积金', en: 'Housing provident fund' },
-};
+/** The departments' enum values, in the registry's order. */
+export const DEPARTMENTS: readonly Department[] = DEPARTMENT_ENUM_VALUES;
 
-export const DEPARTMENTS = Object.keys(NAMES) as Department[];
-
+/** A department's name in the current language, from its enum value or its key (unknown ones as they are). */
 export function useDepartmentName(): (d: Department | string | null | undefined) => string {
   const { l } = useI18n();
-  return (d) => (d ? l(NAMES[d.toUpperCase() as Department] ?? { zh: d, en: d }) : '');
+  return (d) => (d ? l(departmentNamed(d)?.name ?? { zh: d, en: d }) : '');
 }
 
 export function DepartmentName({

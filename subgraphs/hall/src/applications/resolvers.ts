@@ -1,4 +1,4 @@
-import { DEPARTMENT_NAMING, type DepartmentSubgraph } from '@onething/schema';
+import { DEPARTMENT, type DepartmentKey } from '@onething/schema';
 import { instantArgument, listLimit, type SubgraphContext, subgraphError } from '@onething/subgraph-kit';
 import type { GraphQLResolveInfo } from 'graphql';
 import { applicantOf as signedInApplicant } from '../applicant';
@@ -222,7 +222,7 @@ export function applicationResolvers({ service, apps, catalogue, uploads }: Appl
       case: (p: Part) =>
         p.caseNumber
           ? {
-              __typename: `${DEPARTMENT_NAMING[p.department as DepartmentSubgraph].Type}Case`,
+              __typename: DEPARTMENT[p.department as DepartmentKey].caseType,
               caseNumber: p.caseNumber,
             }
           : null,

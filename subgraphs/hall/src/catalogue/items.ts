@@ -1,10 +1,10 @@
-import { DEPARTMENT_NAMING, type DepartmentSubgraph } from '@onething/schema';
+import { DEPARTMENTS, type DepartmentEnum, departmentNamed } from '@onething/schema';
 import type { SupergraphClient } from '../supergraph-client';
 
 /** An item as the one schema describes it (the hall never sees a department's wire). */
 export interface HallItem {
   readonly code: string;
-  readonly department: 'TAX' | 'MARKET' | 'REALESTATE' | 'FUND';
+  readonly department: DepartmentEnum;
   readonly name: { zh: string; en: string };
   readonly legalLimitDays: number;
   readonly promisedLimitDays: number;
@@ -40,7 +40,7 @@ export interface HallMaterial {
 }
 
 const ITEMS_QUERY = `query HallCatalogue {
-  taxItems { ...Spec } marketItems { ...Spec } realEstateItems { ...Spec } fundItems { ...Spec }
+  ${DEPARTMENTS.map((d) => `${d.fieldPrefix}Items { ...Spec }`).join(' ')}
 }
 fragment Spec on Item {
   code department name { zh en } legalLimitDays promisedLimitDays visits
@@ -85,8 +85,7 @@ export class ItemCatalogue {
 
 /** A reference to a department's item, as the supergraph resolves it (`TaxItem`…), from either casing. */
 export function itemReference(department: string, code: string): { __typename: string; code: string } {
-  return {
-    __typename: `${DEPARTMENT_NAMING[department.toLowerCase() as DepartmentSubgraph].Type}Item`,
-    code,
-  };
+  const d = departmentNamed(department);
+  if (!d) throw new Error(`no department ${department} in the registry`);
+  return { __typename: d.itemType, code };
 }

@@ -1,25 +1,17 @@
+import { type DepartmentKey, departmentNamed } from '@onething/schema';
+
+/** A stored department key named in a sentence (an unknown one, from an older record, as it is). */
+export const departmentName = (key: string): { zh: string; en: string } =>
+  departmentNamed(key)?.inSentence ?? { zh: key, en: key };
+
 /**
  * Where a prefilled value comes from: which department, read how through the one schema, on the
  * applicant (`me`) or on the enterprise they act for. Only sources whose department the applicant
  * consented to are read; every value keeps its department and the time the department last changed it.
  */
-export type Department = 'tax' | 'market' | 'realestate' | 'fund';
-
-/** A department as a sentence names it (consent scopes, the reason a value cannot be changed). */
-export const DEPARTMENT_NAMES: Record<Department, { zh: string; en: string }> = {
-  tax: { zh: '税务部门', en: 'the tax department' },
-  market: { zh: '市场监管部门', en: 'market regulation' },
-  realestate: { zh: '不动产登记机构', en: 'the real-estate registry' },
-  fund: { zh: '住房公积金中心', en: 'the housing provident fund' },
-};
-
-/** A stored department key named in a sentence (an unknown one, from an older record, as it is). */
-export const departmentName = (key: string): { zh: string; en: string } =>
-  DEPARTMENT_NAMES[key as Department] ?? { zh: key, en: key };
-
 export interface PrefillSource {
   readonly key: string;
-  readonly department: Department;
+  readonly department: DepartmentKey;
   readonly on: 'me' | 'enterprise';
   /** A selection on Person (`me`) or Enterprise, merged with the others into one query. */
   readonly selection: string;

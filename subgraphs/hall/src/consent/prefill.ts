@@ -1,7 +1,8 @@
+import type { DepartmentKey } from '@onething/schema';
 import type { OneForm } from '../catalogue/one-form';
 import type { ActingFor, SupergraphClient } from '../supergraph-client';
 import type { AuditTrail } from './audit-trail';
-import { type Department, type PrefillSource, sourcesFor } from './prefill-sources';
+import { type PrefillSource, sourcesFor } from './prefill-sources';
 import type { PrefilledValue, UnavailableSource } from './prefills';
 
 export interface PrefillRequest {
@@ -56,9 +57,9 @@ export async function prefillForm(
     me?: Record<string, unknown> | null;
     enterprise?: Record<string, unknown> | null;
   }>(query, request.enterpriseUscc ? { uscc: request.enterpriseUscc } : {}, request.applicant);
-  const failed = new Map<Department, { code: string; message: string }>();
+  const failed = new Map<DepartmentKey, { code: string; message: string }>();
   for (const e of answer.errors ?? []) {
-    const department = e.extensions?.department as Department | undefined;
+    const department = e.extensions?.department as DepartmentKey | undefined;
     if (department && !failed.has(department))
       failed.set(department, { code: String(e.extensions?.code ?? 'UNKNOWN'), message: e.message });
   }
@@ -75,7 +76,7 @@ export async function prefillForm(
 
   const editable = new Map(request.form.fields.map((f) => [f.key, f.editable]));
   const values: PrefilledValue[] = [];
-  const readFrom = new Map<Department, Set<string>>();
+  const readFrom = new Map<DepartmentKey, Set<string>>();
   for (const s of sources) {
     if (failed.has(s.department)) continue;
     const node = s.on === 'me' ? answer.data?.me : answer.data?.enterprise;

@@ -1,10 +1,11 @@
+import { DEPARTMENT, type DepartmentKey } from '@onething/schema';
 import type { BundleCatalogue } from '../catalogue/bundle-catalogue';
 import type { BundleDefinition } from '../catalogue/definition';
-import { DEPARTMENT_NAMES, type Department, sourcesFor } from './prefill-sources';
+import { sourcesFor } from './prefill-sources';
 
 /** What the hall asks consent for: one department's data for a bundle's form, in plain words. */
 export interface ConsentScope {
-  readonly key: Department;
+  readonly key: DepartmentKey;
   readonly data: { zh: string; en: string };
   readonly purpose: { zh: string; en: string };
   readonly fields: readonly string[];
@@ -30,8 +31,8 @@ export function consentScopes(
       key,
       fields,
       data: {
-        zh: `${DEPARTMENT_NAMES[key].zh}登记的：${names.map((n) => n.zh).join('、')}`,
-        en: `What ${DEPARTMENT_NAMES[key].en} holds: ${names.map((n) => n.en.toLowerCase()).join(', ')}`,
+        zh: `${DEPARTMENT[key].inSentence.zh}登记的：${names.map((n) => n.zh).join('、')}`,
+        en: `What ${DEPARTMENT[key].inSentence.en} holds: ${names.map((n) => n.en.toLowerCase()).join(', ')}`,
       },
       purpose: {
         zh: `用于预先填写「${bundle.name.zh}」申请表，您可核对和修改`,

@@ -1,7 +1,7 @@
 import type { Logger } from '@onething/runtime';
 import { verifyCallback } from '@onething/runtime/callbacks';
 import { refusalBody } from '@onething/runtime/http';
-import { DEPARTMENT_NAMING } from '@onething/schema';
+import { DEPARTMENT_KEYS, isDepartmentKey } from '@onething/schema';
 import type { FastifyInstance } from 'fastify';
 import { FINAL } from '../applications/model';
 import type { Applications } from '../applications/store';
@@ -15,7 +15,6 @@ const MAX_CASE_NUMBER = 64;
 /** A case number is printed: no spaces and no control characters (a NUL reached PostgreSQL and failed). */
 const printable = (text: string) =>
   /^\S+$/.test(text) && [...text].every((c) => c.charCodeAt(0) >= 0x20 && !(c >= '\u007f' && c <= '\u009f'));
-const DEPARTMENTS = Object.keys(DEPARTMENT_NAMING);
 
 /** The callbacks' settings (CALLBACK_SECRETS, CALLBACK_MAX_AGE_MS, CALLBACK_COALESCE_MS). */
 export interface CallbackSettings {
@@ -37,8 +36,8 @@ function callbackBody(raw: string, signedBy: string): { caseNumber: string } | {
     caseNumber?: unknown;
   };
   const problems: string[] = [];
-  if (typeof department !== 'string' || !DEPARTMENTS.includes(department))
-    problems.push(`department must be one of ${DEPARTMENTS.join(', ')}`);
+  if (typeof department !== 'string' || !isDepartmentKey(department))
+    problems.push(`department must be one of ${DEPARTMENT_KEYS.join(', ')}`);
   else if (department !== signedBy)
     problems.push(`department must be the one that signed the callback (${signedBy}), not ${department}`);
   if (

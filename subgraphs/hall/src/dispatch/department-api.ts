@@ -1,4 +1,4 @@
-import { DEPARTMENT_NAMING, type DepartmentSubgraph } from '@onething/schema';
+import { DEPARTMENT, type DepartmentKey } from '@onething/schema';
 import type { CaseStatus } from '../applications/part-machine';
 import type { ActingFor, GraphQLAnswer, SupergraphClient } from '../supergraph-client';
 
@@ -104,12 +104,8 @@ export class DepartmentApi {
     return outcome(answer, field);
   }
 
-  submit(
-    department: DepartmentSubgraph,
-    input: Record<string, unknown>,
-    actingFor: ActingFor,
-  ): Promise<CaseView> {
-    const field = `submit${DEPARTMENT_NAMING[department].Type}Case`;
+  submit(department: DepartmentKey, input: Record<string, unknown>, actingFor: ActingFor): Promise<CaseView> {
+    const field = `submit${DEPARTMENT[department].typePrefix}Case`;
     return this.call(
       `mutation Submit($input: CaseInput!) { ${field}(input: $input) { ${CASE} } }`,
       { input },
@@ -119,13 +115,13 @@ export class DepartmentApi {
   }
 
   correct(
-    department: DepartmentSubgraph,
+    department: DepartmentKey,
     caseNumber: string,
     idempotencyKey: string,
     fields: readonly { key: string; value: string }[],
     actingFor: ActingFor,
   ): Promise<CaseView> {
-    const field = `correct${DEPARTMENT_NAMING[department].Type}Case`;
+    const field = `correct${DEPARTMENT[department].typePrefix}Case`;
     return this.call(
       `mutation Correct($n: ID!, $k: String!, $f: [FieldValueInput!]!) { ${field}(caseNumber: $n, idempotencyKey: $k, fields: $f) { ${CASE} } }`,
       { n: caseNumber, k: idempotencyKey, f: fields },
@@ -134,8 +130,8 @@ export class DepartmentApi {
     );
   }
 
-  async get(department: DepartmentSubgraph, caseNumber: string, actingFor: ActingFor): Promise<CaseView> {
-    const field = `${DEPARTMENT_NAMING[department].field}Case`;
+  async get(department: DepartmentKey, caseNumber: string, actingFor: ActingFor): Promise<CaseView> {
+    const field = `${DEPARTMENT[department].fieldPrefix}Case`;
     const found = await this.call<CaseView | null>(
       `query Case($n: ID!) { ${field}(caseNumber: $n) { ${CASE} } }`,
       { n: caseNumber },

@@ -1,5 +1,5 @@
 import type { Logger } from '@onething/runtime';
-import type { DepartmentSubgraph } from '@onething/schema';
+import type { DepartmentKey } from '@onething/schema';
 import type { Part } from '../applications/model';
 import { partTransition, type Transition } from '../applications/part-machine';
 import type { Applications } from '../applications/store';
@@ -151,7 +151,7 @@ export class Dispatcher {
     const part = await apps.part(job.partId);
     const application = part && (await apps.get(part.applicationId));
     if (!part || !application) return;
-    const department = part.department as DepartmentSubgraph;
+    const department = part.department as DepartmentKey;
     const actingFor = { idNumber: application.applicantIdNumber, enterprises: application.enterprises };
     const log = this.deps.log.child({
       application: application.id,

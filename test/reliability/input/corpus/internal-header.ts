@@ -1,15 +1,13 @@
 import { randomBytes } from 'node:crypto';
 import { generateIdentityKey } from '@onething/runtime/identity';
+import { DEPARTMENT_KEYS, perDepartment } from '@onething/schema/departments';
 import { casesOf, type Target } from '../case';
 import { eddsa, epoch, hs256, unsigned } from '../forge';
 import type { CorpusContext } from './context';
 
-const SUBGRAPHS = ['tax', 'market', 'realestate', 'fund', 'hall'] as const;
+const SUBGRAPHS = [...DEPARTMENT_KEYS, 'hall'] as const;
 const QUERY: Record<(typeof SUBGRAPHS)[number], string> = {
-  tax: '{ taxItems { code } }',
-  market: '{ marketItems { code } }',
-  realestate: '{ realEstateItems { code } }',
-  fund: '{ fundItems { code } }',
+  ...perDepartment((d) => `{ ${d.fieldPrefix}Items { code } }`),
   hall: '{ auditRecords { id subjectIdNumber } }',
 };
 const unauthenticated = { status: 401, code: 'UNAUTHENTICATED' };

@@ -1,5 +1,6 @@
 import type { GraphQLDataSource, GraphQLDataSourceProcessOptions } from '@apollo/gateway';
 import type { GatewayGraphQLResponse } from '@apollo/server-gateway-interface';
+import { codedError, type ErrorCode } from '@onething/schema/errors';
 import { GraphQLError } from 'graphql';
 import { type Dispatcher, errors, request } from 'undici';
 import type { GatewayContext } from './context';
@@ -66,7 +67,7 @@ export class SubgraphDataSource implements GraphQLDataSource<GatewayContext> {
     }
   }
 
-  private failure(code: string, message: string): GraphQLError {
-    return new GraphQLError(message, { extensions: { code, subgraph: this.name } });
+  private failure(code: ErrorCode, message: string): GraphQLError {
+    return codedError(code, message, { subgraph: this.name });
   }
 }

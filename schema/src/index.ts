@@ -1,4 +1,5 @@
 export { ACCEPTED_HINTS, CompositionError, composeSupergraph, type SubgraphSource } from './compose';
+export * from './errors';
 export * from './graphql/scalars';
 export * from './identifiers';
 export * from './money';

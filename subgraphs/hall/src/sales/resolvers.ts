@@ -1,6 +1,5 @@
 import { fenToYuan, yuanToFen } from '@onething/schema';
 import { type SubgraphContext, subgraphError } from '@onething/subgraph-kit';
-import { GraphQLError } from 'graphql';
 import { hallId } from '../ids';
 import type { AuditTrail } from '../store/audit';
 import type { SupergraphClient } from '../supergraph-client';
@@ -81,11 +80,10 @@ export function salesResolvers({ sales, client, audit, validDays }: SalesDeps) {
         const read = await readUnitAsOwner(client, args.unitCode, me.idNumber);
         if (read.kind === 'unavailable')
           // The registry's own failure, said as a department failure is everywhere (retryable, named).
-          throw new GraphQLError(
+          throw subgraphError(
+            'DEPARTMENT_UNAVAILABLE',
+            'realestate',
             `the registry cannot be asked now (${read.reason}); confirm the sale again later`,
-            {
-              extensions: { code: 'DEPARTMENT_UNAVAILABLE', department: 'realestate', retryable: true },
-            },
           );
         if (read.kind !== 'unit')
           throw refused(

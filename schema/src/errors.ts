@@ -183,7 +183,7 @@ export const ERRORS = {
   RATE_LIMITED: {
     status: 429,
     retryable: true,
-    en: "Too many requests from this account or address, or too many `checkForm` / `prefillForm` by this applicant; `retryAfterSeconds` (and the gateway's `Retry-After`) says when to try again. Say so in the page's language and wait; never retry in a loop.",
+    en: "Too many requests from this account or address, or too many `checkForm` / `prefillForm` by this applicant; `retryAfterSeconds` (and the gateway's `Retry-After`) says when to try again. Say so in the page's language (the web app: `common.rateLimited`) and wait; never retry in a loop.",
     zh: '该账号或地址请求过多，或该申请人 `checkForm` / `prefillForm` 过多；`retryAfterSeconds`（及网关的 `Retry-After`）给出等待秒数。请以页面语言提示并等待，勿循环重试。',
   },
   NOT_READY: {
@@ -276,6 +276,37 @@ export const ERRORS = {
     retryable: false,
     en: '`content-type` names one of the allowed types and the content is another; `claimed` and `found` say which.',
     zh: '`content-type` 声明的类型与文件实际内容不符；`claimed`、`found` 给出两者。',
+  },
+  // The hall's dispatch problems, in a part's `lastError.code` (beside the codes above it passes on).
+  GATEWAY_UNREACHABLE: {
+    status: 502,
+    retryable: true,
+    en: 'The hall could not reach the gateway to send a part or read its case; it retries by itself, no need to submit again.',
+    zh: '办事大厅暂时无法连接网关以报送或查询办件；系统将自动重试，无需重新提交。',
+  },
+  NO_ANSWER: {
+    status: 502,
+    retryable: true,
+    en: "A department's operation answered neither its data nor an error; the hall retries by itself.",
+    zh: '部门操作既未返回数据也未返回错误；系统将自动重试。',
+  },
+  CASE_NOT_FOUND: {
+    status: 404,
+    retryable: false,
+    en: 'The department cannot find the case the hall sent; window staff look into it.',
+    zh: '办理部门查询不到办事大厅报送的办件；由窗口工作人员核实处理。',
+  },
+  ITEM_UNKNOWN: {
+    status: 422,
+    retryable: false,
+    en: 'The department no longer offers the item of the part; window staff contact the applicant.',
+    zh: '办理部门已不再发布该事项；由窗口工作人员联系申请人。',
+  },
+  UNEXPECTED: {
+    status: 500,
+    retryable: true,
+    en: "Sending a part failed in a way the hall did not foresee; it retries, or window staff handle it (the detail is in the hall's log).",
+    zh: '报送时出现未预料的问题；系统将自动重试或由窗口工作人员处理（详情见日志）。',
   },
   // The departments' status callbacks to the hall (POST /callbacks/case-status, docs/departments.md).
   CALLBACK_UNSIGNED: {

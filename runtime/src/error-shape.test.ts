@@ -25,6 +25,15 @@ async function service(options: Partial<Parameters<typeof errorShape>[1]> = {}) 
 
 const json = { 'content-type': 'application/json' };
 
+/** A JSON body over the service's 64-byte limit. */
+const postTooLarge = (app: Awaited<ReturnType<typeof service>>) =>
+  app.inject({
+    method: 'POST',
+    url: '/echo',
+    headers: json,
+    payload: JSON.stringify({ a: 'x'.repeat(100) }),
+  });
+
 describe('the one error shape', () => {
   it('says where a JSON body is broken, as BAD_REQUEST with the service’s extensions', async () => {
     const app = await service();
@@ -42,12 +51,7 @@ describe('the one error shape', () => {
 
   it('answers a body over the limit 413 and a content-type not taken 415, each with its code', async () => {
     const app = await service();
-    const big = await app.inject({
-      method: 'POST',
-      url: '/echo',
-      headers: json,
-      payload: JSON.stringify({ a: 'x'.repeat(100) }),
-    });
+    const big = await postTooLarge(app);
     expect(big.statusCode).toBe(413);
     expect(big.json().errors[0].extensions).toEqual({ code: 'PAYLOAD_TOO_LARGE', department: 'tax' });
     const typed = await app.inject({
@@ -71,12 +75,7 @@ describe('the one error shape', () => {
         extensions: { maxBytes: 64 },
       }),
     });
-    const big = await app.inject({
-      method: 'POST',
-      url: '/echo',
-      headers: json,
-      payload: JSON.stringify({ a: 'x'.repeat(100) }),
-    });
+    const big = await postTooLarge(app);
     expect(big.statusCode).toBe(413);
     expect(big.json().errors[0]).toEqual({
       message: 'send a smaller scan',

@@ -1,6 +1,12 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { DOC as BUNDLES_DOC, figuresMarkdown } from '../scripts/bundle-figures';
+import {
+  END as ERRORS_END,
+  START as ERRORS_START,
+  errorRows,
+  DOC as FRONTEND_DOC,
+} from '../scripts/errors-doc';
 import { DOC, productionRows, SERVICES } from '../scripts/settings-doc';
 
 /** The integrators' guide lists every setting of every service as the services define them. */
@@ -86,5 +92,30 @@ describe('docs/bundles.md', () => {
         );
     const section = doc.slice(doc.indexOf('<!-- figures:start'), doc.indexOf('<!-- figures:end'));
     expect(rows(section)).toEqual(rows(figuresMarkdown()));
+  });
+});
+
+/** The front-end guide's error table is the registry of codes (schema/src/errors.ts), row for row. */
+describe('docs/frontend.md', () => {
+  it('lists every error code as the registry has it (run npx tsx scripts/errors-doc.ts --write)', () => {
+    const doc = readFileSync(FRONTEND_DOC, 'utf8');
+    const start = doc.indexOf(ERRORS_START);
+    expect(start, 'no error table; run npx tsx scripts/errors-doc.ts --write').toBeGreaterThan(0);
+    const rows = doc
+      .slice(start, doc.indexOf(ERRORS_END))
+      .split('\n')
+      .filter((l) => l.startsWith('| `') && !l.startsWith('| `extensions.code`'))
+      .map((l) =>
+        l
+          .split(/(?<!\\)\|/)
+          .slice(1, -1)
+          .map((c) =>
+            c
+              .trim()
+              .replace(/\\\|/g, '|')
+              .replace(/^`(.*)`$/, '$1'),
+          ),
+      );
+    expect(rows, 'the registry changed: run npx tsx scripts/errors-doc.ts --write').toEqual(errorRows());
   });
 });

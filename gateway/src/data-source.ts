@@ -1,6 +1,7 @@
 import type { GraphQLDataSource, GraphQLDataSourceProcessOptions } from '@apollo/gateway';
 import type { GatewayGraphQLResponse } from '@apollo/server-gateway-interface';
 import { IDENTITY_HEADER } from '@onething/runtime/identity';
+import { codedError, type ErrorCode } from '@onething/schema/errors';
 import { GraphQLError } from 'graphql';
 import { type Dispatcher, errors, request } from 'undici';
 import type { GatewayContext } from './context';
@@ -78,7 +79,7 @@ export class SubgraphDataSource implements GraphQLDataSource<GatewayContext> {
     }
   }
 
-  private failure(code: string, message: string): GraphQLError {
-    return new GraphQLError(message, { extensions: { code, subgraph: this.name } });
+  private failure(code: ErrorCode, message: string): GraphQLError {
+    return codedError(code, message, { subgraph: this.name });
   }
 }

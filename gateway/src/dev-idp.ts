@@ -1,4 +1,5 @@
 import type { Logger } from '@onething/runtime';
+import { sendError } from '@onething/runtime/http';
 import type { FastifyInstance, FastifyReply } from 'fastify';
 import { type Dispatcher, errors, request } from 'undici';
 
@@ -12,12 +13,6 @@ export interface DevIdpOptions {
   readonly log: Logger;
 }
 
-const refuse = (reply: FastifyReply, status: number, code: string, message: string) =>
-  reply
-    .code(status)
-    .type('application/json; charset=utf-8')
-    .send({ errors: [{ message, extensions: { code } }] });
-
 /**
  * `/idp/personas` and `/idp/token?persona=<id>`: the development identity provider's two endpoints passed
  * to the web app on the gateway's own origin, so the app signs in with a persona under its strict CSP
@@ -28,7 +23,7 @@ export function registerDevIdp(app: FastifyInstance, options: DevIdpOptions): vo
   const { url, log } = options;
   const timeoutMs = options.timeoutMs ?? 5_000;
   const none = (_: unknown, reply: FastifyReply) =>
-    refuse(reply, 404, 'NOT_FOUND', 'no development identity provider: sign in with your identity provider');
+    sendError(reply, 'NOT_FOUND', 'no development identity provider: sign in with your identity provider');
   if (url === undefined) {
     app.all('/idp', none);
     app.all('/idp/*', none);
@@ -54,9 +49,8 @@ export function registerDevIdp(app: FastifyInstance, options: DevIdpOptions): vo
         body = JSON.parse(text);
       } catch {
         log.warn({ status: res.statusCode, target }, 'the development identity provider answered no JSON');
-        return refuse(
+        return sendError(
           reply,
-          502,
           'IDP_UNAVAILABLE',
           `the development identity provider at ${url} answered HTTP ${res.statusCode} without JSON`,
         );
@@ -70,9 +64,8 @@ export function registerDevIdp(app: FastifyInstance, options: DevIdpOptions): vo
     } catch (e) {
       const timedOut = e instanceof errors.HeadersTimeoutError || e instanceof errors.BodyTimeoutError;
       log.warn({ err: e, target }, 'the development identity provider cannot be reached');
-      return refuse(
+      return sendError(
         reply,
-        502,
         'IDP_UNAVAILABLE',
         timedOut
           ? `the development identity provider at ${url} did not answer within ${timeoutMs} ms`
@@ -88,9 +81,8 @@ export function registerDevIdp(app: FastifyInstance, options: DevIdpOptions): vo
     return pass(reply, `${url}/token${query}`);
   });
   const only = (_: unknown, reply: FastifyReply) =>
-    refuse(
+    sendError(
       reply,
-      404,
       'NOT_FOUND',
       'only GET /idp/personas and GET /idp/token?persona=<id> are passed to the development identity provider',
     );

@@ -1,3 +1,4 @@
+import { sendError } from '@onething/runtime/http';
 import type { FastifyInstance, FastifyReply } from 'fastify';
 import { graphiqlAssets } from './graphiql-assets';
 
@@ -76,11 +77,7 @@ const HARDENED = {
 };
 
 const notFound = (reply: FastifyReply, message: string) =>
-  reply
-    .code(404)
-    .headers(HARDENED)
-    .type('application/json; charset=utf-8')
-    .send({ errors: [{ message, extensions: { code: 'NOT_FOUND' } }] });
+  sendError(reply.headers(HARDENED), 'NOT_FOUND', message);
 
 /** Registers /graphiql and its assets; where the schema may not be listed (`enabled` false), 404 saying so. */
 export function registerGraphiql(app: FastifyInstance, options: { enabled: boolean }): void {

@@ -1,5 +1,6 @@
 import { Transform, type TransformCallback } from 'node:stream';
 import type { Logger } from '@onething/runtime';
+import { sendError } from '@onething/runtime/http';
 import { ANONYMOUS, IDENTITY_HEADER } from '@onething/runtime/identity';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { Kind, parse } from 'graphql';
@@ -52,12 +53,6 @@ export function materialsUrl(graphqlUrl: string, path: string): string {
   return url.toString();
 }
 
-const refuse = (reply: FastifyReply, status: number, code: string, message: string) =>
-  reply
-    .code(status)
-    .type('application/json; charset=utf-8')
-    .send({ errors: [{ message, extensions: { code } }] });
-
 type Method = 'POST' | 'GET' | 'DELETE';
 
 /** Counts bytes going through and fails once there are more than the limit. */
@@ -103,15 +98,14 @@ export function registerMaterialsProxy(app: FastifyInstance, options: MaterialsP
     if (override) return override;
     const sdl = options.supergraphSdl();
     if (sdl === undefined) {
-      refuse(reply, 503, 'NOT_READY', 'the gateway has not loaded its supergraph yet; try again shortly');
+      sendError(reply, 'NOT_READY', 'the gateway has not loaded its supergraph yet; try again shortly');
       return undefined;
     }
     if (parsed?.sdl !== sdl) parsed = { sdl, urls: joinGraphUrls(sdl) };
     const url = parsed.urls.get(subgraph);
     if (!url)
-      refuse(
+      sendError(
         reply,
-        404,
         'NOT_FOUND',
         `this gateway keeps no materials: its supergraph has no subgraph "${subgraph}" (MATERIALS_SUBGRAPH)`,
       );
@@ -128,9 +122,8 @@ export function registerMaterialsProxy(app: FastifyInstance, options: MaterialsP
       const route = method === 'POST' ? 'upload' : 'graphql';
       if (options.rateCheck && !(await options.rateCheck(req, reply, identity, route))) return undefined;
       if (identity.role === 'anonymous') {
-        refuse(
+        sendError(
           reply,
-          401,
           'UNAUTHENTICATED',
           'materials are personal: send the user’s token as Authorization: Bearer <token>',
         );
@@ -141,15 +134,14 @@ export function registerMaterialsProxy(app: FastifyInstance, options: MaterialsP
       if (!(e instanceof AuthError)) throw e;
       // A token that does not verify is counted against the address: garbage tokens buy no allowance.
       if (options.rateCheck && !(await options.rateCheck(req, reply, ANONYMOUS, 'graphql'))) return undefined;
-      refuse(reply, 401, 'UNAUTHENTICATED', e.message);
+      sendError(reply, 'UNAUTHENTICATED', e.message);
       return undefined;
     }
   };
 
   const tooLarge = (reply: FastifyReply) =>
-    refuse(
+    sendError(
       reply.header('connection', 'close'),
-      413,
       'MATERIAL_TOO_LARGE',
       `the file is larger than ${maxBytes} bytes (MAX_MATERIAL_BYTES): send a smaller scan`,
     );
@@ -211,18 +203,16 @@ export function registerMaterialsProxy(app: FastifyInstance, options: MaterialsP
       return reply.send(res.body);
     } catch (e) {
       if (limit?.exceeded) return tooLarge(reply);
-      if (cutOff) return refuse(reply, 400, 'BAD_REQUEST', 'the upload was cut off before its end');
+      if (cutOff) return sendError(reply, 'BAD_REQUEST', 'the upload was cut off before its end');
       if (e instanceof errors.HeadersTimeoutError || e instanceof errors.BodyTimeoutError)
-        return refuse(
+        return sendError(
           reply,
-          504,
           'SUBGRAPH_TIMEOUT',
           `${subgraph} did not answer within ${options.timeoutMs} ms`,
         );
       log.warn({ err: e, subgraph }, 'materials subgraph cannot be reached');
-      return refuse(
+      return sendError(
         reply,
-        502,
         'SUBGRAPH_UNAVAILABLE',
         `${subgraph} cannot be reached: ${(e as Error).message}`,
       );

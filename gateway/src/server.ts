@@ -5,9 +5,9 @@ import { ApolloServer } from '@apollo/server';
 import { ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/disabled';
 import { fastifyApolloHandler } from '@as-integrations/fastify';
 import { drainOnClose, type Logger } from '@onething/runtime';
-import { clientErrorHandler, frameworkRefusal, JsonBodyError, parseJsonBody } from '@onething/runtime/http';
+import { errorShape, refusingServerOptions, sendError } from '@onething/runtime/http';
 import { ANONYMOUS, type Identity } from '@onething/runtime/identity';
-import Fastify, { type FastifyBaseLogger, type FastifyReply, LogController } from 'fastify';
+import Fastify, { type FastifyBaseLogger, LogController } from 'fastify';
 import { Agent } from 'undici';
 import { AuthError, createAuth } from './auth';
 import type { GatewayContext } from './context';
@@ -31,13 +31,6 @@ declare module 'fastify' {
     gatewayIdentity: Identity | null;
   }
 }
-
-/** An error answer in GraphQL's shape, for what is refused before GraphQL runs. */
-const refusal = (reply: FastifyReply, status: number, code: string, message: string) =>
-  reply
-    .code(status)
-    .type('application/json; charset=utf-8')
-    .send({ errors: [{ message, extensions: { code } }] });
 
 /**
  * The gateway: Apollo Gateway in Apollo Server 5 on Fastify, serving the supergraph of a file (any
@@ -111,14 +104,28 @@ export function createGateway(config: GatewayConfig, log: Logger) {
     loggerInstance: log as FastifyBaseLogger,
     logController: new LogController({ disableRequestLogging: true }),
     bodyLimit: config.maxBodyBytes,
-    frameworkErrors: (err, _req, reply) => {
-      const r = frameworkRefusal(err);
-      (reply as FastifyReply).code(r.status).type('application/json; charset=utf-8').send(r.body);
-    },
-    clientErrorHandler,
+    ...refusingServerOptions,
     trustProxy: config.trustProxy,
   });
   app.decorateRequest('gatewayIdentity', null);
+  // What is refused before GraphQL runs, in GraphQL's shape; the web app answers what no route takes.
+  app.register(errorShape, {
+    log,
+    tooLarge: () => ({
+      code: 'PAYLOAD_TOO_LARGE',
+      message: `the request body is larger than ${config.maxBodyBytes} bytes`,
+    }),
+    // A content-type that is not a media type at all (`;;;`) fails before any route's parser runs.
+    unsupportedType: (req) =>
+      req.routeOptions.url?.startsWith('/materials')
+        ? {
+            code: 'BAD_REQUEST',
+            message:
+              'the content-type header is not a media type: send the file’s type (application/pdf, image/jpeg, image/png) or none',
+          }
+        : { code: 'UNSUPPORTED_MEDIA_TYPE', message: 'send GraphQL requests as application/json' },
+    failure: 'the gateway failed to handle the request',
+  });
   // The counters' keys are HMACs under a key derived from the gateway's identity key: every gateway of a
   // deployment holds the same one, so they count alike in a shared Redis, and no new secret is needed.
   // Without a key (no identity header, no Redis: settings check it) the counters are this process's alone.
@@ -150,53 +157,16 @@ export function createGateway(config: GatewayConfig, log: Logger) {
     log,
   });
   registerLingeringClose(app);
-  // Fastify's own JSON parser says only "Body is not valid JSON"; this one says where.
-  app.removeContentTypeParser('application/json');
-  app.addContentTypeParser('application/json', { parseAs: 'string' }, (_req, body, done) => {
-    try {
-      done(null, parseJsonBody(body as string));
-    } catch (e) {
-      done(e as Error, undefined);
-    }
-  });
   const drain = drainOnClose(app.server);
   let handler: ReturnType<typeof fastifyApolloHandler> | undefined;
   let draining = false;
-
-  app.setErrorHandler((err: Error & { code?: string; statusCode?: number }, req, reply) => {
-    if (err.code === 'FST_ERR_CTP_BODY_TOO_LARGE') {
-      return refusal(
-        reply,
-        413,
-        'PAYLOAD_TOO_LARGE',
-        `the request body is larger than ${config.maxBodyBytes} bytes`,
-      );
-    }
-    if (err instanceof JsonBodyError) return refusal(reply, 400, 'BAD_REQUEST', err.message);
-    if (err.code === 'FST_ERR_CTP_INVALID_MEDIA_TYPE') {
-      // A content-type that is not a media type at all (`;;;`) fails before any route's parser runs.
-      if (req.routeOptions.url?.startsWith('/materials'))
-        return refusal(
-          reply,
-          400,
-          'BAD_REQUEST',
-          'the content-type header is not a media type: send the file’s type (application/pdf, image/jpeg, image/png) or none',
-        );
-      return refusal(reply, 415, 'UNSUPPORTED_MEDIA_TYPE', 'send GraphQL requests as application/json');
-    }
-    if (err.statusCode !== undefined && err.statusCode >= 400 && err.statusCode < 500)
-      return refusal(reply, err.statusCode, 'BAD_REQUEST', `the request is not valid: ${err.message}`);
-    log.error({ err }, 'gateway failed');
-    return refusal(reply, 500, 'INTERNAL_SERVER_ERROR', 'the gateway failed to handle the request');
-  });
 
   app.addHook('onRequest', async (req, reply) => {
     // The route matched, not the raw URL: the router decodes percent-escapes, so `/%67raphql` is /graphql.
     if (req.routeOptions.url !== '/graphql') return;
     if (!handler)
-      return refusal(
+      return sendError(
         reply,
-        503,
         'NOT_READY',
         'the gateway has not loaded its supergraph yet; try again shortly',
       );
@@ -210,7 +180,7 @@ export function createGateway(config: GatewayConfig, log: Logger) {
       if (!(e instanceof AuthError)) throw e;
       // A token that does not verify is counted against the address: garbage tokens buy no allowance.
       if (!(await limits.check(req, reply, ANONYMOUS, 'graphql'))) return reply;
-      return refusal(reply, 401, 'UNAUTHENTICATED', e.message);
+      return sendError(reply, 'UNAUTHENTICATED', e.message);
     }
     if (!(await limits.check(req, reply, req.gatewayIdentity, 'graphql'))) return reply;
   });

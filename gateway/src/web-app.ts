@@ -2,6 +2,7 @@ import { existsSync } from 'node:fs';
 import { type FileHandle, open } from 'node:fs/promises';
 import { extname, join, resolve, sep } from 'node:path';
 import type { Logger } from '@onething/runtime';
+import { sendError } from '@onething/runtime/http';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 
 /**
@@ -86,11 +87,7 @@ const NOT_BUILT = `<!doctype html>
 </html>
 `;
 
-const notFound = (reply: FastifyReply, message: string) =>
-  reply
-    .code(404)
-    .type('application/json; charset=utf-8')
-    .send({ errors: [{ message, extensions: { code: 'NOT_FOUND' } }] });
+const notFound = (reply: FastifyReply, message: string) => sendError(reply, 'NOT_FOUND', message);
 
 /**
  * The file a URL path names inside `root`: `undefined` when it cannot be one (a dotfile), `null` when the
@@ -185,17 +182,7 @@ export function registerWebApp(app: FastifyInstance, { dir, enabled = true, log 
 
   const pathOf = (req: FastifyRequest) => req.url.split('?', 1)[0] ?? '/';
   const refuseTraversal = (reply: FastifyReply) =>
-    reply
-      .code(400)
-      .type('application/json; charset=utf-8')
-      .send({
-        errors: [
-          {
-            message: 'the path has a `..` or `.` segment (or a backslash): it is not served',
-            extensions: { code: 'BAD_REQUEST' },
-          },
-        ],
-      });
+    sendError(reply, 'BAD_REQUEST', 'the path has a `..` or `.` segment (or a backslash): it is not served');
 
   app.get('/', sendIndex);
 

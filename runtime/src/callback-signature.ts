@@ -1,4 +1,5 @@
 import { createHmac, randomBytes, timingSafeEqual } from 'node:crypto';
+import type { ErrorCode } from '@onething/schema/errors';
 
 /**
  * The signature of a department's callback to the hall: HMAC-SHA256 over `timestamp.nonce.body` with a
@@ -15,8 +16,11 @@ export const CALLBACK_HEADERS = {
   signature: 'x-onething-signature',
 } as const;
 
-/** Why a callback is refused (the codes of the hall's 401 answers, in docs/departments.md). */
-export type CallbackRefusal = 'CALLBACK_UNSIGNED' | 'CALLBACK_SIGNATURE_INVALID' | 'CALLBACK_STALE';
+/** Why a callback is refused (the codes of the hall's 401 answers, in the registry and docs/departments.md). */
+export type CallbackRefusal = Extract<
+  ErrorCode,
+  'CALLBACK_UNSIGNED' | 'CALLBACK_SIGNATURE_INVALID' | 'CALLBACK_STALE'
+>;
 
 /** The HMAC-SHA256 (hex) of `timestamp.nonce.body` under `secret`. */
 export function callbackSignature(secret: string, timestamp: string, nonce: string, body: string): string {

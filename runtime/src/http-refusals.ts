@@ -1,37 +1,23 @@
 import type { Socket } from 'node:net';
+import { ERRORS, type ErrorCode, errorBody } from '@onething/schema/errors';
 
 /**
  * Refusals of requests that never reach a route — a URL that does not decode, a parameter over the
  * router's length limit, bytes that are not HTTP, headers too large — in the one shape every service
  * answers errors in, `{ errors: [{ message, extensions: { code } }] }`, with a message saying what was
- * wrong. Fastify's defaults answer these in a shape of their own without `extensions.code`.
+ * wrong. Fastify's defaults answer these in a shape of their own without `extensions.code`. The codes and
+ * their statuses are the registry's (`@onething/schema/errors`).
  */
-
-/** The codes of these refusals, with their HTTP status (the public contract, in docs/integrators.md). */
-export const HTTP_REFUSALS = {
-  BAD_REQUEST: 400,
-  REQUEST_TIMEOUT: 408,
-  URI_TOO_LONG: 414,
-  HEADERS_TOO_LARGE: 431,
-} as const;
-
-/** A code of {@link HTTP_REFUSALS}. */
-export type HttpRefusalCode = keyof typeof HTTP_REFUSALS;
-
-/** The body of an error answer. */
-export function refusalBody(code: string, message: string, extensions: Record<string, unknown> = {}) {
-  return { errors: [{ message, extensions: { code, ...extensions } }] };
-}
 
 /** A refusal to answer: its HTTP status and body. */
 export interface Refusal {
   readonly status: number;
-  readonly body: ReturnType<typeof refusalBody>;
+  readonly body: ReturnType<typeof errorBody>;
 }
 
-const refusal = (code: HttpRefusalCode, message: string): Refusal => ({
-  status: HTTP_REFUSALS[code],
-  body: refusalBody(code, message),
+const refusal = (code: ErrorCode, message: string): Refusal => ({
+  status: ERRORS[code].status,
+  body: errorBody(code, message),
 });
 
 /**
@@ -50,10 +36,10 @@ export function frameworkRefusal(error: { code?: string; message: string }): Ref
 }
 
 /** The answer to bytes that are not an HTTP request, written straight to the socket. */
-function rawAnswer(status: number, reason: string, code: HttpRefusalCode, message: string): string {
-  const body = JSON.stringify(refusalBody(code, message));
+function rawAnswer(reason: string, code: ErrorCode, message: string): string {
+  const body = JSON.stringify(errorBody(code, message));
   return [
-    `HTTP/1.1 ${status} ${reason}`,
+    `HTTP/1.1 ${ERRORS[code].status} ${reason}`,
     'content-type: application/json; charset=utf-8',
     `content-length: ${Buffer.byteLength(body)}`,
     'connection: close',
@@ -73,21 +59,14 @@ export function clientErrorHandler(error: Error & { code?: string }, socket: Soc
   }
   const answer =
     error.code === 'ERR_HTTP_REQUEST_TIMEOUT'
-      ? rawAnswer(
-          408,
-          'Request Timeout',
-          'REQUEST_TIMEOUT',
-          'the request was not sent in time: send it again',
-        )
+      ? rawAnswer('Request Timeout', 'REQUEST_TIMEOUT', 'the request was not sent in time: send it again')
       : error.code === 'HPE_HEADER_OVERFLOW'
         ? rawAnswer(
-            431,
             'Request Header Fields Too Large',
             'HEADERS_TOO_LARGE',
             'the request headers are larger than this service takes: send a shorter token or fewer headers',
           )
         : rawAnswer(
-            400,
             'Bad Request',
             'BAD_REQUEST',
             `the request is not valid HTTP (${error.code ?? error.message}): check the request line and that no header holds control characters`,

@@ -1,5 +1,6 @@
 export { ACCEPTED_HINTS, CompositionError, composeSupergraph, type SubgraphSource } from './compose';
 export * from './departments';
+export * from './errors';
 export * from './graphql/scalars';
 export * from './identifiers';
 export * from './money';

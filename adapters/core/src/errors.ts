@@ -1,32 +1,20 @@
-/**
- * The adapter error registry: every error an adapter raises has one of these codes. The codes are the
- * public contract — subgraphs put them in `extensions.code`, front ends and the hall act on them — so
- * each says what happened and whether trying again later can help.
- */
-export const ADAPTER_ERRORS = {
-  DEPARTMENT_UNAVAILABLE: {
-    retryable: true,
-    doc: 'The department system could not be reached or answered with a server error (connection refused or reset, 5xx, rate limit past its patience, circuit breaker open). Try again later; submissions are kept and re-dispatched.',
-  },
-  DEPARTMENT_TIMEOUT: {
-    retryable: true,
-    doc: 'The department system did not answer within its timeout. A submission may or may not have been received: retry it only with the same idempotency key.',
-  },
-  DEPARTMENT_REJECTED: {
-    retryable: false,
-    doc: 'The department system refused the request by its own rules (business check, authentication, unknown item); its own code and message are in `details`.',
-  },
-  INVALID_INPUT: {
-    retryable: false,
-    doc: 'The input was refused before anything was sent: every problem is listed in `details.problems`.',
-  },
-  MALFORMED_RESPONSE: {
-    retryable: true,
-    doc: 'The department system answered with something that is not a valid answer (unparseable, wrong shape, larger than the size limit).',
-  },
-} as const;
+import { ERRORS } from '@onething/schema/errors';
 
-export type AdapterErrorCode = keyof typeof ADAPTER_ERRORS;
+/**
+ * The codes an adapter raises: every department failure is one of these five, and nothing else. Their
+ * meaning, HTTP status and whether trying again later can help are in the one registry of codes
+ * (`schema/src/errors.ts`), since the codes are the public contract — subgraphs put them in
+ * `extensions.code`, front ends and the hall act on them.
+ */
+export const ADAPTER_ERROR_CODES = [
+  'DEPARTMENT_UNAVAILABLE',
+  'DEPARTMENT_TIMEOUT',
+  'DEPARTMENT_REJECTED',
+  'INVALID_INPUT',
+  'MALFORMED_RESPONSE',
+] as const;
+
+export type AdapterErrorCode = (typeof ADAPTER_ERROR_CODES)[number];
 
 export interface AdapterErrorDetails {
   /** The department system's own code (e.g. a tax envelope code, a SOAP fault's error code). */
@@ -61,7 +49,7 @@ export class AdapterError extends Error {
     options?: { cause?: unknown },
   ) {
     super(`${department}: ${operation}: ${message}`, options);
-    this.retryable = ADAPTER_ERRORS[code].retryable;
+    this.retryable = ERRORS[code].retryable;
   }
 }
 

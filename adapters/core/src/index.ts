@@ -3,7 +3,7 @@ export { type BreakerSettings, type BreakerState, CircuitBreaker } from './break
 export { currentDeadline, withDeadline } from './deadline';
 export * from './domain';
 export {
-  ADAPTER_ERRORS,
+  ADAPTER_ERROR_CODES,
   AdapterError,
   type AdapterErrorCode,
   type AdapterErrorDetails,

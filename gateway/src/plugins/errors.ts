@@ -1,4 +1,5 @@
 import type { ApolloServerPlugin } from '@apollo/server';
+import { type ErrorCode, isErrorCode } from '@onething/schema/errors';
 import type { GraphQLFormattedError } from 'graphql';
 import type { GatewayContext } from '../context';
 
@@ -12,7 +13,8 @@ import type { GatewayContext } from '../context';
  * - where the schema may not be listed, no “Did you mean …?” names what it holds: Apollo Server strips the
  *   suggestions of validation (hideSchemaDetailsFromClientErrors), these strip those of variables.
  */
-const LIMIT_CODES = new Set(['QUERY_TOO_DEEP', 'TOO_MANY_ALIASES', 'QUERY_TOO_COSTLY']);
+const LIMIT_CODES = new Set<ErrorCode>(['QUERY_TOO_DEEP', 'TOO_MANY_ALIASES', 'QUERY_TOO_COSTLY']);
+const TOO_MANY_TOKENS: ErrorCode = 'TOO_MANY_TOKENS';
 const TOKENS = /Document contains more tha[nt] (\d+) tokens/; // graphql-js 16 writes "more that"
 // As Apollo Server's DisableSuggestions plugin matches them: graphql-js ends a message with the suggestion.
 const SUGGESTION = / ?Did you mean(.+?)\?$/;
@@ -31,14 +33,14 @@ export const gatewayErrorFormatter =
 export function formatGatewayError(formatted: GraphQLFormattedError, error: unknown): GraphQLFormattedError {
   const original = (error as { originalError?: { extensions?: Record<string, unknown> } }).originalError;
   const code = original?.extensions?.code;
-  if (typeof code === 'string' && LIMIT_CODES.has(code))
+  if (isErrorCode(code) && LIMIT_CODES.has(code))
     return { ...formatted, extensions: { ...formatted.extensions, code } };
   const tokens = TOKENS.exec(formatted.message);
   if (tokens) {
     return {
       ...formatted,
       message: `the document has more than ${tokens[1]} tokens; send a smaller query`,
-      extensions: { ...formatted.extensions, code: 'TOO_MANY_TOKENS', maxTokens: Number(tokens[1]) },
+      extensions: { ...formatted.extensions, code: TOO_MANY_TOKENS, maxTokens: Number(tokens[1]) },
     };
   }
   return formatted;

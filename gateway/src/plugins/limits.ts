@@ -1,9 +1,9 @@
+import { codedError } from '@onething/schema/errors';
 import {
   type ASTVisitor,
   type FieldNode,
   type FragmentDefinitionNode,
   type GraphQLCompositeType,
-  GraphQLError,
   type GraphQLField,
   type GraphQLSchema,
   getNamedType,
@@ -199,34 +199,31 @@ export function queryLimits({ maxDepth, maxAliases, maxCost }: QueryLimits) {
         const name = op.name ? `operation ${op.name.value}` : 'the operation';
         if (depth > maxDepth && !introspection) {
           context.reportError(
-            new GraphQLError(
+            codedError(
+              'QUERY_TOO_DEEP',
               `${name} is ${depth} levels deep; at most ${maxDepth} are allowed. Ask for less nested data.`,
-              {
-                nodes: [op],
-                extensions: { code: 'QUERY_TOO_DEEP', depth, maxDepth },
-              },
+              { depth, maxDepth },
+              { nodes: [op] },
             ),
           );
         }
         if (aliases > maxAliases) {
           context.reportError(
-            new GraphQLError(
+            codedError(
+              'TOO_MANY_ALIASES',
               `${name} uses ${aliases} aliases; at most ${maxAliases} are allowed. Send several requests instead.`,
-              {
-                nodes: [op],
-                extensions: { code: 'TOO_MANY_ALIASES', aliases, maxAliases },
-              },
+              { aliases, maxAliases },
+              { nodes: [op] },
             ),
           );
         }
         if (cost > maxCost && !introspection) {
           context.reportError(
-            new GraphQLError(
+            codedError(
+              'QUERY_TOO_COSTLY',
               `${name} costs ${cost}; at most ${maxCost} is allowed (each field 1, the fields under a list once per row it may return: its first/limit, else ${DEFAULT_LIST_SIZE}). Ask for fewer rows or fields, or send several requests.`,
-              {
-                nodes: [op],
-                extensions: { code: 'QUERY_TOO_COSTLY', cost, maxCost },
-              },
+              { cost, maxCost },
+              { nodes: [op] },
             ),
           );
         }

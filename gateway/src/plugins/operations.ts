@@ -1,5 +1,6 @@
 import type { ApolloServerPlugin } from '@apollo/server';
-import { GraphQLError, Kind, type OperationDefinitionNode } from 'graphql';
+import { codedError, ERRORS } from '@onething/schema/errors';
+import { Kind, type OperationDefinitionNode } from 'graphql';
 import type { GatewayContext } from '../context';
 
 /**
@@ -40,6 +41,6 @@ export function operationSelectionPlugin(): ApolloServerPlugin<GatewayContext> {
 }
 
 const refusal = (message: string) =>
-  new GraphQLError(message, {
-    extensions: { code: 'OPERATION_RESOLUTION_FAILURE', http: { status: 400 } },
+  codedError('OPERATION_RESOLUTION_FAILURE', message, {
+    http: { status: ERRORS.OPERATION_RESOLUTION_FAILURE.status },
   });

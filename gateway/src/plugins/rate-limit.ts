@@ -1,6 +1,7 @@
 import { createHmac } from 'node:crypto';
 import rateLimit from '@fastify/rate-limit';
 import type { Logger } from '@onething/runtime';
+import { sendError } from '@onething/runtime/http';
 import type { Identity } from '@onething/runtime/identity';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { Redis } from 'ioredis';
@@ -132,18 +133,12 @@ export function registerRateLimits(
         : key.kind === 'anonymous'
           ? `${result.max} requests a minute from one address without signing in`
           : `${result.max} requests a minute for one account`;
-    reply
-      .code(429)
-      .header('retry-after', String(seconds))
-      .type('application/json; charset=utf-8')
-      .send({
-        errors: [
-          {
-            message: `too many requests: the limit is ${what}; try again in ${seconds} s`,
-            extensions: { code: 'RATE_LIMITED', retryAfterSeconds: seconds, limit: result.max },
-          },
-        ],
-      });
+    sendError(
+      reply.header('retry-after', String(seconds)),
+      'RATE_LIMITED',
+      `too many requests: the limit is ${what}; try again in ${seconds} s`,
+      { retryAfterSeconds: seconds, limit: result.max },
+    );
     return false;
   };
   return { check, close: async () => void (await redis?.quit().catch(() => undefined)) };

@@ -1,4 +1,5 @@
-import { GraphQLError, GraphQLScalarType, Kind, print, type ValueNode } from 'graphql';
+import { GraphQLScalarType, Kind, print, type ValueNode } from 'graphql';
+import { codedError } from '../errors';
 import { type Validation, validateResidentId, validateUnitCode, validateUscc } from '../identifiers';
 import { fenToYuan, yuanToFen } from '../money';
 
@@ -13,11 +14,10 @@ function invalid(
   value: unknown,
   problems: { rule: string; message: { zh: string; en: string } }[],
 ) {
-  return new GraphQLError(
+  return codedError(
+    'INVALID_INPUT',
     `${scalar} ${JSON.stringify(value)}: ${problems.map((p) => p.message.en).join('; ')}`,
-    {
-      extensions: { code: 'INVALID_INPUT', problems },
-    },
+    { problems },
   );
 }
 
@@ -37,9 +37,7 @@ function identifierScalar(
       ];
       throw written === undefined
         ? invalid(name, value, problems)
-        : new GraphQLError(`${name} ${written}: ${problems[0]!.message.en}`, {
-            extensions: { code: 'INVALID_INPUT', problems },
-          });
+        : codedError('INVALID_INPUT', `${name} ${written}: ${problems[0]!.message.en}`, { problems });
     }
     const v = validate(value);
     if (!v.ok) throw invalid(name, value, [...v.problems]);

@@ -1,4 +1,5 @@
-import { type DocumentNode, GraphQLError, Kind, visit } from 'graphql';
+import { codedError } from '@onething/schema/errors';
+import { type DocumentNode, type GraphQLError, Kind, visit } from 'graphql';
 
 /**
  * Characters no value of the one schema may hold: C0 and C1 control characters other than tab, line feed
@@ -86,8 +87,9 @@ export function controlCharacterError(
   problems: readonly ControlCharacterProblem[],
   department: string,
 ): Error & { errors: GraphQLError[]; statusCode: number } {
-  const error = new GraphQLError(problems.map((p) => p.message.en).join('; '), {
-    extensions: { code: 'INVALID_INPUT', department, problems },
+  const error = codedError('INVALID_INPUT', problems.map((p) => p.message.en).join('; '), {
+    department,
+    problems,
   });
   return Object.assign(new Error('control characters in the request'), {
     errors: [error],

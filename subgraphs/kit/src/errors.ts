@@ -1,41 +1,31 @@
 import { AdapterError } from '@onething/adapter-core';
-import { GraphQLError } from 'graphql';
+import { codedError, ERRORS, type ErrorCode, isErrorCode } from '@onething/schema/errors';
+import { GraphQLError, type GraphQLFormattedError } from 'graphql';
 
 /**
- * The subgraph error registry. Department failures keep their adapter code (DEPARTMENT_UNAVAILABLE,
+ * A subgraph's errors: department failures keep their adapter code (DEPARTMENT_UNAVAILABLE,
  * DEPARTMENT_TIMEOUT, DEPARTMENT_REJECTED, INVALID_INPUT, MALFORMED_RESPONSE) and gain the department's
- * name, so a front end can say which department's fields are missing and why.
+ * name, so a front end can say which department's fields are missing and why. Every code is one of the
+ * registry's (`@onething/schema/errors`), and every error sent says whether to retry as the registry does.
  */
-export const SUBGRAPH_ERRORS = {
-  UNAUTHENTICATED: 'The call did not come through the gateway with a valid internal identity header.',
-  FORBIDDEN:
-    'The signed-in identity may not read or change this: applicants see their own data and their enterprises’.',
-  INVALID_INPUT: 'The input is not valid; every problem is listed in `extensions.problems`.',
-  LIMIT_OUT_OF_RANGE:
-    'A list was asked for more (or fewer) rows than it gives: `extensions.argument` names the argument, `min` and `max` its range.',
-  DATE_OUT_OF_RANGE:
-    'A date argument is outside the years the services answer for: `extensions.argument` names it, `from` and `to` the range.',
-  NOT_FOUND: 'Nothing with this key exists in the department, or nothing is served at this path.',
-  BAD_REQUEST: 'The request is not one this subgraph can read (its body is not valid JSON, for one).',
-  PAYLOAD_TOO_LARGE: 'The request body is larger than the subgraph takes.',
-  UNSUPPORTED_MEDIA_TYPE: 'The request body is of a type the route does not take.',
-  INTERNAL_SERVER_ERROR: 'The subgraph failed; the details are in its log, never in the answer.',
-  RATE_LIMITED:
-    'The caller asked for this too often: `extensions.retryAfterSeconds` says when to try again (the gateway also answers HTTP 429 with Retry-After).',
-  STORE_UNAVAILABLE:
-    "The service's own database cannot be reached just now (restarting, failing over): nothing was stored or changed; try again in a moment.",
-} as const;
-
-export type SubgraphErrorCode = keyof typeof SUBGRAPH_ERRORS;
 
 /** An error of this subgraph, with its code and department in `extensions`. */
 export function subgraphError(
-  code: SubgraphErrorCode,
+  code: ErrorCode,
   department: string,
   message: string,
   extra: Record<string, unknown> = {},
 ): GraphQLError {
-  return new GraphQLError(message, { extensions: { code, department, ...extra } });
+  return codedError(code, message, { department, ...extra });
+}
+
+/** An error as the subgraph sends it: `extensions.retryable` is its code's, from the registry. */
+export function asSent(error: GraphQLError): GraphQLFormattedError {
+  const sent = error.toJSON();
+  const code = sent.extensions?.code;
+  return isErrorCode(code)
+    ? { ...sent, extensions: { ...sent.extensions, retryable: ERRORS[code].retryable } }
+    : sent;
 }
 
 /**
@@ -77,11 +67,7 @@ export function formatErrors(error: GraphQLError, department: string): GraphQLEr
 
 /** A resolver's failure to reach what the subgraph stands on (its database): retryable, with why. */
 export function unavailableError(error: GraphQLError, department: string, message: string): GraphQLError {
-  return new GraphQLError(message, {
-    ...(error.nodes ? { nodes: error.nodes } : {}),
-    ...(error.path ? { path: error.path } : {}),
-    extensions: { code: 'STORE_UNAVAILABLE', department, retryable: true },
-  });
+  return codedError('STORE_UNAVAILABLE', message, { department }, error);
 }
 
 /** Rebuilds a resolver error for the response: adapter errors get their extensions, others keep theirs. */
@@ -96,11 +82,12 @@ export function formatError(error: GraphQLError, department: string): GraphQLErr
   }
   if (original && !(original instanceof GraphQLError) && !error.extensions.code) {
     // An unexpected failure: say so without leaking internals.
-    return new GraphQLError(`internal error in the ${department} subgraph`, {
-      ...(error.nodes ? { nodes: error.nodes } : {}),
-      ...(error.path ? { path: error.path } : {}),
-      extensions: { code: 'INTERNAL_SERVER_ERROR', department },
-    });
+    return codedError(
+      'INTERNAL_SERVER_ERROR',
+      `internal error in the ${department} subgraph`,
+      { department },
+      error,
+    );
   }
   return error;
 }

@@ -2,13 +2,7 @@ import type { AddressInfo } from 'node:net';
 import { buildSubgraphSchema } from '@apollo/subgraph';
 import { withDeadline } from '@onething/adapter-core';
 import { drainOnClose, type Logger } from '@onething/runtime';
-import {
-  clientErrorHandler,
-  frameworkRefusal,
-  JsonBodyError,
-  parseJsonBody,
-  refusalBody,
-} from '@onething/runtime/http';
+import { errorShape, refusingServerOptions, sendError } from '@onething/runtime/http';
 import {
   cachedIdentityVerifier,
   IDENTITY_HEADER,
@@ -19,19 +13,13 @@ import {
 } from '@onething/runtime/identity';
 import type { DepartmentKey } from '@onething/schema';
 import { scalarResolvers } from '@onething/schema';
-import Fastify, {
-  type FastifyBaseLogger,
-  type FastifyError,
-  type FastifyInstance,
-  type FastifyReply,
-  LogController,
-} from 'fastify';
+import Fastify, { type FastifyBaseLogger, type FastifyInstance, LogController } from 'fastify';
 import { GraphQLError, parse } from 'graphql';
 import mercurius from 'mercurius';
 import { Access } from './access';
 import type { SubgraphContext } from './context';
 import { controlCharacterError, controlCharacterProblems } from './control-characters';
-import { formatErrors, type SubgraphErrorCode, unavailableError } from './errors';
+import { asSent, formatErrors, unavailableError } from './errors';
 import type { subgraphMetrics } from './metrics';
 
 /**
@@ -115,14 +103,21 @@ export function createSubgraphServer<L>(options: SubgraphOptions<L>): Subgraph {
     loggerInstance: log as FastifyBaseLogger,
     logController: new LogController({ disableRequestLogging: true }),
     bodyLimit: 1024 * 1024,
-    frameworkErrors: (err, _req, reply) => {
-      const r = frameworkRefusal(err);
-      (reply as FastifyReply).code(r.status).type('application/json; charset=utf-8').send(r.body);
-    },
-    clientErrorHandler,
+    ...refusingServerOptions,
   });
   app.decorateRequest('identity', null);
-  refuseInOneShape(app, department, log);
+  // Everything refused outside GraphQL — no route, a body that is not JSON or too large, a failing route —
+  // in the one shape, naming the department.
+  app.register(errorShape, {
+    log,
+    extensions: { department },
+    notFound: true,
+    tooLarge: () => ({
+      code: 'PAYLOAD_TOO_LARGE',
+      message: 'the request body is larger than this subgraph takes',
+    }),
+    failure: `the ${department} subgraph failed to handle the request`,
+  });
   const drain = drainOnClose(app.server);
 
   app.addHook('onRequest', async (req, reply) => {
@@ -133,9 +128,7 @@ export function createSubgraphServer<L>(options: SubgraphOptions<L>): Subgraph {
       req.identity = await verify(req.headers[IDENTITY_HEADER] as string | undefined);
     } catch (e) {
       if (!(e instanceof IdentityError)) throw e;
-      return reply
-        .code(401)
-        .send({ errors: [{ message: e.message, extensions: { code: 'UNAUTHENTICATED', department } }] });
+      return sendError(reply, 'UNAUTHENTICATED', e.message, { department });
     }
   });
   const deadlineMs = options.requestDeadlineMs;
@@ -188,7 +181,7 @@ export function createSubgraphServer<L>(options: SubgraphOptions<L>): Subgraph {
       const statusCode = execution.data ? 200 : ((execution as { statusCode?: number }).statusCode ?? 200);
       return {
         statusCode,
-        response: { data: execution.data ?? null, errors: errors.map((e: GraphQLError) => e.toJSON()) },
+        response: { data: execution.data ?? null, errors: errors.map(asSent) },
       };
     },
   });
@@ -226,52 +219,6 @@ export function createSubgraphServer<L>(options: SubgraphOptions<L>): Subgraph {
       options.onClose?.();
     },
   };
-}
-
-/**
- * Everything refused outside GraphQL — no route, a body that is not JSON or too large, a failing route —
- * answered `{ errors: [{ message, extensions: { code, department } }] }` like the rest, and never with the
- * failure's own text (a database error names its internals).
- */
-function refuseInOneShape(app: FastifyInstance, department: string, log: Logger): void {
-  const send = (reply: FastifyReply, status: number, code: SubgraphErrorCode, message: string) =>
-    reply
-      .code(status)
-      .type('application/json; charset=utf-8')
-      .send(refusalBody(code, message, { department }));
-  app.removeContentTypeParser('application/json');
-  app.addContentTypeParser('application/json', { parseAs: 'string' }, (_req, body, done) => {
-    try {
-      done(null, parseJsonBody(body as string));
-    } catch (e) {
-      done(e as Error, undefined);
-    }
-  });
-  app.setNotFoundHandler((req, reply) =>
-    send(reply, 404, 'NOT_FOUND', `there is nothing at ${req.method} ${req.url.split('?')[0]}`),
-  );
-  app.setErrorHandler((err: FastifyError, req, reply) => {
-    if (err instanceof JsonBodyError) return send(reply, 400, 'BAD_REQUEST', err.message);
-    const status = err.statusCode ?? 500;
-    if (err.code === 'FST_ERR_CTP_BODY_TOO_LARGE')
-      return send(reply, 413, 'PAYLOAD_TOO_LARGE', 'the request body is larger than this subgraph takes');
-    if (err.code === 'FST_ERR_CTP_INVALID_MEDIA_TYPE')
-      return send(
-        reply,
-        415,
-        'UNSUPPORTED_MEDIA_TYPE',
-        `${req.url.split('?')[0]} does not take this content-type`,
-      );
-    if (status >= 400 && status < 500)
-      return send(reply, status, 'BAD_REQUEST', `the request is not valid: ${err.message}`);
-    log.error({ err, url: req.url }, 'request failed');
-    return send(
-      reply,
-      500,
-      'INTERNAL_SERVER_ERROR',
-      `the ${department} subgraph failed to handle the request`,
-    );
-  });
 }
 
 /** Whether a matched route (`/materials/:id`) is one of `paths` or below one; unmatched requests are not. */

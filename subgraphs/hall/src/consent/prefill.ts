@@ -61,7 +61,10 @@ export async function prefillForm(
   for (const e of answer.errors ?? []) {
     const department = e.extensions?.department as DepartmentKey | undefined;
     if (department && !failed.has(department))
-      failed.set(department, { code: String(e.extensions?.code ?? 'UNKNOWN'), message: e.message });
+      failed.set(department, {
+        code: String(e.extensions?.code ?? 'INTERNAL_SERVER_ERROR'),
+        message: e.message,
+      });
   }
   if (!answer.data) {
     // Nothing came back at all (the gateway refused): every department is unavailable.
@@ -69,7 +72,7 @@ export async function prefillForm(
     for (const s of sources)
       if (!failed.has(s.department))
         failed.set(s.department, {
-          code: String(answer.errors?.[0]?.extensions?.code ?? 'UNAVAILABLE'),
+          code: String(answer.errors?.[0]?.extensions?.code ?? 'SUBGRAPH_UNAVAILABLE'),
           message,
         });
   }

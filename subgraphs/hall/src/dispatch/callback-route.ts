@@ -1,6 +1,6 @@
 import type { Logger } from '@onething/runtime';
 import { verifyCallback } from '@onething/runtime/callbacks';
-import { refusalBody } from '@onething/runtime/http';
+import { sendError } from '@onething/runtime/http';
 import { DEPARTMENT_KEYS, isDepartmentKey } from '@onething/schema';
 import type { FastifyInstance } from 'fastify';
 import { FINAL } from '../applications/model';
@@ -91,28 +91,22 @@ export function callbackRoute(deps: {
             { code: verdict.code, department: req.headers['x-onething-department'] },
             'callback refused',
           );
-          return reply.code(401).send(refusalBody(verdict.code, verdict.message));
+          return sendError(reply, verdict.code, verdict.message);
         }
         await sweep(now);
         if (!(await nonces.firstSight(verdict.department, verdict.nonce, new Date(now))))
-          return reply
-            .code(401)
-            .send(
-              refusalBody(
-                'CALLBACK_REPLAYED',
-                'this callback was received before (its nonce is spent): send each notification with a fresh nonce',
-              ),
-            );
+          return sendError(
+            reply,
+            'CALLBACK_REPLAYED',
+            'this callback was received before (its nonce is spent): send each notification with a fresh nonce',
+          );
         const body = callbackBody(raw, verdict.department);
         if ('problems' in body)
-          return reply
-            .code(400)
-            .send(
-              refusalBody(
-                'INVALID_INPUT',
-                `send JSON { department, caseNumber }: ${body.problems.join('; ')}`,
-              ),
-            );
+          return sendError(
+            reply,
+            'INVALID_INPUT',
+            `send JSON { department, caseNumber }: ${body.problems.join('; ')}`,
+          );
         const part = await apps.partByCase(verdict.department, body.caseNumber);
         if (part && !FINAL.has(part.status)) {
           await jobs.nudge(part.id, settings.coalesceMs, new Date(now));

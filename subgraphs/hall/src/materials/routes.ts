@@ -1,7 +1,8 @@
 import type { Logger } from '@onething/runtime';
+import { errorShape } from '@onething/runtime/http';
 import type { Identity } from '@onething/runtime/identity';
 import type {} from '@onething/subgraph-kit';
-import type { FastifyError, FastifyPluginAsync, FastifyReply, FastifyRequest } from 'fastify';
+import type { FastifyPluginAsync, FastifyReply, FastifyRequest } from 'fastify';
 import { isHallId } from '../ids';
 import type { Database } from '../platform/database';
 import { storeUnavailable } from '../platform/unavailable';
@@ -221,35 +222,28 @@ export const materialRoutes: FastifyPluginAsync<MaterialRoutesDeps> = async (sco
     return reply.code(204).send();
   };
 
-  const onError = (err: FastifyError, _req: FastifyRequest, reply: FastifyReply) => {
-    if (err.code === 'FST_ERR_CTP_BODY_TOO_LARGE')
-      return refuse(reply, 'MATERIAL_TOO_LARGE', `the file is larger than ${limit}: send a smaller scan`, {
-        maxBytes: deps.maxBytes,
-      });
-    if (err.code === 'FST_ERR_CTP_INVALID_MEDIA_TYPE')
-      return refuse(
-        reply,
-        'BAD_REQUEST',
-        `the content-type header is not a media type: send the file's type (${MATERIAL_TYPES.join(', ')}) or none`,
-      );
-    if (err.statusCode && err.statusCode < 500)
-      return refuse(reply, 'BAD_REQUEST', `the request is malformed: ${err.message}`);
-    const why = storeUnavailable(err);
-    if (why) {
-      deps.log.warn(why);
-      return refuse(reply, 'STORE_UNAVAILABLE', why);
-    }
-    deps.log.error({ err }, 'material route failed');
-    return refuse(reply, 'INTERNAL_SERVER_ERROR', 'the hall failed to handle the material');
-  };
-
   // A plugin is an encapsulated scope: its raw-body parser and error answers are for these routes only,
   // /graphql keeps its JSON parser and limit.
   scope.removeAllContentTypeParsers();
   scope.addContentTypeParser('*', { parseAs: 'buffer', bodyLimit: deps.maxBytes }, (_req, body, done) =>
     done(null, body),
   );
-  scope.setErrorHandler(onError);
+  // Refusals before a route runs, and failures, said as material refusals.
+  await scope.register(errorShape, {
+    log: deps.log,
+    json: false,
+    tooLarge: () => ({
+      code: 'MATERIAL_TOO_LARGE',
+      message: `the file is larger than ${limit}: send a smaller scan`,
+      extensions: { maxBytes: deps.maxBytes },
+    }),
+    unsupportedType: () => ({
+      code: 'BAD_REQUEST',
+      message: `the content-type header is not a media type: send the file's type (${MATERIAL_TYPES.join(', ')}) or none`,
+    }),
+    unavailable: storeUnavailable,
+    failure: 'the hall failed to handle the material',
+  });
   scope.post('/materials', { bodyLimit: deps.maxBytes, onRequest: [onlyApplicants, quotaLeft] }, upload);
   scope.get('/materials/:id', download);
   scope.delete<{ Params: { id: string } }>('/materials/:id', { onRequest: onlyApplicants }, remove);

@@ -1,6 +1,5 @@
 import { fenToYuan, yuanToFen } from '@onething/schema';
-import type { SubgraphContext } from '@onething/subgraph-kit';
-import { GraphQLError } from 'graphql';
+import { type SubgraphContext, subgraphError } from '@onething/subgraph-kit';
 import { applicantOf } from '../applicant';
 import type { AuditTrail } from '../consent/audit-trail';
 import { hallId } from '../ids';
@@ -69,11 +68,10 @@ export function salesResolvers({ sales, client, audit, validDays }: SalesDeps) {
         const read = await readUnitAsOwner(client, args.unitCode, me.idNumber);
         if (read.kind === 'unavailable')
           // The registry's own failure, said as a department failure is everywhere (retryable, named).
-          throw new GraphQLError(
+          throw subgraphError(
+            'DEPARTMENT_UNAVAILABLE',
+            'realestate',
             `the registry cannot be asked now (${read.reason}); confirm the sale again later`,
-            {
-              extensions: { code: 'DEPARTMENT_UNAVAILABLE', department: 'realestate', retryable: true },
-            },
           );
         if (read.kind !== 'unit')
           throw invalidInput(

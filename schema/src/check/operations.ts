@@ -37,6 +37,8 @@ export interface InvalidOperation {
 export const WEB_DOCUMENTS = new URL('../../../web/src/api/documents.ts', import.meta.url);
 /** Where teams register the operations their clients send, one folder per team. */
 export const TEAM_OPERATIONS_DIR = new URL('../../operations/', import.meta.url);
+/** The guides, whose ```graphql examples readers copy into their clients. */
+export const DOCS_DIR = new URL('../../../docs/', import.meta.url);
 
 /**
  * The web app's operations: every GraphQL document its documents module exports. The module is imported,
@@ -70,7 +72,7 @@ export function teamOperations(dir: URL = TEAM_OPERATIONS_DIR, label = 'schema/o
       owner: `team ${team}`,
       definitions: files.flatMap((f) => {
         const file = `${label}/${team}/${f}`;
-        return parse(readFileSync(new URL(f, folder), 'utf8')).definitions.map((definition) => ({
+        return parseIn(file, readFileSync(new URL(f, folder), 'utf8')).definitions.map((definition) => ({
           file,
           definition,
         }));
@@ -78,6 +80,38 @@ export function teamOperations(dir: URL = TEAM_OPERATIONS_DIR, label = 'schema/o
     };
   });
 }
+
+/**
+ * The guides' examples: every ```graphql block of docs/*.md, one set per guide (a block may spread a
+ * fragment another block of the same guide defines), so a schema change cannot leave a guide wrong.
+ */
+export function docExamples(dir: URL = DOCS_DIR): OperationSet[] {
+  return readdirSync(dir)
+    .filter((f) => f.endsWith('.md'))
+    .sort()
+    .flatMap((guide) => {
+      const text = readFileSync(new URL(guide, dir), 'utf8');
+      const blocks = [...text.matchAll(/^```graphql\n([\s\S]*?)^```/gm)].map((m) => m[1] ?? '');
+      if (blocks.length === 0) return [];
+      const file = `docs/${guide}`;
+      return [
+        {
+          owner: `the guide ${file}`,
+          definitions: blocks.flatMap((block) =>
+            parseIn(file, block).definitions.map((definition) => ({ file, definition })),
+          ),
+        },
+      ];
+    });
+}
+
+const parseIn = (file: string, text: string) => {
+  try {
+    return parse(text);
+  } catch (e) {
+    throw new Error(`${file} holds GraphQL that does not parse: ${(e as Error).message}`);
+  }
+};
 
 const nameOf = (d: OperationDefinitionNode | FragmentDefinitionNode) =>
   d.kind === Kind.FRAGMENT_DEFINITION

@@ -102,6 +102,17 @@ describe('the schema check', () => {
     expect(otherChange.passed).toBe(false);
   });
 
+  it('passes a deprecated field, naming the registered operations that still read it', async () => {
+    const result = await check('deprecated-field');
+    expect(result.passed).toBe(true);
+    expect(result.deprecatedUses.map((op) => [op.operation, op.errors])).toEqual([
+      ['query ProductPage', ['The field Review.text is deprecated. Read `body`.']],
+    ]);
+    expect(formatReport(result)).toMatch(
+      /deprecated fields or values .*\n.*query ProductPage of team storefront/,
+    );
+  });
+
   it('passes a new enum value as dangerous, saying so', async () => {
     const result = await check('new-enum-value');
     expect(result.passed).toBe(true);
@@ -147,7 +158,7 @@ describe('the schema check on this repository', () => {
     ]);
     expect(invalid).toEqual([]);
     expect(checked).toBeGreaterThan(10);
-    expect(guides.map((g) => g.owner)).toContain('the guide docs/frontend.md');
+    expect(guides.flatMap((g) => g.definitions.map((d) => d.file))).toContain('docs/frontend.md');
     expect(
       web.definitions.some(
         ({ definition }) => 'name' in definition && definition.name?.value === 'BundleForm',

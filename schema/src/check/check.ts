@@ -28,6 +28,8 @@ export interface SchemaCheckResult {
   /** Absent when the subgraphs do not compose. */
   readonly changes?: ClassifiedChanges;
   readonly invalidOperations: readonly InvalidOperation[];
+  /** Valid registered operations that use something deprecated: who must move before it goes. */
+  readonly deprecatedUses: readonly InvalidOperation[];
   /** How many registered operations and fragments were validated. */
   readonly operationsChecked: number;
   readonly passed: boolean;
@@ -53,6 +55,7 @@ export async function checkSchema(input: SchemaCheckInput): Promise<SchemaCheckR
       compositionErrors: e.problems,
       staleSupergraphFile: false,
       invalidOperations: [],
+      deprecatedUses: [],
       operationsChecked: 0,
       passed: false,
     };
@@ -67,6 +70,7 @@ export async function checkSchema(input: SchemaCheckInput): Promise<SchemaCheckR
     staleSupergraphFile,
     changes,
     invalidOperations: operations.invalid,
+    deprecatedUses: operations.deprecatedUses,
     operationsChecked: operations.checked,
     passed: changes.breaking.length === 0 && operations.invalid.length === 0 && !staleSupergraphFile,
   };

@@ -5,6 +5,7 @@ import {
   type FragmentDefinitionNode,
   type GraphQLSchema,
   Kind,
+  NoDeprecatedCustomRule,
   NoUnusedFragmentsRule,
   type OperationDefinitionNode,
   parse,
@@ -19,7 +20,7 @@ import {
  * Fragments are shared within a set (one client), not across sets.
  */
 export interface OperationSet {
-  /** Whose operations: "the web app", "team integrators"… */
+  /** Whose operations: "the web app", "team integrators", "the guides"… */
   readonly owner: string;
   readonly definitions: readonly { readonly file: string; readonly definition: DefinitionNode }[];
 }
@@ -96,7 +97,7 @@ export function docExamples(dir: URL = DOCS_DIR): OperationSet[] {
       const file = `docs/${guide}`;
       return [
         {
-          owner: `the guide ${file}`,
+          owner: 'the guides',
           definitions: blocks.flatMap((block) =>
             parseIn(file, block).definitions.map((definition) => ({ file, definition })),
           ),
@@ -122,13 +123,15 @@ const ALL_BUT_UNUSED_FRAGMENTS = specifiedRules.filter((r) => r !== NoUnusedFrag
 
 /**
  * Validates every registered operation and fragment against a schema, each with the fragments it spreads:
- * how many were checked, and those that failed.
+ * how many were checked, those that failed, and the valid operations that use deprecated fields or
+ * values (who must move before they can be removed).
  */
 export function validateOperations(
   schema: GraphQLSchema,
   sets: readonly OperationSet[],
-): { checked: number; invalid: InvalidOperation[] } {
+): { checked: number; invalid: InvalidOperation[]; deprecatedUses: InvalidOperation[] } {
   let checked = 0;
+  const deprecatedUses: InvalidOperation[] = [];
   const invalid = sets.flatMap((set) => {
     const fragments = new Map<string, FragmentDefinitionNode>();
     for (const { definition } of set.definitions)
@@ -149,10 +152,15 @@ export function validateOperations(
       };
       const rules = definition.kind === Kind.FRAGMENT_DEFINITION ? ALL_BUT_UNUSED_FRAGMENTS : specifiedRules;
       const errors = validate(schema, document, rules).map((e) => e.message);
-      return errors.length > 0 ? [{ owner: set.owner, file, operation: name, errors }] : [];
+      if (errors.length > 0) return [{ owner: set.owner, file, operation: name, errors }];
+      if (definition.kind === Kind.OPERATION_DEFINITION) {
+        const uses = validate(schema, document, [NoDeprecatedCustomRule]).map((e) => e.message);
+        if (uses.length > 0) deprecatedUses.push({ owner: set.owner, file, operation: name, errors: uses });
+      }
+      return [];
     });
   });
-  return { checked, invalid };
+  return { checked, invalid, deprecatedUses };
 }
 
 /** The fragments a definition spreads, transitively (a missing one is left for validation to name). */

@@ -27,7 +27,7 @@ export function formatReport(result: SchemaCheckResult): string {
       `${op.operation} of ${op.owner} (${op.file}) no longer validates against the new schema:\n` +
         op.errors.map((e) => `  ${e}`).join('\n') +
         `\nFix: update ${op.file} in the same change (its owner reviews it), or keep what it uses in the schema.` +
-        ' An allowance does not cover a registered operation: it would fail at run time.',
+        ' No allowance covers a registered operation: it would fail for whoever sends it.',
     );
   if (result.staleSupergraphFile)
     problems.push(
@@ -65,6 +65,12 @@ export function formatReport(result: SchemaCheckResult): string {
     list(
       'Safe changes:',
       safe.map((c) => `${c.message} (${where(c)})`),
+    );
+    list(
+      'Registered operations that use deprecated fields or values (they must move before those are removed):',
+      result.deprecatedUses.map(
+        (op) => `${op.operation} of ${op.owner} (${op.file}): ${op.errors.join(' ')}`,
+      ),
     );
     list(
       'Allowances that match no change of this check (remove them once their change is on main):',

@@ -76,6 +76,10 @@ export function codegenConfig(): CodegenConfig {
           useTypeImports: true,
           // Literal unions with a const object of their values, so the hall's string literals type-check.
           enumsAsConst: true,
+          // Every resolver gets the subgraph kit's context; parents are the hall's own values (any object),
+          // while field names, arguments, enums and scalars are the SDL's, so a schema change breaks the build.
+          contextType: '../context#HallContext',
+          defaultMapper: 'any',
         },
       },
     },

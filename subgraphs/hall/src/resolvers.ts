@@ -5,6 +5,7 @@ import { auditResolvers } from './consent/audit-resolvers';
 import { type ConsentResolverDeps, consentResolvers } from './consent/resolvers';
 import type { FormChecks } from './forms/form-checks';
 import { formResolvers } from './forms/resolvers';
+import type { Resolvers } from './generated/resolvers-types';
 import { type SalesDeps, salesResolvers } from './sales/resolvers';
 
 /** What the hall's features need to answer: each feature takes its part. */
@@ -20,7 +21,7 @@ export type HallResolverDeps = ConsentResolverDeps &
  * The hall's resolvers, one module per feature, merged here (the subgraph kit merges them type by type):
  * the catalogue, one validation, consented prefill and its audit trail, applications, and sales.
  */
-export function hallResolvers(deps: HallResolverDeps): Record<string, unknown>[] {
+export function hallResolvers(deps: HallResolverDeps): Resolvers[] {
   return [
     catalogueResolvers(deps),
     formResolvers(deps),

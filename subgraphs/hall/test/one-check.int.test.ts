@@ -100,9 +100,11 @@ describe('checkForm and submitApplication answer a form alike (one check, one cl
       wake: () => {},
     });
     const limits = { consume: async () => {}, ready: async () => {}, close: async () => {} };
-    const checkForm = formResolvers({ forms, limits }).Query.checkForm;
+    // The resolvers as the subgraph calls them: plain functions of (parent, args, context).
+    type Call = (parent: unknown, args: unknown, context: unknown) => Promise<never>;
+    const checkForm = formResolvers({ forms, limits }).Query?.checkForm as Call;
     const submitApplication = applicationResolvers({ service, apps, catalogue, uploads: new Uploads(db) })
-      .Mutation.submitApplication;
+      .Mutation?.submitApplication as Call;
     check = (args) =>
       checkForm(undefined, { bundleCode: 'HOUSE-TRANSFER', values: [], ...args } as never, ctx);
     submit = (input) =>

@@ -6,6 +6,7 @@ import type { BundleCatalogue } from '../catalogue/bundle-catalogue';
 import { itemReference } from '../catalogue/items';
 import { bundleShape } from '../catalogue/resolvers';
 import { dispatchProblem } from '../dispatch/problem';
+import type { MutationSubmitApplicationArgs, Resolvers } from '../generated/resolvers-types';
 import { hallId } from '../ids';
 import type { Upload, Uploads } from '../materials/uploads';
 import type { Application, ApplicationStatus, Part } from './model';
@@ -41,7 +42,12 @@ export interface ApplicationResolverDeps {
 }
 
 /** The resolvers of applications: submission, corrections, retries, ratings, the queue and e-supervision. */
-export function applicationResolvers({ service, apps, catalogue, uploads }: ApplicationResolverDeps) {
+export function applicationResolvers({
+  service,
+  apps,
+  catalogue,
+  uploads,
+}: ApplicationResolverDeps): Resolvers {
   const uploadShape = (u: Upload) => ({
     ...u,
     uploadedAt: u.uploadedAt.toISOString(),
@@ -126,7 +132,7 @@ export function applicationResolvers({ service, apps, catalogue, uploads }: Appl
       },
     },
     Mutation: {
-      submitApplication: async (_: unknown, { input }: { input: ApplicationInput }, ctx: Ctx) => {
+      submitApplication: async (_: unknown, { input }: MutationSubmitApplicationArgs, ctx: Ctx) => {
         const me = applicantOf(ctx, input.values);
         const result = await service.submit(me, {
           ...input,
@@ -244,6 +250,6 @@ export function applicationResolvers({ service, apps, catalogue, uploads }: Appl
         return s ? { ...s, deadline: p.deadline } : null;
       },
     },
-    Case: { __resolveType: (c: { __typename: string }) => c.__typename },
+    Case: { __resolveType: (c) => c.__typename },
   };
 }

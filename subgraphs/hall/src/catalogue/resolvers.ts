@@ -1,3 +1,4 @@
+import type { Resolvers } from '../generated/resolvers-types';
 import type { BundleCatalogue } from './bundle-catalogue';
 import type { BundleDefinition } from './definition';
 import { itemReference } from './items';
@@ -6,7 +7,7 @@ import { itemReference } from './items';
 export const bundleShape = (b: BundleDefinition) => ({ ...b, bundle: b });
 
 /** The catalogue's resolvers (public): the bundles, their items and options, one form and savings. */
-export function catalogueResolvers({ catalogue }: { readonly catalogue: BundleCatalogue }) {
+export function catalogueResolvers({ catalogue }: { readonly catalogue: BundleCatalogue }): Resolvers {
   const byCode = (code: string) => {
     const b = catalogue.bundle(code);
     return b ? bundleShape(b) : null;
@@ -48,6 +49,6 @@ export function catalogueResolvers({ catalogue }: { readonly catalogue: BundleCa
       savings: ({ bundle }: { bundle: BundleDefinition }, { options }: { options: string[] }) =>
         catalogue.savings(bundle, catalogue.optionsOr(bundle, options)),
     },
-    Item: { __resolveType: (item: { __typename: string }) => item.__typename },
+    Item: { __resolveType: (item) => item.__typename },
   };
 }

@@ -1,5 +1,6 @@
 import { type SubgraphContext, subgraphError } from '@onething/subgraph-kit';
 import { applicantOf } from '../applicant';
+import type { Resolvers } from '../generated/resolvers-types';
 import { afterArg, countArg, cursorOf, MAX_LIST, MAX_PAGE, unknownReader } from './audit-paging';
 import { type PurposeKind, purposeEnum, purposeOfEnum, purposeText } from './audit-purposes';
 import { applicantOrdinals, type ReaderView, readerView, seqOfReaderId, type Viewer } from './audit-readers';
@@ -61,7 +62,7 @@ function staffScope(ctx: Ctx, subjectIdNumber: string | undefined): { scope: Aud
  * `whoReadMyData`) and the staff's (`auditTrail`, `auditRecords`), paged by cursor, filtered by reader
  * and purpose, with reads counted per reader.
  */
-export function auditResolvers({ audit, names }: { audit: AuditTrail; names: AuditNames }) {
+export function auditResolvers({ audit, names }: { audit: AuditTrail; names: AuditNames }): Resolvers {
   /** Readers of a scope named as the viewer sees them; ordinals only for an applicant's view. */
   const namer = async (scope: AuditScope, viewer: Viewer, records: readonly AuditRecord[]) => {
     const actors = [...new Set(records.map((r) => r.actorSubject))];

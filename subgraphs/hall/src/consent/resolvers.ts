@@ -3,6 +3,7 @@ import { applicantOf } from '../applicant';
 import type { BundleCatalogue } from '../catalogue/bundle-catalogue';
 import type { BundleDefinition } from '../catalogue/definition';
 import type { FormLimits } from '../forms/form-limits';
+import type { Resolvers } from '../generated/resolvers-types';
 import { hallId } from '../ids';
 import { invalidInput } from '../invalid-input';
 import { prefillFromSale } from '../sales/prefill';
@@ -45,7 +46,7 @@ export function consentResolvers({
   prefills,
   limits,
   sales,
-}: ConsentResolverDeps) {
+}: ConsentResolverDeps): Resolvers {
   return {
     Query: {
       myConsents: async (_: unknown, __: unknown, ctx: Ctx) =>

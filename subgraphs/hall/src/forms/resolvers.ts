@@ -1,5 +1,6 @@
 import type { SubgraphContext } from '@onething/subgraph-kit';
 import { applicantOf } from '../applicant';
+import type { Resolvers } from '../generated/resolvers-types';
 import type { FormChecks } from './form-checks';
 import type { FormLimits } from './form-limits';
 
@@ -10,7 +11,7 @@ export function formResolvers({
 }: {
   readonly forms: FormChecks;
   readonly limits: FormLimits;
-}) {
+}): Resolvers {
   return {
     Query: {
       checkForm: async (

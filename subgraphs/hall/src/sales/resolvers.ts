@@ -2,6 +2,7 @@ import { fenToYuan, yuanToFen } from '@onething/schema';
 import { type SubgraphContext, subgraphError } from '@onething/subgraph-kit';
 import { applicantOf } from '../applicant';
 import type { AuditTrail } from '../consent/audit-trail';
+import type { Resolvers } from '../generated/resolvers-types';
 import { hallId } from '../ids';
 import { invalidInput } from '../invalid-input';
 import type { SupergraphClient } from '../supergraph-client';
@@ -39,7 +40,7 @@ const shape = (c: SaleConfirmation, handedIn: ReadonlySet<string> = new Set()) =
  * buyer sees the sales confirmed to them and applies with one. 《不动产登记暂行条例》第十四条: a sale is
  * registered on the joint application of both parties.
  */
-export function salesResolvers({ sales, client, audit, validDays }: SalesDeps) {
+export function salesResolvers({ sales, client, audit, validDays }: SalesDeps): Resolvers {
   return {
     Query: {
       mySaleConfirmations: async (_: unknown, __: unknown, ctx: Ctx) => {

@@ -28,7 +28,9 @@ export function personaGrant(personas: ReadonlyMap<string, Persona>, id: unknown
     throw new errors.InvalidRequest(`persona is missing: name one of ${known} (GET /personas lists them)`);
   const persona = personas.get(id);
   if (!persona)
-    throw new errors.InvalidRequest(`unknown persona "${id}": use one of ${known} (GET /personas lists them)`);
+    throw new errors.InvalidRequest(
+      `unknown persona "${id}": use one of ${known} (GET /personas lists them)`,
+    );
   return personaClaims(persona);
 }
 

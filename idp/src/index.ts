@@ -1,6 +1,7 @@
 export { type CustomClaimsCheck, checkCustomClaims, personaClaims, serviceClaims } from './claims';
+export { type CodeFlowTokens, signInWithCode } from './code-flow';
+export type { Mint, TokenResponse } from './dev-grants';
 export { ERROR_STATUS, type ErrorBody, type ErrorCode, OAuthError } from './errors';
-export { type Mint, type TokenResponse } from './dev-grants';
 export { type PublicJwk, readSigningKey, type SigningKey } from './keys';
 export { ageOn, personasFor } from './personas';
 export { DEV_CLIENT, RESOURCE } from './provider';

@@ -37,8 +37,14 @@ function loginPage(uid: string, client: string, personas: readonly Persona[]): s
     `<h1>登录 Sign in</h1>
 <p class="warning">开发用身份认证服务：选择一个演示身份登录 <strong>${escape(client)}</strong>。Development identity provider: pick a persona to sign in as.</p>
 <form method="post" action="/interaction/${escape(uid)}/login">
-${group('申请人 Applicants', personas.filter((p) => p.role === 'applicant'))}
-${group('工作人员 Staff', personas.filter((p) => p.role !== 'applicant'))}
+${group(
+  '申请人 Applicants',
+  personas.filter((p) => p.role === 'applicant'),
+)}
+${group(
+  '工作人员 Staff',
+  personas.filter((p) => p.role !== 'applicant'),
+)}
 </form>`,
   );
 }
@@ -80,13 +86,18 @@ export function registerLogin(
     reply.header('cache-control', 'no-store').type('text/html; charset=utf-8');
     if (details.prompt.name === 'login') return loginPage(details.uid, clientName, personas);
     const who = bySubject.get(details.session?.accountId ?? '')?.name ?? details.session?.accountId ?? '';
-    const scopes = String(details.params.scope ?? '').split(' ').filter(Boolean);
+    const scopes = String(details.params.scope ?? '')
+      .split(' ')
+      .filter(Boolean);
     return consentPage(details.uid, clientName, who, scopes);
   });
 
   app.post('/interaction/:uid/login', async (req, reply) => {
     const details = await provider().interactionDetails(req.raw, reply.raw);
-    if (details.prompt.name !== 'login') return reply.code(400).send({ error: 'invalid_request', error_description: 'this sign-in is past choosing a persona' });
+    if (details.prompt.name !== 'login')
+      return reply
+        .code(400)
+        .send({ error: 'invalid_request', error_description: 'this sign-in is past choosing a persona' });
     const chosen = byId.get(String((req.body as Record<string, unknown> | undefined)?.persona ?? ''));
     if (!chosen)
       return reply.code(400).send({
@@ -100,10 +111,13 @@ export function registerLogin(
     const details = await provider().interactionDetails(req.raw, reply.raw);
     const { prompt, params, session } = details;
     if (prompt.name !== 'consent' || !session)
-      return reply.code(400).send({ error: 'invalid_request', error_description: 'this sign-in asks no consent' });
+      return reply
+        .code(400)
+        .send({ error: 'invalid_request', error_description: 'this sign-in asks no consent' });
     const Grant = provider().Grant;
     const grant = details.grantId
-      ? ((await Grant.find(details.grantId)) ?? new Grant({ accountId: session.accountId, clientId: String(params.client_id) }))
+      ? ((await Grant.find(details.grantId)) ??
+        new Grant({ accountId: session.accountId, clientId: String(params.client_id) }))
       : new Grant({ accountId: session.accountId, clientId: String(params.client_id) });
     const missing = prompt.details as {
       missingOIDCScope?: string[];

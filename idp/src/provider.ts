@@ -139,6 +139,8 @@ export function createProvider(options: ProviderOptions, log: Logger): { provide
       },
     },
     pkce: { required: () => true },
+    // Every client allowed refresh tokens gets one (the web app renews its token without a new sign-in).
+    issueRefreshToken: async (_ctx, client) => client.grantTypeAllowed('refresh_token'),
     ttl: {
       AccessToken: options.tokenTtlSeconds,
       ClientCredentials: options.tokenTtlSeconds,
@@ -173,7 +175,13 @@ export function createProvider(options: ProviderOptions, log: Logger): { provide
     minted.set(token, identity);
     const value = await token.save();
     log.info(
-      { grant: ctx?.oidc.params?.grant_type ?? 'persona', persona: identity.persona, role: identity.role, sub: maskIdNumbersIn(identity.sub), jti: token.jti },
+      {
+        grant: ctx?.oidc.params?.grant_type ?? 'persona',
+        persona: identity.persona,
+        role: identity.role,
+        sub: maskIdNumbersIn(identity.sub),
+        jti: token.jti,
+      },
       'token issued',
     );
     return {

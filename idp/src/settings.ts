@@ -96,7 +96,9 @@ export const devIdpSettings = defineSettings(
       env: 'WEB_REDIRECT_URIS',
       schema: z
         .string()
-        .default('http://127.0.0.1:4000/,http://localhost:4000/,http://127.0.0.1:5173/,http://localhost:5173/')
+        .default(
+          'http://127.0.0.1:4000/,http://localhost:4000/,http://127.0.0.1:5173/,http://localhost:5173/',
+        )
         .transform((text, ctx) => {
           const uris = text
             .split(',')

@@ -3,7 +3,7 @@ import type Provider from 'oidc-provider';
 import type { InteractionResults } from 'oidc-provider';
 import type { Persona } from './types';
 
-const escape = (s: string) =>
+const escapeHtml = (s: string) =>
   s.replace(
     /[&<>"']/g,
     (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c] as string,
@@ -12,7 +12,7 @@ const escape = (s: string) =>
 function page(title: string, body: string): string {
   return `<!doctype html>
 <html lang="zh-CN"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1">
-<title>${escape(title)}</title>
+<title>${escapeHtml(title)}</title>
 <style>
 body{font-family:system-ui,sans-serif;max-width:46rem;margin:2rem auto;padding:0 1rem;color:#1b1b1b}
 h1{font-size:1.5rem}ul{list-style:none;padding:0}li{margin:.5rem 0}
@@ -24,19 +24,19 @@ button:hover,button:focus{border-color:#005ea5;outline:2px solid #005ea5}
 }
 
 function personaButton(p: Persona): string {
-  return `<li><button type="submit" name="persona" value="${escape(p.id)}" data-persona="${escape(p.id)}">
-<span class="name">${escape(p.title.zh)} · ${escape(p.name)}</span>
-<span class="what">${escape(p.title.en)} — ${escape(p.description.zh)}</span></button></li>`;
+  return `<li><button type="submit" name="persona" value="${escapeHtml(p.id)}" data-persona="${escapeHtml(p.id)}">
+<span class="name">${escapeHtml(p.title.zh)} · ${escapeHtml(p.name)}</span>
+<span class="what">${escapeHtml(p.title.en)} — ${escapeHtml(p.description.zh)}</span></button></li>`;
 }
 
 function loginPage(uid: string, client: string, personas: readonly Persona[]): string {
   const group = (title: string, list: readonly Persona[]) =>
-    list.length === 0 ? '' : `<h2>${escape(title)}</h2><ul>${list.map(personaButton).join('')}</ul>`;
+    list.length === 0 ? '' : `<h2>${escapeHtml(title)}</h2><ul>${list.map(personaButton).join('')}</ul>`;
   return page(
     '登录 Sign in — 开发用身份认证服务',
     `<h1>登录 Sign in</h1>
-<p class="warning">开发用身份认证服务：选择一个演示身份登录 <strong>${escape(client)}</strong>。Development identity provider: pick a persona to sign in as.</p>
-<form method="post" action="/interaction/${escape(uid)}/login">
+<p class="warning">开发用身份认证服务：选择一个演示身份登录 <strong>${escapeHtml(client)}</strong>。Development identity provider: pick a persona to sign in as.</p>
+<form method="post" action="/interaction/${escapeHtml(uid)}/login">
 ${group(
   '申请人 Applicants',
   personas.filter((p) => p.role === 'applicant'),
@@ -53,10 +53,10 @@ function consentPage(uid: string, client: string, who: string, scopes: readonly 
   return page(
     '授权 Consent — 开发用身份认证服务',
     `<h1>授权 Consent</h1>
-<p><strong>${escape(client)}</strong> 请求以 <strong>${escape(who)}</strong> 的身份访问：${escape(scopes.join(', '))}。</p>
-<p><strong>${escape(client)}</strong> asks to act as <strong>${escape(who)}</strong> with: ${escape(scopes.join(', '))}.</p>
-<form method="post" action="/interaction/${escape(uid)}/confirm"><button type="submit" id="consent">同意 Allow</button></form>
-<form method="post" action="/interaction/${escape(uid)}/abort"><button type="submit" id="deny">拒绝 Deny</button></form>`,
+<p><strong>${escapeHtml(client)}</strong> 请求以 <strong>${escapeHtml(who)}</strong> 的身份访问：${escapeHtml(scopes.join(', '))}。</p>
+<p><strong>${escapeHtml(client)}</strong> asks to act as <strong>${escapeHtml(who)}</strong> with: ${escapeHtml(scopes.join(', '))}.</p>
+<form method="post" action="/interaction/${escapeHtml(uid)}/confirm"><button type="submit" id="consent">同意 Allow</button></form>
+<form method="post" action="/interaction/${escapeHtml(uid)}/abort"><button type="submit" id="deny">拒绝 Deny</button></form>`,
   );
 }
 

@@ -173,8 +173,8 @@ export function stackServices(options: StackOptions = {}): ServiceSpec[] {
       ...base,
       PORT: String(ports.gateway),
       INTERNAL_IDENTITY_KEY_FILE: identity.keyFile,
-      JWKS_URL: local(ports.idp, '/.well-known/jwks.json'),
-      JWT_ISSUER: local(ports.idp),
+      // Issuer and JWKS from the provider's discovery; the web app signs in there (client onething-web).
+      OIDC_ISSUER: local(ports.idp),
       // The web app signs in with personas through the gateway's /idp (development only).
       DEV_IDP_URL: local(ports.idp),
       SUBGRAPH_URLS: [

@@ -108,6 +108,13 @@ export function stackServices(options: StackOptions = {}): ServiceSpec[] {
       ...base,
       ...seeded,
       PORT: String(ports.idp),
+      // The web app, served by the gateway (or Vite's dev server), signs in here and is sent back there.
+      WEB_REDIRECT_URIS: [
+        local(ports.gateway, '/'),
+        `http://localhost:${ports.gateway}/`,
+        'http://127.0.0.1:5173/',
+        'http://localhost:5173/',
+      ].join(','),
       ...(options.allowCustomTokens ? { ALLOW_CUSTOM_TOKENS: 'true' } : {}),
     },
     url: local(ports.idp),
@@ -158,7 +165,8 @@ export function stackServices(options: StackOptions = {}): ServiceSpec[] {
       ...base,
       PORT: String(ports.gateway),
       INTERNAL_IDENTITY_KEY_FILE: identity.keyFile,
-      JWKS_URL: local(ports.idp, '/.well-known/jwks.json'),
+      // Issuer and JWKS from the provider's discovery; the web app signs in there (client onething-web).
+      OIDC_ISSUER: local(ports.idp),
       // The web app signs in with personas through the gateway's /idp (development only).
       DEV_IDP_URL: local(ports.idp),
       SUBGRAPH_URLS: [

@@ -10,6 +10,7 @@ import {
 // The identifiers alone: the package's root also loads composition, which the gateway has no use for.
 import { validateResidentId, validateUscc } from '@onething/schema/identifiers';
 import { createRemoteJWKSet, errors, type JWTPayload, jwtVerify } from 'jose';
+import { type ClaimMapping, mapClaims, OUR_CLAIMS } from './claim-mapping';
 
 /** Why a request's credentials were refused: the gateway answers 401 with this message. */
 export class AuthError extends Error {
@@ -59,9 +60,16 @@ export function identityFromClaims(claims: JWTPayload): Identity {
  * so a busy user costs one verification, not one per request.
  */
 export function createAuth(options: {
+  /**
+   * An OpenID provider's issuer URL (OIDC_ISSUER): its issuer and JWKS are read from its discovery
+   * document, and `jwksUrl` and `issuer` are not used.
+   */
+  readonly oidcIssuer?: string | undefined;
   readonly jwksUrl: string | undefined;
   readonly issuer: string;
   readonly audience: string;
+  /** Where the provider's tokens carry the identity; ours by default. */
+  readonly claims?: ClaimMapping;
   /** `false` (AUTH=off): no token is verified, every request is anonymous. */
   readonly verifyTokens?: boolean;
   /**
@@ -72,7 +80,33 @@ export function createAuth(options: {
   /** Lifetime of an internal header; it is reused for half of it. */
   readonly headerTtlSeconds?: number;
 }) {
-  const jwks = options.jwksUrl ? createRemoteJWKSet(new URL(options.jwksUrl)) : undefined;
+  type Verifier = { jwks: ReturnType<typeof createRemoteJWKSet>; issuer: string };
+  const fixed: Verifier | undefined =
+    options.jwksUrl && !options.oidcIssuer
+      ? { jwks: createRemoteJWKSet(new URL(options.jwksUrl)), issuer: options.issuer }
+      : undefined;
+  // Discovery is read on the first token, and again after a failure: the provider may start after us.
+  let discovered: Promise<Verifier> | undefined;
+  const discover = (issuerUrl: string): Promise<Verifier> => {
+    discovered ??= (async () => {
+      const url = `${issuerUrl.replace(/\/+$/, '')}/.well-known/openid-configuration`;
+      const res = await fetch(url, { signal: AbortSignal.timeout(5_000) });
+      if (!res.ok) throw new Error(`${url} answered HTTP ${res.status}`);
+      const doc = (await res.json()) as { issuer?: unknown; jwks_uri?: unknown };
+      if (typeof doc.issuer !== 'string' || typeof doc.jwks_uri !== 'string')
+        throw new Error(`${url} names no issuer and jwks_uri`);
+      return { jwks: createRemoteJWKSet(new URL(doc.jwks_uri)), issuer: doc.issuer };
+    })().catch((e) => {
+      discovered = undefined;
+      throw new AuthError(
+        `the identity provider's discovery cannot be read (${(e as Error).message}); try again`,
+      );
+    });
+    return discovered;
+  };
+  const verifier = async (): Promise<Verifier | undefined> =>
+    options.oidcIssuer ? discover(options.oidcIssuer) : fixed;
+  const mapping = options.claims ?? OUR_CLAIMS;
   const ttl = options.headerTtlSeconds ?? 60;
   const verified = new Map<string, { identity: Identity; expiresAt: number }>();
   const headers = new Map<string, { header: string; renewAt: number }>();
@@ -94,12 +128,13 @@ export function createAuth(options: {
   const verify = async (token: string): Promise<Identity> => {
     const hit = verified.get(token);
     if (hit && hit.expiresAt > Date.now()) return hit.identity;
-    if (!jwks) throw new AuthError('this gateway accepts no tokens (JWKS_URL is not set)');
+    const v = await verifier();
+    if (!v) throw new AuthError('this gateway accepts no tokens (neither OIDC_ISSUER nor JWKS_URL is set)');
     let payload: JWTPayload;
     try {
       // A token without an expiry would be good forever: exp is required, as iss and aud are.
-      ({ payload } = await jwtVerify(token, jwks, {
-        issuer: options.issuer,
+      ({ payload } = await jwtVerify(token, v.jwks, {
+        issuer: v.issuer,
         audience: options.audience,
         requiredClaims: ['exp'],
       }));
@@ -109,7 +144,7 @@ export function createAuth(options: {
         throw new AuthError(`the token is not for this service: ${e.message}`);
       throw new AuthError(`the token is not valid: ${(e as Error).message}`);
     }
-    const identity = identityFromClaims(payload);
+    const identity = identityFromClaims(mapClaims(payload, mapping));
     if (verified.size > 10_000) verified.clear();
     verified.set(token, {
       identity,

@@ -42,6 +42,15 @@ declare module 'fastify' {
 export function createGateway(config: GatewayConfig, log: Logger) {
   const { identityKey } = config;
   const auth = createAuth({
+    oidcIssuer: config.oidcIssuer,
+    claims: {
+      role: config.claimRole,
+      name: config.claimName,
+      idNumber: config.claimIdNumber,
+      enterprises: config.claimEnterprises,
+      departments: config.claimDepartments,
+      roleValues: config.roleValues,
+    },
     jwksUrl: config.jwksUrl,
     issuer: config.jwtIssuer,
     audience: config.jwtAudience,

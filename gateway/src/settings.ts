@@ -36,6 +36,55 @@ const bool = (fallback: boolean) =>
     .default(fallback ? 'true' : 'false')
     .transform((v) => v === 'true');
 
+const claimName = (fallback: string, what: string) => ({
+  schema: z.string().trim().min(1, 'must name a claim').default(fallback),
+  doc: `The claim (or dotted path into nested claims) carrying ${what}.`,
+});
+
+/**
+ * Sign-in by any OpenID provider: its issuer (discovery gives its issuer and JWKS), the web app's client
+ * there, and where its tokens carry what the access rules read, so a province's SSO works by settings.
+ */
+const signInSpec = {
+  oidcIssuer: {
+    env: 'OIDC_ISSUER',
+    schema: z
+      .url('must be the issuer URL of an OpenID provider')
+      .transform((u) => u.replace(/\/+$/, ''))
+      .optional(),
+    defaultDoc: '(none: JWKS_URL and JWT_ISSUER instead)',
+    doc: 'Issuer URL of the OpenID provider users sign in at; its `/.well-known/openid-configuration` gives the issuer and JWKS tokens are verified against (JWKS_URL and JWT_ISSUER are then not used), and the web app signs in there by the authorization-code flow with PKCE.',
+  },
+  webClientId: {
+    env: 'WEB_CLIENT_ID',
+    schema: z.string().trim().min(1).default('onething-web'),
+    doc: 'The web app’s client id at OIDC_ISSUER (a public client: authorization code with PKCE, redirect URI the gateway’s `/`).',
+  },
+  claimRole: {
+    env: 'CLAIM_ROLE',
+    ...claimName('role', 'the role (a string, or a list: the first value ROLE_VALUES knows)'),
+  },
+  claimName: { env: 'CLAIM_NAME', ...claimName('name', 'the holder’s name') },
+  claimIdNumber: { env: 'CLAIM_ID_NUMBER', ...claimName('id_number', 'an applicant’s resident ID number') },
+  claimEnterprises: {
+    env: 'CLAIM_ENTERPRISES',
+    ...claimName(
+      'enterprises',
+      'the USCCs the holder represents (a list, or one string separated by spaces or commas)',
+    ),
+  },
+  claimDepartments: {
+    env: 'CLAIM_DEPARTMENTS',
+    ...claimName('departments', 'the departments whose cases staff review (tax, market, realestate, fund)'),
+  },
+  roleValues: {
+    env: 'ROLE_VALUES',
+    schema: namedList(z.enum(['applicant', 'window-staff', 'department-staff', 'service'])),
+    defaultDoc: '(none: the values are ours)',
+    doc: 'The provider’s role values as ours, as theirs=ours,… (e.g. `citizen=applicant,legal_person=applicant,clerk=window-staff`); ours are applicant, window-staff, department-staff, service. Set, a role it does not list is refused.',
+  },
+} satisfies SettingsSpec;
+
 /** Each setting of the gateway, declared once (see {@link gatewaySettings}). */
 const spec = {
   host: { env: 'HOST', schema: settings.host(), doc: 'Interface to listen on (also `--host ADDRESS`).' },
@@ -99,7 +148,10 @@ const spec = {
     production: {
       devValue: 'onething-dev-idp',
       fix: 'set the issuer (iss) of your identity provider’s tokens; the development identity provider never runs in production',
-      onlyIf: { given: (raw) => raw('AUTH') !== 'off', doc: 'unless AUTH=off' },
+      onlyIf: {
+        given: (raw) => raw('AUTH') !== 'off' && !raw('OIDC_ISSUER'),
+        doc: 'unless AUTH=off or OIDC_ISSUER is set',
+      },
     },
   },
   jwtAudience: {
@@ -221,6 +273,7 @@ const spec = {
         'it hands a token for any persona, window staff included, to anyone who asks; unset it, and users sign in at your identity provider (JWKS_URL)',
     },
   },
+  ...signInSpec,
 } satisfies SettingsSpec;
 
 /** Why the gateway needs its identity key with these settings: each use of it that is on. */

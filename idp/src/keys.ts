@@ -23,6 +23,8 @@ export interface PublicJwk {
 export interface SigningKey {
   readonly privateKey: KeyObject;
   readonly jwk: PublicJwk;
+  /** The private key as a JWK, for the OpenID provider's key store. */
+  readonly privateJwk: JsonWebKey;
   /** Where it came from, for the start log: the key file, or `generated`. */
   readonly source: string;
 }
@@ -42,7 +44,12 @@ function thumbprint(n: string, e: string): string {
 function withJwk(privateKey: KeyObject, source: string): SigningKey {
   const { n, e } = createPublicKey(privateKey).export({ format: 'jwk' }) as JsonWebKey;
   if (!n || !e) throw new Error('the signing key has no RSA modulus and exponent');
-  return { privateKey, jwk: { kty: 'RSA', n, e, kid: thumbprint(n, e), alg: 'RS256', use: 'sig' }, source };
+  return {
+    privateKey,
+    jwk: { kty: 'RSA', n, e, kid: thumbprint(n, e), alg: 'RS256', use: 'sig' },
+    privateJwk: privateKey.export({ format: 'jwk' }),
+    source,
+  };
 }
 
 function refuse(file: string, why: string): ConfigError {

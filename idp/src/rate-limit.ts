@@ -12,7 +12,8 @@ export function limitTokenRequests(app: FastifyInstance, perMinute: number): voi
   // Made on first use: the plugin's `createRateLimit` exists once the app is ready.
   let limiter: ReturnType<FastifyInstance['createRateLimit']> | undefined;
   app.addHook('onRequest', async (req, reply) => {
-    if (req.routeOptions.url !== '/token') return;
+    // POST /token is the OpenID provider's (a catch-all route), GET /token the persona convenience.
+    if (req.url.split('?')[0] !== '/token') return;
     limiter ??= app.createRateLimit({ max: perMinute, timeWindow: 60_000 });
     const result = await limiter(req);
     if (result.isAllowed || !result.isExceeded) return;

@@ -7,16 +7,19 @@ import Fastify, {
   type FastifyInstance,
   LogController,
 } from 'fastify';
+import type Provider from 'oidc-provider';
+import type { Mint } from './dev-grants';
 import { OAuthError } from './errors';
 import { signingKeyFor } from './keys';
+import { registerLogin } from './login';
 import { personasFor } from './personas';
+import { createProvider } from './provider';
 import { limitTokenRequests } from './rate-limit';
 import { registerRoutes } from './routes';
 import type { DevIdpConfig } from './settings';
-import { TokenIssuer } from './tokens';
 import type { Persona } from './types';
 
-/** Token requests are a handful of fields; custom claims a few hundred bytes. */
+/** Sign-in forms are a field or two. */
 const BODY_LIMIT = 64 * 1024;
 const FORM = 'application/x-www-form-urlencoded';
 
@@ -29,6 +32,8 @@ export interface DevIdp {
   readonly personas: readonly Persona[];
   /** Base URL once listening, e.g. `http://127.0.0.1:4010`; the JWKS is at `${url}/.well-known/jwks.json`. */
   readonly url: string;
+  /** The issuer URL of its tokens once listening: ISSUER, or the base URL. */
+  readonly issuer: string;
   listen(): Promise<{ url: string }>;
   close(): Promise<void>;
 }
@@ -68,25 +73,23 @@ function urlOf(address: AddressInfo): string {
 
 /**
  * Builds the development identity provider: personas chosen from the seeded population, a signing key
- * (from SIGNING_KEY_FILE or generated), and the OIDC-shaped endpoints that publish the key and issue
- * tokens. Throws a ConfigError for an unusable key file, and one naming SEED_PERSONS when the
- * population is too small to hold every persona.
+ * (from SIGNING_KEY_FILE or generated), an OpenID provider (`oidc-provider`) with the personas as its
+ * accounts and a sign-in page that lists them, and the development endpoints beside it. Throws a
+ * ConfigError for an unusable key file, and one naming SEED_PERSONS when the population is too small to
+ * hold every persona. The OpenID provider is made at `listen()`, when its issuer URL is known.
  */
 export function createDevIdp(config: DevIdpOptions, log: Logger): DevIdp {
   const personas = personasFor(generatePopulation({ seed: config.seed, persons: config.persons }));
   const key = signingKeyFor(config.signingKeyFile);
-  const issuer = new TokenIssuer(key, {
-    issuer: config.issuer,
-    audience: config.audience,
-    ttlSeconds: config.tokenTtlSeconds,
-  });
+  let provider: Provider | undefined;
+  let mint: Mint | undefined;
+  const notYet = () => new Error('the identity provider is not listening yet: await listen() first');
 
   const app = Fastify({
     loggerInstance: log as FastifyBaseLogger,
     logController: new LogController({ disableRequestLogging: true }),
     bodyLimit: BODY_LIMIT,
   });
-  // Fastify reads text/plain by default; a token request in it is a mistake, answered 415 like any other type.
   app.removeContentTypeParser('text/plain');
   app.addContentTypeParser(FORM, { parseAs: 'string' }, (_req, body, done) => {
     try {
@@ -97,6 +100,12 @@ export function createDevIdp(config: DevIdpOptions, log: Logger): DevIdp {
   });
   app.setErrorHandler((err: FastifyError | OAuthError, req, reply) => {
     if (err instanceof OAuthError) return reply.code(err.status).headers(err.headers).send(err.body);
+    // The OpenID provider's own errors (a persona grant refused, an interaction expired) say what was wrong.
+    const oidc = err as Partial<{ error: string; error_description: string; statusCode: number }>;
+    if (typeof oidc.error === 'string' && typeof oidc.statusCode === 'number' && oidc.statusCode < 500)
+      return reply
+        .code(oidc.statusCode)
+        .send({ error: oidc.error, error_description: oidc.error_description ?? oidc.error });
     const status = err.statusCode ?? 500;
     if (status < 500)
       return reply
@@ -107,37 +116,66 @@ export function createDevIdp(config: DevIdpOptions, log: Logger): DevIdp {
       .code(500)
       .send({ error: 'server_error', error_description: 'the provider failed; its log says why' });
   });
-  app.setNotFoundHandler((req, reply) => {
-    reply.code(404).send({
-      error: 'not_found',
-      error_description: `there is no ${req.method} ${req.url.split('?')[0]}; the endpoints are GET /.well-known/openid-configuration, GET /.well-known/jwks.json, GET /personas, POST or GET /token, GET /health`,
-    });
-  });
   if (!config.limitsLifted) limitTokenRequests(app, config.tokenRequestsPerMinute);
   registerRoutes(app, {
     key,
-    issuer,
-    issuerName: config.issuer,
     personaList: personas,
     personas: new Map(personas.map((p) => [p.id, p])),
-    clients: config.serviceClients,
-    allowCustomTokens: config.allowCustomTokens,
+    mint: () => mint ?? (() => Promise.reject(notYet())),
+  });
+  registerLogin(
+    app,
+    () => {
+      if (!provider) throw notYet();
+      return provider;
+    },
+    personas,
+  );
+  // Everything else is the OpenID provider's (discovery, JWKS, /auth, POST /token, /me, /session/end…):
+  // its requests reach it unread, as a Koa app expects them.
+  app.register(async (scope) => {
+    scope.removeAllContentTypeParsers();
+    scope.addContentTypeParser('*', (_req, _payload, done) => done(null, undefined));
+    scope.all('/*', (req, reply) => {
+      if (!provider) throw notYet();
+      reply.hijack();
+      provider.callback()(req.raw, reply.raw);
+    });
   });
 
   let url: string | undefined;
+  let issuer: string | undefined;
   return {
     app,
     personas,
     get url() {
-      if (url === undefined)
-        throw new Error('the identity provider is not listening yet: await listen() first');
+      if (url === undefined) throw notYet();
       return url;
+    },
+    get issuer() {
+      if (issuer === undefined) throw notYet();
+      return issuer;
     },
     async listen() {
       await app.listen({ host: config.host, port: config.port });
       url = urlOf(app.server.address() as AddressInfo);
+      issuer = config.issuer ?? url;
+      ({ provider, mint } = createProvider(
+        {
+          issuer,
+          audience: config.audience,
+          tokenTtlSeconds: config.tokenTtlSeconds,
+          key,
+          personas,
+          serviceClients: config.serviceClients,
+          allowCustomTokens: config.allowCustomTokens,
+          webClientId: config.webClientId,
+          webRedirectUris: config.webRedirectUris,
+        },
+        log,
+      ));
       log.info(
-        { url, issuer: config.issuer, audience: config.audience, kid: key.jwk.kid, key: key.source },
+        { url, issuer, audience: config.audience, kid: key.jwk.kid, key: key.source },
         'dev identity provider listening',
       );
       return { url };

@@ -20,8 +20,9 @@ describe('devIdpSettings', () => {
       port: 4010,
       seed: 20261122,
       persons: 10_000,
-      issuer: 'onething-dev-idp',
+      issuer: undefined,
       audience: 'onething',
+      webClientId: 'onething-web',
       tokenTtlSeconds: 28_800,
       signingKeyFile: undefined,
       allowCustomTokens: false,
@@ -58,9 +59,15 @@ describe('devIdpSettings', () => {
   });
 
   it('names every wrong setting with what it is for', () => {
-    const message = problemsOf({ TOKEN_TTL_SECONDS: '-5', ISSUER: '   ', PORT: 'http' });
+    const message = problemsOf({
+      TOKEN_TTL_SECONDS: '-5',
+      ISSUER: 'onething-dev-idp',
+      PORT: 'http',
+      WEB_REDIRECT_URIS: 'not a url',
+    });
     expect(message).toContain('TOKEN_TTL_SECONDS="-5": must be above 0');
-    expect(message).toContain('ISSUER="   ": must not be blank');
+    expect(message).toContain('ISSUER="onething-dev-idp": must be the URL clients reach this provider at');
+    expect(message).toContain('"not a url" is not a URL');
     expect(message).toContain('PORT="http"');
   });
 

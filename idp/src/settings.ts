@@ -75,13 +75,41 @@ export const devIdpSettings = defineSettings(
     },
     issuer: {
       env: 'ISSUER',
-      schema: text('onething-dev-idp', 'the issuer name the gateway expects'),
-      doc: 'The `iss` claim of every token; the gateway must expect the same issuer.',
+      schema: z
+        .url('must be the URL clients reach this provider at, e.g. http://127.0.0.1:4010')
+        .transform((u) => u.replace(/\/+$/, ''))
+        .optional(),
+      defaultDoc: '(the address it listens at)',
+      doc: 'The issuer URL: the `iss` claim of every token and the base of discovery (`/.well-known/openid-configuration`); set it when clients reach the provider at another address (a proxy). The gateway’s OIDC_ISSUER names the same URL.',
     },
     audience: {
       env: 'AUDIENCE',
       schema: text('onething', 'the audience the gateway expects'),
       doc: 'The `aud` claim of every token; the gateway must expect the same audience.',
+    },
+    webClientId: {
+      env: 'WEB_CLIENT_ID',
+      schema: text('onething-web', 'the client id of the web app'),
+      doc: 'Client id of the web app: a public client of the authorization-code flow with PKCE (no secret), with refresh tokens.',
+    },
+    webRedirectUris: {
+      env: 'WEB_REDIRECT_URIS',
+      schema: z
+        .string()
+        .default(
+          'http://127.0.0.1:4000/,http://localhost:4000/,http://127.0.0.1:5173/,http://localhost:5173/',
+        )
+        .transform((text, ctx) => {
+          const uris = text
+            .split(',')
+            .map((u) => u.trim())
+            .filter(Boolean);
+          for (const u of uris)
+            if (!URL.canParse(u)) ctx.addIssue({ code: 'custom', message: `"${u}" is not a URL` });
+          if (uris.length === 0) ctx.addIssue({ code: 'custom', message: 'name at least one redirect URI' });
+          return uris;
+        }),
+      doc: 'Where the web app may be sent back to after sign-in, as a comma list of URLs (the gateway’s `/` and the Vite dev server’s, by default); its browser requests to the token endpoint are allowed from these origins (CORS).',
     },
     tokenTtlSeconds: {
       env: 'TOKEN_TTL_SECONDS',

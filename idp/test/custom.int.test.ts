@@ -15,9 +15,14 @@ describe('the custom grant', () => {
   afterAll(() => t.idp.close());
 
   it('signs an applicant the personas do not cover, with the claims asked for', async () => {
-    const { status, body } = await t.json({
+    const { status, body } = await t.form({
       grant_type: 'custom',
-      claims: { role: 'applicant', name: '测试申请人', id_number: ID, enterprises: [USCC.toLowerCase()] },
+      claims: JSON.stringify({
+        role: 'applicant',
+        name: '测试申请人',
+        id_number: ID,
+        enterprises: [USCC.toLowerCase()],
+      }),
     });
     expect(status).toBe(200);
     expect(body.persona).toBeUndefined();
@@ -29,7 +34,7 @@ describe('the custom grant', () => {
       role: 'applicant',
       enterprises: [USCC],
       departments: [],
-      iss: 'test-issuer',
+      iss: t.url,
       aud: 'test-audience',
     });
     expect(payload).not.toHaveProperty('persona');
@@ -50,16 +55,16 @@ describe('the custom grant', () => {
   });
 
   it('names every wrong claim in one answer', async () => {
-    const { status, body } = await t.json({
+    const { status, body } = await t.form({
       grant_type: 'custom',
-      claims: {
+      claims: JSON.stringify({
         role: 'admin',
         name: 'x',
         id_number: `${ID17}${residentIdCheckCharacter(ID17) === '0' ? '1' : '0'}`,
         enterprises: ['91330502MA000000XX'],
         departments: ['police'],
         scope: 'all',
-      },
+      }),
     });
     expect(status).toBe(400);
     expect(body.error).toBe('invalid_request');
@@ -72,7 +77,10 @@ describe('the custom grant', () => {
   });
 
   it('refuses an applicant without an ID number, and claims that are not JSON', async () => {
-    const noId = await t.json({ grant_type: 'custom', claims: { role: 'applicant', name: '无证件' } });
+    const noId = await t.form({
+      grant_type: 'custom',
+      claims: JSON.stringify({ role: 'applicant', name: '无证件' }),
+    });
     expect(noId.status).toBe(400);
     expect(noId.body.error_description).toContain('id_number: an applicant needs a resident ID number');
     const notJson = await t.form({ grant_type: 'custom', claims: '{role:' });

@@ -25,7 +25,7 @@ describe('SIGNING_KEY_FILE', () => {
     try {
       const { body } = await t.form({ grant_type: 'persona', persona: 'citizen' });
       const { payload } = await jwtVerify(body.access_token, await importSPKI(publicPem, 'RS256'), {
-        issuer: 'test-issuer',
+        issuer: t.url,
         audience: 'test-audience',
       });
       expect(payload.persona).toBe('citizen');
@@ -36,11 +36,11 @@ describe('SIGNING_KEY_FILE', () => {
   });
 
   it('keeps the key and kid across a restart, so tokens issued before it still verify', async () => {
-    const first = await startIdp({ signingKeyFile: keyFile });
+    const first = await startIdp({ signingKeyFile: keyFile, issuer: 'http://idp.test' });
     const { body } = await first.form({ grant_type: 'persona', persona: 'seller' });
     const kid = (await first.call('GET', '/.well-known/jwks.json')).body.keys[0].kid;
     await first.idp.close();
-    const second = await startIdp({ signingKeyFile: keyFile });
+    const second = await startIdp({ signingKeyFile: keyFile, issuer: 'http://idp.test' });
     try {
       expect((await second.call('GET', '/.well-known/jwks.json')).body.keys[0].kid).toBe(kid);
       await expect(second.verify(body.access_token)).resolves.toBeDefined();

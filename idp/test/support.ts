@@ -9,8 +9,10 @@ export function testOptions(overrides: Partial<DevIdpOptions> = {}): DevIdpOptio
     port: 0,
     seed: 20261122,
     persons: 2000,
-    issuer: 'test-issuer',
+    issuer: undefined,
     audience: 'test-audience',
+    webClientId: 'onething-web',
+    webRedirectUris: ['http://127.0.0.1:9/'],
     tokenTtlSeconds: 600,
     signingKeyFile: undefined,
     serviceClients: new Map([
@@ -47,26 +49,26 @@ export async function startIdp(overrides: Partial<DevIdpOptions> = {}) {
     const body = (await res.json()) as any;
     return { status: res.status, headers: res.headers, body };
   };
-  /** POSTs token parameters as a form. */
-  const form = (params: Record<string, string>, headers: Record<string, string> = {}) =>
-    call('POST', '/token', {
-      body: new URLSearchParams(params).toString(),
+  /**
+   * POSTs token parameters as a form; the development grants (persona, custom) are asked for by the public
+   * client dev-tools unless the test names another.
+   */
+  const form = (params: Record<string, string>, headers: Record<string, string> = {}) => {
+    const dev = params.grant_type === 'persona' || params.grant_type === 'custom';
+    const withClient = dev && params.client_id === undefined ? { ...params, client_id: 'dev-tools' } : params;
+    return call('POST', '/token', {
+      body: new URLSearchParams(withClient).toString(),
       headers: { 'content-type': 'application/x-www-form-urlencoded', ...headers },
     });
-  /** POSTs token parameters as JSON. */
-  const json = (params: unknown, headers: Record<string, string> = {}) =>
-    call('POST', '/token', {
-      body: JSON.stringify(params),
-      headers: { 'content-type': 'application/json', ...headers },
-    });
+  };
   /** Verifies a token through the served JWKS, as the gateway does in production. */
   const verify = async (token: string) =>
     jwtVerify<JWTPayload & Record<string, unknown>>(token, jwks, {
-      issuer: options.issuer,
+      issuer: idp.issuer,
       audience: options.audience,
       algorithms: ['RS256'],
     });
-  return { idp, url, options, call, form, json, verify };
+  return { idp, url, options, call, form, verify };
 }
 
 /** Basic authorization of a client, with id and secret form-urlencoded first as RFC 6749 §2.3.1 asks. */

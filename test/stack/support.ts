@@ -81,11 +81,12 @@ export async function startTestStack(options: StackOptions = {}): Promise<TestSt
   const stack = await startStack(merged);
   const gatewayUrl = `http://127.0.0.1:${ports.gateway}`;
   const idp = `http://127.0.0.1:${ports.idp}`;
-  const tokenFrom = async (body: Record<string, unknown>) => {
+  // The development grants (persona, custom) are the public client dev-tools'; the hall has its secret.
+  const tokenFrom = async (body: Record<string, string>) => {
     const res = await fetch(`${idp}/token`, {
       method: 'POST',
-      headers: { 'content-type': 'application/json' },
-      body: JSON.stringify(body),
+      headers: { 'content-type': 'application/x-www-form-urlencoded' },
+      body: new URLSearchParams(body),
     });
     const json = (await res.json()) as { access_token?: string };
     if (!json.access_token) throw new Error(`no token: ${JSON.stringify(json)}`);
@@ -111,8 +112,9 @@ export async function startTestStack(options: StackOptions = {}): Promise<TestSt
       });
       return { status: res.status, ...((await res.json()) as object) };
     },
-    token: (persona) => tokenFrom({ grant_type: 'persona', persona }),
-    customToken: (claims) => tokenFrom({ grant_type: 'custom', claims }),
+    token: (persona) => tokenFrom({ grant_type: 'persona', persona, client_id: 'dev-tools' }),
+    customToken: (claims) =>
+      tokenFrom({ grant_type: 'custom', claims: JSON.stringify(claims), client_id: 'dev-tools' }),
     // The stack's identity provider knows the hall by its development credentials (SERVICE_CLIENTS).
     serviceToken: () =>
       tokenFrom({ grant_type: 'client_credentials', client_id: 'hall', client_secret: 'hall-dev-secret' }),

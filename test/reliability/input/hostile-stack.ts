@@ -83,7 +83,8 @@ export async function startHostileStack(): Promise<HostileStack> {
       ports: s.ports,
       identityKey: s.identityKeys.key,
       providerKey: key,
-      issuer: 'onething-dev-idp',
+      // The development provider's issuer is its URL (OpenID discovery).
+      issuer: `http://127.0.0.1:${s.ports.idp}`,
       audience: 'onething',
       tokens,
       applicant: {

@@ -3,8 +3,8 @@ import rateLimit from '@fastify/rate-limit';
 import type { Logger } from '@onething/runtime';
 import { sendError } from '@onething/runtime/http';
 import type { Identity } from '@onething/runtime/identity';
+import { sharedCounterRedis } from '@onething/runtime/redis';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
-import { Redis } from 'ioredis';
 import type { Counter } from 'prom-client';
 
 /** Requests a minute each kind of caller is allowed (RATE_LIMIT_* settings). */
@@ -79,22 +79,12 @@ export function registerRateLimits(
   options: RateLimitOptions,
 ): { check: RateCheck; close: () => Promise<void> } {
   if (options.lifted) return { check: async () => true, close: async () => {} };
-  const redis = options.redisUrl
-    ? new Redis(options.redisUrl, {
-        // A Redis that is away fails a count at once (and the request is served) instead of queueing it.
-        enableOfflineQueue: false,
-        maxRetriesPerRequest: 1,
-        connectTimeout: 2_000,
-      })
-    : undefined;
-  let redisDown = false;
-  redis?.on('error', (err) => {
-    if (!redisDown) options.log.warn({ err }, 'rate-limit Redis unreachable: requests are served uncounted');
-    redisDown = true;
-  });
-  redis?.on('ready', () => {
-    redisDown = false;
-  });
+  // A Redis that is away fails a count at once (and the request is served) instead of queueing it.
+  const redis = sharedCounterRedis(
+    options.redisUrl,
+    options.log,
+    'rate-limit Redis unreachable: requests are served uncounted',
+  );
   app.register(rateLimit, {
     global: false,
     redis,

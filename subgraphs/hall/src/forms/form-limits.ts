@@ -1,7 +1,7 @@
 import { createHmac } from 'node:crypto';
 import type { Logger } from '@onething/runtime';
+import { sharedCounterRedis } from '@onething/runtime/redis';
 import { subgraphError } from '@onething/subgraph-kit';
-import { Redis } from 'ioredis';
 import { RateLimiterMemory, RateLimiterRedis, RateLimiterRes } from 'rate-limiter-flexible';
 
 /** What an applicant's form operations are limited by (FORM_CHECKS_PER_MINUTE, PREFILLS_PER_MINUTE). */
@@ -39,21 +39,11 @@ export function applicantKey(idNumber: string, secret: Buffer): string {
  */
 export function formLimits(options: FormLimitOptions): FormLimits {
   if (options.lifted) return { consume: async () => {}, ready: async () => {}, close: async () => {} };
-  const redis = options.redisUrl
-    ? new Redis(options.redisUrl, {
-        enableOfflineQueue: false,
-        maxRetriesPerRequest: 1,
-        connectTimeout: 2_000,
-      })
-    : undefined;
-  let warned = false;
-  redis?.on('error', (err) => {
-    if (!warned) options.log.warn({ err }, 'form-limit Redis unreachable: counting in this process alone');
-    warned = true;
-  });
-  redis?.on('ready', () => {
-    warned = false;
-  });
+  const redis = sharedCounterRedis(
+    options.redisUrl,
+    options.log,
+    'form-limit Redis unreachable: counting in this process alone',
+  );
   const limiter = (points: number, keyPrefix: string) => {
     const memory = new RateLimiterMemory({ points, duration: 60, keyPrefix });
     return redis

@@ -1,10 +1,11 @@
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { Supergraph } from '@apollo/federation-internals';
-import { type DocumentNode, parse, validate } from 'graphql';
-import { describe, expect, it } from 'vitest';
+import { type DocumentNode, Kind, type OperationDefinitionNode, parse, validate } from 'graphql';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { queryLimits } from '../gateway/src/plugins/limits';
 import { gatewaySettings } from '../gateway/src/settings';
+import { ITEMS_QUERY } from '../subgraphs/hall/src/catalogue/items';
 
 /**
  * Every query the project itself sends — the web app's, the hall's through the supergraph, the docs'
@@ -31,6 +32,9 @@ const sources = (dir: string, ext: RegExp): string[] =>
   });
 
 /** The GraphQL documents in a file: template literals that read as one, and ```graphql blocks of docs. */
+const isOperation = (d: { kind: string }): d is OperationDefinitionNode =>
+  d.kind === Kind.OPERATION_DEFINITION;
+
 function documentsIn(path: string): { where: string; doc: DocumentNode }[] {
   const text = readFileSync(join(ROOT, path), 'utf8');
   const candidates = path.endsWith('.md')
@@ -61,6 +65,20 @@ describe('the project’s own queries within the gateway’s default limits', ()
     'README.md',
     ...sources('docs', /\.md$/),
   ].flatMap(documentsIn);
+  // Queries built from parts at run time, which no scan of the text sees whole: the web app's typed
+  // documents (each with the fragments it spreads) and the hall's catalogue query (one field per department).
+  beforeAll(async () => {
+    const web: Record<string, unknown> = await import('../web/src/api/documents');
+    for (const d of Object.values(web)) {
+      const doc = d as DocumentNode;
+      const op = doc?.kind === Kind.DOCUMENT ? doc.definitions.find(isOperation) : undefined;
+      if (op) documents.push({ where: `web/src/api/documents.ts: ${op.operation} ${op.name?.value}`, doc });
+    }
+    documents.push({
+      where: 'subgraphs/hall/src/catalogue/items.ts: query HallCatalogue',
+      doc: parse(ITEMS_QUERY),
+    });
+  });
 
   it('finds them (the web app’s, the hall’s catalogue, the docs’, the tests’)', () => {
     const where = documents.map((d) => d.where).join('\n');

@@ -39,7 +39,8 @@ export interface HallMaterial {
   readonly formats: readonly string[];
 }
 
-const ITEMS_QUERY = `query HallCatalogue {
+/** The catalogue's query of every department's items through the supergraph (exported for the limits' test). */
+export const ITEMS_QUERY = `query HallCatalogue {
   ${DEPARTMENTS.map((d) => `${d.fieldPrefix}Items { ...Spec }`).join(' ')}
 }
 fragment Spec on Item {

@@ -5,6 +5,6 @@ export { criticalPathDays, deriveOneForm, type OneForm } from './catalogue/one-f
 export { type BundleSavings, bundleSavings } from './catalogue/savings';
 export { checkForm, type FormCheck } from './forms/check-form';
 export { openDatabase } from './platform/database';
+export { SupergraphClient, serviceToken } from './platform/supergraph-client';
 export { createHallSubgraph } from './server';
 export { type HallConfig, hallSettings } from './settings';
-export { SupergraphClient, serviceToken } from './supergraph-client';

@@ -24,12 +24,12 @@ import { BlobStore } from './materials/blob-store';
 import { startRetentionSweeps, UploadRetention } from './materials/retention';
 import { JobQueue } from './outbox/jobs';
 import { openDatabase } from './platform/database';
+import { SupergraphClient, serviceToken } from './platform/supergraph-client';
 import { storeUnavailable } from './platform/unavailable';
 import { unitOfWork } from './platform/unit-of-work';
 import { hallResolvers } from './resolvers';
 import { SaleConfirmations } from './sales/store';
 import type { HallConfig } from './settings';
-import { SupergraphClient, serviceToken } from './supergraph-client';
 
 /**
  * Builds the hall (without listening): its store (PGlite or PostgreSQL, migrated), its bundles checked

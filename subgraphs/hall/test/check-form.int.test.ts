@@ -8,8 +8,8 @@ import { checkForm } from '../src/forms/check-form';
 import type { CrossCheckInput } from '../src/forms/cross-checks';
 import { localDepartmentRules } from '../src/forms/department-rules';
 import { type Database, openDatabase } from '../src/platform/database';
+import type { SupergraphClient } from '../src/platform/supergraph-client';
 import { SaleConfirmations } from '../src/sales/store';
-import type { SupergraphClient } from '../src/supergraph-client';
 import { BUYER, houseTransferForm, SELLER, UNIT } from './house-transfer-form';
 
 const catalogue = catalogueFromItemFiles();

@@ -18,9 +18,9 @@ import { formResolvers } from '../src/forms/resolvers';
 import { Uploads } from '../src/materials';
 import { JobQueue } from '../src/outbox/jobs';
 import { type Database, openDatabase } from '../src/platform/database';
+import type { SupergraphClient } from '../src/platform/supergraph-client';
 import { unitOfWork } from '../src/platform/unit-of-work';
 import { SaleConfirmations } from '../src/sales/store';
-import type { SupergraphClient } from '../src/supergraph-client';
 import { BUYER, houseTransferForm, SELLER } from './house-transfer-form';
 
 const buyer = BUYER;

@@ -6,7 +6,7 @@ import { deriveOneForm } from '../src/catalogue/one-form';
 import { AuditTrail } from '../src/consent/audit-trail';
 import { prefillForm } from '../src/consent/prefill';
 import { type Database, openDatabase } from '../src/platform/database';
-import type { SupergraphClient } from '../src/supergraph-client';
+import type { SupergraphClient } from '../src/platform/supergraph-client';
 
 const catalogue = catalogueFromItemFiles();
 const { bundles } = readBundleFiles(fileURLToPath(new URL('../bundles', import.meta.url)));

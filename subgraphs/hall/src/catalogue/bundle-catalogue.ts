@@ -1,7 +1,7 @@
 import { setTimeout as sleep } from 'node:timers/promises';
 import type { Logger } from '@onething/runtime';
 import { invalidInput } from '../invalid-input';
-import type { SupergraphClient } from '../supergraph-client';
+import type { SupergraphClient } from '../platform/supergraph-client';
 import { type BundleDefinition, BundleError, checkBundles, readBundleFiles } from './definition';
 import { type HallItem, ItemCatalogue } from './items';
 import { deriveOneForm, type OneForm } from './one-form';

@@ -1,5 +1,5 @@
 import { DEPARTMENTS, type DepartmentEnum, departmentNamed } from '@onething/schema';
-import type { SupergraphClient } from '../supergraph-client';
+import type { SupergraphClient } from '../platform/supergraph-client';
 
 /** An item as the one schema describes it (the hall never sees a department's wire). */
 export interface HallItem {

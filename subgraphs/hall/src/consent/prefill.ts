@@ -1,6 +1,6 @@
 import type { DepartmentKey } from '@onething/schema';
 import type { OneForm } from '../catalogue/one-form';
-import type { ActingFor, SupergraphClient } from '../supergraph-client';
+import type { ActingFor, SupergraphClient } from '../platform/supergraph-client';
 import type { AuditTrail } from './audit-trail';
 import { type PrefillSource, sourcesFor } from './prefill-sources';
 import type { PrefilledValue, UnavailableSource } from './prefills';

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import type { GraphQLAnswer, SupergraphClient } from '../supergraph-client';
+import type { GraphQLAnswer, SupergraphClient } from '../platform/supergraph-client';
 import { DepartmentApi, DispatchError } from './department-api';
 
 const actingFor = { idNumber: '11010519491231002X', enterprises: [] };

@@ -1,6 +1,6 @@
 import { DEPARTMENT, type DepartmentKey } from '@onething/schema';
 import type { CaseStatus } from '../applications/part-machine';
-import type { ActingFor, GraphQLAnswer, SupergraphClient } from '../supergraph-client';
+import type { ActingFor, GraphQLAnswer, SupergraphClient } from '../platform/supergraph-client';
 
 /** A department's case as the one schema reports it. */
 export interface CaseView {

@@ -1,9 +1,9 @@
 import { fenToYuan, yuanToFen } from '@onething/schema';
 import { type FormProblem, problem } from '@onething/schema/forms';
 import type { AuditTrail } from '../consent/audit-trail';
+import type { ActingFor, SupergraphClient } from '../platform/supergraph-client';
 import { isLive, type SaleConfirmations } from '../sales/store';
 import { readUnitAsOwner } from '../sales/unit';
-import type { ActingFor, SupergraphClient } from '../supergraph-client';
 import { fundAccountRules, localDepartmentRules } from './department-rules';
 
 /** A rule that could not be checked now because a department could not be asked. */

@@ -7,8 +7,8 @@ import type { OneForm } from '../catalogue/one-form';
 import type { AuditTrail } from '../consent/audit-trail';
 import type { Prefills } from '../consent/prefills';
 import { hallId } from '../ids';
+import type { SupergraphClient } from '../platform/supergraph-client';
 import type { SaleConfirmations } from '../sales/store';
-import type { SupergraphClient } from '../supergraph-client';
 import { checkForm } from './check-form';
 import type { NotChecked } from './cross-checks';
 

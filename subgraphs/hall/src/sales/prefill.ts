@@ -2,7 +2,7 @@ import { fenToYuan } from '@onething/schema';
 import type { OneForm } from '../catalogue/one-form';
 import type { AuditTrail } from '../consent/audit-trail';
 import type { PrefilledValue, UnavailableSource } from '../consent/prefills';
-import type { SupergraphClient } from '../supergraph-client';
+import type { SupergraphClient } from '../platform/supergraph-client';
 import type { SaleConfirmation } from './store';
 import { readUnitAsOwner } from './unit';
 

@@ -5,7 +5,7 @@ import type { AuditTrail } from '../consent/audit-trail';
 import type { Resolvers } from '../generated/resolvers-types';
 import { hallId } from '../ids';
 import { invalidInput } from '../invalid-input';
-import type { SupergraphClient } from '../supergraph-client';
+import type { SupergraphClient } from '../platform/supergraph-client';
 import { isLive, type SaleConfirmation, type SaleConfirmations } from './store';
 import { readUnitAsOwner } from './unit';
 

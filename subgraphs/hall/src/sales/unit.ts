@@ -1,4 +1,4 @@
-import type { SupergraphClient } from '../supergraph-client';
+import type { SupergraphClient } from '../platform/supergraph-client';
 
 /** A unit as the registry holds it, read by the hall acting for one of its owners. */
 export interface RegisteredUnit {

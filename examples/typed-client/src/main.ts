@@ -3,7 +3,7 @@ import { BUNDLE_FORM, BUNDLES } from './operations';
 
 /**
  * Lists the bundles, then reads one bundle's form fields (the first bundle, or the code given as the first
- * argument): `npm start` in the repository, then `npm start --workspace examples/typed-client [CODE]`.
+ * argument): `npm start` in the repository, then `npm start --workspace examples/typed-client -- [CODE]`.
  * Every value below is typed by the schema: `bundle.name.zh` is a string, `field.required` a boolean.
  */
 const print = (line: string) => process.stdout.write(`${line}\n`);

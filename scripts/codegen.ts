@@ -1,6 +1,6 @@
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { fileURLToPath, pathToFileURL } from 'node:url';
 import { Supergraph } from '@apollo/federation-internals';
 import { type CodegenConfig, generate } from '@graphql-codegen/cli';
 import { readSupergraph } from '@onething/schema';
@@ -10,7 +10,9 @@ import { printSchema } from 'graphql';
  * GraphQL Code Generator over the one schema (`npm run codegen`), its output checked in:
  * - the web app's operations (web/src/api/documents.ts, or any `graphql()` under web/src) as typed documents for urql, against the API schema
  *   of the composed supergraph (schema/supergraph.graphql, written by `npm run compose --workspace schema`);
- * - the hall's resolver types, enums among them, from its own subgraph SDL (federation: true).
+ * - the hall's resolver types, enums among them, from its own subgraph SDL (federation: true);
+ * - each example client's typed operations (examples/<name>/codegen.ts, its own configuration, as another
+ *   team would write it).
  * scripts/codegen.test.ts fails while a checked-in file differs from what this generates.
  */
 
@@ -19,6 +21,8 @@ const ROOT = fileURLToPath(new URL('..', import.meta.url));
 /** Where the generated files go, relative to the repository. */
 export const WEB_GENERATED = 'web/src/api/generated/';
 export const HALL_GENERATED = 'subgraphs/hall/src/generated/resolvers-types.ts';
+/** The example clients, each with its own codegen.ts (docs/frontend.md, "Typed operations for your own front end"). */
+export const EXAMPLES = ['examples/typed-client'];
 
 /** Every custom scalar of the one schema travels as a string (Money too: exact decimals, never a float). */
 const SCALARS = Object.fromEntries(
@@ -93,7 +97,20 @@ export async function generatedFiles(): Promise<{ path: string; content: string 
     { ...codegenConfig(), cwd: ROOT },
     false,
   );
-  return files.map((f) => ({ path: f.filename, content: f.content }));
+  const examples = await Promise.all(EXAMPLES.map(exampleGeneratedFiles));
+  return [...files.map((f) => ({ path: f.filename, content: f.content })), ...examples.flat()];
+}
+
+/** What an example's own codegen.ts generates, its paths relative to the repository. */
+export async function exampleGeneratedFiles(example: string): Promise<{ path: string; content: string }[]> {
+  const config = (
+    (await import(pathToFileURL(join(ROOT, example, 'codegen.ts')).href)) as { default: CodegenConfig }
+  ).default;
+  const files: { filename: string; content: string }[] = await generate(
+    { ...config, silent: true, cwd: join(ROOT, example) },
+    false,
+  );
+  return files.map((f) => ({ path: `${example}/${f.filename}`, content: f.content }));
 }
 
 const read = (path: string) => {

@@ -9,7 +9,7 @@ import { ITEMS_QUERY } from '../subgraphs/hall/src/catalogue/items';
 
 /**
  * Every query the project itself sends — the web app's, the hall's through the supergraph, the docs'
- * examples, the tests' and the benchmarks' — stays within the gateway's default limits, the cost limit
+ * examples, the example clients', the tests' and the benchmarks' — stays within the gateway's default limits, the cost limit
  * (MAX_COST) above all: a limit that refused our own front end would be raised by the first integrator.
  * The hostile corpus of the reliability suite is left out: it is over the limits on purpose.
  */
@@ -62,6 +62,7 @@ describe('the project’s own queries within the gateway’s default limits', ()
     ...sources('test', /\.ts$/),
     ...sources('scripts', /\.ts$/),
     ...sources('gateway/src', /\.ts$/),
+    ...sources('examples', /\.ts$/),
     'README.md',
     ...sources('docs', /\.md$/),
   ].flatMap(documentsIn);

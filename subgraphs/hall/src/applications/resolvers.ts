@@ -11,7 +11,7 @@ import { hallId } from '../ids';
 import type { Upload, Uploads } from '../materials/uploads';
 import type { Application, ApplicationStatus, Part } from './model';
 import { type ApplicationReads, readsFor } from './reads';
-import type { ApplicationInput, ApplicationService } from './service';
+import type { ApplicationService } from './service';
 import type { Applications } from './store';
 
 type Ctx = SubgraphContext<{ applications?: ApplicationReads }>;

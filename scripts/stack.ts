@@ -165,9 +165,11 @@ export function stackServices(options: StackOptions = {}): ServiceSpec[] {
       ...base,
       PORT: String(ports.gateway),
       INTERNAL_IDENTITY_KEY_FILE: identity.keyFile,
-      // Issuer and JWKS from the provider's discovery; the web app signs in there (client onething-web).
+      // Issuer and JWKS from the provider's discovery; the web app learns it from /config.json and signs
+      // in there by code + PKCE (client onething-web), coming back to the gateway's `/`.
       OIDC_ISSUER: local(ports.idp),
-      // The web app signs in with personas through the gateway's /idp (development only).
+      // The development IdP's personas and tokens at the gateway's /idp (development only; the web app no
+      // longer uses it).
       DEV_IDP_URL: local(ports.idp),
       SUBGRAPH_URLS: [
         ...DEPARTMENT_KEYS.map((d) => `${d}=${local(ports.subgraphs[d], '/graphql')}`),

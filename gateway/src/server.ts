@@ -228,7 +228,12 @@ export function createGateway(config: GatewayConfig, log: Logger) {
       log,
     });
   registerDevIdp(app, { url: config.devIdpUrl, dispatcher, log });
-  registerWebApp(app, { dir: config.webDir, enabled: config.webApp, log });
+  registerWebApp(app, {
+    dir: config.webDir,
+    enabled: config.webApp,
+    signIn: { issuer: config.oidcIssuer, clientId: config.webClientId },
+    log,
+  });
 
   let url = `http://${config.host}:${config.port}`;
   let started: Promise<void> | undefined;

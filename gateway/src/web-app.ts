@@ -7,30 +7,58 @@ import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 
 /**
  * The web app (web/, built to WEB_DIR) at `/`: index.html for `/` and for every page of the app (a
- * single-page app routes in the browser), its hashed files under /assets/ cached for good, everything
- * under one strict Content-Security-Policy. The gateway's own paths are never taken for pages.
+ * single-page app routes in the browser), its hashed files under /assets/ cached for good, `/config.json`
+ * telling it where users sign in, everything under one strict Content-Security-Policy. The gateway's own
+ * paths are never taken for pages.
  */
 
 /** Paths of the gateway's own, answered by their handlers and never by the web app's index.html. */
-export const API_PREFIXES = ['/graphql', '/graphiql', '/materials', '/health', '/ready', '/metrics', '/idp'];
+export const API_PREFIXES = [
+  '/graphql',
+  '/graphiql',
+  '/materials',
+  '/health',
+  '/ready',
+  '/metrics',
+  '/idp',
+  '/config.json',
+];
 
-/** Same origin only, no inline script, no framing: the app talks to /graphql, /materials and /idp here. */
-export const WEB_APP_CSP = [
-  "default-src 'self'",
-  "img-src 'self' data: blob:",
-  "style-src 'self' 'unsafe-inline'",
-  "connect-src 'self'",
-  "script-src 'self'",
-  "frame-ancestors 'none'",
-  "base-uri 'self'",
-  "form-action 'self'",
-].join('; ');
+/**
+ * Same origin only, no inline script, no framing: the app talks to /graphql and /materials here, and to
+ * the identity provider it signs in at (its discovery, token and end-session endpoints), which is the
+ * one other origin it may connect to and send a form to.
+ */
+export function webAppCsp(issuer?: string): string {
+  const idp = issuer ? ` ${new URL(issuer).origin}` : '';
+  return [
+    "default-src 'self'",
+    "img-src 'self' data: blob:",
+    "style-src 'self' 'unsafe-inline'",
+    `connect-src 'self'${idp}`,
+    "script-src 'self'",
+    "frame-ancestors 'none'",
+    "base-uri 'self'",
+    `form-action 'self'${idp}`,
+  ].join('; ');
+}
 
-const SECURITY_HEADERS = {
-  'content-security-policy': WEB_APP_CSP,
+/** The policy without an identity provider (no OIDC_ISSUER): nothing but the gateway's own origin. */
+export const WEB_APP_CSP = webAppCsp();
+
+/** What the web app reads at `/config.json` before anything else: where its users sign in. */
+export interface WebAppConfig {
+  /** The OpenID provider's issuer URL (OIDC_ISSUER); null where none is set and nobody can sign in. */
+  readonly issuer: string | null;
+  /** The web app's client id there (WEB_CLIENT_ID): a public client, code flow with PKCE. */
+  readonly clientId: string;
+}
+
+const securityHeaders = (issuer?: string) => ({
+  'content-security-policy': webAppCsp(issuer),
   'x-content-type-options': 'nosniff',
   'referrer-policy': 'no-referrer',
-};
+});
 
 const IMMUTABLE = 'public, max-age=31536000, immutable';
 const REVALIDATE = 'no-cache';
@@ -113,11 +141,16 @@ export interface WebAppOptions {
   readonly dir: string;
   /** Whether it is served at all (WEB_APP); when not, what no route takes is 404 and nothing more. */
   readonly enabled?: boolean;
+  /** Where users sign in (OIDC_ISSUER, WEB_CLIENT_ID), served to the app at `/config.json`. */
+  readonly signIn?: { readonly issuer?: string | undefined; readonly clientId: string };
   readonly log: Logger;
 }
 
-/** Registers `/`, `/assets/*` and the fallback answering the web app's pages; see the module comment. */
-export function registerWebApp(app: FastifyInstance, { dir, enabled = true, log }: WebAppOptions): void {
+/** Registers `/`, `/assets/*`, `/config.json` and the fallback answering the app's pages; see the module comment. */
+export function registerWebApp(
+  app: FastifyInstance,
+  { dir, enabled = true, signIn, log }: WebAppOptions,
+): void {
   if (!enabled) {
     app.setNotFoundHandler(async (req, reply) =>
       notFound(reply, `there is nothing at ${req.method} ${req.url.split('?', 1)[0]}`),
@@ -126,6 +159,9 @@ export function registerWebApp(app: FastifyInstance, { dir, enabled = true, log 
   }
   const root = resolve(dir);
   const index = join(root, 'index.html');
+  const SECURITY_HEADERS = securityHeaders(signIn?.issuer);
+  const config: WebAppConfig = { issuer: signIn?.issuer ?? null, clientId: signIn?.clientId ?? '' };
+  if (!config.issuer) log.warn('no OIDC_ISSUER: the web app has no identity provider to sign users in at');
   if (!existsSync(index))
     log.warn(
       { webDir: root },
@@ -185,6 +221,11 @@ export function registerWebApp(app: FastifyInstance, { dir, enabled = true, log 
     sendError(reply, 'BAD_REQUEST', 'the path has a `..` or `.` segment (or a backslash): it is not served');
 
   app.get('/', sendIndex);
+
+  // Read at run time, so one build of the app serves any identity provider.
+  app.get('/config.json', async (_req, reply) =>
+    reply.headers({ ...SECURITY_HEADERS, 'cache-control': REVALIDATE }).send(config),
+  );
 
   // Vite names these by their content: a changed file is a new name, so each can be cached for good.
   app.get('/assets/*', async (req, reply) => {

@@ -134,6 +134,22 @@ describe('the web app at / on the gateway', () => {
     expect(again.status).toBe(304);
   });
 
+  it('tells the app where users sign in at /config.json, and lets it reach that provider under its CSP', async () => {
+    const none = await (await fetch(`${gateway.url}/config.json`)).json();
+    expect(none).toEqual({ issuer: null, clientId: 'onething-web' });
+
+    const issuer = 'https://sso.example.gov.cn/realms/zj';
+    const g = await startGateway({ WEB_DIR: webDir, OIDC_ISSUER: issuer, WEB_CLIENT_ID: 'one-thing-zj' });
+    const res = await fetch(`${g.url}/config.json`);
+    expect(res.status).toBe(200);
+    expect(await res.json()).toEqual({ issuer, clientId: 'one-thing-zj' });
+    const page = await fetch(`${g.url}/`, { headers: HTML });
+    const csp = page.headers.get('content-security-policy') ?? '';
+    expect(csp).toContain("connect-src 'self' https://sso.example.gov.cn;");
+    expect(csp).toContain("form-action 'self' https://sso.example.gov.cn");
+    expect(csp).toContain("script-src 'self';");
+  });
+
   it('serves hashed assets with their content types, cached for good', async () => {
     const js = await fetch(`${gateway.url}/assets/x-abc123.js`);
     expect(js.status).toBe(200);

@@ -61,6 +61,22 @@ function consentPage(uid: string, client: string, who: string, scopes: readonly 
 }
 
 /**
+ * The page of RP-initiated logout (`GET /session/end`): `form` is the provider's own (its action and
+ * xsrf token); the buttons submit it, signing out (`logout=yes`) or staying signed in. Back to the
+ * client's post-logout redirect URI either way.
+ */
+export function logoutPage(form: string): string {
+  return page(
+    '退出 Sign out — 开发用身份认证服务',
+    `<h1>退出 Sign out</h1>
+<p>退出开发用身份认证服务的登录？Sign out of the development identity provider?</p>
+${form}
+<button type="submit" form="op.logoutForm" id="sign-out" name="logout" value="yes" autofocus>退出 Sign out</button>
+<button type="submit" form="op.logoutForm" id="stay">保持登录 Stay signed in</button>`,
+  );
+}
+
+/**
  * The sign-in of the authorization-code flow: a page listing the personas (pick one), a consent page
  * (allow the client what it asked for), then back to the client with the code. Nothing is asked but the
  * choice: this provider is for development.

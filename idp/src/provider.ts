@@ -4,6 +4,7 @@ import Provider, { type Configuration, errors, type KoaContextWithOIDC } from 'o
 import { personaClaims, serviceClaims } from './claims';
 import { type Mint, registerDevGrants } from './dev-grants';
 import type { SigningKey } from './keys';
+import { logoutPage } from './login';
 import type { ServiceClients } from './settings';
 import type { IdentityClaims, Persona } from './types';
 
@@ -127,7 +128,14 @@ export function createProvider(options: ProviderOptions, log: Logger): { provide
       devInteractions: { enabled: false },
       clientCredentials: { enabled: true },
       revocation: { enabled: true },
-      rpInitiatedLogout: { enabled: true },
+      rpInitiatedLogout: {
+        enabled: true,
+        // Ours, not the library's (which loads a web font: nothing outside is reachable in CI).
+        async logoutSource(ctx, form) {
+          ctx.type = 'text/html; charset=utf-8';
+          ctx.body = logoutPage(form);
+        },
+      },
       resourceIndicators: {
         enabled: true,
         defaultResource: () => RESOURCE,

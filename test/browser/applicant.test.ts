@@ -23,6 +23,7 @@ import {
   scrollsSideways,
   signIn,
   signInAs,
+  signOut,
   uploadHouseTransferMaterials,
 } from './pages';
 import { BROWSER_AVAILABLE, launchBrowser, startWebStack } from './support';
@@ -82,9 +83,7 @@ describe.skipIf(!BROWSER_AVAILABLE)('the web app for applicants', () => {
     await page.getByRole('button', { name: '确认出售' }).click();
     await page.locator('[data-sale][data-live="true"]').waitFor();
     await screenshot(page, 'sell');
-    await page.getByRole('button', { name: '退出' }).click();
-
-    await page.goto(`${s.gatewayUrl}/`);
+    await signOut(page);
     await page.getByRole('heading', { name: '登录' }).waitFor();
     await screenshot(page, 'sign-in');
     await signIn(page, s.gatewayUrl, 'citizen');

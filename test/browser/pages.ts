@@ -6,7 +6,7 @@ import type { Page } from 'playwright-core';
 import { HOUSE_TRANSFER_UPLOADS } from '../../scripts/house-transfer-form';
 
 /**
- * What the browser tests do as a user would: sign in by choosing a persona, fill fields by their
+ * What the browser tests do as a user would: sign in at the identity provider as a persona, fill fields by their
  * visible labels, upload files, and keep screenshots of the main pages.
  */
 
@@ -25,15 +25,36 @@ export async function screenshot(page: Page, name: string): Promise<string> {
   return path;
 }
 
+/** The header's name of who is signed in: the app is back from the identity provider, signed in. */
+const signedIn = (page: Page) => page.locator('header .who');
+
+/**
+ * Signs a persona in as a user does: the app's sign-in button, away to the identity provider's login
+ * page (the persona's button), its consent when it asks, and back to the app by code + PKCE.
+ */
 export async function signIn(page: Page, baseUrl: string, persona: string): Promise<void> {
   await page.goto(`${baseUrl}/`);
+  await page.locator('[data-sign-in]').click();
   await page.locator(`[data-persona="${persona}"]`).click();
+  // Consent is asked once per grant; a sign-in the provider remembers comes straight back.
+  const consent = page.locator('#consent');
+  await consent.or(signedIn(page)).first().waitFor();
+  if (await consent.isVisible()) await consent.click();
+  await signedIn(page).waitFor();
   await page.locator('h1').first().waitFor();
 }
 
+/** Signs out as a user does: the app's 退出, the identity provider's confirmation, back to the app. */
+export async function signOut(page: Page): Promise<void> {
+  await page.getByRole('button', { name: '退出' }).click();
+  await page.locator('#sign-out').click();
+  await page.locator('[data-sign-in]').waitFor();
+}
+
 /**
- * Signs in as an applicant of the test's own (not a demo persona): the tab's session is set as the app
- * sets it after a sign-in, with a token the test's IdP issued for that person.
+ * Signs in as an applicant of the test's own, whom no persona of the provider's login page is: the tab
+ * keeps the user as oidc-client-ts keeps it after a code sign-in (the issuer and client from the gateway's
+ * /config.json), with a token the test's IdP issued for that person by its custom grant.
  */
 export async function signInAs(
   page: Page,
@@ -41,20 +62,25 @@ export async function signInAs(
   applicant: { token: string; idNumber: string; name: string },
 ): Promise<void> {
   await page.goto(`${baseUrl}/`);
-  await page.evaluate((a) => {
+  await page.evaluate(async (a) => {
+    const { issuer, clientId } = (await (await fetch('/config.json')).json()) as {
+      issuer: string;
+      clientId: string;
+    };
+    const exp = Number(JSON.parse(atob(a.token.split('.')[1]!.replace(/-/g, '+').replace(/_/g, '/'))).exp);
     sessionStorage.setItem(
-      'onething.session',
+      `oidc.user:${issuer}:${clientId}`,
       JSON.stringify({
-        token: a.token,
-        persona: 'test-applicant',
-        name: a.name,
-        role: 'applicant',
-        idNumber: a.idNumber,
-        departments: [],
+        access_token: a.token,
+        token_type: 'Bearer',
+        scope: 'onething',
+        expires_at: exp,
+        profile: { sub: a.idNumber, name: a.name, role: 'applicant', id_number: a.idNumber },
       }),
     );
   }, applicant);
   await page.reload();
+  await signedIn(page).waitFor();
   await page.locator('h1').first().waitFor();
 }
 

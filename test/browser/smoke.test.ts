@@ -3,11 +3,13 @@ import { join } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { TestStack } from '../stack/support';
+import { signIn, signOut } from './pages';
 import { BROWSER_AVAILABLE, launchBrowser, startWebStack } from './support';
 
 /**
- * The web app on the whole stack in Chromium: the gateway serves it, its strict CSP lets it run, and the
- * page reaches the development identity provider and the one schema on its own origin.
+ * The web app on the whole stack in Chromium: the gateway serves it, its strict CSP lets it run and reach
+ * the identity provider it learns from /config.json, a persona signs in by code + PKCE and out again, and
+ * the page reads the one schema with the token.
  */
 describe.skipIf(!BROWSER_AVAILABLE)('the web app in a browser', () => {
   let s: TestStack;
@@ -42,19 +44,35 @@ describe.skipIf(!BROWSER_AVAILABLE)('the web app in a browser', () => {
     expect(refused).toEqual([]);
   });
 
-  it('signs in through the gateway’s /idp and reads the one schema with the token, from the page', async () => {
+  it('signs in at the identity provider by code + PKCE, and reads the one schema with its token, from the page', async () => {
+    await signIn(page, s.gatewayUrl, 'citizen');
+    expect(await page.locator('header .who').textContent()).not.toBe('');
+    // The tokens the code was exchanged for: kept in the tab, the access token for the gateway.
     const answer = await page.evaluate(async () => {
-      const personas = (await (await fetch('/idp/personas')).json()) as { id: string }[];
-      const token = (await (await fetch('/idp/token?persona=citizen')).json()) as { access_token: string };
+      const key = Object.keys(sessionStorage).find((k) => k.startsWith('oidc.user:'));
+      const user = JSON.parse(sessionStorage.getItem(key ?? '') ?? '{}') as Record<string, unknown>;
       const res = await fetch('/graphql', {
         method: 'POST',
-        headers: { 'content-type': 'application/json', authorization: `Bearer ${token.access_token}` },
+        headers: { 'content-type': 'application/json', authorization: `Bearer ${user.access_token}` },
         body: JSON.stringify({ query: '{ me { idNumber } }' }),
       });
-      return { personas: personas.map((p) => p.id), me: (await res.json()) as unknown };
+      return { refreshable: typeof user.refresh_token === 'string', me: (await res.json()) as unknown };
     });
-    expect(answer.personas).toContain('citizen');
+    expect(answer.refreshable).toBe(true);
     expect(answer.me).toMatchObject({ data: { me: { idNumber: expect.stringMatching(/^\d{17}[\dX]$/) } } });
+    // Discovery and the token exchange reached the provider under the app's CSP.
+    expect(refused).toEqual([]);
+  });
+
+  it('signs out at the identity provider and comes back to the sign-in page', async () => {
+    await signOut(page);
+    expect(await page.locator('header .who').count()).toBe(0);
+    expect(
+      await page.evaluate(() => Object.keys(sessionStorage).filter((k) => k.startsWith('oidc.user:'))),
+    ).toEqual([]);
+    // Signing in again asks for a persona again: the provider's session ended too.
+    await page.locator('[data-sign-in]').click();
+    await page.locator('[data-persona="citizen"]').waitFor();
     expect(refused).toEqual([]);
   });
 });

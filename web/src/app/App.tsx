@@ -16,12 +16,21 @@ import { useSession } from './session';
 
 export function App() {
   const route = useRoute();
-  const { session } = useSession();
+  const { session, ready } = useSession();
+  const { t } = useI18n();
   // A new client per sign-in: nothing cached for one person is shown to the next.
   const client = useMemo(() => gatewayClient(session?.token), [session?.token]);
   return (
     <Provider value={client}>
-      <Layout route={route}>{session ? <Page route={route} /> : <SignIn />}</Layout>
+      <Layout route={route}>
+        {!ready ? (
+          <p aria-live="polite">{t('common.loading')}</p>
+        ) : session ? (
+          <Page route={route} />
+        ) : (
+          <SignIn />
+        )}
+      </Layout>
     </Provider>
   );
 }

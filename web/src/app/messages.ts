@@ -28,11 +28,10 @@ export const MESSAGES = m({
   },
   'signIn.title': { zh: '登录', en: 'Sign in' },
   'signIn.intro': {
-    zh: '选择一个演示身份登录。正式环境中，这里是统一身份认证平台。',
-    en: 'Choose a demo persona. In production, this is the government identity platform.',
+    zh: '通过统一身份认证平台登录，登录后回到这里。开发环境中，那里可以选择一个演示身份。',
+    en: 'Sign in at the identity platform, then come back here. In development, it lets you choose a demo persona.',
   },
-  'signIn.applicants': { zh: '办事群众与企业', en: 'Applicants' },
-  'signIn.staff': { zh: '工作人员', en: 'Staff' },
+  'signIn.go': { zh: '前往统一身份认证登录', en: 'Sign in at the identity platform' },
   'signIn.failed': { zh: '登录失败：{reason}', en: 'Sign-in failed: {reason}' },
   'bundles.title': { zh: '一件事一次办', en: 'Get one thing done' },
   'bundles.intro': {

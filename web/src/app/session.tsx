@@ -1,4 +1,12 @@
-import { createContext, type ReactNode, useCallback, useContext, useMemo, useState } from 'react';
+import type { User, UserManager } from 'oidc-client-ts';
+import { createContext, type ReactNode, useCallback, useContext, useEffect, useMemo, useState } from 'react';
+import {
+  isSignInCallback,
+  isSignOutCallback,
+  loadSignInConfig,
+  returnHashOf,
+  userManagerFor,
+} from './identity-provider';
 
 /** Who is signed in: the token the gateway checks, and what the app shows and chooses by. */
 export interface Session {
@@ -10,25 +18,20 @@ export interface Session {
   readonly departments: readonly string[];
 }
 
-/** A persona of the development identity provider, as `/idp/personas` lists it. */
-export interface Persona {
-  readonly id: string;
-  readonly role: Session['role'];
-  readonly name: string;
-  readonly title: { zh: string; en: string };
-  readonly description: { zh: string; en: string };
-  readonly departments: readonly string[];
-}
-
 interface SessionContextValue {
+  /** Who is signed in; null while the app learns it (`ready` false) and when nobody is. */
   readonly session: Session | null;
-  signIn(persona: string): Promise<Session>;
-  signOut(): void;
+  /** Whether the app knows yet who is signed in (it asks the gateway and may finish a sign-in first). */
+  readonly ready: boolean;
+  /** Why signing in is not possible or did not succeed, as the provider or the gateway said. */
+  readonly error: string | null;
+  /** Away to the identity provider; the app comes back signed in, to the page it was on. */
+  signIn(): Promise<void>;
+  /** Forgets the tokens and ends the session at the identity provider, which sends the browser back. */
+  signOut(): Promise<void>;
 }
 
 const SessionContext = createContext<SessionContextValue | null>(null);
-// The tab's session only: closing the tab signs out, and another tab can be someone else.
-const STORAGE_KEY = 'onething.session';
 
 function claimsOf(token: string): Record<string, unknown> {
   const payload = token.split('.')[1] ?? '';
@@ -40,13 +43,58 @@ function claimsOf(token: string): Record<string, unknown> {
   return JSON.parse(json) as Record<string, unknown>;
 }
 
-function load(): Session | null {
+/** The session of a signed-in user: the access token, and who they are by its claims (or the ID token's). */
+function sessionOf(user: User | null): Session | null {
+  if (!user || user.expired) return null;
+  let claims: Record<string, unknown> = user.profile;
   try {
-    const s = JSON.parse(sessionStorage.getItem(STORAGE_KEY) ?? 'null') as Session | null;
-    const exp = s ? Number(claimsOf(s.token).exp) : 0;
-    return s && exp * 1000 > Date.now() ? s : null;
+    claims = { ...user.profile, ...claimsOf(user.access_token) };
   } catch {
-    return null;
+    // An opaque access token: the ID token's claims tell who signed in.
+  }
+  return {
+    token: user.access_token,
+    persona: typeof claims.persona === 'string' ? claims.persona : '',
+    name: String(claims.name ?? ''),
+    role: claims.role as Session['role'],
+    ...(typeof claims.id_number === 'string' ? { idNumber: claims.id_number } : {}),
+    departments: (claims.departments as string[] | undefined) ?? [],
+  };
+}
+
+interface Start {
+  readonly manager: UserManager | null;
+  readonly user: User | null;
+  readonly error: string | null;
+}
+
+/**
+ * Once per page load (StrictMode runs effects twice; a code is exchanged only once): the provider from
+ * the gateway, then the sign-in or sign-out the provider sent the browser back from, else the tab's user.
+ */
+let starting: Promise<Start> | undefined;
+async function start(): Promise<Start> {
+  let manager: UserManager | null = null;
+  const search = new URLSearchParams(window.location.search);
+  const back = () => window.history.replaceState(null, '', `/${window.location.hash}`);
+  try {
+    const config = await loadSignInConfig();
+    if (!config.issuer)
+      return { manager, user: null, error: 'the gateway names no identity provider (OIDC_ISSUER)' };
+    manager = userManagerFor({ issuer: config.issuer, clientId: config.clientId });
+    if (isSignInCallback(search)) {
+      const user = await manager.signinRedirectCallback();
+      window.history.replaceState(null, '', `/${returnHashOf(user)}`);
+      return { manager, user, error: null };
+    }
+    if (isSignOutCallback(search)) {
+      await manager.signoutRedirectCallback().catch(() => undefined);
+      back();
+    }
+    return { manager, user: await manager.getUser(), error: null };
+  } catch (e) {
+    if (isSignInCallback(search)) back();
+    return { manager, user: null, error: (e as Error).message };
   }
 }
 
@@ -56,36 +104,54 @@ export class AppError extends Error {
 }
 
 export function SessionProvider({ children }: { children: ReactNode }) {
-  const [session, setSession] = useState<Session | null>(load);
-  const signIn = useCallback(async (persona: string) => {
-    const res = await fetch(`/idp/token?persona=${encodeURIComponent(persona)}`);
-    const body = (await res.json().catch(() => ({}))) as {
-      access_token?: string;
-      error_description?: string;
-      errors?: { message: string }[];
+  const [state, setState] = useState<Start & { ready: boolean }>({
+    manager: null,
+    user: null,
+    error: null,
+    ready: false,
+  });
+  useEffect(() => {
+    let live = true;
+    starting ??= start();
+    void starting.then((s) => {
+      if (live) setState({ ...s, ready: true });
+    });
+    return () => {
+      live = false;
     };
-    if (!res.ok || !body.access_token)
-      throw new AppError(
-        body.errors?.[0]?.message ?? body.error_description ?? `sign-in failed (${res.status})`,
-      );
-    const claims = claimsOf(body.access_token);
-    const next: Session = {
-      token: body.access_token,
-      persona,
-      name: String(claims.name ?? ''),
-      role: claims.role as Session['role'],
-      ...(typeof claims.id_number === 'string' ? { idNumber: claims.id_number } : {}),
-      departments: (claims.departments as string[] | undefined) ?? [],
+  }, []);
+  const { manager } = state;
+  useEffect(() => {
+    if (!manager) return;
+    const loaded = (user: User) => setState((s) => ({ ...s, user }));
+    const gone = () => setState((s) => ({ ...s, user: null }));
+    manager.events.addUserLoaded(loaded);
+    manager.events.addUserUnloaded(gone);
+    manager.events.addAccessTokenExpired(gone);
+    return () => {
+      manager.events.removeUserLoaded(loaded);
+      manager.events.removeUserUnloaded(gone);
+      manager.events.removeAccessTokenExpired(gone);
     };
-    sessionStorage.setItem(STORAGE_KEY, JSON.stringify(next));
-    setSession(next);
-    return next;
-  }, []);
-  const signOut = useCallback(() => {
-    sessionStorage.removeItem(STORAGE_KEY);
-    setSession(null);
-  }, []);
-  const value = useMemo(() => ({ session, signIn, signOut }), [session, signIn, signOut]);
+  }, [manager]);
+  const signIn = useCallback(async () => {
+    if (!manager) throw new AppError(state.error ?? 'there is no identity provider to sign in at');
+    await manager.signinRedirect({ state: { hash: window.location.hash } });
+  }, [manager, state.error]);
+  const signOut = useCallback(async () => {
+    if (!manager) return;
+    try {
+      await manager.signoutRedirect();
+    } catch {
+      // A provider without an end-session endpoint: forget the tokens here, which signs out of the app.
+      await manager.removeUser();
+    }
+  }, [manager]);
+  const session = useMemo(() => sessionOf(state.user), [state.user]);
+  const value = useMemo(
+    () => ({ session, ready: state.ready, error: state.error, signIn, signOut }),
+    [session, state.ready, state.error, signIn, signOut],
+  );
   return <SessionContext.Provider value={value}>{children}</SessionContext.Provider>;
 }
 

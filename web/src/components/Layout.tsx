@@ -60,7 +60,7 @@ export function Layout({ route, children }: { route: Route; children: ReactNode 
             {session && (
               <>
                 <span className="who">{session.name}</span>
-                <button type="button" className="button button--quiet" onClick={signOut}>
+                <button type="button" className="button button--quiet" onClick={() => void signOut()}>
                   {t('nav.signOut')}
                 </button>
               </>

@@ -11,17 +11,21 @@ export interface CodeFlowTokens {
 }
 
 /**
- * Signs a persona in by the authorization-code flow with PKCE, as a browser would on the login page: to
- * the authorization endpoint, pick the persona, consent, back to the redirect URI with a code, exchanged
+ * Signs a persona (or a seeded resident) in by the authorization-code flow with PKCE, as a browser would on
+ * the login page: to the authorization endpoint, pick the persona or type the ID number, consent, back to the redirect URI with a code, exchanged
  * for tokens. For tests and scripts that need what a real sign-in gives (an ID token, a refresh token).
  */
 export async function signInWithCode(options: {
   readonly issuer: string;
   readonly clientId: string;
   readonly redirectUri: string;
-  readonly persona: string;
+  /** The persona to pick, or (with ALLOW_CUSTOM_TOKENS) the ID number of a seeded resident to type in. */
+  readonly persona?: string;
+  readonly idNumber?: string;
   readonly scope?: string;
 }): Promise<CodeFlowTokens> {
+  const login: Record<string, string> =
+    options.idNumber === undefined ? { persona: options.persona ?? '' } : { id_number: options.idNumber };
   const discovery = (await (await fetch(`${options.issuer}/.well-known/openid-configuration`)).json()) as {
     authorization_endpoint: string;
     token_endpoint: string;
@@ -65,7 +69,7 @@ export async function signInWithCode(options: {
       const interaction = new URL(next, options.issuer).pathname;
       at = await go(
         `${interaction}/${step === 0 ? 'login' : 'confirm'}`,
-        step === 0 ? { ...post, body: new URLSearchParams({ persona: options.persona }) } : post,
+        step === 0 ? { ...post, body: new URLSearchParams(login) } : post,
       );
     } else at = next;
   }

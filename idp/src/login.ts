@@ -1,6 +1,7 @@
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import type Provider from 'oidc-provider';
 import type { InteractionResults } from 'oidc-provider';
+import { type Accounts, residentByIdNumber } from './accounts';
 import type { Persona } from './types';
 
 const escapeHtml = (s: string) =>
@@ -20,6 +21,8 @@ button{font:inherit;text-align:left;width:100%;padding:.75rem;border:1px solid #
 button:hover,button:focus{border-color:#005ea5;outline:2px solid #005ea5}
 .name{font-weight:600}.what{display:block;color:#555;font-size:.9rem}
 .warning{background:#fff4e5;border-left:4px solid #e07a00;padding:.5rem .75rem}
+.error{background:#fdecea;border-left:4px solid #c62828;padding:.5rem .75rem}
+label{display:block;margin:.5rem 0 .25rem}input{font:inherit;padding:.5rem;width:100%;box-sizing:border-box}
 </style></head><body>${body}</body></html>`;
 }
 
@@ -29,7 +32,26 @@ function personaButton(p: Persona): string {
 <span class="what">${escapeHtml(p.title.en)} — ${escapeHtml(p.description.zh)}</span></button></li>`;
 }
 
-function loginPage(uid: string, client: string, personas: readonly Persona[]): string {
+/** The development form of the login page: any seeded resident by ID number (only with ALLOW_CUSTOM_TOKENS). */
+function residentForm(uid: string, problem: string | undefined, typed: string): string {
+  const error = problem
+    ? `<p class="error" id="id-number-error" role="alert">${escapeHtml(problem)}</p>`
+    : '';
+  return `<h2>种子人口中的居民 A seeded resident</h2>
+<form method="post" action="/interaction/${escapeHtml(uid)}/login">
+<label for="id-number">身份证号 ID number</label>
+<input id="id-number" name="id_number" autocomplete="off" value="${escapeHtml(typed)}"${problem ? ' aria-invalid="true" aria-describedby="id-number-error"' : ''}>
+${error}
+<p><button type="submit" id="resident-sign-in">以此人登录 Sign in as this person</button></p>
+</form>`;
+}
+
+function loginPage(
+  uid: string,
+  client: string,
+  personas: readonly Persona[],
+  residents: { problem?: string; typed?: string } | undefined,
+): string {
   const group = (title: string, list: readonly Persona[]) =>
     list.length === 0 ? '' : `<h2>${escapeHtml(title)}</h2><ul>${list.map(personaButton).join('')}</ul>`;
   return page(
@@ -45,7 +67,8 @@ ${group(
   '工作人员 Staff',
   personas.filter((p) => p.role !== 'applicant'),
 )}
-</form>`,
+</form>
+${residents ? residentForm(uid, residents.problem, residents.typed ?? '') : ''}`,
   );
 }
 
@@ -85,8 +108,8 @@ export function registerLogin(
   app: FastifyInstance,
   provider: () => Provider,
   personas: readonly Persona[],
+  accounts: Accounts,
 ): void {
-  const bySubject = new Map(personas.map((p) => [p.subject, p]));
   const byId = new Map(personas.map((p) => [p.id, p]));
   const finish = async (req: FastifyRequest, reply: FastifyReply, result: InteractionResults) => {
     const to = await provider().interactionResult(req.raw, reply.raw, result, {
@@ -100,8 +123,10 @@ export function registerLogin(
     const client = await provider().Client.find(String(details.params.client_id));
     const clientName = client?.clientName ?? String(details.params.client_id);
     reply.header('cache-control', 'no-store').type('text/html; charset=utf-8');
-    if (details.prompt.name === 'login') return loginPage(details.uid, clientName, personas);
-    const who = bySubject.get(details.session?.accountId ?? '')?.name ?? details.session?.accountId ?? '';
+    if (details.prompt.name === 'login')
+      return loginPage(details.uid, clientName, personas, accounts.residents ? {} : undefined);
+    const who =
+      accounts.bySubject(details.session?.accountId ?? '')?.name ?? details.session?.accountId ?? '';
     const scopes = String(details.params.scope ?? '')
       .split(' ')
       .filter(Boolean);
@@ -114,7 +139,23 @@ export function registerLogin(
       return reply
         .code(400)
         .send({ error: 'invalid_request', error_description: 'this sign-in is past choosing a persona' });
-    const chosen = byId.get(String((req.body as Record<string, unknown> | undefined)?.persona ?? ''));
+    const body = (req.body as Record<string, unknown> | undefined) ?? {};
+    if (accounts.residents && typeof body.id_number === 'string') {
+      const resident = residentByIdNumber(accounts, body.id_number);
+      if (resident.ok) return finish(req, reply, { login: { accountId: resident.subject } });
+      const client = await provider().Client.find(String(details.params.client_id));
+      return reply
+        .code(400)
+        .header('cache-control', 'no-store')
+        .type('text/html; charset=utf-8')
+        .send(
+          loginPage(details.uid, client?.clientName ?? String(details.params.client_id), personas, {
+            problem: resident.problem,
+            typed: body.id_number,
+          }),
+        );
+    }
+    const chosen = byId.get(String(body.persona ?? ''));
     if (!chosen)
       return reply.code(400).send({
         error: 'invalid_request',

@@ -1,6 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import { type Logger, maskIdNumbersIn } from '@onething/runtime';
 import Provider, { type Configuration, errors, type KoaContextWithOIDC } from 'oidc-provider';
+import type { Accounts } from './accounts';
 import { personaClaims, serviceClaims } from './claims';
 import { type Mint, registerDevGrants } from './dev-grants';
 import type { SigningKey } from './keys';
@@ -25,6 +26,8 @@ export interface ProviderOptions {
   readonly tokenTtlSeconds: number;
   readonly key: SigningKey;
   readonly personas: readonly Persona[];
+  /** The accounts one may sign in as: the personas, and in development every seeded resident. */
+  readonly accounts: Accounts;
   readonly serviceClients: ServiceClients;
   readonly allowCustomTokens: boolean;
   /** The web app's client id, a public client of the authorization-code flow with PKCE. */
@@ -42,10 +45,10 @@ const minted = new WeakMap<object, IdentityClaims>();
 /** The identity claims of a token beside `sub`, `iss`, `aud`, `exp` and the rest the library sets. */
 function identityOf(
   token: { accountId?: string; clientId?: string },
-  bySubject: ReadonlyMap<string, Persona>,
+  accounts: Accounts,
 ): IdentityClaims | undefined {
   if (token.accountId !== undefined) {
-    const persona = bySubject.get(token.accountId);
+    const persona = accounts.bySubject(token.accountId);
     return persona ? personaClaims(persona) : undefined;
   }
   return token.clientId ? serviceClaims(token.clientId) : undefined;
@@ -63,7 +66,6 @@ function withoutSub(identity: IdentityClaims): Record<string, unknown> {
  * are RS256 JWTs for {@link RESOURCE} whose audience is AUDIENCE and which carry the identity claims.
  */
 export function createProvider(options: ProviderOptions, log: Logger): { provider: Provider; mint: Mint } {
-  const bySubject = new Map(options.personas.map((p) => [p.subject, p]));
   const origins = [...new Set(options.webRedirectUris.map((u) => new URL(u).origin))];
   const resourceServer = {
     scope: SCOPES.join(' '),
@@ -116,12 +118,12 @@ export function createProvider(options: ProviderOptions, log: Logger): { provide
     // The ID token carries the claims of its scopes, so the web app reads who signed in from it.
     conformIdTokenClaims: false,
     async findAccount(_ctx, sub) {
-      const persona = bySubject.get(sub);
+      const persona = options.accounts.bySubject(sub);
       if (!persona) return undefined;
       return { accountId: sub, claims: async () => ({ ...personaClaims(persona) }) };
     },
     async extraTokenClaims(_ctx, token) {
-      const identity = minted.get(token) ?? identityOf(token as never, bySubject);
+      const identity = minted.get(token) ?? identityOf(token as never, options.accounts);
       return identity ? withoutSub(identity) : undefined;
     },
     features: {

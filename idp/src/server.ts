@@ -8,6 +8,7 @@ import Fastify, {
   LogController,
 } from 'fastify';
 import type Provider from 'oidc-provider';
+import { accountsOf } from './accounts';
 import type { Mint } from './dev-grants';
 import { OAuthError } from './errors';
 import { signingKeyFor } from './keys';
@@ -79,7 +80,9 @@ function urlOf(address: AddressInfo): string {
  * hold every persona. The OpenID provider is made at `listen()`, when its issuer URL is known.
  */
 export function createDevIdp(config: DevIdpOptions, log: Logger): DevIdp {
-  const personas = personasFor(generatePopulation({ seed: config.seed, persons: config.persons }));
+  const population = generatePopulation({ seed: config.seed, persons: config.persons });
+  const personas = personasFor(population);
+  const accounts = accountsOf(personas, population, config.allowCustomTokens);
   const key = signingKeyFor(config.signingKeyFile);
   let provider: Provider | undefined;
   let mint: Mint | undefined;
@@ -130,6 +133,7 @@ export function createDevIdp(config: DevIdpOptions, log: Logger): DevIdp {
       return provider;
     },
     personas,
+    accounts,
   );
   // Everything else is the OpenID provider's (discovery, JWKS, /auth, POST /token, /me, /session/end…):
   // its requests reach it unread, as a Koa app expects them.
@@ -167,6 +171,7 @@ export function createDevIdp(config: DevIdpOptions, log: Logger): DevIdp {
           tokenTtlSeconds: config.tokenTtlSeconds,
           key,
           personas,
+          accounts,
           serviceClients: config.serviceClients,
           allowCustomTokens: config.allowCustomTokens,
           webClientId: config.webClientId,

@@ -312,7 +312,7 @@ describe.skipIf(!BROWSER_AVAILABLE)('the web app for applicants', () => {
     const asked = await eventually(read, (a) => a.status === 'CORRECTION_REQUESTED', 'a correction asked');
     const fundCases = await s.admin('fund').cases({ applicant: p.buyer.idNumber });
 
-    await signInAs(page, s.gatewayUrl, { token, idNumber: p.buyer.idNumber, name: p.buyer.name });
+    await signInAs(page, s.gatewayUrl, { idNumber: p.buyer.idNumber });
     await page.goto(`${s.gatewayUrl}/#/applications/${submitted.id}`);
     const correction = page.locator('[data-item="TAX-DEED-TAX"]').getByRole('region', { name: '需要补正' });
     await correction.waitFor();

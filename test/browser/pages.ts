@@ -52,34 +52,18 @@ export async function signOut(page: Page): Promise<void> {
 }
 
 /**
- * Signs in as an applicant of the test's own, whom no persona of the provider's login page is: the tab
- * keeps the user as oidc-client-ts keeps it after a code sign-in (the issuer and client from the gateway's
- * /config.json), with a token the test's IdP issued for that person by its custom grant.
+ * Signs in as an applicant of the test's own, whom no persona of the login page is: the app's sign-in
+ * button, the identity provider's login page, the person's ID number typed into its development form (the
+ * test stacks run it with ALLOW_CUSTOM_TOKENS), consent, and back to the app by code + PKCE.
  */
-export async function signInAs(
-  page: Page,
-  baseUrl: string,
-  applicant: { token: string; idNumber: string; name: string },
-): Promise<void> {
+export async function signInAs(page: Page, baseUrl: string, applicant: { idNumber: string }): Promise<void> {
   await page.goto(`${baseUrl}/`);
-  await page.evaluate(async (a) => {
-    const { issuer, clientId } = (await (await fetch('/config.json')).json()) as {
-      issuer: string;
-      clientId: string;
-    };
-    const exp = Number(JSON.parse(atob(a.token.split('.')[1]!.replace(/-/g, '+').replace(/_/g, '/'))).exp);
-    sessionStorage.setItem(
-      `oidc.user:${issuer}:${clientId}`,
-      JSON.stringify({
-        access_token: a.token,
-        token_type: 'Bearer',
-        scope: 'onething',
-        expires_at: exp,
-        profile: { sub: a.idNumber, name: a.name, role: 'applicant', id_number: a.idNumber },
-      }),
-    );
-  }, applicant);
-  await page.reload();
+  await page.locator('[data-sign-in]').click();
+  await page.locator('#id-number').fill(applicant.idNumber);
+  await page.locator('#resident-sign-in').click();
+  const consent = page.locator('#consent');
+  await consent.or(signedIn(page)).first().waitFor();
+  if (await consent.isVisible()) await consent.click();
   await signedIn(page).waitFor();
   await page.locator('h1').first().waitFor();
 }

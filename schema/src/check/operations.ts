@@ -41,17 +41,28 @@ export const TEAM_OPERATIONS_DIR = new URL('../../operations/', import.meta.url)
 /** The guides, whose ```graphql examples readers copy into their clients. */
 export const DOCS_DIR = new URL('../../../docs/', import.meta.url);
 
+/** The example client of docs/frontend.md, whose operations another team starts from. */
+export const EXAMPLE_DOCUMENTS = new URL('../../../examples/typed-client/src/operations.ts', import.meta.url);
+
 /**
- * The web app's operations: every GraphQL document its documents module exports. The module is imported,
- * not scanned, so whatever builds the documents (urql's `gql`, generated typed documents) is honoured.
+ * Every GraphQL document a client's documents module exports. The module is imported, not scanned, so
+ * whatever builds the documents (urql's `gql`, generated typed documents) is honoured.
  */
-export async function webOperations(file: URL = WEB_DOCUMENTS): Promise<OperationSet> {
+export async function moduleOperations(file: URL, owner: string, label: string): Promise<OperationSet> {
   const documents: Record<string, unknown> = await import(file.href);
   const definitions = Object.values(documents)
     .filter((d): d is DocumentNode => (d as DocumentNode | null)?.kind === Kind.DOCUMENT)
-    .flatMap((d) => d.definitions.map((definition) => ({ file: 'web/src/api/documents.ts', definition })));
-  return { owner: 'the web app', definitions };
+    .flatMap((d) => d.definitions.map((definition) => ({ file: label, definition })));
+  return { owner, definitions };
 }
+
+/** The web app's operations. */
+export const webOperations = (file: URL = WEB_DOCUMENTS) =>
+  moduleOperations(file, 'the web app', 'web/src/api/documents.ts');
+
+/** The example client's operations (examples/typed-client). */
+export const exampleOperations = (file: URL = EXAMPLE_DOCUMENTS) =>
+  moduleOperations(file, 'the example client', 'examples/typed-client/src/operations.ts');
 
 /** Each team's registered operations: schema/operations/<team>/*.graphql. */
 export function teamOperations(dir: URL = TEAM_OPERATIONS_DIR, label = 'schema/operations'): OperationSet[] {

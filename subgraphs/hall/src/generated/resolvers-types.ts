@@ -418,6 +418,14 @@ export type Consent = {
   grantedAt: Scalars['DateTime']['output'];
   /** When it was withdrawn (null while in force). */
   revokedAt?: Maybe<Scalars['DateTime']['output']>;
+  /** The officer who witnessed it at a window (null online). */
+  witness?: Maybe<StaffMember>;
+  /** How it was signed at a window (null online). */
+  signatureForm?: Maybe<ConsentSignatureForm>;
+  /** The signature image or scanned form (null online). */
+  signature?: Maybe<Upload>;
+  /** The agent who gave it for the principal under a delegation (null otherwise). */
+  agent?: Maybe<Agent>;
 };
 
 /** Values the departments hold for a bundle's form, read with consent. */
@@ -497,6 +505,10 @@ export type AuditRecord = {
   why: AuditPurpose;
   /** Who caused the read. To an applicant, another applicant is never named (no ID number): only counted. */
   reader: AuditReader;
+  /** The window officer in whose visit it was read (一窗受理), or null. */
+  officer?: Maybe<StaffMember>;
+  /** The agent who caused it for the principal under a delegation (代办), or null. */
+  agent?: Maybe<Agent>;
 };
 
 /** What a read of data was for (用途). */
@@ -796,6 +808,16 @@ export type Application = {
   rating?: Maybe<Rating>;
   /** The worst e-supervision flag of its open parts on a day (default: now); null when none is running. */
   flag?: Maybe<SupervisionFlag>;
+  /** How it was handed in: online or at a window, by the applicant or an agent, and who checked the identity. */
+  intake: Intake;
+  /** The officer responsible for it (首问负责): who took it in at the window, or picked it up online; null until one does. */
+  responsibleOfficer?: Maybe<StaffMember>;
+  /** Every change of the responsible officer, oldest first. */
+  handovers: Array<Handover>;
+  /** Where to download its acceptance receipt (受理回执), a PDF, through the gateway (with the caller's token). */
+  receiptUrl: Scalars['String']['output'];
+  /** Its public status page (the receipt's QR code): number and status only, at an unguessable address. For its applicant, agent and staff. */
+  publicStatusUrl: Scalars['String']['output'];
 };
 
 
@@ -805,6 +827,276 @@ export type Application = {
  */
 export type ApplicationFlagArgs = {
   asOf?: InputMaybe<Scalars['DateTime']['input']>;
+};
+
+/** How an application was handed in (一窗受理 or online). */
+export type Intake = {
+  __typename?: 'Intake';
+  /** Online, or at a window of the centre. */
+  channel: IntakeChannel;
+  /** The window officer who took it in (null online). */
+  officer?: Maybe<StaffMember>;
+  /** How the officer checked the applicant's identity (null online). */
+  identityCheck?: Maybe<IdentityCheckMethod>;
+  /** The agent who handed it in for the applicant (代办), or null. */
+  agent?: Maybe<Agent>;
+};
+
+/** Where an application was handed in. */
+export const IntakeChannel = {
+  /** By the applicant or their agent, signed in online. */
+  Online: 'ONLINE',
+  /** At a window, by an officer for a walk-in (一窗受理). */
+  Window: 'WINDOW'
+} as const;
+
+export type IntakeChannel = typeof IntakeChannel[keyof typeof IntakeChannel];
+/** How a window officer checked a walk-in's identity. */
+export const IdentityCheckMethod = {
+  /** The resident ID card's chip read by a card reader (身份证读卡器核验). */
+  IdCardRead: 'ID_CARD_READ',
+  /** An identity document inspected by the officer (人工核验证件). */
+  DocumentInspected: 'DOCUMENT_INSPECTED'
+} as const;
+
+export type IdentityCheckMethod = typeof IdentityCheckMethod[keyof typeof IdentityCheckMethod];
+/** A member of the centre's staff, as their sign-in names them. */
+export type StaffMember = {
+  __typename?: 'StaffMember';
+  /** Their staff id (the token's subject). */
+  subject: Scalars['ID']['output'];
+  /** Their name. */
+  name: Scalars['String']['output'];
+  /** Their service centre, when centres are configured. */
+  centre?: Maybe<Scalars['String']['output']>;
+};
+
+/** A change of an application's responsible officer. */
+export type Handover = {
+  __typename?: 'Handover';
+  /** The officer before (null when the first took it). */
+  from?: Maybe<StaffMember>;
+  /** The officer after. */
+  to: StaffMember;
+  /** Why, as the officer handing over wrote it. */
+  reason?: Maybe<Scalars['String']['output']>;
+  /** When. */
+  at: Scalars['DateTime']['output'];
+};
+
+/** An agent acting for an applicant under a delegation (代办/帮办). */
+export type Agent = {
+  __typename?: 'Agent';
+  /** The agent's ID number. */
+  idNumber: Scalars['IdNumber']['output'];
+  /** The agent's name. */
+  name: Scalars['String']['output'];
+  /** The delegation they act under. */
+  delegationId: Scalars['ID']['output'];
+};
+
+/**
+ * Whom an operation is for when the caller is not the applicant: a window officer in a visit they opened for
+ * a walk-in (一窗受理), or an agent under a delegation naming them (代办). Give exactly one of the two.
+ * Omitted: the caller acts for themself, as an applicant online.
+ */
+export type OnBehalfOf = {
+  /** A window visit the calling officer opened for the applicant (openWindowVisit). */
+  visitId?: InputMaybe<Scalars['ID']['input']>;
+  /** A delegation naming the caller as agent; its principal is the applicant. */
+  delegationId?: InputMaybe<Scalars['ID']['input']>;
+};
+
+/**
+ * A walk-in's visit to a window: opened by the officer after checking who the applicant is. The officer acts
+ * for the applicant in it (consent, prefill, uploads, drafts, submission) until it expires.
+ */
+export type WindowVisit = {
+  __typename?: 'WindowVisit';
+  /** Visit id: pass it as `onBehalfOf.visitId`. */
+  id: Scalars['ID']['output'];
+  /** The applicant's ID number, as checked. */
+  applicantIdNumber: Scalars['IdNumber']['output'];
+  /** The applicant's name, as the departments hold it. */
+  applicantName: Scalars['String']['output'];
+  /** The departments that hold the person (never empty: a person no department knows gets no visit). */
+  knownTo: Array<Department>;
+  /** How the officer checked the identity. */
+  identityCheck: IdentityCheckMethod;
+  /** The officer. */
+  officer: StaffMember;
+  /** When it was opened. */
+  openedAt: Scalars['DateTime']['output'];
+  /** Until when the officer may act in it (the end of the working day, Beijing time). */
+  expiresAt: Scalars['DateTime']['output'];
+};
+
+/**
+ * The answer to opening a window visit: the visit, or every problem (an ID number that is not one, a person
+ * unknown to every department, a department that could not be asked).
+ */
+export type OpenWindowVisitResult = {
+  __typename?: 'OpenWindowVisitResult';
+  /** The visit; null when there are problems. */
+  visit?: Maybe<WindowVisit>;
+  /** Every problem, at the field `applicantIdNumber` (empty when opened). */
+  problems: Array<FormProblem>;
+};
+
+/** How an applicant's consent given at a window was recorded (the officer witnesses it). */
+export const ConsentSignatureForm = {
+  /** Signed on the window's signature pad: the signature image is the upload. */
+  SignedOnPad: 'SIGNED_ON_PAD',
+  /** A paper consent form signed and scanned: the scan is the upload. */
+  PaperScanned: 'PAPER_SCANNED'
+} as const;
+
+export type ConsentSignatureForm = typeof ConsentSignatureForm[keyof typeof ConsentSignatureForm];
+/** The applicant's signature of a consent given at a window. */
+export type WitnessedConsentInput = {
+  /** How it was signed. */
+  form: ConsentSignatureForm;
+  /** The upload holding the signature image or the scanned form (POST /materials in the visit). */
+  uploadId: Scalars['ID']['input'];
+};
+
+/**
+ * A saved, not yet handed in one form (草稿): values, options and uploads as typed, unchecked, kept until it
+ * is submitted, discarded or expires. Resumable online or at a window.
+ */
+export type Draft = {
+  __typename?: 'Draft';
+  /** Draft id: pass it as `ApplicationInput.draftId` when submitting, or to saveDraft to update it. */
+  id: Scalars['ID']['output'];
+  /** The bundle. */
+  bundle: Bundle;
+  /** Its code. */
+  bundleCode: Scalars['ID']['output'];
+  /** Options chosen. */
+  options: Array<Scalars['String']['output']>;
+  /** The values as typed, checked or not. */
+  values: Array<FormValue>;
+  /** The materials uploaded so far. */
+  materials: Array<HandedInMaterial>;
+  /** The prefill the values started from. */
+  prefillId?: Maybe<Scalars['ID']['output']>;
+  /** The enterprise applied for. */
+  enterpriseUscc?: Maybe<Scalars['USCC']['output']>;
+  /** The applicant. */
+  applicantIdNumber: Scalars['IdNumber']['output'];
+  /** Who saved it last: the applicant, an agent, or a window officer (by name). */
+  savedBy: Scalars['String']['output'];
+  /** Where it was saved last. */
+  savedAt: IntakeChannel;
+  /** When it was saved last. */
+  updatedAt: Scalars['DateTime']['output'];
+  /** When it is discarded unless submitted (DRAFT_TTL_DAYS after the last save; 30 by default). */
+  expiresAt: Scalars['DateTime']['output'];
+};
+
+/** A form saved as a draft. Nothing is checked but sizes: what was typed is kept, right or wrong. */
+export type DraftInput = {
+  /** The draft to update; omitted: a new draft. */
+  draftId?: InputMaybe<Scalars['ID']['input']>;
+  /** The bundle. */
+  bundleCode: Scalars['ID']['input'];
+  /** Options chosen. */
+  options?: InputMaybe<Array<Scalars['String']['input']>>;
+  /** The values typed so far. */
+  values?: Array<FormValueInput>;
+  /** The materials uploaded so far. */
+  materials?: InputMaybe<Array<HandedInMaterialInput>>;
+  /** The prefill the values started from. */
+  prefillId?: InputMaybe<Scalars['ID']['input']>;
+  /** The enterprise applied for. */
+  enterpriseUscc?: InputMaybe<Scalars['USCC']['input']>;
+};
+
+/** Where a delegation stands. */
+export const DelegationStatus = {
+  /** In force: the agent may act within its scope. */
+  Active: 'ACTIVE',
+  /** Its validity has not begun. */
+  NotYetValid: 'NOT_YET_VALID',
+  /** Its validity has ended. */
+  Expired: 'EXPIRED',
+  /** The principal withdrew it: applications already handed in go on, new ones are refused. */
+  Revoked: 'REVOKED'
+} as const;
+
+export type DelegationStatus = typeof DelegationStatus[keyof typeof DelegationStatus];
+/**
+ * A delegation (授权委托): a principal lets an agent act for them, or for their enterprise, for named bundles
+ * during a period, under a power of attorney (授权委托书).
+ */
+export type Delegation = {
+  __typename?: 'Delegation';
+  /** Delegation id: the agent passes it as `onBehalfOf.delegationId`. */
+  id: Scalars['ID']['output'];
+  /** The principal's ID number (for an enterprise: its legal representative's). */
+  principalIdNumber: Scalars['IdNumber']['output'];
+  /** The principal's name. */
+  principalName: Scalars['String']['output'];
+  /** The enterprise the agent acts for, when the delegation is for one. */
+  enterpriseUscc?: Maybe<Scalars['USCC']['output']>;
+  /** The agent's ID number. */
+  agentIdNumber: Scalars['IdNumber']['output'];
+  /** The agent's name. */
+  agentName: Scalars['String']['output'];
+  /** The bundles the agent may act in (the scope). */
+  bundleCodes: Array<Scalars['ID']['output']>;
+  /** First day of validity. */
+  validFrom: Scalars['Date']['output'];
+  /** Last day of validity. */
+  validUntil: Scalars['Date']['output'];
+  /** The power of attorney (授权委托书), when one was uploaded (always, when recorded at a window). */
+  powerOfAttorney?: Maybe<Upload>;
+  /** The window officer who recorded it from the signed paper (null when granted online). */
+  recordedBy?: Maybe<StaffMember>;
+  /** When it was granted or recorded. */
+  grantedAt: Scalars['DateTime']['output'];
+  /** When the principal withdrew it. */
+  revokedAt?: Maybe<Scalars['DateTime']['output']>;
+  /** Where it stands now. */
+  status: DelegationStatus;
+};
+
+/** A delegation as granted or recorded. */
+export type DelegationInput = {
+  /** The agent's ID number. */
+  agentIdNumber: Scalars['IdNumber']['input'];
+  /** The agent's name, as on their ID card. */
+  agentName: Scalars['String']['input'];
+  /** The bundles the agent may act in (at least one). */
+  bundleCodes: Array<Scalars['ID']['input']>;
+  /** First day of validity (default: today). */
+  validFrom?: InputMaybe<Scalars['Date']['input']>;
+  /** Last day of validity (at most a year after the first). */
+  validUntil: Scalars['Date']['input'];
+  /** For an enterprise: its USCC (the principal must be its legal representative). */
+  enterpriseUscc?: InputMaybe<Scalars['USCC']['input']>;
+  /** The power of attorney's upload (POST /materials); required when recorded at a window. */
+  powerOfAttorneyUploadId?: InputMaybe<Scalars['ID']['input']>;
+};
+
+/** The answer to granting or recording a delegation: the delegation, or every problem at once. */
+export type DelegationResult = {
+  __typename?: 'DelegationResult';
+  /** The delegation; null when there are problems. */
+  delegation?: Maybe<Delegation>;
+  /** Every problem, each at its field (empty when stored). */
+  problems: Array<FormProblem>;
+};
+
+/** An application's public status (the receipt's QR code): its number and where it stands, nothing personal. */
+export type PublicApplicationStatus = {
+  __typename?: 'PublicApplicationStatus';
+  /** The application number. */
+  number: Scalars['ID']['output'];
+  /** Where it stands. */
+  status: ApplicationStatus;
+  /** The bundle's name. */
+  bundleName: LocalizedText;
 };
 
 /** One item of an application, sent to its department as one case. */
@@ -1000,6 +1292,8 @@ export type ApplicationInput = {
   prefillId?: InputMaybe<Scalars['ID']['input']>;
   /** The enterprise applied for, for bundles about one (one the applicant acts for). */
   enterpriseUscc?: InputMaybe<Scalars['USCC']['input']>;
+  /** The draft this form was saved as, if any: submitting ends it. */
+  draftId?: InputMaybe<Scalars['ID']['input']>;
 };
 
 /**
@@ -1038,6 +1332,20 @@ export type Query = {
   application?: Maybe<Application>;
   /** The signed-in applicant's uploads, newest first. */
   myUploads: Array<Upload>;
+  /** The applicant's drafts, newest first: the caller's, or (onBehalfOf) the visit's or the principal's. */
+  myDrafts: Array<Draft>;
+  /** Applications the signed-in agent handed in under their delegations, newest first. */
+  applicationsAsAgent: Array<Application>;
+  /** Delegations the signed-in applicant granted (as principal), newest first, revoked ones too. */
+  myDelegations: Array<Delegation>;
+  /** Delegations naming the signed-in applicant as agent, newest first. */
+  delegationsToMe: Array<Delegation>;
+  /** A window visit the calling officer opened. */
+  windowVisit?: Maybe<WindowVisit>;
+  /** The window officers the hall has seen sign in, for handing an application over (window staff). */
+  windowOfficers: Array<StaffMember>;
+  /** An application's public status by the token of its receipt's QR code (public: number and status only). */
+  publicApplicationStatus?: Maybe<PublicApplicationStatus>;
   /** The window's queue (staff): applications with red, then yellow parts first, then dead letters, then newest. */
   applicationQueue: Array<Application>;
   /** Parts flagged yellow or red by e-supervision (staff), red first. */
@@ -1113,6 +1421,7 @@ export type QueryCheckFormArgs = {
   values: Array<FormValueInput>;
   materials?: InputMaybe<Array<Scalars['ID']['input']>>;
   prefillId?: InputMaybe<Scalars['ID']['input']>;
+  onBehalfOf?: InputMaybe<OnBehalfOf>;
 };
 
 
@@ -1131,6 +1440,42 @@ export type QueryMyApplicationsArgs = {
  */
 export type QueryApplicationArgs = {
   id: Scalars['ID']['input'];
+};
+
+
+/**
+ * The entry points for reading: people, enterprises and real-estate units with what every department holds
+ * about them, and each department's items and cases.
+ */
+export type QueryMyDraftsArgs = {
+  onBehalfOf?: InputMaybe<OnBehalfOf>;
+};
+
+
+/**
+ * The entry points for reading: people, enterprises and real-estate units with what every department holds
+ * about them, and each department's items and cases.
+ */
+export type QueryApplicationsAsAgentArgs = {
+  limit?: InputMaybe<Scalars['Int']['input']>;
+};
+
+
+/**
+ * The entry points for reading: people, enterprises and real-estate units with what every department holds
+ * about them, and each department's items and cases.
+ */
+export type QueryWindowVisitArgs = {
+  id: Scalars['ID']['input'];
+};
+
+
+/**
+ * The entry points for reading: people, enterprises and real-estate units with what every department holds
+ * about them, and each department's items and cases.
+ */
+export type QueryPublicApplicationStatusArgs = {
+  token: Scalars['ID']['input'];
 };
 
 
@@ -1193,6 +1538,22 @@ export type Mutation = {
   correctApplication: CorrectApplicationResult;
   /** Sends a dead-lettered part again (window staff). */
   retryPart: ApplicationPart;
+  /** Opens a window visit for a walk-in (window staff), after checking their identity: the ID number by GB 11643 and against what the departments hold. */
+  openWindowVisit: OpenWindowVisitResult;
+  /** Saves the one form as a draft, unchecked (sizes aside): new, or over `input.draftId`. */
+  saveDraft: Draft;
+  /** Discards a draft. */
+  discardDraft: Draft;
+  /** Takes responsibility for an application that has no responsible officer (window staff, 首问负责). */
+  takeResponsibility: Application;
+  /** Hands an application over to another window officer (the responsible one, or any window officer for an application without one). */
+  handOverApplication: Application;
+  /** Grants a delegation online (the signed-in applicant as principal). */
+  grantDelegation: DelegationResult;
+  /** Records a delegation from a signed power of attorney at a window (window staff, in a visit of the principal). */
+  recordDelegation: DelegationResult;
+  /** Withdraws a delegation (its principal): applications already handed in go on, new ones are refused. */
+  revokeDelegation: Delegation;
   /** Rates a finished application, once: a level from 1 to 5 and an optional comment (at most 500 characters). */
   rateApplication: Application;
 };
@@ -1202,6 +1563,8 @@ export type Mutation = {
 export type MutationGrantConsentArgs = {
   bundleCode: Scalars['ID']['input'];
   scopes: Array<Scalars['String']['input']>;
+  onBehalfOf?: InputMaybe<OnBehalfOf>;
+  witnessed?: InputMaybe<WitnessedConsentInput>;
 };
 
 
@@ -1217,6 +1580,7 @@ export type MutationPrefillFormArgs = {
   options?: InputMaybe<Array<Scalars['String']['input']>>;
   enterpriseUscc?: InputMaybe<Scalars['USCC']['input']>;
   saleConfirmationId?: InputMaybe<Scalars['ID']['input']>;
+  onBehalfOf?: InputMaybe<OnBehalfOf>;
 };
 
 
@@ -1237,6 +1601,7 @@ export type MutationRevokeSaleConfirmationArgs = {
 /** Changes: submitting cases to departments and sending the corrections they ask for. */
 export type MutationSubmitApplicationArgs = {
   input: ApplicationInput;
+  onBehalfOf?: InputMaybe<OnBehalfOf>;
 };
 
 
@@ -1245,12 +1610,67 @@ export type MutationCorrectApplicationArgs = {
   applicationId: Scalars['ID']['input'];
   partId: Scalars['ID']['input'];
   values: Array<FormValueInput>;
+  onBehalfOf?: InputMaybe<OnBehalfOf>;
 };
 
 
 /** Changes: submitting cases to departments and sending the corrections they ask for. */
 export type MutationRetryPartArgs = {
   partId: Scalars['ID']['input'];
+};
+
+
+/** Changes: submitting cases to departments and sending the corrections they ask for. */
+export type MutationOpenWindowVisitArgs = {
+  applicantIdNumber: Scalars['IdNumber']['input'];
+  identityCheck: IdentityCheckMethod;
+};
+
+
+/** Changes: submitting cases to departments and sending the corrections they ask for. */
+export type MutationSaveDraftArgs = {
+  input: DraftInput;
+  onBehalfOf?: InputMaybe<OnBehalfOf>;
+};
+
+
+/** Changes: submitting cases to departments and sending the corrections they ask for. */
+export type MutationDiscardDraftArgs = {
+  draftId: Scalars['ID']['input'];
+  onBehalfOf?: InputMaybe<OnBehalfOf>;
+};
+
+
+/** Changes: submitting cases to departments and sending the corrections they ask for. */
+export type MutationTakeResponsibilityArgs = {
+  applicationId: Scalars['ID']['input'];
+};
+
+
+/** Changes: submitting cases to departments and sending the corrections they ask for. */
+export type MutationHandOverApplicationArgs = {
+  applicationId: Scalars['ID']['input'];
+  toOfficer: Scalars['ID']['input'];
+  reason?: InputMaybe<Scalars['String']['input']>;
+};
+
+
+/** Changes: submitting cases to departments and sending the corrections they ask for. */
+export type MutationGrantDelegationArgs = {
+  input: DelegationInput;
+};
+
+
+/** Changes: submitting cases to departments and sending the corrections they ask for. */
+export type MutationRecordDelegationArgs = {
+  visitId: Scalars['ID']['input'];
+  input: DelegationInput;
+};
+
+
+/** Changes: submitting cases to departments and sending the corrections they ask for. */
+export type MutationRevokeDelegationArgs = {
+  delegationId: Scalars['ID']['input'];
 };
 
 
@@ -1421,6 +1841,24 @@ export type ResolversTypes = {
   SupervisionFlag: ResolverTypeWrapper<any>;
   SatisfactionBy: ResolverTypeWrapper<any>;
   Application: ResolverTypeWrapper<any>;
+  Intake: ResolverTypeWrapper<any>;
+  IntakeChannel: ResolverTypeWrapper<any>;
+  IdentityCheckMethod: ResolverTypeWrapper<any>;
+  StaffMember: ResolverTypeWrapper<any>;
+  Handover: ResolverTypeWrapper<any>;
+  Agent: ResolverTypeWrapper<any>;
+  OnBehalfOf: ResolverTypeWrapper<any>;
+  WindowVisit: ResolverTypeWrapper<any>;
+  OpenWindowVisitResult: ResolverTypeWrapper<any>;
+  ConsentSignatureForm: ResolverTypeWrapper<any>;
+  WitnessedConsentInput: ResolverTypeWrapper<any>;
+  Draft: ResolverTypeWrapper<any>;
+  DraftInput: ResolverTypeWrapper<any>;
+  DelegationStatus: ResolverTypeWrapper<any>;
+  Delegation: ResolverTypeWrapper<any>;
+  DelegationInput: ResolverTypeWrapper<any>;
+  DelegationResult: ResolverTypeWrapper<any>;
+  PublicApplicationStatus: ResolverTypeWrapper<any>;
   ApplicationPart: ResolverTypeWrapper<any>;
   DispatchProblem: ResolverTypeWrapper<any>;
   Supervision: ResolverTypeWrapper<any>;
@@ -1494,6 +1932,20 @@ export type ResolversParentTypes = {
   FundCase: any;
   ResultEntry: any;
   Application: any;
+  Intake: any;
+  StaffMember: any;
+  Handover: any;
+  Agent: any;
+  OnBehalfOf: any;
+  WindowVisit: any;
+  OpenWindowVisitResult: any;
+  WitnessedConsentInput: any;
+  Draft: any;
+  DraftInput: any;
+  Delegation: any;
+  DelegationInput: any;
+  DelegationResult: any;
+  PublicApplicationStatus: any;
   ApplicationPart: any;
   DispatchProblem: any;
   Supervision: any;
@@ -1698,6 +2150,10 @@ export type ConsentResolvers<ContextType = HallContext, ParentType extends Resol
   scopes?: Resolver<Array<ResolversTypes['String']>, ParentType, ContextType>;
   grantedAt?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
   revokedAt?: Resolver<Maybe<ResolversTypes['DateTime']>, ParentType, ContextType>;
+  witness?: Resolver<Maybe<ResolversTypes['StaffMember']>, ParentType, ContextType>;
+  signatureForm?: Resolver<Maybe<ResolversTypes['ConsentSignatureForm']>, ParentType, ContextType>;
+  signature?: Resolver<Maybe<ResolversTypes['Upload']>, ParentType, ContextType>;
+  agent?: Resolver<Maybe<ResolversTypes['Agent']>, ParentType, ContextType>;
 };
 
 export type PrefillResolvers<ContextType = HallContext, ParentType extends ResolversParentTypes['Prefill'] = ResolversParentTypes['Prefill']> = {
@@ -1738,6 +2194,8 @@ export type AuditRecordResolvers<ContextType = HallContext, ParentType extends R
   purpose?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   why?: Resolver<ResolversTypes['AuditPurpose'], ParentType, ContextType>;
   reader?: Resolver<ResolversTypes['AuditReader'], ParentType, ContextType>;
+  officer?: Resolver<Maybe<ResolversTypes['StaffMember']>, ParentType, ContextType>;
+  agent?: Resolver<Maybe<ResolversTypes['Agent']>, ParentType, ContextType>;
 };
 
 export type AuditPurposeResolvers<ContextType = HallContext, ParentType extends ResolversParentTypes['AuditPurpose'] = ResolversParentTypes['AuditPurpose']> = {
@@ -1844,6 +2302,97 @@ export type ApplicationResolvers<ContextType = HallContext, ParentType extends R
   materials?: Resolver<Array<ResolversTypes['HandedInMaterial']>, ParentType, ContextType>;
   rating?: Resolver<Maybe<ResolversTypes['Rating']>, ParentType, ContextType>;
   flag?: Resolver<Maybe<ResolversTypes['SupervisionFlag']>, ParentType, ContextType, Partial<ApplicationFlagArgs>>;
+  intake?: Resolver<ResolversTypes['Intake'], ParentType, ContextType>;
+  responsibleOfficer?: Resolver<Maybe<ResolversTypes['StaffMember']>, ParentType, ContextType>;
+  handovers?: Resolver<Array<ResolversTypes['Handover']>, ParentType, ContextType>;
+  receiptUrl?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  publicStatusUrl?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+};
+
+export type IntakeResolvers<ContextType = HallContext, ParentType extends ResolversParentTypes['Intake'] = ResolversParentTypes['Intake']> = {
+  channel?: Resolver<ResolversTypes['IntakeChannel'], ParentType, ContextType>;
+  officer?: Resolver<Maybe<ResolversTypes['StaffMember']>, ParentType, ContextType>;
+  identityCheck?: Resolver<Maybe<ResolversTypes['IdentityCheckMethod']>, ParentType, ContextType>;
+  agent?: Resolver<Maybe<ResolversTypes['Agent']>, ParentType, ContextType>;
+};
+
+export type StaffMemberResolvers<ContextType = HallContext, ParentType extends ResolversParentTypes['StaffMember'] = ResolversParentTypes['StaffMember']> = {
+  subject?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  name?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  centre?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+};
+
+export type HandoverResolvers<ContextType = HallContext, ParentType extends ResolversParentTypes['Handover'] = ResolversParentTypes['Handover']> = {
+  from?: Resolver<Maybe<ResolversTypes['StaffMember']>, ParentType, ContextType>;
+  to?: Resolver<ResolversTypes['StaffMember'], ParentType, ContextType>;
+  reason?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  at?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
+};
+
+export type AgentResolvers<ContextType = HallContext, ParentType extends ResolversParentTypes['Agent'] = ResolversParentTypes['Agent']> = {
+  idNumber?: Resolver<ResolversTypes['IdNumber'], ParentType, ContextType>;
+  name?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  delegationId?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+};
+
+export type WindowVisitResolvers<ContextType = HallContext, ParentType extends ResolversParentTypes['WindowVisit'] = ResolversParentTypes['WindowVisit']> = {
+  id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  applicantIdNumber?: Resolver<ResolversTypes['IdNumber'], ParentType, ContextType>;
+  applicantName?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  knownTo?: Resolver<Array<ResolversTypes['Department']>, ParentType, ContextType>;
+  identityCheck?: Resolver<ResolversTypes['IdentityCheckMethod'], ParentType, ContextType>;
+  officer?: Resolver<ResolversTypes['StaffMember'], ParentType, ContextType>;
+  openedAt?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
+  expiresAt?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
+};
+
+export type OpenWindowVisitResultResolvers<ContextType = HallContext, ParentType extends ResolversParentTypes['OpenWindowVisitResult'] = ResolversParentTypes['OpenWindowVisitResult']> = {
+  visit?: Resolver<Maybe<ResolversTypes['WindowVisit']>, ParentType, ContextType>;
+  problems?: Resolver<Array<ResolversTypes['FormProblem']>, ParentType, ContextType>;
+};
+
+export type DraftResolvers<ContextType = HallContext, ParentType extends ResolversParentTypes['Draft'] = ResolversParentTypes['Draft']> = {
+  id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  bundle?: Resolver<ResolversTypes['Bundle'], ParentType, ContextType>;
+  bundleCode?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  options?: Resolver<Array<ResolversTypes['String']>, ParentType, ContextType>;
+  values?: Resolver<Array<ResolversTypes['FormValue']>, ParentType, ContextType>;
+  materials?: Resolver<Array<ResolversTypes['HandedInMaterial']>, ParentType, ContextType>;
+  prefillId?: Resolver<Maybe<ResolversTypes['ID']>, ParentType, ContextType>;
+  enterpriseUscc?: Resolver<Maybe<ResolversTypes['USCC']>, ParentType, ContextType>;
+  applicantIdNumber?: Resolver<ResolversTypes['IdNumber'], ParentType, ContextType>;
+  savedBy?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  savedAt?: Resolver<ResolversTypes['IntakeChannel'], ParentType, ContextType>;
+  updatedAt?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
+  expiresAt?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
+};
+
+export type DelegationResolvers<ContextType = HallContext, ParentType extends ResolversParentTypes['Delegation'] = ResolversParentTypes['Delegation']> = {
+  id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  principalIdNumber?: Resolver<ResolversTypes['IdNumber'], ParentType, ContextType>;
+  principalName?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  enterpriseUscc?: Resolver<Maybe<ResolversTypes['USCC']>, ParentType, ContextType>;
+  agentIdNumber?: Resolver<ResolversTypes['IdNumber'], ParentType, ContextType>;
+  agentName?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  bundleCodes?: Resolver<Array<ResolversTypes['ID']>, ParentType, ContextType>;
+  validFrom?: Resolver<ResolversTypes['Date'], ParentType, ContextType>;
+  validUntil?: Resolver<ResolversTypes['Date'], ParentType, ContextType>;
+  powerOfAttorney?: Resolver<Maybe<ResolversTypes['Upload']>, ParentType, ContextType>;
+  recordedBy?: Resolver<Maybe<ResolversTypes['StaffMember']>, ParentType, ContextType>;
+  grantedAt?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
+  revokedAt?: Resolver<Maybe<ResolversTypes['DateTime']>, ParentType, ContextType>;
+  status?: Resolver<ResolversTypes['DelegationStatus'], ParentType, ContextType>;
+};
+
+export type DelegationResultResolvers<ContextType = HallContext, ParentType extends ResolversParentTypes['DelegationResult'] = ResolversParentTypes['DelegationResult']> = {
+  delegation?: Resolver<Maybe<ResolversTypes['Delegation']>, ParentType, ContextType>;
+  problems?: Resolver<Array<ResolversTypes['FormProblem']>, ParentType, ContextType>;
+};
+
+export type PublicApplicationStatusResolvers<ContextType = HallContext, ParentType extends ResolversParentTypes['PublicApplicationStatus'] = ResolversParentTypes['PublicApplicationStatus']> = {
+  number?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  status?: Resolver<ResolversTypes['ApplicationStatus'], ParentType, ContextType>;
+  bundleName?: Resolver<ResolversTypes['LocalizedText'], ParentType, ContextType>;
 };
 
 export type ApplicationPartResolvers<ContextType = HallContext, ParentType extends ResolversParentTypes['ApplicationPart'] = ResolversParentTypes['ApplicationPart']> = {
@@ -1947,6 +2496,13 @@ export type QueryResolvers<ContextType = HallContext, ParentType extends Resolve
   myApplications?: Resolver<Array<ResolversTypes['Application']>, ParentType, ContextType, RequireFields<QueryMyApplicationsArgs, 'limit'>>;
   application?: Resolver<Maybe<ResolversTypes['Application']>, ParentType, ContextType, RequireFields<QueryApplicationArgs, 'id'>>;
   myUploads?: Resolver<Array<ResolversTypes['Upload']>, ParentType, ContextType>;
+  myDrafts?: Resolver<Array<ResolversTypes['Draft']>, ParentType, ContextType, Partial<QueryMyDraftsArgs>>;
+  applicationsAsAgent?: Resolver<Array<ResolversTypes['Application']>, ParentType, ContextType, RequireFields<QueryApplicationsAsAgentArgs, 'limit'>>;
+  myDelegations?: Resolver<Array<ResolversTypes['Delegation']>, ParentType, ContextType>;
+  delegationsToMe?: Resolver<Array<ResolversTypes['Delegation']>, ParentType, ContextType>;
+  windowVisit?: Resolver<Maybe<ResolversTypes['WindowVisit']>, ParentType, ContextType, RequireFields<QueryWindowVisitArgs, 'id'>>;
+  windowOfficers?: Resolver<Array<ResolversTypes['StaffMember']>, ParentType, ContextType>;
+  publicApplicationStatus?: Resolver<Maybe<ResolversTypes['PublicApplicationStatus']>, ParentType, ContextType, RequireFields<QueryPublicApplicationStatusArgs, 'token'>>;
   applicationQueue?: Resolver<Array<ResolversTypes['Application']>, ParentType, ContextType, RequireFields<QueryApplicationQueueArgs, 'limit'>>;
   flaggedParts?: Resolver<Array<ResolversTypes['FlaggedPart']>, ParentType, ContextType, Partial<QueryFlaggedPartsArgs>>;
   deadLetteredParts?: Resolver<Array<ResolversTypes['ApplicationPart']>, ParentType, ContextType, Partial<QueryDeadLetteredPartsArgs>>;
@@ -1964,6 +2520,14 @@ export type MutationResolvers<ContextType = HallContext, ParentType extends Reso
   submitApplication?: Resolver<ResolversTypes['SubmitApplicationResult'], ParentType, ContextType, RequireFields<MutationSubmitApplicationArgs, 'input'>>;
   correctApplication?: Resolver<ResolversTypes['CorrectApplicationResult'], ParentType, ContextType, RequireFields<MutationCorrectApplicationArgs, 'applicationId' | 'partId' | 'values'>>;
   retryPart?: Resolver<ResolversTypes['ApplicationPart'], ParentType, ContextType, RequireFields<MutationRetryPartArgs, 'partId'>>;
+  openWindowVisit?: Resolver<ResolversTypes['OpenWindowVisitResult'], ParentType, ContextType, RequireFields<MutationOpenWindowVisitArgs, 'applicantIdNumber' | 'identityCheck'>>;
+  saveDraft?: Resolver<ResolversTypes['Draft'], ParentType, ContextType, RequireFields<MutationSaveDraftArgs, 'input'>>;
+  discardDraft?: Resolver<ResolversTypes['Draft'], ParentType, ContextType, RequireFields<MutationDiscardDraftArgs, 'draftId'>>;
+  takeResponsibility?: Resolver<ResolversTypes['Application'], ParentType, ContextType, RequireFields<MutationTakeResponsibilityArgs, 'applicationId'>>;
+  handOverApplication?: Resolver<ResolversTypes['Application'], ParentType, ContextType, RequireFields<MutationHandOverApplicationArgs, 'applicationId' | 'toOfficer'>>;
+  grantDelegation?: Resolver<ResolversTypes['DelegationResult'], ParentType, ContextType, RequireFields<MutationGrantDelegationArgs, 'input'>>;
+  recordDelegation?: Resolver<ResolversTypes['DelegationResult'], ParentType, ContextType, RequireFields<MutationRecordDelegationArgs, 'visitId' | 'input'>>;
+  revokeDelegation?: Resolver<ResolversTypes['Delegation'], ParentType, ContextType, RequireFields<MutationRevokeDelegationArgs, 'delegationId'>>;
   rateApplication?: Resolver<ResolversTypes['Application'], ParentType, ContextType, RequireFields<MutationRateApplicationArgs, 'applicationId' | 'level'>>;
 };
 
@@ -2015,6 +2579,16 @@ export type Resolvers<ContextType = HallContext> = {
   FundCase?: FundCaseResolvers<ContextType>;
   ResultEntry?: ResultEntryResolvers<ContextType>;
   Application?: ApplicationResolvers<ContextType>;
+  Intake?: IntakeResolvers<ContextType>;
+  StaffMember?: StaffMemberResolvers<ContextType>;
+  Handover?: HandoverResolvers<ContextType>;
+  Agent?: AgentResolvers<ContextType>;
+  WindowVisit?: WindowVisitResolvers<ContextType>;
+  OpenWindowVisitResult?: OpenWindowVisitResultResolvers<ContextType>;
+  Draft?: DraftResolvers<ContextType>;
+  Delegation?: DelegationResolvers<ContextType>;
+  DelegationResult?: DelegationResultResolvers<ContextType>;
+  PublicApplicationStatus?: PublicApplicationStatusResolvers<ContextType>;
   ApplicationPart?: ApplicationPartResolvers<ContextType>;
   DispatchProblem?: DispatchProblemResolvers<ContextType>;
   Supervision?: SupervisionResolvers<ContextType>;

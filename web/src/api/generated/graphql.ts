@@ -18,6 +18,8 @@ export type ApplicationInput = {
   prefillId?: string | number | null | undefined;
   /** The enterprise applied for, for bundles about one (one the applicant acts for). */
   enterpriseUscc?: string | null | undefined;
+  /** The draft this form was saved as, if any: submitting ends it. */
+  draftId?: string | number | null | undefined;
 };
 
 /** Where an application stands, derived from its parts. */

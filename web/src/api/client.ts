@@ -12,12 +12,27 @@ export function gatewayClient(token: string | undefined): Client {
   });
 }
 
+/** Whom an operation is for when not the caller: a window visit or a delegation (the schema's OnBehalfOf). */
+export interface OnBehalfOf {
+  readonly visitId?: string;
+  readonly delegationId?: string;
+}
+
+/** `/materials`, or `/materials?visitId=…` (`?delegationId=…`): an upload owned by the applicant acted for. */
+export function materialsPath(onBehalfOf?: OnBehalfOf): string {
+  if (onBehalfOf?.visitId) return `/materials?visitId=${encodeURIComponent(onBehalfOf.visitId)}`;
+  if (onBehalfOf?.delegationId)
+    return `/materials?delegationId=${encodeURIComponent(onBehalfOf.delegationId)}`;
+  return '/materials';
+}
+
 /** Uploads one file to the hall through the gateway; answers the upload, or the hall's refusal. */
 export async function uploadFile(
   token: string,
   file: File,
+  onBehalfOf?: OnBehalfOf,
 ): Promise<{ id: string; name: string; size: number; contentType: string }> {
-  const res = await fetch('/materials', {
+  const res = await fetch(materialsPath(onBehalfOf), {
     method: 'POST',
     headers: {
       authorization: `Bearer ${token}`,
@@ -58,4 +73,60 @@ export class UploadError extends Error {
   ) {
     super(message);
   }
+}
+
+/**
+ * A paper of the hall (a receipt, a one-time notice) as a PDF: fetched with the token, since the gateway
+ * asks for it, and kept as a blob the browser can open or save. Throws with the hall's message.
+ */
+export async function fetchPaper(url: string, token: string, init: RequestInit = {}): Promise<Blob> {
+  const res = await fetch(url, {
+    ...init,
+    headers: { ...(init.headers as Record<string, string>), authorization: `Bearer ${token}` },
+  });
+  if (!res.ok) {
+    const body = (await res.json().catch(() => ({}))) as { errors?: { message: string }[] };
+    throw new Error(body.errors?.[0]?.message ?? `HTTP ${res.status}`);
+  }
+  return res.blob();
+}
+
+/** The one-time notice (一次性告知单) of a form not yet complete: every missing or wrong thing at once. */
+export function fetchOneTimeNotice(
+  token: string,
+  form: {
+    bundleCode: string;
+    options: readonly string[];
+    values: readonly { key: string; value: string }[];
+    materials: readonly { id: string; uploadId: string }[];
+    prefillId?: string | null;
+  },
+  onBehalfOf?: OnBehalfOf,
+): Promise<Blob> {
+  return fetchPaper('/papers/one-time-notice', token, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({ ...form, ...(onBehalfOf ? { onBehalfOf } : {}) }),
+  });
+}
+
+/** Opens a PDF blob in a new tab (to print it at the window), or saves it under `name` when that is refused. */
+export function openBlob(blob: Blob, name: string): void {
+  const url = URL.createObjectURL(blob);
+  const opened = window.open(url, '_blank');
+  if (!opened) saveBlob(blob, name);
+  // The tab has read it by then; the URL is not needed for long.
+  setTimeout(() => URL.revokeObjectURL(url), 60_000);
+}
+
+/** Saves a blob as a file named `name`. */
+export function saveBlob(blob: Blob, name: string): void {
+  const url = URL.createObjectURL(blob);
+  const a = document.createElement('a');
+  a.href = url;
+  a.download = name;
+  document.body.append(a);
+  a.click();
+  a.remove();
+  setTimeout(() => URL.revokeObjectURL(url), 60_000);
 }

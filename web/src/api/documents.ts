@@ -47,6 +47,40 @@ export const AUDIT_READER = graphql(`
   }
 `);
 
+/** A member of the centre's staff, as their sign-in names them. */
+export const STAFF = graphql(`
+  fragment StaffParts on StaffMember {
+    subject name centre
+  }
+`);
+
+/** How an application was handed in: online or at a window, by the applicant or an agent. */
+export const INTAKE = graphql(`
+  fragment IntakeParts on Intake {
+    channel identityCheck officer { ...StaffParts } agent { idNumber name delegationId }
+  }
+`);
+
+/** A saved, not yet handed in one form (草稿). */
+export const DRAFT = graphql(`
+  fragment DraftParts on Draft {
+    id bundleCode bundle { code name { zh en } } options
+    values { key value }
+    materials { id upload { id name size } }
+    prefillId enterpriseUscc applicantIdNumber savedBy savedAt updatedAt expiresAt
+  }
+`);
+
+/** A delegation (授权委托), as its principal and its agent see it. */
+export const DELEGATION = graphql(`
+  fragment DelegationParts on Delegation {
+    id principalIdNumber principalName enterpriseUscc agentIdNumber agentName bundleCodes
+    validFrom validUntil grantedAt revokedAt status
+    powerOfAttorney { id name size }
+    recordedBy { ...StaffParts }
+  }
+`);
+
 export const BUNDLES = graphql(`
   query Bundles {
     bundles {
@@ -88,15 +122,28 @@ export const BUNDLE_FORM = graphql(`
   }
 `);
 
+/** Consent to prefill: the caller's online; at a window (onBehalfOf.visitId) the walk-in's, witnessed. */
 export const GRANT_CONSENT = graphql(`
-  mutation GrantConsent($bundleCode: ID!, $scopes: [String!]!) {
-    grantConsent(bundleCode: $bundleCode, scopes: $scopes) { id scopes grantedAt }
+  mutation GrantConsent(
+    $bundleCode: ID!
+    $scopes: [String!]!
+    $onBehalfOf: OnBehalfOf
+    $witnessed: WitnessedConsentInput
+  ) {
+    grantConsent(bundleCode: $bundleCode, scopes: $scopes, onBehalfOf: $onBehalfOf, witnessed: $witnessed) {
+      id scopes grantedAt signatureForm witness { subject name }
+    }
   }
 `);
 
 export const PREFILL = graphql(`
-  mutation Prefill($bundleCode: ID!, $options: [String!]!, $saleConfirmationId: ID) {
-    prefillForm(bundleCode: $bundleCode, options: $options, saleConfirmationId: $saleConfirmationId) {
+  mutation Prefill($bundleCode: ID!, $options: [String!]!, $saleConfirmationId: ID, $onBehalfOf: OnBehalfOf) {
+    prefillForm(
+      bundleCode: $bundleCode
+      options: $options
+      saleConfirmationId: $saleConfirmationId
+      onBehalfOf: $onBehalfOf
+    ) {
       id
       values { key value department updatedAt editable }
       unavailable { department code message fields }
@@ -105,8 +152,8 @@ export const PREFILL = graphql(`
 `);
 
 export const SUBMIT = graphql(`
-  mutation SubmitApplication($input: ApplicationInput!) {
-    submitApplication(input: $input) {
+  mutation SubmitApplication($input: ApplicationInput!, $onBehalfOf: OnBehalfOf) {
+    submitApplication(input: $input, onBehalfOf: $onBehalfOf) {
       application { id status }
       problems { ...ProblemParts }
       notChecked { rule department reason }
@@ -127,6 +174,10 @@ export const APPLICATION = graphql(`
       values { key value }
       materials { id upload { id name contentType size } }
       rating { level comment ratedAt }
+      intake { ...IntakeParts }
+      responsibleOfficer { ...StaffParts }
+      handovers { from { ...StaffParts } to { ...StaffParts } reason at }
+      receiptUrl
     }
   }
 `);
@@ -178,9 +229,11 @@ export const READS_OF_MY_DATA = graphql(`
 `);
 
 export const QUEUE = graphql(`
-  query Queue($department: Department, $status: ApplicationStatus, $search: String) {
-    applicationQueue(department: $department, status: $status, search: $search, limit: 100) {
+  query Queue($department: Department, $status: ApplicationStatus, $search: String, $mine: Boolean) {
+    applicationQueue(department: $department, status: $status, search: $search, mine: $mine, limit: 100) {
       id bundleCode status submittedAt applicantName flag
+      intake { channel }
+      responsibleOfficer { ...StaffParts }
       bundle { code name { zh en } }
       parts { id itemCode name { zh en } department status caseNumber deadline supervision { flag workingDaysLeft } }
     }
@@ -222,5 +275,112 @@ export const REVOKE_SALE = graphql(`
 export const SALES_TO_ME = graphql(`
   query SalesToMe {
     salesConfirmedToMe { ...SaleParts }
+  }
+`);
+
+/** The window officer opens a walk-in's visit once the identity is checked (一窗受理). */
+export const OPEN_WINDOW_VISIT = graphql(`
+  mutation OpenWindowVisit($applicantIdNumber: IdNumber!, $identityCheck: IdentityCheckMethod!) {
+    openWindowVisit(applicantIdNumber: $applicantIdNumber, identityCheck: $identityCheck) {
+      visit {
+        id applicantIdNumber applicantName knownTo identityCheck openedAt expiresAt
+        officer { ...StaffParts }
+      }
+      problems { ...ProblemParts }
+    }
+  }
+`);
+
+/** The drafts of the applicant: the caller's, or (onBehalfOf) the walk-in's or the principal's. */
+export const MY_DRAFTS = graphql(`
+  query MyDrafts($onBehalfOf: OnBehalfOf) {
+    myDrafts(onBehalfOf: $onBehalfOf) { ...DraftParts }
+  }
+`);
+
+export const SAVE_DRAFT = graphql(`
+  mutation SaveDraft($input: DraftInput!, $onBehalfOf: OnBehalfOf) {
+    saveDraft(input: $input, onBehalfOf: $onBehalfOf) { ...DraftParts }
+  }
+`);
+
+export const DISCARD_DRAFT = graphql(`
+  mutation DiscardDraft($draftId: ID!, $onBehalfOf: OnBehalfOf) {
+    discardDraft(draftId: $draftId, onBehalfOf: $onBehalfOf) { id }
+  }
+`);
+
+/** An application as the window's receipt step shows it, with the receipt to print. */
+export const RECEIPT = graphql(`
+  query Receipt($id: ID!) {
+    application(id: $id) {
+      id status submittedAt applicantName applicantIdNumber receiptUrl
+      bundle { code name { zh en } }
+      parts { id itemCode name { zh en } department promisedLimitDays deadline }
+      materials { id upload { name } }
+      intake { ...IntakeParts }
+      responsibleOfficer { ...StaffParts }
+    }
+  }
+`);
+
+/** The officers an application can be handed over to (首问负责). */
+export const WINDOW_OFFICERS = graphql(`
+  query WindowOfficers {
+    windowOfficers { ...StaffParts }
+  }
+`);
+
+export const TAKE_RESPONSIBILITY = graphql(`
+  mutation TakeResponsibility($applicationId: ID!) {
+    takeResponsibility(applicationId: $applicationId) {
+      id
+      responsibleOfficer { ...StaffParts }
+      handovers { from { ...StaffParts } to { ...StaffParts } reason at }
+    }
+  }
+`);
+
+export const HAND_OVER = graphql(`
+  mutation HandOverApplication($applicationId: ID!, $toOfficer: ID!, $reason: String) {
+    handOverApplication(applicationId: $applicationId, toOfficer: $toOfficer, reason: $reason) {
+      id
+      responsibleOfficer { ...StaffParts }
+      handovers { from { ...StaffParts } to { ...StaffParts } reason at }
+    }
+  }
+`);
+
+/** The applicant's delegations: granted by them, and naming them as agent; what they handed in as agent. */
+export const DELEGATIONS = graphql(`
+  query Delegations {
+    myDelegations { ...DelegationParts }
+    delegationsToMe { ...DelegationParts }
+    applicationsAsAgent(limit: 50) {
+      id status submittedAt applicantName
+      bundle { code name { zh en } }
+    }
+  }
+`);
+
+/** The bundles, to choose a delegation's scope. */
+export const BUNDLE_NAMES = graphql(`
+  query BundleNames {
+    bundles { code name { zh en } }
+  }
+`);
+
+export const GRANT_DELEGATION = graphql(`
+  mutation GrantDelegation($input: DelegationInput!) {
+    grantDelegation(input: $input) {
+      delegation { ...DelegationParts }
+      problems { ...ProblemParts }
+    }
+  }
+`);
+
+export const REVOKE_DELEGATION = graphql(`
+  mutation RevokeDelegation($delegationId: ID!) {
+    revokeDelegation(delegationId: $delegationId) { ...DelegationParts }
   }
 `);

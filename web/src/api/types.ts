@@ -5,11 +5,17 @@ import {
   type AuditReaderPartsFragment,
   type BundleFormQuery,
   type BundlesQuery,
+  type DelegationPartsFragment,
+  type DraftPartsFragment,
   type FormFieldPartsFragment,
+  type IntakePartsFragment,
+  type OpenWindowVisitMutation,
   type PartPartsFragment,
   type PrefillMutation,
   type ReadsOfMyDataQuery,
+  type ReceiptQuery,
   type SalePartsFragment,
+  type StaffPartsFragment,
 } from './generated/graphql';
 
 /**
@@ -20,7 +26,10 @@ import {
 export type {
   ApplicationStatus,
   AuditPurposeKind,
+  ConsentSignatureForm,
+  DelegationStatus,
   Department,
+  IdentityCheckMethod,
   PartStatus,
   SupervisionFlag as Flag,
 } from './generated/graphql';
@@ -59,3 +68,16 @@ export type AuditReader = AuditReaderPartsFragment;
 
 /** A seller's confirmation of a sale (出卖人确认). */
 export type SaleConfirmation = SalePartsFragment;
+
+/** A saved one form (草稿), resumable online or at a window. */
+export type Draft = DraftPartsFragment;
+/** A delegation (授权委托), as its principal or its agent reads it. */
+export type Delegation = DelegationPartsFragment;
+/** A member of the centre's staff. */
+export type StaffMember = StaffPartsFragment;
+/** How an application was handed in. */
+export type Intake = IntakePartsFragment;
+/** A walk-in's visit to a window. */
+export type WindowVisit = NonNullable<OpenWindowVisitMutation['openWindowVisit']['visit']>;
+/** An application as the window's receipt step reads it. */
+export type Receipt = NonNullable<ReceiptQuery['application']>;

@@ -2,14 +2,17 @@ import { useMemo } from 'react';
 import { Provider } from 'urql';
 import { gatewayClient } from '../api/client';
 import { Layout, Notice, PageTitle } from '../components/Layout';
+import { ActFor } from '../pages/ActFor';
 import { ApplicationPage } from '../pages/ApplicationPage';
 import { Apply } from '../pages/Apply';
 import { Bundles } from '../pages/Bundles';
+import { Delegations } from '../pages/Delegations';
 import { MyApplications } from '../pages/MyApplications';
 import { Sell } from '../pages/Sell';
 import { SignIn } from '../pages/SignIn';
 import { StaffQueue } from '../pages/StaffQueue';
 import { WhoReadMyData } from '../pages/WhoReadMyData';
+import { WindowIntake } from '../pages/WindowIntake';
 import { useI18n } from './i18n';
 import { Link, type Route, useRoute } from './router';
 import { useSession } from './session';
@@ -43,7 +46,7 @@ function Page({ route }: { route: Route }) {
     case 'home':
       return staff ? <StaffQueue /> : <Bundles />;
     case 'bundle':
-      return <Apply key={route.code} code={route.code} />;
+      return <Apply key={`${route.code}/${route.draftId ?? ''}`} code={route.code} draftId={route.draftId} />;
     case 'applications':
       return <MyApplications />;
     case 'application':
@@ -54,6 +57,20 @@ function Page({ route }: { route: Route }) {
       return <Sell />;
     case 'queue':
       return <StaffQueue />;
+    case 'intake':
+      return <WindowIntake />;
+    case 'delegations':
+      return <Delegations />;
+    case 'act-for':
+      return <ActFor key={route.delegationId} delegationId={route.delegationId} />;
+    case 'act-for-bundle':
+      return (
+        <ActFor
+          key={`${route.delegationId}/${route.code}`}
+          delegationId={route.delegationId}
+          code={route.code}
+        />
+      );
     default:
       return (
         <>

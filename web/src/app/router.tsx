@@ -6,19 +6,30 @@ import { type AnchorHTMLAttributes, useEffect, useState } from 'react';
  */
 export type Route =
   | { readonly name: 'home' }
-  | { readonly name: 'bundle'; readonly code: string }
+  | { readonly name: 'bundle'; readonly code: string; readonly draftId?: string }
   | { readonly name: 'applications' }
   | { readonly name: 'application'; readonly id: string }
   | { readonly name: 'audit' }
   | { readonly name: 'sell' }
   | { readonly name: 'queue' }
+  | { readonly name: 'intake' }
+  | { readonly name: 'delegations' }
+  | { readonly name: 'act-for'; readonly delegationId: string }
+  | { readonly name: 'act-for-bundle'; readonly delegationId: string; readonly code: string }
   | { readonly name: 'not-found'; readonly path: string };
 
 export function parseRoute(hash: string): Route {
   const path = decodeURIComponent(hash.replace(/^#/, '')) || '/';
   const parts = path.split('/').filter(Boolean);
   if (parts.length === 0) return { name: 'home' };
+  if (parts[0] === 'bundles' && parts[1] && parts[2] === 'drafts' && parts[3])
+    return { name: 'bundle', code: parts[1], draftId: parts[3] };
   if (parts[0] === 'bundles' && parts[1]) return { name: 'bundle', code: parts[1] };
+  if (parts[0] === 'intake') return { name: 'intake' };
+  if (parts[0] === 'delegations') return { name: 'delegations' };
+  if (parts[0] === 'for' && parts[1] && parts[2] === 'bundles' && parts[3])
+    return { name: 'act-for-bundle', delegationId: parts[1], code: parts[3] };
+  if (parts[0] === 'for' && parts[1]) return { name: 'act-for', delegationId: parts[1] };
   if (parts[0] === 'applications' && parts[1]) return { name: 'application', id: parts[1] };
   if (parts[0] === 'applications') return { name: 'applications' };
   if (parts[0] === 'who-read-my-data') return { name: 'audit' };

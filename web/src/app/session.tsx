@@ -11,6 +11,8 @@ import {
 /** Who is signed in: the token the gateway checks, and what the app shows and chooses by. */
 export interface Session {
   readonly token: string;
+  /** The token's subject: a member of staff's id (as StaffMember.subject names them). */
+  readonly subject: string;
   readonly persona: string;
   readonly name: string;
   readonly role: 'applicant' | 'window-staff' | 'department-staff';
@@ -54,6 +56,7 @@ function sessionOf(user: User | null): Session | null {
   }
   return {
     token: user.access_token,
+    subject: String(claims.sub ?? ''),
     persona: typeof claims.persona === 'string' ? claims.persona : '',
     name: String(claims.name ?? ''),
     role: claims.role as Session['role'],

@@ -17,10 +17,21 @@ export function Layout({ route, children }: { route: Route; children: ReactNode 
             active: route.name === 'applications' || route.name === 'application',
           },
           { to: '/sell', label: t('nav.sell'), active: route.name === 'sell' },
+          {
+            to: '/delegations',
+            label: t('nav.delegations'),
+            active:
+              route.name === 'delegations' || route.name === 'act-for' || route.name === 'act-for-bundle',
+          },
           { to: '/who-read-my-data', label: t('nav.audit'), active: route.name === 'audit' },
         ]
       : session
-        ? [{ to: '/queue', label: t('nav.queue'), active: route.name === 'queue' || route.name === 'home' }]
+        ? [
+            ...(session.role === 'window-staff'
+              ? [{ to: '/intake', label: t('nav.intake'), active: route.name === 'intake' }]
+              : []),
+            { to: '/queue', label: t('nav.queue'), active: route.name === 'queue' || route.name === 'home' },
+          ]
         : [];
   return (
     <>

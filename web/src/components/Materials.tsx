@@ -1,5 +1,5 @@
 import { useRef, useState } from 'react';
-import { UploadError, uploadFile } from '../api/client';
+import { type OnBehalfOf, UploadError, uploadFile } from '../api/client';
 import { limitText } from '../api/errors';
 import type { FormMaterial, Problem } from '../api/types';
 import { useI18n } from '../app/i18n';
@@ -27,8 +27,10 @@ export function Materials(props: {
   uploaded: Readonly<Record<string, Uploaded>>;
   onUploaded(id: string, upload: Uploaded | undefined): void;
   problems: readonly Problem[];
+  /** Whom the uploads are for, when not the caller: they belong to the walk-in or the principal. */
+  onBehalfOf?: OnBehalfOf | undefined;
 }) {
-  const { materials, itemNames, uploaded, onUploaded, problems } = props;
+  const { materials, itemNames, uploaded, onUploaded, problems, onBehalfOf } = props;
   const { t, l } = useI18n();
   const toHandIn = materials.filter((m) => m.submit);
   const notNeeded = materials.filter((m) => !m.submit);
@@ -44,6 +46,7 @@ export function Materials(props: {
             uploaded={uploaded[m.id]}
             onUploaded={(u) => onUploaded(m.id, u)}
             problems={problems.filter((p) => p.field === `materials.${m.id}`)}
+            onBehalfOf={onBehalfOf}
           />
         ))}
       </ul>
@@ -93,8 +96,9 @@ function MaterialUpload(props: {
   uploaded: Uploaded | undefined;
   onUploaded(upload: Uploaded | undefined): void;
   problems: readonly Problem[];
+  onBehalfOf?: OnBehalfOf | undefined;
 }) {
-  const { material, uploaded, onUploaded, problems } = props;
+  const { material, uploaded, onUploaded, problems, onBehalfOf } = props;
   const { t, l } = useI18n();
   const { session } = useSession();
   const [busy, setBusy] = useState(false);
@@ -109,7 +113,7 @@ function MaterialUpload(props: {
     setBusy(true);
     setError(null);
     try {
-      const u = await uploadFile(session.token, file);
+      const u = await uploadFile(session.token, file, onBehalfOf);
       onUploaded({ uploadId: u.id, name: u.name, size: u.size });
     } catch (e) {
       const code = e instanceof UploadError ? e.code : '';

@@ -1,7 +1,14 @@
 import { checkField } from '@onething/schema/forms';
 import { useEffect, useMemo, useState } from 'react';
 import { useMutation, useQuery } from 'urql';
-import { APPLICATION, CORRECT, RATE } from '../api/documents';
+import {
+  APPLICATION,
+  CORRECT,
+  HAND_OVER,
+  RATE,
+  TAKE_RESPONSIBILITY,
+  WINDOW_OFFICERS,
+} from '../api/documents';
 import type { Application, FormField, Part, Problem } from '../api/types';
 import { useI18n } from '../app/i18n';
 import type { MessageKey } from '../app/messages';
@@ -9,6 +16,7 @@ import { useSession } from '../app/session';
 import { DepartmentName } from '../components/Department';
 import { Field } from '../components/Field';
 import { Notice, PageTitle } from '../components/Layout';
+import { ReceiptButton } from '../components/Papers';
 import { ProblemSummary } from '../components/ProblemSummary';
 import { FlagBadge, StatusBadge } from '../components/Status';
 
@@ -61,6 +69,20 @@ export function ApplicationPage({ id }: { id: string }) {
       <p className="muted small">
         {t('application.number')} <code>{application.id}</code>
       </p>
+      <IntakeLine application={application} />
+      <p>
+        <ReceiptButton
+          url={application.receiptUrl}
+          applicationId={application.id}
+          mode={session?.role === 'window-staff' ? 'print' : 'download'}
+        />
+      </p>
+      {session?.role === 'window-staff' && (
+        <Responsibility
+          application={application}
+          onChanged={() => refetch({ requestPolicy: 'network-only' })}
+        />
+      )}
       <p className="visually-hidden" aria-live="polite" data-testid="live-status">
         {t(`status.${application.status}` as MessageKey)}
       </p>
@@ -343,6 +365,128 @@ function Rating({ application }: { application: Application }) {
           {t('rating.send')}
         </button>
       </form>
+    </section>
+  );
+}
+
+/** How it was handed in: online or at a window (by whom, identity checked how), by the applicant or an agent. */
+function IntakeLine({ application }: { application: Application }) {
+  const { t } = useI18n();
+  const { intake } = application;
+  return (
+    <p className="intake" data-channel={intake.channel}>
+      {intake.channel === 'WINDOW'
+        ? t('intake.takenInBy', {
+            officer: intake.officer?.name ?? '',
+            check: intake.identityCheck ? t(`identityCheck.${intake.identityCheck}` as MessageKey) : '',
+          })
+        : t('intake.online')}
+      {intake.agent && ` · ${t('intake.byAgent', { name: intake.agent.name })}`}
+    </p>
+  );
+}
+
+/**
+ * 首问负责: the officer responsible for the application and every handover; an officer picks up one nobody
+ * holds, and the responsible one hands it to a colleague with a reason.
+ */
+function Responsibility({ application, onChanged }: { application: Application; onChanged(): void }) {
+  const { t, lang } = useI18n();
+  const { session } = useSession();
+  const [{ data: officers }] = useQuery({ query: WINDOW_OFFICERS });
+  const [takeState, take] = useMutation(TAKE_RESPONSIBILITY);
+  const [handState, handOver] = useMutation(HAND_OVER);
+  const [to, setTo] = useState('');
+  const [reason, setReason] = useState('');
+  const [done, setDone] = useState<string | null>(null);
+  const responsible = application.responsibleOfficer;
+  const colleagues = (officers?.windowOfficers ?? []).filter((o) => o.subject !== responsible?.subject);
+  const error = takeState.error ?? handState.error;
+  return (
+    <section className="card responsibility" aria-labelledby="responsibility-title">
+      <h2 id="responsibility-title">{t('responsibility.title')}</h2>
+      <p data-responsible={responsible?.subject ?? ''}>
+        {responsible ? t('responsibility.is', { name: responsible.name }) : t('responsibility.nobody')}
+        {responsible?.subject === session?.subject && ` ${t('responsibility.you')}`}
+      </p>
+      {application.handovers.length > 0 && (
+        <ol className="handovers" aria-label={t('responsibility.handovers')}>
+          {application.handovers.map((h) => (
+            <li key={`${h.at}-${h.to.subject}`}>
+              {new Date(h.at).toLocaleString(lang === 'zh' ? 'zh-CN' : 'en-GB')}{' '}
+              {h.from
+                ? t('responsibility.handedOver', { from: h.from.name, to: h.to.name })
+                : t('responsibility.took', { to: h.to.name })}
+              {h.reason && ` · ${t('responsibility.because', { reason: h.reason })}`}
+            </li>
+          ))}
+        </ol>
+      )}
+      {done && <Notice kind="success">{done}</Notice>}
+      {error && <Notice kind="error">{error.graphQLErrors[0]?.message ?? error.message}</Notice>}
+      {!responsible && (
+        <button
+          type="button"
+          className="button button--primary"
+          disabled={takeState.fetching}
+          onClick={async () => {
+            const r = await take({ applicationId: application.id });
+            if (!r.error) {
+              setDone(t('responsibility.taken'));
+              onChanged();
+            }
+          }}
+        >
+          {t('responsibility.take')}
+        </button>
+      )}
+      {colleagues.length > 0 && (
+        <form
+          className="handover"
+          onSubmit={async (e) => {
+            e.preventDefault();
+            if (!to) return;
+            const r = await handOver({
+              applicationId: application.id,
+              toOfficer: to,
+              reason: reason.trim() || null,
+            });
+            if (!r.error) {
+              const name = colleagues.find((c) => c.subject === to)?.name ?? to;
+              setDone(t('responsibility.handedTo', { name }));
+              setTo('');
+              setReason('');
+              onChanged();
+            }
+          }}
+        >
+          <div className="field">
+            <label htmlFor="handover-to">{t('responsibility.to')}</label>
+            <select id="handover-to" value={to} onChange={(e) => setTo(e.target.value)}>
+              <option value="">{t('field.choose')}</option>
+              {colleagues.map((o) => (
+                <option key={o.subject} value={o.subject}>
+                  {o.name}
+                  {o.centre ? ` · ${o.centre}` : ''}
+                </option>
+              ))}
+            </select>
+          </div>
+          <div className="field">
+            <label htmlFor="handover-reason">{t('responsibility.reason')}</label>
+            <textarea
+              id="handover-reason"
+              rows={2}
+              maxLength={500}
+              value={reason}
+              onChange={(e) => setReason(e.target.value)}
+            />
+          </div>
+          <button type="submit" className="button" disabled={!to || handState.fetching}>
+            {t('responsibility.handOver')}
+          </button>
+        </form>
+      )}
     </section>
   );
 }

@@ -1,9 +1,19 @@
 import { checkField } from '@onething/schema/forms';
-import { useEffect, useMemo, useRef, useState } from 'react';
+import { type ReactNode, useEffect, useMemo, useRef, useState } from 'react';
 import { useMutation, useQuery } from 'urql';
-import { BUNDLE_FORM, GRANT_CONSENT, PREFILL, SALES_TO_ME, SUBMIT } from '../api/documents';
+import { fetchOneTimeNotice, saveBlob } from '../api/client';
+import {
+  BUNDLE_FORM,
+  GRANT_CONSENT,
+  MY_DRAFTS,
+  PREFILL,
+  SALES_TO_ME,
+  SAVE_DRAFT,
+  SUBMIT,
+} from '../api/documents';
 import { operationErrorText } from '../api/errors';
-import type { BundleForm, Department, FormField, Prefill, Problem } from '../api/types';
+import type { BundleForm, Department, Draft, FormField, Prefill, Problem } from '../api/types';
+import { type Acting, onBehalfOfActing } from '../app/acting';
 import { useI18n } from '../app/i18n';
 import { navigate } from '../app/router';
 import { useSession } from '../app/session';
@@ -12,24 +22,70 @@ import { Field, type Source } from '../components/Field';
 import { Notice, PageTitle } from '../components/Layout';
 import { Materials, type Uploaded } from '../components/Materials';
 import { ProblemSummary } from '../components/ProblemSummary';
+import { type Witnessed, WitnessedSignature } from '../components/WitnessedSignature';
 
 type Step = 'consent' | 'form';
+
+interface ApplyProps {
+  readonly code: string;
+  /** Whom the form is for when not the signed-in applicant: a walk-in at a window, or a principal. */
+  readonly acting?: Acting | undefined;
+  /** A saved draft to resume (of the applicant acted for). */
+  readonly draftId?: string | undefined;
+  /** What follows a submission (default: the application's page). */
+  onSubmitted?(applicationId: string): void;
+}
+
+/**
+ * Applying for a bundle — online for oneself, at a window for a walk-in, or as an agent for a principal:
+ * the same one form, the same checks and the same one answer. A saved draft is resumed where it stopped.
+ */
+export function Apply(props: ApplyProps) {
+  const { t } = useI18n();
+  const [{ data, error, fetching }] = useQuery({
+    query: MY_DRAFTS,
+    variables: { onBehalfOf: onBehalfOfActing(props.acting) ?? null },
+    pause: !props.draftId,
+    requestPolicy: 'network-only',
+  });
+  if (!props.draftId) return <OneForm {...props} draft={null} />;
+  if (error) return <Notice kind="error">{t('common.loadFailed', { reason: error.message })}</Notice>;
+  if (fetching || !data) return <p aria-live="polite">{t('common.loading')}</p>;
+  const draft = data.myDrafts.find((d) => d.id === props.draftId);
+  if (!draft) return <Notice kind="error">{t('drafts.notFound')}</Notice>;
+  return <OneForm key={draft.id} {...props} code={draft.bundleCode} draft={draft} />;
+}
 
 /**
  * Applying for a bundle: choose options, consent to prefill in plain words, fill the one form (values
  * marked with their source, checked as you type with the hall's own rules), upload the materials, submit
  * once — and see every problem at once when something is wrong.
  */
-export function Apply({ code }: { code: string }) {
-  const { t, l, list } = useI18n();
+function OneForm({ code, acting, draft, onSubmitted }: ApplyProps & { draft: Draft | null }) {
+  const { t, l, list, lang } = useI18n();
   const { session } = useSession();
-  const [options, setOptions] = useState<string[]>([]);
-  const [step, setStep] = useState<Step>('consent');
+  const onBehalfOf = onBehalfOfActing(acting);
+  const [options, setOptions] = useState<string[]>(() => [...(draft?.options ?? [])]);
+  const [step, setStep] = useState<Step>(draft ? 'form' : 'consent');
   const [scopes, setScopes] = useState<string[] | null>(null);
+  const [witnessed, setWitnessed] = useState<Witnessed | null>(null);
   const [prefill, setPrefill] = useState<Prefill | null>(null);
-  const [values, setValues] = useState<Record<string, string>>({});
+  const [prefillId, setPrefillId] = useState<string | null>(draft?.prefillId ?? null);
+  const [values, setValues] = useState<Record<string, string>>(() =>
+    Object.fromEntries((draft?.values ?? []).map((v) => [v.key, v.value])),
+  );
   const [touched, setTouched] = useState<Set<string>>(new Set());
-  const [uploaded, setUploaded] = useState<Record<string, Uploaded>>({});
+  const [uploaded, setUploaded] = useState<Record<string, Uploaded>>(() =>
+    Object.fromEntries(
+      (draft?.materials ?? []).flatMap((m) =>
+        m.upload ? [[m.id, { uploadId: m.upload.id, name: m.upload.name, size: m.upload.size }]] : [],
+      ),
+    ),
+  );
+  const [draftId, setDraftId] = useState<string | null>(draft?.id ?? null);
+  const [savedUntil, setSavedUntil] = useState<string | null>(null);
+  const [saveState, saveDraft] = useMutation(SAVE_DRAFT);
+  const [noticeBusy, setNoticeBusy] = useState(false);
   const [serverProblems, setServerProblems] = useState<Problem[]>([]);
   const [submitError, setSubmitError] = useState<string | null>(null);
   const [attempted, setAttempted] = useState(0);
@@ -40,7 +96,8 @@ export function Apply({ code }: { code: string }) {
   const [consentState, grantConsent] = useMutation(GRANT_CONSENT);
   const [prefillState, runPrefill] = useMutation(PREFILL);
   // A house transfer has two parties: the buyer picks a sale its seller confirmed to them.
-  const withSeller = code === 'HOUSE-TRANSFER';
+  // (Online only: the sales confirmed to the signed-in buyer; at a window the form's own field names it.)
+  const withSeller = code === 'HOUSE-TRANSFER' && !acting;
   const [{ data: salesData }] = useQuery({
     query: SALES_TO_ME,
     pause: !withSeller,
@@ -91,7 +148,8 @@ export function Apply({ code }: { code: string }) {
   if (!bundle || !form) return <Notice kind="error">{t('apply.noBundle', { code })}</Notice>;
 
   const valueFor = (key: string) =>
-    values[key] ?? (key === 'applicant.idNumber' ? (session?.idNumber ?? '') : '');
+    values[key] ??
+    (key === 'applicant.idNumber' ? (acting?.applicant.idNumber ?? session?.idNumber ?? '') : '');
   const liveProblems = (f: FormField): Problem[] => {
     const server = serverProblems.filter((p) => p.field === f.key);
     if (!touched.has(f.key)) return server;
@@ -109,16 +167,27 @@ export function Apply({ code }: { code: string }) {
   const startForm = async (consent: boolean) => {
     setSubmitError(null);
     if (consent && chosen.length > 0) {
-      const granted = await grantConsent({ bundleCode: code, scopes: chosen });
+      const granted = await grantConsent({
+        bundleCode: code,
+        scopes: chosen,
+        onBehalfOf: onBehalfOf ?? null,
+        witnessed: witnessed ? { form: witnessed.form, uploadId: witnessed.uploadId } : null,
+      });
       if (granted.error) return setSubmitError(operationErrorText(t, granted.error));
     }
     if ((consent && chosen.length > 0) || sale) {
       // A sale the seller confirmed fills the unit's and the seller's fields from the registry.
-      const filled = await runPrefill({ bundleCode: code, options, saleConfirmationId: sale });
+      const filled = await runPrefill({
+        bundleCode: code,
+        options,
+        saleConfirmationId: sale,
+        onBehalfOf: onBehalfOf ?? null,
+      });
       if (filled.error || !filled.data)
         return setSubmitError(filled.error ? operationErrorText(t, filled.error) : '');
       const p = filled.data.prefillForm;
       setPrefill(p);
+      setPrefillId(p.id);
       setValues((v) => ({ ...Object.fromEntries(p.values.map((x) => [x.key, x.value])), ...v }));
     }
     setStep('form');
@@ -128,21 +197,57 @@ export function Apply({ code }: { code: string }) {
     setSubmitError(null);
     // The server checks everything at once, across departments too, and answers every problem.
     setTouched(new Set(form.fields.map((f) => f.key)));
-    const input = {
-      bundleCode: code,
-      options,
-      values: form.fields
-        .map((f) => ({ key: f.key, value: valueFor(f.key).trim() }))
-        .filter((v) => v.value !== ''),
-      materials: Object.entries(uploaded).map(([id, u]) => ({ id, uploadId: u.uploadId })),
-      ...(prefill ? { prefillId: prefill.id } : {}),
-    };
-    const r = await submit({ input });
+    const input = { ...formInput(), ...(draftId ? { draftId } : {}) };
+    const r = await submit({ input, onBehalfOf: onBehalfOf ?? null });
     if (r.error) return setSubmitError(operationErrorText(t, r.error));
     const answer = r.data?.submitApplication as { application: { id: string } | null; problems: Problem[] };
     setServerProblems(answer.problems);
     setAttempted((n) => n + 1);
-    if (answer.application) navigate(`/applications/${answer.application.id}`);
+    if (answer.application) {
+      if (onSubmitted) onSubmitted(answer.application.id);
+      else navigate(`/applications/${answer.application.id}`);
+    }
+  };
+
+  /** The form as typed: what a draft keeps, a submission hands in and a one-time notice lists. */
+  function formInput() {
+    return {
+      bundleCode: code,
+      options,
+      values: (form?.fields ?? [])
+        .map((f) => ({ key: f.key, value: valueFor(f.key).trim() }))
+        .filter((v) => v.value !== ''),
+      materials: Object.entries(uploaded).map(([id, u]) => ({ id, uploadId: u.uploadId })),
+      ...(prefillId ? { prefillId } : {}),
+    };
+  }
+
+  // A draft keeps what was typed, right or wrong; it is checked only when handed in.
+  const onSaveDraft = async () => {
+    setSubmitError(null);
+    setSavedUntil(null);
+    const r = await saveDraft({
+      input: { ...formInput(), ...(draftId ? { draftId } : {}) },
+      onBehalfOf: onBehalfOf ?? null,
+    });
+    if (r.error || !r.data) return setSubmitError(r.error ? operationErrorText(t, r.error) : '');
+    setDraftId(r.data.saveDraft.id);
+    setSavedUntil(r.data.saveDraft.expiresAt);
+  };
+
+  // 一次性告知单: every missing or wrong thing of the form as it stands, on paper, at once.
+  const onNotice = async () => {
+    if (!session) return;
+    setNoticeBusy(true);
+    setSubmitError(null);
+    try {
+      const blob = await fetchOneTimeNotice(session.token, formInput(), onBehalfOf);
+      saveBlob(blob, t('notice.fileName'));
+    } catch (e) {
+      setSubmitError(t('notice.failed', { reason: (e as Error).message }));
+    } finally {
+      setNoticeBusy(false);
+    }
   };
 
   const allProblems = [
@@ -153,7 +258,23 @@ export function Apply({ code }: { code: string }) {
   return (
     <>
       <PageTitle>{l(bundle.name)}</PageTitle>
+      {acting && (
+        <p className="acting" data-acting={acting.kind}>
+          {t(acting.kind === 'window' ? 'acting.window' : 'acting.agent', {
+            name: acting.applicant.name,
+            idNumber: acting.applicant.idNumber,
+          })}
+        </p>
+      )}
       <p className="lead">{l(bundle.description)}</p>
+      {draft && (
+        <Notice kind="info">
+          {t('drafts.resumed', {
+            at: new Date(draft.updatedAt).toLocaleString(lang === 'zh' ? 'zh-CN' : 'en-GB'),
+            by: draft.savedBy,
+          })}
+        </Notice>
+      )}
       {submitError && <Notice kind="error">{t('apply.failed', { reason: submitError })}</Notice>}
 
       {step === 'consent' && withSeller && (
@@ -185,6 +306,12 @@ export function Apply({ code }: { code: string }) {
           onScopes={setScopes}
           busy={consentState.fetching || prefillState.fetching}
           onContinue={(consent) => void startForm(consent)}
+          signature={
+            acting?.kind === 'window' ? (
+              <WitnessedSignature visitId={acting.visitId} value={witnessed} onChange={setWitnessed} />
+            ) : null
+          }
+          signed={acting?.kind !== 'window' || witnessed !== null}
         />
       )}
 
@@ -257,10 +384,36 @@ export function Apply({ code }: { code: string }) {
               })
             }
             problems={serverProblems}
+            onBehalfOf={onBehalfOf}
           />
+          {savedUntil && (
+            <Notice kind="success">
+              <span data-draft-saved={draftId ?? ''}>
+                {t('drafts.saved', {
+                  until: new Date(savedUntil).toLocaleDateString(lang === 'zh' ? 'zh-CN' : 'en-GB'),
+                })}
+              </span>
+            </Notice>
+          )}
+          {attempted > 0 && allProblems.length > 0 && (
+            <div className="card notice-paper">
+              <p>{t('notice.intro')}</p>
+              <button type="button" className="button" onClick={() => void onNotice()} disabled={noticeBusy}>
+                {noticeBusy ? t('common.loading') : t('notice.download')}
+              </button>
+            </div>
+          )}
           <div className="actions">
             <button type="submit" className="button button--primary" disabled={submitState.fetching}>
               {submitState.fetching ? t('apply.submitting') : t('apply.submit')}
+            </button>
+            <button
+              type="button"
+              className="button"
+              disabled={saveState.fetching}
+              onClick={() => void onSaveDraft()}
+            >
+              {saveState.fetching ? t('drafts.saving') : t('drafts.save')}
             </button>
           </div>
         </form>
@@ -280,8 +433,12 @@ function ConsentStep(props: {
   onScopes(scopes: string[]): void;
   busy: boolean;
   onContinue(consent: boolean): void;
+  /** At a window: how the walk-in signs the consent (the officer witnesses it). */
+  signature: ReactNode;
+  /** Whether the consent is signed (always online). */
+  signed: boolean;
 }) {
-  const { bundle, options, onOptions, scopes, onScopes, busy, onContinue } = props;
+  const { bundle, options, onOptions, scopes, onScopes, busy, onContinue, signature, signed } = props;
   const { t, l } = useI18n();
   const department = useDepartmentName();
   return (
@@ -333,11 +490,12 @@ function ConsentStep(props: {
           ))}
         </ul>
         <p className="muted">{t('consent.note')}</p>
+        {signature}
         <div className="actions">
           <button
             type="button"
             className="button button--primary"
-            disabled={busy || scopes.length === 0}
+            disabled={busy || scopes.length === 0 || !signed}
             onClick={() => onContinue(true)}
           >
             {busy ? t('consent.reading') : t('consent.agree')}

@@ -24,6 +24,9 @@ export function StaffQueue() {
   const [filter, setFilter] = useState<Department | ''>('');
   const [status, setStatus] = useState<ApplicationStatus | ''>('');
   const [typed, setTyped] = useState('');
+  // 首问负责: the window officer's own applications (taken in at the window, picked up or handed over).
+  const [mine, setMine] = useState(false);
+  const windowStaff = session?.role === 'window-staff';
   // What is searched for: what was typed, once the officer pauses (not a query per keystroke).
   const [search, setSearch] = useState('');
   useEffect(() => {
@@ -32,7 +35,12 @@ export function StaffQueue() {
   }, [typed]);
   const [{ data, error, fetching }, refetch] = useQuery({
     query: QUEUE,
-    variables: { department: filter || null, status: status || null, search: search || null },
+    variables: {
+      department: filter || null,
+      status: status || null,
+      search: search || null,
+      mine: windowStaff && mine,
+    },
   });
   const [retryState, retry] = useMutation(RETRY);
   const [retried, setRetried] = useState<string | null>(null);
@@ -84,6 +92,17 @@ export function StaffQueue() {
         <span id="queue-search-hint" className="visually-hidden">
           {t('queue.searchHint')}
         </span>
+        {windowStaff && (
+          <label className="choice" htmlFor="queue-mine">
+            <input
+              id="queue-mine"
+              type="checkbox"
+              checked={mine}
+              onChange={(e) => setMine(e.target.checked)}
+            />
+            {t('queue.mineOnly')}
+          </label>
+        )}
       </div>
       {error && <Notice kind="error">{t('common.loadFailed', { reason: error.message })}</Notice>}
       {fetching && !data && <p aria-live="polite">{t('common.loading')}</p>}
@@ -139,6 +158,7 @@ export function StaffQueue() {
                 <th scope="col">{t('queue.flag')}</th>
                 <th scope="col">{t('queue.application')}</th>
                 <th scope="col">{t('queue.parts')}</th>
+                <th scope="col">{t('queue.responsible')}</th>
                 <th scope="col">{t('queue.submitted')}</th>
               </tr>
             </thead>
@@ -164,6 +184,14 @@ export function StaffQueue() {
                         </li>
                       ))}
                     </ul>
+                  </td>
+                  <td data-responsible={a.responsibleOfficer?.subject ?? ''}>
+                    {a.responsibleOfficer ? (
+                      a.responsibleOfficer.name
+                    ) : (
+                      <span className="muted">{t('queue.nobody')}</span>
+                    )}
+                    <div className="muted small">{t(`channel.${a.intake.channel}`)}</div>
                   </td>
                   <td>{new Date(a.submittedAt).toLocaleString(lang === 'zh' ? 'zh-CN' : 'en-GB')}</td>
                 </tr>

@@ -1488,6 +1488,7 @@ export type QueryApplicationQueueArgs = {
   status?: InputMaybe<ApplicationStatus>;
   search?: InputMaybe<Scalars['String']['input']>;
   asOf?: InputMaybe<Scalars['DateTime']['input']>;
+  mine?: InputMaybe<Scalars['Boolean']['input']>;
   limit?: InputMaybe<Scalars['Int']['input']>;
 };
 
@@ -2503,7 +2504,7 @@ export type QueryResolvers<ContextType = HallContext, ParentType extends Resolve
   windowVisit?: Resolver<Maybe<ResolversTypes['WindowVisit']>, ParentType, ContextType, RequireFields<QueryWindowVisitArgs, 'id'>>;
   windowOfficers?: Resolver<Array<ResolversTypes['StaffMember']>, ParentType, ContextType>;
   publicApplicationStatus?: Resolver<Maybe<ResolversTypes['PublicApplicationStatus']>, ParentType, ContextType, RequireFields<QueryPublicApplicationStatusArgs, 'token'>>;
-  applicationQueue?: Resolver<Array<ResolversTypes['Application']>, ParentType, ContextType, RequireFields<QueryApplicationQueueArgs, 'limit'>>;
+  applicationQueue?: Resolver<Array<ResolversTypes['Application']>, ParentType, ContextType, RequireFields<QueryApplicationQueueArgs, 'mine' | 'limit'>>;
   flaggedParts?: Resolver<Array<ResolversTypes['FlaggedPart']>, ParentType, ContextType, Partial<QueryFlaggedPartsArgs>>;
   deadLetteredParts?: Resolver<Array<ResolversTypes['ApplicationPart']>, ParentType, ContextType, Partial<QueryDeadLetteredPartsArgs>>;
   satisfaction?: Resolver<Array<ResolversTypes['SatisfactionRow']>, ParentType, ContextType, RequireFields<QuerySatisfactionArgs, 'by'>>;

@@ -110,13 +110,22 @@ export function fetchOneTimeNotice(
   });
 }
 
-/** Opens a PDF blob in a new tab (to print it at the window), or saves it under `name` when that is refused. */
-export function openBlob(blob: Blob, name: string): void {
-  const url = URL.createObjectURL(blob);
-  const opened = window.open(url, '_blank');
-  if (!opened) saveBlob(blob, name);
-  // The tab has read it by then; the URL is not needed for long.
-  setTimeout(() => URL.revokeObjectURL(url), 60_000);
+/**
+ * A tab for a paper, opened at once while the click still lets a page open one (a popup opened after the
+ * fetch would be blocked); `show` then puts the PDF in it, or saves it when no tab could be opened.
+ */
+export function paperTab(): { show(blob: Blob, name: string): void; close(): void } {
+  const tab = window.open('', '_blank');
+  return {
+    show(blob, name) {
+      if (!tab || tab.closed) return saveBlob(blob, name);
+      const url = URL.createObjectURL(blob);
+      tab.location.href = url;
+      // The tab has read it by then; the URL is not needed for long.
+      setTimeout(() => URL.revokeObjectURL(url), 60_000);
+    },
+    close: () => tab?.close(),
+  };
 }
 
 /** Saves a blob as a file named `name`. */

@@ -1,5 +1,5 @@
 import { useState } from 'react';
-import { fetchPaper, openBlob, saveBlob } from '../api/client';
+import { fetchPaper, paperTab, saveBlob } from '../api/client';
 import { useI18n } from '../app/i18n';
 import { useSession } from '../app/session';
 
@@ -35,11 +35,13 @@ export function ReceiptButton({
           if (!session || busy) return;
           setBusy(true);
           setError(null);
+          const tab = mode === 'print' ? paperTab() : null;
           try {
             const blob = await fetchPaper(url, session.token);
-            if (mode === 'print') openBlob(blob, name);
+            if (tab) tab.show(blob, name);
             else saveBlob(blob, name);
           } catch (err) {
+            tab?.close();
             setError(t('receipt.failed', { reason: (err as Error).message }));
           } finally {
             setBusy(false);

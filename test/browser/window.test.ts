@@ -24,6 +24,36 @@ import { BROWSER_AVAILABLE, launchBrowser, startWebStack } from './support';
  * consent is signed on paper and scanned, chosen with the keyboard alone; an applicant grants, lists and
  * revokes a delegation, and the agent acts for them in its scope.
  */
+/** The officer's screens' words, in both languages of the hall. */
+const ZH = {
+  nav: '受理',
+  title: '窗口受理',
+  idNumber: '申请人身份证号码',
+  open: '核验并开始受理',
+  start: '开始填写',
+  houseTransfer: '二手房转移登记',
+  agree: '同意并预填',
+  submit: '提交申请',
+  paper: '纸质授权书扫描',
+  scan: '签字后的纸质授权书（扫描件）',
+  ID_CARD_READ: '读取身份证',
+  DOCUMENT_INSPECTED: '人工核验证件',
+};
+const EN: typeof ZH = {
+  nav: 'Take in',
+  title: 'Take in at the window',
+  idNumber: 'Applicant’s ID number',
+  open: 'Check and start',
+  start: 'Start the form',
+  houseTransfer: 'Second-hand house transfer',
+  agree: 'Agree and prefill',
+  submit: 'Submit application',
+  paper: 'Paper form scanned',
+  scan: 'The signed paper consent form (scan)',
+  ID_CARD_READ: 'ID card read',
+  DOCUMENT_INSPECTED: 'Document inspected',
+};
+
 describe.skipIf(!BROWSER_AVAILABLE)('the front desk in the web app', () => {
   let s: TestStack;
   let browser: Browser;
@@ -64,24 +94,29 @@ describe.skipIf(!BROWSER_AVAILABLE)('the front desk in the web app', () => {
   };
 
   /** The officer's intake up to the open visit, by keyboard: the nav link, the ID number, how it was checked. */
-  const openVisit = async (page: Page, idNumber: string, check: '读取身份证' | '人工核验证件') => {
-    await tabTo(page, page.getByRole('link', { name: '受理' }));
+  const openVisit = async (
+    page: Page,
+    idNumber: string,
+    check: 'ID_CARD_READ' | 'DOCUMENT_INSPECTED',
+    words = ZH,
+  ) => {
+    await tabTo(page, page.getByRole('link', { name: words.nav, exact: true }));
     await page.keyboard.press('Enter');
-    await page.getByRole('heading', { level: 1, name: '窗口受理' }).waitFor();
-    await tabTo(page, page.getByLabel('申请人身份证号码'));
+    await page.getByRole('heading', { level: 1, name: words.title }).waitFor();
+    await tabTo(page, page.getByLabel(words.idNumber));
     await page.keyboard.type(idNumber);
-    await tabTo(page, page.getByRole('radio', { name: check }));
+    await tabTo(page, page.getByRole('radio', { name: words[check] }));
     await page.keyboard.press('Space');
-    await tabTo(page, page.getByRole('button', { name: '核验并开始受理' }));
+    await tabTo(page, page.getByRole('button', { name: words.open }));
     await page.keyboard.press('Enter');
     await page.locator('[data-visit]').waitFor();
   };
 
   /** The bundle chosen with the keyboard. */
-  const chooseBundle = async (page: Page, name: string) => {
+  const chooseBundle = async (page: Page, name: string, words = ZH) => {
     await tabTo(page, page.getByRole('radio', { name: new RegExp(name) }));
     await page.keyboard.press('Space');
-    await tabTo(page, page.getByRole('button', { name: '开始填写' }));
+    await tabTo(page, page.getByRole('button', { name: words.start }));
     await page.keyboard.press('Enter');
   };
 
@@ -169,7 +204,7 @@ describe.skipIf(!BROWSER_AVAILABLE)('the front desk in the web app', () => {
     // The walk-in, by keyboard: the ID number read from the card, the bundle, the consent.
     await page.goto(`${s.gatewayUrl}/#/queue`);
     await page.getByRole('heading', { level: 1, name: '窗口队列' }).waitFor();
-    await openVisit(page, p.buyer.idNumber, '读取身份证');
+    await openVisit(page, p.buyer.idNumber, 'ID_CARD_READ');
     await expect(page.locator('[data-visit] h2').textContent()).resolves.toContain(p.buyer.name);
     await chooseBundle(page, '二手房转移登记');
     await page.getByRole('heading', { level: 1, name: '二手房转移登记' }).waitFor();
@@ -250,9 +285,9 @@ describe.skipIf(!BROWSER_AVAILABLE)('the front desk in the web app', () => {
 
   /** Types an ID number that is no ID number and checks that it is refused beside the field. */
   async function openVisitExpectingProblem(page: Page, idNumber: string) {
-    await tabTo(page, page.getByRole('link', { name: '受理' }));
+    await tabTo(page, page.getByRole('link', { name: ZH.nav, exact: true }));
     await page.keyboard.press('Enter');
-    await page.getByRole('heading', { level: 1, name: '窗口受理' }).waitFor();
+    await page.getByRole('heading', { level: 1, name: ZH.title }).waitFor();
     await tabTo(page, page.getByLabel('申请人身份证号码'));
     await page.keyboard.type(idNumber);
     await tabTo(page, page.getByRole('button', { name: '核验并开始受理' }));
@@ -283,7 +318,7 @@ describe.skipIf(!BROWSER_AVAILABLE)('the front desk in the web app', () => {
     // At the window: the walk-in's draft is offered, and resumed with what was typed and uploaded.
     const page = await newPage();
     await signIn(page, s.gatewayUrl, 'window-staff');
-    await openVisit(page, p.buyer.idNumber, '人工核验证件');
+    await openVisit(page, p.buyer.idNumber, 'DOCUMENT_INSPECTED');
     const draft = page.locator(`[data-draft="${draftId}"]`);
     await draft.waitFor();
     await tabTo(page, draft.getByRole('button', { name: '继续办理' }));
@@ -327,22 +362,25 @@ describe.skipIf(!BROWSER_AVAILABLE)('the front desk in the web app', () => {
     expect(seen.application?.intake.identityCheck).toBe('DOCUMENT_INSPECTED');
   });
 
-  it('records a consent signed on paper and scanned, chosen with the keyboard alone', async () => {
+  it('records a consent signed on paper and scanned, chosen with the keyboard alone, in English', async () => {
     const p = parties(42, excluded);
     const page = await newPage();
     await signIn(page, s.gatewayUrl, 'window-staff');
-    await openVisit(page, p.buyer.idNumber, '读取身份证');
-    await chooseBundle(page, '二手房转移登记');
+    await tabTo(page, page.getByRole('button', { name: 'English' }));
+    await page.keyboard.press('Enter');
+    await page.getByRole('link', { name: EN.nav, exact: true }).waitFor();
+    await openVisit(page, p.buyer.idNumber, 'ID_CARD_READ', EN);
+    await chooseBundle(page, EN.houseTransfer, EN);
     await tickEveryDepartment(page);
-    await tabTo(page, page.getByRole('radio', { name: '纸质授权书扫描' }));
+    await tabTo(page, page.getByRole('radio', { name: EN.paper }));
     await page.keyboard.press('Space');
-    const scan = page.getByLabel('签字后的纸质授权书（扫描件）');
+    const scan = page.getByLabel(EN.scan);
     await tabTo(page, scan);
     await scan.setInputFiles({ name: '授权书.pdf', mimeType: 'application/pdf', buffer: SAMPLE_FILES.pdf });
     await page.locator('[data-signature="PAPER_SCANNED"]').waitFor();
-    await tabTo(page, page.getByRole('button', { name: '同意并预填' }));
+    await tabTo(page, page.getByRole('button', { name: EN.agree }));
     await page.keyboard.press('Enter');
-    await page.getByRole('button', { name: '提交申请' }).waitFor();
+    await page.getByRole('button', { name: EN.submit }).waitFor();
     expect(await fieldByKey(page, 'applicant.name').inputValue()).toBe(p.buyer.name);
 
     // The consent is the applicant's, witnessed by the officer, with the scan as its signature.

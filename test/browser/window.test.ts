@@ -450,8 +450,9 @@ describe.skipIf(!BROWSER_AVAILABLE)('the front desk in the web app', () => {
       HOUSE_TRANSFER_UPLOADS.map((m) => m.id),
     );
     await page.getByRole('button', { name: '提交申请' }).click();
-    await page.waitForURL(/#\/applications\//);
-    const id = page.url().split('/').pop()!;
+    const handedIn = page.locator('[data-submitted-for]');
+    await handedIn.waitFor();
+    const id = (await handedIn.getAttribute('data-submitted-for'))!;
     // It is the principal's application, and the agent's list of what they handed in names it.
     const seen = await asApplicant(p, id);
     expect(seen.myApplications.map((a) => a.id)).toContain(id);

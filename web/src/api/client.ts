@@ -106,7 +106,15 @@ export function fetchOneTimeNotice(
   return fetchPaper('/papers/one-time-notice', token, {
     method: 'POST',
     headers: { 'content-type': 'application/json' },
-    body: JSON.stringify({ ...form, ...(onBehalfOf ? { onBehalfOf } : {}) }),
+    // checkForm's arguments: the materials by their ids in the form.
+    body: JSON.stringify({
+      bundleCode: form.bundleCode,
+      options: form.options,
+      values: form.values,
+      materials: form.materials.map((m) => m.id),
+      ...(form.prefillId ? { prefillId: form.prefillId } : {}),
+      ...(onBehalfOf ? { onBehalfOf } : {}),
+    }),
   });
 }
 

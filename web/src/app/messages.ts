@@ -424,6 +424,12 @@ export const MESSAGES = m({
     zh: '选择授权范围内的事项；申请属于委托人，授权有效至 {until}。',
     en: 'Choose a bundle the delegation covers; the application is the principal’s. The delegation is valid until {until}.',
   },
+  'actFor.submittedTitle': { zh: '已代为提交', en: 'Handed in for them' },
+  'actFor.submitted': {
+    zh: '已为 {name} 提交申请，申请属于委托人，委托人可在其账户中查看。申请编号',
+    en: 'Handed in for {name}: the application is theirs, and they see it in their account. Application number',
+  },
+  'actFor.back': { zh: '返回授权代办', en: 'Back to delegations' },
   'actFor.notActive': {
     zh: '该授权不存在、未指定您为代办人，或已不在有效期内。',
     en: 'This delegation does not exist, does not name you, or is not in force.',

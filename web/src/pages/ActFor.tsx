@@ -1,3 +1,4 @@
+import { useState } from 'react';
 import { useQuery } from 'urql';
 import { BUNDLE_NAMES, DELEGATIONS } from '../api/documents';
 import type { Acting } from '../app/acting';
@@ -14,6 +15,7 @@ export function ActFor({ delegationId, code }: { delegationId: string; code?: st
   const { t, l } = useI18n();
   const [{ data, error, fetching }] = useQuery({ query: DELEGATIONS });
   const [{ data: bundles }] = useQuery({ query: BUNDLE_NAMES });
+  const [submitted, setSubmitted] = useState<string | null>(null);
   if (error) return <Notice kind="error">{t('common.loadFailed', { reason: error.message })}</Notice>;
   if (fetching && !data) return <p aria-live="polite">{t('common.loading')}</p>;
   const delegation = data?.delegationsToMe.find((d) => d.id === delegationId);
@@ -31,7 +33,22 @@ export function ActFor({ delegationId, code }: { delegationId: string; code?: st
     delegationId,
     applicant: { idNumber: delegation.principalIdNumber, name: delegation.principalName },
   };
-  if (code) return <Apply code={code} acting={acting} />;
+  // The application is the principal's: the agent follows it from their delegations page.
+  if (code && submitted)
+    return (
+      <>
+        <PageTitle>{t('actFor.submittedTitle')}</PageTitle>
+        <Notice kind="success">
+          <span data-submitted-for={submitted}>
+            {t('actFor.submitted', { name: delegation.principalName })} <code>{submitted}</code>
+          </span>
+        </Notice>
+        <p>
+          <Link to="/delegations">{t('actFor.back')}</Link>
+        </p>
+      </>
+    );
+  if (code) return <Apply code={code} acting={acting} onSubmitted={setSubmitted} />;
   return (
     <>
       <PageTitle>{t('actFor.for', { name: delegation.principalName })}</PageTitle>

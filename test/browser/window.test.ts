@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 import { DEPARTMENT_KEYS } from '@onething/schema/departments';
 import { residentIdCheckCharacter } from '@onething/schema/identifiers';
 import type { Browser, BrowserContext, Locator, Page } from 'playwright-core';
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { HOUSE_TRANSFER_UPLOADS, SAMPLE_FILES } from '../../scripts/house-transfer-form';
 import {
   eventually,
@@ -69,6 +69,16 @@ describe.skipIf(!BROWSER_AVAILABLE)('the front desk in the web app', () => {
   afterAll(async () => {
     await browser?.close();
     await s?.stop();
+  });
+  // A failing test says what each of its pages showed, and keeps a picture of it.
+  afterEach(async (context) => {
+    if (context.task.result?.state !== 'fail') return;
+    for (const [i, c] of contexts.entries())
+      for (const page of c.pages()) {
+        const text = await page.locator('main').innerText().catch(() => '(no main)');
+        console.error(`page ${i} at ${page.url()}:\n${text}`);
+        await screenshot(page, `failed-window-${i}`).catch(() => undefined);
+      }
   });
   beforeEach(async () => {
     for (const c of contexts) await c.close();

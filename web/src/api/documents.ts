@@ -351,11 +351,17 @@ export const HAND_OVER = graphql(`
   }
 `);
 
-/** The applicant's delegations: granted by them, and naming them as agent; what they handed in as agent. */
+/** The applicant's delegations: granted by them, and naming them as agent. */
 export const DELEGATIONS = graphql(`
   query Delegations {
     myDelegations { ...DelegationParts }
     delegationsToMe { ...DelegationParts }
+  }
+`);
+
+/** What the signed-in agent handed in for their principals. */
+export const APPLICATIONS_AS_AGENT = graphql(`
+  query ApplicationsAsAgent {
     applicationsAsAgent(limit: 50) {
       id status submittedAt applicantName
       bundle { code name { zh en } }

@@ -2,7 +2,13 @@ import { checkField } from '@onething/schema/forms';
 import { useMemo, useRef, useState } from 'react';
 import { useMutation, useQuery } from 'urql';
 import { UploadError, uploadFile } from '../api/client';
-import { BUNDLE_NAMES, DELEGATIONS, GRANT_DELEGATION, REVOKE_DELEGATION } from '../api/documents';
+import {
+  APPLICATIONS_AS_AGENT,
+  BUNDLE_NAMES,
+  DELEGATIONS,
+  GRANT_DELEGATION,
+  REVOKE_DELEGATION,
+} from '../api/documents';
 import { limitText, operationErrorText } from '../api/errors';
 import type { Delegation, Problem } from '../api/types';
 import { useI18n } from '../app/i18n';
@@ -117,21 +123,7 @@ export function Delegations() {
         </ul>
       </section>
 
-      <section aria-labelledby="as-agent-title">
-        <h2 id="as-agent-title">{t('delegations.asAgent')}</h2>
-        {data && data.applicationsAsAgent.length === 0 && (
-          <p className="muted">{t('delegations.noneAsAgent')}</p>
-        )}
-        <ul className="cards">
-          {data?.applicationsAsAgent.map((a) => (
-            <li key={a.id} className="card" data-application={a.id}>
-              <Link to={`/applications/${a.id}`}>{l(a.bundle.name)}</Link>{' '}
-              <span className="muted">{t('delegations.forPrincipal', { name: a.applicantName })}</span>{' '}
-              <StatusBadge status={a.status} />
-            </li>
-          ))}
-        </ul>
-      </section>
+      <AsAgent />
     </>
   );
 }
@@ -390,5 +382,29 @@ function GrantForm({
         </button>
       </div>
     </form>
+  );
+}
+
+/** 我代办的申请: what the agent handed in for their principals (each the principal's application). */
+function AsAgent() {
+  const { t, l } = useI18n();
+  const [{ data, error }] = useQuery({ query: APPLICATIONS_AS_AGENT, requestPolicy: 'network-only' });
+  return (
+    <section aria-labelledby="as-agent-title">
+      <h2 id="as-agent-title">{t('delegations.asAgent')}</h2>
+      {error && <Notice kind="error">{t('common.loadFailed', { reason: error.message })}</Notice>}
+      {data && data.applicationsAsAgent.length === 0 && (
+        <p className="muted">{t('delegations.noneAsAgent')}</p>
+      )}
+      <ul className="cards">
+        {data?.applicationsAsAgent.map((a) => (
+          <li key={a.id} className="card" data-application={a.id}>
+            <strong>{l(a.bundle.name)}</strong> <code>{a.id}</code>{' '}
+            <span className="muted">{t('delegations.forPrincipal', { name: a.applicantName })}</span>{' '}
+            <StatusBadge status={a.status} />
+          </li>
+        ))}
+      </ul>
+    </section>
   );
 }

@@ -47,7 +47,8 @@ type Documents = {
     "\n  query WindowOfficers {\n    windowOfficers { ...StaffParts }\n  }\n": typeof types.WindowOfficersDocument,
     "\n  mutation TakeResponsibility($applicationId: ID!) {\n    takeResponsibility(applicationId: $applicationId) {\n      id\n      responsibleOfficer { ...StaffParts }\n      handovers { from { ...StaffParts } to { ...StaffParts } reason at }\n    }\n  }\n": typeof types.TakeResponsibilityDocument,
     "\n  mutation HandOverApplication($applicationId: ID!, $toOfficer: ID!, $reason: String) {\n    handOverApplication(applicationId: $applicationId, toOfficer: $toOfficer, reason: $reason) {\n      id\n      responsibleOfficer { ...StaffParts }\n      handovers { from { ...StaffParts } to { ...StaffParts } reason at }\n    }\n  }\n": typeof types.HandOverApplicationDocument,
-    "\n  query Delegations {\n    myDelegations { ...DelegationParts }\n    delegationsToMe { ...DelegationParts }\n    applicationsAsAgent(limit: 50) {\n      id status submittedAt applicantName\n      bundle { code name { zh en } }\n    }\n  }\n": typeof types.DelegationsDocument,
+    "\n  query Delegations {\n    myDelegations { ...DelegationParts }\n    delegationsToMe { ...DelegationParts }\n  }\n": typeof types.DelegationsDocument,
+    "\n  query ApplicationsAsAgent {\n    applicationsAsAgent(limit: 50) {\n      id status submittedAt applicantName\n      bundle { code name { zh en } }\n    }\n  }\n": typeof types.ApplicationsAsAgentDocument,
     "\n  query BundleNames {\n    bundles { code name { zh en } }\n  }\n": typeof types.BundleNamesDocument,
     "\n  mutation GrantDelegation($input: DelegationInput!) {\n    grantDelegation(input: $input) {\n      delegation { ...DelegationParts }\n      problems { ...ProblemParts }\n    }\n  }\n": typeof types.GrantDelegationDocument,
     "\n  mutation RevokeDelegation($delegationId: ID!) {\n    revokeDelegation(delegationId: $delegationId) { ...DelegationParts }\n  }\n": typeof types.RevokeDelegationDocument,
@@ -86,7 +87,8 @@ const documents: Documents = {
     "\n  query WindowOfficers {\n    windowOfficers { ...StaffParts }\n  }\n": types.WindowOfficersDocument,
     "\n  mutation TakeResponsibility($applicationId: ID!) {\n    takeResponsibility(applicationId: $applicationId) {\n      id\n      responsibleOfficer { ...StaffParts }\n      handovers { from { ...StaffParts } to { ...StaffParts } reason at }\n    }\n  }\n": types.TakeResponsibilityDocument,
     "\n  mutation HandOverApplication($applicationId: ID!, $toOfficer: ID!, $reason: String) {\n    handOverApplication(applicationId: $applicationId, toOfficer: $toOfficer, reason: $reason) {\n      id\n      responsibleOfficer { ...StaffParts }\n      handovers { from { ...StaffParts } to { ...StaffParts } reason at }\n    }\n  }\n": types.HandOverApplicationDocument,
-    "\n  query Delegations {\n    myDelegations { ...DelegationParts }\n    delegationsToMe { ...DelegationParts }\n    applicationsAsAgent(limit: 50) {\n      id status submittedAt applicantName\n      bundle { code name { zh en } }\n    }\n  }\n": types.DelegationsDocument,
+    "\n  query Delegations {\n    myDelegations { ...DelegationParts }\n    delegationsToMe { ...DelegationParts }\n  }\n": types.DelegationsDocument,
+    "\n  query ApplicationsAsAgent {\n    applicationsAsAgent(limit: 50) {\n      id status submittedAt applicantName\n      bundle { code name { zh en } }\n    }\n  }\n": types.ApplicationsAsAgentDocument,
     "\n  query BundleNames {\n    bundles { code name { zh en } }\n  }\n": types.BundleNamesDocument,
     "\n  mutation GrantDelegation($input: DelegationInput!) {\n    grantDelegation(input: $input) {\n      delegation { ...DelegationParts }\n      problems { ...ProblemParts }\n    }\n  }\n": types.GrantDelegationDocument,
     "\n  mutation RevokeDelegation($delegationId: ID!) {\n    revokeDelegation(delegationId: $delegationId) { ...DelegationParts }\n  }\n": types.RevokeDelegationDocument,
@@ -241,7 +243,11 @@ export function graphql(source: "\n  mutation HandOverApplication($applicationId
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
-export function graphql(source: "\n  query Delegations {\n    myDelegations { ...DelegationParts }\n    delegationsToMe { ...DelegationParts }\n    applicationsAsAgent(limit: 50) {\n      id status submittedAt applicantName\n      bundle { code name { zh en } }\n    }\n  }\n"): (typeof documents)["\n  query Delegations {\n    myDelegations { ...DelegationParts }\n    delegationsToMe { ...DelegationParts }\n    applicationsAsAgent(limit: 50) {\n      id status submittedAt applicantName\n      bundle { code name { zh en } }\n    }\n  }\n"];
+export function graphql(source: "\n  query Delegations {\n    myDelegations { ...DelegationParts }\n    delegationsToMe { ...DelegationParts }\n  }\n"): (typeof documents)["\n  query Delegations {\n    myDelegations { ...DelegationParts }\n    delegationsToMe { ...DelegationParts }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query ApplicationsAsAgent {\n    applicationsAsAgent(limit: 50) {\n      id status submittedAt applicantName\n      bundle { code name { zh en } }\n    }\n  }\n"): (typeof documents)["\n  query ApplicationsAsAgent {\n    applicationsAsAgent(limit: 50) {\n      id status submittedAt applicantName\n      bundle { code name { zh en } }\n    }\n  }\n"];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */

@@ -1,4 +1,6 @@
 import { readFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { DEPARTMENT_KEYS } from '@onething/schema/departments';
 import { residentIdCheckCharacter } from '@onething/schema/identifiers';
 import type { Browser, BrowserContext, Locator, Page } from 'playwright-core';
@@ -70,14 +72,19 @@ describe.skipIf(!BROWSER_AVAILABLE)('the front desk in the web app', () => {
     await browser?.close();
     await s?.stop();
   });
-  // A failing test says what each of its pages showed, and keeps a picture of it.
+  // A failing test says what each of its pages showed, and keeps a picture of it (in the temporary directory).
   afterEach(async (context) => {
     if (context.task.result?.state !== 'fail') return;
     for (const [i, c] of contexts.entries())
       for (const page of c.pages()) {
-        const text = await page.locator('main').innerText().catch(() => '(no main)');
+        const text = await page
+          .locator('main')
+          .innerText()
+          .catch(() => '(no main)');
         console.error(`page ${i} at ${page.url()}:\n${text}`);
-        await screenshot(page, `failed-window-${i}`).catch(() => undefined);
+        await page
+          .screenshot({ path: join(tmpdir(), `onething-failed-window-${i}.png`), fullPage: true })
+          .catch(() => undefined);
       }
   });
   beforeEach(async () => {

@@ -79,6 +79,7 @@ describe.skipIf(!BROWSER_AVAILABLE)('the front desk in the web app', () => {
       for (const page of c.pages()) {
         const text = await page
           .locator('main')
+          // biome-ignore lint/performance/useDomNodeTextContent: the rendered text, line by line, is what a reader of the failure wants
           .innerText()
           .catch(() => '(no main)');
         console.error(`page ${i} at ${page.url()}:\n${text}`);

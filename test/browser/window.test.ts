@@ -289,6 +289,21 @@ describe.skipIf(!BROWSER_AVAILABLE)('the front desk in the web app', () => {
         .evaluateAll((cells) => cells.map((c) => c.getAttribute('data-responsible'))),
     ).toEqual(expect.arrayContaining([seen.application!.responsibleOfficer!.subject]));
 
+    // The officer hands it over to a colleague the hall has seen sign in, with a reason, recorded.
+    const colleague = await s.customToken({ role: 'window-staff', sub: 'staff-window-07', name: '李窗口' });
+    expect((await s.gql('{ windowOfficers { subject } }', {}, colleague)).errors).toBeUndefined();
+    await page.locator(`tr[data-application="${id}"] a`).click();
+    const responsibility = page.getByRole('region', { name: '首问负责' });
+    await responsibility.waitFor();
+    await page.getByLabel('移交给').selectOption('staff-window-07');
+    await page.getByLabel('移交原因').fill('申请人改约下午取件');
+    await page.getByRole('button', { name: '移交', exact: true }).click();
+    await page.getByText('已移交给 李窗口。').waitFor();
+    await responsibility.getByText(/移交给 李窗口.*申请人改约下午取件/).waitFor();
+    expect(await responsibility.locator('[data-responsible]').getAttribute('data-responsible')).toBe(
+      'staff-window-07',
+    );
+
     // The applicant, signed in online, finds it in their own account, taken in at the window.
     const online = await newPage();
     await signInAs(online, s.gatewayUrl, { idNumber: p.buyer.idNumber });

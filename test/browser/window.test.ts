@@ -299,7 +299,9 @@ describe.skipIf(!BROWSER_AVAILABLE)('the front desk in the web app', () => {
     await page.getByLabel('移交原因').fill('申请人改约下午取件');
     await page.getByRole('button', { name: '移交', exact: true }).click();
     await page.getByText('已移交给 李窗口。').waitFor();
-    await responsibility.getByText(/移交给 李窗口.*申请人改约下午取件/).waitFor();
+    const handover = responsibility.locator('.handovers li').filter({ hasText: '移交给 李窗口' });
+    await handover.waitFor();
+    await expect(handover.textContent()).resolves.toContain('申请人改约下午取件');
     expect(await responsibility.locator('[data-responsible]').getAttribute('data-responsible')).toBe(
       'staff-window-07',
     );

@@ -1487,8 +1487,8 @@ export type QueryApplicationQueueArgs = {
   department?: InputMaybe<Department>;
   status?: InputMaybe<ApplicationStatus>;
   search?: InputMaybe<Scalars['String']['input']>;
-  asOf?: InputMaybe<Scalars['DateTime']['input']>;
   mine?: InputMaybe<Scalars['Boolean']['input']>;
+  asOf?: InputMaybe<Scalars['DateTime']['input']>;
   limit?: InputMaybe<Scalars['Int']['input']>;
 };
 

@@ -62,23 +62,25 @@ export function noticePdf(n: NoticeData): Promise<Buffer> {
         n.materials.map((m, i) => [
           { main: String(n.problems.length + i + 1) },
           { main: m.name.zh, sub: m.name.en },
-          { main: `${m.message.zh}：${m.bring.zh}`, sub: `${m.message.en}: ${m.bring.en}` },
+          // The check's sentence in Chinese; in English the bring alone (its sentence repeats the name).
+          {
+            main: `${m.message.zh}：${m.bring.zh}`,
+            sub: m.bring.en.charAt(0).toUpperCase() + m.bring.en.slice(1),
+          },
         ]),
       );
     }
 
     sectionHeading(doc, { zh: '告知依据', en: 'Legal basis' });
     paragraph(doc, n.legalBasis, { size: 9.5 });
-    doc.moveDown(1.5);
+    doc.moveDown(1);
     doc
       .font('R')
       .fontSize(10)
-      .text(`告知单位：${n.centre.zh}（盖章）`, { width: w, align: 'right' })
+      .fillColor('#1a1a1a')
+      .text(`告知单位：${n.centre.zh}（盖章）    日期：${n.date}`, { width: w, align: 'right' })
       .fontSize(8)
       .fillColor('#555555')
-      .text(`Issued by ${n.centre.en} (seal)`, { width: w, align: 'right' })
-      .fillColor('#1a1a1a')
-      .fontSize(10)
-      .text(`日期 Date：${n.date}`, { width: w, align: 'right' });
+      .text(`Issued by ${n.centre.en} (seal), ${n.date}`, { width: w, align: 'right' });
   });
 }

@@ -66,7 +66,10 @@ export function receiptPdf(r: ReceiptData): Promise<Buffer> {
         { main: i.department.zh, sub: i.department.en },
         {
           main: i.promisedDays === 0 ? '即办' : `${i.promisedDays} 个工作日`,
-          sub: i.promisedDays === 0 ? 'same day' : `${i.promisedDays} working days`,
+          sub:
+            i.promisedDays === 0
+              ? 'same day'
+              : `${i.promisedDays} working day${i.promisedDays === 1 ? '' : 's'}`,
         },
         i.expected
           ? { main: `预计 ${i.deadline}`, sub: 'expected' }

@@ -1,9 +1,9 @@
+export { beijingDate, WorkingDayCalendar } from './calendar/working-days';
 export { BundleCatalogue } from './catalogue/bundle-catalogue';
 export { type BundleDefinition, BundleError, checkBundles, readBundleFiles } from './catalogue/definition';
 export { type HallItem, ItemCatalogue } from './catalogue/items';
 export { criticalPathDays, deriveOneForm, type OneForm } from './catalogue/one-form';
 export { type BundleSavings, bundleSavings } from './catalogue/savings';
-export { beijingDate, WorkingDayCalendar } from './calendar/working-days';
 export { checkForm, type FormCheck } from './forms/check-form';
 export { openDatabase } from './platform/database';
 export { SupergraphClient, serviceToken } from './platform/supergraph-client';

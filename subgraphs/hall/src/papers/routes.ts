@@ -129,7 +129,8 @@ export const paperRoutes: FastifyPluginAsync<PaperRoutesDeps> = async (scope, de
     if (!application)
       return sendError(reply, 'NOT_FOUND', `there is no application ${id} whose receipt you may see`);
     const bytes = await papers.receipt(application);
-    deps.log.info({ application: id, reader: identity.subject, role: identity.role }, 'receipt made');
+    // The reader by role only: an applicant's subject is their ID number, kept out of logs.
+    deps.log.info({ application: id, role: identity.role }, 'receipt made');
     return pdf(reply, `receipt-${id}.pdf`, bytes);
   });
 

@@ -47,6 +47,8 @@ export function renderPdf(
     info: { Title: meta.title, Subject: meta.subject, Creator: 'One-thing hall (一件事 政务服务大厅)' },
     lang: 'zh-CN',
     displayTitle: true,
+    // Pages kept until the end, so each can say which of how many it is.
+    bufferPages: true,
   });
   doc.registerFont('R', regular);
   doc.registerFont('B', bold);
@@ -58,11 +60,34 @@ export function renderPdf(
     doc.on('error', reject);
     try {
       draw(doc);
+      pageNumbers(doc);
       doc.end();
     } catch (e) {
       reject(e);
     }
   });
+}
+
+/** `第 i 页 共 n 页 · Page i of n` at the foot of every page of a paper longer than one. */
+function pageNumbers(doc: Doc): void {
+  const { start, count } = doc.bufferedPageRange();
+  if (count < 2) return;
+  for (let i = start; i < start + count; i++) {
+    doc.switchToPage(i);
+    // In the bottom margin: lifted for the line, or PDFKit would start a page for it.
+    const bottom = doc.page.margins.bottom;
+    doc.page.margins.bottom = 0;
+    doc
+      .font('R')
+      .fontSize(8)
+      .fillColor(GREY)
+      .text(`第 ${i + 1} 页 共 ${count} 页 · Page ${i + 1} of ${count}`, PAGE.margin, PAGE.height - 35, {
+        width: CONTENT_WIDTH,
+        align: 'center',
+        lineBreak: false,
+      });
+    doc.page.margins.bottom = bottom;
+  }
 }
 
 /** The issuing centre's name and the paper's title, Chinese above English. */

@@ -27,9 +27,14 @@ export interface OnBehalfOf {
 /**
  * The applicant a one-time notice is for: the caller, or (onBehalfOf) a window visit's walk-in or a
  * delegation's principal. Helper `desk`'s `resolveActing(identity, onBehalfOf, bundleCode, now, …).applicant`
- * is the one to inject; throws a subgraphError (FORBIDDEN, NOT_FOUND, VISIT_EXPIRED, …) when it may not.
+ * is the one to inject (the bundle is given for a delegation's scope); throws a subgraphError (FORBIDDEN,
+ * NOT_FOUND, VISIT_EXPIRED, DELEGATION_OUT_OF_SCOPE…) when the caller may not act for them.
  */
-export type NoticeApplicant = (identity: Identity, onBehalfOf: OnBehalfOf | null) => Promise<Applicant>;
+export type NoticeApplicant = (
+  identity: Identity,
+  onBehalfOf: OnBehalfOf | null,
+  bundleCode: string,
+) => Promise<Applicant>;
 
 /** Until acting for others is wired: the caller, who must be an applicant acting for themself. */
 export const callerAsApplicant: NoticeApplicant = async (identity, onBehalfOf) => {
@@ -151,7 +156,7 @@ export const paperRoutes: FastifyPluginAsync<PaperRoutesDeps> = async (scope, de
       );
     const body = parsed.data;
     try {
-      const applicant = await applicantFor(req.identity!, body.onBehalfOf ?? null);
+      const applicant = await applicantFor(req.identity!, body.onBehalfOf ?? null, body.bundleCode);
       await deps.limits.consume('checkForm', applicant.idNumber);
       const check = await deps.forms.check(applicant, {
         bundleCode: body.bundleCode,

@@ -180,7 +180,7 @@ export async function createHallSubgraph(
           : { files: config.materialQuotaFiles, bytes: config.materialQuotaBytes },
         retentionHours: config.uploadRetentionHours,
       });
-      // At merge with the front desk: applicantFor: (identity, onBehalfOf) => resolveActing(…).applicant.
+      // At merge with the front desk: applicantFor: async (identity, onBehalfOf, bundleCode) => (await resolveActing(identity, onBehalfOf, bundleCode, clock.now(), { visits, delegations })).applicant.
       app.register(paperRoutes, { papers, service, forms, limits, clock, log });
       callbackRoute({
         apps,

@@ -277,6 +277,13 @@ export const ERRORS = {
     en: '`content-type` names one of the allowed types and the content is another; `claimed` and `found` say which.',
     zh: '`content-type` 声明的类型与文件实际内容不符；`claimed`、`found` 给出两者。',
   },
+  // The hall's papers (`/papers`, docs/frontend.md).
+  FORM_COMPLETE: {
+    status: 409,
+    retryable: false,
+    en: 'The form is complete: a one-time notice (一次性告知单) has nothing to list. Submit the application instead.',
+    zh: '表单已齐全，一次性告知单无需补正内容可列；请直接提交申请。',
+  },
   // The hall's dispatch problems, in a part's `lastError.code` (beside the codes above it passes on).
   GATEWAY_UNREACHABLE: {
     status: 502,

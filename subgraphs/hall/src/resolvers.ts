@@ -6,6 +6,8 @@ import { type ConsentResolverDeps, consentResolvers } from './consent/resolvers'
 import type { FormChecks } from './forms/form-checks';
 import { formResolvers } from './forms/resolvers';
 import type { Resolvers } from './generated/resolvers-types';
+import type { Papers } from './papers/papers';
+import { paperResolvers } from './papers/resolvers';
 import { type SalesDeps, salesResolvers } from './sales/resolvers';
 
 /** What the hall's features need to answer: each feature takes its part. */
@@ -15,11 +17,13 @@ export type HallResolverDeps = ConsentResolverDeps &
     readonly forms: FormChecks;
     /** Days a sale confirmation stays valid (SALE_CONFIRMATION_DAYS). */
     readonly saleConfirmationDays: number;
+    /** The receipts and public status pages of applications. */
+    readonly papers: Papers;
   };
 
 /**
  * The hall's resolvers, one module per feature, merged here (the subgraph kit merges them type by type):
- * the catalogue, one validation, consented prefill and its audit trail, applications, and sales.
+ * the catalogue, one validation, consented prefill and its audit trail, applications, sales, and papers.
  */
 export function hallResolvers(deps: HallResolverDeps): Resolvers[] {
   return [
@@ -29,5 +33,6 @@ export function hallResolvers(deps: HallResolverDeps): Resolvers[] {
     auditResolvers({ audit: deps.audit, names: auditNamesOf(deps.catalogue) }),
     applicationResolvers(deps),
     salesResolvers({ ...deps, validDays: deps.saleConfirmationDays }),
+    paperResolvers(deps),
   ];
 }

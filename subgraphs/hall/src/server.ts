@@ -23,6 +23,9 @@ import { materialRoutes, Uploads } from './materials';
 import { BlobStore } from './materials/blob-store';
 import { startRetentionSweeps, UploadRetention } from './materials/retention';
 import { JobQueue } from './outbox/jobs';
+import { Papers } from './papers/papers';
+import { paperRoutes } from './papers/routes';
+import { StatusTokens } from './papers/status-tokens';
 import { openDatabase } from './platform/database';
 import { SupergraphClient, serviceToken } from './platform/supergraph-client';
 import { storeUnavailable } from './platform/unavailable';
@@ -130,6 +133,15 @@ export async function createHallSubgraph(
     calendar,
     wake,
   });
+  const papers = new Papers({
+    apps,
+    catalogue,
+    calendar,
+    tokens: new StatusTokens(db),
+    publicBaseUrl: config.publicBaseUrl,
+    centre: { zh: config.centreNameZh, en: config.centreNameEn },
+    // At merge with the front desk: intakeOf: (a) => ({ channel: a.intake.channel, responsibleOfficer: a.responsibleOfficer }).
+  });
   const subgraph = createSubgraphServer({
     department: 'hall',
     sdl: hallSubgraphSdl(),
@@ -146,6 +158,7 @@ export async function createHallSubgraph(
       apps,
       uploads,
       saleConfirmationDays: config.saleConfirmationDays,
+      papers,
     }),
     identityKeys: config.identityKeys,
     loaders: () => ({ applications: applicationReads(apps) }),
@@ -167,6 +180,8 @@ export async function createHallSubgraph(
           : { files: config.materialQuotaFiles, bytes: config.materialQuotaBytes },
         retentionHours: config.uploadRetentionHours,
       });
+      // At merge with the front desk: applicantFor: async (identity, onBehalfOf, bundleCode) => (await resolveActing(identity, onBehalfOf, bundleCode, clock.now(), { visits, delegations })).applicant.
+      app.register(paperRoutes, { papers, service, forms, limits, clock, log });
       callbackRoute({
         apps,
         jobs,
@@ -180,7 +195,8 @@ export async function createHallSubgraph(
         },
       })(app);
     },
-    identityPaths: ['/graphql', '/materials'],
+    // Not /papers/status: the public status page is for anyone holding its address.
+    identityPaths: ['/graphql', '/materials', '/papers/receipts', '/papers/one-time-notice'],
     unavailable: storeUnavailable,
   });
   let closed = false;

@@ -37,7 +37,7 @@ const unit = (f: AccessFixture) => ({ u: f.sellerUnit });
 
 /**
  * The reads of the matrix: a person's records in each department, an enterprise's, a real-estate unit's,
- * an application and a material handed in with it, the audit trail, the staff's queue and dead letters
+ * an application, a material handed in with it and its receipt, the audit trail, the staff's queue and dead letters
  * (each department's cases are in case-operations.ts).
  */
 export const READS: readonly Operation[] = [
@@ -149,6 +149,20 @@ export const READS: readonly Operation[] = [
       const token = f.tokens[as];
       return judgeHttp(
         await fetch(`${s.gatewayUrl}/materials/${f.completed.saleContract}`, {
+          headers: { ...(token ? { authorization: `Bearer ${token}` } : {}), ...f.headers[as] },
+        }),
+        200,
+      );
+    },
+  },
+  {
+    key: 'receipt',
+    label: 'download an application’s acceptance receipt (受理回执)',
+    allowed: ['citizen', 'window-staff', 'staff-tax', 'staff-realestate', 'staff-fund'],
+    try: async (s, f, as) => {
+      const token = f.tokens[as];
+      return judgeHttp(
+        await fetch(`${s.gatewayUrl}/papers/receipts/${f.completed.id}.pdf`, {
           headers: { ...(token ? { authorization: `Bearer ${token}` } : {}), ...f.headers[as] },
         }),
         200,

@@ -278,6 +278,23 @@ const migrations: Record<string, Migration> = {
       await sql`drop table sale_confirmations`.execute(db);
     },
   },
+  // Named after the day's migrations already shipped (001–004): a name sorting before one a database has
+  // run would be refused by the migrator there.
+  '2026-12-04-007-papers': {
+    async up(db: Kysely<unknown>) {
+      // The token of an application's public status page (the receipt's QR code): random, issued on first
+      // ask, one per application. The page shows the number and status only; the token is its only key.
+      await db.schema
+        .createTable('public_status_tokens')
+        .addColumn('application_id', 'text', (c) => c.primaryKey().references('applications.id'))
+        .addColumn('token', 'text', (c) => c.notNull().unique())
+        .addColumn('issued_at', 'timestamptz', (c) => c.notNull())
+        .execute();
+    },
+    async down(db: Kysely<unknown>) {
+      await sql`drop table public_status_tokens`.execute(db);
+    },
+  },
 };
 
 const provider: MigrationProvider = { getMigrations: async () => migrations };

@@ -58,6 +58,7 @@ export interface HallDatabase {
   uploads: UploadTable;
   callback_nonces: CallbackNonceTable;
   sale_confirmations: SaleConfirmationTable;
+  public_status_tokens: PublicStatusTokenTable;
 }
 
 /** A signed callback's nonce, remembered for the callbacks' maximum age. */
@@ -161,4 +162,12 @@ export interface SaleConfirmationTable {
   confirmed_at: Timestamp;
   expires_at: Timestamp;
   revoked_at: Timestamp | null;
+}
+
+/** The token of an application's public status page (papers/status-tokens.ts): one per application. */
+export interface PublicStatusTokenTable {
+  application_id: string;
+  /** 128 random bits, base64url. */
+  token: string;
+  issued_at: Timestamp;
 }

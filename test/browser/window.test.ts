@@ -111,6 +111,29 @@ describe.skipIf(!BROWSER_AVAILABLE)('the front desk in the web app', () => {
     throw new Error(`Tab never reached ${target}`);
   };
 
+  /**
+   * Chooses a radio button as a keyboard user does: Tab stops once in a group (on its checked button, or
+   * its first), then the arrow keys move along it and check the one they reach.
+   */
+  const chooseRadio = async (page: Page, target: Locator, max = 12): Promise<void> => {
+    const group = await target.getAttribute('name');
+    for (let i = 0; i < 80; i++) {
+      const inGroup = await page.evaluate((name) => {
+        const el = document.activeElement as HTMLInputElement | null;
+        return el?.type === 'radio' && el.name === name;
+      }, group);
+      if (inGroup) break;
+      await page.keyboard.press('Tab');
+    }
+    const handle = await target.elementHandle();
+    for (let i = 0; i < max; i++) {
+      if (await page.evaluate((el) => el === document.activeElement, handle)) break;
+      await page.keyboard.press('ArrowDown');
+    }
+    await page.keyboard.press('Space');
+    expect(await target.isChecked()).toBe(true);
+  };
+
   /** The officer's intake up to the open visit, by keyboard: the nav link, the ID number, how it was checked. */
   const openVisit = async (
     page: Page,
@@ -123,8 +146,7 @@ describe.skipIf(!BROWSER_AVAILABLE)('the front desk in the web app', () => {
     await page.getByRole('heading', { level: 1, name: words.title }).waitFor();
     await tabTo(page, page.getByLabel(words.idNumber));
     await page.keyboard.type(idNumber);
-    await tabTo(page, page.getByRole('radio', { name: words[check] }));
-    await page.keyboard.press('Space');
+    await chooseRadio(page, page.getByRole('radio', { name: words[check] }));
     await tabTo(page, page.getByRole('button', { name: words.open }));
     await page.keyboard.press('Enter');
     await page.locator('[data-visit]').waitFor();
@@ -132,8 +154,7 @@ describe.skipIf(!BROWSER_AVAILABLE)('the front desk in the web app', () => {
 
   /** The bundle chosen with the keyboard. */
   const chooseBundle = async (page: Page, name: string, words = ZH) => {
-    await tabTo(page, page.getByRole('radio', { name: new RegExp(name) }));
-    await page.keyboard.press('Space');
+    await chooseRadio(page, page.getByRole('radio', { name: new RegExp(name) }));
     await tabTo(page, page.getByRole('button', { name: words.start }));
     await page.keyboard.press('Enter');
   };
@@ -233,6 +254,7 @@ describe.skipIf(!BROWSER_AVAILABLE)('the front desk in the web app', () => {
     expect(await agree.isDisabled()).toBe(true);
     // The applicant signs on the pad (a pointer: the pen of the window's pad).
     const pad = page.getByTestId('signature-pad');
+    await pad.scrollIntoViewIfNeeded();
     const box = (await pad.boundingBox())!;
     await page.mouse.move(box.x + 40, box.y + box.height * 0.6);
     await page.mouse.down();
@@ -407,8 +429,7 @@ describe.skipIf(!BROWSER_AVAILABLE)('the front desk in the web app', () => {
     await openVisit(page, p.buyer.idNumber, 'ID_CARD_READ', EN);
     await chooseBundle(page, EN.houseTransfer, EN);
     await tickEveryDepartment(page);
-    await tabTo(page, page.getByRole('radio', { name: EN.paper }));
-    await page.keyboard.press('Space');
+    await chooseRadio(page, page.getByRole('radio', { name: EN.paper }));
     const scan = page.getByLabel(EN.scan);
     await tabTo(page, scan);
     await scan.setInputFiles({ name: '授权书.pdf', mimeType: 'application/pdf', buffer: SAMPLE_FILES.pdf });

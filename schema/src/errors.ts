@@ -90,7 +90,7 @@ export const ERRORS = {
   VISIT_EXPIRED: {
     status: 410,
     retryable: false,
-    en: 'The window visit named in `onBehalfOf.visitId` has ended (visits end with the working day, Beijing time): check the applicant\'s identity again and open a new visit (openWindowVisit); a draft saved in the old one is kept.',
+    en: "The window visit named in `onBehalfOf.visitId` has ended (visits end with the working day, Beijing time): check the applicant's identity again and open a new visit (openWindowVisit); a draft saved in the old one is kept.",
     zh: '`onBehalfOf.visitId` 指定的窗口受理已结束（受理于北京时间当日工作结束时失效）：请重新核验申请人身份并开启新的受理（openWindowVisit）；已保存的草稿仍保留。',
   },
   BAD_REQUEST: {

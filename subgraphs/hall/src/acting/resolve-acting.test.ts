@@ -48,8 +48,9 @@ const delegations: DelegationLookup = {
   actingUnder: async (id, agent, bundleCode) => {
     if (id !== 'd-1' || agent.idNumber !== applicant.idNumber)
       throw subgraphError('NOT_FOUND', 'hall', 'none');
+    // DELEGATION_OUT_OF_SCOPE: the code helper agents adds to the registry (not in it on this branch).
     if (bundleCode && bundleCode !== 'HOUSE-TRANSFER')
-      throw subgraphError('DELEGATION_OUT_OF_SCOPE', 'hall', 'covers HOUSE-TRANSFER');
+      throw subgraphError('DELEGATION_OUT_OF_SCOPE' as never, 'hall', 'covers HOUSE-TRANSFER');
     return {
       principal: {
         idNumber: PRINCIPAL,

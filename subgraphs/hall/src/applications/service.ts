@@ -246,7 +246,10 @@ export class ApplicationService {
     if (identity.role !== 'window-staff')
       throw subgraphError('FORBIDDEN', 'hall', 'only window staff retry a dead-lettered part');
     const part = await apps.part(partId);
-    if (!part) throw subgraphError('NOT_FOUND', 'hall', `no part ${partId}`);
+    // Another centre's application is not this officer's to retry (nor to see).
+    const of = part ? await apps.get(part.applicationId) : undefined;
+    if (!part || !of || !sameCentre(identity, of))
+      throw subgraphError('NOT_FOUND', 'hall', `no part ${partId}`);
     const failed = part.status === 'DEAD_LETTERED' ? await jobs.lastFailed(part.id) : undefined;
     const retried = partTransition(part, { type: 'retry', failedJob: failed?.kind });
     if (!retried.ok)

@@ -133,7 +133,12 @@ export const materialRoutes: FastifyPluginAsync<MaterialRoutesDeps> = async (sco
    */
   const mayRead = async (identity: Identity | null, upload: Upload): Promise<boolean> => {
     if (!identity) return false;
-    if (identity.role === 'window-staff') return true;
+    if (identity.role === 'window-staff') {
+      // With centres configured, another centre's application's materials are not theirs to open.
+      if (!identity.centre) return true;
+      const centres = await uploads.centresHolding(upload.id);
+      return centres.length === 0 || centres.some((c) => c === null || c === identity.centre);
+    }
     if (identity.role === 'department-staff')
       return (await uploads.handedInTo(upload.id, identity.departments)).some((h) =>
         deps.sentWith(h.itemCode, h.materialId),

@@ -104,6 +104,16 @@ export class Uploads {
     );
   }
 
+  /** The centres of the applications that handed an upload in (null: an application of no centre yet). */
+  async centresHolding(uploadId: string): Promise<(string | null)[]> {
+    const rows = await this.db
+      .selectFrom('applications as a')
+      .select('a.centre')
+      .where(sql<boolean>`a.materials @> ${JSON.stringify([{ uploadId }])}::jsonb`)
+      .execute();
+    return rows.map((r) => r.centre);
+  }
+
   /**
    * What an applicant's uploads not (yet) handed in with an application hold: what the quota counts.
    * Handed-in uploads are part of a service record and count no more.

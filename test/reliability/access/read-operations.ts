@@ -286,7 +286,6 @@ export const READS: readonly Operation[] = [
       return judgeAnswer(r, ['deadLetteredParts'], {
         allowedIf: (parts) =>
           as !== 'window-staff' &&
-          as !== 'window-staff-other' &&
           as !== 'staff-fund' &&
           (parts as { id: string }[]).some((p) => p.id === f.deadLettered.partId)
             ? `${as} sees the fund's dead letter`

@@ -390,7 +390,10 @@ export class ApplicationService {
     department: string | null | undefined,
     asOf: Date,
   ): Promise<{ part: Part; flag: SupervisionFlag; workingDaysLeft: number }[]> {
-    const parts = await this.deps.apps.openParts(this.scope(identity, department));
+    const parts = await this.ofCentre(
+      identity,
+      await this.deps.apps.openParts(this.scope(identity, department)),
+    );
     return parts
       .map((part) => ({ part, ...this.supervision(part, asOf)! }))
       .filter((p) => p.flag !== 'GREEN')
@@ -398,7 +401,14 @@ export class ApplicationService {
   }
 
   async deadLettered(identity: Identity, department: string | null | undefined): Promise<Part[]> {
-    return this.deps.apps.deadLettered(this.scope(identity, department));
+    return this.ofCentre(identity, await this.deps.apps.deadLettered(this.scope(identity, department)));
+  }
+
+  /** The parts a window officer of a centre sees: those of their centre's applications or of none yet. */
+  private async ofCentre(identity: Identity, parts: Part[]): Promise<Part[]> {
+    if (identity.role !== 'window-staff' || !identity.centre || parts.length === 0) return parts;
+    const centres = await this.deps.apps.centresOf([...new Set(parts.map((p) => p.applicationId))]);
+    return parts.filter((p) => sameCentre(identity, { centre: centres.get(p.applicationId) ?? null }));
   }
 
   /** Satisfaction (好差评) per item or per department: ratings, average, and how many of each level. */

@@ -248,6 +248,17 @@ export class Applications {
     return rows.map(toApplication);
   }
 
+  /** The centre of each of these applications (null: none yet). */
+  async centresOf(applicationIds: readonly string[]): Promise<Map<string, string | null>> {
+    if (applicationIds.length === 0) return new Map();
+    const rows = await this.db
+      .selectFrom('applications')
+      .select(['id', 'centre'])
+      .where('id', 'in', [...applicationIds])
+      .execute();
+    return new Map(rows.map((r) => [r.id, r.centre]));
+  }
+
   /** Applications an agent handed in under their delegations, newest first. */
   async ofAgent(agentIdNumber: string, limit = 100): Promise<Application[]> {
     const rows = await this.db

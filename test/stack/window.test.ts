@@ -338,6 +338,13 @@ describe('the front desk: intake at the window', () => {
     );
     expect(officers.data!.windowOfficers.map((o) => o.subject)).toContain('staff-window-02');
     expect(officers.data!.windowOfficers.map((o) => o.subject)).not.toContain('staff-window-03');
+    // Seen by any call to the hall: window-staff-other is listed to its own centre.
+    const theirs = await s.gql<{ windowOfficers: { subject: string }[] }>(
+      '{ windowOfficers { subject } }',
+      {},
+      elsewhere,
+    );
+    expect(theirs.data!.windowOfficers.map((o) => o.subject)).toEqual(['staff-window-03']);
 
     const handOver = (to: string, token = officer) =>
       s.gql<{

@@ -177,6 +177,13 @@ export async function createHallSubgraph(
     port: config.port,
     metrics,
     routes: (app) => {
+      // Every window officer calling the hall is recorded (name, centre): whom applications may be handed to.
+      app.addHook('preHandler', async (req) => {
+        if (req.identity?.role === 'window-staff')
+          await staff
+            .seen(req.identity)
+            .catch((err: unknown) => req.log.warn({ err }, 'recording a window officer failed'));
+      });
       app.register(materialRoutes, {
         db,
         dir: config.materialsDir,

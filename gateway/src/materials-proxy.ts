@@ -47,12 +47,26 @@ export function joinGraphUrls(sdl: string): Map<string, string> {
   return urls;
 }
 
-/** A subgraph's materials endpoint: its GraphQL URL with `/graphql` replaced by `path`. */
-export function materialsUrl(graphqlUrl: string, path: string): string {
+/** A subgraph's materials endpoint: its GraphQL URL with `/graphql` replaced by `path` (and `query`, if any). */
+export function materialsUrl(graphqlUrl: string, path: string, query?: URLSearchParams): string {
   const url = new URL(graphqlUrl);
   url.pathname = url.pathname.replace(/\/graphql\/?$/, '').replace(/\/$/, '') + path;
-  url.search = '';
+  url.search = query && [...query].length > 0 ? `?${query}` : '';
   return url.toString();
+}
+
+/** What an upload may say of whom it is for (a window visit, a delegation): the only query passed on. */
+const UPLOAD_FOR = ['visitId', 'delegationId'] as const;
+
+/** The upload's `?visitId=` / `?delegationId=`, and nothing else of its query. */
+export function uploadFor(rawUrl: string): URLSearchParams {
+  const given = new URL(rawUrl, 'http://gateway').searchParams;
+  const out = new URLSearchParams();
+  for (const name of UPLOAD_FOR) {
+    const v = given.get(name);
+    if (v !== null) out.set(name, v.slice(0, 100));
+  }
+  return out;
 }
 
 type Method = 'POST' | 'GET' | 'DELETE';
@@ -213,7 +227,7 @@ export function registerMaterialsProxy(app: FastifyInstance, options: MaterialsP
       if (upload && typeof value === 'string') headers[name] = value;
     }
     try {
-      const res = await request(materialsUrl(graphqlUrl, path), {
+      const res = await request(materialsUrl(graphqlUrl, path, upload ? uploadFor(req.url) : undefined), {
         method,
         dispatcher: options.dispatcher,
         headers,

@@ -49,6 +49,7 @@ export function createGateway(config: GatewayConfig, log: Logger) {
       idNumber: config.claimIdNumber,
       enterprises: config.claimEnterprises,
       departments: config.claimDepartments,
+      centre: config.claimCentre,
       roleValues: config.roleValues,
     },
     jwksUrl: config.jwksUrl,

@@ -77,6 +77,13 @@ const signInSpec = {
     env: 'CLAIM_DEPARTMENTS',
     ...claimName('departments', 'the departments whose cases staff review (tax, market, realestate, fund)'),
   },
+  claimCentre: {
+    env: 'CLAIM_CENTRE',
+    ...claimName(
+      'centre',
+      'a window officer’s service centre (optional: without it, officers see every centre’s applications)',
+    ),
+  },
   roleValues: {
     env: 'ROLE_VALUES',
     schema: namedList(z.enum(['applicant', 'window-staff', 'department-staff', 'service'])),

@@ -87,6 +87,12 @@ export const ERRORS = {
     en: 'Nothing with this key exists, or nothing is served at this path.',
     zh: '该键对应的数据不存在，或该路径下没有内容。',
   },
+  VISIT_EXPIRED: {
+    status: 410,
+    retryable: false,
+    en: "The window visit named in `onBehalfOf.visitId` has ended (visits end with the working day, Beijing time): check the applicant's identity again and open a new visit (openWindowVisit); a draft saved in the old one is kept.",
+    zh: '`onBehalfOf.visitId` 指定的窗口受理已结束（受理于北京时间当日工作结束时失效）：请重新核验申请人身份并开启新的受理（openWindowVisit）；已保存的草稿仍保留。',
+  },
   BAD_REQUEST: {
     status: 400,
     retryable: false,

@@ -1,19 +1,30 @@
 import { type ApplicationResolverDeps, applicationResolvers } from './applications/resolvers';
+import type { Clock } from './calendar/clock';
 import { catalogueResolvers } from './catalogue/resolvers';
 import { auditNamesOf } from './consent/audit-names';
 import { auditResolvers } from './consent/audit-resolvers';
+import type { AuditTrail } from './consent/audit-trail';
 import { type ConsentResolverDeps, consentResolvers } from './consent/resolvers';
+import { type DraftResolverDeps, draftResolvers } from './drafts/resolvers';
 import type { FormChecks } from './forms/form-checks';
 import { formResolvers } from './forms/resolvers';
 import type { Resolvers } from './generated/resolvers-types';
 import type { Papers } from './papers/papers';
 import { paperResolvers } from './papers/resolvers';
 import { type SalesDeps, salesResolvers } from './sales/resolvers';
+import { windowResolvers } from './window/resolvers';
+import type { StaffSeen } from './window/staff';
+import type { WindowVisits } from './window/visits';
 
 /** What the hall's features need to answer: each feature takes its part. */
 export type HallResolverDeps = ConsentResolverDeps &
   ApplicationResolverDeps &
-  Omit<SalesDeps, 'validDays'> & {
+  Omit<SalesDeps, 'validDays'> &
+  DraftResolverDeps & {
+    readonly visits: WindowVisits;
+    readonly staff: StaffSeen;
+    readonly clock: Clock;
+    readonly audit: AuditTrail;
     readonly forms: FormChecks;
     /** Days a sale confirmation stays valid (SALE_CONFIRMATION_DAYS). */
     readonly saleConfirmationDays: number;
@@ -34,5 +45,7 @@ export function hallResolvers(deps: HallResolverDeps): Resolvers[] {
     applicationResolvers(deps),
     salesResolvers({ ...deps, validDays: deps.saleConfirmationDays }),
     paperResolvers(deps),
+    windowResolvers(deps),
+    draftResolvers(deps),
   ];
 }

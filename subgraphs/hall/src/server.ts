@@ -4,6 +4,9 @@ import type { Logger } from '@onething/runtime';
 import { hallSubgraphSdl } from '@onething/schema';
 import { createSubgraphServer, type Subgraph, subgraphMetrics } from '@onething/subgraph-kit';
 import { Counter } from 'prom-client';
+import type { DelegationLookup } from './acting/acting';
+import type { ActingDeps } from './acting/for-request';
+import { resolveActing } from './acting/resolve-acting';
 import { applicationReads } from './applications/reads';
 import { ApplicationService } from './applications/service';
 import { Applications } from './applications/store';
@@ -17,6 +20,7 @@ import { CallbackNonces } from './dispatch/callback-nonces';
 import { CALLBACK_PATH, callbackRoute } from './dispatch/callback-route';
 import { DepartmentApi } from './dispatch/department-api';
 import { Dispatcher } from './dispatch/dispatcher';
+import { Drafts } from './drafts/drafts';
 import { FormChecks } from './forms/form-checks';
 import { formLimits } from './forms/form-limits';
 import { materialRoutes, Uploads } from './materials';
@@ -33,6 +37,8 @@ import { unitOfWork } from './platform/unit-of-work';
 import { hallResolvers } from './resolvers';
 import { SaleConfirmations } from './sales/store';
 import type { HallConfig } from './settings';
+import { StaffSeen } from './window/staff';
+import { WindowVisits } from './window/visits';
 
 /**
  * Builds the hall (without listening): its store (PGlite or PostgreSQL, migrated), its bundles checked
@@ -123,6 +129,18 @@ export async function createHallSubgraph(
   const sales = new SaleConfirmations(db);
   const consents = new Consents(db);
   const forms = new FormChecks({ catalogue, client, audit, prefills, sales, clock });
+  const drafts = new Drafts(db, config.draftTtlDays);
+  const visits = new WindowVisits(db);
+  const staff = new StaffSeen(db);
+  const acting: ActingDeps = {
+    visits,
+    // TODO(merge agents): pass helper agents' DelegationLookup (subgraphs/hall/src/delegations/) here, built
+    // on `db` like the stores above. Until it is merged nothing is constructed: acting under a delegation
+    // fails loudly (see delegationsNotWired) instead of pretending no delegation exists.
+    delegations: options.delegations ?? delegationsNotWired,
+    staff,
+    clock,
+  };
   const service = new ApplicationService({
     apps,
     jobs,
@@ -132,6 +150,7 @@ export async function createHallSubgraph(
     uploads: async (idNumber, ids) => new Set((await uploads.forApplicant(idNumber, ids)).map((u) => u.id)),
     calendar,
     wake,
+    drafts,
   });
   const papers = new Papers({
     apps,
@@ -140,7 +159,6 @@ export async function createHallSubgraph(
     tokens: new StatusTokens(db),
     publicBaseUrl: config.publicBaseUrl,
     centre: { zh: config.centreNameZh, en: config.centreNameEn },
-    // At merge with the front desk: intakeOf: (a) => ({ channel: a.intake.channel, responsibleOfficer: a.responsibleOfficer }).
   });
   const subgraph = createSubgraphServer({
     department: 'hall',
@@ -159,6 +177,11 @@ export async function createHallSubgraph(
       uploads,
       saleConfirmationDays: config.saleConfirmationDays,
       papers,
+      acting,
+      drafts,
+      visits,
+      staff,
+      clock,
     }),
     identityKeys: config.identityKeys,
     loaders: () => ({ applications: applicationReads(apps) }),
@@ -167,6 +190,13 @@ export async function createHallSubgraph(
     port: config.port,
     metrics,
     routes: (app) => {
+      // Every window officer calling the hall is recorded (name, centre): whom applications may be handed to.
+      app.addHook('preHandler', async (req) => {
+        if (req.identity?.role === 'window-staff')
+          await staff
+            .seen(req.identity)
+            .catch((err: unknown) => req.log.warn({ err }, 'recording a window officer failed'));
+      });
       app.register(materialRoutes, {
         db,
         dir: config.materialsDir,
@@ -179,9 +209,18 @@ export async function createHallSubgraph(
           ? undefined
           : { files: config.materialQuotaFiles, bytes: config.materialQuotaBytes },
         retentionHours: config.uploadRetentionHours,
+        acting: { visits, delegations: acting.delegations, now: () => clock.now() },
       });
-      // At merge with the front desk: applicantFor: async (identity, onBehalfOf, bundleCode) => (await resolveActing(identity, onBehalfOf, bundleCode, clock.now(), { visits, delegations })).applicant.
-      app.register(paperRoutes, { papers, service, forms, limits, clock, log });
+      app.register(paperRoutes, {
+        papers,
+        service,
+        forms,
+        limits,
+        clock,
+        log,
+        applicantFor: async (identity, onBehalfOf, bundleCode) =>
+          (await resolveActing(identity, onBehalfOf, bundleCode, clock.now(), acting)).applicant,
+      });
       callbackRoute({
         apps,
         jobs,
@@ -244,4 +283,13 @@ export interface HallSubgraph extends Subgraph {
 export interface HallOptions {
   /** The hall's one clock (default: the machine's, read as Beijing time). */
   readonly clock?: Clock;
+  /** Delegations (代办): helper agents' lookup, until it is built here (TODO(merge agents)). */
+  readonly delegations?: DelegationLookup;
 }
+
+/** TODO(merge agents): removed once server.ts builds the delegations lookup; not a refusal, a missing wire. */
+const delegationsNotWired: DelegationLookup = {
+  actingUnder: async () => {
+    throw new Error('TODO(merge agents): the hall has no DelegationLookup wired in server.ts');
+  },
+};

@@ -205,6 +205,11 @@ export const hallSettings = defineSettings('subgraph-hall', {
     schema: settings.positiveInt(30),
     doc: 'Days a seller’s confirmation of a sale stays valid for the buyer’s house transfer (《不动产登记暂行条例》第十四条 asks both parties to apply; no national rule sets a period, so a locality sets its own).',
   },
+  draftTtlDays: {
+    env: 'DRAFT_TTL_DAYS',
+    schema: settings.positiveInt(30),
+    doc: 'Days a saved draft of a one form (values, options, uploads) is kept after its last save, online or at a window; then it is no longer listed nor submittable, and the retention sweep deletes it.',
+  },
   publicBaseUrl: {
     env: 'PUBLIC_BASE_URL',
     schema: settings

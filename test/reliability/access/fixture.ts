@@ -30,6 +30,8 @@ export const PERSONAS = [
   'legal-rep',
   'stranger',
   'window-staff',
+  // A window officer of another service centre than window-staff's (centres configured).
+  'window-staff-other',
   ...DEPARTMENT_STAFF,
   'hall',
 ] as const;
@@ -37,7 +39,9 @@ export const PERSONAS = [
 export type Persona = (typeof PERSONAS)[number];
 
 export const APPLICANTS: readonly Persona[] = ['citizen', 'seller', 'legal-rep', 'stranger'];
-export const STAFF: readonly Persona[] = ['window-staff', ...DEPARTMENT_STAFF];
+export const STAFF: readonly Persona[] = ['window-staff', 'window-staff-other', ...DEPARTMENT_STAFF];
+/** The window officers: of the citizen's applications' centre, and of another. */
+export const WINDOW: readonly Persona[] = ['window-staff', 'window-staff-other'];
 
 /** What the operations are tried on: whose data, which applications in which state. */
 export interface AccessFixture {
@@ -70,6 +74,8 @@ export interface AccessFixture {
   readonly correction: { readonly id: string; readonly partId: string; readonly price: string };
   readonly completed: ApplicationView & { readonly saleContract: string };
   readonly deadLettered: { readonly id: string; readonly partId: string };
+  /** A window visit window-staff opened for the citizen (一窗受理). */
+  readonly visitId: string;
   /** Each applicant's uploads of the house transfer's materials, to hand in with a form. */
   readonly materials: Readonly<Record<string, readonly { id: string; uploadId: string }[]>>;
 }
@@ -230,6 +236,23 @@ export async function startAccessStack(): Promise<{ s: TestStack; f: AccessFixtu
     { id: done.id },
     citizen,
   );
+  // window-staff is responsible for the completed and the dead-lettered applications: they are of its
+  // centre, which window-staff-other's is not.
+  for (const id of [done.id, dead.id]) {
+    const taken = await s.gql(
+      'mutation T($a: ID!) { takeResponsibility(applicationId: $a) { id } }',
+      { a: id },
+      tokens['window-staff'],
+    );
+    if (taken.errors) throw new Error(`window-staff taking ${id}: ${JSON.stringify(taken.errors)}`);
+  }
+  const visit = await s.gql<{ openWindowVisit: { visit: { id: string } | null } }>(
+    'mutation V($n: IdNumber!) { openWindowVisit(applicantIdNumber: $n, identityCheck: ID_CARD_READ) { visit { id } } }',
+    { n: citizenId },
+    tokens['window-staff'],
+  );
+  if (!visit.data?.openWindowVisit.visit)
+    throw new Error(`the citizen's window visit: ${JSON.stringify(visit)}`);
   const materials: Record<string, { id: string; uploadId: string }[]> = {};
   for (const a of ['citizen', 'seller', 'legal-rep', 'stranger'])
     materials[a] = await houseTransferMaterials(s, tokens[a]!);
@@ -237,6 +260,7 @@ export async function startAccessStack(): Promise<{ s: TestStack; f: AccessFixtu
     s,
     f: {
       materials,
+      visitId: visit.data.openWindowVisit.visit.id,
       tokens: tokens as Record<Persona, string | undefined>,
       headers,
       ids,

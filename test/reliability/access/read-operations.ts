@@ -1,4 +1,4 @@
-import { type AccessFixture, type Persona, STAFF } from './fixture';
+import { type AccessFixture, APPLICANTS, type Persona, STAFF, WINDOW } from './fixture';
 import { judgeAnswer, judgeHttp, type Operation } from './operation';
 
 /** A read of one department's fields at an entry point: `person(idNumber:) { taxpayer { name } }`… */
@@ -280,7 +280,9 @@ export const READS: readonly Operation[] = [
         allowedIf: (apps) =>
           as === 'staff-market' && (apps as { id: string }[]).some((a) => a.id === f.completed.id)
             ? 'market staff see a house transfer'
-            : undefined,
+            : as === 'window-staff-other' && (apps as { id: string }[]).some((a) => a.id === f.completed.id)
+              ? 'another centre’s officer sees an application of window-staff’s centre'
+              : undefined,
       });
     },
   },
@@ -304,5 +306,80 @@ export const READS: readonly Operation[] = [
             : undefined,
       });
     },
+  },
+  {
+    key: 'queue.mine',
+    label: 'read the window queue: mine (首问负责)',
+    allowed: WINDOW,
+    try: async (s, f, as) => {
+      const r = await s.gql<{ applicationQueue: { id: string }[] }>(
+        '{ applicationQueue(mine: true) { id } }',
+        {},
+        f.tokens[as],
+        f.headers[as],
+      );
+      return judgeAnswer(r, ['applicationQueue'], {
+        allowedIf: (apps) =>
+          (as === 'window-staff') !== (apps as { id: string }[]).some((a) => a.id === f.completed.id)
+            ? `${as}'s own applications are not what mine lists`
+            : undefined,
+      });
+    },
+  },
+  {
+    key: 'visit',
+    label: 'read a window visit (the officer who opened it)',
+    allowed: ['window-staff'],
+    try: async (s, f, as) =>
+      judgeAnswer(
+        await s.gql(
+          'query W($id: ID!) { windowVisit(id: $id) { id applicantIdNumber } }',
+          { id: f.visitId },
+          f.tokens[as],
+          f.headers[as],
+        ),
+        ['windowVisit'],
+        { nullIsDenial: true },
+      ),
+  },
+  {
+    key: 'window-officers',
+    label: 'list the window officers (handover)',
+    allowed: WINDOW,
+    try: async (s, f, as) =>
+      judgeAnswer(await s.gql('{ windowOfficers { subject } }', {}, f.tokens[as], f.headers[as]), [
+        'windowOfficers',
+      ]),
+  },
+  {
+    key: 'drafts.own',
+    label: 'list one’s drafts',
+    allowed: APPLICANTS,
+    try: async (s, f, as) =>
+      judgeAnswer(await s.gql('{ myDrafts { id } }', {}, f.tokens[as], f.headers[as]), ['myDrafts']),
+  },
+  {
+    key: 'drafts.visit',
+    label: 'list the walk-in’s drafts in a window visit',
+    allowed: ['window-staff'],
+    try: async (s, f, as) =>
+      judgeAnswer(
+        await s.gql(
+          'query D($o: OnBehalfOf) { myDrafts(onBehalfOf: $o) { id } }',
+          { o: { visitId: f.visitId } },
+          f.tokens[as],
+          f.headers[as],
+        ),
+        ['myDrafts'],
+      ),
+  },
+  {
+    key: 'as-agent',
+    label: 'list the applications one handed in as an agent',
+    allowed: APPLICANTS,
+    try: async (s, f, as) =>
+      judgeAnswer(await s.gql('{ applicationsAsAgent { id } }', {}, f.tokens[as], f.headers[as]), [
+        'applicationsAsAgent',
+      ]),
   },
 ];

@@ -4,7 +4,7 @@ import type { Applications } from '../applications/store';
 import type { WorkingDayCalendar } from '../calendar/working-days';
 import type { BundleCatalogue } from '../catalogue/bundle-catalogue';
 import { invalidInput } from '../invalid-input';
-import { type Bilingual, type IntakeChannel, type ReceiptData, receiptData } from './receipt-data';
+import { type Bilingual, type ReceiptData, receiptData } from './receipt-data';
 import { receiptPdf } from './receipt-pdf';
 import { isStatusToken, type StatusTokens } from './status-tokens';
 
@@ -20,18 +20,6 @@ export interface PublicStatus {
   readonly bundleName: Bilingual;
 }
 
-/**
- * How an application was taken in, for its receipt: helper `desk`'s `Application.intake.channel` and
- * `Application.responsibleOfficer` (首问负责). Until applications record them, every receipt says online,
- * no officer yet.
- */
-export type IntakeOf = (application: Application) => {
-  readonly channel: IntakeChannel;
-  readonly responsibleOfficer: { readonly name: string } | null;
-};
-
-const ONLINE_NO_OFFICER: IntakeOf = () => ({ channel: 'ONLINE', responsibleOfficer: null });
-
 export interface PapersDeps {
   readonly apps: Applications;
   readonly catalogue: BundleCatalogue;
@@ -41,7 +29,6 @@ export interface PapersDeps {
   readonly publicBaseUrl: string;
   /** The centre the papers are headed and signed with (CENTRE_NAME_ZH, CENTRE_NAME_EN). */
   readonly centre: Bilingual;
-  readonly intakeOf?: IntakeOf;
 }
 
 /**
@@ -94,7 +81,6 @@ export class Papers {
     const bundle = catalogue.bundle(a.bundleCode);
     // The materials as the application's own form names them (its options decide which are asked).
     const form = bundle ? catalogue.form(bundle, a.options) : undefined;
-    const intake = (this.deps.intakeOf ?? ONLINE_NO_OFFICER)(a);
     return receiptData({
       application: a,
       parts: await this.deps.apps.parts(a.id),
@@ -105,8 +91,8 @@ export class Papers {
       calendar,
       statusUrl: await this.statusUrl(a.id),
       centre: this.deps.centre,
-      responsibleOfficer: intake.responsibleOfficer,
-      channel: intake.channel,
+      responsibleOfficer: a.responsibleOfficer,
+      channel: a.intake.channel,
     });
   }
 

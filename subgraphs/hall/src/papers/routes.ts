@@ -2,7 +2,6 @@ import type { Logger } from '@onething/runtime';
 import { errorShape, sendError } from '@onething/runtime/http';
 import type { Identity } from '@onething/runtime/identity';
 import { isErrorCode } from '@onething/schema/errors';
-import { subgraphError } from '@onething/subgraph-kit';
 import type { FastifyPluginAsync, FastifyReply, FastifyRequest } from 'fastify';
 import { GraphQLError } from 'graphql';
 import { z } from 'zod';
@@ -26,8 +25,8 @@ export interface OnBehalfOf {
 
 /**
  * The applicant a one-time notice is for: the caller, or (onBehalfOf) a window visit's walk-in or a
- * delegation's principal. Helper `desk`'s `resolveActing(identity, onBehalfOf, bundleCode, now, …).applicant`
- * is the one to inject (the bundle is given for a delegation's scope); throws a subgraphError (FORBIDDEN,
+ * delegation's principal: `resolveActing(identity, onBehalfOf, bundleCode, now, …).applicant` (the bundle is
+ * given for a delegation's scope); throws a subgraphError (FORBIDDEN,
  * NOT_FOUND, VISIT_EXPIRED, DELEGATION_OUT_OF_SCOPE…) when the caller may not act for them.
  */
 export type NoticeApplicant = (
@@ -36,38 +35,13 @@ export type NoticeApplicant = (
   bundleCode: string,
 ) => Promise<Applicant>;
 
-/** Until acting for others is wired: the caller, who must be an applicant acting for themself. */
-export const callerAsApplicant: NoticeApplicant = async (identity, onBehalfOf) => {
-  if (onBehalfOf && (onBehalfOf.visitId || onBehalfOf.delegationId))
-    throw subgraphError(
-      'FORBIDDEN',
-      'hall',
-      'acting for another applicant (onBehalfOf) is not offered here yet',
-    );
-  if (identity.role !== 'applicant' || !identity.idNumber)
-    throw subgraphError(
-      identity.role === 'anonymous' ? 'UNAUTHENTICATED' : 'FORBIDDEN',
-      'hall',
-      identity.role === 'anonymous'
-        ? 'sign in as an applicant'
-        : 'only an applicant asks for a one-time notice, of their own form',
-    );
-  return {
-    idNumber: identity.idNumber,
-    name: identity.name ?? '',
-    subject: identity.subject,
-    role: identity.role,
-    enterprises: identity.enterprises,
-  };
-};
-
 export interface PaperRoutesDeps {
   readonly papers: Papers;
   readonly service: Pick<ApplicationService, 'visible'>;
   readonly forms: FormChecks;
   readonly limits: FormLimits;
   readonly clock: Clock;
-  readonly applicantFor?: NoticeApplicant;
+  readonly applicantFor: NoticeApplicant;
   readonly log: Logger;
 }
 
@@ -119,7 +93,7 @@ const pdf = (reply: FastifyReply, name: string, bytes: Buffer) =>
  */
 export const paperRoutes: FastifyPluginAsync<PaperRoutesDeps> = async (scope, deps) => {
   const { papers } = deps;
-  const applicantFor = deps.applicantFor ?? callerAsApplicant;
+  const { applicantFor } = deps;
   await scope.register(errorShape, {
     log: deps.log,
     json: false,

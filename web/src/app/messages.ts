@@ -357,6 +357,7 @@ export const MESSAGES = m({
   'receipt.officer': { zh: '首问负责人：{name}', en: 'Responsible officer: {name}' },
   'receipt.items': { zh: '办理事项', en: 'Items' },
   'receipt.item': { zh: '事项', en: 'Item' },
+  'receipt.department': { zh: '办理部门', en: 'Department' },
   'receipt.materials': { zh: '已收材料 {n} 份', en: '{n} materials received' },
   'receipt.print': { zh: '打印受理回执', en: 'Print receipt' },
   'receipt.download': { zh: '下载受理回执', en: 'Download the receipt' },

@@ -48,7 +48,7 @@ export function WindowReceipt({
           <thead>
             <tr>
               <th scope="col">{t('receipt.item')}</th>
-              <th scope="col">{t('queue.parts')}</th>
+              <th scope="col">{t('receipt.department')}</th>
               <th scope="col">{t('part.deadline')}</th>
             </tr>
           </thead>

@@ -214,7 +214,7 @@ describe.skipIf(!BROWSER_AVAILABLE)('the front desk in the web app', () => {
     return r.data!;
   };
 
-  it('takes in a walk-in’s house transfer from the ID check to the receipt; the applicant then sees it online', async () => {
+  it('takes in a walk-in’s house transfer from the ID check to the receipt; the applicant then follows and rates it online', async () => {
     const p = parties(40, excluded);
     await saleConfirmed(s, p);
     const page = await newPage();
@@ -338,6 +338,14 @@ describe.skipIf(!BROWSER_AVAILABLE)('the front desk in the web app', () => {
     const download = online.waitForEvent('download');
     await online.getByRole('link', { name: '下载受理回执' }).click();
     expect((await download).suggestedFilename()).toMatch(/\.pdf$/);
+    // They follow it as if they had handed it in themselves, and rate it once it is done.
+    await Promise.all(DEPARTMENT_KEYS.map((d) => s.admin(d).advanceClock({ advanceHours: 48 })));
+    await online.locator('[data-item="RE-TRANSFER"][data-status="ACCEPTED"]').waitFor({ timeout: 30_000 });
+    await Promise.all(DEPARTMENT_KEYS.map((d) => s.admin(d).advanceClock({ advanceHours: 240 })));
+    await online.locator('[data-item="RE-TRANSFER"][data-status="APPROVED"]').waitFor({ timeout: 30_000 });
+    await online.getByRole('radio', { name: '满意', exact: true }).check();
+    await online.getByRole('button', { name: '提交评价' }).click();
+    await online.locator('[data-rating="4"]').waitFor();
   });
 
   /** Types an ID number that is no ID number and checks that it is refused beside the field. */

@@ -369,6 +369,8 @@ describe.skipIf(!BROWSER_AVAILABLE)('the front desk in the web app', () => {
     const online = await newPage();
     await signInAs(online, s.gatewayUrl, { idNumber: p.buyer.idNumber });
     await online.locator('[data-bundle="HOUSE-TRANSFER"] h2 a').click();
+    // The sale its seller confirmed fills the seller's and the unit's fields; the draft keeps them.
+    await online.locator('[data-sale] input:checked').waitFor();
     await online.getByRole('button', { name: '不授权，自行填写' }).click();
     await online.getByRole('button', { name: '保存草稿' }).waitFor();
     await fill(online, 'applicant.phone', '13900139000');
@@ -394,14 +396,18 @@ describe.skipIf(!BROWSER_AVAILABLE)('the front desk in the web app', () => {
     await page.locator('#material-id-card-help').getByText('身份证.jpg').waitFor();
 
     // Incomplete: every problem at once, and the one-time notice (一次性告知单) to hand over.
-    await fillHouseTransfer(page, p, ['applicant.phone', 'transaction.contractNumber', 'seller.name']);
+    await fillHouseTransfer(page, p, [
+      'applicant.phone',
+      'transaction.contractNumber',
+      'transaction.contractDate',
+    ]);
     await page.getByRole('button', { name: '提交申请' }).click();
     const summary = page.getByRole('alert').filter({ hasText: '处需要修改' });
     await summary.waitFor();
     const codes = await summary
       .locator('li')
       .evaluateAll((items) => items.map((li) => li.getAttribute('data-field')));
-    expect(codes).toEqual(expect.arrayContaining(['seller.name', 'materials.sale-contract']));
+    expect(codes).toEqual(expect.arrayContaining(['transaction.contractDate', 'materials.sale-contract']));
     const notice = page.waitForEvent('download');
     await page.getByRole('button', { name: '下载一次性告知单' }).click();
     const file = await notice;
@@ -413,7 +419,10 @@ describe.skipIf(!BROWSER_AVAILABLE)('the front desk in the web app', () => {
     ).toBe('%PDF-');
 
     // Completed at the window: one application, and the draft is gone.
-    await fill(page, 'seller.name', p.seller.name);
+    const contractDate = houseTransferValues(p.buyer.idNumber, p.seller.idNumber).find(
+      (v) => v.key === 'transaction.contractDate',
+    )!.value;
+    await fill(page, 'transaction.contractDate', contractDate);
     await uploadMaterials(page, ['sale-contract', 'bank-card']);
     await page.getByRole('button', { name: '提交申请' }).click();
     await page.getByRole('heading', { level: 1, name: '受理回执' }).waitFor();

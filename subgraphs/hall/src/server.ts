@@ -2,8 +2,9 @@ import { createHash } from 'node:crypto';
 import { hostname } from 'node:os';
 import type { Logger } from '@onething/runtime';
 import { hallSubgraphSdl } from '@onething/schema';
-import { createSubgraphServer, type Subgraph, subgraphMetrics } from '@onething/subgraph-kit';
+import { createSubgraphServer, type Subgraph, subgraphError, subgraphMetrics } from '@onething/subgraph-kit';
 import { Counter } from 'prom-client';
+import type { VisitLookup } from './acting/acting';
 import { applicationReads } from './applications/reads';
 import { ApplicationService } from './applications/service';
 import { Applications } from './applications/store';
@@ -13,6 +14,8 @@ import { BundleCatalogue } from './catalogue/bundle-catalogue';
 import { AuditTrail } from './consent/audit-trail';
 import { Consents } from './consent/consents';
 import { Prefills } from './consent/prefills';
+import { DelegationService } from './delegations/service';
+import { Delegations } from './delegations/store';
 import { CallbackNonces } from './dispatch/callback-nonces';
 import { CALLBACK_PATH, callbackRoute } from './dispatch/callback-route';
 import { DepartmentApi } from './dispatch/department-api';
@@ -130,6 +133,13 @@ export async function createHallSubgraph(
     calendar,
     wake,
   });
+  const delegationService = new DelegationService({
+    delegations: new Delegations(db),
+    uploadsOf: async (idNumber, ids) => new Set((await uploads.forApplicant(idNumber, ids)).map((u) => u.id)),
+    bundleCodes: () => new Set(catalogue.bundles.map((b) => b.code)),
+    visits: options.visits ?? NO_VISITS,
+    clock,
+  });
   const subgraph = createSubgraphServer({
     department: 'hall',
     sdl: hallSubgraphSdl(),
@@ -146,6 +156,8 @@ export async function createHallSubgraph(
       apps,
       uploads,
       saleConfirmationDays: config.saleConfirmationDays,
+      delegationService,
+      clock,
     }),
     identityKeys: config.identityKeys,
     loaders: () => ({ applications: applicationReads(apps) }),
@@ -228,4 +240,13 @@ export interface HallSubgraph extends Subgraph {
 export interface HallOptions {
   /** The hall's one clock (default: the machine's, read as Beijing time). */
   readonly clock?: Clock;
+  /** The window visits recordDelegation looks up (default: none until the front desk's are wired). */
+  readonly visits?: VisitLookup;
 }
+
+/** No window visits: every visit id is unknown (until the front desk's visits are wired here). */
+const NO_VISITS: VisitLookup = {
+  visitFor: async (visitId) => {
+    throw subgraphError('NOT_FOUND', 'hall', `there is no window visit ${visitId} of yours`);
+  },
+};

@@ -58,6 +58,7 @@ export interface HallDatabase {
   uploads: UploadTable;
   callback_nonces: CallbackNonceTable;
   sale_confirmations: SaleConfirmationTable;
+  delegations: DelegationTable;
 }
 
 /** A signed callback's nonce, remembered for the callbacks' maximum age. */
@@ -160,5 +161,32 @@ export interface SaleConfirmationTable {
   price_fen: ColumnType<string | null, string | number | null, string | number | null>;
   confirmed_at: Timestamp;
   expires_at: Timestamp;
+  revoked_at: Timestamp | null;
+}
+
+export interface DelegationTable {
+  id: string;
+  /** Who grants it: the applicant signed in, or the walk-in of a window visit. */
+  principal_id_number: string;
+  principal_name: string;
+  principal_subject: string;
+  /** The enterprise the agent acts for, when the delegation is for one. */
+  enterprise_uscc: string | null;
+  agent_id_number: string;
+  agent_name: string;
+  /** The bundles the agent may act in. */
+  bundle_codes: Json<string[]>;
+  /** First and last day of validity, Beijing dates `yyyy-MM-dd`. */
+  valid_from: string;
+  valid_until: string;
+  /** The principal's upload holding the power of attorney (授权委托书). */
+  power_of_attorney_upload_id: string | null;
+  /** The window officer who recorded it from the signed paper: `{ subject, name, centre }`; null online. */
+  recorded_by: ColumnType<
+    { subject: string; name: string; centre: string | null } | null,
+    string | null,
+    string | null
+  >;
+  granted_at: Timestamp;
   revoked_at: Timestamp | null;
 }

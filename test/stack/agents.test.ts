@@ -1,0 +1,195 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { FILES, idNumberOf, parties, upload } from './house-transfer';
+import { startTestStack, type TestStack } from './support';
+
+const DELEGATION = `id principalIdNumber principalName enterpriseUscc agentIdNumber agentName bundleCodes
+  validFrom validUntil powerOfAttorney { id name contentType } recordedBy { subject } grantedAt revokedAt status`;
+const GRANT = `mutation G($i: DelegationInput!) {
+  grantDelegation(input: $i) { delegation { ${DELEGATION} } problems { field code message { zh en } } }
+}`;
+const REVOKE = `mutation R($id: ID!) { revokeDelegation(delegationId: $id) { ${DELEGATION} } }`;
+const MINE = `{ myDelegations { ${DELEGATION} } }`;
+const TO_ME = `{ delegationsToMe { ${DELEGATION} } }`;
+
+interface DelegationView {
+  id: string;
+  principalIdNumber: string;
+  agentIdNumber: string;
+  agentName: string;
+  bundleCodes: string[];
+  validFrom: string;
+  validUntil: string;
+  powerOfAttorney: { id: string; name: string; contentType: string } | null;
+  recordedBy: { subject: string } | null;
+  revokedAt: string | null;
+  status: string;
+}
+type Problem = { field: string; code: string; message: { zh: string; en: string } };
+
+/** A Beijing date `days` from now (the hall's "today" is Beijing's). */
+const beijingDay = (days: number) =>
+  new Date(Date.now() + 8 * 3_600_000 + days * 86_400_000).toISOString().slice(0, 10);
+const nameOf = (token: string): string =>
+  JSON.parse(Buffer.from(token.split('.')[1]!, 'base64url').toString()).name as string;
+
+/**
+ * Delegations on the whole stack (代办, issue 17): the home buyer grants one to the agent persona with a
+ * power of attorney; the agent sees it; a bad one is answered with every problem at once; nobody else
+ * learns it exists; the buyer revokes it.
+ */
+describe('delegations (代办), on the whole stack', () => {
+  let s: TestStack;
+  let buyer: string;
+  let agent: string;
+  let stranger: string;
+  let windowStaff: string;
+  let buyerId: string;
+  let agentId: string;
+
+  beforeAll(async () => {
+    s = await startTestStack();
+    buyer = await s.token('citizen');
+    agent = await s.token('agent');
+    windowStaff = await s.token('window-staff');
+    buyerId = idNumberOf(buyer);
+    agentId = idNumberOf(agent);
+    const personas = [buyerId, agentId, idNumberOf(await s.token('seller'))];
+    const other = parties(0, personas).buyer;
+    stranger = await s.customToken({ role: 'applicant', id_number: other.idNumber, name: other.name });
+  });
+  afterAll(() => s?.stop());
+
+  const grant = async (input: Record<string, unknown>, token = buyer) => {
+    const r = await s.gql<{ grantDelegation: { delegation: DelegationView | null; problems: Problem[] } }>(
+      GRANT,
+      { i: input },
+      token,
+    );
+    expect(r.errors, JSON.stringify(r.errors)).toBeUndefined();
+    return r.data!.grantDelegation;
+  };
+  const list = async (query: string, token: string) => {
+    const r = await s.gql<Record<string, DelegationView[]>>(query, {}, token);
+    expect(r.errors, JSON.stringify(r.errors)).toBeUndefined();
+    return Object.values(r.data!)[0]!;
+  };
+
+  let granted: DelegationView;
+
+  it('lets the buyer grant the agent a delegation for the house transfer, with a power of attorney', async () => {
+    const poa = await upload(s, buyer, FILES.pdf, '授权委托书.pdf');
+    const r = await grant({
+      agentIdNumber: agentId,
+      agentName: nameOf(agent),
+      bundleCodes: ['HOUSE-TRANSFER'],
+      validUntil: beijingDay(30),
+      powerOfAttorneyUploadId: poa,
+    });
+    expect(r.problems).toEqual([]);
+    granted = r.delegation!;
+    expect(granted).toMatchObject({
+      principalIdNumber: buyerId,
+      agentIdNumber: agentId,
+      bundleCodes: ['HOUSE-TRANSFER'],
+      validFrom: beijingDay(0),
+      validUntil: beijingDay(30),
+      powerOfAttorney: { id: poa, name: '授权委托书.pdf', contentType: 'application/pdf' },
+      recordedBy: null,
+      revokedAt: null,
+      status: 'ACTIVE',
+    });
+    expect((await list(MINE, buyer)).map((d) => d.id)).toEqual([granted.id]);
+  });
+
+  it('shows the agent the delegation naming them, its power of attorney too', async () => {
+    const toMe = await list(TO_ME, agent);
+    expect(toMe).toHaveLength(1);
+    expect(toMe[0]).toMatchObject({
+      id: granted.id,
+      principalIdNumber: buyerId,
+      status: 'ACTIVE',
+      powerOfAttorney: { id: granted.powerOfAttorney!.id },
+    });
+    // The agent granted nothing themselves.
+    expect(await list(MINE, agent)).toEqual([]);
+  });
+
+  it('answers a bad delegation with every problem at once, each at its field in zh and en, storing nothing', async () => {
+    const strangersUpload = await upload(s, stranger, FILES.pdf, 'someone-else.pdf');
+    const r = await grant({
+      agentIdNumber: buyerId,
+      agentName: '  ',
+      bundleCodes: ['HOUSE-TRANSFER', 'NO-SUCH-BUNDLE'],
+      validFrom: beijingDay(-1),
+      validUntil: beijingDay(-2),
+      // A real USCC of an enterprise the buyer does not represent.
+      enterpriseUscc: '91330100716105852F',
+      powerOfAttorneyUploadId: strangersUpload,
+    });
+    expect(r.delegation).toBeNull();
+    expect(r.problems.map((p) => `${p.field} ${p.code}`).sort()).toEqual([
+      'agentIdNumber delegation.agentIsPrincipal',
+      'agentName field.required',
+      'bundleCodes bundle.unknown',
+      'enterpriseUscc enterprise.notRepresented',
+      'powerOfAttorneyUploadId material.uploadUnknown',
+      'validFrom delegation.validFromPast',
+      'validUntil delegation.validUntilBeforeFrom',
+    ]);
+    for (const p of r.problems) expect(p.message.zh && p.message.en).toBeTruthy();
+    const tooLong = await grant({
+      agentIdNumber: agentId,
+      agentName: nameOf(agent),
+      bundleCodes: [],
+      validUntil: beijingDay(400),
+    });
+    expect(tooLong.problems.map((p) => `${p.field} ${p.code}`).sort()).toEqual([
+      'bundleCodes delegation.scopeEmpty',
+      'validUntil delegation.termTooLong',
+    ]);
+    expect((await list(MINE, buyer)).map((d) => d.id)).toEqual([granted.id]);
+  });
+
+  it('lets nobody else learn that it exists: a stranger sees no delegation and cannot revoke it', async () => {
+    expect(await list(MINE, stranger)).toEqual([]);
+    expect(await list(TO_ME, stranger)).toEqual([]);
+    const r = await s.gql(REVOKE, { id: granted.id }, stranger);
+    expect(r.data).toBeNull();
+    expect(r.errors?.[0]?.extensions?.code).toBe('NOT_FOUND');
+    // The agent may use it, not withdraw it: that is the principal's.
+    const byAgent = await s.gql(REVOKE, { id: granted.id }, agent);
+    expect(byAgent.errors?.[0]?.extensions?.code).toBe('NOT_FOUND');
+    // Staff have no list of anyone's delegations, and grant none.
+    for (const query of [MINE, TO_ME]) {
+      const staff = await s.gql(query, {}, windowStaff);
+      expect(staff.errors?.[0]?.extensions?.code).toBe('FORBIDDEN');
+    }
+    const anonymous = await s.gql(MINE, {});
+    expect(['FORBIDDEN', 'UNAUTHENTICATED']).toContain(anonymous.errors?.[0]?.extensions?.code);
+  });
+
+  it('lets only window staff record a delegation, in a visit of theirs', async () => {
+    const input = {
+      agentIdNumber: agentId,
+      agentName: nameOf(agent),
+      bundleCodes: ['HOUSE-TRANSFER'],
+      validUntil: beijingDay(30),
+    };
+    const RECORD = `mutation R($v: ID!, $i: DelegationInput!) { recordDelegation(visitId: $v, input: $i) { delegation { id } problems { field code } } }`;
+    const byBuyer = await s.gql(RECORD, { v: 'visit', i: input }, buyer);
+    expect(byBuyer.errors?.[0]?.extensions?.code).toBe('FORBIDDEN');
+    const noVisit = await s.gql(RECORD, { v: '5b0f6a0e-8d3c-4f7e-9a51-3c2f4e1d7b90', i: input }, windowStaff);
+    expect(noVisit.errors?.[0]?.extensions?.code).toBe('NOT_FOUND');
+  });
+
+  it('lets the buyer revoke it: REVOKED to both, and a second revocation is refused', async () => {
+    const r = await s.gql<{ revokeDelegation: DelegationView }>(REVOKE, { id: granted.id }, buyer);
+    expect(r.errors, JSON.stringify(r.errors)).toBeUndefined();
+    expect(r.data!.revokeDelegation).toMatchObject({ id: granted.id, status: 'REVOKED' });
+    expect(r.data!.revokeDelegation.revokedAt).not.toBeNull();
+    expect((await list(TO_ME, agent))[0]).toMatchObject({ id: granted.id, status: 'REVOKED' });
+    expect((await list(MINE, buyer))[0]).toMatchObject({ id: granted.id, status: 'REVOKED' });
+    const again = await s.gql(REVOKE, { id: granted.id }, buyer);
+    expect(again.errors?.[0]?.extensions).toMatchObject({ code: 'DELEGATION_NOT_ACTIVE', status: 'REVOKED' });
+  });
+});

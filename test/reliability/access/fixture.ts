@@ -1,5 +1,6 @@
 import { generatePopulation } from '@onething/legacy-kit';
 import { DEPARTMENT_KEYS } from '@onething/schema/departments';
+import { SAMPLE_FILES } from '../../../scripts/house-transfer-form';
 import { actingFor, CASE_ITEMS, caseInput, caseOperations } from '../../stack/department-cases';
 import {
   type ApplicationView,
@@ -13,6 +14,7 @@ import {
   saleConfirmed,
   statusOf,
   submit,
+  upload,
 } from '../../stack/house-transfer';
 import { type Department, startTestStack, type TestStack } from '../../stack/support';
 
@@ -28,6 +30,7 @@ export const PERSONAS = [
   'citizen',
   'seller',
   'legal-rep',
+  'agent',
   'stranger',
   'window-staff',
   ...DEPARTMENT_STAFF,
@@ -36,7 +39,7 @@ export const PERSONAS = [
 
 export type Persona = (typeof PERSONAS)[number];
 
-export const APPLICANTS: readonly Persona[] = ['citizen', 'seller', 'legal-rep', 'stranger'];
+export const APPLICANTS: readonly Persona[] = ['citizen', 'seller', 'legal-rep', 'agent', 'stranger'];
 export const STAFF: readonly Persona[] = ['window-staff', ...DEPARTMENT_STAFF];
 
 /** What the operations are tried on: whose data, which applications in which state. */
@@ -70,6 +73,17 @@ export interface AccessFixture {
   readonly correction: { readonly id: string; readonly partId: string; readonly price: string };
   readonly completed: ApplicationView & { readonly saleContract: string };
   readonly deadLettered: { readonly id: string; readonly partId: string };
+  /**
+   * The citizen's delegation to the agent persona for the house transfer, with the power of attorney
+   * uploaded; and a window visit the officer opened for the citizen (recordDelegation).
+   */
+  readonly delegation: {
+    readonly id: string;
+    readonly agentIdNumber: string;
+    readonly agentName: string;
+    readonly visitId: string;
+    readonly powerOfAttorney: string;
+  };
   /** Each applicant's uploads of the house transfer's materials, to hand in with a form. */
   readonly materials: Readonly<Record<string, readonly { id: string; uploadId: string }[]>>;
 }
@@ -93,7 +107,7 @@ export async function startAccessStack(): Promise<{ s: TestStack; f: AccessFixtu
   const tokens: Record<string, string | undefined> = { anonymous: undefined };
   for (const p of PERSONAS.filter((x) => x !== 'anonymous' && x !== 'stranger' && x !== 'hall'))
     tokens[p] = await s.token(p);
-  const personaIds = ['citizen', 'seller', 'legal-rep'].map((p) => idNumberOf(tokens[p]!));
+  const personaIds = ['citizen', 'seller', 'legal-rep', 'agent'].map((p) => idNumberOf(tokens[p]!));
   const stranger = parties(6, personaIds).buyer;
   tokens.stranger = await s.customToken({
     role: 'applicant',
@@ -231,8 +245,38 @@ export async function startAccessStack(): Promise<{ s: TestStack; f: AccessFixtu
     citizen,
   );
   const materials: Record<string, { id: string; uploadId: string }[]> = {};
-  for (const a of ['citizen', 'seller', 'legal-rep', 'stranger'])
-    materials[a] = await houseTransferMaterials(s, tokens[a]!);
+  for (const a of APPLICANTS) materials[a] = await houseTransferMaterials(s, tokens[a]!);
+
+  // The citizen's delegation to the agent persona (代办), with a power of attorney: who learns of it, who
+  // may revoke it. The agent's name is as their sign-in gives it.
+  const agentToken = tokens.agent!;
+  const agentName = JSON.parse(Buffer.from(agentToken.split('.')[1]!, 'base64url').toString()).name as string;
+  const poa = await upload(s, citizen, SAMPLE_FILES.pdf, '授权委托书.pdf');
+  const granted = await s.gql<{
+    grantDelegation: { delegation: { id: string } | null; problems: unknown[] };
+  }>(
+    'mutation G($i: DelegationInput!) { grantDelegation(input: $i) { delegation { id } problems { field code } } }',
+    {
+      i: {
+        agentIdNumber: idNumberOf(agentToken),
+        agentName,
+        bundleCodes: ['HOUSE-TRANSFER'],
+        validUntil: new Date(Date.now() + 8 * 3_600_000 + 30 * 86_400_000).toISOString().slice(0, 10),
+        powerOfAttorneyUploadId: poa,
+      },
+    },
+    citizen,
+  );
+  if (!granted.data?.grantDelegation.delegation)
+    throw new Error(`the citizen's delegation to the agent: ${JSON.stringify(granted)}`);
+  // A window visit of the officer's for the citizen, where a delegation is recorded from the signed paper.
+  const visit = await s.gql<{ openWindowVisit: { visit: { id: string } | null } }>(
+    'mutation V($id: IdNumber!) { openWindowVisit(applicantIdNumber: $id, identityCheck: ID_CARD_READ) { visit { id } problems { field code } } }',
+    { id: citizenId },
+    tokens['window-staff'],
+  );
+  if (!visit.data?.openWindowVisit.visit)
+    throw new Error(`the officer's visit for the citizen: ${JSON.stringify(visit)}`);
   return {
     s,
     f: {
@@ -247,6 +291,13 @@ export async function startAccessStack(): Promise<{ s: TestStack; f: AccessFixtu
       enterpriseUscc: legalRep.enterprises[0]!,
       sellerUnit,
       victim: { idNumber: victim.buyer.idNumber, name: victim.buyer.name, sellerId: victim.seller.idNumber },
+      delegation: {
+        id: granted.data.grantDelegation.delegation.id,
+        agentIdNumber: idNumberOf(agentToken),
+        agentName,
+        visitId: visit.data.openWindowVisit.visit.id,
+        powerOfAttorney: poa,
+      },
       correction: {
         id: correction.id,
         partId: asked.parts.find((p) => p.itemCode === 'TAX-DEED-TAX')!.id,

@@ -1,4 +1,4 @@
-import { type AccessFixture, type Persona, STAFF } from './fixture';
+import { type AccessFixture, APPLICANTS, type Persona, STAFF } from './fixture';
 import { judgeAnswer, judgeHttp, type Operation } from './operation';
 
 /** A read of one department's fields at an entry point: `person(idNumber:) { taxpayer { name } }`… */
@@ -158,7 +158,7 @@ export const READS: readonly Operation[] = [
   {
     key: 'trail.own',
     label: 'read the audit trail: whoReadMyData (one’s own only)',
-    allowed: ['citizen', 'seller', 'legal-rep', 'stranger'],
+    allowed: APPLICANTS,
     try: async (s, f, as) => {
       const r = await s.gql<{ whoReadMyData: { subjectIdNumber: string | null }[] }>(
         '{ whoReadMyData { subjectIdNumber subjectUscc } }',
@@ -202,7 +202,7 @@ export const READS: readonly Operation[] = [
   {
     key: 'trail.own.paged',
     label: 'read the audit trail: readsOfMyData (one’s own only, another reader never by ID number)',
-    allowed: ['citizen', 'seller', 'legal-rep', 'stranger'],
+    allowed: APPLICANTS,
     try: async (s, f, as) => {
       const r = await s.gql<{
         readsOfMyData: { edges: { node: { subjectIdNumber: string | null; actor: string } }[] };
@@ -247,6 +247,52 @@ export const READS: readonly Operation[] = [
           (page as { edges: { node: { department: string } }[] }).edges.some((e) => e.node.department !== own)
             ? `another department's reads in ${as}'s view`
             : undefined,
+      });
+    },
+  },
+  {
+    key: 'delegations.granted',
+    label: 'read delegations: myDelegations (those one granted, as principal)',
+    allowed: APPLICANTS,
+    try: async (s, f, as) => {
+      const r = await s.gql<{ myDelegations: { id: string; principalIdNumber: string }[] }>(
+        '{ myDelegations { id principalIdNumber agentIdNumber } }',
+        {},
+        f.tokens[as],
+        f.headers[as],
+      );
+      return judgeAnswer(r, ['myDelegations'], {
+        allowedIf: (list) => {
+          const delegations = list as { id: string; principalIdNumber: string }[];
+          if (delegations.some((d) => d.principalIdNumber !== f.ids[as]))
+            return `someone else's delegation among ${as}'s own`;
+          if (as === 'citizen' && !delegations.some((d) => d.id === f.delegation.id))
+            return 'the citizen does not see the delegation they granted';
+          return undefined;
+        },
+      });
+    },
+  },
+  {
+    key: 'delegations.toMe',
+    label: 'read delegations: delegationsToMe (those naming one as agent)',
+    allowed: APPLICANTS,
+    try: async (s, f, as) => {
+      const r = await s.gql<{ delegationsToMe: { id: string; agentIdNumber: string }[] }>(
+        '{ delegationsToMe { id principalIdNumber agentIdNumber powerOfAttorney { id } } }',
+        {},
+        f.tokens[as],
+        f.headers[as],
+      );
+      return judgeAnswer(r, ['delegationsToMe'], {
+        allowedIf: (list) => {
+          const delegations = list as { id: string; agentIdNumber: string }[];
+          if (delegations.some((d) => d.agentIdNumber !== f.ids[as]))
+            return `a delegation naming someone else among ${as}'s`;
+          if (as === 'agent' && !delegations.some((d) => d.id === f.delegation.id))
+            return 'the agent does not see the delegation naming them';
+          return undefined;
+        },
       });
     },
   },

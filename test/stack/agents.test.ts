@@ -112,6 +112,15 @@ describe('delegations (代办), on the whole stack', () => {
     });
     // The agent granted nothing themselves.
     expect(await list(MINE, agent)).toEqual([]);
+    // The agent opens the power of attorney that empowers them; the principal can no longer delete it.
+    const file = (token: string, method = 'GET') =>
+      fetch(`${s.gatewayUrl}/materials/${granted.powerOfAttorney!.id}`, {
+        method,
+        headers: { authorization: `Bearer ${token}` },
+      });
+    expect((await file(agent)).status).toBe(200);
+    expect((await file(buyer)).status).toBe(200);
+    expect((await file(buyer, 'DELETE')).status).toBe(409);
   });
 
   it('answers a bad delegation with every problem at once, each at its field in zh and en, storing nothing', async () => {
@@ -156,6 +165,10 @@ describe('delegations (代办), on the whole stack', () => {
     const r = await s.gql(REVOKE, { id: granted.id }, stranger);
     expect(r.data).toBeNull();
     expect(r.errors?.[0]?.extensions?.code).toBe('NOT_FOUND');
+    const file = await fetch(`${s.gatewayUrl}/materials/${granted.powerOfAttorney!.id}`, {
+      headers: { authorization: `Bearer ${stranger}` },
+    });
+    expect(file.status).toBe(404);
     // The agent may use it, not withdraw it: that is the principal's.
     const byAgent = await s.gql(REVOKE, { id: granted.id }, agent);
     expect(byAgent.errors?.[0]?.extensions?.code).toBe('NOT_FOUND');

@@ -178,6 +178,7 @@ export async function createHallSubgraph(
           ? undefined
           : { files: config.materialQuotaFiles, bytes: config.materialQuotaBytes },
         retentionHours: config.uploadRetentionHours,
+        alsoReadableBy: (identity, upload) => delegationService.mayOpenPowerOfAttorney(identity, upload),
       });
       callbackRoute({
         apps,

@@ -2,6 +2,7 @@ import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { NewDelegation } from '../src/delegations/model';
 import { Delegations } from '../src/delegations/store';
+import { Uploads } from '../src/materials/uploads';
 import { type Database, openDatabase } from '../src/platform/database';
 import { migrate } from '../src/platform/migrations';
 import { describeOnEngines, type TestDatabase, testDatabase } from './databases';
@@ -53,6 +54,32 @@ describeOnEngines('the delegations store', (engine) => {
     });
     const online = await store.create(granted(), new Date('2026-12-04T03:00:00Z'));
     expect((await store.get(online.id))?.recordedBy).toBeNull();
+  });
+
+  it('keeps the power of attorney as a service record, opened by the delegation’s agent', async () => {
+    const uploads = new Uploads(db);
+    const poa = await uploads.create({
+      applicantIdNumber: PRINCIPAL,
+      sha256: 'a'.repeat(64),
+      contentType: 'application/pdf',
+      size: 10,
+      name: '授权委托书.pdf',
+    });
+    const unused = await uploads.create({
+      applicantIdNumber: PRINCIPAL,
+      sha256: 'b'.repeat(64),
+      contentType: 'application/pdf',
+      size: 10,
+      name: 'draft.pdf',
+    });
+    await store.create(granted({ powerOfAttorneyUploadId: poa.id }));
+    // An upload nobody handed in is swept; the power of attorney is not.
+    expect(await uploads.deleteUnreferenced({ ids: [poa.id, unused.id] })).toEqual([
+      { id: unused.id, sha256: 'b'.repeat(64) },
+    ]);
+    expect(await store.powerOfAttorneyFor(poa.id, AGENT)).toBe(true);
+    expect(await store.powerOfAttorneyFor(poa.id, PRINCIPAL)).toBe(false);
+    expect(await store.powerOfAttorneyFor(unused.id, AGENT)).toBe(false);
   });
 
   it('lists a principal’s and an agent’s delegations newest first, nobody else’s', async () => {

@@ -156,6 +156,20 @@ export const READS: readonly Operation[] = [
     },
   },
   {
+    key: 'delegation.powerOfAttorney',
+    label: 'read a delegation’s power of attorney (授权委托书)',
+    allowed: ['citizen', 'agent', 'window-staff'],
+    try: async (s, f, as) => {
+      const token = f.tokens[as];
+      return judgeHttp(
+        await fetch(`${s.gatewayUrl}/materials/${f.delegation.powerOfAttorney}`, {
+          headers: { ...(token ? { authorization: `Bearer ${token}` } : {}), ...f.headers[as] },
+        }),
+        200,
+      );
+    },
+  },
+  {
     key: 'trail.own',
     label: 'read the audit trail: whoReadMyData (one’s own only)',
     allowed: APPLICANTS,

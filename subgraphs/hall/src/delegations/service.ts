@@ -119,6 +119,16 @@ export class DelegationService implements DelegationLookup {
     );
   }
 
+  /**
+   * Whether `identity` may open `upload` as the agent of a delegation whose power of attorney it is (its
+   * principal opens it as theirs; window staff open every upload): the agent keeps the paper that
+   * empowers them, as one carries the signed original to a window.
+   */
+  async mayOpenPowerOfAttorney(identity: Identity, upload: { id: string }): Promise<boolean> {
+    if (identity.role !== 'applicant' || !identity.idNumber) return false;
+    return this.deps.delegations.powerOfAttorneyFor(upload.id, identity.idNumber);
+  }
+
   async actingUnder(
     delegationId: string,
     agent: Identity,

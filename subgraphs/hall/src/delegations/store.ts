@@ -1,5 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import type { Selectable } from 'kysely';
+import { Uploads } from '../materials/uploads';
 import type { Database } from '../platform/database';
 import type { DelegationTable } from '../platform/schema';
 import { type Queryable, type UnitOfWork, unitOfWork } from '../platform/unit-of-work';
@@ -34,9 +35,21 @@ export class Delegations {
     this.inTransaction = unitOfWork(db);
   }
 
-  /** Stores a delegation checked whole (delegations/validation.ts). */
-  async create(d: NewDelegation, now = new Date(), tx: Queryable = this.db): Promise<Delegation> {
-    const row = await tx
+  /**
+   * Stores a delegation checked whole (delegations/validation.ts) and, in the same transaction, marks its
+   * power of attorney handed in: from then on the upload is part of a service record, kept (never swept
+   * as an upload nobody used, never deleted by the principal), as an application's materials are.
+   */
+  async create(d: NewDelegation, now = new Date()): Promise<Delegation> {
+    return this.inTransaction(async (tx) => {
+      const row = await this.insert(tx, d, now);
+      if (d.powerOfAttorneyUploadId) await Uploads.markHandedIn(tx, [d.powerOfAttorneyUploadId], now);
+      return toDelegation(row);
+    });
+  }
+
+  private insert(tx: Queryable, d: NewDelegation, now: Date) {
+    return tx
       .insertInto('delegations')
       .values({
         id: randomUUID(),
@@ -55,7 +68,6 @@ export class Delegations {
       })
       .returningAll()
       .executeTakeFirstOrThrow();
-    return toDelegation(row);
   }
 
   /** One delegation by id, whoever's (the caller decides who may learn of it). */
@@ -92,6 +104,18 @@ export class Delegations {
         .executeTakeFirstOrThrow();
       return { ok: true, delegation: toDelegation(revoked) };
     });
+  }
+
+  /** Whether an upload is the power of attorney of a delegation naming this agent (revoked ones too). */
+  async powerOfAttorneyFor(uploadId: string, agentIdNumber: string): Promise<boolean> {
+    const row = await this.db
+      .selectFrom('delegations')
+      .select('id')
+      .where('power_of_attorney_upload_id', '=', uploadId)
+      .where('agent_id_number', '=', agentIdNumber)
+      .limit(1)
+      .executeTakeFirst();
+    return row !== undefined;
   }
 
   /** The delegations a principal granted, newest first, revoked ones too. */

@@ -112,9 +112,17 @@ describe('checkDelegation', () => {
     expect(found(draft({ bundleCodes: [] }))).toEqual(['bundleCodes delegation.scopeEmpty']);
     const r = checkDelegation(draft({ bundleCodes: ['HOUSE-TRANSFER', 'X', 'Y'] }), facts());
     expect(r.problems.map((p) => p.message.en)).toEqual([
-      'there is no bundle "X"; bundles: HOUSE-TRANSFER, BUSINESS-START',
-      'there is no bundle "Y"; bundles: HOUSE-TRANSFER, BUSINESS-START',
+      'no bundle "X", "Y"; bundles: HOUSE-TRANSFER, BUSINESS-START',
     ]);
+    // Thousands of codes are one problem naming the first few.
+    const many = checkDelegation(
+      draft({ bundleCodes: Array.from({ length: 5000 }, (_, i) => `B-${i}`) }),
+      facts(),
+    );
+    expect(many.problems).toHaveLength(1);
+    expect(many.problems[0]!.message.en).toBe(
+      'no bundle "B-0", "B-1", "B-2", "B-3", "B-4" and 4995 more; bundles: HOUSE-TRANSFER, BUSINESS-START',
+    );
   });
 
   it('takes a term from today to a year later, and refuses a day more', () => {

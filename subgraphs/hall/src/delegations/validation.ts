@@ -40,6 +40,8 @@ const NAME_MAX = 50;
 /** An agent acts on their own responsibility: an adult (《民法典》第十八条, full civil capacity at 18). */
 const AGENT_MIN_AGE = 18;
 const DATE = /^\d{4}-\d{2}-\d{2}$/;
+/** Unknown bundle codes a problem names (the rest are counted). */
+const UNKNOWN_NAMED = 5;
 
 /**
  * The last day a delegation starting on `from` may run to: the same date a year later (29 February to 28
@@ -118,14 +120,22 @@ export function checkDelegation(
       '请至少选择一项委托办理的事项',
       'name at least one bundle the agent may act in',
     );
-  const known = [...facts.bundleCodes].join(', ');
-  for (const code of bundleCodes.filter((c) => !facts.bundleCodes.has(c)))
+  // Unknown codes in one problem, the first few named: a list of thousands is answered in a line.
+  const unknown = bundleCodes.filter((c) => !facts.bundleCodes.has(c));
+  if (unknown.length > 0) {
+    const known = [...facts.bundleCodes].join(', ');
+    const named = unknown
+      .slice(0, UNKNOWN_NAMED)
+      .map((c) => JSON.stringify(c.length > 40 ? `${c.slice(0, 40)}…` : c))
+      .join(', ');
+    const more = unknown.length > UNKNOWN_NAMED ? unknown.length - UNKNOWN_NAMED : 0;
     add(
       'bundleCodes',
       'bundle.unknown',
-      `没有一件事「${code}」，可选：${known}`,
-      `there is no bundle ${JSON.stringify(code)}; bundles: ${known}`,
+      `没有一件事 ${named}${more ? ` 等${unknown.length}项` : ''}，可选：${known}`,
+      `no bundle ${named}${more ? ` and ${more} more` : ''}; bundles: ${known}`,
     );
+  }
 
   // The term: from today or later, until no earlier than it starts, at most a year.
   const validFrom = draft.validFrom ?? facts.today;

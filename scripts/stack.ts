@@ -194,6 +194,8 @@ export function stackServices(options: StackOptions = {}): ServiceSpec[] {
       ...(options.hallDataDir ? { DATA_DIR: options.hallDataDir } : {}),
       ...(options.bundlesDir ? { BUNDLES_DIR: options.bundlesDir } : {}),
       ...(options.hallMaterialsDir ? { MATERIALS_DIR: options.hallMaterialsDir } : {}),
+      // The receipts' QR codes point at the gateway, which passes /papers/status/* on to the hall.
+      PUBLIC_BASE_URL: local(ports.gateway),
       ...options.hallEnv,
     },
     url: local(ports.hall, '/graphql'),

@@ -35,4 +35,19 @@ describe('the identity a verified token states', () => {
       identityFromClaims({ sub: 's1', role: 'department-staff', departments: ['Tax Office'] }),
     ).toThrow(/departments\.0: must be a department id/);
   });
+
+  it('carries a window officer’s service centre, and nobody else’s', () => {
+    expect(
+      identityFromClaims({ sub: 'staff-window-01', role: 'window-staff', centre: '湖州市民之家' }),
+    ).toMatchObject({ role: 'window-staff', centre: '湖州市民之家' });
+    expect(identityFromClaims({ sub: 'staff-window-01', role: 'window-staff' })).not.toHaveProperty('centre');
+    expect(
+      identityFromClaims({
+        sub: 'staff-tax-01',
+        role: 'department-staff',
+        departments: ['tax'],
+        centre: 'x',
+      }),
+    ).not.toHaveProperty('centre');
+  });
 });

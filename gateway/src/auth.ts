@@ -46,6 +46,7 @@ export function identityFromClaims(claims: JWTPayload): Identity {
     ...(idNumber ? { idNumber } : {}),
     enterprises,
     departments: strings(claims.departments),
+    ...(typeof claims.centre === 'string' && role === 'window-staff' ? { centre: claims.centre } : {}),
   };
   // Subgraphs check the identity's shape again; what they would refuse is refused here, once, saying why.
   const problems = identityProblems(identity);

@@ -12,6 +12,8 @@ export interface ClaimMapping {
   readonly idNumber: string;
   readonly enterprises: string;
   readonly departments: string;
+  /** Window staff's service centre (optional: absent when centres are not configured). */
+  readonly centre?: string;
   /** The provider's role values and ours (`citizen` → `applicant`); empty: its values are ours. */
   readonly roleValues: ReadonlyMap<string, string>;
 }
@@ -23,6 +25,7 @@ export const OUR_CLAIMS: ClaimMapping = {
   idNumber: 'id_number',
   enterprises: 'enterprises',
   departments: 'departments',
+  centre: 'centre',
   roleValues: new Map(),
 };
 
@@ -53,6 +56,7 @@ export function mapClaims(claims: JWTPayload, mapping: ClaimMapping): JWTPayload
   const role = roles.map(ours).find((r): r is Role => r !== undefined) ?? roles[0];
   const name = at(claims, mapping.name);
   const idNumber = at(claims, mapping.idNumber);
+  const centre = at(claims, mapping.centre ?? 'centre');
   return {
     ...claims,
     role,
@@ -60,5 +64,6 @@ export function mapClaims(claims: JWTPayload, mapping: ClaimMapping): JWTPayload
     id_number: typeof idNumber === 'string' ? idNumber : undefined,
     enterprises: list(at(claims, mapping.enterprises)) ?? [],
     departments: list(at(claims, mapping.departments)) ?? [],
+    centre: typeof centre === 'string' && centre.trim() !== '' ? centre.trim() : undefined,
   };
 }

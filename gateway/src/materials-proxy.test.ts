@@ -1,6 +1,6 @@
 import { composeSupergraph } from '@onething/schema';
 import { describe, expect, it } from 'vitest';
-import { joinGraphUrls, materialsUrl } from './materials-proxy';
+import { joinGraphUrls, materialsUrl, uploadFor } from './materials-proxy';
 
 const link = 'extend schema @link(url: "https://specs.apollo.dev/federation/v2.7", import: ["@key"])';
 
@@ -26,5 +26,15 @@ describe('materialsUrl', () => {
       'https://gw.example.gov.cn/hall/materials/abc',
     );
     expect(materialsUrl('http://hall:4001', '/materials')).toBe('http://hall:4001/materials');
+  });
+
+  it('passes on, of an upload’s query, only whom it is for (a window visit or a delegation)', () => {
+    const query = uploadFor('/materials?visitId=v-1&x=2&delegationId=d-1');
+    expect(materialsUrl('http://hall:4001/graphql', '/materials', query)).toBe(
+      'http://hall:4001/materials?visitId=v-1&delegationId=d-1',
+    );
+    expect(materialsUrl('http://hall:4001/graphql', '/materials', uploadFor('/materials?x=1'))).toBe(
+      'http://hall:4001/materials',
+    );
   });
 });

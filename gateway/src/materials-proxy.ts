@@ -20,6 +20,8 @@ export interface MaterialsProxyOptions {
   readonly supergraphSdl: () => string | undefined;
   /** Largest file passed on, in bytes (MAX_MATERIAL_BYTES). */
   readonly maxBytes: number;
+  /** Largest form passed on to `POST /papers/one-time-notice`, in bytes (MAX_BODY_BYTES, as for /graphql). */
+  readonly maxFormBytes?: number;
   readonly timeoutMs: number;
   /** The gateway's rate limits: uploads have a limit of their own. */
   readonly rateCheck?: RateCheck;
@@ -45,15 +47,35 @@ export function joinGraphUrls(sdl: string): Map<string, string> {
   return urls;
 }
 
-/** A subgraph's materials endpoint: its GraphQL URL with `/graphql` replaced by `path`. */
-export function materialsUrl(graphqlUrl: string, path: string): string {
+/** A subgraph's materials endpoint: its GraphQL URL with `/graphql` replaced by `path` (and `query`, if any). */
+export function materialsUrl(graphqlUrl: string, path: string, query?: URLSearchParams): string {
   const url = new URL(graphqlUrl);
   url.pathname = url.pathname.replace(/\/graphql\/?$/, '').replace(/\/$/, '') + path;
-  url.search = '';
+  url.search = query && [...query].length > 0 ? `?${query}` : '';
   return url.toString();
 }
 
+/** What an upload may say of whom it is for (a window visit, a delegation): the only query passed on. */
+const UPLOAD_FOR = ['visitId', 'delegationId'] as const;
+
+/** The upload's `?visitId=` / `?delegationId=`, and nothing else of its query. */
+export function uploadFor(rawUrl: string): URLSearchParams {
+  const given = new URL(rawUrl, 'http://gateway').searchParams;
+  const out = new URLSearchParams();
+  for (const name of UPLOAD_FOR) {
+    const v = given.get(name);
+    if (v !== null) out.set(name, v.slice(0, 100));
+  }
+  return out;
+}
+
 type Method = 'POST' | 'GET' | 'DELETE';
+
+/**
+ * What a passed-on request is: a file uploaded (its own limit and rate), a read or delete, a JSON form (a
+ * one-time notice), or the public status page (no sign-in: its address is its key).
+ */
+type Passage = 'upload' | 'read' | 'form' | 'public';
 
 /** Counts bytes going through and fails once there are more than the limit. */
 class ByteLimit extends Transform {
@@ -80,13 +102,19 @@ const ANSWER_HEADERS = [
   'x-content-type-options',
   'cache-control',
   'etag',
+  // The public status page's own rules: nothing loads or runs, no referrer leaves, not indexed.
+  'content-security-policy',
+  'referrer-policy',
+  'x-robots-tag',
 ];
 
 /**
  * `POST /materials`, `GET /materials/:id` and `DELETE /materials/:id` on the gateway: passed to the subgraph keeping materials (the
  * hall) with the user's verified identity in the internal header, the body streamed both ways, with a body
  * limit of its own (files are far bigger than GraphQL requests). Materials are personal: a request without
- * a token is refused here.
+ * a token is refused here. The hall's papers go the same way: `GET /papers/receipts/:file` (a receipt) and
+ * `POST /papers/one-time-notice` (a JSON form, held to MAX_BODY_BYTES) with a token; `GET
+ * /papers/status/:token`, the public status page behind a receipt's QR code, without one (none is sent on).
  */
 export function registerMaterialsProxy(app: FastifyInstance, options: MaterialsProxyOptions): void {
   const { auth, log, maxBytes, subgraph } = options;
@@ -115,17 +143,22 @@ export function registerMaterialsProxy(app: FastifyInstance, options: MaterialsP
   const identityHeader = async (
     req: FastifyRequest,
     reply: FastifyReply,
-    method: Method,
+    kind: Passage,
   ): Promise<string | undefined> => {
+    if (kind === 'public') {
+      // Counted as anyone without a token; a token sent along is neither checked nor passed on.
+      if (options.rateCheck && !(await options.rateCheck(req, reply, ANONYMOUS, 'graphql'))) return undefined;
+      return '';
+    }
     try {
       const identity = await auth.identify(req.headers.authorization);
-      const route = method === 'POST' ? 'upload' : 'graphql';
+      const route = kind === 'upload' ? 'upload' : 'graphql';
       if (options.rateCheck && !(await options.rateCheck(req, reply, identity, route))) return undefined;
       if (identity.role === 'anonymous') {
         sendError(
           reply,
           'UNAUTHENTICATED',
-          'materials are personal: send the user’s token as Authorization: Bearer <token>',
+          `${req.url.startsWith('/papers') ? 'papers' : 'materials'} are personal: send the user’s token as Authorization: Bearer <token>`,
         );
         return undefined;
       }
@@ -139,20 +172,33 @@ export function registerMaterialsProxy(app: FastifyInstance, options: MaterialsP
     }
   };
 
-  const tooLarge = (reply: FastifyReply) =>
-    sendError(
-      reply.header('connection', 'close'),
-      'MATERIAL_TOO_LARGE',
-      `the file is larger than ${maxBytes} bytes (MAX_MATERIAL_BYTES): send a smaller scan`,
-    );
+  const tooLarge = (reply: FastifyReply, kind: Passage) =>
+    kind === 'form'
+      ? sendError(
+          reply.header('connection', 'close'),
+          'PAYLOAD_TOO_LARGE',
+          `the form is larger than ${options.maxFormBytes ?? maxBytes} bytes (MAX_BODY_BYTES)`,
+        )
+      : sendError(
+          reply.header('connection', 'close'),
+          'MATERIAL_TOO_LARGE',
+          `the file is larger than ${maxBytes} bytes (MAX_MATERIAL_BYTES): send a smaller scan`,
+        );
 
   /** Passes a request on; the identity and the target are settled before any of the body is read. */
-  const forward = async (req: FastifyRequest, reply: FastifyReply, path: string, method: Method) => {
-    const upload = method === 'POST';
+  const forward = async (
+    req: FastifyRequest,
+    reply: FastifyReply,
+    path: string,
+    method: Method,
+    kind: Passage = method === 'POST' ? 'upload' : 'read',
+  ) => {
+    const upload = kind === 'upload' || kind === 'form';
+    const max = kind === 'form' ? (options.maxFormBytes ?? maxBytes) : maxBytes;
     // A body refused here is not read: the connection is closed after the answer instead of drained, so
     // nobody can make the gateway read a file it will not pass on.
     if (upload && !req.raw.complete) reply.header('connection', 'close');
-    const identity = await identityHeader(req, reply, method);
+    const identity = await identityHeader(req, reply, kind);
     if (identity === undefined) return reply;
     const graphqlUrl = target(reply);
     if (graphqlUrl === undefined) return reply;
@@ -160,9 +206,9 @@ export function registerMaterialsProxy(app: FastifyInstance, options: MaterialsP
     let cutOff = false;
     if (upload) {
       // A stated length over the limit is refused before a byte is read; a chunked body is counted as it goes.
-      if (Number(req.headers['content-length']) > maxBytes) return tooLarge(reply);
+      if (Number(req.headers['content-length']) > max) return tooLarge(reply, kind);
       reply.removeHeader('connection');
-      limit = new ByteLimit(maxBytes);
+      limit = new ByteLimit(max);
       // pipe, not pipeline: pipeline would destroy the request's socket on the limit, and with it the 413.
       req.raw.pipe(limit);
       req.raw.once('close', () => {
@@ -171,13 +217,17 @@ export function registerMaterialsProxy(app: FastifyInstance, options: MaterialsP
         limit?.destroy(new Error('the upload was cut off before its end'));
       });
     }
-    const headers: Record<string, string> = { [IDENTITY_HEADER]: identity };
-    for (const name of ['content-type', 'content-length', 'x-material-name']) {
+    const headers: Record<string, string> = identity ? { [IDENTITY_HEADER]: identity } : {};
+    for (const name of [
+      'content-type',
+      'content-length',
+      ...(kind === 'upload' ? ['x-material-name'] : []),
+    ]) {
       const value = req.headers[name];
       if (upload && typeof value === 'string') headers[name] = value;
     }
     try {
-      const res = await request(materialsUrl(graphqlUrl, path), {
+      const res = await request(materialsUrl(graphqlUrl, path, upload ? uploadFor(req.url) : undefined), {
         method,
         dispatcher: options.dispatcher,
         headers,
@@ -202,7 +252,7 @@ export function registerMaterialsProxy(app: FastifyInstance, options: MaterialsP
       }
       return reply.send(res.body);
     } catch (e) {
-      if (limit?.exceeded) return tooLarge(reply);
+      if (limit?.exceeded) return tooLarge(reply, kind);
       if (cutOff) return sendError(reply, 'BAD_REQUEST', 'the upload was cut off before its end');
       if (e instanceof errors.HeadersTimeoutError || e instanceof errors.BodyTimeoutError)
         return sendError(
@@ -231,5 +281,14 @@ export function registerMaterialsProxy(app: FastifyInstance, options: MaterialsP
         handler: (req, reply) =>
           forward(req, reply, `/materials/${encodeURIComponent(req.params.id)}`, method),
       });
+    scope.get<{ Params: { file: string } }>('/papers/receipts/:file', (req, reply) =>
+      forward(req, reply, `/papers/receipts/${encodeURIComponent(req.params.file)}`, 'GET'),
+    );
+    scope.post('/papers/one-time-notice', (req, reply) =>
+      forward(req, reply, '/papers/one-time-notice', 'POST', 'form'),
+    );
+    scope.get<{ Params: { token: string } }>('/papers/status/:token', (req, reply) =>
+      forward(req, reply, `/papers/status/${encodeURIComponent(req.params.token)}`, 'GET', 'public'),
+    );
   });
 }

@@ -36,7 +36,7 @@ declare module 'fastify' {
  * The gateway: Apollo Gateway in Apollo Server 5 on Fastify, serving the supergraph of a file (any
  * Federation 2 supergraph), verifying users' tokens and forwarding the identity to subgraphs in a signed
  * internal header (or passing the client's own headers on, as configured), limiting what a query may ask,
- * with /health, /ready, /metrics and GraphiQL; the web app at `/` and the hall's /materials (each may be
+ * with /health, /ready, /metrics and GraphiQL; the web app at `/` and the hall's /materials and /papers (each may be
  * off), and, in development, the development identity provider's personas and tokens under /idp.
  */
 export function createGateway(config: GatewayConfig, log: Logger) {
@@ -49,6 +49,7 @@ export function createGateway(config: GatewayConfig, log: Logger) {
       idNumber: config.claimIdNumber,
       enterprises: config.claimEnterprises,
       departments: config.claimDepartments,
+      centre: config.claimCentre,
       roleValues: config.roleValues,
     },
     jwksUrl: config.jwksUrl,
@@ -223,6 +224,7 @@ export function createGateway(config: GatewayConfig, log: Logger) {
       subgraphUrls: config.subgraphUrls,
       supergraphSdl: () => supergraphSdl,
       maxBytes: config.maxMaterialBytes,
+      maxFormBytes: config.maxBodyBytes,
       timeoutMs: config.subgraphTimeouts.get(config.materialsSubgraph) ?? config.subgraphTimeoutMs,
       rateCheck: limits.check,
       log,

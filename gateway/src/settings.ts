@@ -77,6 +77,13 @@ const signInSpec = {
     env: 'CLAIM_DEPARTMENTS',
     ...claimName('departments', 'the departments whose cases staff review (tax, market, realestate, fund)'),
   },
+  claimCentre: {
+    env: 'CLAIM_CENTRE',
+    ...claimName(
+      'centre',
+      'a window officer’s service centre (optional: without it, officers see every centre’s applications)',
+    ),
+  },
   roleValues: {
     env: 'ROLE_VALUES',
     schema: namedList(z.enum(['applicant', 'window-staff', 'department-staff', 'service'])),
@@ -196,12 +203,12 @@ const spec = {
   materialsProxy: {
     env: 'MATERIALS_PROXY',
     schema: bool(true),
-    doc: 'Whether `/materials` (uploads of the hall) is passed to MATERIALS_SUBGRAPH; `false`: it answers 404 like any other path no route takes.',
+    doc: 'Whether `/materials` (uploads of the hall) and `/papers` (its receipts, one-time notices and the public status pages behind the receipts’ QR codes, the last without a token) are passed to MATERIALS_SUBGRAPH; `false`: they answer 404 like any other path no route takes.',
   },
   materialsSubgraph: {
     env: 'MATERIALS_SUBGRAPH',
     schema: z.string().min(1).default('hall'),
-    doc: 'The subgraph that keeps uploaded materials: /materials is passed to it, beside its /graphql.',
+    doc: 'The subgraph that keeps uploaded materials and makes the papers: /materials and /papers are passed to it, beside its /graphql.',
   },
   maxMaterialBytes: {
     env: 'MAX_MATERIAL_BYTES',

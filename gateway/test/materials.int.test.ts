@@ -13,7 +13,7 @@ import {
   verifyIdentity,
 } from '@onething/runtime/identity';
 import { composeSupergraph } from '@onething/schema';
-import Fastify, { type FastifyInstance } from 'fastify';
+import Fastify, { type FastifyInstance, type FastifyRequest } from 'fastify';
 import { parse } from 'graphql';
 import { exportJWK, generateKeyPair, SignJWT } from 'jose';
 import mercurius from 'mercurius';
@@ -128,8 +128,44 @@ async function toyHall() {
         .send(upload.bytes);
     });
   });
+  // The papers: a receipt and a notice as the hall answers them (with the identity), the status page without.
+  const papers: { path: string; identity?: Identity; headers: Record<string, unknown>; body: string }[] = [];
+  await app.register(async (scope) => {
+    scope.removeAllContentTypeParsers();
+    scope.addContentTypeParser('*', { parseAs: 'string' }, (_req, body, done) => done(null, body));
+    scope.addHook('onRequest', async (req) => {
+      const header = req.headers[IDENTITY_HEADER] as string | undefined;
+      (req as unknown as { who?: Identity }).who = header ? await verifyIdentity(header, keys) : undefined;
+    });
+    const record = async (req: FastifyRequest) =>
+      papers.push({
+        path: req.url,
+        ...((req as unknown as { who?: Identity }).who
+          ? { identity: (req as unknown as { who: Identity }).who }
+          : {}),
+        headers: req.headers,
+        body: typeof req.body === 'string' ? req.body : '',
+      });
+    scope.get('/papers/receipts/:file', async (req, reply) => {
+      await record(req);
+      return reply.type('application/pdf').send(Buffer.from('%PDF-1.7 receipt'));
+    });
+    scope.post('/papers/one-time-notice', async (req, reply) => {
+      await record(req);
+      return reply.type('application/pdf').send(Buffer.from('%PDF-1.7 notice'));
+    });
+    scope.get('/papers/status/:token', async (req, reply) => {
+      await record(req);
+      return reply
+        .type('text/html; charset=utf-8')
+        .header('content-security-policy', "default-src 'none'")
+        .header('referrer-policy', 'no-referrer')
+        .header('x-robots-tag', 'noindex, nofollow')
+        .send('<!doctype html><p>IN_PROGRESS</p>');
+    });
+  });
   const url = await listen(app);
-  return { url: `${url}/graphql`, stored, seen, close: () => app.close() };
+  return { url: `${url}/graphql`, stored, seen, papers, close: () => app.close() };
 }
 
 describe('materials through the gateway', () => {
@@ -352,6 +388,53 @@ describe('materials through the gateway', () => {
       expect(((await res.json()) as any).errors[0].extensions.code).toBe('SUBGRAPH_UNAVAILABLE');
     } finally {
       await moved.close();
+    }
+  });
+  it('passes the papers on: a receipt and a notice with the user’s identity, the public status page without one', async () => {
+    const auth = { authorization: `Bearer ${applicantToken}` };
+    const receipt = await fetch(`${gateway.url}/papers/receipts/abc.pdf`, { headers: auth });
+    expect(receipt.status).toBe(200);
+    expect(receipt.headers.get('content-type')).toBe('application/pdf');
+    expect(hall.papers.at(-1)).toMatchObject({
+      path: '/papers/receipts/abc.pdf',
+      identity: { idNumber: me },
+    });
+    expect((await fetch(`${gateway.url}/papers/receipts/abc.pdf`)).status).toBe(401);
+
+    const form = JSON.stringify({ bundleCode: 'HOUSE-TRANSFER', values: [] });
+    const notice = await fetch(`${gateway.url}/papers/one-time-notice`, {
+      method: 'POST',
+      headers: { ...auth, 'content-type': 'application/json' },
+      body: form,
+    });
+    expect(notice.status).toBe(200);
+    expect(hall.papers.at(-1)).toMatchObject({
+      path: '/papers/one-time-notice',
+      body: form,
+      identity: { idNumber: me },
+    });
+    const seen = hall.papers.length;
+    const big = await fetch(`${gateway.url}/papers/one-time-notice`, {
+      method: 'POST',
+      headers: { ...auth, 'content-type': 'application/json' },
+      body: JSON.stringify({ bundleCode: 'X', values: [{ key: 'k', value: 'x'.repeat(20 * 1024) }] }),
+    });
+    expect(big.status).toBe(413);
+    expect(((await big.json()) as any).errors[0].extensions.code).toBe('PAYLOAD_TOO_LARGE');
+    expect(hall.papers.length).toBe(seen);
+
+    // The status page is public: no token needed, and one sent along is neither checked nor passed on.
+    for (const headers of [{}, { authorization: 'Bearer not-a-token' }] as Record<string, string>[]) {
+      const page = await fetch(`${gateway.url}/papers/status/AAAAAAAAAAAAAAAAAAAAAA`, { headers });
+      expect(page.status).toBe(200);
+      expect(page.headers.get('content-security-policy')).toBe("default-src 'none'");
+      expect(page.headers.get('referrer-policy')).toBe('no-referrer');
+      expect(page.headers.get('x-robots-tag')).toBe('noindex, nofollow');
+      const reached = hall.papers.at(-1)!;
+      expect(reached.path).toBe('/papers/status/AAAAAAAAAAAAAAAAAAAAAA');
+      expect(reached.identity).toBeUndefined();
+      expect(reached.headers[IDENTITY_HEADER]).toBeUndefined();
+      expect(reached.headers.authorization).toBeUndefined();
     }
   });
 });

@@ -114,6 +114,7 @@ describe('persona and service claims', () => {
       role: 'window-staff',
       enterprises: [],
       departments: [],
+      centre: '湖州市民之家',
       persona: 'window-staff',
     });
   });

@@ -12,6 +12,7 @@ export function personaClaims(persona: Persona): IdentityClaims {
     ...(persona.idNumber === undefined ? {} : { id_number: persona.idNumber }),
     enterprises: persona.enterprises,
     departments: persona.departments,
+    ...(persona.centre === undefined ? {} : { centre: persona.centre }),
     persona: persona.id,
   };
 }
@@ -21,7 +22,7 @@ export function serviceClaims(clientId: string): IdentityClaims {
   return { sub: clientId, name: clientId, role: 'service', enterprises: [], departments: [] };
 }
 
-const FIELDS = ['role', 'name', 'sub', 'id_number', 'enterprises', 'departments'];
+const FIELDS = ['role', 'name', 'sub', 'id_number', 'enterprises', 'departments', 'centre'];
 
 const missingOr = (missing: string, wrong: string) => (issue: { input?: unknown }) =>
   issue.input === undefined ? missing : wrong;
@@ -60,6 +61,7 @@ function customSchema(today: Date) {
           error: 'must be an array of departments',
         })
         .default([]),
+      centre: z.string({ error: 'must be a string' }).trim().min(1, 'must not be blank').max(100).optional(),
     },
     {
       error: (issue) =>
@@ -111,6 +113,7 @@ export function checkCustomClaims(input: unknown, today: Date = new Date()): Cus
       ...(c.id_number === undefined ? {} : { id_number: c.id_number }),
       enterprises: [...new Set(c.enterprises)],
       departments: [...new Set(c.departments)],
+      ...(c.centre === undefined || c.role !== 'window-staff' ? {} : { centre: c.centre }),
     },
   };
 }

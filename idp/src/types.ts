@@ -32,6 +32,8 @@ export interface Persona {
   /** USCCs of the active enterprises the persona legally represents. */
   readonly enterprises: readonly string[];
   readonly departments: readonly DepartmentKey[];
+  /** Window staff: the service centre they work at (their token's `centre`). */
+  readonly centre?: string;
 }
 
 /** The claims that say who a token is for, as the gateway reads them. */
@@ -45,6 +47,8 @@ export interface IdentityClaims {
   readonly enterprises: readonly string[];
   /** Departments whose cases the holder reviews; empty when none. */
   readonly departments: readonly DepartmentKey[];
+  /** Window staff's service centre, when centres are configured. */
+  readonly centre?: string;
   /** The persona the token was issued for, when it was. */
   readonly persona?: string;
 }

@@ -10,7 +10,7 @@ describe('GET /personas', () => {
   });
   afterAll(() => t.idp.close());
 
-  it('lists the nine personas with their public information and no tokens', async () => {
+  it('lists the eleven personas with their public information and no tokens', async () => {
     const { status, body } = await t.call('GET', '/personas');
     expect(status).toBe(200);
     expect(body.map((p: { id: string }) => p.id)).toEqual([
@@ -19,6 +19,8 @@ describe('GET /personas', () => {
       'legal-rep',
       'agent',
       'window-staff',
+      'window-staff-2',
+      'window-staff-other',
       'staff-tax',
       'staff-market',
       'staff-realestate',

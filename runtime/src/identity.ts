@@ -36,6 +36,8 @@ export interface Identity {
   readonly enterprises: readonly string[];
   /** Department staff: the departments they work for. */
   readonly departments: readonly string[];
+  /** Window staff: the service centre they work at, when centres are configured. */
+  readonly centre?: string;
   /** A service (the hall) acting for an applicant: whose data it may read and submit for. */
   readonly actingFor?: { readonly idNumber: string; readonly enterprises: readonly string[] };
 }
@@ -66,6 +68,7 @@ export const identitySchema = z
     enterprises: z.array(uscc),
     departments: z.array(z.string().regex(/^[a-z][a-z0-9-]*$/, 'must be a department id such as tax')),
     actingFor: z.object({ idNumber: residentId, enterprises: z.array(uscc) }).optional(),
+    centre: z.string().min(1).max(100).optional(),
   })
   .superRefine((who, ctx) => {
     const problem = (message: string) => ctx.addIssue({ code: 'custom', message });

@@ -87,6 +87,12 @@ export const ERRORS = {
     en: 'Nothing with this key exists, or nothing is served at this path.',
     zh: '该键对应的数据不存在，或该路径下没有内容。',
   },
+  VISIT_EXPIRED: {
+    status: 410,
+    retryable: false,
+    en: "The window visit named in `onBehalfOf.visitId` has ended (visits end with the working day, Beijing time): check the applicant's identity again and open a new visit (openWindowVisit); a draft saved in the old one is kept.",
+    zh: '`onBehalfOf.visitId` 指定的窗口受理已结束（受理于北京时间当日工作结束时失效）：请重新核验申请人身份并开启新的受理（openWindowVisit）；已保存的草稿仍保留。',
+  },
   BAD_REQUEST: {
     status: 400,
     retryable: false,
@@ -289,6 +295,13 @@ export const ERRORS = {
     retryable: false,
     en: 'The delegation does not cover this bundle: `bundleCodes` lists the bundles it covers, `reason` says so in zh and en. Act only within them, or ask the principal for a delegation that covers it.',
     zh: '授权委托不包括该一件事：`bundleCodes` 列出委托范围，`reason` 提供中英文说明。请仅在委托范围内办理，或请委托人另行授权。',
+  },
+  // The hall's papers (`/papers`, docs/frontend.md).
+  FORM_COMPLETE: {
+    status: 409,
+    retryable: false,
+    en: 'The form is complete: a one-time notice (一次性告知单) has nothing to list. Submit the application instead.',
+    zh: '表单已齐全，一次性告知单无需补正内容可列；请直接提交申请。',
   },
   // The hall's dispatch problems, in a part's `lastError.code` (beside the codes above it passes on).
   GATEWAY_UNREACHABLE: {

@@ -1,7 +1,14 @@
 import { type SubgraphContext, subgraphError } from '@onething/subgraph-kit';
+import type { AgentRef, StaffRef } from './acting/acting';
 
-/** The signed-in applicant as the hall's features act for them. */
-export interface SignedInApplicant {
+/** Who else a read for an applicant names in the audit trail: the window officer, or the agent. */
+export interface ReadBy {
+  readonly officer?: StaffRef | null;
+  readonly agent?: AgentRef | null;
+}
+
+/** The applicant as the hall's features act for them (signed in, or acted for by an officer or agent). */
+export interface SignedInApplicant extends ReadBy {
   readonly idNumber: string;
   readonly enterprises: readonly string[];
   readonly subject: string;

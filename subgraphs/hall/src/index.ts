@@ -1,3 +1,4 @@
+export { beijingDate, WorkingDayCalendar } from './calendar/working-days';
 export { BundleCatalogue } from './catalogue/bundle-catalogue';
 export { type BundleDefinition, BundleError, checkBundles, readBundleFiles } from './catalogue/definition';
 export { type HallItem, ItemCatalogue } from './catalogue/items';

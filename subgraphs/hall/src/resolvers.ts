@@ -1,27 +1,42 @@
 import { type ApplicationResolverDeps, applicationResolvers } from './applications/resolvers';
+import type { Clock } from './calendar/clock';
 import { catalogueResolvers } from './catalogue/resolvers';
 import { auditNamesOf } from './consent/audit-names';
 import { auditResolvers } from './consent/audit-resolvers';
+import type { AuditTrail } from './consent/audit-trail';
 import { type ConsentResolverDeps, consentResolvers } from './consent/resolvers';
 import { type DelegationResolverDeps, delegationResolvers } from './delegations/resolvers';
+import { type DraftResolverDeps, draftResolvers } from './drafts/resolvers';
 import type { FormChecks } from './forms/form-checks';
 import { formResolvers } from './forms/resolvers';
 import type { Resolvers } from './generated/resolvers-types';
+import type { Papers } from './papers/papers';
+import { paperResolvers } from './papers/resolvers';
 import { type SalesDeps, salesResolvers } from './sales/resolvers';
+import { windowResolvers } from './window/resolvers';
+import type { StaffSeen } from './window/staff';
+import type { WindowVisits } from './window/visits';
 
 /** What the hall's features need to answer: each feature takes its part. */
 export type HallResolverDeps = ConsentResolverDeps &
   ApplicationResolverDeps &
   Omit<SalesDeps, 'validDays'> &
+  DraftResolverDeps &
   DelegationResolverDeps & {
+    readonly visits: WindowVisits;
+    readonly staff: StaffSeen;
+    readonly clock: Clock;
+    readonly audit: AuditTrail;
     readonly forms: FormChecks;
     /** Days a sale confirmation stays valid (SALE_CONFIRMATION_DAYS). */
     readonly saleConfirmationDays: number;
+    /** The receipts and public status pages of applications. */
+    readonly papers: Papers;
   };
 
 /**
  * The hall's resolvers, one module per feature, merged here (the subgraph kit merges them type by type):
- * the catalogue, one validation, consented prefill and its audit trail, applications, sales, and delegations.
+ * the catalogue, one validation, consented prefill and its audit trail, applications, sales, papers, the window, drafts and delegations.
  */
 export function hallResolvers(deps: HallResolverDeps): Resolvers[] {
   return [
@@ -31,6 +46,9 @@ export function hallResolvers(deps: HallResolverDeps): Resolvers[] {
     auditResolvers({ audit: deps.audit, names: auditNamesOf(deps.catalogue) }),
     applicationResolvers(deps),
     salesResolvers({ ...deps, validDays: deps.saleConfirmationDays }),
+    paperResolvers(deps),
+    windowResolvers(deps),
+    draftResolvers(deps),
     delegationResolvers(deps),
   ];
 }

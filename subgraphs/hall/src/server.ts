@@ -2,9 +2,10 @@ import { createHash } from 'node:crypto';
 import { hostname } from 'node:os';
 import type { Logger } from '@onething/runtime';
 import { hallSubgraphSdl } from '@onething/schema';
-import { createSubgraphServer, type Subgraph, subgraphError, subgraphMetrics } from '@onething/subgraph-kit';
+import { createSubgraphServer, type Subgraph, subgraphMetrics } from '@onething/subgraph-kit';
 import { Counter } from 'prom-client';
-import type { VisitLookup } from './acting/acting';
+import type { ActingDeps } from './acting/for-request';
+import { resolveActing } from './acting/resolve-acting';
 import { applicationReads } from './applications/reads';
 import { ApplicationService } from './applications/service';
 import { Applications } from './applications/store';
@@ -20,12 +21,16 @@ import { CallbackNonces } from './dispatch/callback-nonces';
 import { CALLBACK_PATH, callbackRoute } from './dispatch/callback-route';
 import { DepartmentApi } from './dispatch/department-api';
 import { Dispatcher } from './dispatch/dispatcher';
+import { Drafts } from './drafts/drafts';
 import { FormChecks } from './forms/form-checks';
 import { formLimits } from './forms/form-limits';
 import { materialRoutes, Uploads } from './materials';
 import { BlobStore } from './materials/blob-store';
 import { startRetentionSweeps, UploadRetention } from './materials/retention';
 import { JobQueue } from './outbox/jobs';
+import { Papers } from './papers/papers';
+import { paperRoutes } from './papers/routes';
+import { StatusTokens } from './papers/status-tokens';
 import { openDatabase } from './platform/database';
 import { SupergraphClient, serviceToken } from './platform/supergraph-client';
 import { storeUnavailable } from './platform/unavailable';
@@ -33,6 +38,8 @@ import { unitOfWork } from './platform/unit-of-work';
 import { hallResolvers } from './resolvers';
 import { SaleConfirmations } from './sales/store';
 import type { HallConfig } from './settings';
+import { StaffSeen } from './window/staff';
+import { WindowVisits } from './window/visits';
 
 /**
  * Builds the hall (without listening): its store (PGlite or PostgreSQL, migrated), its bundles checked
@@ -123,6 +130,18 @@ export async function createHallSubgraph(
   const sales = new SaleConfirmations(db);
   const consents = new Consents(db);
   const forms = new FormChecks({ catalogue, client, audit, prefills, sales, clock });
+  const drafts = new Drafts(db, config.draftTtlDays);
+  const visits = new WindowVisits(db);
+  const staff = new StaffSeen(db);
+  // Delegations (代办): granted online or recorded in a window visit, and the lookup agents act under.
+  const delegationService = new DelegationService({
+    delegations: new Delegations(db),
+    uploadsOf: async (idNumber, ids) => new Set((await uploads.forApplicant(idNumber, ids)).map((u) => u.id)),
+    bundleCodes: () => new Set(catalogue.bundles.map((b) => b.code)),
+    visits,
+    clock,
+  });
+  const acting: ActingDeps = { visits, delegations: delegationService, staff, clock };
   const service = new ApplicationService({
     apps,
     jobs,
@@ -132,13 +151,15 @@ export async function createHallSubgraph(
     uploads: async (idNumber, ids) => new Set((await uploads.forApplicant(idNumber, ids)).map((u) => u.id)),
     calendar,
     wake,
+    drafts,
   });
-  const delegationService = new DelegationService({
-    delegations: new Delegations(db),
-    uploadsOf: async (idNumber, ids) => new Set((await uploads.forApplicant(idNumber, ids)).map((u) => u.id)),
-    bundleCodes: () => new Set(catalogue.bundles.map((b) => b.code)),
-    visits: options.visits ?? NO_VISITS,
-    clock,
+  const papers = new Papers({
+    apps,
+    catalogue,
+    calendar,
+    tokens: new StatusTokens(db),
+    publicBaseUrl: config.publicBaseUrl,
+    centre: { zh: config.centreNameZh, en: config.centreNameEn },
   });
   const subgraph = createSubgraphServer({
     department: 'hall',
@@ -156,8 +177,13 @@ export async function createHallSubgraph(
       apps,
       uploads,
       saleConfirmationDays: config.saleConfirmationDays,
-      delegationService,
+      papers,
+      acting,
+      drafts,
+      visits,
+      staff,
       clock,
+      delegationService,
     }),
     identityKeys: config.identityKeys,
     loaders: () => ({ applications: applicationReads(apps) }),
@@ -166,6 +192,13 @@ export async function createHallSubgraph(
     port: config.port,
     metrics,
     routes: (app) => {
+      // Every window officer calling the hall is recorded (name, centre): whom applications may be handed to.
+      app.addHook('preHandler', async (req) => {
+        if (req.identity?.role === 'window-staff')
+          await staff
+            .seen(req.identity)
+            .catch((err: unknown) => req.log.warn({ err }, 'recording a window officer failed'));
+      });
       app.register(materialRoutes, {
         db,
         dir: config.materialsDir,
@@ -178,7 +211,18 @@ export async function createHallSubgraph(
           ? undefined
           : { files: config.materialQuotaFiles, bytes: config.materialQuotaBytes },
         retentionHours: config.uploadRetentionHours,
+        acting: { visits, delegations: acting.delegations, now: () => clock.now() },
         alsoReadableBy: (identity, upload) => delegationService.mayOpenPowerOfAttorney(identity, upload),
+      });
+      app.register(paperRoutes, {
+        papers,
+        service,
+        forms,
+        limits,
+        clock,
+        log,
+        applicantFor: async (identity, onBehalfOf, bundleCode) =>
+          (await resolveActing(identity, onBehalfOf, bundleCode, clock.now(), acting)).applicant,
       });
       callbackRoute({
         apps,
@@ -193,7 +237,8 @@ export async function createHallSubgraph(
         },
       })(app);
     },
-    identityPaths: ['/graphql', '/materials'],
+    // Not /papers/status: the public status page is for anyone holding its address.
+    identityPaths: ['/graphql', '/materials', '/papers/receipts', '/papers/one-time-notice'],
     unavailable: storeUnavailable,
   });
   let closed = false;
@@ -241,13 +286,4 @@ export interface HallSubgraph extends Subgraph {
 export interface HallOptions {
   /** The hall's one clock (default: the machine's, read as Beijing time). */
   readonly clock?: Clock;
-  /** The window visits recordDelegation looks up (default: none until the front desk's are wired). */
-  readonly visits?: VisitLookup;
 }
-
-/** No window visits: every visit id is unknown (until the front desk's visits are wired here). */
-const NO_VISITS: VisitLookup = {
-  visitFor: async (visitId) => {
-    throw subgraphError('NOT_FOUND', 'hall', `there is no window visit ${visitId} of yours`);
-  },
-};

@@ -205,6 +205,29 @@ export const hallSettings = defineSettings('subgraph-hall', {
     schema: settings.positiveInt(30),
     doc: 'Days a seller’s confirmation of a sale stays valid for the buyer’s house transfer (《不动产登记暂行条例》第十四条 asks both parties to apply; no national rule sets a period, so a locality sets its own).',
   },
+  draftTtlDays: {
+    env: 'DRAFT_TTL_DAYS',
+    schema: settings.positiveInt(30),
+    doc: 'Days a saved draft of a one form (values, options, uploads) is kept after its last save, online or at a window; then it is no longer listed nor submittable, and the retention sweep deletes it.',
+  },
+  publicBaseUrl: {
+    env: 'PUBLIC_BASE_URL',
+    schema: settings
+      .url()
+      .default('http://127.0.0.1:4000')
+      .transform((u) => u.replace(/\/+$/, '')),
+    doc: 'Where people reach the gateway from outside (no path): the receipt’s QR code and `publicStatusUrl` point at `<PUBLIC_BASE_URL>/papers/status/<token>`, which the gateway passes to the hall. The default is the gateway `npm start` runs.',
+  },
+  centreNameZh: {
+    env: 'CENTRE_NAME_ZH',
+    schema: z.string().trim().min(1).max(60).default('一件事政务服务中心'),
+    doc: 'The service centre’s name in Chinese, as the receipts and one-time notices it prints are headed and signed.',
+  },
+  centreNameEn: {
+    env: 'CENTRE_NAME_EN',
+    schema: z.string().trim().min(1).max(120).default('One-thing Government Service Centre'),
+    doc: 'The service centre’s name in English, under the Chinese one on its papers.',
+  },
 });
 
 export type HallConfig = ReturnType<typeof hallSettings.load>;

@@ -42,6 +42,8 @@ describeOnEngines('the uploads table', (engine) => {
       size: 1234,
       name: '身份证.pdf',
       uploadedAt: at,
+      // Uploaded by the applicant, not by an officer in a window visit.
+      visitId: null,
     });
     expect(await uploads.get('no-such-upload')).toBeUndefined();
   });

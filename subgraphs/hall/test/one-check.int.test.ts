@@ -13,6 +13,7 @@ import { WorkingDayCalendar } from '../src/calendar/working-days';
 import { BundleCatalogue } from '../src/catalogue/bundle-catalogue';
 import { AuditTrail } from '../src/consent/audit-trail';
 import { Prefills } from '../src/consent/prefills';
+import { Drafts } from '../src/drafts/drafts';
 import { FormChecks } from '../src/forms/form-checks';
 import { formResolvers } from '../src/forms/resolvers';
 import { Uploads } from '../src/materials';
@@ -21,6 +22,7 @@ import { type Database, openDatabase } from '../src/platform/database';
 import type { SupergraphClient } from '../src/platform/supergraph-client';
 import { unitOfWork } from '../src/platform/unit-of-work';
 import { SaleConfirmations } from '../src/sales/store';
+import { StaffSeen } from '../src/window/staff';
 import { BUYER, houseTransferForm, SELLER } from './house-transfer-form';
 
 const buyer = BUYER;
@@ -98,13 +100,29 @@ describe('checkForm and submitApplication answer a form alike (one check, one cl
       uploads: async () => new Set(),
       calendar: WorkingDayCalendar.official(),
       wake: () => {},
+      drafts: new Drafts(db, 30),
     });
+    // Acting for oneself only: no visit or delegation is looked up here.
+    const nowhere = async () => {
+      throw new Error('not looked up');
+    };
+    const acting = {
+      visits: { visitFor: nowhere },
+      delegations: { actingUnder: nowhere },
+      staff: new StaffSeen(db),
+      clock: beijingClock(() => at0730Beijing),
+    };
     const limits = { consume: async () => {}, ready: async () => {}, close: async () => {} };
     // The resolvers as the subgraph calls them: plain functions of (parent, args, context).
     type Call = (parent: unknown, args: unknown, context: unknown) => Promise<never>;
-    const checkForm = formResolvers({ forms, limits }).Query?.checkForm as Call;
-    const submitApplication = applicationResolvers({ service, apps, catalogue, uploads: new Uploads(db) })
-      .Mutation?.submitApplication as Call;
+    const checkForm = formResolvers({ forms, limits, acting }).Query?.checkForm as Call;
+    const submitApplication = applicationResolvers({
+      service,
+      apps,
+      catalogue,
+      uploads: new Uploads(db),
+      acting,
+    }).Mutation?.submitApplication as Call;
     check = (args) =>
       checkForm(undefined, { bundleCode: 'HOUSE-TRANSFER', values: [], ...args } as never, ctx);
     submit = (input) =>

@@ -33,6 +33,8 @@ export const PERSONAS = [
   'agent',
   'stranger',
   'window-staff',
+  // A window officer of another service centre than window-staff's (centres configured).
+  'window-staff-other',
   ...DEPARTMENT_STAFF,
   'hall',
 ] as const;
@@ -40,7 +42,9 @@ export const PERSONAS = [
 export type Persona = (typeof PERSONAS)[number];
 
 export const APPLICANTS: readonly Persona[] = ['citizen', 'seller', 'legal-rep', 'agent', 'stranger'];
-export const STAFF: readonly Persona[] = ['window-staff', ...DEPARTMENT_STAFF];
+export const STAFF: readonly Persona[] = ['window-staff', 'window-staff-other', ...DEPARTMENT_STAFF];
+/** The window officers: of the citizen's applications' centre, and of another. */
+export const WINDOW: readonly Persona[] = ['window-staff', 'window-staff-other'];
 
 /** What the operations are tried on: whose data, which applications in which state. */
 export interface AccessFixture {
@@ -75,15 +79,16 @@ export interface AccessFixture {
   readonly deadLettered: { readonly id: string; readonly partId: string };
   /**
    * The citizen's delegation to the agent persona for the house transfer, with the power of attorney
-   * uploaded; and a window visit the officer opened for the citizen (recordDelegation).
+   * uploaded.
    */
   readonly delegation: {
     readonly id: string;
     readonly agentIdNumber: string;
     readonly agentName: string;
-    readonly visitId: string;
     readonly powerOfAttorney: string;
   };
+  /** A window visit window-staff opened for the citizen (一窗受理). */
+  readonly visitId: string;
   /** Each applicant's uploads of the house transfer's materials, to hand in with a form. */
   readonly materials: Readonly<Record<string, readonly { id: string; uploadId: string }[]>>;
 }
@@ -244,6 +249,23 @@ export async function startAccessStack(): Promise<{ s: TestStack; f: AccessFixtu
     { id: done.id },
     citizen,
   );
+  // window-staff is responsible for the completed and the dead-lettered applications: they are of its
+  // centre, which window-staff-other's is not.
+  for (const id of [done.id, dead.id]) {
+    const taken = await s.gql(
+      'mutation T($a: ID!) { takeResponsibility(applicationId: $a) { id } }',
+      { a: id },
+      tokens['window-staff'],
+    );
+    if (taken.errors) throw new Error(`window-staff taking ${id}: ${JSON.stringify(taken.errors)}`);
+  }
+  const visit = await s.gql<{ openWindowVisit: { visit: { id: string } | null } }>(
+    'mutation V($n: IdNumber!) { openWindowVisit(applicantIdNumber: $n, identityCheck: ID_CARD_READ) { visit { id } } }',
+    { n: citizenId },
+    tokens['window-staff'],
+  );
+  if (!visit.data?.openWindowVisit.visit)
+    throw new Error(`the citizen's window visit: ${JSON.stringify(visit)}`);
   const materials: Record<string, { id: string; uploadId: string }[]> = {};
   for (const a of APPLICANTS) materials[a] = await houseTransferMaterials(s, tokens[a]!);
 
@@ -269,18 +291,11 @@ export async function startAccessStack(): Promise<{ s: TestStack; f: AccessFixtu
   );
   if (!granted.data?.grantDelegation.delegation)
     throw new Error(`the citizen's delegation to the agent: ${JSON.stringify(granted)}`);
-  // A window visit of the officer's for the citizen, where a delegation is recorded from the signed paper.
-  const visit = await s.gql<{ openWindowVisit: { visit: { id: string } | null } }>(
-    'mutation V($id: IdNumber!) { openWindowVisit(applicantIdNumber: $id, identityCheck: ID_CARD_READ) { visit { id } problems { field code } } }',
-    { id: citizenId },
-    tokens['window-staff'],
-  );
-  if (!visit.data?.openWindowVisit.visit)
-    throw new Error(`the officer's visit for the citizen: ${JSON.stringify(visit)}`);
   return {
     s,
     f: {
       materials,
+      visitId: visit.data.openWindowVisit.visit.id,
       tokens: tokens as Record<Persona, string | undefined>,
       headers,
       ids,
@@ -295,7 +310,6 @@ export async function startAccessStack(): Promise<{ s: TestStack; f: AccessFixtu
         id: granted.data.grantDelegation.delegation.id,
         agentIdNumber: idNumberOf(agentToken),
         agentName,
-        visitId: visit.data.openWindowVisit.visit.id,
         powerOfAttorney: poa,
       },
       correction: {

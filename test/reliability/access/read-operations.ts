@@ -1,4 +1,4 @@
-import { type AccessFixture, APPLICANTS, type Persona, STAFF } from './fixture';
+import { type AccessFixture, APPLICANTS, type Persona, STAFF, WINDOW } from './fixture';
 import { judgeAnswer, judgeHttp, type Operation } from './operation';
 
 /** A read of one department's fields at an entry point: `person(idNumber:) { taxpayer { name } }`… */
@@ -37,7 +37,7 @@ const unit = (f: AccessFixture) => ({ u: f.sellerUnit });
 
 /**
  * The reads of the matrix: a person's records in each department, an enterprise's, a real-estate unit's,
- * an application and a material handed in with it, the audit trail, the staff's queue and dead letters
+ * an application, a material handed in with it and its receipt, the audit trail, the staff's queue and dead letters
  * (each department's cases are in case-operations.ts).
  */
 export const READS: readonly Operation[] = [
@@ -156,13 +156,13 @@ export const READS: readonly Operation[] = [
     },
   },
   {
-    key: 'delegation.powerOfAttorney',
-    label: 'read a delegation’s power of attorney (授权委托书)',
-    allowed: ['citizen', 'agent', 'window-staff'],
+    key: 'receipt',
+    label: 'download an application’s acceptance receipt (受理回执)',
+    allowed: ['citizen', 'window-staff', 'staff-tax', 'staff-realestate', 'staff-fund'],
     try: async (s, f, as) => {
       const token = f.tokens[as];
       return judgeHttp(
-        await fetch(`${s.gatewayUrl}/materials/${f.delegation.powerOfAttorney}`, {
+        await fetch(`${s.gatewayUrl}/papers/receipts/${f.completed.id}.pdf`, {
           headers: { ...(token ? { authorization: `Bearer ${token}` } : {}), ...f.headers[as] },
         }),
         200,
@@ -265,6 +265,138 @@ export const READS: readonly Operation[] = [
     },
   },
   {
+    key: 'queue',
+    label: 'read the window queue',
+    allowed: STAFF,
+    try: async (s, f, as) => {
+      const r = await s.gql<{ applicationQueue: { id: string }[] }>(
+        '{ applicationQueue { id } }',
+        {},
+        f.tokens[as],
+        f.headers[as],
+      );
+      // The citizen's house transfers involve no market regulation part: its staff do not see them.
+      return judgeAnswer(r, ['applicationQueue'], {
+        allowedIf: (apps) =>
+          as === 'staff-market' && (apps as { id: string }[]).some((a) => a.id === f.completed.id)
+            ? 'market staff see a house transfer'
+            : as === 'window-staff-other' && (apps as { id: string }[]).some((a) => a.id === f.completed.id)
+              ? 'another centre’s officer sees an application of window-staff’s centre'
+              : undefined,
+      });
+    },
+  },
+  {
+    key: 'dead-letters',
+    label: 'read the dead letters',
+    allowed: STAFF,
+    try: async (s, f, as) => {
+      const r = await s.gql<{ deadLetteredParts: { id: string }[] }>(
+        '{ deadLetteredParts { id department } }',
+        {},
+        f.tokens[as],
+        f.headers[as],
+      );
+      return judgeAnswer(r, ['deadLetteredParts'], {
+        allowedIf: (parts) =>
+          as !== 'window-staff' &&
+          as !== 'staff-fund' &&
+          (parts as { id: string }[]).some((p) => p.id === f.deadLettered.partId)
+            ? `${as} sees the fund's dead letter`
+            : undefined,
+      });
+    },
+  },
+  {
+    key: 'queue.mine',
+    label: 'read the window queue: mine (首问负责)',
+    allowed: WINDOW,
+    try: async (s, f, as) => {
+      const r = await s.gql<{ applicationQueue: { id: string }[] }>(
+        '{ applicationQueue(mine: true) { id } }',
+        {},
+        f.tokens[as],
+        f.headers[as],
+      );
+      return judgeAnswer(r, ['applicationQueue'], {
+        allowedIf: (apps) =>
+          (as === 'window-staff') !== (apps as { id: string }[]).some((a) => a.id === f.completed.id)
+            ? `${as}'s own applications are not what mine lists`
+            : undefined,
+      });
+    },
+  },
+  {
+    key: 'visit',
+    label: 'read a window visit (the officer who opened it)',
+    allowed: ['window-staff'],
+    try: async (s, f, as) =>
+      judgeAnswer(
+        await s.gql(
+          'query W($id: ID!) { windowVisit(id: $id) { id applicantIdNumber } }',
+          { id: f.visitId },
+          f.tokens[as],
+          f.headers[as],
+        ),
+        ['windowVisit'],
+        { nullIsDenial: true },
+      ),
+  },
+  {
+    key: 'window-officers',
+    label: 'list the window officers (handover)',
+    allowed: WINDOW,
+    try: async (s, f, as) =>
+      judgeAnswer(await s.gql('{ windowOfficers { subject } }', {}, f.tokens[as], f.headers[as]), [
+        'windowOfficers',
+      ]),
+  },
+  {
+    key: 'drafts.own',
+    label: 'list one’s drafts',
+    allowed: APPLICANTS,
+    try: async (s, f, as) =>
+      judgeAnswer(await s.gql('{ myDrafts { id } }', {}, f.tokens[as], f.headers[as]), ['myDrafts']),
+  },
+  {
+    key: 'drafts.visit',
+    label: 'list the walk-in’s drafts in a window visit',
+    allowed: ['window-staff'],
+    try: async (s, f, as) =>
+      judgeAnswer(
+        await s.gql(
+          'query D($o: OnBehalfOf) { myDrafts(onBehalfOf: $o) { id } }',
+          { o: { visitId: f.visitId } },
+          f.tokens[as],
+          f.headers[as],
+        ),
+        ['myDrafts'],
+      ),
+  },
+  {
+    key: 'as-agent',
+    label: 'list the applications one handed in as an agent',
+    allowed: APPLICANTS,
+    try: async (s, f, as) =>
+      judgeAnswer(await s.gql('{ applicationsAsAgent { id } }', {}, f.tokens[as], f.headers[as]), [
+        'applicationsAsAgent',
+      ]),
+  },
+  {
+    key: 'delegation.powerOfAttorney',
+    label: 'read a delegation’s power of attorney (授权委托书)',
+    allowed: ['citizen', 'agent', ...WINDOW],
+    try: async (s, f, as) => {
+      const token = f.tokens[as];
+      return judgeHttp(
+        await fetch(`${s.gatewayUrl}/materials/${f.delegation.powerOfAttorney}`, {
+          headers: { ...(token ? { authorization: `Bearer ${token}` } : {}), ...f.headers[as] },
+        }),
+        200,
+      );
+    },
+  },
+  {
     key: 'delegations.granted',
     label: 'read delegations: myDelegations (those one granted, as principal)',
     allowed: APPLICANTS,
@@ -307,47 +439,6 @@ export const READS: readonly Operation[] = [
             return 'the agent does not see the delegation naming them';
           return undefined;
         },
-      });
-    },
-  },
-  {
-    key: 'queue',
-    label: 'read the window queue',
-    allowed: STAFF,
-    try: async (s, f, as) => {
-      const r = await s.gql<{ applicationQueue: { id: string }[] }>(
-        '{ applicationQueue { id } }',
-        {},
-        f.tokens[as],
-        f.headers[as],
-      );
-      // The citizen's house transfers involve no market regulation part: its staff do not see them.
-      return judgeAnswer(r, ['applicationQueue'], {
-        allowedIf: (apps) =>
-          as === 'staff-market' && (apps as { id: string }[]).some((a) => a.id === f.completed.id)
-            ? 'market staff see a house transfer'
-            : undefined,
-      });
-    },
-  },
-  {
-    key: 'dead-letters',
-    label: 'read the dead letters',
-    allowed: STAFF,
-    try: async (s, f, as) => {
-      const r = await s.gql<{ deadLetteredParts: { id: string }[] }>(
-        '{ deadLetteredParts { id department } }',
-        {},
-        f.tokens[as],
-        f.headers[as],
-      );
-      return judgeAnswer(r, ['deadLetteredParts'], {
-        allowedIf: (parts) =>
-          as !== 'window-staff' &&
-          as !== 'staff-fund' &&
-          (parts as { id: string }[]).some((p) => p.id === f.deadLettered.partId)
-            ? `${as} sees the fund's dead letter`
-            : undefined,
       });
     },
   },

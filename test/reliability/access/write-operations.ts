@@ -1,5 +1,5 @@
 import { houseTransferValues } from '../../stack/house-transfer';
-import { APPLICANTS } from './fixture';
+import { APPLICANTS, WINDOW } from './fixture';
 import { judgeAnswer, judgeHttp, type Operation, type Verdict } from './operation';
 
 const SUBMIT =
@@ -185,7 +185,7 @@ export const WRITES: readonly Operation[] = [
         await s.gql(
           'mutation R($v: ID!, $i: DelegationInput!) { recordDelegation(visitId: $v, input: $i) { delegation { id } problems { field code } } }',
           {
-            v: f.delegation.visitId,
+            v: f.visitId,
             i: { ...delegationTo(f.victim), powerOfAttorneyUploadId: f.delegation.powerOfAttorney },
           },
           f.tokens[as],
@@ -229,6 +229,95 @@ export const WRITES: readonly Operation[] = [
         }),
         201,
       );
+    },
+  },
+  {
+    key: 'visit.open',
+    label: 'open a window visit for a walk-in (identity check)',
+    writes: true,
+    allowed: WINDOW,
+    try: async (s, f, as) =>
+      judgeAnswer(
+        await s.gql(
+          'mutation V($n: IdNumber!) { openWindowVisit(applicantIdNumber: $n, identityCheck: DOCUMENT_INSPECTED) { visit { id } } }',
+          { n: f.victim.idNumber },
+          f.tokens[as],
+          f.headers[as],
+        ),
+        ['openWindowVisit', 'visit'],
+      ),
+  },
+  {
+    key: 'submit.visit',
+    label: 'submit an application in a window visit (the officer who opened it)',
+    writes: true,
+    allowed: ['window-staff'],
+    try: async (s, f, as) => {
+      // An empty form: the officer gets its problems back for the walk-in, nothing is stored.
+      const r = await s.gql<{ submitApplication: { problems: { code: string }[] } }>(
+        'mutation S($i: ApplicationInput!, $o: OnBehalfOf) { submitApplication(input: $i, onBehalfOf: $o) { application { id } problems { field code } } }',
+        { i: { bundleCode: 'HOUSE-TRANSFER', values: [] }, o: { visitId: f.visitId } },
+        f.tokens[as],
+        f.headers[as],
+      );
+      return formVerdict(judgeAnswer(r, ['submitApplication']), r.data?.submitApplication?.problems);
+    },
+  },
+  {
+    key: 'upload.visit',
+    label: 'upload a material in a window visit (the walk-in’s)',
+    writes: true,
+    allowed: ['window-staff'],
+    try: async (s, f, as) => {
+      const token = f.tokens[as];
+      return judgeHttp(
+        await fetch(`${s.gatewayUrl}/materials?visitId=${f.visitId}`, {
+          method: 'POST',
+          headers: {
+            'content-type': 'application/pdf',
+            ...(token ? { authorization: `Bearer ${token}` } : {}),
+            ...f.headers[as],
+          },
+          body: '%PDF-1.4 access matrix',
+        }),
+        201,
+      );
+    },
+  },
+  {
+    key: 'draft.save',
+    label: 'save a draft of the one form',
+    writes: true,
+    allowed: APPLICANTS,
+    try: async (s, f, as) =>
+      judgeAnswer(
+        await s.gql(
+          'mutation D($i: DraftInput!) { saveDraft(input: $i) { id } }',
+          { i: { bundleCode: 'HOUSE-TRANSFER', values: [{ key: 'transaction.price', value: 'abc' }] } },
+          f.tokens[as],
+          f.headers[as],
+        ),
+        ['saveDraft'],
+      ),
+  },
+  {
+    key: 'handover',
+    label: 'hand an application over (its responsible officer)',
+    writes: true,
+    allowed: ['window-staff'],
+    try: async (s, f, as) => {
+      // To oneself: the responsible officer is told it is no colleague (a problem, nothing changes);
+      // anyone else is refused before that.
+      const r = await s.gql(
+        'mutation H($a: ID!, $t: ID!) { handOverApplication(applicationId: $a, toOfficer: $t) { id } }',
+        { a: f.completed.id, t: 'staff-window-01' },
+        f.tokens[as],
+        f.headers[as],
+      );
+      const rule = (r.errors?.[0]?.extensions?.problems as { rule: string }[] | undefined)?.[0]?.rule;
+      return rule === 'handover.unknownOfficer'
+        ? { outcome: 'allowed' }
+        : judgeAnswer(r, ['handOverApplication']);
     },
   },
 ];

@@ -1,3 +1,4 @@
+import type { AgentRef, IdentityCheckMethod, StaffRef } from '../acting/acting';
 import {
   type ApplicationStatus,
   PartStatus as PART_STATUS,
@@ -76,6 +77,29 @@ export interface Application {
   readonly submittedAt: Date;
   readonly completedAt: Date | null;
   readonly rating: { level: number; comment: string | null; ratedAt: Date } | null;
+  /** How it was handed in. */
+  readonly intake: Intake;
+  /** Its responsible officer (首问负责), null until one takes it. */
+  readonly responsibleOfficer: StaffRef | null;
+  /** Its responsible officer's centre (null: none yet, or centres not configured). */
+  readonly centre: string | null;
+}
+
+/** How an application was handed in: online or at a window, by the applicant or an agent. */
+export interface Intake {
+  readonly channel: 'ONLINE' | 'WINDOW';
+  readonly officer: StaffRef | null;
+  readonly identityCheck: IdentityCheckMethod | null;
+  readonly agent: AgentRef | null;
+  readonly delegationId: string | null;
+}
+
+/** A change of an application's responsible officer. */
+export interface Handover {
+  readonly from: StaffRef | null;
+  readonly to: StaffRef;
+  readonly reason: string | null;
+  readonly at: Date;
 }
 
 /**

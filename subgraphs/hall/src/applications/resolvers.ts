@@ -1,6 +1,9 @@
 import { DEPARTMENT, type DepartmentKey } from '@onething/schema';
 import { instantArgument, listLimit, type SubgraphContext, subgraphError } from '@onething/subgraph-kit';
 import type { GraphQLResolveInfo } from 'graphql';
+import type { Acting } from '../acting/acting';
+import { type ActingDeps, actingFor } from '../acting/for-request';
+import type { OnBehalfOfArg } from '../acting/resolve-acting';
 import { applicantOf as signedInApplicant } from '../applicant';
 import type { BundleCatalogue } from '../catalogue/bundle-catalogue';
 import { itemReference } from '../catalogue/items';
@@ -39,7 +42,17 @@ export interface ApplicationResolverDeps {
   readonly apps: Applications;
   readonly catalogue: BundleCatalogue;
   readonly uploads: Uploads;
+  readonly acting: ActingDeps;
 }
+
+/** The applicant named as the form names them (`applicant.name`), else as the visit or delegation does. */
+const withFormName = (acting: Acting, values: readonly { key: string; value: string }[]): Acting => ({
+  ...acting,
+  applicant: {
+    ...acting.applicant,
+    name: values.find((v) => v.key === 'applicant.name')?.value.trim() || acting.applicant.name,
+  },
+});
 
 /** The resolvers of applications: submission, corrections, retries, ratings, the queue and e-supervision. */
 export function applicationResolvers({
@@ -47,6 +60,7 @@ export function applicationResolvers({
   apps,
   catalogue,
   uploads,
+  acting: actingDeps,
 }: ApplicationResolverDeps): Resolvers {
   const uploadShape = (u: Upload) => ({
     ...u,
@@ -68,9 +82,20 @@ export function applicationResolvers({
           await apps.ofApplicant(applicantOf(ctx).idNumber, listLimit('hall', 'limit', limit, APPLICATIONS))
         ).map(applicationShape),
       application: async (_: unknown, { id }: { id: string }, ctx: Ctx, info: GraphQLResolveInfo) => {
+        await actingDeps.staff.seen(ctx.identity);
         const a = await service.visible(ctx.identity, hallId('id', id, 'an application'), reads(ctx, info));
         return a ? applicationShape(a) : null;
       },
+      applicationsAsAgent: async (_: unknown, { limit }: { limit: number }, ctx: Ctx) =>
+        (
+          await apps.ofAgent(
+            signedInApplicant(
+              ctx,
+              'applications handed in as an agent are the agent’s to list: sign in as the agent',
+            ).idNumber,
+            listLimit('hall', 'limit', limit, APPLICATIONS),
+          )
+        ).map(applicationShape),
       myUploads: async (_: unknown, __: unknown, ctx: Ctx) =>
         (await uploads.list(applicantOf(ctx).idNumber)).map(uploadShape),
       applicationQueue: async (
@@ -79,11 +104,13 @@ export function applicationResolvers({
           department?: string | null;
           status?: ApplicationStatus | null;
           search?: string | null;
+          mine?: boolean | null;
           asOf?: string | null;
           limit: number;
         },
         ctx: Ctx,
       ) => {
+        await actingDeps.staff.seen(ctx.identity);
         const search = args.search?.trim();
         if (search !== undefined && ([...search].length < 1 || [...search].length > 50))
           throw subgraphError(
@@ -109,7 +136,7 @@ export function applicationResolvers({
             departmentArg(args.department),
             asOfArg(args.asOf),
             listLimit('hall', 'limit', args.limit, APPLICATIONS),
-            { status: args.status ?? null, search: search?.toLowerCase() ?? null },
+            { status: args.status ?? null, search: search?.toLowerCase() ?? null, mine: args.mine ?? false },
           )
         ).map(applicationShape);
       },
@@ -132,9 +159,18 @@ export function applicationResolvers({
       },
     },
     Mutation: {
-      submitApplication: async (_: unknown, { input }: MutationSubmitApplicationArgs, ctx: Ctx) => {
-        const me = applicantOf(ctx, input.values);
-        const result = await service.submit(me, {
+      submitApplication: async (
+        _: unknown,
+        { input, onBehalfOf }: MutationSubmitApplicationArgs,
+        ctx: Ctx,
+      ) => {
+        // The application is the applicant's whoever hands it in: online, at a window (the officer becomes
+        // responsible for it), or by an agent.
+        const acting = withFormName(
+          await actingFor(actingDeps, ctx, onBehalfOf, input.bundleCode),
+          input.values,
+        );
+        const result = await service.submit(acting, {
           ...input,
           options: input.options ?? [],
           materials: input.materials ?? [],
@@ -147,12 +183,22 @@ export function applicationResolvers({
       },
       correctApplication: async (
         _: unknown,
-        args: { applicationId: string; partId: string; values: { key: string; value: string }[] },
+        args: {
+          applicationId: string;
+          partId: string;
+          values: { key: string; value: string }[];
+          onBehalfOf?: OnBehalfOfArg | null;
+        },
         ctx: Ctx,
       ) => {
+        const applicationId = hallId('applicationId', args.applicationId, 'an application');
+        // The bundle a delegation's scope is judged by is the application's (unknown: judged by none, and
+        // the application is then not the principal's either).
+        const bundleCode = args.onBehalfOf ? ((await apps.get(applicationId))?.bundleCode ?? null) : null;
+        const acting = await actingFor(actingDeps, ctx, args.onBehalfOf, bundleCode);
         const result = await service.correct(
-          applicantOf(ctx),
-          hallId('applicationId', args.applicationId, 'an application'),
+          acting.applicant,
+          applicationId,
           hallId('partId', args.partId, 'a part of an application'),
           args.values,
         );
@@ -201,6 +247,10 @@ export function applicationResolvers({
           return { id: m.id, upload: u ? uploadShape(u) : null };
         });
       },
+      intake: (a: Application) => a.intake,
+      responsibleOfficer: (a: Application) => a.responsibleOfficer,
+      handovers: async (a: Application) =>
+        (await apps.handovers(a.id)).map((h) => ({ ...h, at: h.at.toISOString() })),
       rating: (a: Application) =>
         a.rating ? { ...a.rating, ratedAt: a.rating.ratedAt.toISOString() } : null,
       flag: async (

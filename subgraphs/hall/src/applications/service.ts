@@ -7,6 +7,7 @@ import {
   problem,
 } from '@onething/schema/forms';
 import { subgraphError } from '@onething/subgraph-kit';
+import type { Acting } from '../acting/acting';
 import {
   beijingDate,
   type SupervisionFlag,
@@ -14,8 +15,10 @@ import {
   type WorkingDayCalendar,
 } from '../calendar/working-days';
 import type { BundleCatalogue } from '../catalogue/bundle-catalogue';
+import { Drafts } from '../drafts/drafts';
 import type { NotChecked } from '../forms/cross-checks';
 import type { FormChecks } from '../forms/form-checks';
+import { hallId } from '../ids';
 import { enqueue, type JobQueue } from '../outbox/jobs';
 import type { UnitOfWork } from '../platform/unit-of-work';
 import { type Application, type ApplicationStatus, FINAL, type Part } from './model';
@@ -38,6 +41,8 @@ export interface ApplicationInput {
   readonly materials: readonly { id: string; uploadId: string }[];
   readonly prefillId?: string | null | undefined;
   readonly enterpriseUscc?: string | null | undefined;
+  /** The draft the form was saved as: submitting ends it, in the same transaction. */
+  readonly draftId?: string | null | undefined;
 }
 
 /** Which of an applicant's upload ids exist and are theirs. */
@@ -61,13 +66,15 @@ export class ApplicationService {
       readonly uploads: UploadCheck;
       readonly calendar: WorkingDayCalendar;
       readonly wake: () => void;
+      readonly drafts: Drafts;
     },
   ) {}
 
   /** Checks the whole form (every problem in one answer); when it is right, stores it for dispatch. */
   async submit(
-    applicant: Applicant,
+    acting: Acting,
     input: ApplicationInput,
+    now = new Date(),
   ): Promise<{
     application?: Application;
     parts?: Part[];
@@ -75,6 +82,7 @@ export class ApplicationService {
     notChecked: readonly NotChecked[];
   }> {
     const { hall, apps, uploads } = this.deps;
+    const applicant = { ...acting.applicant, officer: acting.officer, agent: acting.agent };
     const check = await this.deps.forms.check(applicant, {
       ...input,
       materials: input.materials.map((m) => m.id),
@@ -109,11 +117,41 @@ export class ApplicationService {
         );
       }
     }
+    const draftId = input.draftId ? hallId('draftId', input.draftId, 'a draft') : null;
+    if (draftId && !(await this.deps.drafts.get(applicant.idNumber, draftId, now)))
+      problems.push(
+        problem(
+          'draftId',
+          'draft.unknown',
+          '找不到该草稿（或已过期、已提交）',
+          'no such draft of this applicant (or it has expired or was submitted)',
+          [],
+        ),
+      );
     if (problems.length > 0) return { problems, notChecked: check.notChecked };
 
     const active = new Set(form.items);
     const { application, parts } = await apps.create({
       applicant,
+      intake: {
+        channel: acting.channel,
+        officer: acting.officer,
+        identityCheck: acting.identityCheck,
+        agent: acting.agent,
+        delegationId: acting.delegationId,
+      },
+      // 首问负责: the officer who takes it in at the window is responsible for it from the start.
+      responsibleOfficer: acting.officer,
+      within: draftId
+        ? async (tx) => {
+            if (!(await Drafts.end(tx, applicant.idNumber, draftId, now)))
+              throw subgraphError(
+                'NOT_FOUND',
+                'hall',
+                `draft ${draftId} ended meanwhile (submitted, discarded or expired)`,
+              );
+          }
+        : undefined,
       enterpriseUscc: input.enterpriseUscc ?? null,
       bundleCode: bundle.code,
       options: [...input.options],
@@ -208,7 +246,10 @@ export class ApplicationService {
     if (identity.role !== 'window-staff')
       throw subgraphError('FORBIDDEN', 'hall', 'only window staff retry a dead-lettered part');
     const part = await apps.part(partId);
-    if (!part) throw subgraphError('NOT_FOUND', 'hall', `no part ${partId}`);
+    // Another centre's application is not this officer's to retry (nor to see).
+    const of = part ? await apps.get(part.applicationId) : undefined;
+    if (!part || !of || !sameCentre(identity, of))
+      throw subgraphError('NOT_FOUND', 'hall', `no part ${partId}`);
     const failed = part.status === 'DEAD_LETTERED' ? await jobs.lastFailed(part.id) : undefined;
     const retried = partTransition(part, { type: 'retry', failedJob: failed?.kind });
     if (!retried.ok)
@@ -283,7 +324,10 @@ export class ApplicationService {
     if (!application) return undefined;
     if (identity.role === 'applicant' && identity.idNumber === application.applicantIdNumber)
       return application;
-    if (identity.role === 'window-staff') return application;
+    // The agent who handed it in follows it (代办).
+    if (identity.role === 'applicant' && identity.idNumber === application.intake.agent?.idNumber)
+      return application;
+    if (identity.role === 'window-staff') return sameCentre(identity, application) ? application : undefined;
     if (identity.role === 'department-staff') {
       const parts = await read.parts(application.id);
       if (parts.some((p) => identity.departments.includes(p.department))) return application;
@@ -315,7 +359,10 @@ export class ApplicationService {
     limit: number,
     filter: QueueFilter = {},
   ): Promise<Application[]> {
-    const involving = await this.deps.apps.involving(this.scope(identity, department), 1_000);
+    const involving = await this.deps.apps.involving(this.scope(identity, department), 1_000, {
+      centre: identity.role === 'window-staff' ? (identity.centre ?? null) : null,
+      responsible: filter.mine ? mineOf(identity) : null,
+    });
     // One read for every application's parts: a read each held the hall for seconds under aliases.
     const partsOf = await this.deps.apps.partsOf(involving.map((a) => a.id));
     const text = filter.search?.trim().toLowerCase();
@@ -343,7 +390,10 @@ export class ApplicationService {
     department: string | null | undefined,
     asOf: Date,
   ): Promise<{ part: Part; flag: SupervisionFlag; workingDaysLeft: number }[]> {
-    const parts = await this.deps.apps.openParts(this.scope(identity, department));
+    const parts = await this.ofCentre(
+      identity,
+      await this.deps.apps.openParts(this.scope(identity, department)),
+    );
     return parts
       .map((part) => ({ part, ...this.supervision(part, asOf)! }))
       .filter((p) => p.flag !== 'GREEN')
@@ -351,7 +401,14 @@ export class ApplicationService {
   }
 
   async deadLettered(identity: Identity, department: string | null | undefined): Promise<Part[]> {
-    return this.deps.apps.deadLettered(this.scope(identity, department));
+    return this.ofCentre(identity, await this.deps.apps.deadLettered(this.scope(identity, department)));
+  }
+
+  /** The parts a window officer of a centre sees: those of their centre's applications or of none yet. */
+  private async ofCentre(identity: Identity, parts: Part[]): Promise<Part[]> {
+    if (identity.role !== 'window-staff' || !identity.centre || parts.length === 0) return parts;
+    const centres = await this.deps.apps.centresOf([...new Set(parts.map((p) => p.applicationId))]);
+    return parts.filter((p) => sameCentre(identity, { centre: centres.get(p.applicationId) ?? null }));
   }
 
   /** Satisfaction (好差评) per item or per department: ratings, average, and how many of each level. */
@@ -385,6 +442,27 @@ export interface QueueFilter {
   readonly status?: ApplicationStatus | null;
   /** Lower-cased, trimmed: see {@link matchesSearch}. */
   readonly search?: string | null;
+  /** Only those the calling window officer is responsible for. */
+  readonly mine?: boolean | null;
+}
+
+/** The staff id `mine` narrows to: a window officer's own; FORBIDDEN for anyone else. */
+function mineOf(identity: Identity): string {
+  if (identity.role !== 'window-staff')
+    throw subgraphError(
+      'FORBIDDEN',
+      'hall',
+      'mine is for window officers: the applications they are responsible for',
+    );
+  return identity.subject;
+}
+
+/**
+ * Whether a window officer may see an application of a centre: with centres configured, an officer sees
+ * their own centre's and those of no centre yet (an application's centre is its responsible officer's).
+ */
+export function sameCentre(identity: Identity, application: Pick<Application, 'centre'>): boolean {
+  return !identity.centre || !application.centre || identity.centre === application.centre;
 }
 
 /**

@@ -1,14 +1,17 @@
 import { randomUUID } from 'node:crypto';
-import { type Selectable, sql, type Updateable } from 'kysely';
+import { type Selectable, sql, type Transaction, type Updateable } from 'kysely';
+import type { StaffRef } from '../acting/acting';
 import { Uploads } from '../materials/uploads';
 import { enqueue } from '../outbox/jobs';
 import type { Database } from '../platform/database';
-import type { ApplicationTable, PartTable } from '../platform/schema';
+import type { ApplicationTable, HallDatabase, PartTable } from '../platform/schema';
 import { type Queryable, type UnitOfWork, unitOfWork } from '../platform/unit-of-work';
 import {
   type Application,
   applicationStatus,
   FINAL,
+  type Handover,
+  type Intake,
   type Part,
   type PartChange,
   type PartStatus,
@@ -71,6 +74,15 @@ const toApplication = (r: Selectable<ApplicationTable>): Application => ({
   submittedAt: new Date(r.submitted_at),
   completedAt: r.completed_at ? new Date(r.completed_at) : null,
   rating: r.rating ? { level: r.rating, comment: r.rating_comment, ratedAt: new Date(r.rated_at!) } : null,
+  intake: {
+    channel: r.channel === 'WINDOW' ? 'WINDOW' : 'ONLINE',
+    officer: r.intake_officer ?? null,
+    identityCheck: (r.identity_check as Intake['identityCheck']) ?? null,
+    agent: r.agent ?? null,
+    delegationId: r.delegation_id ?? null,
+  },
+  responsibleOfficer: r.responsible_officer ?? null,
+  centre: r.centre ?? null,
 });
 
 export interface NewApplication {
@@ -80,6 +92,12 @@ export interface NewApplication {
   readonly options: readonly string[];
   readonly values: readonly { key: string; value: string }[];
   readonly materials: readonly { id: string; uploadId: string }[];
+  /** How it is handed in (default: online, by the applicant). */
+  readonly intake?: Intake;
+  /** The responsible officer from the start (the window officer who takes it in). */
+  readonly responsibleOfficer?: StaffRef | null;
+  /** Work of the same transaction (ending the draft the form was saved as). */
+  readonly within?: (tx: Transaction<HallDatabase>) => Promise<void>;
   readonly parts: readonly {
     itemCode: string;
     department: string;
@@ -122,9 +140,29 @@ export class Applications {
           status: 'SUBMITTED',
           submitted_at: now,
           updated_at: now,
+          channel: input.intake?.channel ?? 'ONLINE',
+          intake_officer: input.intake?.officer ? JSON.stringify(input.intake.officer) : null,
+          identity_check: input.intake?.identityCheck ?? null,
+          agent: input.intake?.agent ? JSON.stringify(input.intake.agent) : null,
+          delegation_id: input.intake?.delegationId ?? null,
+          responsible_officer: input.responsibleOfficer ? JSON.stringify(input.responsibleOfficer) : null,
+          responsible_subject: input.responsibleOfficer?.subject ?? null,
+          centre: input.responsibleOfficer?.centre ?? null,
         })
         .returningAll()
         .executeTakeFirstOrThrow();
+      if (input.responsibleOfficer)
+        await tx
+          .insertInto('handovers')
+          .values({
+            application_id: id,
+            from_officer: null,
+            to_officer: JSON.stringify(input.responsibleOfficer),
+            reason: null,
+            at: now,
+          })
+          .execute();
+      await input.within?.(tx);
       await Uploads.markHandedIn(
         tx,
         input.materials.map((m) => m.uploadId),
@@ -210,9 +248,100 @@ export class Applications {
     return rows.map(toApplication);
   }
 
-  /** Applications with a part at one of `departments` (all when undefined), newest first. */
-  async involving(departments: readonly string[] | undefined, limit: number): Promise<Application[]> {
+  /** The centre of each of these applications (null: none yet). */
+  async centresOf(applicationIds: readonly string[]): Promise<Map<string, string | null>> {
+    if (applicationIds.length === 0) return new Map();
+    const rows = await this.db
+      .selectFrom('applications')
+      .select(['id', 'centre'])
+      .where('id', 'in', [...applicationIds])
+      .execute();
+    return new Map(rows.map((r) => [r.id, r.centre]));
+  }
+
+  /** Applications an agent handed in under their delegations, newest first. */
+  async ofAgent(agentIdNumber: string, limit = 100): Promise<Application[]> {
+    const rows = await this.db
+      .selectFrom('applications')
+      .selectAll()
+      .where(sql<boolean>`agent->>'idNumber' = ${agentIdNumber}`)
+      .orderBy('submitted_at', 'desc')
+      .limit(limit)
+      .execute();
+    return rows.map(toApplication);
+  }
+
+  /**
+   * Makes `to` an application's responsible officer, recording the handover; only when the officer is
+   * still `expectedFrom` (null: none yet), so two officers taking one application at once do not both win.
+   */
+  async handOver(
+    applicationId: string,
+    expectedFrom: string | null,
+    to: StaffRef,
+    from: StaffRef | null,
+    reason: string | null,
+    now = new Date(),
+  ): Promise<Application | undefined> {
+    return this.inTransaction(async (tx) => {
+      let q = tx
+        .updateTable('applications')
+        .set({
+          responsible_officer: JSON.stringify(to),
+          responsible_subject: to.subject,
+          centre: to.centre,
+          updated_at: now,
+        })
+        .where('id', '=', applicationId);
+      q =
+        expectedFrom === null
+          ? q.where('responsible_subject', 'is', null)
+          : q.where('responsible_subject', '=', expectedFrom);
+      const row = await q.returningAll().executeTakeFirst();
+      if (!row) return undefined;
+      await tx
+        .insertInto('handovers')
+        .values({
+          application_id: applicationId,
+          from_officer: from ? JSON.stringify(from) : null,
+          to_officer: JSON.stringify(to),
+          reason,
+          at: now,
+        })
+        .execute();
+      return toApplication(row);
+    });
+  }
+
+  /** An application's handovers, oldest first. */
+  async handovers(applicationId: string): Promise<Handover[]> {
+    const rows = await this.db
+      .selectFrom('handovers')
+      .selectAll()
+      .where('application_id', '=', applicationId)
+      .orderBy('seq')
+      .execute();
+    return rows.map((r) => ({
+      from: r.from_officer ?? null,
+      to: r.to_officer,
+      reason: r.reason,
+      at: new Date(r.at),
+    }));
+  }
+
+  /**
+   * Applications with a part at one of `departments` (all when undefined), newest first; of one centre
+   * (and those of no centre yet) when `centre` is given; only those `responsible` names when given.
+   */
+  async involving(
+    departments: readonly string[] | undefined,
+    limit: number,
+    narrow: { centre?: string | null; responsible?: string | null } = {},
+  ): Promise<Application[]> {
     let q = this.db.selectFrom('applications').selectAll();
+    const { centre, responsible } = narrow;
+    if (centre) q = q.where((eb) => eb.or([eb('centre', '=', centre), eb('centre', 'is', null)]));
+    if (responsible) q = q.where('responsible_subject', '=', responsible);
     if (departments) {
       q = q.where('id', 'in', (eb) =>
         eb

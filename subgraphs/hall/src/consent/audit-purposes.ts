@@ -8,6 +8,7 @@ export const PURPOSE_KINDS = [
   'representative-check',
   'fund-check',
   'sale-confirmation',
+  'identity-check',
   'other',
 ] as const;
 
@@ -66,6 +67,11 @@ export function purposeText(purpose: AuditPurpose, bundle: Localized | undefined
       return {
         zh: `${zhFor}核验公积金账户的余额与状态`,
         en: `checking the balance and status of the fund account${enFor}`,
+      };
+    case 'identity-check':
+      return {
+        zh: '窗口受理时核验申请人身份（各部门是否登记该人）',
+        en: 'checking a walk-in’s identity at a window (whether each department holds the person)',
       };
     case 'other': {
       // A sentence of old written as "中文 / English": each language its half.

@@ -113,6 +113,8 @@ export function auditResolvers({ audit, names }: { audit: AuditTrail; names: Aud
         text,
       },
       reader,
+      officer: r.officer,
+      agent: r.agent,
     };
   };
 

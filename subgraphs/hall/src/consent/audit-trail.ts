@@ -1,5 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { type ExpressionBuilder, sql } from 'kysely';
+import type { AgentRef, StaffRef } from '../acting/acting';
 import type { Database } from '../platform/database';
 import type { HallDatabase } from '../platform/schema';
 import type { AuditPurpose, PurposeKind } from './audit-purposes';
@@ -19,9 +20,17 @@ export interface AuditRecord {
   readonly bundleCode: string | null;
   readonly applicationId: string | null;
   readonly purpose: AuditPurpose;
+  /** The window officer in whose visit it was read (一窗受理), or null. */
+  readonly officer: StaffRef | null;
+  /** The agent who caused it for the principal under a delegation (代办), or null. */
+  readonly agent: AgentRef | null;
 }
 
-export type NewAuditRecord = Omit<AuditRecord, 'id' | 'at' | 'seq'> & { readonly at?: Date };
+export type NewAuditRecord = Omit<AuditRecord, 'id' | 'at' | 'seq' | 'officer' | 'agent'> & {
+  readonly at?: Date;
+  readonly officer?: StaffRef | null;
+  readonly agent?: AgentRef | null;
+};
 
 /**
  * Whose trail: an applicant's (their person and the enterprises they represent), or for staff the whole
@@ -69,10 +78,19 @@ export class AuditTrail {
       purpose_kind: r.purpose.kind,
       purpose_about: r.purpose.about,
       purpose: r.purpose.text ?? null,
+      officer: r.officer ? JSON.stringify(r.officer) : null,
+      agent: r.agent ? JSON.stringify(r.agent) : null,
     }));
     const saved = await this.db.insertInto('audit_records').values(rows).returning(['id', 'seq']).execute();
     const seqOf = new Map(saved.map((s) => [s.id, s.seq]));
-    return rows.map((r, i) => ({ ...records[i]!, id: r.id, at: r.at, seq: seqOf.get(r.id)! }));
+    return rows.map((r, i) => ({
+      ...records[i]!,
+      officer: records[i]!.officer ?? null,
+      agent: records[i]!.agent ?? null,
+      id: r.id,
+      at: r.at,
+      seq: seqOf.get(r.id)!,
+    }));
   }
 
   /** Reads of a person's data, or of the enterprises they represent, newest first. */
@@ -202,6 +220,8 @@ function fromRow(r: {
   purpose_kind: string;
   purpose_about: string | null;
   purpose: string | null;
+  officer?: StaffRef | null;
+  agent?: AgentRef | null;
 }): AuditRecord {
   return {
     id: r.id,
@@ -216,5 +236,7 @@ function fromRow(r: {
     bundleCode: r.bundle_code,
     applicationId: r.application_id,
     purpose: { kind: r.purpose_kind as PurposeKind, about: r.purpose_about, text: r.purpose },
+    officer: r.officer ?? null,
+    agent: r.agent ?? null,
   };
 }

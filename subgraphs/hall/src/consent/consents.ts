@@ -1,5 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { sql } from 'kysely';
+import type { AgentRef, StaffRef } from '../acting/acting';
 import type { Database } from '../platform/database';
 
 export interface Consent {
@@ -9,6 +10,20 @@ export interface Consent {
   readonly scopes: readonly string[];
   readonly grantedAt: Date;
   readonly revokedAt: Date | null;
+  /** The officer who witnessed it at a window (null online). */
+  readonly witness: StaffRef | null;
+  readonly signatureForm: 'SIGNED_ON_PAD' | 'PAPER_SCANNED' | null;
+  readonly signatureUploadId: string | null;
+  /** The agent who gave it for the principal (null otherwise). */
+  readonly agent: AgentRef | null;
+}
+
+/** How a consent was given when not by the applicant online: witnessed at a window, or by an agent. */
+export interface ConsentGiven {
+  readonly witness?: StaffRef | null;
+  readonly signatureForm?: 'SIGNED_ON_PAD' | 'PAPER_SCANNED' | null;
+  readonly signatureUploadId?: string | null;
+  readonly agent?: AgentRef | null;
 }
 
 const toConsent = (r: {
@@ -18,6 +33,10 @@ const toConsent = (r: {
   scopes: string[];
   granted_at: Date;
   revoked_at: Date | null;
+  witness?: StaffRef | null;
+  signature_form?: string | null;
+  signature_upload_id?: string | null;
+  agent?: AgentRef | null;
 }): Consent => ({
   id: r.id,
   applicantIdNumber: r.applicant_id_number,
@@ -25,6 +44,10 @@ const toConsent = (r: {
   scopes: r.scopes,
   grantedAt: new Date(r.granted_at),
   revokedAt: r.revoked_at ? new Date(r.revoked_at) : null,
+  witness: r.witness ?? null,
+  signatureForm: (r.signature_form as Consent['signatureForm']) ?? null,
+  signatureUploadId: r.signature_upload_id ?? null,
+  agent: r.agent ?? null,
 });
 
 /**
@@ -39,6 +62,7 @@ export class Consents {
     bundleCode: string,
     scopes: readonly string[],
     now = new Date(),
+    given: ConsentGiven = {},
   ): Promise<Consent> {
     return this.db.transaction().execute(async (tx) => {
       // Grants of one applicant for one bundle take turns (the unique index guarantees one in force).
@@ -61,6 +85,10 @@ export class Consents {
           scopes: JSON.stringify(scopes),
           granted_at: now,
           revoked_at: null,
+          witness: given.witness ? JSON.stringify(given.witness) : null,
+          signature_form: given.signatureForm ?? null,
+          signature_upload_id: given.signatureUploadId ?? null,
+          agent: given.agent ? JSON.stringify(given.agent) : null,
         })
         .returningAll()
         .executeTakeFirstOrThrow();

@@ -1,4 +1,5 @@
 import type { DepartmentKey } from '@onething/schema';
+import type { ReadBy } from '../applicant';
 import type { OneForm } from '../catalogue/one-form';
 import type { ActingFor, SupergraphClient } from '../platform/supergraph-client';
 import type { AuditTrail } from './audit-trail';
@@ -6,7 +7,7 @@ import { type PrefillSource, sourcesFor } from './prefill-sources';
 import type { PrefilledValue, UnavailableSource } from './prefills';
 
 export interface PrefillRequest {
-  readonly applicant: ActingFor & { readonly subject: string; readonly role: string };
+  readonly applicant: ActingFor & { readonly subject: string; readonly role: string } & ReadBy;
   readonly bundleCode: string;
   readonly bundleName: string;
   readonly form: OneForm;
@@ -110,6 +111,8 @@ export async function prefillForm(
       const base = {
         actorSubject: request.applicant.subject,
         actorRole: request.applicant.role,
+        officer: request.applicant.officer ?? null,
+        agent: request.applicant.agent ?? null,
         department,
         bundleCode: request.bundleCode,
         applicationId: null,

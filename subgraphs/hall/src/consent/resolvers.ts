@@ -1,4 +1,7 @@
 import type { SubgraphContext } from '@onething/subgraph-kit';
+import type { Acting } from '../acting/acting';
+import { type ActingDeps, actingFor } from '../acting/for-request';
+import type { OnBehalfOfArg } from '../acting/resolve-acting';
 import { applicantOf } from '../applicant';
 import type { BundleCatalogue } from '../catalogue/bundle-catalogue';
 import type { BundleDefinition } from '../catalogue/definition';
@@ -6,6 +9,7 @@ import type { FormLimits } from '../forms/form-limits';
 import type { Resolvers } from '../generated/resolvers-types';
 import { hallId } from '../ids';
 import { invalidInput } from '../invalid-input';
+import type { Uploads } from '../materials/uploads';
 import type { SupergraphClient } from '../platform/supergraph-client';
 import { prefillFromSale } from '../sales/prefill';
 import { isLive, type SaleConfirmations } from '../sales/store';
@@ -26,7 +30,12 @@ export interface ConsentResolverDeps {
   /** Limits per applicant of prefillForm. */
   readonly limits: FormLimits;
   readonly sales: SaleConfirmations;
+  readonly acting: ActingDeps;
+  readonly uploads: Uploads;
 }
+
+/** The applicant an operation is for, with whom the audit trail names beside them (officer, agent). */
+export const readFor = (a: Acting) => ({ ...a.applicant, officer: a.officer, agent: a.agent });
 
 /** Consents, prefill and one's own audit trail are an applicant's, for themselves. */
 const me = (ctx: Ctx) => applicantOf(ctx, 'only an applicant can do this, for themselves');
@@ -46,6 +55,8 @@ export function consentResolvers({
   prefills,
   limits,
   sales,
+  acting: actingDeps,
+  uploads,
 }: ConsentResolverDeps): Resolvers {
   return {
     Query: {
@@ -55,11 +66,47 @@ export function consentResolvers({
     Mutation: {
       grantConsent: async (
         _: unknown,
-        { bundleCode, scopes }: { bundleCode: string; scopes: string[] },
+        {
+          bundleCode,
+          scopes,
+          onBehalfOf,
+          witnessed,
+        }: {
+          bundleCode: string;
+          scopes: string[];
+          onBehalfOf?: OnBehalfOfArg | null;
+          witnessed?: { form: 'SIGNED_ON_PAD' | 'PAPER_SCANNED'; uploadId: string } | null;
+        },
         ctx: Ctx,
       ) => {
-        const applicant = me(ctx);
         const bundle = catalogue.bundleOr(bundleCode);
+        const acting = await actingFor(actingDeps, ctx, onBehalfOf, bundle.code);
+        const applicant = acting.applicant;
+        if (acting.channel === 'WINDOW') {
+          // At a window the consent is still the applicant's: signed by them, witnessed by the officer.
+          if (!witnessed)
+            throw invalidInput(
+              'a consent given at a window needs the applicant’s signature: witnessed (signed on the pad, or a paper form scanned, uploaded in this visit)',
+              'witnessed',
+              'consent.witnessRequired',
+              '窗口授权须有申请人签名：请在本次受理中上传签名板签名或签字授权书扫描件（witnessed）',
+            );
+          const uploadId = hallId('witnessed.uploadId', witnessed.uploadId, 'an upload');
+          const [signature] = await uploads.forApplicant(applicant.idNumber, [uploadId]);
+          if (!signature || signature.visitId !== acting.visitId)
+            throw invalidInput(
+              `upload ${uploadId} is not one made in this visit for the applicant: upload the signature in the visit (POST /materials?visitId=${acting.visitId})`,
+              'witnessed.uploadId',
+              'consent.signatureNotInVisit',
+              '签名文件不是本次受理中为申请人上传的文件，请在本次受理中重新上传',
+            );
+        } else if (witnessed)
+          throw invalidInput(
+            'witnessed is for a consent given at a window (onBehalfOf.visitId); online the applicant consents themself',
+            'witnessed',
+            'consent.witnessOnlyAtWindow',
+            '仅窗口授权需要签名见证（onBehalfOf.visitId）；网上由申请人本人授权',
+          );
         const offered = consentScopes(catalogue, bundle).map((s) => s.key as string);
         const unknown = scopes.filter((s) => !offered.includes(s));
         if (unknown.length) {
@@ -70,7 +117,14 @@ export function consentResolvers({
             `不能授权 ${unknown.join('、')}`,
           );
         }
-        return consentShape(await consents.grant(applicant.idNumber, bundleCode, [...new Set(scopes)]));
+        return consentShape(
+          await consents.grant(applicant.idNumber, bundle.code, [...new Set(scopes)], new Date(), {
+            witness: acting.officer,
+            signatureForm: witnessed?.form ?? null,
+            signatureUploadId: witnessed ? witnessed.uploadId : null,
+            agent: acting.agent,
+          }),
+        );
       },
       revokeConsent: async (_: unknown, { consentId }: { consentId: string }, ctx: Ctx) => {
         const revoked = await consents.revoke(me(ctx).idNumber, hallId('consentId', consentId, 'a consent'));
@@ -90,17 +144,21 @@ export function consentResolvers({
           options,
           enterpriseUscc,
           saleConfirmationId,
+          onBehalfOf,
         }: {
           bundleCode: string;
           options?: string[] | null;
           enterpriseUscc?: string | null;
           saleConfirmationId?: string | null;
+          onBehalfOf?: OnBehalfOfArg | null;
         },
         ctx: Ctx,
       ) => {
-        const applicant = me(ctx);
-        await limits.consume('prefillForm', applicant.idNumber);
         const bundle = catalogue.bundleOr(bundleCode);
+        // Read for the applicant (the caller, the walk-in of a visit, or a principal), under their consent;
+        // the audit trail names the officer or agent beside them.
+        const applicant = readFor(await actingFor(actingDeps, ctx, onBehalfOf, bundle.code));
+        await limits.consume('prefillForm', applicant.idNumber);
         const sale = saleConfirmationId
           ? await sales.forBuyer(
               applicant.idNumber,
@@ -150,6 +208,13 @@ export function consentResolvers({
           values: saved.values.map((v) => ({ ...v, department: v.department.toUpperCase() })),
           unavailable: saved.unavailable.map((u) => ({ ...u, department: u.department.toUpperCase() })),
         };
+      },
+    },
+    Consent: {
+      signature: async (c: { signatureUploadId?: string | null }) => {
+        if (!c.signatureUploadId) return null;
+        const u = await uploads.get(c.signatureUploadId);
+        return u ? { ...u, uploadedAt: u.uploadedAt.toISOString(), url: `/materials/${u.id}` } : null;
       },
     },
     Bundle: {

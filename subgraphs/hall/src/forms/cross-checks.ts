@@ -1,5 +1,6 @@
 import { fenToYuan, yuanToFen } from '@onething/schema';
 import { type FormProblem, problem } from '@onething/schema/forms';
+import type { ReadBy } from '../applicant';
 import type { AuditTrail } from '../consent/audit-trail';
 import type { ActingFor, SupergraphClient } from '../platform/supergraph-client';
 import { isLive, type SaleConfirmations } from '../sales/store';
@@ -20,7 +21,7 @@ export interface CrossCheckInput {
   readonly usedBy: (key: string) => readonly string[];
   readonly today: string;
   readonly client: SupergraphClient;
-  readonly applicant: ActingFor & { readonly subject: string; readonly role: string };
+  readonly applicant: ActingFor & { readonly subject: string; readonly role: string } & ReadBy;
   readonly audit: AuditTrail;
   readonly bundleCode: string;
   /** Sellers' confirmations: the house transfer is checked against the register only under one. */
@@ -35,15 +36,16 @@ function localRules(input: CrossCheckInput, out: Out): void {
   const say = (field: string, code: string, zh: string, en: string) =>
     out.problems.push(problem(field, code, zh, en, input.usedBy(field)));
 
-  // The application is stored and sent as the signed-in applicant's: a form naming someone else as the
-  // applicant would hand that person's details to the departments under this applicant's name.
+  // The application is stored and sent as its applicant's (the one signed in, the walk-in of a window
+  // visit, or an agent's principal): a form naming someone else as the applicant would hand that person's
+  // details to the departments under this applicant's name.
   const named = v('applicant.idNumber')?.toUpperCase();
   if (named && named !== input.applicant.idNumber.toUpperCase()) {
     say(
       'applicant.idNumber',
       'applicant.notYou',
-      '申请人身份证号码应为您本人的号码：本人申请，代办请到窗口办理',
-      'the applicant’s ID number must be your own: apply for yourself; agents apply at the window',
+      '申请人身份证号码应为本申请人的号码（本人，或所代办、所受理的申请人）',
+      'the applicant’s ID number must be that of the applicant this form is for (you, or whom you act for)',
     );
   }
   if (v('seller.idNumber') && v('seller.idNumber') === v('applicant.idNumber')) {
@@ -161,6 +163,8 @@ async function registryRules(input: CrossCheckInput, out: Out): Promise<void> {
     {
       actorSubject: input.applicant.subject,
       actorRole: input.applicant.role,
+      officer: input.applicant.officer ?? null,
+      agent: input.applicant.agent ?? null,
       subjectIdNumber: confirmation.sellerIdNumber,
       subjectUscc: null,
       department: 'realestate',
@@ -230,6 +234,8 @@ async function registerRules(input: CrossCheckInput, out: Out): Promise<void> {
     {
       actorSubject: input.applicant.subject,
       actorRole: input.applicant.role,
+      officer: input.applicant.officer ?? null,
+      agent: input.applicant.agent ?? null,
       subjectIdNumber: null,
       subjectUscc: uscc,
       department: 'market',

@@ -86,6 +86,8 @@ export async function fundAccountRules(input: CrossCheckInput, out: Out): Promis
     {
       actorSubject: input.applicant.subject,
       actorRole: input.applicant.role,
+      officer: input.applicant.officer ?? null,
+      agent: input.applicant.agent ?? null,
       subjectIdNumber: input.applicant.idNumber,
       subjectUscc: null,
       department: 'fund',

@@ -1,5 +1,7 @@
 import type { SubgraphContext } from '@onething/subgraph-kit';
-import { applicantOf } from '../applicant';
+import { type ActingDeps, actingFor } from '../acting/for-request';
+import type { OnBehalfOfArg } from '../acting/resolve-acting';
+import { readFor } from '../consent/resolvers';
 import type { Resolvers } from '../generated/resolvers-types';
 import type { FormChecks } from './form-checks';
 import type { FormLimits } from './form-limits';
@@ -8,9 +10,11 @@ import type { FormLimits } from './form-limits';
 export function formResolvers({
   forms,
   limits,
+  acting,
 }: {
   readonly forms: FormChecks;
   readonly limits: FormLimits;
+  readonly acting: ActingDeps;
 }): Resolvers {
   return {
     Query: {
@@ -22,10 +26,12 @@ export function formResolvers({
           values: { key: string; value: string }[];
           materials?: string[] | null;
           prefillId?: string | null;
+          onBehalfOf?: OnBehalfOfArg | null;
         },
         ctx: SubgraphContext<unknown>,
       ) => {
-        const me = applicantOf(ctx, 'only an applicant can do this, for themselves');
+        // The same check for whomever the form is for: the caller, a visit's walk-in, or a principal.
+        const me = readFor(await actingFor(acting, ctx, args.onBehalfOf, args.bundleCode));
         await limits.consume('checkForm', me.idNumber);
         const { problems, notChecked } = await forms.check(me, {
           bundleCode: args.bundleCode,

@@ -523,6 +523,8 @@ export const AuditPurposeKind = {
   FundCheck: 'FUND_CHECK',
   /** Checking at the real-estate registry that a seller owns the unit they confirm selling (the seller's own data). */
   SaleConfirmation: 'SALE_CONFIRMATION',
+  /** Checking at a window, with every department, that a walk-in's ID number names a person they hold (一窗受理的身份核验): the officer is named. */
+  IdentityCheck: 'IDENTITY_CHECK',
   /** Recorded before purposes had kinds, and not recognised: `text` says it as written. */
   Other: 'OTHER'
 } as const;
@@ -1487,6 +1489,7 @@ export type QueryApplicationQueueArgs = {
   department?: InputMaybe<Department>;
   status?: InputMaybe<ApplicationStatus>;
   search?: InputMaybe<Scalars['String']['input']>;
+  mine?: InputMaybe<Scalars['Boolean']['input']>;
   asOf?: InputMaybe<Scalars['DateTime']['input']>;
   limit?: InputMaybe<Scalars['Int']['input']>;
 };
@@ -2503,7 +2506,7 @@ export type QueryResolvers<ContextType = HallContext, ParentType extends Resolve
   windowVisit?: Resolver<Maybe<ResolversTypes['WindowVisit']>, ParentType, ContextType, RequireFields<QueryWindowVisitArgs, 'id'>>;
   windowOfficers?: Resolver<Array<ResolversTypes['StaffMember']>, ParentType, ContextType>;
   publicApplicationStatus?: Resolver<Maybe<ResolversTypes['PublicApplicationStatus']>, ParentType, ContextType, RequireFields<QueryPublicApplicationStatusArgs, 'token'>>;
-  applicationQueue?: Resolver<Array<ResolversTypes['Application']>, ParentType, ContextType, RequireFields<QueryApplicationQueueArgs, 'limit'>>;
+  applicationQueue?: Resolver<Array<ResolversTypes['Application']>, ParentType, ContextType, RequireFields<QueryApplicationQueueArgs, 'mine' | 'limit'>>;
   flaggedParts?: Resolver<Array<ResolversTypes['FlaggedPart']>, ParentType, ContextType, Partial<QueryFlaggedPartsArgs>>;
   deadLetteredParts?: Resolver<Array<ResolversTypes['ApplicationPart']>, ParentType, ContextType, Partial<QueryDeadLetteredPartsArgs>>;
   satisfaction?: Resolver<Array<ResolversTypes['SatisfactionRow']>, ParentType, ContextType, RequireFields<QuerySatisfactionArgs, 'by'>>;

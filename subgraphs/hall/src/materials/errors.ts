@@ -20,6 +20,11 @@ export type MaterialErrorCode = Extract<
   | 'MATERIAL_TYPE_MISMATCH'
   | 'INTERNAL_SERVER_ERROR'
   | 'STORE_UNAVAILABLE'
+  | 'NOT_FOUND'
+  | 'INVALID_INPUT'
+  | 'VISIT_EXPIRED'
+  | 'DELEGATION_NOT_ACTIVE'
+  | 'DELEGATION_OUT_OF_SCOPE'
 >;
 
 /** Answers with one error in the shape every service uses: `{ errors: [{ message, extensions }] }`. */

@@ -1,4 +1,5 @@
 import type { Logger } from '@onething/runtime';
+import { Drafts } from '../drafts/drafts';
 import type { Database } from '../platform/database';
 import type { BlobStore } from './blob-store';
 import { Uploads } from './uploads';
@@ -37,6 +38,9 @@ export class UploadRetention {
   /** Deletes the uploads never handed in that are older than the retention; returns how many. */
   async sweep(now = new Date()): Promise<number> {
     const before = new Date(now.getTime() - this.deps.retentionHours * 3_600_000);
+    // Expired drafts first: the uploads only they held expire with them.
+    const drafts = await Drafts.purge(this.deps.db, now);
+    if (drafts > 0) this.deps.log.info({ deleted: drafts }, 'expired drafts deleted');
     let total = 0;
     for (;;) {
       const gone = await this.uploads.deleteUnreferenced({ before, limit: SWEEP_BATCH });

@@ -3,11 +3,14 @@ import { errorShape } from '@onething/runtime/http';
 import type { Identity } from '@onething/runtime/identity';
 import type {} from '@onething/subgraph-kit';
 import type { FastifyPluginAsync, FastifyReply, FastifyRequest } from 'fastify';
+import { GraphQLError } from 'graphql';
+import type { ActingLookups } from '../acting/resolve-acting';
+import { resolveActing } from '../acting/resolve-acting';
 import { isHallId } from '../ids';
 import type { Database } from '../platform/database';
 import { storeUnavailable } from '../platform/unavailable';
 import { BlobStore } from './blob-store';
-import { refuse } from './errors';
+import { type MaterialErrorCode, refuse } from './errors';
 import { inlineDisposition, MaterialNameError, materialName, NAME_HEADER } from './material-name';
 import { UploadRetention } from './retention';
 import { claimedType, MATERIAL_TYPES, sniffType, TYPE_NAMES } from './sniff';
@@ -38,7 +41,22 @@ export interface MaterialRoutesDeps {
    * whose power of attorney it is (delegations/).
    */
   readonly alsoReadableBy?: (identity: Identity, upload: Upload) => Promise<boolean>;
+  /**
+   * Whom an upload is for when `?visitId=` (a window officer, for the walk-in) or `?delegationId=` (an
+   * agent, for the principal) is given: the upload is the applicant's, not the uploader's. Without it,
+   * only applicants upload, for themselves.
+   */
+  readonly acting?: ActingLookups & { readonly now: () => Date };
 }
+
+/** Whom an upload is for: the applicant who owns it, and the visit it was made in. */
+interface UploadOwner {
+  readonly idNumber: string;
+  readonly visitId: string | null;
+}
+
+const OWNER = Symbol('upload owner');
+type WithOwner = FastifyRequest & { [OWNER]?: UploadOwner };
 
 /** An upload as the routes answer it. */
 export interface UploadView {
@@ -121,7 +139,12 @@ export const materialRoutes: FastifyPluginAsync<MaterialRoutesDeps> = async (sco
    */
   const mayRead = async (identity: Identity | null, upload: Upload): Promise<boolean> => {
     if (!identity) return false;
-    if (identity.role === 'window-staff') return true;
+    if (identity.role === 'window-staff') {
+      // With centres configured, another centre's application's materials are not theirs to open.
+      if (!identity.centre) return true;
+      const centres = await uploads.centresHolding(upload.id);
+      return centres.length === 0 || centres.some((c) => c === null || c === identity.centre);
+    }
     if (identity.role === 'department-staff')
       return (await uploads.handedInTo(upload.id, identity.departments)).some((h) =>
         deps.sentWith(h.itemCode, h.materialId),
@@ -140,17 +163,55 @@ export const materialRoutes: FastifyPluginAsync<MaterialRoutesDeps> = async (sco
       );
   };
 
+  /**
+   * The owner of an upload (before the body is read): the applicant for themself, or, with `?visitId=` or
+   * `?delegationId=`, the applicant the caller acts for (resolveActing's rules and refusals).
+   */
+  const ownerOf = async (req: FastifyRequest, reply: FastifyReply) => {
+    const query = req.query as Record<string, string | undefined>;
+    const visitId = query.visitId ?? null;
+    const delegationId = query.delegationId ?? null;
+    if (req.identity && (visitId !== null || delegationId !== null) && deps.acting) {
+      try {
+        const acting = await resolveActing(
+          req.identity,
+          { visitId, delegationId },
+          null,
+          deps.acting.now(),
+          deps.acting,
+        );
+        (req as WithOwner)[OWNER] = { idNumber: acting.applicant.idNumber, visitId: acting.visitId };
+        return;
+      } catch (e) {
+        if (e instanceof GraphQLError && typeof e.extensions.code === 'string')
+          return refuse(reply, e.extensions.code as MaterialErrorCode, e.message, {
+            ...(e.extensions.problems ? { problems: e.extensions.problems } : {}),
+          });
+        throw e;
+      }
+    }
+    if (req.identity?.role !== 'applicant' || !req.identity.idNumber)
+      return refuse(
+        reply,
+        'FORBIDDEN',
+        `only applicants upload materials, for their own applications (window staff: in a visit, ?visitId=); you are signed in as ${req.identity?.role ?? 'nobody'}`,
+      );
+    (req as WithOwner)[OWNER] = { idNumber: req.identity.idNumber, visitId: null };
+  };
+
   /** Refused before the body is read when the applicant's quota is already full. */
   const quotaLeft = async (req: FastifyRequest, reply: FastifyReply) => {
-    if (reply.sent || req.identity?.role !== 'applicant' || !req.identity.idNumber) return;
-    if (await overQuota(reply, req.identity.idNumber, 0)) return reply;
+    const owner = (req as WithOwner)[OWNER];
+    if (reply.sent || !owner) return;
+    if (await overQuota(reply, owner.idNumber, 0)) return reply;
   };
 
   const upload = async (req: FastifyRequest, reply: FastifyReply) => {
     const body = req.body as Buffer | undefined;
     if (!body || body.length === 0)
       return refuse(reply, 'MATERIAL_EMPTY', "the request has no body: send the file's bytes as the body");
-    if (await overQuota(reply, req.identity!.idNumber!, body.length)) return reply;
+    const owner = (req as WithOwner)[OWNER]!;
+    if (await overQuota(reply, owner.idNumber, body.length)) return reply;
     const type = sniffType(body);
     if (!type)
       return refuse(
@@ -177,7 +238,8 @@ export const materialRoutes: FastifyPluginAsync<MaterialRoutesDeps> = async (sco
     // The file first, then its record: a record never points at a file that is not there.
     const stored = await blobs.put(body);
     const record = await uploads.create({
-      applicantIdNumber: req.identity!.idNumber!,
+      applicantIdNumber: owner.idNumber,
+      visitId: owner.visitId,
       sha256: stored.sha256,
       contentType: type,
       size: stored.size,
@@ -251,7 +313,7 @@ export const materialRoutes: FastifyPluginAsync<MaterialRoutesDeps> = async (sco
     unavailable: storeUnavailable,
     failure: 'the hall failed to handle the material',
   });
-  scope.post('/materials', { bodyLimit: deps.maxBytes, onRequest: [onlyApplicants, quotaLeft] }, upload);
+  scope.post('/materials', { bodyLimit: deps.maxBytes, onRequest: [ownerOf, quotaLeft] }, upload);
   scope.get('/materials/:id', download);
   scope.delete<{ Params: { id: string } }>('/materials/:id', { onRequest: onlyApplicants }, remove);
 };

@@ -15,10 +15,12 @@ export interface Upload {
   readonly size: number;
   readonly name: string;
   readonly uploadedAt: Date;
+  /** The window visit it was uploaded in by an officer, for the walk-in; null otherwise. */
+  readonly visitId: string | null;
 }
 
 /** What a new upload's record holds; the id and time are given by {@link Uploads.create}. */
-export type NewUpload = Omit<Upload, 'id' | 'uploadedAt'>;
+export type NewUpload = Omit<Upload, 'id' | 'uploadedAt' | 'visitId'> & { readonly visitId?: string | null };
 
 const toUpload = (r: Selectable<UploadTable>): Upload => ({
   id: r.id,
@@ -28,6 +30,7 @@ const toUpload = (r: Selectable<UploadTable>): Upload => ({
   size: Number(r.size),
   name: r.name,
   uploadedAt: new Date(r.uploaded_at),
+  visitId: r.visit_id ?? null,
 });
 
 /**
@@ -49,6 +52,7 @@ export class Uploads {
         size: upload.size,
         name: upload.name,
         uploaded_at: now,
+        visit_id: upload.visitId ?? null,
       })
       .returningAll()
       .executeTakeFirstOrThrow();
@@ -100,6 +104,16 @@ export class Uploads {
     );
   }
 
+  /** The centres of the applications that handed an upload in (null: an application of no centre yet). */
+  async centresHolding(uploadId: string): Promise<(string | null)[]> {
+    const rows = await this.db
+      .selectFrom('applications as a')
+      .select('a.centre')
+      .where(sql<boolean>`a.materials @> ${JSON.stringify([{ uploadId }])}::jsonb`)
+      .execute();
+    return rows.map((r) => r.centre);
+  }
+
   /**
    * What an applicant's uploads not (yet) handed in with an application hold: what the quota counts.
    * Handed-in uploads are part of a service record and count no more.
@@ -149,6 +163,17 @@ export class Uploads {
             selectFrom('applications as a')
               .select(sql`1`.as('one'))
               .where(sql<boolean>`a.materials @> jsonb_build_array(jsonb_build_object('uploadId', u.id))`),
+          ),
+        ),
+      )
+      // Nor one a live draft holds: a draft keeps what was uploaded for it as long as it lives.
+      .where(({ not, exists, selectFrom }) =>
+        not(
+          exists(
+            selectFrom('drafts as d')
+              .select(sql`1`.as('one'))
+              .where('d.expires_at', '>', new Date())
+              .where(sql<boolean>`d.materials @> jsonb_build_array(jsonb_build_object('uploadId', u.id))`),
           ),
         ),
       );

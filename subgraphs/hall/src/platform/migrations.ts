@@ -278,9 +278,111 @@ const migrations: Record<string, Migration> = {
       await sql`drop table sale_confirmations`.execute(db);
     },
   },
+  '2026-12-04-005-front-desk': {
+    async up(db: Kysely<unknown>) {
+      // 一窗受理: a walk-in's visit, opened by a window officer after checking who they are.
+      await db.schema
+        .createTable('window_visits')
+        .addColumn('id', 'text', (c) => c.primaryKey())
+        .addColumn('applicant_id_number', 'text', (c) => c.notNull())
+        .addColumn('applicant_name', 'text', (c) => c.notNull())
+        .addColumn('known_to', 'jsonb', (c) => c.notNull())
+        .addColumn('enterprises', 'jsonb', (c) => c.notNull())
+        .addColumn('identity_check', 'text', (c) => c.notNull())
+        .addColumn('officer', 'jsonb', (c) => c.notNull())
+        .addColumn('officer_subject', 'text', (c) => c.notNull())
+        .addColumn('opened_at', 'timestamptz', (c) => c.notNull())
+        .addColumn('expires_at', 'timestamptz', (c) => c.notNull())
+        .execute();
+      // Drafts of one form: as typed, unchecked, until submitted, discarded or expired.
+      await db.schema
+        .createTable('drafts')
+        .addColumn('id', 'text', (c) => c.primaryKey())
+        .addColumn('applicant_id_number', 'text', (c) => c.notNull())
+        .addColumn('bundle_code', 'text', (c) => c.notNull())
+        .addColumn('options', 'jsonb', (c) => c.notNull())
+        .addColumn('values', 'jsonb', (c) => c.notNull())
+        .addColumn('materials', 'jsonb', (c) => c.notNull())
+        .addColumn('prefill_id', 'text')
+        .addColumn('enterprise_uscc', 'text')
+        .addColumn('saved_by', 'text', (c) => c.notNull())
+        .addColumn('saved_channel', 'text', (c) => c.notNull())
+        .addColumn('updated_at', 'timestamptz', (c) => c.notNull())
+        .addColumn('expires_at', 'timestamptz', (c) => c.notNull())
+        .execute();
+      await db.schema
+        .createIndex('drafts_applicant')
+        .on('drafts')
+        .columns(['applicant_id_number', 'updated_at'])
+        .execute();
+      // How an application was handed in, and its responsible officer (首问负责) with their centre.
+      await sql`alter table applications
+        add column channel text not null default 'ONLINE',
+        add column intake_officer jsonb,
+        add column identity_check text,
+        add column agent jsonb,
+        add column delegation_id text,
+        add column responsible_officer jsonb,
+        add column responsible_subject text,
+        add column centre text`.execute(db);
+      await db.schema
+        .createIndex('applications_responsible')
+        .on('applications')
+        .columns(['responsible_subject', 'submitted_at'])
+        .execute();
+      await sql`create index applications_agent on applications ((agent->>'idNumber'), submitted_at)`.execute(
+        db,
+      );
+      await db.schema
+        .createTable('handovers')
+        .addColumn('seq', 'serial', (c) => c.primaryKey())
+        .addColumn('application_id', 'text', (c) => c.notNull())
+        .addColumn('from_officer', 'jsonb')
+        .addColumn('to_officer', 'jsonb', (c) => c.notNull())
+        .addColumn('reason', 'text')
+        .addColumn('at', 'timestamptz', (c) => c.notNull())
+        .execute();
+      await db.schema.createIndex('handovers_application').on('handovers').column('application_id').execute();
+      // Window officers as the hall saw them sign in: whom an application may be handed over to.
+      await db.schema
+        .createTable('staff_seen')
+        .addColumn('subject', 'text', (c) => c.primaryKey())
+        .addColumn('role', 'text', (c) => c.notNull())
+        .addColumn('name', 'text', (c) => c.notNull())
+        .addColumn('centre', 'text')
+        .addColumn('last_seen_at', 'timestamptz', (c) => c.notNull())
+        .execute();
+      await sql`alter table consents
+        add column witness jsonb,
+        add column signature_form text,
+        add column signature_upload_id text,
+        add column agent jsonb`.execute(db);
+      await sql`alter table audit_records add column officer jsonb, add column agent jsonb`.execute(db);
+      // An upload an officer made in a visit (the walk-in's, as theirs): what a witnessed consent's signature must be.
+      await sql`alter table uploads add column visit_id text`.execute(db);
+    },
+    async down(db: Kysely<unknown>) {
+      await sql`alter table uploads drop column visit_id`.execute(db);
+      await sql`alter table audit_records drop column officer, drop column agent`.execute(db);
+      await sql`alter table consents drop column witness, drop column signature_form, drop column signature_upload_id, drop column agent`.execute(
+        db,
+      );
+      await sql`drop table staff_seen`.execute(db);
+      await sql`drop table handovers`.execute(db);
+      await sql`drop index applications_agent`.execute(db);
+      await sql`drop index applications_responsible`.execute(db);
+      await sql`alter table applications drop column channel, drop column intake_officer, drop column identity_check, drop column agent, drop column delegation_id, drop column responsible_officer, drop column responsible_subject, drop column centre`.execute(
+        db,
+      );
+      await sql`drop table drafts`.execute(db);
+      await sql`drop table window_visits`.execute(db);
+    },
+  },
+  // Named after the day's migrations already shipped (001–004): a name sorting before one a database has
+  // run would be refused by the migrator there.
   '2026-12-04-006-delegations': {
-    // Named after the last migration already run (004): Kysely refuses a database whose run migrations are
-    // not a prefix of the sorted list, so a name sorting before 004 would stop an existing hall from starting.
+    // Named after every migration an existing hall has run: Kysely refuses a database whose run migrations
+    // are not a prefix of the sorted list, so a name sorting before them would stop that hall from starting.
     // Delegations (授权委托): a principal lets an agent act for them (or an enterprise they represent) in
     // named bundles for a term, under a power of attorney; revoked, never deleted (the applications handed
     // in under one name it).
@@ -315,6 +417,21 @@ const migrations: Record<string, Migration> = {
     },
     async down(db: Kysely<unknown>) {
       await sql`drop table delegations`.execute(db);
+    },
+  },
+  '2026-12-04-007-papers': {
+    async up(db: Kysely<unknown>) {
+      // The token of an application's public status page (the receipt's QR code): random, issued on first
+      // ask, one per application. The page shows the number and status only; the token is its only key.
+      await db.schema
+        .createTable('public_status_tokens')
+        .addColumn('application_id', 'text', (c) => c.primaryKey().references('applications.id'))
+        .addColumn('token', 'text', (c) => c.notNull().unique())
+        .addColumn('issued_at', 'timestamptz', (c) => c.notNull())
+        .execute();
+    },
+    async down(db: Kysely<unknown>) {
+      await sql`drop table public_status_tokens`.execute(db);
     },
   },
 };

@@ -4,6 +4,8 @@ import type { ColumnType, Generated } from 'kysely';
 
 type Timestamp = ColumnType<Date, Date | string, Date | string>;
 type Json<T> = ColumnType<T, string, string>;
+/** A JSON column that may be null (and is left out on insert). */
+type NullableJson<T> = ColumnType<T | null, string | null | undefined, string | null>;
 
 export interface ConsentTable {
   id: string;
@@ -13,6 +15,10 @@ export interface ConsentTable {
   scopes: Json<string[]>;
   granted_at: Timestamp;
   revoked_at: Timestamp | null;
+  witness: NullableJson<StaffJson>;
+  signature_form: ColumnType<string | null, string | null | undefined, string | null>;
+  signature_upload_id: ColumnType<string | null, string | null | undefined, string | null>;
+  agent: NullableJson<AgentJson>;
 }
 
 export interface PrefillTable {
@@ -46,6 +52,8 @@ export interface AuditRecordTable {
   /** The sentence of a record written before kinds, when not recognised (kind `other`); else null. */
   purpose: string | null;
   seq: Generated<number>;
+  officer: NullableJson<StaffJson>;
+  agent: NullableJson<AgentJson>;
 }
 
 export interface HallDatabase {
@@ -58,7 +66,75 @@ export interface HallDatabase {
   uploads: UploadTable;
   callback_nonces: CallbackNonceTable;
   sale_confirmations: SaleConfirmationTable;
+  public_status_tokens: PublicStatusTokenTable;
+  window_visits: WindowVisitTable;
+  drafts: DraftTable;
+  handovers: HandoverTable;
+  staff_seen: StaffSeenTable;
   delegations: DelegationTable;
+}
+
+/** A member of staff as stored (their token's subject, name and centre). */
+export interface StaffJson {
+  subject: string;
+  name: string;
+  centre: string | null;
+}
+
+/** An agent as stored. */
+export interface AgentJson {
+  idNumber: string;
+  name: string;
+  delegationId: string;
+}
+
+export interface WindowVisitTable {
+  id: string;
+  applicant_id_number: string;
+  applicant_name: string;
+  /** Departments that hold the person (lower case). */
+  known_to: Json<string[]>;
+  /** Enterprises the market register says the person represents (active ones). */
+  enterprises: Json<string[]>;
+  identity_check: string;
+  officer: Json<StaffJson>;
+  officer_subject: string;
+  opened_at: Timestamp;
+  expires_at: Timestamp;
+}
+
+export interface DraftTable {
+  id: string;
+  applicant_id_number: string;
+  bundle_code: string;
+  options: Json<string[]>;
+  values: Json<{ key: string; value: string }[]>;
+  materials: Json<{ id: string; uploadId: string }[]>;
+  prefill_id: string | null;
+  enterprise_uscc: string | null;
+  /** Who saved it last, by name. */
+  saved_by: string;
+  /** `ONLINE` or `WINDOW`. */
+  saved_channel: string;
+  updated_at: Timestamp;
+  expires_at: Timestamp;
+}
+
+export interface HandoverTable {
+  seq: Generated<number>;
+  application_id: string;
+  from_officer: NullableJson<StaffJson>;
+  to_officer: Json<StaffJson>;
+  reason: string | null;
+  at: Timestamp;
+}
+
+export interface StaffSeenTable {
+  subject: string;
+  role: string;
+  name: string;
+  centre: ColumnType<string | null, string | null | undefined, string | null>;
+  last_seen_at: Timestamp;
 }
 
 /** A signed callback's nonce, remembered for the callbacks' maximum age. */
@@ -88,6 +164,16 @@ export interface ApplicationTable {
   rating: number | null;
   rating_comment: string | null;
   rated_at: Timestamp | null;
+  /** `ONLINE` or `WINDOW`. */
+  channel: ColumnType<string, string | undefined, string>;
+  intake_officer: NullableJson<StaffJson>;
+  identity_check: ColumnType<string | null, string | null | undefined, string | null>;
+  agent: NullableJson<AgentJson>;
+  delegation_id: ColumnType<string | null, string | null | undefined, string | null>;
+  responsible_officer: NullableJson<StaffJson>;
+  responsible_subject: ColumnType<string | null, string | null | undefined, string | null>;
+  /** The responsible officer's centre (null: none yet, or centres not configured). */
+  centre: ColumnType<string | null, string | null | undefined, string | null>;
 }
 
 export interface PartTable {
@@ -145,6 +231,8 @@ export interface UploadTable {
   uploaded_at: Timestamp;
   /** When an application first handed it in; null while it is the applicant's alone (then it may expire). */
   handed_in_at: Timestamp | null;
+  /** The window visit an officer uploaded it in, for the walk-in (null: uploaded by the applicant or an agent). */
+  visit_id: ColumnType<string | null, string | null | undefined, string | null>;
 }
 
 export interface SaleConfirmationTable {
@@ -162,6 +250,14 @@ export interface SaleConfirmationTable {
   confirmed_at: Timestamp;
   expires_at: Timestamp;
   revoked_at: Timestamp | null;
+}
+
+/** The token of an application's public status page (papers/status-tokens.ts): one per application. */
+export interface PublicStatusTokenTable {
+  application_id: string;
+  /** 128 random bits, base64url. */
+  token: string;
+  issued_at: Timestamp;
 }
 
 export interface DelegationTable {

@@ -1,4 +1,5 @@
 import { fenToYuan } from '@onething/schema';
+import type { ReadBy } from '../applicant';
 import type { OneForm } from '../catalogue/one-form';
 import type { AuditTrail } from '../consent/audit-trail';
 import type { PrefilledValue, UnavailableSource } from '../consent/prefills';
@@ -28,7 +29,7 @@ export const FILLED_FROM_SALE = [
 export async function prefillFromSale(
   sale: SaleConfirmation,
   form: OneForm,
-  buyer: { readonly subject: string; readonly role: string },
+  buyer: { readonly subject: string; readonly role: string } & ReadBy,
   client: SupergraphClient,
   audit: AuditTrail,
   bundleCode: string,
@@ -69,6 +70,8 @@ export async function prefillFromSale(
     {
       actorSubject: buyer.subject,
       actorRole: buyer.role,
+      officer: buyer.officer ?? null,
+      agent: buyer.agent ?? null,
       subjectIdNumber: sale.sellerIdNumber,
       subjectUscc: null,
       department: 'realestate',

@@ -59,6 +59,8 @@ export const AuditPurposeKind = {
   FundCheck: 'FUND_CHECK',
   /** Checking at the real-estate registry that a seller owns the unit they confirm selling (the seller's own data). */
   SaleConfirmation: 'SALE_CONFIRMATION',
+  /** Checking at a window, with every department, that a walk-in's ID number names a person they hold (一窗受理的身份核验): the officer is named. */
+  IdentityCheck: 'IDENTITY_CHECK',
   /** Recorded before purposes had kinds, and not recognised: `text` says it as written. */
   Other: 'OTHER'
 } as const;

@@ -1,5 +1,17 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { FILES, idNumberOf, parties, upload } from './house-transfer';
+import { HOUSE_TRANSFER_UPLOADS } from '../../scripts/house-transfer-form';
+import {
+  application,
+  eventually,
+  FILES,
+  houseTransferValues,
+  idNumberOf,
+  parties,
+  population,
+  saleConfirmed,
+  statusOf,
+  upload,
+} from './house-transfer';
 import { startTestStack, type TestStack } from './support';
 
 const DELEGATION = `id principalIdNumber principalName enterpriseUscc agentIdNumber agentName bundleCodes
@@ -204,5 +216,189 @@ describe('delegations (代办), on the whole stack', () => {
     expect((await list(MINE, buyer))[0]).toMatchObject({ id: granted.id, status: 'REVOKED' });
     const again = await s.gql(REVOKE, { id: granted.id }, buyer);
     expect(again.errors?.[0]?.extensions).toMatchObject({ code: 'DELEGATION_NOT_ACTIVE', status: 'REVOKED' });
+  });
+});
+
+/**
+ * An agent acts for the principal on the whole stack (代办, with the front desk's on-behalf-of): within
+ * the delegation's scope the agent consents, prefills with the principal's data, uploads and submits for
+ * the principal, and both follow the application; outside its scope, and once revoked, the agent is
+ * refused with a code that says so, while the application already handed in goes on.
+ */
+describe('an agent acts for the principal under a delegation, on the whole stack', () => {
+  let s: TestStack;
+  let buyer: string;
+  let agent: string;
+  let buyerId: string;
+  let agentId: string;
+  let delegationId: string;
+  let sellerId: string;
+  let submitted: string;
+
+  const CONSENT = `mutation C($o: OnBehalfOf) {
+    grantConsent(bundleCode: "HOUSE-TRANSFER", scopes: ["tax", "realestate", "fund"], onBehalfOf: $o) {
+      id agent { idNumber name delegationId }
+    }
+  }`;
+  const PREFILL = `mutation P($o: OnBehalfOf, $b: ID!) {
+    prefillForm(bundleCode: $b, onBehalfOf: $o) { id values { key value } }
+  }`;
+  const SUBMIT = `mutation S($i: ApplicationInput!, $o: OnBehalfOf) {
+    submitApplication(input: $i, onBehalfOf: $o) {
+      application { id status intake { channel agent { idNumber name delegationId } } }
+      problems { field code }
+    }
+  }`;
+
+  beforeAll(async () => {
+    s = await startTestStack({ hallEnv: { POLL_INTERVAL_MS: '500' } });
+    buyer = await s.token('citizen');
+    agent = await s.token('agent');
+    buyerId = idNumberOf(buyer);
+    agentId = idNumberOf(agent);
+    const personas = [buyerId, agentId, idNumberOf(await s.token('seller'))];
+    const seller = parties(0, personas).seller;
+    sellerId = seller.idNumber;
+    await saleConfirmed(s, { buyer: { idNumber: buyerId, name: nameOf(buyer) }, seller });
+    const poa = await upload(s, buyer, FILES.pdf, '授权委托书.pdf');
+    const r = await s.gql<{ grantDelegation: { delegation: { id: string } } }>(
+      GRANT,
+      {
+        i: {
+          agentIdNumber: agentId,
+          agentName: nameOf(agent),
+          bundleCodes: ['HOUSE-TRANSFER'],
+          validUntil: beijingDay(30),
+          powerOfAttorneyUploadId: poa,
+        },
+      },
+      buyer,
+    );
+    delegationId = r.data!.grantDelegation.delegation.id;
+  });
+  afterAll(() => s?.stop());
+
+  const onBehalfOf = () => ({ delegationId });
+  /** Uploads a file for the principal, as the agent under the delegation. */
+  const uploadFor = async (body: Buffer, name: string) => {
+    const res = await fetch(`${s.gatewayUrl}/materials?delegationId=${delegationId}`, {
+      method: 'POST',
+      headers: {
+        authorization: `Bearer ${agent}`,
+        'content-type': 'application/octet-stream',
+        'x-material-name': encodeURIComponent(name),
+      },
+      body: new Uint8Array(body),
+    });
+    const json = (await res.json()) as { id?: string };
+    expect(res.status, JSON.stringify(json)).toBe(201);
+    return json.id!;
+  };
+
+  it('lets the agent consent, prefill with the principal’s data and submit the house transfer for them', async () => {
+    const consent = await s.gql<{ grantConsent: { agent: { idNumber: string; delegationId: string } } }>(
+      CONSENT,
+      { o: onBehalfOf() },
+      agent,
+    );
+    expect(consent.errors, JSON.stringify(consent.errors)).toBeUndefined();
+    expect(consent.data!.grantConsent.agent).toMatchObject({ idNumber: agentId, delegationId });
+
+    const prefill = await s.gql<{ prefillForm: { values: { key: string; value: string }[] } }>(
+      PREFILL,
+      { o: onBehalfOf(), b: 'HOUSE-TRANSFER' },
+      agent,
+    );
+    expect(prefill.errors, JSON.stringify(prefill.errors)).toBeUndefined();
+    const filled = new Map(prefill.data!.prefillForm.values.map((v) => [v.key, v.value]));
+    // The principal's data, not the agent's (who has no fund account at all).
+    expect(filled.get('applicant.name')).toBe(nameOf(buyer));
+    expect(filled.get('fund.personalAccount')).toBe(
+      population.fundAccounts.find((a) => a.idNumber === buyerId)!.personalAccount,
+    );
+
+    const materials = [];
+    for (const m of HOUSE_TRANSFER_UPLOADS)
+      materials.push({ id: m.id, uploadId: await uploadFor(m.file, m.name) });
+    const r = await s.gql<{
+      submitApplication: {
+        application: { id: string; intake: { channel: string; agent: { idNumber: string } | null } } | null;
+        problems: { field: string; code: string }[];
+      };
+    }>(
+      SUBMIT,
+      {
+        i: { bundleCode: 'HOUSE-TRANSFER', values: houseTransferValues(buyerId, sellerId), materials },
+        o: onBehalfOf(),
+      },
+      agent,
+    );
+    expect(r.errors, JSON.stringify(r.errors)).toBeUndefined();
+    expect(r.data!.submitApplication.problems).toEqual([]);
+    const a = r.data!.submitApplication.application!;
+    expect(a.intake).toMatchObject({ channel: 'ONLINE', agent: { idNumber: agentId, delegationId } });
+    submitted = a.id;
+  });
+
+  it('shows the application to the principal among theirs, and to the agent among those handed in as agent', async () => {
+    const mine = await s.gql<{ myApplications: { id: string }[] }>('{ myApplications { id } }', {}, buyer);
+    expect(mine.data!.myApplications.map((a) => a.id)).toContain(submitted);
+    const asAgent = await s.gql<{ applicationsAsAgent: { id: string }[] }>(
+      '{ applicationsAsAgent { id } }',
+      {},
+      agent,
+    );
+    expect(asAgent.data!.applicationsAsAgent.map((a) => a.id)).toEqual([submitted]);
+    // The agent's own account holds no application of theirs.
+    const agentsOwn = await s.gql<{ myApplications: { id: string }[] }>(
+      '{ myApplications { id } }',
+      {},
+      agent,
+    );
+    expect(agentsOwn.data!.myApplications).toEqual([]);
+  });
+
+  it('names principal and agent in the principal’s audit trail', async () => {
+    const trail = await s.gql<{
+      whoReadMyData: { subjectIdNumber: string; agent: { idNumber: string; delegationId: string } | null }[];
+    }>('{ whoReadMyData { subjectIdNumber agent { idNumber name delegationId } } }', {}, buyer);
+    expect(trail.errors, JSON.stringify(trail.errors)).toBeUndefined();
+    const byAgent = trail.data!.whoReadMyData.filter((r) => r.agent);
+    expect(byAgent.length).toBeGreaterThan(0);
+    for (const r of byAgent) {
+      expect(r.subjectIdNumber).toBe(buyerId);
+      expect(r.agent).toMatchObject({ idNumber: agentId, delegationId });
+    }
+  });
+
+  it('refuses the agent outside the scope with DELEGATION_OUT_OF_SCOPE', async () => {
+    const prefill = await s.gql(PREFILL, { o: onBehalfOf(), b: 'START-BUSINESS' }, agent);
+    expect(prefill.errors?.[0]?.extensions).toMatchObject({
+      code: 'DELEGATION_OUT_OF_SCOPE',
+      bundleCodes: ['HOUSE-TRANSFER'],
+    });
+  });
+
+  it('refuses the agent after revocation with DELEGATION_NOT_ACTIVE, while the application handed in goes on', async () => {
+    const revoked = await s.gql(REVOKE, { id: delegationId }, buyer);
+    expect(revoked.errors, JSON.stringify(revoked.errors)).toBeUndefined();
+    const again = await s.gql(CONSENT, { o: onBehalfOf() }, agent);
+    expect(again.errors?.[0]?.extensions).toMatchObject({ code: 'DELEGATION_NOT_ACTIVE', status: 'REVOKED' });
+    const late = await s.gql(
+      SUBMIT,
+      {
+        i: { bundleCode: 'HOUSE-TRANSFER', values: houseTransferValues(buyerId, sellerId) },
+        o: onBehalfOf(),
+      },
+      agent,
+    );
+    expect(late.errors?.[0]?.extensions?.code).toBe('DELEGATION_NOT_ACTIVE');
+    // The application handed in before goes on: the departments accept their parts.
+    const followed = await eventually(
+      () => application(s, buyer, submitted),
+      (a) => statusOf(a, 'TAX-DEED-TAX') === 'ACCEPTED',
+      'the deed tax accepted after the revocation',
+    );
+    expect(followed.status).not.toBe('REJECTED');
   });
 });

@@ -62,7 +62,7 @@ function applicant(
 }
 
 /**
- * The personas of a population (each applicant's token names every active enterprise they represent): three applicants chosen from its persons by the rules below, the first
+ * The personas of a population (each applicant's token names every active enterprise they represent): four applicants chosen from its persons by the rules below, the first
  * fit in the population's own order (so the same seed and size always give the same people), and the
  * fixed staff. Each applicant is a different person.
  */
@@ -126,6 +126,20 @@ export function personasFor(pop: Population): readonly Persona[] {
     );
   const represented = ix.represented.get(repPerson.idNumber) ?? [];
 
+  // The agent (代办人): an adult who is neither a buyer nor a seller any house transfer could pick (no fund
+  // account, no home), so the tests' buyers and sellers are never them; preferred in the buyer's city.
+  const chosen = new Set([buyer.idNumber, sellerPerson.idNumber, repPerson.idNumber]);
+  const agents = pop.persons.filter(
+    (p) =>
+      !chosen.has(p.idNumber) &&
+      ageOn(p.birthDate, ref) >= 18 &&
+      !ix.fund.has(p.idNumber) &&
+      !ix.owned.has(p.idNumber),
+  );
+  const agentPerson =
+    agents.find((p) => p.divisionCode.slice(0, 4) === buyer.divisionCode.slice(0, 4)) ?? agents[0];
+  if (!agentPerson) throw missing('agent', 'an adult with no fund account and no home', pop);
+
   return [
     applicant(
       'citizen',
@@ -162,6 +176,18 @@ export function personasFor(pop: Population): readonly Persona[] {
         },
       },
       represented,
+    ),
+    applicant(
+      'agent',
+      agentPerson,
+      {
+        title: { zh: '代办人', en: 'Agent' },
+        description: {
+          zh: '成年人，名下无房产、无公积金账户：受购房人授权委托，在委托范围和期限内代其办理二手房转移登记。',
+          en: 'An adult who owns no home and has no provident fund account: acts for the home buyer under a delegation the buyer grants, within its bundles and term.',
+        },
+      },
+      ix.represented.get(agentPerson.idNumber) ?? [],
     ),
     ...STAFF_PERSONAS,
   ];

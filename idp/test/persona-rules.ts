@@ -77,6 +77,16 @@ export function expectPersonasFit(personas: readonly Persona[], pop: Population)
   ).toBeGreaterThan(0);
   expect(new Set([buyer.idNumber, owner.idNumber, rep.idNumber]).size).toBe(3);
 
+  // The agent: an adult, none of the others, neither a buyer nor a seller a house transfer could pick.
+  const agentPersona = byId.get('agent')!;
+  const agent = person(agentPersona.idNumber);
+  expect(agentPersona).toMatchObject({ role: 'applicant', name: agent.name, subject: agent.idNumber });
+  expect([...agentPersona.enterprises].sort()).toEqual(representedBy(agent.idNumber));
+  expect(ageOn(agent.birthDate, POPULATION_REFERENCE_DATE)).toBeGreaterThanOrEqual(18);
+  expect(pop.fundAccounts.some((a) => a.idNumber === agent.idNumber)).toBe(false);
+  expect(propertiesOf(agent.idNumber)).toEqual([]);
+  expect(new Set([buyer.idNumber, owner.idNumber, rep.idNumber, agent.idNumber]).size).toBe(4);
+
   for (const p of personas.filter((p) => p.role !== 'applicant')) {
     expect(p.idNumber).toBeUndefined();
     expect(p.subject).toMatch(/^staff-[a-z]+-\d{2}$/);

@@ -10,14 +10,17 @@ describe('GET /personas', () => {
   });
   afterAll(() => t.idp.close());
 
-  it('lists the eight personas with their public information and no tokens', async () => {
+  it('lists the eleven personas with their public information and no tokens', async () => {
     const { status, body } = await t.call('GET', '/personas');
     expect(status).toBe(200);
     expect(body.map((p: { id: string }) => p.id)).toEqual([
       'citizen',
       'seller',
       'legal-rep',
+      'agent',
       'window-staff',
+      'window-staff-2',
+      'window-staff-other',
       'staff-tax',
       'staff-market',
       'staff-realestate',

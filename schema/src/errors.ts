@@ -283,6 +283,19 @@ export const ERRORS = {
     en: '`content-type` names one of the allowed types and the content is another; `claimed` and `found` say which.',
     zh: '`content-type` 声明的类型与文件实际内容不符；`claimed`、`found` 给出两者。',
   },
+  // Acting for someone under a delegation (代办, `onBehalfOf.delegationId`).
+  DELEGATION_NOT_ACTIVE: {
+    status: 403,
+    retryable: false,
+    en: 'The delegation allows nothing now: revoked by its principal, expired, or not valid yet; `status` says which and `since` (or `from`) when, `reason` says so in zh and en. Applications handed in under it before go on. Ask the principal for a new delegation, or wait for its first day.',
+    zh: '授权委托当前不能使用：已被委托人撤销、已过期或尚未生效；`status` 指明哪一种，`since`（或 `from`）给出日期，`reason` 提供中英文说明。此前已提交的申请照常办理。请委托人重新授权，或待生效日后再办。',
+  },
+  DELEGATION_OUT_OF_SCOPE: {
+    status: 403,
+    retryable: false,
+    en: 'The delegation does not cover this bundle: `bundleCodes` lists the bundles it covers, `reason` says so in zh and en. Act only within them, or ask the principal for a delegation that covers it.',
+    zh: '授权委托不包括该一件事：`bundleCodes` 列出委托范围，`reason` 提供中英文说明。请仅在委托范围内办理，或请委托人另行授权。',
+  },
   // The hall's papers (`/papers`, docs/frontend.md).
   FORM_COMPLETE: {
     status: 409,

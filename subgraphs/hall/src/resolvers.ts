@@ -5,6 +5,7 @@ import { auditNamesOf } from './consent/audit-names';
 import { auditResolvers } from './consent/audit-resolvers';
 import type { AuditTrail } from './consent/audit-trail';
 import { type ConsentResolverDeps, consentResolvers } from './consent/resolvers';
+import { type DelegationResolverDeps, delegationResolvers } from './delegations/resolvers';
 import { type DraftResolverDeps, draftResolvers } from './drafts/resolvers';
 import type { FormChecks } from './forms/form-checks';
 import { formResolvers } from './forms/resolvers';
@@ -20,7 +21,8 @@ import type { WindowVisits } from './window/visits';
 export type HallResolverDeps = ConsentResolverDeps &
   ApplicationResolverDeps &
   Omit<SalesDeps, 'validDays'> &
-  DraftResolverDeps & {
+  DraftResolverDeps &
+  DelegationResolverDeps & {
     readonly visits: WindowVisits;
     readonly staff: StaffSeen;
     readonly clock: Clock;
@@ -34,7 +36,7 @@ export type HallResolverDeps = ConsentResolverDeps &
 
 /**
  * The hall's resolvers, one module per feature, merged here (the subgraph kit merges them type by type):
- * the catalogue, one validation, consented prefill and its audit trail, applications, sales, and papers.
+ * the catalogue, one validation, consented prefill and its audit trail, applications, sales, papers, the window, drafts and delegations.
  */
 export function hallResolvers(deps: HallResolverDeps): Resolvers[] {
   return [
@@ -47,5 +49,6 @@ export function hallResolvers(deps: HallResolverDeps): Resolvers[] {
     paperResolvers(deps),
     windowResolvers(deps),
     draftResolvers(deps),
+    delegationResolvers(deps),
   ];
 }

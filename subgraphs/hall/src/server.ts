@@ -4,7 +4,6 @@ import type { Logger } from '@onething/runtime';
 import { hallSubgraphSdl } from '@onething/schema';
 import { createSubgraphServer, type Subgraph, subgraphMetrics } from '@onething/subgraph-kit';
 import { Counter } from 'prom-client';
-import type { DelegationLookup } from './acting/acting';
 import type { ActingDeps } from './acting/for-request';
 import { resolveActing } from './acting/resolve-acting';
 import { applicationReads } from './applications/reads';
@@ -16,6 +15,8 @@ import { BundleCatalogue } from './catalogue/bundle-catalogue';
 import { AuditTrail } from './consent/audit-trail';
 import { Consents } from './consent/consents';
 import { Prefills } from './consent/prefills';
+import { DelegationService } from './delegations/service';
+import { Delegations } from './delegations/store';
 import { CallbackNonces } from './dispatch/callback-nonces';
 import { CALLBACK_PATH, callbackRoute } from './dispatch/callback-route';
 import { DepartmentApi } from './dispatch/department-api';
@@ -132,15 +133,15 @@ export async function createHallSubgraph(
   const drafts = new Drafts(db, config.draftTtlDays);
   const visits = new WindowVisits(db);
   const staff = new StaffSeen(db);
-  const acting: ActingDeps = {
+  // Delegations (代办): granted online or recorded in a window visit, and the lookup agents act under.
+  const delegationService = new DelegationService({
+    delegations: new Delegations(db),
+    uploadsOf: async (idNumber, ids) => new Set((await uploads.forApplicant(idNumber, ids)).map((u) => u.id)),
+    bundleCodes: () => new Set(catalogue.bundles.map((b) => b.code)),
     visits,
-    // TODO(merge agents): pass helper agents' DelegationLookup (subgraphs/hall/src/delegations/) here, built
-    // on `db` like the stores above. Until it is merged nothing is constructed: acting under a delegation
-    // fails loudly (see delegationsNotWired) instead of pretending no delegation exists.
-    delegations: options.delegations ?? delegationsNotWired,
-    staff,
     clock,
-  };
+  });
+  const acting: ActingDeps = { visits, delegations: delegationService, staff, clock };
   const service = new ApplicationService({
     apps,
     jobs,
@@ -182,6 +183,7 @@ export async function createHallSubgraph(
       visits,
       staff,
       clock,
+      delegationService,
     }),
     identityKeys: config.identityKeys,
     loaders: () => ({ applications: applicationReads(apps) }),
@@ -210,6 +212,7 @@ export async function createHallSubgraph(
           : { files: config.materialQuotaFiles, bytes: config.materialQuotaBytes },
         retentionHours: config.uploadRetentionHours,
         acting: { visits, delegations: acting.delegations, now: () => clock.now() },
+        alsoReadableBy: (identity, upload) => delegationService.mayOpenPowerOfAttorney(identity, upload),
       });
       app.register(paperRoutes, {
         papers,
@@ -283,13 +286,4 @@ export interface HallSubgraph extends Subgraph {
 export interface HallOptions {
   /** The hall's one clock (default: the machine's, read as Beijing time). */
   readonly clock?: Clock;
-  /** Delegations (代办): helper agents' lookup, until it is built here (TODO(merge agents)). */
-  readonly delegations?: DelegationLookup;
 }
-
-/** TODO(merge agents): removed once server.ts builds the delegations lookup; not a refusal, a missing wire. */
-const delegationsNotWired: DelegationLookup = {
-  actingUnder: async () => {
-    throw new Error('TODO(merge agents): the hall has no DelegationLookup wired in server.ts');
-  },
-};

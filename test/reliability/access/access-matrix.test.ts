@@ -4,7 +4,7 @@ import type { TestStack } from '../../stack/support';
 import { type FigureRow, recordSection } from '../figures';
 import { changes, countRecords } from '../input/records';
 import { CASE_READS, CASE_WRITES } from './case-operations';
-import { type AccessFixture, PERSONAS, type Persona, startAccessStack } from './fixture';
+import { type AccessFixture, APPLICANTS, PERSONAS, type Persona, startAccessStack } from './fixture';
 import type { Operation, Verdict } from './operation';
 import { READS as ENTRY_READS } from './read-operations';
 import { WRITES as HALL_WRITES } from './write-operations';
@@ -33,9 +33,7 @@ describe('the access matrix', () => {
       verdicts.set(`${op.key} ${as}`, await op.try(s, f, as));
     for (const op of READS) for (const as of PERSONAS) await tryCell(op, as);
 
-    const applicants = Object.fromEntries(
-      (['citizen', 'seller', 'legal-rep', 'stranger'] as const).map((p) => [p, f.tokens[p]!]),
-    );
+    const applicants = Object.fromEntries(APPLICANTS.map((p) => [p, f.tokens[p]!]));
     // The citizen's cases at the departments, each waiting for its correction: a denied one leaves it waiting.
     const caseStatuses = async () =>
       Promise.all(
@@ -88,6 +86,7 @@ describe('the access matrix', () => {
         `${cells} cells: ${allowed} allowed and ${denied} denied as the matrix says, 0 wrong; the denied writes wrote 0 records (applications, ratings, consents, uploads, files, departments’ cases) and moved none of the citizen’s cases waiting for a correction.`,
         'The departments’ case operations (submit…Case, correct…Case, …Case, …CaseByKey) are the hall’s: it submits and corrects acting for the applicant whose case it is, and reads that applicant’s cases only; a department’s staff read their department’s cases and hand in nothing through the federation (their own system is where they work).',
         'Writes are tried denials first; the one-off writes (the correction, the rating, the retry) then by their allowed persona, once.',
+        'Delegations (代办): the citizen grants the agent persona one for the house transfer; only a delegation’s principal and agent learn of it (myDelegations, delegationsToMe hold nothing of anyone else’s), only window staff record one (in a visit of theirs for the principal), only its principal revokes it (anyone else: NOT_FOUND, as if it did not exist).',
         'Defects found and fixed: an applicant could hand in a form naming another person as the applicant (the application was stored under their own ID number with the other person’s details sent to the departments) — now refused as applicant.notYou.',
         'Defects found and fixed: any applicant could submit a case straight to a department for themselves (submitFundCase: a withdrawal above the price, another applicant’s uploads as materials; no application, no checks, no audit record) — now FORBIDDEN to all but the hall acting for them; the hall acting for one applicant could read, find and correct another’s case — now refused by the case’s own applicant; a unit’s owner saw every deed tax and fund loan record of the unit (a new owner the previous owner’s ID number and amount) — now their own only.',
       ],

@@ -1,5 +1,6 @@
 import { generatePopulation } from '@onething/legacy-kit';
 import { DEPARTMENT_KEYS } from '@onething/schema/departments';
+import { SAMPLE_FILES } from '../../../scripts/house-transfer-form';
 import { actingFor, CASE_ITEMS, caseInput, caseOperations } from '../../stack/department-cases';
 import {
   type ApplicationView,
@@ -13,6 +14,7 @@ import {
   saleConfirmed,
   statusOf,
   submit,
+  upload,
 } from '../../stack/house-transfer';
 import { type Department, startTestStack, type TestStack } from '../../stack/support';
 
@@ -28,6 +30,7 @@ export const PERSONAS = [
   'citizen',
   'seller',
   'legal-rep',
+  'agent',
   'stranger',
   'window-staff',
   // A window officer of another service centre than window-staff's (centres configured).
@@ -38,7 +41,7 @@ export const PERSONAS = [
 
 export type Persona = (typeof PERSONAS)[number];
 
-export const APPLICANTS: readonly Persona[] = ['citizen', 'seller', 'legal-rep', 'stranger'];
+export const APPLICANTS: readonly Persona[] = ['citizen', 'seller', 'legal-rep', 'agent', 'stranger'];
 export const STAFF: readonly Persona[] = ['window-staff', 'window-staff-other', ...DEPARTMENT_STAFF];
 /** The window officers: of the citizen's applications' centre, and of another. */
 export const WINDOW: readonly Persona[] = ['window-staff', 'window-staff-other'];
@@ -74,6 +77,16 @@ export interface AccessFixture {
   readonly correction: { readonly id: string; readonly partId: string; readonly price: string };
   readonly completed: ApplicationView & { readonly saleContract: string };
   readonly deadLettered: { readonly id: string; readonly partId: string };
+  /**
+   * The citizen's delegation to the agent persona for the house transfer, with the power of attorney
+   * uploaded.
+   */
+  readonly delegation: {
+    readonly id: string;
+    readonly agentIdNumber: string;
+    readonly agentName: string;
+    readonly powerOfAttorney: string;
+  };
   /** A window visit window-staff opened for the citizen (一窗受理). */
   readonly visitId: string;
   /** Each applicant's uploads of the house transfer's materials, to hand in with a form. */
@@ -99,7 +112,7 @@ export async function startAccessStack(): Promise<{ s: TestStack; f: AccessFixtu
   const tokens: Record<string, string | undefined> = { anonymous: undefined };
   for (const p of PERSONAS.filter((x) => x !== 'anonymous' && x !== 'stranger' && x !== 'hall'))
     tokens[p] = await s.token(p);
-  const personaIds = ['citizen', 'seller', 'legal-rep'].map((p) => idNumberOf(tokens[p]!));
+  const personaIds = ['citizen', 'seller', 'legal-rep', 'agent'].map((p) => idNumberOf(tokens[p]!));
   const stranger = parties(6, personaIds).buyer;
   tokens.stranger = await s.customToken({
     role: 'applicant',
@@ -254,8 +267,30 @@ export async function startAccessStack(): Promise<{ s: TestStack; f: AccessFixtu
   if (!visit.data?.openWindowVisit.visit)
     throw new Error(`the citizen's window visit: ${JSON.stringify(visit)}`);
   const materials: Record<string, { id: string; uploadId: string }[]> = {};
-  for (const a of ['citizen', 'seller', 'legal-rep', 'stranger'])
-    materials[a] = await houseTransferMaterials(s, tokens[a]!);
+  for (const a of APPLICANTS) materials[a] = await houseTransferMaterials(s, tokens[a]!);
+
+  // The citizen's delegation to the agent persona (代办), with a power of attorney: who learns of it, who
+  // may revoke it. The agent's name is as their sign-in gives it.
+  const agentToken = tokens.agent!;
+  const agentName = JSON.parse(Buffer.from(agentToken.split('.')[1]!, 'base64url').toString()).name as string;
+  const poa = await upload(s, citizen, SAMPLE_FILES.pdf, '授权委托书.pdf');
+  const granted = await s.gql<{
+    grantDelegation: { delegation: { id: string } | null; problems: unknown[] };
+  }>(
+    'mutation G($i: DelegationInput!) { grantDelegation(input: $i) { delegation { id } problems { field code } } }',
+    {
+      i: {
+        agentIdNumber: idNumberOf(agentToken),
+        agentName,
+        bundleCodes: ['HOUSE-TRANSFER'],
+        validUntil: new Date(Date.now() + 8 * 3_600_000 + 30 * 86_400_000).toISOString().slice(0, 10),
+        powerOfAttorneyUploadId: poa,
+      },
+    },
+    citizen,
+  );
+  if (!granted.data?.grantDelegation.delegation)
+    throw new Error(`the citizen's delegation to the agent: ${JSON.stringify(granted)}`);
   return {
     s,
     f: {
@@ -271,6 +306,12 @@ export async function startAccessStack(): Promise<{ s: TestStack; f: AccessFixtu
       enterpriseUscc: legalRep.enterprises[0]!,
       sellerUnit,
       victim: { idNumber: victim.buyer.idNumber, name: victim.buyer.name, sellerId: victim.seller.idNumber },
+      delegation: {
+        id: granted.data.grantDelegation.delegation.id,
+        agentIdNumber: idNumberOf(agentToken),
+        agentName,
+        powerOfAttorney: poa,
+      },
       correction: {
         id: correction.id,
         partId: asked.parts.find((p) => p.itemCode === 'TAX-DEED-TAX')!.id,

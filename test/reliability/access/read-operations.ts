@@ -172,7 +172,7 @@ export const READS: readonly Operation[] = [
   {
     key: 'trail.own',
     label: 'read the audit trail: whoReadMyData (one’s own only)',
-    allowed: ['citizen', 'seller', 'legal-rep', 'stranger'],
+    allowed: APPLICANTS,
     try: async (s, f, as) => {
       const r = await s.gql<{ whoReadMyData: { subjectIdNumber: string | null }[] }>(
         '{ whoReadMyData { subjectIdNumber subjectUscc } }',
@@ -216,7 +216,7 @@ export const READS: readonly Operation[] = [
   {
     key: 'trail.own.paged',
     label: 'read the audit trail: readsOfMyData (one’s own only, another reader never by ID number)',
-    allowed: ['citizen', 'seller', 'legal-rep', 'stranger'],
+    allowed: APPLICANTS,
     try: async (s, f, as) => {
       const r = await s.gql<{
         readsOfMyData: { edges: { node: { subjectIdNumber: string | null; actor: string } }[] };
@@ -381,5 +381,65 @@ export const READS: readonly Operation[] = [
       judgeAnswer(await s.gql('{ applicationsAsAgent { id } }', {}, f.tokens[as], f.headers[as]), [
         'applicationsAsAgent',
       ]),
+  },
+  {
+    key: 'delegation.powerOfAttorney',
+    label: 'read a delegation’s power of attorney (授权委托书)',
+    allowed: ['citizen', 'agent', ...WINDOW],
+    try: async (s, f, as) => {
+      const token = f.tokens[as];
+      return judgeHttp(
+        await fetch(`${s.gatewayUrl}/materials/${f.delegation.powerOfAttorney}`, {
+          headers: { ...(token ? { authorization: `Bearer ${token}` } : {}), ...f.headers[as] },
+        }),
+        200,
+      );
+    },
+  },
+  {
+    key: 'delegations.granted',
+    label: 'read delegations: myDelegations (those one granted, as principal)',
+    allowed: APPLICANTS,
+    try: async (s, f, as) => {
+      const r = await s.gql<{ myDelegations: { id: string; principalIdNumber: string }[] }>(
+        '{ myDelegations { id principalIdNumber agentIdNumber } }',
+        {},
+        f.tokens[as],
+        f.headers[as],
+      );
+      return judgeAnswer(r, ['myDelegations'], {
+        allowedIf: (list) => {
+          const delegations = list as { id: string; principalIdNumber: string }[];
+          if (delegations.some((d) => d.principalIdNumber !== f.ids[as]))
+            return `someone else's delegation among ${as}'s own`;
+          if (as === 'citizen' && !delegations.some((d) => d.id === f.delegation.id))
+            return 'the citizen does not see the delegation they granted';
+          return undefined;
+        },
+      });
+    },
+  },
+  {
+    key: 'delegations.toMe',
+    label: 'read delegations: delegationsToMe (those naming one as agent)',
+    allowed: APPLICANTS,
+    try: async (s, f, as) => {
+      const r = await s.gql<{ delegationsToMe: { id: string; agentIdNumber: string }[] }>(
+        '{ delegationsToMe { id principalIdNumber agentIdNumber powerOfAttorney { id } } }',
+        {},
+        f.tokens[as],
+        f.headers[as],
+      );
+      return judgeAnswer(r, ['delegationsToMe'], {
+        allowedIf: (list) => {
+          const delegations = list as { id: string; agentIdNumber: string }[];
+          if (delegations.some((d) => d.agentIdNumber !== f.ids[as]))
+            return `a delegation naming someone else among ${as}'s`;
+          if (as === 'agent' && !delegations.some((d) => d.id === f.delegation.id))
+            return 'the agent does not see the delegation naming them';
+          return undefined;
+        },
+      });
+    },
   },
 ];

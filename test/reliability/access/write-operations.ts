@@ -5,6 +5,14 @@ import { judgeAnswer, judgeHttp, type Operation, type Verdict } from './operatio
 const SUBMIT =
   'mutation S($i: ApplicationInput!) { submitApplication(input: $i) { application { id } problems { field code } } }';
 
+/** A delegation of the house transfer for a month to someone who is none of the personas. */
+const delegationTo = (agent: { idNumber: string; name: string }) => ({
+  agentIdNumber: agent.idNumber,
+  agentName: agent.name,
+  bundleCodes: ['HOUSE-TRANSFER'],
+  validUntil: new Date(Date.now() + 8 * 3_600_000 + 30 * 86_400_000).toISOString().slice(0, 10),
+});
+
 /** A form answered with problems is the hall taking it from this applicant; `notYou` is a refusal. */
 function formVerdict(
   r: Awaited<ReturnType<typeof judgeAnswer>> | Verdict,
@@ -18,7 +26,7 @@ function formVerdict(
 
 /**
  * The writes of the matrix: submit, submit for someone else (through the hall and straight to a
- * department), correct, rate, retry, consent, upload (each department's own case writes are in
+ * department), correct, rate, retry, consent, delegations (grant, record at a window, revoke), upload (each department's own case writes are in
  * case-operations.ts). Denials are tried first and must leave nothing
  * behind; the allowed persona of a one-off write (a correction, a rating, a retry) tries it last.
  */
@@ -149,6 +157,57 @@ export const WRITES: readonly Operation[] = [
           f.headers[as],
         ),
         ['grantConsent'],
+      ),
+  },
+  {
+    key: 'delegation.grant',
+    label: 'grant a delegation (授权委托), as its principal',
+    writes: true,
+    allowed: APPLICANTS,
+    try: async (s, f, as) =>
+      judgeAnswer(
+        await s.gql(
+          'mutation G($i: DelegationInput!) { grantDelegation(input: $i) { delegation { id } problems { field code } } }',
+          { i: delegationTo(f.victim) },
+          f.tokens[as],
+          f.headers[as],
+        ),
+        ['grantDelegation', 'delegation'],
+      ),
+  },
+  {
+    key: 'delegation.record',
+    label: 'record a delegation at a window, in a visit of the officer’s',
+    writes: true,
+    allowed: ['window-staff'],
+    try: async (s, f, as) =>
+      judgeAnswer(
+        await s.gql(
+          'mutation R($v: ID!, $i: DelegationInput!) { recordDelegation(visitId: $v, input: $i) { delegation { id } problems { field code } } }',
+          {
+            v: f.visitId,
+            i: { ...delegationTo(f.victim), powerOfAttorneyUploadId: f.delegation.powerOfAttorney },
+          },
+          f.tokens[as],
+          f.headers[as],
+        ),
+        ['recordDelegation', 'delegation'],
+      ),
+  },
+  {
+    key: 'delegation.revoke',
+    label: 'revoke a delegation (its principal only)',
+    writes: true,
+    allowed: ['citizen'],
+    try: async (s, f, as) =>
+      judgeAnswer(
+        await s.gql(
+          'mutation R($id: ID!) { revokeDelegation(delegationId: $id) { id status } }',
+          { id: f.delegation.id },
+          f.tokens[as],
+          f.headers[as],
+        ),
+        ['revokeDelegation'],
       ),
   },
   {

@@ -6,7 +6,7 @@ import type { TestStack } from '../../stack/support';
 /**
  * What the stack has stored, counted from outside as a client and the stand-ins' admin ports see it: the
  * hall's applications (window staff's queue), ratings, audit records (window staff's trail), each given
- * applicant's consents, uploads and applications, the files in the materials directory, and every case at
+ * applicant's consents, uploads, applications and delegations, the files in the materials directory, and every case at
  * every department. A refused request must leave all of it as it was.
  */
 export type Records = Readonly<Record<string, number>>;
@@ -46,8 +46,13 @@ export async function countRecords(
   counts.ratings = staff.data!.applicationQueue.filter((a) => a.rating).length;
   counts['audit records'] = staff.data!.auditRecords.length;
   for (const [who, token] of Object.entries(applicants)) {
-    const mine = await s.gql<{ myConsents: unknown[]; myUploads: unknown[]; myApplications: unknown[] }>(
-      '{ myConsents { id } myUploads { id } myApplications(limit: 500) { id } }',
+    const mine = await s.gql<{
+      myConsents: unknown[];
+      myUploads: unknown[];
+      myApplications: unknown[];
+      myDelegations: { revokedAt: string | null }[];
+    }>(
+      '{ myConsents { id } myUploads { id } myApplications(limit: 500) { id } myDelegations { id revokedAt } }',
       {},
       token,
     );
@@ -55,6 +60,8 @@ export async function countRecords(
     counts[`consents of ${who}`] = mine.data!.myConsents.length;
     counts[`uploads of ${who}`] = mine.data!.myUploads.length;
     counts[`applications of ${who}`] = mine.data!.myApplications.length;
+    counts[`delegations of ${who}`] = mine.data!.myDelegations.length;
+    counts[`revoked delegations of ${who}`] = mine.data!.myDelegations.filter((d) => d.revokedAt).length;
   }
   counts['material files'] = filesUnder(s.options.hallMaterialsDir!);
   for (const d of DEPARTMENT_KEYS) counts[`${d} cases`] = (await s.admin(d).cases()).length;

@@ -37,6 +37,11 @@ export interface MaterialRoutesDeps {
   /** How long uploads never handed in are kept (UPLOAD_RETENTION_HOURS; default 168). */
   readonly retentionHours?: number;
   /**
+   * Who else may open an applicant's upload, beyond the rules of the routes: the agent of a delegation
+   * whose power of attorney it is (delegations/).
+   */
+  readonly alsoReadableBy?: (identity: Identity, upload: Upload) => Promise<boolean>;
+  /**
    * Whom an upload is for when `?visitId=` (a window officer, for the walk-in) or `?delegationId=` (an
    * agent, for the principal) is given: the upload is the applicant's, not the uploader's. Without it,
    * only applicants upload, for themselves.
@@ -129,7 +134,8 @@ export const materialRoutes: FastifyPluginAsync<MaterialRoutesDeps> = async (sco
    * Who may see an upload: its applicant; window staff, who examine materials at the counter; a
    * department's staff once an application hands it in for a part of their department whose item asks
    * for it — what the hall sends them, never another department's material (a bank card scan goes to the
-   * fund, not to the tax office). A reference a department holds from anywhere else opens nothing.
+   * fund, not to the tax office); whoever `alsoReadableBy` names (the agent of a power of attorney). A
+   * reference a department holds from anywhere else opens nothing.
    */
   const mayRead = async (identity: Identity | null, upload: Upload): Promise<boolean> => {
     if (!identity) return false;
@@ -143,7 +149,8 @@ export const materialRoutes: FastifyPluginAsync<MaterialRoutesDeps> = async (sco
       return (await uploads.handedInTo(upload.id, identity.departments)).some((h) =>
         deps.sentWith(h.itemCode, h.materialId),
       );
-    return identity.role === 'applicant' && identity.idNumber === upload.applicantIdNumber;
+    if (identity.role === 'applicant' && identity.idNumber === upload.applicantIdNumber) return true;
+    return (await deps.alsoReadableBy?.(identity, upload)) ?? false;
   };
 
   const onlyApplicants = async (req: FastifyRequest, reply: FastifyReply) => {

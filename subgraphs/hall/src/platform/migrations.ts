@@ -380,6 +380,45 @@ const migrations: Record<string, Migration> = {
   },
   // Named after the day's migrations already shipped (001–004): a name sorting before one a database has
   // run would be refused by the migrator there.
+  '2026-12-04-006-delegations': {
+    // Named after every migration an existing hall has run: Kysely refuses a database whose run migrations
+    // are not a prefix of the sorted list, so a name sorting before them would stop that hall from starting.
+    // Delegations (授权委托): a principal lets an agent act for them (or an enterprise they represent) in
+    // named bundles for a term, under a power of attorney; revoked, never deleted (the applications handed
+    // in under one name it).
+    async up(db: Kysely<unknown>) {
+      await db.schema
+        .createTable('delegations')
+        .addColumn('id', 'text', (c) => c.primaryKey())
+        .addColumn('principal_id_number', 'text', (c) => c.notNull())
+        .addColumn('principal_name', 'text', (c) => c.notNull())
+        .addColumn('principal_subject', 'text', (c) => c.notNull())
+        .addColumn('enterprise_uscc', 'text')
+        .addColumn('agent_id_number', 'text', (c) => c.notNull())
+        .addColumn('agent_name', 'text', (c) => c.notNull())
+        .addColumn('bundle_codes', 'jsonb', (c) => c.notNull())
+        .addColumn('valid_from', 'text', (c) => c.notNull())
+        .addColumn('valid_until', 'text', (c) => c.notNull())
+        .addColumn('power_of_attorney_upload_id', 'text')
+        .addColumn('recorded_by', 'jsonb')
+        .addColumn('granted_at', 'timestamptz', (c) => c.notNull())
+        .addColumn('revoked_at', 'timestamptz')
+        .execute();
+      await db.schema
+        .createIndex('delegations_principal')
+        .on('delegations')
+        .columns(['principal_id_number', 'granted_at'])
+        .execute();
+      await db.schema
+        .createIndex('delegations_agent')
+        .on('delegations')
+        .columns(['agent_id_number', 'granted_at'])
+        .execute();
+    },
+    async down(db: Kysely<unknown>) {
+      await sql`drop table delegations`.execute(db);
+    },
+  },
   '2026-12-04-007-papers': {
     async up(db: Kysely<unknown>) {
       // The token of an application's public status page (the receipt's QR code): random, issued on first

@@ -71,6 +71,7 @@ export interface HallDatabase {
   drafts: DraftTable;
   handovers: HandoverTable;
   staff_seen: StaffSeenTable;
+  delegations: DelegationTable;
 }
 
 /** A member of staff as stored (their token's subject, name and centre). */
@@ -257,4 +258,31 @@ export interface PublicStatusTokenTable {
   /** 128 random bits, base64url. */
   token: string;
   issued_at: Timestamp;
+}
+
+export interface DelegationTable {
+  id: string;
+  /** Who grants it: the applicant signed in, or the walk-in of a window visit. */
+  principal_id_number: string;
+  principal_name: string;
+  principal_subject: string;
+  /** The enterprise the agent acts for, when the delegation is for one. */
+  enterprise_uscc: string | null;
+  agent_id_number: string;
+  agent_name: string;
+  /** The bundles the agent may act in. */
+  bundle_codes: Json<string[]>;
+  /** First and last day of validity, Beijing dates `yyyy-MM-dd`. */
+  valid_from: string;
+  valid_until: string;
+  /** The principal's upload holding the power of attorney (授权委托书). */
+  power_of_attorney_upload_id: string | null;
+  /** The window officer who recorded it from the signed paper: `{ subject, name, centre }`; null online. */
+  recorded_by: ColumnType<
+    { subject: string; name: string; centre: string | null } | null,
+    string | null,
+    string | null
+  >;
+  granted_at: Timestamp;
+  revoked_at: Timestamp | null;
 }

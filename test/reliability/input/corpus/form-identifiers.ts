@@ -3,11 +3,21 @@ import { asHall, type CorpusContext, spoiled } from './context';
 
 const SUBMIT =
   'mutation S($i: ApplicationInput!) { submitApplication(input: $i) { application { id } problems { field code message { zh en } } } }';
+const GRANT_DELEGATION =
+  'mutation G($i: DelegationInput!) { grantDelegation(input: $i) { delegation { id } problems { field code message { zh en } } } }';
+/** A delegation right in every way but what a case spoils. */
+const delegation = (over: Record<string, unknown>) => ({
+  agentIdNumber: '11010519491231002X',
+  agentName: '张三',
+  bundleCodes: ['HOUSE-TRANSFER'],
+  validUntil: new Date(Date.now() + 8 * 3_600_000 + 30 * 86_400_000).toISOString().slice(0, 10),
+  ...over,
+});
 const invalid = (rule?: string) => ({ status: 200, code: 'INVALID_INPUT', ...(rule ? { rule } : {}) });
 
 /**
  * The hall's identifiers that are not: ids that cannot be its UUIDs, codes of bundles, items, options and
- * scopes that do not exist, and the one form's identifier fields spoiled one at a time in a form that is
+ * scopes that do not exist, a delegation's agent, scope and power of attorney that cannot be, and the one form's identifier fields spoiled one at a time in a form that is
  * otherwise right (so that only the spoiled value can refuse it).
  */
 export const formIdentifiers = (ctx: CorpusContext) => {
@@ -95,6 +105,39 @@ export const formIdentifiers = (ctx: CorpusContext) => {
       name: 'bundle code that does not exist (prefill)',
       ...graphql('mutation { prefillForm(bundleCode: "") { id } }', {}, t.applicant),
       expect: invalid('bundle.unknown'),
+    },
+    {
+      name: 'delegation id of a revocation: not a UUID',
+      ...graphql('mutation { revokeDelegation(delegationId: "1 OR 1=1") { id } }', {}, t.applicant),
+      expect: invalid('id.format'),
+    },
+    {
+      name: 'a delegation’s bundle that does not exist',
+      ...graphql(GRANT_DELEGATION, { i: delegation({ bundleCodes: ["HOUSE-TRANSFER'; --"] }) }, t.applicant),
+      expect: { status: 200, rule: 'bundle.unknown', field: 'bundleCodes' },
+    },
+    {
+      name: 'a delegation to oneself',
+      ...graphql(GRANT_DELEGATION, { i: delegation({ agentIdNumber: ctx.applicant.idNumber }) }, t.applicant),
+      expect: { status: 200, rule: 'delegation.agentIsPrincipal', field: 'agentIdNumber' },
+    },
+    {
+      name: 'a delegation’s power of attorney: someone else’s upload',
+      ...graphql(
+        GRANT_DELEGATION,
+        { i: delegation({ powerOfAttorneyUploadId: ctx.otherUploadId }) },
+        t.applicant,
+      ),
+      expect: { status: 200, rule: 'material.uploadUnknown', field: 'powerOfAttorneyUploadId' },
+    },
+    {
+      name: 'a delegation’s power of attorney: not an id',
+      ...graphql(
+        GRANT_DELEGATION,
+        { i: delegation({ powerOfAttorneyUploadId: '../../etc/passwd' }) },
+        t.applicant,
+      ),
+      expect: { status: 200, rule: 'material.uploadUnknown', field: 'powerOfAttorneyUploadId' },
     },
     {
       name: 'an option the bundle lacks',

@@ -48,13 +48,15 @@ const OTHER_TEXT: readonly [bundle: string, key: string][] = [
 
 const SUBMIT =
   'mutation S($i: ApplicationInput!) { submitApplication(input: $i) { application { id } problems { field code message { zh en } } } }';
+const GRANT_DELEGATION =
+  'mutation G($i: DelegationInput!) { grantDelegation(input: $i) { delegation { id } problems { field code message { zh en } } } }';
 const CHECK =
   'query C($b: ID!, $o: [String!], $v: [FormValueInput!]!) { checkForm(bundleCode: $b, options: $o, values: $v) { valid problems { field code message { zh en } } } }';
 
 /**
  * Every text field of every bundle with injection strings: the house transfer's in a form right in every
  * other way (so nothing but the text itself can refuse it, and a refusal that fails would store an
- * application), the other bundles' through checkForm; the rating's comment, a case sent straight to a
+ * application), the other bundles' through checkForm; a delegation's agent name; the rating's comment, a case sent straight to a
  * department, a material's name, and codes that are looked up.
  */
 export const injection = (ctx: CorpusContext) => {
@@ -114,9 +116,27 @@ export const injection = (ctx: CorpusContext) => {
     },
     body: '%PDF-1.4 corpus',
   });
+  // The name of an agent a delegation is granted to (grantDelegation answers its problems like a form).
+  const delegations = PAYLOADS.map((p) => ({
+    name: `delegation agentName: ${p.family}`,
+    ...graphql(
+      GRANT_DELEGATION,
+      {
+        i: {
+          agentIdNumber: '11010519491231002X',
+          agentName: p.text,
+          bundleCodes: ['HOUSE-TRANSFER'],
+          validUntil: new Date(Date.now() + 8 * 3_600_000 + 30 * 86_400_000).toISOString().slice(0, 10),
+        },
+      },
+      t.applicant,
+    ),
+    expect: at('agentName'),
+  }));
   return casesOf('injection', [
     ...houseTransfer,
     ...others,
+    ...delegations,
     ...['script tag', 'SQL stacked query', 'SOAP breakout', 'bidi override'].map((family) => ({
       name: `rating comment: ${family}`,
       ...graphql(

@@ -24,7 +24,8 @@ import { BROWSER_AVAILABLE, launchBrowser, startWebStack } from './support';
  * transfer from the ID check to the printed receipt (with the keyboard wherever a keyboard serves), and the
  * applicant then finds it in their own account; a draft started online is finished at the window; the
  * consent is signed on paper and scanned, chosen with the keyboard alone; an applicant grants, lists and
- * revokes a delegation, and the agent acts for them in its scope.
+ * revokes a delegation, and the agent acts for them in its scope; an officer records a delegation signed on
+ * paper, which the agent then finds.
  */
 /** The officer's screens' words, in both languages of the hall. */
 const ZH = {
@@ -538,5 +539,56 @@ describe.skipIf(!BROWSER_AVAILABLE)('the front desk in the web app', () => {
     await principal.locator(`[data-delegation="${delegationId}"][data-status="REVOKED"]`).waitFor();
     await page.goto(`${s.gatewayUrl}/#/for/${delegationId}`);
     await page.getByText('该授权不存在、未指定您为代办人，或已不在有效期内。').waitFor();
+  });
+
+  it('records at the window a delegation the principal signed on paper, and the agent then finds it', async () => {
+    const p = parties(45, excluded);
+    const agent = parties(46, excluded).buyer;
+    const page = await newPage();
+    await signIn(page, s.gatewayUrl, 'window-staff');
+    await openVisit(page, p.buyer.idNumber, 'DOCUMENT_INSPECTED');
+    const record = page.locator('[data-record-delegation]');
+    await record.locator('summary').click();
+    // Without the scanned power of attorney nothing is recorded: every missing thing at once.
+    await record.getByRole('button', { name: '登记授权' }).click();
+    const summary = record.getByRole('alert').filter({ hasText: '处需要修改' });
+    await summary.waitFor();
+    const fields = await summary
+      .locator('li')
+      .evaluateAll((items) => items.map((li) => li.getAttribute('data-field')));
+    expect(fields).toEqual(
+      expect.arrayContaining([
+        'agentIdNumber',
+        'agentName',
+        'validUntil',
+        'bundleCodes',
+        'powerOfAttorneyUploadId',
+      ]),
+    );
+    const until = new Date(Date.now() + 30 * 86_400_000).toISOString().slice(0, 10);
+    await record.getByLabel('代办人身份证号码').fill(agent.idNumber);
+    await record.getByLabel('代办人姓名').fill(agent.name);
+    await record.getByRole('checkbox', { name: '二手房转移登记' }).check();
+    await record.getByLabel('截止日期').fill(until);
+    await record.locator('#field-powerOfAttorneyUploadId').setInputFiles({
+      name: '授权委托书（签字）.pdf',
+      mimeType: 'application/pdf',
+      buffer: SAMPLE_FILES.pdf,
+    });
+    await record.getByText('已上传：授权委托书（签字）.pdf').waitFor();
+    await record.getByRole('button', { name: '登记授权' }).click();
+    await record.getByText(`已登记：${agent.name} 可为该申请人代办。`).waitFor();
+    await screenshot(page, 'window-record-delegation');
+
+    // The agent finds it among the delegations to them, recorded at the window by the officer.
+    const agentPage = await newPage();
+    await signInAs(agentPage, s.gatewayUrl, { idNumber: agent.idNumber });
+    await agentPage.getByRole('link', { name: '授权代办' }).click();
+    const toMe = agentPage.locator('[data-delegation-to-me][data-status="ACTIVE"]');
+    await toMe.waitFor();
+    const text = (await toMe.textContent())!;
+    expect(text).toContain(p.buyer.name);
+    expect(text).toContain('窗口登记人');
+    expect(text).toContain('王晓燕');
   });
 });

@@ -385,6 +385,15 @@ export const GRANT_DELEGATION = graphql(`
   }
 `);
 
+export const RECORD_DELEGATION = graphql(`
+  mutation RecordDelegation($visitId: ID!, $input: DelegationInput!) {
+    recordDelegation(visitId: $visitId, input: $input) {
+      delegation { ...DelegationParts }
+      problems { ...ProblemParts }
+    }
+  }
+`);
+
 export const REVOKE_DELEGATION = graphql(`
   mutation RevokeDelegation($delegationId: ID!) {
     revokeDelegation(delegationId: $delegationId) { ...DelegationParts }

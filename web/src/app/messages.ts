@@ -397,6 +397,16 @@ export const MESSAGES = m({
   },
   'delegations.attorneyUploaded': { zh: '已上传：{name}', en: 'Uploaded: {name}' },
   'delegations.submit': { zh: '授权', en: 'Grant' },
+  'delegations.record': { zh: '登记授权委托书', en: 'Record a signed power of attorney' },
+  'delegations.recordIntro': {
+    zh: '委托人已在纸质授权委托书上签字：按委托书登记代办人、事项和期限，并扫描上传委托书。代办人此后可在线或到窗口为委托人办理。',
+    en: 'The principal signed a power of attorney on paper: record its agent, bundles and term, and scan it. The agent may then act for the principal online or at a window.',
+  },
+  'delegations.recordSubmit': { zh: '登记授权', en: 'Record the delegation' },
+  'delegations.recordedFor': {
+    zh: '已登记：{name} 可为该申请人代办。',
+    en: 'Recorded: {name} may act for this applicant.',
+  },
   'delegations.grantedTo': { zh: '已授权 {name} 代办。', en: '{name} may now act for you.' },
   'delegations.granted': { zh: '我授予的代办', en: 'Delegations I granted' },
   'delegations.noneGranted': { zh: '您尚未授权他人代办。', en: 'You have not delegated anything.' },

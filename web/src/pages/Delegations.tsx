@@ -7,6 +7,7 @@ import {
   BUNDLE_NAMES,
   DELEGATIONS,
   GRANT_DELEGATION,
+  RECORD_DELEGATION,
   REVOKE_DELEGATION,
 } from '../api/documents';
 import { limitText, operationErrorText } from '../api/errors';
@@ -177,12 +178,18 @@ function DelegationFacts({ delegation: d, bundles }: { delegation: Delegation; b
 }
 
 /** Granting a delegation: every field checked as typed, every problem of the hall's answer at its field. */
-function GrantForm({
+/**
+ * A delegation granted online by the signed-in principal or, with `visitId`, recorded at a window by the
+ * officer from the principal's signed power of attorney (scanned: then required, and uploaded in the visit).
+ */
+export function GrantForm({
   bundles,
   onGranted,
+  visitId,
 }: {
   bundles: readonly { code: string; name: { zh: string; en: string } }[];
   onGranted(): void;
+  visitId?: string;
 }) {
   const { t, l } = useI18n();
   const { session } = useSession();
@@ -194,7 +201,9 @@ function GrantForm({
   const [problems, setProblems] = useState<Problem[]>([]);
   const [sent, setSent] = useState(0);
   const [granted, setGranted] = useState<string | null>(null);
-  const [state, grant] = useMutation(GRANT_DELEGATION);
+  const [grantState, grantOnline] = useMutation(GRANT_DELEGATION);
+  const [recordState, recordAtWindow] = useMutation(RECORD_DELEGATION);
+  const state = visitId ? recordState : grantState;
   const fileInput = useRef<HTMLInputElement>(null);
   const labels = useMemo(() => {
     const m = new Map(FIELDS.map((f) => [f.key, l(f.label)]));
@@ -217,20 +226,32 @@ function GrantForm({
             },
           ]
         : []),
+      ...(visitId && !attorney
+        ? [
+            {
+              field: 'powerOfAttorneyUploadId',
+              code: 'field.required',
+              message: {
+                zh: '在窗口登记授权，须扫描上传委托人签字的授权委托书',
+                en: 'At a window, scan and upload the power of attorney the principal signed',
+              },
+              items: [],
+            },
+          ]
+        : []),
     ];
     setSent((n) => n + 1);
     setProblems(local);
     if (local.length > 0) return;
-    const r = await grant({
-      input: {
-        agentIdNumber: (values.agentIdNumber ?? '').trim().toUpperCase(),
-        agentName: (values.agentName ?? '').trim(),
-        bundleCodes: scope,
-        validFrom: values.validFrom?.trim() || null,
-        validUntil: (values.validUntil ?? '').trim(),
-        ...(attorney ? { powerOfAttorneyUploadId: attorney.id } : {}),
-      },
-    });
+    const input = {
+      agentIdNumber: (values.agentIdNumber ?? '').trim().toUpperCase(),
+      agentName: (values.agentName ?? '').trim(),
+      bundleCodes: scope,
+      validFrom: values.validFrom?.trim() || null,
+      validUntil: (values.validUntil ?? '').trim(),
+      ...(attorney ? { powerOfAttorneyUploadId: attorney.id } : {}),
+    };
+    const r = visitId ? await recordAtWindow({ visitId, input }) : await grantOnline({ input });
     if (r.error) {
       const invalid = r.error.graphQLErrors[0]?.extensions as
         | { code?: string; problems?: { rule: string; message: { zh: string; en: string }; path?: string }[] }
@@ -253,7 +274,7 @@ function GrantForm({
         },
       ]);
     }
-    const answer = r.data?.grantDelegation;
+    const answer = r.data && 'recordDelegation' in r.data ? r.data.recordDelegation : r.data?.grantDelegation;
     if (!answer) return;
     setProblems(answer.problems.map((p) => ({ ...p, field: fieldOf(p) })));
     if (answer.delegation) {
@@ -282,9 +303,14 @@ function GrantForm({
         void onSubmit();
       }}
     >
-      <h2 id="grant-title">{t('delegations.grant')}</h2>
+      <h2 id="grant-title">{t(visitId ? 'delegations.record' : 'delegations.grant')}</h2>
+      {visitId && <p className="muted">{t('delegations.recordIntro')}</p>}
       <ProblemSummary problems={problems} labels={labels} focusKey={sent} />
-      {granted && <Notice kind="success">{t('delegations.grantedTo', { name: granted })}</Notice>}
+      {granted && (
+        <Notice kind="success">
+          {t(visitId ? 'delegations.recordedFor' : 'delegations.grantedTo', { name: granted })}
+        </Notice>
+      )}
       <div className="fields">
         {FIELDS.map((f) => (
           <Field
@@ -331,7 +357,15 @@ function GrantForm({
         )}
       </fieldset>
       <div className={`field${attorneyMessages.length ? ' field--invalid' : ''}`}>
-        <label htmlFor="field-powerOfAttorneyUploadId">{t('delegations.powerOfAttorney')}</label>
+        <label htmlFor="field-powerOfAttorneyUploadId">
+          {t('delegations.powerOfAttorney')}
+          {visitId && (
+            <span className="required" aria-hidden="true">
+              {' '}
+              *
+            </span>
+          )}
+        </label>
         <input
           ref={fileInput}
           id="field-powerOfAttorneyUploadId"
@@ -346,7 +380,7 @@ function GrantForm({
             setUploading(true);
             setUploadError(null);
             try {
-              const u = await uploadFile(session.token, file);
+              const u = await uploadFile(session.token, file, visitId ? { visitId } : undefined);
               setAttorney({ id: u.id, name: u.name });
             } catch (err) {
               const limited =
@@ -378,7 +412,7 @@ function GrantForm({
       </div>
       <div className="actions">
         <button type="submit" className="button button--primary" disabled={state.fetching || uploading}>
-          {t('delegations.submit')}
+          {t(visitId ? 'delegations.recordSubmit' : 'delegations.submit')}
         </button>
       </div>
     </form>

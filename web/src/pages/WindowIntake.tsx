@@ -12,6 +12,7 @@ import { Notice, PageTitle } from '../components/Layout';
 import { pageField } from '../components/page-field';
 import { WindowReceipt } from '../components/WindowReceipt';
 import { Apply } from './Apply';
+import { GrantForm } from './Delegations';
 
 /** The visit's ID number, checked in the browser by the same rules (GB 11643) as the hall checks it. */
 const ID_FIELD: FormField = pageField(
@@ -285,6 +286,10 @@ function Choose({ visit, onChoose }: { visit: WindowVisit; onChoose(code: string
           </button>
         </div>
       </form>
+      <details className="card" data-record-delegation>
+        <summary>{t('delegations.record')}</summary>
+        <GrantForm bundles={bundles?.bundles ?? []} onGranted={() => undefined} visitId={visit.id} />
+      </details>
     </>
   );
 }

@@ -51,6 +51,7 @@ type Documents = {
     "\n  query ApplicationsAsAgent {\n    applicationsAsAgent(limit: 50) {\n      id status submittedAt applicantName\n      bundle { code name { zh en } }\n    }\n  }\n": typeof types.ApplicationsAsAgentDocument,
     "\n  query BundleNames {\n    bundles { code name { zh en } }\n  }\n": typeof types.BundleNamesDocument,
     "\n  mutation GrantDelegation($input: DelegationInput!) {\n    grantDelegation(input: $input) {\n      delegation { ...DelegationParts }\n      problems { ...ProblemParts }\n    }\n  }\n": typeof types.GrantDelegationDocument,
+    "\n  mutation RecordDelegation($visitId: ID!, $input: DelegationInput!) {\n    recordDelegation(visitId: $visitId, input: $input) {\n      delegation { ...DelegationParts }\n      problems { ...ProblemParts }\n    }\n  }\n": typeof types.RecordDelegationDocument,
     "\n  mutation RevokeDelegation($delegationId: ID!) {\n    revokeDelegation(delegationId: $delegationId) { ...DelegationParts }\n  }\n": typeof types.RevokeDelegationDocument,
 };
 const documents: Documents = {
@@ -91,6 +92,7 @@ const documents: Documents = {
     "\n  query ApplicationsAsAgent {\n    applicationsAsAgent(limit: 50) {\n      id status submittedAt applicantName\n      bundle { code name { zh en } }\n    }\n  }\n": types.ApplicationsAsAgentDocument,
     "\n  query BundleNames {\n    bundles { code name { zh en } }\n  }\n": types.BundleNamesDocument,
     "\n  mutation GrantDelegation($input: DelegationInput!) {\n    grantDelegation(input: $input) {\n      delegation { ...DelegationParts }\n      problems { ...ProblemParts }\n    }\n  }\n": types.GrantDelegationDocument,
+    "\n  mutation RecordDelegation($visitId: ID!, $input: DelegationInput!) {\n    recordDelegation(visitId: $visitId, input: $input) {\n      delegation { ...DelegationParts }\n      problems { ...ProblemParts }\n    }\n  }\n": types.RecordDelegationDocument,
     "\n  mutation RevokeDelegation($delegationId: ID!) {\n    revokeDelegation(delegationId: $delegationId) { ...DelegationParts }\n  }\n": types.RevokeDelegationDocument,
 };
 
@@ -256,6 +258,10 @@ export function graphql(source: "\n  query BundleNames {\n    bundles { code nam
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
 export function graphql(source: "\n  mutation GrantDelegation($input: DelegationInput!) {\n    grantDelegation(input: $input) {\n      delegation { ...DelegationParts }\n      problems { ...ProblemParts }\n    }\n  }\n"): (typeof documents)["\n  mutation GrantDelegation($input: DelegationInput!) {\n    grantDelegation(input: $input) {\n      delegation { ...DelegationParts }\n      problems { ...ProblemParts }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation RecordDelegation($visitId: ID!, $input: DelegationInput!) {\n    recordDelegation(visitId: $visitId, input: $input) {\n      delegation { ...DelegationParts }\n      problems { ...ProblemParts }\n    }\n  }\n"): (typeof documents)["\n  mutation RecordDelegation($visitId: ID!, $input: DelegationInput!) {\n    recordDelegation(visitId: $visitId, input: $input) {\n      delegation { ...DelegationParts }\n      problems { ...ProblemParts }\n    }\n  }\n"];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */

@@ -371,6 +371,77 @@ describe('an agent acts for the principal under a delegation, on the whole stack
     }
   });
 
+  it('takes the agent in at the window: their visit, the delegation naming them, the principal’s consent with officer and agent', async () => {
+    const officer = await s.token('window-staff');
+    const opened = await s.gql<{ openWindowVisit: { visit: { id: string } | null; problems: unknown[] } }>(
+      'mutation O($n: IdNumber!) { openWindowVisit(applicantIdNumber: $n, identityCheck: DOCUMENT_INSPECTED) { visit { id } problems { code message { en } } } }',
+      { n: agentId },
+      officer,
+    );
+    expect(opened.errors, JSON.stringify(opened.errors)).toBeUndefined();
+    const visitId = opened.data!.openWindowVisit.visit?.id;
+    expect(visitId, JSON.stringify(opened.data)).toBeDefined();
+    const both = { visitId, delegationId };
+    // The agent's signature on the consent form, scanned in the visit, under the delegation.
+    const res = await fetch(`${s.gatewayUrl}/materials?visitId=${visitId}&delegationId=${delegationId}`, {
+      method: 'POST',
+      headers: {
+        authorization: `Bearer ${officer}`,
+        'content-type': 'application/octet-stream',
+        'x-material-name': encodeURIComponent('授权书（代办人签字）.pdf'),
+      },
+      body: new Uint8Array(FILES.pdf),
+    });
+    const signature = (await res.json()) as { id?: string };
+    expect(res.status, JSON.stringify(signature)).toBe(201);
+    const consent = await s.gql<{
+      grantConsent: {
+        agent: { idNumber: string; delegationId: string } | null;
+        witness: { subject: string } | null;
+      };
+    }>(
+      `mutation C($o: OnBehalfOf, $w: WitnessedConsentInput) {
+        grantConsent(bundleCode: "HOUSE-TRANSFER", scopes: ["tax", "realestate", "fund"], onBehalfOf: $o, witnessed: $w) {
+          agent { idNumber delegationId } witness { subject }
+        }
+      }`,
+      { o: both, w: { form: 'PAPER_SCANNED', uploadId: signature.id } },
+      officer,
+    );
+    expect(consent.errors, JSON.stringify(consent.errors)).toBeUndefined();
+    expect(consent.data!.grantConsent).toMatchObject({
+      agent: { idNumber: agentId, delegationId },
+      witness: { subject: 'staff-window-01' },
+    });
+    // The prefill reads the principal's data, and their trail names both the officer and the agent.
+    const prefill = await s.gql<{ prefillForm: { values: { key: string; value: string }[] } }>(
+      PREFILL,
+      { o: both, b: 'HOUSE-TRANSFER' },
+      officer,
+    );
+    expect(prefill.errors, JSON.stringify(prefill.errors)).toBeUndefined();
+    expect(new Map(prefill.data!.prefillForm.values.map((v) => [v.key, v.value])).get('applicant.name')).toBe(
+      nameOf(buyer),
+    );
+    const trail = await s.gql<{
+      readsOfMyData: {
+        edges: { node: { officer: { subject: string } | null; agent: { idNumber: string } | null } }[];
+      };
+    }>(
+      '{ readsOfMyData(first: 5) { edges { node { officer { subject } agent { idNumber } } } } }',
+      {},
+      buyer,
+    );
+    expect(trail.errors, JSON.stringify(trail.errors)).toBeUndefined();
+    expect(trail.data!.readsOfMyData.edges.map((e) => e.node)).toContainEqual({
+      officer: { subject: 'staff-window-01' },
+      agent: { idNumber: agentId },
+    });
+    // Out of the delegation's scope at the window too.
+    const out = await s.gql(PREFILL, { o: both, b: 'START-BUSINESS' }, officer);
+    expect(out.errors?.[0]?.extensions?.code).toBe('DELEGATION_OUT_OF_SCOPE');
+  });
+
   it('refuses the agent outside the scope with DELEGATION_OUT_OF_SCOPE', async () => {
     const prefill = await s.gql(PREFILL, { o: onBehalfOf(), b: 'START-BUSINESS' }, agent);
     expect(prefill.errors?.[0]?.extensions).toMatchObject({

@@ -152,8 +152,38 @@ describe('resolveActing: whom an operation is for', () => {
     );
   });
 
-  it('takes exactly one of visitId and delegationId', async () => {
-    const both = resolveActing(officer, { visitId: VISIT, delegationId: 'd-1' }, null, NOW, lookups);
-    expect(await code(both)).toBe('INVALID_INPUT');
+  it('takes both only from window staff serving an agent in person: the principal, the officer and the agent', async () => {
+    const agentAtWindow: VisitLookup = {
+      visitFor: async (id, who, now) => ({
+        ...(await visits.visitFor(id, who, now)),
+        applicant: {
+          idNumber: applicant.idNumber!,
+          name: '张三',
+          subject: applicant.idNumber!,
+          role: 'applicant',
+          enterprises: [],
+        },
+      }),
+    };
+    const both = { visitId: VISIT, delegationId: 'd-1' };
+    const a = await resolveActing(officer, both, 'HOUSE-TRANSFER', NOW, {
+      visits: agentAtWindow,
+      delegations,
+    });
+    expect(a).toMatchObject({
+      applicant: { idNumber: PRINCIPAL },
+      channel: 'WINDOW',
+      officer: { subject: 'staff-window-01' },
+      identityCheck: 'ID_CARD_READ',
+      agent: { idNumber: applicant.idNumber, delegationId: 'd-1' },
+      visitId: VISIT,
+      delegationId: 'd-1',
+    });
+    // The walk-in is not the delegation's agent: the lookup's refusal; out of scope: its code.
+    expect(await code(resolveActing(officer, both, 'HOUSE-TRANSFER', NOW, lookups))).toBe('NOT_FOUND');
+    expect(
+      await code(resolveActing(officer, both, 'COMPANY-SETUP', NOW, { visits: agentAtWindow, delegations })),
+    ).toBe('DELEGATION_OUT_OF_SCOPE');
+    expect(await code(resolveActing(applicant, both, null, NOW, lookups))).toBe('INVALID_INPUT');
   });
 });

@@ -28,19 +28,19 @@ export function selfApplicant(identity: Identity): Applicant | undefined {
   };
 }
 
-const onlyOne = () =>
+const bothOnlyAtWindow = () =>
   subgraphError(
     'INVALID_INPUT',
     'hall',
-    'onBehalfOf takes exactly one of visitId (a window visit) and delegationId (a delegation)',
+    'onBehalfOf takes visitId and delegationId together only from window staff serving an agent in a visit',
     {
       problems: [
         {
           path: 'onBehalfOf',
-          rule: 'onBehalfOf.exactlyOne',
+          rule: 'onBehalfOf.bothOnlyAtWindow',
           message: {
-            zh: '代办信息只能指定窗口受理编号或授权委托编号中的一个',
-            en: 'onBehalfOf takes exactly one of visitId (a window visit) and delegationId (a delegation)',
+            zh: '同时指定窗口受理编号和授权委托编号，仅限窗口工作人员在代办人的受理中使用',
+            en: 'visitId and delegationId together are only for window staff serving an agent in a visit',
           },
         },
       ],
@@ -50,8 +50,9 @@ const onlyOne = () =>
 /**
  * Whom an operation is for (see acting.ts): the caller acting for themself (an applicant, online); a
  * window officer acting for the walk-in of a visit they opened, live now (一窗受理); or an applicant
- * acting as agent for the principal of a delegation naming them, within its scope (代办). Exactly one
- * of `visitId` and `delegationId`; a visit only for window staff, a delegation only for applicants.
+ * acting as agent for the principal of a delegation naming them, within its scope (代办); or a window
+ * officer serving an agent who came in person: the visit is the agent's, the delegation names them (both
+ * given). A visit only for window staff, a delegation alone only for applicants.
  * Everything else is FORBIDDEN, saying who may.
  */
 export async function resolveActing(
@@ -63,7 +64,34 @@ export async function resolveActing(
 ): Promise<Acting> {
   const visitId = onBehalfOf?.visitId ?? null;
   const delegationId = onBehalfOf?.delegationId ?? null;
-  if (visitId !== null && delegationId !== null) throw onlyOne();
+  if (visitId !== null && delegationId !== null) {
+    // An agent at the window (代办): the officer's visit is the agent's (their identity checked there), the
+    // delegation names them as agent; the application is the principal's, naming officer and agent.
+    if (identity.role !== 'window-staff') throw bothOnlyAtWindow();
+    const visit = await lookups.visits.visitFor(
+      hallId('onBehalfOf.visitId', visitId, 'a window visit'),
+      identity,
+      now,
+    );
+    const walkIn: Identity = {
+      subject: visit.applicant.idNumber,
+      role: 'applicant',
+      name: visit.applicant.name,
+      idNumber: visit.applicant.idNumber,
+      enterprises: visit.applicant.enterprises,
+      departments: [],
+    };
+    const { principal, agent } = await lookups.delegations.actingUnder(delegationId, walkIn, bundleCode, now);
+    return {
+      applicant: principal,
+      channel: 'WINDOW',
+      officer: visit.officer,
+      identityCheck: visit.identityCheck,
+      agent,
+      visitId,
+      delegationId,
+    };
+  }
   if (visitId !== null) {
     if (identity.role !== 'window-staff')
       throw subgraphError(

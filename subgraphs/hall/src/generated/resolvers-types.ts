@@ -899,8 +899,10 @@ export type Agent = {
 
 /**
  * Whom an operation is for when the caller is not the applicant: a window officer in a visit they opened for
- * a walk-in (一窗受理), or an agent under a delegation naming them (代办). Give exactly one of the two.
- * Omitted: the caller acts for themself, as an applicant online.
+ * a walk-in (一窗受理), or an agent under a delegation naming them (代办). Give one of the two, or both when
+ * a window officer serves an agent in person: the visit is the agent's, the delegation names them, and the
+ * application is the principal's, naming the officer and the agent. Omitted: the caller acts for themself,
+ * as an applicant online.
  */
 export type OnBehalfOf = {
   /** A window visit the calling officer opened for the applicant (openWindowVisit). */

@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { HOUSE_TRANSFER_UPLOADS } from '../../scripts/house-transfer-form';
 import {
+  advanceClocks,
   application,
   eventually,
   FILES,
@@ -279,6 +280,17 @@ describe('an agent acts for the principal under a delegation, on the whole stack
   afterAll(() => s?.stop());
 
   const onBehalfOf = () => ({ delegationId });
+  /** The agreed price as the sale names it. */
+  const priceOf = () =>
+    houseTransferValues(buyerId, sellerId).find((v) => v.key === 'transaction.price')!.value;
+  /**
+   * The house transfer's values with the price declared far below the unit's earlier transfers: the tax
+   * office queries it (补正), so the agent has a correction to answer for the principal.
+   */
+  const lowPriced = () =>
+    houseTransferValues(buyerId, sellerId).map((v) =>
+      v.key === 'transaction.price' ? { ...v, value: (Number(v.value) / 1.2 / 4).toFixed(2) } : v,
+    );
   /** Uploads a file for the principal, as the agent under the delegation. */
   const uploadFor = async (body: Buffer, name: string) => {
     const res = await fetch(`${s.gatewayUrl}/materials?delegationId=${delegationId}`, {
@@ -328,7 +340,7 @@ describe('an agent acts for the principal under a delegation, on the whole stack
     }>(
       SUBMIT,
       {
-        i: { bundleCode: 'HOUSE-TRANSFER', values: houseTransferValues(buyerId, sellerId), materials },
+        i: { bundleCode: 'HOUSE-TRANSFER', values: lowPriced(), materials },
         o: onBehalfOf(),
       },
       agent,
@@ -369,6 +381,97 @@ describe('an agent acts for the principal under a delegation, on the whole stack
       expect(r.subjectIdNumber).toBe(buyerId);
       expect(r.agent).toMatchObject({ idNumber: agentId, delegationId });
     }
+  });
+
+  it('lets the agent answer the correction the tax office asked of the principal, and nobody else', async () => {
+    await eventually(
+      () => application(s, buyer, submitted),
+      (a) =>
+        statusOf(a, 'TAX-DEED-TAX') === 'ACCEPTED' && statusOf(a, 'FUND-PURCHASE-WITHDRAWAL') === 'ACCEPTED',
+      'the deed tax and the withdrawal accepted',
+    );
+    await advanceClocks(s, 48);
+    const asked = await eventually(
+      () => application(s, buyer, submitted),
+      (a) => a.status === 'CORRECTION_REQUESTED',
+      'a correction asked',
+    );
+    const tax = asked.parts.find((p) => p.itemCode === 'TAX-DEED-TAX')!;
+    expect(tax.correctionFields).toEqual(['transaction.price']);
+    const CORRECT = `mutation C($a: ID!, $p: ID!, $v: [FormValueInput!]!, $o: OnBehalfOf) {
+      correctApplication(applicationId: $a, partId: $p, values: $v, onBehalfOf: $o) {
+        application { status } problems { field code }
+      }
+    }`;
+    const values = [{ key: 'transaction.price', value: priceOf() }];
+    // For themself, the agent has no such application; a stranger cannot use the delegation.
+    const asSelf = await s.gql(CORRECT, { a: submitted, p: tax.id, v: values }, agent);
+    expect(asSelf.errors?.[0]?.extensions?.code).toBe('NOT_FOUND');
+    const stranger = await s.gql(
+      CORRECT,
+      { a: submitted, p: tax.id, v: values, o: onBehalfOf() },
+      await s.token('seller'),
+    );
+    expect(stranger.errors?.[0]?.extensions?.code).toBe('NOT_FOUND');
+    const right = await s.gql<{ correctApplication: { problems: unknown[] } }>(
+      CORRECT,
+      { a: submitted, p: tax.id, v: values, o: onBehalfOf() },
+      agent,
+    );
+    expect(right.errors, JSON.stringify(right.errors)).toBeUndefined();
+    expect(right.data!.correctApplication.problems).toEqual([]);
+    await eventually(
+      () => application(s, buyer, submitted),
+      (a) => ['ACCEPTED', 'IN_REVIEW'].includes(statusOf(a, 'TAX-DEED-TAX')!),
+      'the corrected deed tax back at the tax office',
+    );
+    const taxCase = await s.admin('tax').case(tax.caseNumber!);
+    expect(taxCase.fields['transaction.price']).toBe(Math.round(Number(priceOf()) * 100));
+  });
+
+  it('lists the sales confirmed to the principal to the agent, online and at the window, and to nobody else', async () => {
+    const SALES = `query S($o: OnBehalfOf) { salesConfirmedToMe(onBehalfOf: $o) { id buyerIdNumber sellerName } }`;
+    const online = await s.gql<{ salesConfirmedToMe: { buyerIdNumber: string }[] }>(
+      SALES,
+      { o: onBehalfOf() },
+      agent,
+    );
+    expect(online.errors, JSON.stringify(online.errors)).toBeUndefined();
+    expect(online.data!.salesConfirmedToMe.length).toBeGreaterThan(0);
+    expect(new Set(online.data!.salesConfirmedToMe.map((x) => x.buyerIdNumber))).toEqual(new Set([buyerId]));
+    // The agent's own list (no onBehalfOf) is theirs: nothing was sold to them.
+    const own = await s.gql<{ salesConfirmedToMe: unknown[] }>(SALES, {}, agent);
+    expect(own.data!.salesConfirmedToMe).toEqual([]);
+    const stranger = await s.gql(SALES, { o: onBehalfOf() }, await s.token('seller'));
+    expect(stranger.errors?.[0]?.extensions?.code).toBe('NOT_FOUND');
+
+    const officer = await s.token('window-staff');
+    const opened = await s.gql<{
+      openWindowVisit: {
+        visit: { id: string; agentFor: { id: string; principalIdNumber: string }[] } | null;
+      };
+    }>(
+      'mutation O($n: IdNumber!) { openWindowVisit(applicantIdNumber: $n, identityCheck: ID_CARD_READ) { visit { id agentFor { id principalIdNumber } } } }',
+      { n: agentId },
+      officer,
+    );
+    const visit = opened.data!.openWindowVisit.visit!;
+    // The officer learns which principals the walk-in may be served for.
+    expect(visit.agentFor).toEqual([{ id: delegationId, principalIdNumber: buyerId }]);
+    const atWindow = await s.gql<{ salesConfirmedToMe: { buyerIdNumber: string }[] }>(
+      SALES,
+      { o: { visitId: visit.id, delegationId } },
+      officer,
+    );
+    expect(atWindow.errors, JSON.stringify(atWindow.errors)).toBeUndefined();
+    expect(atWindow.data!.salesConfirmedToMe.map((x) => x.buyerIdNumber)).toContain(buyerId);
+    // A walk-in who is nobody's agent: no principal offered.
+    const plain = await s.gql<{ openWindowVisit: { visit: { agentFor: unknown[] } | null } }>(
+      'mutation O($n: IdNumber!) { openWindowVisit(applicantIdNumber: $n, identityCheck: ID_CARD_READ) { visit { agentFor { id } } } }',
+      { n: buyerId },
+      officer,
+    );
+    expect(plain.data!.openWindowVisit.visit!.agentFor).toEqual([]);
   });
 
   it('takes the agent in at the window: their visit, the delegation naming them, the principal’s consent with officer and agent', async () => {
@@ -465,10 +568,11 @@ describe('an agent acts for the principal under a delegation, on the whole stack
     );
     expect(late.errors?.[0]?.extensions?.code).toBe('DELEGATION_NOT_ACTIVE');
     // The application handed in before goes on: the departments accept their parts.
+    await advanceClocks(s, 48);
     const followed = await eventually(
       () => application(s, buyer, submitted),
-      (a) => statusOf(a, 'TAX-DEED-TAX') === 'ACCEPTED',
-      'the deed tax accepted after the revocation',
+      (a) => statusOf(a, 'TAX-DEED-TAX') === 'APPROVED',
+      'the corrected deed tax approved after the revocation',
     );
     expect(followed.status).not.toBe('REJECTED');
   });

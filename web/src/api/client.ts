@@ -18,12 +18,16 @@ export interface OnBehalfOf {
   readonly delegationId?: string;
 }
 
-/** `/materials`, or `/materials?visitId=…` (`?delegationId=…`): an upload owned by the applicant acted for. */
+/**
+ * `/materials`, or `/materials?visitId=…`, `?delegationId=…` or both (an agent served at a window): an
+ * upload owned by the applicant acted for.
+ */
 export function materialsPath(onBehalfOf?: OnBehalfOf): string {
-  if (onBehalfOf?.visitId) return `/materials?visitId=${encodeURIComponent(onBehalfOf.visitId)}`;
-  if (onBehalfOf?.delegationId)
-    return `/materials?delegationId=${encodeURIComponent(onBehalfOf.delegationId)}`;
-  return '/materials';
+  const query = [
+    ...(onBehalfOf?.visitId ? [`visitId=${encodeURIComponent(onBehalfOf.visitId)}`] : []),
+    ...(onBehalfOf?.delegationId ? [`delegationId=${encodeURIComponent(onBehalfOf.delegationId)}`] : []),
+  ];
+  return query.length > 0 ? `/materials?${query.join('&')}` : '/materials';
 }
 
 /** Uploads one file to the hall through the gateway; answers the upload, or the hall's refusal. */

@@ -193,8 +193,18 @@ export const MY_APPLICATIONS = graphql(`
 `);
 
 export const CORRECT = graphql(`
-  mutation CorrectApplication($applicationId: ID!, $partId: ID!, $values: [FormValueInput!]!) {
-    correctApplication(applicationId: $applicationId, partId: $partId, values: $values) {
+  mutation CorrectApplication(
+    $applicationId: ID!
+    $partId: ID!
+    $values: [FormValueInput!]!
+    $onBehalfOf: OnBehalfOf
+  ) {
+    correctApplication(
+      applicationId: $applicationId
+      partId: $partId
+      values: $values
+      onBehalfOf: $onBehalfOf
+    ) {
       application { id status }
       problems { ...ProblemParts }
     }
@@ -273,8 +283,8 @@ export const REVOKE_SALE = graphql(`
 
 /** The buyer's side: the sales sellers confirmed to them, to pick one for the house transfer. */
 export const SALES_TO_ME = graphql(`
-  query SalesToMe {
-    salesConfirmedToMe { ...SaleParts }
+  query SalesToMe($onBehalfOf: OnBehalfOf) {
+    salesConfirmedToMe(onBehalfOf: $onBehalfOf) { ...SaleParts }
   }
 `);
 
@@ -285,6 +295,7 @@ export const OPEN_WINDOW_VISIT = graphql(`
       visit {
         id applicantIdNumber applicantName knownTo identityCheck openedAt expiresAt
         officer { ...StaffParts }
+        agentFor { ...DelegationParts }
       }
       problems { ...ProblemParts }
     }

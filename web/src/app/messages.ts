@@ -279,6 +279,24 @@ export const MESSAGES = m({
     en: 'At the window: for {name} ({idNumber})',
   },
   'acting.agent': { zh: '代办：为 {name} 办理', en: 'As agent: for {name}' },
+  'acting.windowAgent': {
+    zh: '窗口代办：代办人 {agent} 为 {name}（{idNumber}）办理',
+    en: 'At the window, by agent {agent}: for {name} ({idNumber})',
+  },
+  'intake.agentFor': { zh: '代他人办理', en: 'Applying for someone else' },
+  'intake.agentForIntro': {
+    zh: '来人是以下授权委托的代办人。选择委托人，即在授权范围内为其办理；申请属于委托人。',
+    en: 'The walk-in is the agent of these delegations. Choose a principal to apply for them, within the delegation’s scope; the application is the principal’s.',
+  },
+  'intake.forPrincipal': {
+    zh: '为 {name} 办理（有效至 {until}）',
+    en: 'For {name} (valid until {until})',
+  },
+  'intake.forThemself': { zh: '为来人本人办理', en: 'For the walk-in themself' },
+  'intake.servingFor': {
+    zh: '代办：为 {name}（{idNumber}）办理',
+    en: 'As agent: for {name} ({idNumber})',
+  },
   'intake.title': { zh: '窗口受理', en: 'Take in at the window' },
   'intake.identify': { zh: '核验申请人身份', en: 'Check who the applicant is' },
   'intake.identifyIntro': {

@@ -31,6 +31,12 @@ describe('whom an upload is for', () => {
     expect(materialsPath(onBehalfOfActing({ kind: 'agent', delegationId: 'g-7', applicant }))).toBe(
       '/materials?delegationId=g-7',
     );
+    const agent = { idNumber: '110105194912310021', name: '李四' };
+    expect(
+      materialsPath(
+        onBehalfOfActing({ kind: 'window-agent', visitId: 'v1', delegationId: 'g-7', applicant, agent }),
+      ),
+    ).toBe('/materials?visitId=v1&delegationId=g-7');
     expect(materialsPath(onBehalfOfActing(undefined))).toBe('/materials');
   });
 });

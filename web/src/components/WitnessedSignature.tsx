@@ -1,5 +1,5 @@
 import { type PointerEvent, useRef, useState } from 'react';
-import { UploadError, uploadFile } from '../api/client';
+import { type OnBehalfOf, UploadError, uploadFile } from '../api/client';
 import { limitText } from '../api/errors';
 import type { ConsentSignatureForm } from '../api/types';
 import { useI18n } from '../app/i18n';
@@ -21,11 +21,12 @@ const ACCEPT = 'application/pdf,image/jpeg,image/png,.pdf,.jpg,.jpeg,.png';
  * material of the visit (POST /materials?visitId=…), named in grantConsent's `witnessed`.
  */
 export function WitnessedSignature({
-  visitId,
+  onBehalfOf,
   value,
   onChange,
 }: {
-  visitId: string;
+  /** The visit (and, for an agent at the window, the delegation) the signature is uploaded in. */
+  onBehalfOf: OnBehalfOf;
   value: Witnessed | null;
   onChange(value: Witnessed | null): void;
 }) {
@@ -40,7 +41,7 @@ export function WitnessedSignature({
     setBusy(true);
     setError(null);
     try {
-      const u = await uploadFile(session.token, file, { visitId });
+      const u = await uploadFile(session.token, file, onBehalfOf);
       onChange({ form: as, uploadId: u.id, name: u.name });
     } catch (e) {
       const limited =

@@ -52,7 +52,12 @@ export function ApplicationPage({ id }: { id: string }) {
   if (fetching && !application) return <p aria-live="polite">{t('common.loading')}</p>;
   if (!application) return <Notice kind="error">{t('application.notFound')}</Notice>;
   const fields = new Map(application.bundle.form.fields.map((f) => [f.key, f]));
-  const isMine = session?.role === 'applicant';
+  // The agent who handed it in follows and corrects it under their delegation (代办); the rating is the
+  // applicant's own.
+  const { agent } = application.intake;
+  const agentDelegation =
+    session?.role === 'applicant' && agent && agent.idNumber === session.idNumber ? agent.delegationId : null;
+  const isMine = session?.role === 'applicant' && agentDelegation === null;
 
   return (
     <>
@@ -97,7 +102,7 @@ export function ApplicationPage({ id }: { id: string }) {
             part={p}
             application={application}
             fields={fields}
-            canCorrect={isMine}
+            correctAs={isMine ? 'applicant' : agentDelegation ? { delegationId: agentDelegation } : null}
             onCorrected={() => refetch({ requestPolicy: 'network-only' })}
           />
         ))}
@@ -107,14 +112,17 @@ export function ApplicationPage({ id }: { id: string }) {
   );
 }
 
+/** Who answers a correction: the applicant, an agent under their delegation, or nobody here (staff). */
+type CorrectAs = 'applicant' | { readonly delegationId: string } | null;
+
 function PartTimeline(props: {
   part: Part;
   application: Application;
   fields: ReadonlyMap<string, FormField>;
-  canCorrect: boolean;
+  correctAs: CorrectAs;
   onCorrected(): void;
 }) {
-  const { part, application, fields, canCorrect, onCorrected } = props;
+  const { part, application, fields, correctAs, onCorrected } = props;
   const { t, l, lang, list } = useI18n();
   // `by`: whose clock a date is read from — the hall's (submitted) or the department's (accepted, decided).
   const steps: {
@@ -226,7 +234,7 @@ function PartTimeline(props: {
           part={part}
           application={application}
           fields={fields}
-          canCorrect={canCorrect}
+          correctAs={correctAs}
           onDone={onCorrected}
         />
       )}
@@ -239,10 +247,10 @@ function Correction(props: {
   part: Part;
   application: Application;
   fields: ReadonlyMap<string, FormField>;
-  canCorrect: boolean;
+  correctAs: CorrectAs;
   onDone(): void;
 }) {
-  const { part, application, fields, canCorrect, onDone } = props;
+  const { part, application, fields, correctAs, onDone } = props;
   const { t, l } = useI18n();
   const named = part.correctionFields.map((k) => fields.get(k)).filter((f): f is FormField => !!f);
   const [values, setValues] = useState<Record<string, string>>(() =>
@@ -262,7 +270,7 @@ function Correction(props: {
         </p>
         <p>{part.reason}</p>
       </Notice>
-      {canCorrect && (
+      {correctAs && (
         <form
           noValidate
           onSubmit={async (e) => {
@@ -271,6 +279,7 @@ function Correction(props: {
               applicationId: application.id,
               partId: part.id,
               values: named.map((f) => ({ key: f.key, value: (values[f.key] ?? '').trim() })),
+              onBehalfOf: correctAs === 'applicant' ? null : correctAs,
             });
             const answer = r.data?.correctApplication as { problems: Problem[] } | undefined;
             setProblems(answer?.problems ?? []);

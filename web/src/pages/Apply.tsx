@@ -13,7 +13,7 @@ import {
 } from '../api/documents';
 import { operationErrorText } from '../api/errors';
 import type { BundleForm, Department, Draft, FormField, Prefill, Problem } from '../api/types';
-import { type Acting, onBehalfOfActing } from '../app/acting';
+import { type Acting, atWindow, onBehalfOfActing } from '../app/acting';
 import { useI18n } from '../app/i18n';
 import { navigate } from '../app/router';
 import { useSession } from '../app/session';
@@ -95,11 +95,12 @@ function OneForm({ code, acting, draft, onSubmitted }: ApplyProps & { draft: Dra
   });
   const [consentState, grantConsent] = useMutation(GRANT_CONSENT);
   const [prefillState, runPrefill] = useMutation(PREFILL);
-  // A house transfer has two parties: the buyer picks a sale its seller confirmed to them.
-  // (Online only: the sales confirmed to the signed-in buyer; at a window the form's own field names it.)
-  const withSeller = code === 'HOUSE-TRANSFER' && !acting;
+  // A house transfer has two parties: the buyer picks a sale its seller confirmed to them — the buyer
+  // being the signed-in applicant, the walk-in at a window, or the principal of an agent.
+  const withSeller = code === 'HOUSE-TRANSFER';
   const [{ data: salesData }] = useQuery({
     query: SALES_TO_ME,
+    variables: { onBehalfOf: onBehalfOf ?? null },
     pause: !withSeller,
     requestPolicy: 'network-only',
   });
@@ -260,10 +261,16 @@ function OneForm({ code, acting, draft, onSubmitted }: ApplyProps & { draft: Dra
       <PageTitle>{l(bundle.name)}</PageTitle>
       {acting && (
         <p className="acting" data-acting={acting.kind}>
-          {t(acting.kind === 'window' ? 'acting.window' : 'acting.agent', {
-            name: acting.applicant.name,
-            idNumber: acting.applicant.idNumber,
-          })}
+          {acting.kind === 'window-agent'
+            ? t('acting.windowAgent', {
+                agent: acting.agent.name,
+                name: acting.applicant.name,
+                idNumber: acting.applicant.idNumber,
+              })
+            : t(acting.kind === 'window' ? 'acting.window' : 'acting.agent', {
+                name: acting.applicant.name,
+                idNumber: acting.applicant.idNumber,
+              })}
         </p>
       )}
       <p className="lead">{l(bundle.description)}</p>
@@ -307,11 +314,11 @@ function OneForm({ code, acting, draft, onSubmitted }: ApplyProps & { draft: Dra
           busy={consentState.fetching || prefillState.fetching}
           onContinue={(consent) => void startForm(consent)}
           signature={
-            acting?.kind === 'window' ? (
-              <WitnessedSignature visitId={acting.visitId} value={witnessed} onChange={setWitnessed} />
+            atWindow(acting) && onBehalfOf ? (
+              <WitnessedSignature onBehalfOf={onBehalfOf} value={witnessed} onChange={setWitnessed} />
             ) : null
           }
-          signed={acting?.kind !== 'window' || witnessed !== null}
+          signed={!atWindow(acting) || witnessed !== null}
         />
       )}
 

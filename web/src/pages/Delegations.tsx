@@ -433,7 +433,10 @@ function AsAgent() {
       <ul className="cards">
         {data?.applicationsAsAgent.map((a) => (
           <li key={a.id} className="card" data-application={a.id}>
-            <strong>{l(a.bundle.name)}</strong> <code>{a.id}</code>{' '}
+            <Link to={`/applications/${a.id}`}>
+              <strong>{l(a.bundle.name)}</strong>
+            </Link>{' '}
+            <code>{a.id}</code>{' '}
             <span className="muted">{t('delegations.forPrincipal', { name: a.applicantName })}</span>{' '}
             <StatusBadge status={a.status} />
           </li>

@@ -2,7 +2,7 @@ import { checkField } from '@onething/schema/forms';
 import { useState } from 'react';
 import { useMutation, useQuery } from 'urql';
 import { BUNDLES, MY_DRAFTS, OPEN_WINDOW_VISIT } from '../api/documents';
-import type { FormField, IdentityCheckMethod, Problem, WindowVisit } from '../api/types';
+import type { Delegation, FormField, IdentityCheckMethod, Problem, WindowVisit } from '../api/types';
 import type { Acting } from '../app/acting';
 import { useI18n } from '../app/i18n';
 import type { MessageKey } from '../app/messages';
@@ -33,8 +33,29 @@ const CHECKS: readonly IdentityCheckMethod[] = ['ID_CARD_READ', 'DOCUMENT_INSPEC
 type Stage =
   | { readonly name: 'identify' }
   | { readonly name: 'choose'; readonly visit: WindowVisit }
-  | { readonly name: 'form'; readonly visit: WindowVisit; readonly code: string; readonly draftId?: string }
+  | {
+      readonly name: 'form';
+      readonly visit: WindowVisit;
+      readonly code: string;
+      readonly draftId?: string;
+      /** The delegation the walk-in is served under as agent (窗口代办); none: for themself. */
+      readonly delegation?: Delegation;
+    }
   | { readonly name: 'receipt'; readonly visit: WindowVisit; readonly applicationId: string };
+
+/** Whom the form is for: the walk-in, or the principal of a delegation naming the walk-in as agent. */
+function actingOf(visit: WindowVisit, delegation: Delegation | undefined): Acting {
+  const walkIn = { idNumber: visit.applicantIdNumber, name: visit.applicantName };
+  return delegation
+    ? {
+        kind: 'window-agent',
+        visitId: visit.id,
+        delegationId: delegation.id,
+        applicant: { idNumber: delegation.principalIdNumber, name: delegation.principalName },
+        agent: walkIn,
+      }
+    : { kind: 'window', visitId: visit.id, applicant: walkIn };
+}
 
 /**
  * 受理 (take in) at a window: the officer checks who the walk-in is (ID number and how it was checked),
@@ -52,11 +73,6 @@ export function WindowIntake() {
         <Identify onOpened={(visit) => setStage({ name: 'choose', visit })} />
       </>
     );
-  const acting: Acting = {
-    kind: 'window',
-    visitId: stage.visit.id,
-    applicant: { idNumber: stage.visit.applicantIdNumber, name: stage.visit.applicantName },
-  };
   return (
     <>
       {stage.name === 'choose' && <PageTitle>{t('intake.title')}</PageTitle>}
@@ -64,16 +80,22 @@ export function WindowIntake() {
       {stage.name === 'choose' && (
         <Choose
           visit={stage.visit}
-          onChoose={(code, draftId) =>
-            setStage({ name: 'form', visit: stage.visit, code, ...(draftId ? { draftId } : {}) })
+          onChoose={(code, draftId, delegation) =>
+            setStage({
+              name: 'form',
+              visit: stage.visit,
+              code,
+              ...(draftId ? { draftId } : {}),
+              ...(delegation ? { delegation } : {}),
+            })
           }
         />
       )}
       {stage.name === 'form' && (
         <Apply
-          key={`${stage.code}/${stage.draftId ?? ''}`}
+          key={`${stage.code}/${stage.draftId ?? ''}/${stage.delegation?.id ?? ''}`}
           code={stage.code}
-          acting={acting}
+          acting={actingOf(stage.visit, stage.delegation)}
           draftId={stage.draftId}
           onSubmitted={(applicationId) => setStage({ name: 'receipt', visit: stage.visit, applicationId })}
         />
@@ -220,20 +242,80 @@ function VisitBar({ visit, onEnd }: { visit: WindowVisit; onEnd(): void }) {
   );
 }
 
-/** The bundle to take in, or a draft of the walk-in's to resume (started online or at a window). */
-function Choose({ visit, onChoose }: { visit: WindowVisit; onChoose(code: string, draftId?: string): void }) {
+/**
+ * The bundle to take in, or a draft of the applicant's to resume (started online or at a window) — the
+ * walk-in's own, or, when the walk-in is an agent (窗口代办), a principal's of a delegation naming them.
+ */
+function Choose({
+  visit,
+  onChoose,
+}: {
+  visit: WindowVisit;
+  onChoose(code: string, draftId?: string, delegation?: Delegation): void;
+}) {
   const { t, l, lang } = useI18n();
   const [{ data: bundles }] = useQuery({ query: BUNDLES });
+  const [delegation, setDelegation] = useState<Delegation | undefined>(undefined);
+  const onBehalfOf = delegation ? { visitId: visit.id, delegationId: delegation.id } : { visitId: visit.id };
   const [{ data: drafts, error }] = useQuery({
     query: MY_DRAFTS,
-    variables: { onBehalfOf: { visitId: visit.id } },
+    variables: { onBehalfOf },
     requestPolicy: 'network-only',
   });
   const [code, setCode] = useState<string | null>(null);
+  const inScope = (bundles?.bundles ?? []).filter(
+    (b) => !delegation || delegation.bundleCodes.includes(b.code),
+  );
   return (
     <>
+      {visit.agentFor.length > 0 && (
+        <fieldset className="card" aria-describedby="agent-for-intro" data-agent-for>
+          <legend>{t('intake.agentFor')}</legend>
+          <p className="muted" id="agent-for-intro">
+            {t('intake.agentForIntro')}
+          </p>
+          <label className="choice choice--block">
+            <input
+              type="radio"
+              name="for"
+              value=""
+              checked={!delegation}
+              onChange={() => {
+                setDelegation(undefined);
+                setCode(null);
+              }}
+            />
+            {t('intake.forThemself')}
+          </label>
+          {visit.agentFor.map((d) => (
+            <label key={d.id} className="choice choice--block" data-delegation={d.id}>
+              <input
+                type="radio"
+                name="for"
+                value={d.id}
+                checked={delegation?.id === d.id}
+                onChange={() => {
+                  setDelegation(d);
+                  setCode(null);
+                }}
+              />
+              <span>
+                {t('intake.forPrincipal', { name: d.principalName, until: d.validUntil })}{' '}
+                <code>{d.principalIdNumber}</code>
+              </span>
+            </label>
+          ))}
+        </fieldset>
+      )}
       <section className="card" aria-labelledby="drafts-title">
-        <h2 id="drafts-title">{t('drafts.ofApplicant')}</h2>
+        <h2 id="drafts-title">
+          {delegation
+            ? t('intake.servingFor', {
+                name: delegation.principalName,
+                idNumber: delegation.principalIdNumber,
+              })
+            : t('drafts.ofApplicant')}
+        </h2>
         {error && <Notice kind="error">{t('common.loadFailed', { reason: error.message })}</Notice>}
         {drafts && drafts.myDrafts.length === 0 && <p className="muted">{t('drafts.none')}</p>}
         <ul className="drafts">
@@ -247,7 +329,11 @@ function Choose({ visit, onChoose }: { visit: WindowVisit; onChoose(code: string
                   channel: t(`channel.${d.savedAt}` as MessageKey),
                 })}
               </span>{' '}
-              <button type="button" className="button" onClick={() => onChoose(d.bundleCode, d.id)}>
+              <button
+                type="button"
+                className="button"
+                onClick={() => onChoose(d.bundleCode, d.id, delegation)}
+              >
                 {t('drafts.resume')}
               </button>
             </li>
@@ -259,12 +345,12 @@ function Choose({ visit, onChoose }: { visit: WindowVisit; onChoose(code: string
         aria-labelledby="choose-title"
         onSubmit={(e) => {
           e.preventDefault();
-          if (code) onChoose(code);
+          if (code) onChoose(code, undefined, delegation);
         }}
       >
         <fieldset>
           <legend id="choose-title">{t('intake.choose')}</legend>
-          {bundles?.bundles.map((b) => (
+          {inScope.map((b) => (
             <label key={b.code} className="choice choice--block" data-bundle={b.code}>
               <input
                 type="radio"
@@ -286,10 +372,12 @@ function Choose({ visit, onChoose }: { visit: WindowVisit; onChoose(code: string
           </button>
         </div>
       </form>
-      <details className="card" data-record-delegation>
-        <summary>{t('delegations.record')}</summary>
-        <GrantForm bundles={bundles?.bundles ?? []} onGranted={() => undefined} visitId={visit.id} />
-      </details>
+      {!delegation && (
+        <details className="card" data-record-delegation>
+          <summary>{t('delegations.record')}</summary>
+          <GrantForm bundles={bundles?.bundles ?? []} onGranted={() => undefined} visitId={visit.id} />
+        </details>
+      )}
     </>
   );
 }

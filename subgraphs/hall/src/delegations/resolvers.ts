@@ -71,6 +71,17 @@ export function delegationResolvers({
           hallId('delegationId', delegationId, 'a delegation'),
         ),
     },
+    WindowVisit: {
+      // The visit is the officer's own (windowVisit/openWindowVisit answer only them): window staff may
+      // learn of any delegation, and these are the ones the walk-in may be served under as agent.
+      agentFor: async (visit: { applicantIdNumber: string }, _: unknown, ctx: HallContext) => {
+        if (ctx.identity.role !== 'window-staff') return [];
+        const today = clock.today();
+        return (await delegationService.toAgent(visit.applicantIdNumber)).filter(
+          (d) => delegationStatus(d, today) === 'ACTIVE',
+        );
+      },
+    },
     Delegation: {
       bundleCodes: (d: Delegation) => [...d.bundleCodes],
       grantedAt: (d: Delegation) => d.grantedAt.toISOString(),

@@ -933,6 +933,12 @@ export type WindowVisit = {
   openedAt: Scalars['DateTime']['output'];
   /** Until when the officer may act in it (the end of the working day, Beijing time). */
   expiresAt: Scalars['DateTime']['output'];
+  /**
+   * The walk-in as an agent (代办): the delegations naming them that are active today, newest first. The
+   * officer may take in an application for each one's principal, within its scope, by passing the visit and
+   * the delegation together as `onBehalfOf`.
+   */
+  agentFor: Array<Delegation>;
 };
 
 /**
@@ -1360,7 +1366,7 @@ export type Query = {
   satisfaction: Array<SatisfactionRow>;
   /** Sales the signed-in owner confirmed, newest first. */
   mySaleConfirmations: Array<SaleConfirmation>;
-  /** Sales sellers confirmed to the signed-in buyer, newest first: pick one for the house transfer. */
+  /** Sales sellers confirmed to the buyer, newest first: pick one for the house transfer. */
   salesConfirmedToMe: Array<SaleConfirmation>;
 };
 
@@ -1522,6 +1528,15 @@ export type QueryDeadLetteredPartsArgs = {
  */
 export type QuerySatisfactionArgs = {
   by?: SatisfactionBy;
+};
+
+
+/**
+ * The entry points for reading: people, enterprises and real-estate units with what every department holds
+ * about them, and each department's items and cases.
+ */
+export type QuerySalesConfirmedToMeArgs = {
+  onBehalfOf?: InputMaybe<OnBehalfOf>;
 };
 
 /** Changes: submitting cases to departments and sending the corrections they ask for. */
@@ -2349,6 +2364,7 @@ export type WindowVisitResolvers<ContextType = HallContext, ParentType extends R
   officer?: Resolver<ResolversTypes['StaffMember'], ParentType, ContextType>;
   openedAt?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
   expiresAt?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
+  agentFor?: Resolver<Array<ResolversTypes['Delegation']>, ParentType, ContextType>;
 };
 
 export type OpenWindowVisitResultResolvers<ContextType = HallContext, ParentType extends ResolversParentTypes['OpenWindowVisitResult'] = ResolversParentTypes['OpenWindowVisitResult']> = {
@@ -2513,7 +2529,7 @@ export type QueryResolvers<ContextType = HallContext, ParentType extends Resolve
   deadLetteredParts?: Resolver<Array<ResolversTypes['ApplicationPart']>, ParentType, ContextType, Partial<QueryDeadLetteredPartsArgs>>;
   satisfaction?: Resolver<Array<ResolversTypes['SatisfactionRow']>, ParentType, ContextType, RequireFields<QuerySatisfactionArgs, 'by'>>;
   mySaleConfirmations?: Resolver<Array<ResolversTypes['SaleConfirmation']>, ParentType, ContextType>;
-  salesConfirmedToMe?: Resolver<Array<ResolversTypes['SaleConfirmation']>, ParentType, ContextType>;
+  salesConfirmedToMe?: Resolver<Array<ResolversTypes['SaleConfirmation']>, ParentType, ContextType, Partial<QuerySalesConfirmedToMeArgs>>;
 };
 
 export type MutationResolvers<ContextType = HallContext, ParentType extends ResolversParentTypes['Mutation'] = ResolversParentTypes['Mutation']> = {

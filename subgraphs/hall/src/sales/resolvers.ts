@@ -1,5 +1,7 @@
 import { fenToYuan, yuanToFen } from '@onething/schema';
 import { type SubgraphContext, subgraphError } from '@onething/subgraph-kit';
+import { type ActingDeps, actingFor } from '../acting/for-request';
+import type { OnBehalfOfArg } from '../acting/resolve-acting';
 import { applicantOf } from '../applicant';
 import type { AuditTrail } from '../consent/audit-trail';
 import type { Resolvers } from '../generated/resolvers-types';
@@ -17,7 +19,12 @@ export interface SalesDeps {
   readonly audit: AuditTrail;
   /** Days a confirmation stays valid (SALE_CONFIRMATION_DAYS). */
   readonly validDays: number;
+  /** Whom a buyer's list is read for (a walk-in at a window, a principal under a delegation). */
+  readonly acting: ActingDeps;
 }
+
+/** The bundle sales are applied with: a delegation must cover it for an agent to see a principal's sales. */
+const SALE_BUNDLE = 'HOUSE-TRANSFER';
 
 /** The signed-in applicant (a seller or a buyer acts for themselves only). */
 function personOf(ctx: Ctx) {
@@ -40,7 +47,7 @@ const shape = (c: SaleConfirmation, handedIn: ReadonlySet<string> = new Set()) =
  * buyer sees the sales confirmed to them and applies with one. 《不动产登记暂行条例》第十四条: a sale is
  * registered on the joint application of both parties.
  */
-export function salesResolvers({ sales, client, audit, validDays }: SalesDeps): Resolvers {
+export function salesResolvers({ sales, client, audit, validDays, acting }: SalesDeps): Resolvers {
   return {
     Query: {
       mySaleConfirmations: async (_: unknown, __: unknown, ctx: Ctx) => {
@@ -48,8 +55,17 @@ export function salesResolvers({ sales, client, audit, validDays }: SalesDeps): 
         const handedIn = await sales.handedIn(list.map((c) => c.id));
         return list.map((c) => shape(c, handedIn));
       },
-      salesConfirmedToMe: async (_: unknown, __: unknown, ctx: Ctx) => {
-        const list = await sales.toBuyer(personOf(ctx).idNumber);
+      salesConfirmedToMe: async (
+        _: unknown,
+        { onBehalfOf }: { onBehalfOf?: OnBehalfOfArg | null },
+        ctx: Ctx,
+      ) => {
+        // The buyer: the caller, the walk-in of the officer's visit, or the principal of a delegation
+        // covering the house transfer (an agent outside that scope is refused).
+        const buyer = onBehalfOf
+          ? (await actingFor(acting, ctx, onBehalfOf, SALE_BUNDLE)).applicant
+          : personOf(ctx);
+        const list = await sales.toBuyer(buyer.idNumber);
         const handedIn = await sales.handedIn(list.map((c) => c.id));
         return list.map((c) => shape(c, handedIn));
       },
@@ -103,7 +119,7 @@ export function salesResolvers({ sales, client, audit, validDays }: SalesDeps): 
             subjectUscc: null,
             department: 'realestate',
             fields: ['property.owners', 'property.address', 'property.seized'],
-            bundleCode: 'HOUSE-TRANSFER',
+            bundleCode: SALE_BUNDLE,
             applicationId: null,
             purpose: { kind: 'sale-confirmation', about: args.unitCode },
           },

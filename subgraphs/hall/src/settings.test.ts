@@ -33,7 +33,9 @@ describe('hallSettings', () => {
       INTERNAL_IDENTITY_JWKS_FILE: jwksFile,
       HALL_CLIENT_SECRET: 'an-issued-s3cret',
       CALLBACK_SECRETS: 'tax=tax-agreed-s3cret-0001,fund=fund-agreed-s3cret-0001',
+      PUBLIC_BASE_URL: 'https://zwfw.example.gov.cn/',
     });
+    expect(config.publicBaseUrl).toBe('https://zwfw.example.gov.cn');
     expect(config.clientSecret).toBe('an-issued-s3cret');
     expect([...config.callbackSecrets]).toEqual([
       ['tax', 'tax-agreed-s3cret-0001'],
@@ -51,6 +53,19 @@ describe('hallSettings', () => {
           ...env,
         }),
       ).toThrow(/CALLBACK_SECRETS=\((unset|hidden)\): .*development value/);
+  });
+
+  it('refuses in production receipts whose QR codes point at the local development gateway, naming PUBLIC_BASE_URL', () => {
+    for (const env of [{}, { PUBLIC_BASE_URL: 'http://127.0.0.1:4000' }])
+      expect(() =>
+        hallSettings.load({
+          PROFILE: 'production',
+          INTERNAL_IDENTITY_JWKS_FILE: jwksFile,
+          HALL_CLIENT_SECRET: 'an-issued-s3cret',
+          CALLBACK_SECRETS: 'tax=tax-agreed-s3cret-0001,fund=fund-agreed-s3cret-0001',
+          ...env,
+        }),
+      ).toThrow(/PUBLIC_BASE_URL=.*development value/);
   });
 
   it('refuses callback secrets that are not department=secret, naming each entry without its secret', () => {

@@ -217,6 +217,10 @@ export const hallSettings = defineSettings('subgraph-hall', {
       .default('http://127.0.0.1:4000')
       .transform((u) => u.replace(/\/+$/, '')),
     doc: 'Where people reach the gateway from outside (no path): the receipt’s QR code and `publicStatusUrl` point at `<PUBLIC_BASE_URL>/papers/status/<token>`, which the gateway passes to the hall. The default is the gateway `npm start` runs.',
+    production: {
+      devValue: 'http://127.0.0.1:4000',
+      fix: 'set the address people reach the gateway at from outside (https://…), which every printed receipt’s QR code points at',
+    },
   },
   centreNameZh: {
     env: 'CENTRE_NAME_ZH',

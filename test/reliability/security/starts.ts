@@ -92,20 +92,29 @@ export function refusedStarts(keys: DevelopmentIdentityKeys): RefusedStart[] {
   const callbackSecrets =
     'tax=tax-s3cret-agreed-with-hall,market=market-s3cret-agreed,realestate=realestate-s3cret-agreed,fund=fund-s3cret-agreed-with-hall';
   const hallClient = 'a-secret-the-idp-issued';
+  // Where a deployment's receipts point (the development default is the local gateway).
+  const publicBaseUrl = 'https://zwfw.example.gov.cn';
   const subgraphs = [
     [
       'hall',
       'subgraphs/hall/src/main.ts',
       'HALL_CLIENT_SECRET',
       'hall-dev-secret',
-      { CALLBACK_SECRETS: callbackSecrets },
+      { CALLBACK_SECRETS: callbackSecrets, PUBLIC_BASE_URL: publicBaseUrl },
     ],
     [
       'hall',
       'subgraphs/hall/src/main.ts',
       'CALLBACK_SECRETS',
       'tax=tax-callback-dev-secret,market=market-callback-dev-secret,realestate=realestate-callback-dev-secret,fund=fund-callback-dev-secret',
-      { HALL_CLIENT_SECRET: hallClient },
+      { HALL_CLIENT_SECRET: hallClient, PUBLIC_BASE_URL: publicBaseUrl },
+    ],
+    [
+      'hall',
+      'subgraphs/hall/src/main.ts',
+      'PUBLIC_BASE_URL',
+      'http://127.0.0.1:4000',
+      { HALL_CLIENT_SECRET: hallClient, CALLBACK_SECRETS: callbackSecrets },
     ],
     ['tax subgraph', 'subgraphs/tax/src/main.ts', 'TAX_API_KEY', 'tax-dev-key', {}],
     ['fund subgraph', 'subgraphs/fund/src/main.ts', 'FUND_APP_SECRET', 'fund-dev-secret', {}],
@@ -168,6 +177,7 @@ export function refusedStarts(keys: DevelopmentIdentityKeys): RefusedStart[] {
         ...subgraph,
         HALL_CLIENT_SECRET: hallClient,
         CALLBACK_SECRETS: callbackSecrets,
+        PUBLIC_BASE_URL: publicBaseUrl,
         LIMITS_LIFTED: 'true',
       },
       names: ['LIMITS_LIFTED'],
@@ -195,6 +205,7 @@ export function refusedStarts(keys: DevelopmentIdentityKeys): RefusedStart[] {
       env: {
         ...subgraph,
         HALL_CLIENT_SECRET: hallClient,
+        PUBLIC_BASE_URL: publicBaseUrl,
         CALLBACK_SECRETS: callbackSecrets.replace('fund-s3cret-agreed-with-hall', 'fund-callback-dev-secret'),
       },
       names: ['CALLBACK_SECRETS'],

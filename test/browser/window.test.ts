@@ -532,6 +532,10 @@ describe.skipIf(!BROWSER_AVAILABLE)('the front desk in the web app', () => {
     expect(seen.myApplications.map((a) => a.id)).toContain(id);
     await page.goto(`${s.gatewayUrl}/#/delegations`);
     await page.locator(`[data-application="${id}"]`).waitFor();
+    // The agent follows it from there: the principal's application, handed in by them as agent.
+    await page.locator(`[data-application="${id}"] a`).click();
+    await page.getByRole('heading', { level: 1, name: '二手房转移登记' }).waitFor();
+    expect(await page.locator('.intake').textContent()).toContain(`代办人 ${agent.name}`);
 
     // The principal revokes it; the agent can no longer act for them.
     await principal.reload();
@@ -541,8 +545,9 @@ describe.skipIf(!BROWSER_AVAILABLE)('the front desk in the web app', () => {
     await page.getByText('该授权不存在、未指定您为代办人，或已不在有效期内。').waitFor();
   });
 
-  it('records at the window a delegation the principal signed on paper, and the agent then finds it', async () => {
+  it('records at the window a delegation the principal signed on paper, the agent then finds it, and is served at the window for the principal', async () => {
     const p = parties(45, excluded);
+    await saleConfirmed(s, p);
     const agent = parties(46, excluded).buyer;
     const page = await newPage();
     await signIn(page, s.gatewayUrl, 'window-staff');
@@ -590,5 +595,27 @@ describe.skipIf(!BROWSER_AVAILABLE)('the front desk in the web app', () => {
     expect(text).toContain(p.buyer.name);
     expect(text).toContain('窗口登记人');
     expect(text).toContain('王晓燕');
+
+    // The agent comes to the window: the officer checks who they are, is offered the principal, and takes
+    // the house transfer in for the principal — the sale confirmed to the principal offered to pick.
+    await page.getByRole('button', { name: '结束接待' }).click();
+    await openVisit(page, agent.idNumber, 'ID_CARD_READ');
+    const agentFor = page.locator('[data-agent-for]');
+    await agentFor.getByRole('radio', { name: new RegExp(`为 ${p.buyer.name} 办理`) }).check();
+    await page
+      .getByRole('heading', { name: `代办：为 ${p.buyer.name}（${p.buyer.idNumber}）办理` })
+      .waitFor();
+    // Only what the delegation covers is offered.
+    expect(
+      await page.locator('[data-bundle]').evaluateAll((els) => els.map((e) => e.getAttribute('data-bundle'))),
+    ).toEqual(['HOUSE-TRANSFER']);
+    await chooseBundle(page, ZH.houseTransfer);
+    const acting = page.locator('[data-acting="window-agent"]');
+    await acting.waitFor();
+    expect(await acting.textContent()).toBe(
+      `窗口代办：代办人 ${agent.name} 为 ${p.buyer.name}（${p.buyer.idNumber}）办理`,
+    );
+    await page.locator('[data-sale]').getByText(p.seller.name, { exact: false }).waitFor();
+    await screenshot(page, 'window-agent');
   });
 });

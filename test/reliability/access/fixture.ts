@@ -89,6 +89,10 @@ export interface AccessFixture {
   };
   /** A window visit window-staff opened for the citizen (一窗受理). */
   readonly visitId: string;
+  /** A draft of the citizen's one form (its owner alone may discard it). */
+  readonly draftId: string;
+  /** The token of the completed application's public status URL (its receipt's QR code). */
+  readonly publicStatusToken: string;
   /** Each applicant's uploads of the house transfer's materials, to hand in with a form. */
   readonly materials: Readonly<Record<string, readonly { id: string; uploadId: string }[]>>;
 }
@@ -244,8 +248,10 @@ export async function startAccessStack(): Promise<{ s: TestStack; f: AccessFixtu
   const prefill = await s.gql('mutation { prefillForm(bundleCode: "HOUSE-TRANSFER") { id } }', {}, citizen);
   if (prefill.errors) throw new Error(`the citizen's prefill failed: ${JSON.stringify(prefill.errors)}`);
 
-  const handedIn = await s.gql<{ application: { materials: { id: string; upload: { id: string } }[] } }>(
-    'query A($id: ID!) { application(id: $id) { materials { id upload { id } } } }',
+  const handedIn = await s.gql<{
+    application: { materials: { id: string; upload: { id: string } }[]; publicStatusUrl: string };
+  }>(
+    'query A($id: ID!) { application(id: $id) { materials { id upload { id } } publicStatusUrl } }',
     { id: done.id },
     citizen,
   );
@@ -291,11 +297,19 @@ export async function startAccessStack(): Promise<{ s: TestStack; f: AccessFixtu
   );
   if (!granted.data?.grantDelegation.delegation)
     throw new Error(`the citizen's delegation to the agent: ${JSON.stringify(granted)}`);
+  const draft = await s.gql<{ saveDraft: { id: string } }>(
+    'mutation D($i: DraftInput!) { saveDraft(input: $i) { id } }',
+    { i: { bundleCode: 'HOUSE-TRANSFER', values: [{ key: 'transaction.price', value: '1000000.00' }] } },
+    citizen,
+  );
+  if (!draft.data?.saveDraft) throw new Error(`the citizen's draft: ${JSON.stringify(draft)}`);
   return {
     s,
     f: {
       materials,
       visitId: visit.data.openWindowVisit.visit.id,
+      draftId: draft.data.saveDraft.id,
+      publicStatusToken: handedIn.data!.application.publicStatusUrl.split('/').pop()!,
       tokens: tokens as Record<Persona, string | undefined>,
       headers,
       ids,

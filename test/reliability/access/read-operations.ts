@@ -1,5 +1,28 @@
-import { type AccessFixture, APPLICANTS, type Persona, STAFF, WINDOW } from './fixture';
-import { judgeAnswer, judgeHttp, type Operation } from './operation';
+import type { TestStack } from '../../stack/support';
+import { type AccessFixture, APPLICANTS, PERSONAS, type Persona, STAFF, WINDOW } from './fixture';
+import { judgeAnswer, judgeHttp, type Operation, type Verdict } from './operation';
+
+/** POST /papers/one-time-notice of an empty house transfer form: a PDF (200) listing what is missing. */
+async function oneTimeNotice(
+  s: TestStack,
+  f: AccessFixture,
+  as: Persona,
+  extra: Record<string, unknown>,
+): Promise<Verdict> {
+  const token = f.tokens[as];
+  return judgeHttp(
+    await fetch(`${s.gatewayUrl}/papers/one-time-notice`, {
+      method: 'POST',
+      headers: {
+        'content-type': 'application/json',
+        ...(token ? { authorization: `Bearer ${token}` } : {}),
+        ...f.headers[as],
+      },
+      body: JSON.stringify({ bundleCode: 'HOUSE-TRANSFER', values: [], ...extra }),
+    }),
+    200,
+  );
+}
 
 /** A read of one department's fields at an entry point: `person(idNumber:) { taxpayer { name } }`… */
 function entryRead(
@@ -168,6 +191,33 @@ export const READS: readonly Operation[] = [
         200,
       );
     },
+  },
+  {
+    key: 'public-status',
+    label: 'read an application’s public status by its receipt’s QR code (number and status only)',
+    allowed: PERSONAS,
+    try: async (s, f, as) =>
+      judgeAnswer(
+        await s.gql(
+          'query P($t: ID!) { publicApplicationStatus(token: $t) { number status } }',
+          { t: f.publicStatusToken },
+          f.tokens[as],
+          f.headers[as],
+        ),
+        ['publicApplicationStatus'],
+      ),
+  },
+  {
+    key: 'notice.own',
+    label: 'print the one-time notice (一次性告知单) of one’s own form',
+    allowed: APPLICANTS,
+    try: async (s, f, as) => oneTimeNotice(s, f, as, {}),
+  },
+  {
+    key: 'notice.visit',
+    label: 'print the one-time notice of a walk-in’s form in a window visit',
+    allowed: ['window-staff'],
+    try: async (s, f, as) => oneTimeNotice(s, f, as, { onBehalfOf: { visitId: f.visitId } }),
   },
   {
     key: 'trail.own',

@@ -301,6 +301,22 @@ export const WRITES: readonly Operation[] = [
       ),
   },
   {
+    key: 'draft.discard',
+    label: 'discard a draft of the one form (its applicant’s)',
+    writes: true,
+    allowed: ['citizen'],
+    try: async (s, f, as) =>
+      judgeAnswer(
+        await s.gql(
+          'mutation D($d: ID!) { discardDraft(draftId: $d) { id } }',
+          { d: f.draftId },
+          f.tokens[as],
+          f.headers[as],
+        ),
+        ['discardDraft'],
+      ),
+  },
+  {
     key: 'handover',
     label: 'hand an application over (its responsible officer)',
     writes: true,

@@ -197,7 +197,7 @@ export const MESSAGES = m({
   'rating.level2': { zh: '不满意', en: 'Dissatisfied' },
   'rating.level1': { zh: '非常不满意', en: 'Very dissatisfied' },
   'rating.comment': { zh: '意见建议（选填）', en: 'Comment (optional)' },
-  'rating.commentHint': { zh: '还可输入 {n} 字', en: '{n} characters left' },
+  'comment.left': { zh: '还可输入 {n} 字', en: '{n} characters left' },
   'rating.send': { zh: '提交评价', en: 'Send rating' },
   'rating.thanks': { zh: '感谢评价：{level}', en: 'Thank you for your rating: {level}' },
   'audit.title': { zh: '谁查看了我的数据', en: 'Who read my data' },

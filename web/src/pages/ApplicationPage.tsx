@@ -13,6 +13,7 @@ import type { Application, FormField, Part, Problem } from '../api/types';
 import { useI18n } from '../app/i18n';
 import type { MessageKey } from '../app/messages';
 import { useSession } from '../app/session';
+import { CommentField } from '../components/CommentField';
 import { DepartmentName } from '../components/Department';
 import { Field } from '../components/Field';
 import { Notice, PageTitle } from '../components/Layout';
@@ -353,20 +354,7 @@ function Rating({ application }: { application: Application }) {
             ))}
           </div>
         </fieldset>
-        <div className="field">
-          <label htmlFor="rating-comment">{t('rating.comment')}</label>
-          <textarea
-            id="rating-comment"
-            maxLength={500}
-            rows={3}
-            value={comment}
-            onChange={(e) => setComment(e.target.value)}
-            aria-describedby="rating-comment-hint"
-          />
-          <p className="hint" id="rating-comment-hint">
-            {t('rating.commentHint', { n: 500 - [...comment].length })}
-          </p>
-        </div>
+        <CommentField id="rating-comment" label={t('rating.comment')} value={comment} onChange={setComment} />
         {state.error && (
           <Notice kind="error">{state.error.graphQLErrors[0]?.message ?? state.error.message}</Notice>
         )}
@@ -481,16 +469,13 @@ function Responsibility({ application, onChanged }: { application: Application; 
               ))}
             </select>
           </div>
-          <div className="field">
-            <label htmlFor="handover-reason">{t('responsibility.reason')}</label>
-            <textarea
-              id="handover-reason"
-              rows={2}
-              maxLength={500}
-              value={reason}
-              onChange={(e) => setReason(e.target.value)}
-            />
-          </div>
+          <CommentField
+            id="handover-reason"
+            label={t('responsibility.reason')}
+            value={reason}
+            onChange={setReason}
+            rows={2}
+          />
           <button type="submit" className="button" disabled={!to || handState.fetching}>
             {t('responsibility.handOver')}
           </button>

@@ -1,0 +1,17 @@
+import type { KeyObject } from 'node:crypto';
+import type { StandInContext } from '@onething/legacy-kit';
+import type { NonceStore } from '../auth';
+import type { Ledger } from '../ledger';
+import type { Notifier } from '../notifier';
+import type { StatementFaults } from '../statement';
+
+/** What the platform's services share. */
+export interface PaymentContext {
+  readonly ctx: StandInContext;
+  readonly ledger: Ledger;
+  readonly notifier: Notifier;
+  readonly platformKey: KeyObject;
+  readonly callers: ReadonlyMap<string, KeyObject>;
+  readonly nonces: NonceStore;
+  statementFaults: StatementFaults;
+}

@@ -62,6 +62,17 @@ export function registerPaymentAdmin(admin: FastifyInstance, p: PaymentContext):
         : reply.code(404).send({ error: 'EVENT_NOT_FOUND' }),
   );
 
+  admin.get('/__admin/signing', async () => ({ forgeAnswers: p.forgeAnswers }));
+  admin.put('/__admin/signing', async (req, reply) => {
+    const parsed = z
+      .object({ forgeAnswers: z.boolean() })
+      .strict()
+      .safeParse(req.body ?? {});
+    if (!parsed.success) return invalid(reply, parsed.error);
+    p.forgeAnswers = parsed.data.forgeAnswers;
+    return { forgeAnswers: p.forgeAnswers };
+  });
+
   admin.get('/__admin/statement-faults', async () => p.statementFaults);
   admin.put('/__admin/statement-faults', async (req, reply) => {
     const parsed = statementFaultsSchema.safeParse(req.body ?? {});

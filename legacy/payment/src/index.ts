@@ -1,3 +1,4 @@
+export { type AdminOrder, Payer, PaymentAdmin } from './clients';
 export { PAYMENT_CODES, type PaymentCode } from './codes';
 export type { Channel, OrderStatus } from './ledger';
 export { type DeliveryAttempt, NO_NOTIFICATION_FAULTS, type NotificationFaults } from './notifier';

@@ -74,6 +74,7 @@ export function createPaymentStandIn(
         callers,
         nonces: new NonceStore(),
         statementFaults: { ...NO_STATEMENT_FAULTS },
+        forgeAnswers: false,
       };
       keepRawBodies(app);
       registerServices(app, p);
@@ -86,6 +87,7 @@ export function createPaymentStandIn(
         if (!p) return;
         p.notifier.reset();
         p.statementFaults = { ...NO_STATEMENT_FAULTS };
+        p.forgeAnswers = false;
       },
     },
   });

@@ -14,4 +14,6 @@ export interface PaymentContext {
   readonly callers: ReadonlyMap<string, KeyObject>;
   readonly nonces: NonceStore;
   statementFaults: StatementFaults;
+  /** Answers signed with a key that is not the platform's (set through the admin port). */
+  forgeAnswers: boolean;
 }

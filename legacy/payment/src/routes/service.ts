@@ -1,3 +1,4 @@
+import { generateKeyPairSync, type KeyObject } from 'node:crypto';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import type { z } from 'zod';
 import { authenticate } from '../auth';
@@ -19,7 +20,9 @@ export function keepRawBodies(app: FastifyInstance): void {
   });
 }
 
-/** Sends `text` as the platform's answer, signed with its key. */
+let forgeryKey: KeyObject | undefined;
+
+/** Sends `text` as the platform's answer, signed with its key (or, as a fault, with another). */
 export function sendSigned(
   p: PaymentContext,
   reply: FastifyReply,
@@ -27,7 +30,9 @@ export function sendSigned(
   text: string,
   type = JSON_TYPE,
 ): FastifyReply {
-  return reply.code(status).headers(signHeaders(p.platformKey, text)).type(type).send(text);
+  if (p.forgeAnswers) forgeryKey ??= generateKeyPairSync('rsa', { modulusLength: 2048 }).privateKey;
+  const key = p.forgeAnswers && forgeryKey ? forgeryKey : p.platformKey;
+  return reply.code(status).headers(signHeaders(key, text)).type(type).send(text);
 }
 
 /** The problems of a zod refusal, as 2001 lists them (字段, 原因), every one at once. */

@@ -1,8 +1,13 @@
-import { isPaymentCode } from '@onething/legacy-payment';
 import { clientSettings } from '@onething/adapter-core';
 import { describeClientContract } from '@onething/adapter-core/contract';
+import { isPaymentCode } from '@onething/legacy-payment';
 import { expect } from 'vitest';
-import { createPaymentAdapter, PAYMENT_BATCH_LIMIT, type PaymentAdapter, type PaymentOrder } from '../src/index';
+import {
+  createPaymentAdapter,
+  PAYMENT_BATCH_LIMIT,
+  type PaymentAdapter,
+  type PaymentOrder,
+} from '../src/index';
 import { houseTransferOrder, newRef, startPaymentSystem } from './payment-system';
 
 /** Orders made before the suite, to read back (the platform holds nothing until a caller creates it). */

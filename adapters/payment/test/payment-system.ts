@@ -8,8 +8,8 @@ import type { SystemControl } from '@onething/adapter-core/contract';
 import type { FaultSettings, StandIn } from '@onething/legacy-kit';
 import {
   createPaymentStandIn,
-  PaymentAdmin,
   Payer,
+  PaymentAdmin,
   paymentSettings,
   readPrivateKey,
   readPublicKey,
@@ -81,8 +81,20 @@ export function houseTransferOrder(
     payer,
     subject: '二手房转移登记一件事',
     lines: [
-      { lineKey: 'deed-tax', payeeCode: 'TAX-TREASURY', item: '契税', basis: '财政部 税务总局 住房城乡建设部公告2024年第16号：家庭唯一住房，面积90平方米以上，1%', amountFen: 1_500_000 },
-      { lineKey: 'registration-fee', payeeCode: 'RE-FEE', item: '不动产登记费（住宅）', basis: '发改价格规〔2016〕2559号：住宅类不动产登记每件80元', amountFen: 8_000 },
+      {
+        lineKey: 'deed-tax',
+        payeeCode: 'TAX-TREASURY',
+        item: '契税',
+        basis: '财政部 税务总局 住房城乡建设部公告2024年第16号：家庭唯一住房，面积90平方米以上，1%',
+        amountFen: 1_500_000,
+      },
+      {
+        lineKey: 'registration-fee',
+        payeeCode: 'RE-FEE',
+        item: '不动产登记费（住宅）',
+        basis: '发改价格规〔2016〕2559号：住宅类不动产登记每件80元',
+        amountFen: 8_000,
+      },
     ],
     ...extra,
   };

@@ -190,6 +190,20 @@ describe('the payment platform on the whole stack', () => {
     expect(forOther.errors?.[0]?.extensions?.code).toBe('FORBIDDEN');
   });
 
+  it('is reached only through the gateway: the subgraph refuses a call without its signed identity', async () => {
+    const res = await fetch(`http://127.0.0.1:${s.ports.platforms.payment.subgraph}/graphql`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({
+        query: '{ paymentOrderByCode(paymentCode: "11010526000000000013") { orderNumber } }',
+      }),
+    });
+    expect(res.status).toBe(401);
+    expect(
+      ((await res.json()) as { errors: { extensions: { code: string } }[] }).errors[0]?.extensions.code,
+    ).toBe('UNAUTHENTICATED');
+  });
+
   it('creates one order per reference, however often the hall sends it', async () => {
     const reference = newRef();
     const input = {

@@ -5,11 +5,13 @@ import { gatewaySettings } from '../gateway/src/settings';
 import { devIdpSettings } from '../idp/src/settings';
 import { fundSettings } from '../legacy/fund/src/settings';
 import { marketSettings } from '../legacy/market/src/settings';
+import { paymentSettings } from '../legacy/payment/src/settings';
 import { realestateSettings } from '../legacy/realestate/src/settings';
 import { taxSettings } from '../legacy/tax/src/settings';
 import { fundSubgraphSettings } from '../subgraphs/fund/src/settings';
 import { hallSettings } from '../subgraphs/hall/src/settings';
 import { marketSubgraphSettings } from '../subgraphs/market/src/settings';
+import { paymentSubgraphSettings } from '../subgraphs/payment/src/settings';
 import { realestateSubgraphSettings } from '../subgraphs/realestate/src/settings';
 import { taxSubgraphSettings } from '../subgraphs/tax/src/settings';
 
@@ -27,11 +29,13 @@ export const SERVICES = [
     settings: realestateSubgraphSettings,
   },
   { title: 'Provident fund subgraph (`subgraphs/fund/src/main.ts`)', settings: fundSubgraphSettings },
+  { title: 'Payment platform subgraph (`subgraphs/payment/src/main.ts`)', settings: paymentSubgraphSettings },
   { title: 'Development identity provider (`idp/src/main.ts`)', settings: devIdpSettings },
   { title: 'Tax stand-in (`legacy/tax/src/main.ts`)', settings: taxSettings },
   { title: 'Market regulation stand-in (`legacy/market/src/main.ts`)', settings: marketSettings },
   { title: 'Real-estate registry stand-in (`legacy/realestate/src/main.ts`)', settings: realestateSettings },
   { title: 'Provident fund stand-in (`legacy/fund/src/main.ts`)', settings: fundSettings },
+  { title: 'Payment platform stand-in (`legacy/payment/src/main.ts`)', settings: paymentSettings },
 ];
 
 const cell = (s: string) => s.replace(/\|/g, '\\|').replace(/\n/g, ' ');

@@ -4,6 +4,7 @@ import { createServer } from 'node:net';
 import { dirname, join, resolve } from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { fileURLToPath } from 'node:url';
+import { keyPairIn } from '@onething/legacy-payment';
 import { EXIT_WITH_PARENT } from '@onething/runtime';
 import { developmentIdentityKeys } from '@onething/runtime/identity';
 import {
@@ -14,6 +15,7 @@ import {
   type DepartmentKey,
   perDepartment,
 } from '@onething/schema/departments';
+import { PLATFORM, type PlatformKey } from '@onething/schema/platforms';
 
 /**
  * The whole system as processes: what `npm start` runs and what stack tests start. Each service runs
@@ -45,6 +47,8 @@ export interface StackPorts {
   readonly idp: number;
   readonly legacy: Record<DepartmentKey, { port: number; adminPort: number }>;
   readonly subgraphs: Record<DepartmentKey, number>;
+  /** The shared platforms that are not departments (the payment platform): stand-in and subgraph. */
+  readonly platforms: Record<PlatformKey, { port: number; adminPort: number; subgraph: number }>;
 }
 
 export const DEFAULT_PORTS: StackPorts = {
@@ -53,6 +57,13 @@ export const DEFAULT_PORTS: StackPorts = {
   idp: 4010,
   legacy: perDepartment((d) => ({ port: d.ports.system, adminPort: d.ports.systemAdmin })),
   subgraphs: perDepartment((d) => d.ports.subgraph),
+  platforms: {
+    payment: {
+      port: PLATFORM.payment.ports.system,
+      adminPort: PLATFORM.payment.ports.systemAdmin,
+      subgraph: PLATFORM.payment.ports.subgraph,
+    },
+  },
 };
 
 /** A department as the printed summary names it: `market regulation (市场监管)`. */
@@ -157,6 +168,49 @@ export function stackServices(options: StackOptions = {}): ServiceSpec[] {
       readyUrl: local(ports.subgraphs[dept], '/health'),
     }),
   );
+  // The payment platform (统一公共支付平台): its key pair and the hall's caller key pair, made beside the
+  // identity keys on first start (data/payment; in a test stack, its own directory) and kept after.
+  const paymentDir = join(options.identityDir ?? join(ROOT, 'data', 'identity'), '..', 'payment');
+  const platformKeys = keyPairIn(paymentDir, 'platform');
+  const callerKeys = keyPairIn(paymentDir, 'caller-onething-hall');
+  const payment = ports.platforms.payment;
+  const paymentSpecs: ServiceSpec[] = [
+    {
+      name: 'legacy-payment',
+      title: `${PLATFORM.payment.name.en.toLowerCase()} (${PLATFORM.payment.name.zh}) — ${PLATFORM.payment.protocol}`,
+      entry: 'legacy/payment/src/main.ts',
+      env: {
+        ...base,
+        ...seeded,
+        CLOCK_SPEED: String(options.clockSpeed ?? 1),
+        PORT: String(payment.port),
+        ADMIN_PORT: String(payment.adminPort),
+        DATA_DIR: paymentDir,
+        PLATFORM_PRIVATE_KEY_FILE: platformKeys.privateKeyFile,
+        CALLERS: `onething-hall=${callerKeys.publicKeyFile}`,
+      },
+      url: local(payment.port),
+      readyUrl: local(payment.adminPort, '/__admin/status'),
+      extra: { admin: local(payment.adminPort, '/__admin/status') },
+    },
+    {
+      name: 'subgraph-payment',
+      title: `${PLATFORM.payment.name.en.toLowerCase()} subgraph`,
+      entry: 'subgraphs/payment/src/main.ts',
+      env: {
+        ...base,
+        PORT: String(payment.subgraph),
+        SYSTEM_URL: local(payment.port),
+        INTERNAL_IDENTITY_JWKS_FILE: identity.jwksFile,
+        PAYMENT_CALLER_KEY_FILE: callerKeys.privateKeyFile,
+        PAYMENT_PLATFORM_PUBLIC_KEY_FILE: platformKeys.publicKeyFile,
+        PAYMENT_NOTIFY_URL: local(payment.subgraph, '/notifications/payment'),
+      },
+      url: local(payment.subgraph, '/graphql'),
+      readyUrl: local(payment.subgraph, '/health'),
+      extra: { notifications: local(payment.subgraph, '/notifications/payment') },
+    },
+  ];
   const gateway: ServiceSpec = {
     name: 'gateway',
     title: 'gateway — the one schema',
@@ -173,6 +227,7 @@ export function stackServices(options: StackOptions = {}): ServiceSpec[] {
       DEV_IDP_URL: local(ports.idp),
       SUBGRAPH_URLS: [
         ...DEPARTMENT_KEYS.map((d) => `${d}=${local(ports.subgraphs[d], '/graphql')}`),
+        `payment=${local(payment.subgraph, '/graphql')}`,
         `hall=${local(ports.hall, '/graphql')}`,
       ].join(','),
     },
@@ -202,7 +257,9 @@ export function stackServices(options: StackOptions = {}): ServiceSpec[] {
     readyUrl: local(ports.hall, '/health'),
   };
   const without = new Set(options.without ?? []);
-  return [idp, ...legacy, ...subgraphs, gateway, hall].filter((s) => !without.has(s.name));
+  return [idp, ...legacy, paymentSpecs[0]!, ...subgraphs, paymentSpecs[1]!, gateway, hall].filter(
+    (s) => !without.has(s.name),
+  );
 }
 
 /**
@@ -255,6 +312,7 @@ export async function freeStackPorts(): Promise<StackPorts> {
     idp: await freePort(),
     legacy: await each(pair),
     subgraphs: await each(freePort),
+    platforms: { payment: { ...(await pair()), subgraph: await freePort() } },
   };
 }
 

@@ -71,6 +71,8 @@ describe('docs/integrators.md', () => {
         'Market regulation stand-in',
         'Real-estate registry stand-in',
         'Provident fund stand-in',
+        'Payment platform subgraph',
+        'Payment platform stand-in',
       ]),
     );
   });

@@ -9,6 +9,7 @@ import {
   type Department,
   departmentNamed,
 } from './departments';
+import { PLATFORM_KEYS, PLATFORMS } from './platforms';
 import { readSupergraph } from './supergraph';
 
 const root = new URL('../../', import.meta.url);
@@ -37,9 +38,11 @@ describe('the department registry', () => {
     },
   );
 
-  it('is the Department enum of the supergraph, whose graphs are its departments and the hall', () => {
+  it('is the Department enum of the supergraph, whose graphs are its departments, its platforms and the hall', () => {
     expect(departmentEnum(readSupergraph())).toEqual(expectedEnum);
-    expect([...supergraph.subgraphs().names()].sort()).toEqual([...DEPARTMENT_KEYS, 'hall'].sort());
+    expect([...supergraph.subgraphs().names()].sort()).toEqual(
+      [...DEPARTMENT_KEYS, ...PLATFORM_KEYS, 'hall'].sort(),
+    );
   });
 
   it('names the types and fields of the one schema', () => {
@@ -84,9 +87,21 @@ describe('the department registry', () => {
       (d: Department) => d.inSentence.en,
     ])
       expect(new Set(DEPARTMENTS.map(pick)).size).toBe(DEPARTMENTS.length);
-    const ports = DEPARTMENTS.flatMap((d) => Object.values(d.ports));
+    const ports = [...DEPARTMENTS, ...PLATFORMS].flatMap((d) => Object.values(d.ports));
     expect(new Set(ports).size).toBe(ports.length);
+    expect(new Set([...DEPARTMENT_KEYS, ...PLATFORM_KEYS]).size).toBe(DEPARTMENTS.length + PLATFORMS.length);
   });
+
+  it.each(PLATFORMS.map((p) => [p.key] as const))(
+    'has the %s platform’s subgraph, adapter and stand-in',
+    (key) => {
+      expect(existsSync(file(`schema/subgraphs/${key}.graphql`))).toBe(true);
+      const name = (dir: string) => JSON.parse(sdlOf(`${dir}/package.json`)).name as string;
+      expect(name(`subgraphs/${key}`)).toBe(`@onething/subgraph-${key}`);
+      expect(name(`adapters/${key}`)).toBe(`@onething/adapter-${key}`);
+      expect(name(`legacy/${key}`)).toBe(`@onething/legacy-${key}`);
+    },
+  );
 
   it('finds a department by its key or its enum value, and nothing else', () => {
     expect(departmentNamed('realestate')?.enumValue).toBe('REALESTATE');

@@ -359,6 +359,19 @@ export const ERRORS = {
     en: 'A status callback received before (its nonce is spent). Send each notification with a fresh nonce.',
     zh: '状态回调已收到过（随机数已用过）。每次通知请使用新的随机数。',
   },
+  // The payment platform's notifications to its subgraph (POST /notifications/payment, legacy/payment/PROTOCOL.md §6).
+  PAYMENT_ORDER_UNKNOWN: {
+    status: 404,
+    retryable: false,
+    en: 'A payment notification names an order the platform does not hold for us (or with another reference or payment code); it is refused and marks nothing paid.',
+    zh: '支付通知所称订单在支付平台查无此单（或业务流水号、缴款码不符）；拒收，不记为已缴款。',
+  },
+  PAYMENT_AMOUNT_MISMATCH: {
+    status: 409,
+    retryable: false,
+    en: 'A payment notification states an amount (or a payment, or a refund) that the order as the platform answers it does not hold; it is refused and marks nothing paid.',
+    zh: '支付通知所称金额（或缴款、退款）与支付平台查询所得订单不符；拒收，不记为已缴款。',
+  },
 } as const satisfies Record<string, ErrorMeaning>;
 
 /** A code a client can see: a key of {@link ERRORS}. */

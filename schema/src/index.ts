@@ -4,9 +4,11 @@ export * from './errors';
 export * from './graphql/scalars';
 export * from './identifiers';
 export * from './money';
+export * from './platforms';
 export {
   departmentSubgraphSdl,
   hallSubgraphSdl,
+  platformSubgraphSdl,
   SUBGRAPHS,
   type SubgraphName,
   subgraphSdl,

@@ -1,5 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { DEPARTMENT, DEPARTMENTS, type Department, type DepartmentKey } from './departments';
+import { PLATFORMS, type PlatformKey } from './platforms';
 
 /**
  * The subgraphs' SDL as kept in schema/subgraphs: a department subgraph's schema is the shared part
@@ -34,15 +35,24 @@ export function hallSubgraphSdl(): string {
   return read('hall.graphql');
 }
 
-/** The SDL of any subgraph of the one schema. */
-export function subgraphSdl(name: SubgraphName): string {
-  return name === 'hall' ? hallSubgraphSdl() : departmentSubgraphSdl(name);
+/** A platform's subgraph SDL: its own file alone (a platform shares no items or cases). */
+export function platformSubgraphSdl(platform: PlatformKey): string {
+  return read(`${platform}.graphql`);
 }
 
-export type SubgraphName = DepartmentKey | 'hall';
+const isPlatform = (name: string): name is PlatformKey => PLATFORMS.some((p) => p.key === name);
+
+/** The SDL of any subgraph of the one schema. */
+export function subgraphSdl(name: SubgraphName): string {
+  if (name === 'hall') return hallSubgraphSdl();
+  return isPlatform(name) ? platformSubgraphSdl(name) : departmentSubgraphSdl(name);
+}
+
+export type SubgraphName = DepartmentKey | PlatformKey | 'hall';
 
 /** The subgraphs of the one schema and where `npm start` runs them. */
 export const SUBGRAPHS: readonly { readonly name: SubgraphName; readonly url: string }[] = [
   { name: 'hall', url: 'http://127.0.0.1:4001/graphql' },
   ...DEPARTMENTS.map((d) => ({ name: d.key, url: `http://127.0.0.1:${d.ports.subgraph}/graphql` })),
+  ...PLATFORMS.map((p) => ({ name: p.key, url: `http://127.0.0.1:${p.ports.subgraph}/graphql` })),
 ];

@@ -11,7 +11,7 @@ import {
   type IdentityKeys,
   ReloadingFile,
 } from '@onething/runtime/identity';
-import type { DepartmentKey } from '@onething/schema';
+import type { DepartmentKey, PlatformKey } from '@onething/schema';
 import { scalarResolvers } from '@onething/schema';
 import Fastify, { type FastifyBaseLogger, type FastifyInstance, LogController } from 'fastify';
 import { GraphQLError, parse } from 'graphql';
@@ -38,8 +38,8 @@ declare module 'fastify' {
 }
 
 export interface SubgraphOptions<L> {
-  /** The department (or `hall`): named in errors and metrics, and whose staff the access rules know. */
-  readonly department: DepartmentKey | 'hall';
+  /** The department (or a platform, or `hall`): named in errors and metrics, and whose staff the access rules know. */
+  readonly department: DepartmentKey | PlatformKey | 'hall';
   /** The subgraph's full SDL (schema/subgraphs). */
   readonly sdl: string;
   /** Resolvers; the shared scalars are added. */

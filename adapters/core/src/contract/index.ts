@@ -1,8 +1,12 @@
-export { describeAdapterContract } from './suite';
+export { describeAdapterContract, describeClientContract } from './suite';
 export type {
   AdapterContractSpec,
+  ClientContractSpec,
   ContractClientSettings,
   ContractFaults,
+  ContractHarness,
+  ContractReads,
+  ContractWrites,
   SystemControl,
   SystemUnderTest,
 } from './types';

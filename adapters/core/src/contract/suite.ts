@@ -1,9 +1,15 @@
 import { setTimeout as sleep } from 'node:timers/promises';
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import type { DepartmentAdapter } from '../domain';
+import type { CaseState, DepartmentAdapter } from '../domain';
 import { AdapterError, type AdapterErrorCode } from '../errors';
 import type { CallEvent } from '../hooks';
-import type { AdapterContractSpec, ContractClientSettings, SystemUnderTest } from './types';
+import type {
+  AdapterContractSpec,
+  ClientContractSpec,
+  ContractClientSettings,
+  ContractHarness,
+  SystemUnderTest,
+} from './types';
 
 const SETTINGS: ContractClientSettings = {
   timeoutMs: 400,
@@ -31,13 +37,16 @@ async function until<T>(probe: () => Promise<T>, ok: (v: T) => boolean, timeoutM
 }
 
 /**
- * The adapter contract: what every department adapter must do against its system, asserted by what the
- * system received. Call it from a test file of the adapter with the adapter's spec.
+ * The contract of any adapter against its system, asserted by what the system received: reads, batching,
+ * timeouts, retries of reads only, the circuit breaker, idempotent writes, error mapping and hostile
+ * answers. `more` adds the system's own cases, run with the same system and adapter.
  */
-export function describeAdapterContract<A extends DepartmentAdapter, R>(
-  spec: AdapterContractSpec<A, R>,
+export function describeClientContract<A extends { close(): void }, R, W>(
+  spec: ClientContractSpec<A, R, W>,
+  more?: (harness: ContractHarness<A>) => void,
 ): void {
-  const { reads, submission } = spec;
+  const { reads, writes } = spec;
+  const { write: aWrite, written, record } = writes.words;
 
   describe(`${spec.department} adapter contract`, () => {
     let system: SystemUnderTest;
@@ -50,6 +59,7 @@ export function describeAdapterContract<A extends DepartmentAdapter, R>(
     const calls = async (op: string) => (await system.control.counts()).byOp[op] ?? 0;
     let seq = 0;
     const newKey = () => `contract-${spec.department}-${process.pid}-${Date.now()}-${++seq}`;
+    const held = async (key: string) => (await system.control.cases({ ref: key })).map((c) => c.caseNumber);
 
     beforeAll(async () => {
       system = await spec.start();
@@ -68,9 +78,9 @@ export function describeAdapterContract<A extends DepartmentAdapter, R>(
     describe('reads', () => {
       it('reads a record by key, in domain terms', async () => {
         const [key] = reads.keys(1);
-        const record = await reads.loader(adapter).load(key!);
-        expect(record).not.toBeNull();
-        reads.check(key!, record!);
+        const found = await reads.loader(adapter).load(key!);
+        expect(found).not.toBeNull();
+        reads.check(key!, found!);
       });
 
       it('answers null for a key the system does not hold', async () => {
@@ -118,10 +128,10 @@ export function describeAdapterContract<A extends DepartmentAdapter, R>(
         expect(await calls(reads.op)).toBe(1 + SETTINGS.retry.retries);
       });
 
-      it('never retries a submission', async () => {
-        await system.control.setFaults({ failNext: 1, onlyOps: [submission.op] });
-        expect(await codeOf(adapter.submitCase(submission.sample(newKey())))).toBe('DEPARTMENT_UNAVAILABLE');
-        expect(await calls(submission.op)).toBe(1);
+      it(`never retries a ${aWrite}`, async () => {
+        await system.control.setFaults({ failNext: 1, onlyOps: [writes.op] });
+        expect(await codeOf(writes.write(adapter, newKey()))).toBe('DEPARTMENT_UNAVAILABLE');
+        expect(await calls(writes.op)).toBe(1);
       });
     });
 
@@ -155,82 +165,56 @@ export function describeAdapterContract<A extends DepartmentAdapter, R>(
       });
     });
 
-    describe('idempotent submission', () => {
-      it('makes one case for the same key submitted twice', async () => {
+    describe(`idempotent ${aWrite}`, () => {
+      it(`makes one ${record} for the same key ${written} twice`, async () => {
         const key = newKey();
-        const first = await adapter.submitCase(submission.sample(key));
-        const second = await adapter.submitCase(submission.sample(key));
-        expect(second.caseNumber).toBe(first.caseNumber);
-        expect(first.status).toBe('ACCEPTED');
-        expect(await system.control.cases({ ref: key })).toHaveLength(1);
+        const first = await writes.write(adapter, key);
+        const second = await writes.write(adapter, key);
+        expect(writes.numberOf(second)).toBe(writes.numberOf(first));
+        expect(await held(key)).toHaveLength(1);
       });
 
-      it('makes one case when the answer was lost and the submission is retried with the same key', async () => {
+      it(`makes one ${record} when the answer was lost and the ${aWrite} is retried with the same key`, async () => {
         const key = newKey();
         await system.control.setFaults({
           malformedRate: 1,
           malformedKind: 'truncated',
-          onlyOps: [submission.op],
+          onlyOps: [writes.op],
         });
-        // A typed error, or the case itself where the adapter recovers by looking it up by its key.
-        expect(['MALFORMED_RESPONSE', 'resolved']).toContain(
-          await codeOf(adapter.submitCase(submission.sample(key))),
-        );
-        expect(await system.control.cases({ ref: key })).toHaveLength(1); // it did reach the system
+        // A typed error, or the record itself where the adapter recovers by looking it up by its key.
+        expect(['MALFORMED_RESPONSE', 'resolved']).toContain(await codeOf(writes.write(adapter, key)));
+        expect(await held(key)).toHaveLength(1); // it did reach the system
         await system.control.clearFaults();
-        const retried = await adapter.submitCase(submission.sample(key));
-        const held = await system.control.cases({ ref: key });
-        expect(held.map((c) => c.caseNumber)).toEqual([retried.caseNumber]);
+        const retried = await writes.write(adapter, key);
+        expect(await held(key)).toEqual([writes.numberOf(retried)]);
       });
 
-      it('makes one case when the submission timed out and is retried with the same key', async () => {
+      it(`makes one ${record} when the ${aWrite} timed out and is retried with the same key`, async () => {
         const key = newKey();
-        await system.control.setFaults({ latencyMs: SETTINGS.timeoutMs + 300, onlyOps: [submission.op] });
-        expect(await codeOf(adapter.submitCase(submission.sample(key)))).toBe('DEPARTMENT_TIMEOUT');
-        // The system finishes the case after the adapter gave up; the retry must find it, not make another.
+        await system.control.setFaults({ latencyMs: SETTINGS.timeoutMs + 300, onlyOps: [writes.op] });
+        expect(await codeOf(writes.write(adapter, key))).toBe('DEPARTMENT_TIMEOUT');
+        // The system finishes the write after the adapter gave up; the retry must find it, not make another.
         await until(
           () => system.control.cases({ ref: key }),
           (c) => c.length > 0,
         );
         await system.control.clearFaults();
-        const retried = await adapter.submitCase(submission.sample(key));
-        const held = await system.control.cases({ ref: key });
-        expect(held.map((c) => c.caseNumber)).toEqual([retried.caseNumber]);
+        const retried = await writes.write(adapter, key);
+        expect(await held(key)).toEqual([writes.numberOf(retried)]);
       });
 
-      it('finds a case by its key, and null for a key that never reached the system', async () => {
+      it(`finds a ${record} by its key, and null for a key that never reached the system`, async () => {
         const key = newKey();
-        const sample = submission.sample(key);
-        const made = await adapter.submitCase(sample);
-        expect((await adapter.findCase(sample.itemCode, key))?.caseNumber).toBe(made.caseNumber);
-        expect(await adapter.findCase(sample.itemCode, newKey())).toBeNull();
-      });
-
-      it('reports a submitted case by its number', async () => {
-        const made = await adapter.submitCase(submission.sample(newKey()));
-        const state = await adapter.getCase(made.caseNumber);
-        expect(state).toMatchObject({ caseNumber: made.caseNumber, department: spec.department });
-        expect(['ACCEPTED', 'IN_REVIEW', 'APPROVED', 'REJECTED', 'CORRECTION_REQUESTED']).toContain(
-          state?.status,
-        );
-        expect(Number.isNaN(Date.parse(state!.acceptedAt))).toBe(false);
-      });
-
-      it('says whose case it is, as the system holds it: submitted, by number and by key', async () => {
-        // The subgraphs show a case to the hall only when it acts for this applicant.
-        const key = newKey();
-        const sample = submission.sample(key);
-        const whose = sample.applicant.idNumber;
-        const made = await adapter.submitCase(sample);
-        expect(made.applicantIdNumber).toBe(whose);
-        expect((await adapter.getCase(made.caseNumber))?.applicantIdNumber).toBe(whose);
-        expect((await adapter.findCase(sample.itemCode, key))?.applicantIdNumber).toBe(whose);
+        const made = await writes.write(adapter, key);
+        const found = await writes.find(adapter, key);
+        expect(found && writes.numberOf(found)).toBe(writes.numberOf(made));
+        expect(await writes.find(adapter, newKey())).toBeNull();
       });
     });
 
     describe('error mapping', () => {
       it('maps a refusal by the system’s rules to DEPARTMENT_REJECTED with its own code and message', async () => {
-        const err = await adapter.submitCase(submission.rejected(newKey())).catch((e: unknown) => e);
+        const err = await writes.rejected(adapter, newKey()).catch((e: unknown) => e);
         expect(err).toBeInstanceOf(AdapterError);
         expect((err as AdapterError).code).toBe('DEPARTMENT_REJECTED');
         expect((err as AdapterError).department).toBe(spec.department);
@@ -238,10 +222,10 @@ export function describeAdapterContract<A extends DepartmentAdapter, R>(
         expect((err as AdapterError).details.departmentMessage).toBeTruthy();
       });
 
-      it('maps a system that is down to DEPARTMENT_UNAVAILABLE, for reads and submissions', async () => {
+      it(`maps a system that is down to DEPARTMENT_UNAVAILABLE, for reads and ${aWrite}s`, async () => {
         await system.control.down();
         expect(await codeOf(reads.loader(adapter).load(reads.keys(1)[0]!))).toBe('DEPARTMENT_UNAVAILABLE');
-        expect(await codeOf(adapter.submitCase(submission.sample(newKey())))).toBe('DEPARTMENT_UNAVAILABLE');
+        expect(await codeOf(writes.write(adapter, newKey()))).toBe('DEPARTMENT_UNAVAILABLE');
         await system.control.up();
         expect(await reads.loader(make()).load(reads.keys(1)[0]!)).not.toBeNull();
       });
@@ -251,20 +235,9 @@ export function describeAdapterContract<A extends DepartmentAdapter, R>(
         expect(await codeOf(reads.loader(adapter).load(reads.keys(1)[0]!))).toBe('DEPARTMENT_UNAVAILABLE');
       });
 
-      it('answers null for a case number the system does not know', async () => {
-        const made = await adapter.submitCase(submission.sample(newKey()));
-        expect(await adapter.getCase(`${made.caseNumber}9`)).toBeNull();
-      });
-
-      it('lists the items, with fields and materials in domain terms', async () => {
-        const items = await adapter.listItems();
-        expect(items.length).toBeGreaterThan(0);
-        for (const item of items) {
-          expect(item.department).toBe(spec.department);
-          expect(item.fields.length).toBeGreaterThan(0);
-          for (const f of item.fields) expect(f.key).toMatch(/^[a-z]+\.[a-zA-Z]+$/);
-          expect(item.promisedLimitDays).toBeLessThanOrEqual(item.legalLimitDays);
-        }
+      it(`answers null for a ${record} number the system does not know`, async () => {
+        const made = await writes.write(adapter, newKey());
+        expect(await writes.get(adapter, `${writes.numberOf(made)}9`)).toBeNull();
       });
     });
 
@@ -278,16 +251,105 @@ export function describeAdapterContract<A extends DepartmentAdapter, R>(
       );
 
       it.each(['garbage', 'wrong-shape', 'huge'] as const)(
-        'a %s answer to a submission is MALFORMED_RESPONSE (or the case, recovered by its key), never two cases',
+        `a %s answer to a ${aWrite} is MALFORMED_RESPONSE (or the ${record}, recovered by its key), never two ${record}s`,
         async (kind) => {
           const key = newKey();
-          await system.control.setFaults({ malformedRate: 1, malformedKind: kind, onlyOps: [submission.op] });
-          expect(['MALFORMED_RESPONSE', 'resolved']).toContain(
-            await codeOf(adapter.submitCase(submission.sample(key))),
-          );
-          expect(await system.control.cases({ ref: key })).toHaveLength(1);
+          await system.control.setFaults({ malformedRate: 1, malformedKind: kind, onlyOps: [writes.op] });
+          expect(['MALFORMED_RESPONSE', 'resolved']).toContain(await codeOf(writes.write(adapter, key)));
+          expect(await held(key)).toHaveLength(1);
         },
       );
+
+      const forged = spec.forgedAnswers;
+      if (forged)
+        it('never takes an answer whose signature does not hold: MALFORMED_RESPONSE, for reads and writes', async () => {
+          await forged.start();
+          try {
+            expect(await codeOf(reads.loader(adapter).load(reads.keys(1)[0]!))).toBe('MALFORMED_RESPONSE');
+            expect(await codeOf(writes.write(adapter, newKey()))).toBe('MALFORMED_RESPONSE');
+          } finally {
+            await forged.stop();
+          }
+          expect(await reads.loader(make()).load(reads.keys(1)[0]!)).not.toBeNull();
+        });
+    });
+
+    more?.({
+      get system() {
+        return system;
+      },
+      get adapter() {
+        return adapter;
+      },
+      newKey,
+      calls,
     });
   });
+}
+
+/**
+ * The adapter contract of a department: the contract of any system ({@link describeClientContract}) with
+ * submissions as its writes, plus what the hall needs of cases — their status, whose each is — and of
+ * the department's items. Call it from a test file of the adapter with the adapter's spec.
+ */
+export function describeAdapterContract<A extends DepartmentAdapter, R>(
+  spec: AdapterContractSpec<A, R>,
+): void {
+  const { submission } = spec;
+  describeClientContract<A, R, CaseState>(
+    {
+      department: spec.department,
+      start: () => spec.start(),
+      adapter: (url, settings, hooks) => spec.adapter(url, settings, hooks),
+      reads: spec.reads,
+      writes: {
+        op: submission.op,
+        words: { write: 'submission', written: 'submitted', record: 'case' },
+        write: (adapter, key) => adapter.submitCase(submission.sample(key)),
+        rejected: (adapter, key) => adapter.submitCase(submission.rejected(key)),
+        find: (adapter, key) => adapter.findCase(submission.sample(key).itemCode, key),
+        get: (adapter, caseNumber) => adapter.getCase(caseNumber),
+        numberOf: (c) => c.caseNumber,
+      },
+    },
+    (h) => {
+      describe('cases', () => {
+        it('accepts a submission as a case', async () => {
+          expect((await h.adapter.submitCase(submission.sample(h.newKey()))).status).toBe('ACCEPTED');
+        });
+
+        it('reports a submitted case by its number', async () => {
+          const made = await h.adapter.submitCase(submission.sample(h.newKey()));
+          const state = await h.adapter.getCase(made.caseNumber);
+          expect(state).toMatchObject({ caseNumber: made.caseNumber, department: spec.department });
+          expect(['ACCEPTED', 'IN_REVIEW', 'APPROVED', 'REJECTED', 'CORRECTION_REQUESTED']).toContain(
+            state?.status,
+          );
+          expect(Number.isNaN(Date.parse(state!.acceptedAt))).toBe(false);
+        });
+
+        it('says whose case it is, as the system holds it: submitted, by number and by key', async () => {
+          // The subgraphs show a case to the hall only when it acts for this applicant.
+          const key = h.newKey();
+          const sample = submission.sample(key);
+          const whose = sample.applicant.idNumber;
+          const made = await h.adapter.submitCase(sample);
+          expect(made.applicantIdNumber).toBe(whose);
+          expect((await h.adapter.getCase(made.caseNumber))?.applicantIdNumber).toBe(whose);
+          expect((await h.adapter.findCase(sample.itemCode, key))?.applicantIdNumber).toBe(whose);
+        });
+
+        it('lists the items, with fields and materials in domain terms', async () => {
+          const items = await h.adapter.listItems();
+          expect(items.length).toBeGreaterThan(0);
+          for (const item of items) {
+            expect(item.department).toBe(spec.department);
+            expect(item.fields.length).toBeGreaterThan(0);
+            for (const f of item.fields) expect(f.key).toMatch(/^[a-z]+\.[a-zA-Z]+$/);
+            expect(item.promisedLimitDays).toBeLessThanOrEqual(item.legalLimitDays);
+          }
+        });
+      });
+    },
+  );
 }

@@ -43,6 +43,70 @@ export type ContractClientSettings = Pick<ClientSettings, 'timeoutMs' | 'maxResp
   readonly breaker: ClientSettings['breaker'];
 };
 
+/** The reads a contract asserts: batched (or single-key) reads of records by key. */
+export interface ContractReads<A, R> {
+  /** The operation counted at the system for the batched (or single-key) read. */
+  readonly op: string;
+  /** Keys per call the system accepts (1 when it cannot batch). */
+  readonly batchLimit: number;
+  /** `n` distinct keys of records the system holds. */
+  keys(n: number): string[];
+  /** A well-formed key of a record the system does not hold. */
+  readonly missingKey: string;
+  /** A malformed key, refused before any call. */
+  readonly invalidKey: string;
+  /** A per-request loader of the adapter. */
+  loader(adapter: A): DataLoader<string, R | null>;
+  /** Asserts the record is in domain terms (names, units, dates), not the wire's. */
+  check(key: string, record: R): void;
+}
+
+/**
+ * The idempotent writes a contract asserts, whatever the system keeps: a department's cases, a payment
+ * platform's orders. Each is made under an idempotency key and has a number of its own.
+ */
+export interface ContractWrites<A, W> {
+  /** The operation counted at the system for a write. */
+  readonly op: string;
+  /** How the test names say it: `{ write: 'submission', written: 'submitted', record: 'case' }`. */
+  readonly words: { readonly write: string; readonly written: string; readonly record: string };
+  /** A valid write under the key; the same key gives the same content (a retry sends what it sent). */
+  write(adapter: A, idempotencyKey: string): Promise<W>;
+  /** A write the system refuses by its own rules at once. */
+  rejected(adapter: A, idempotencyKey: string): Promise<unknown>;
+  /** The record made under a key, or null when none reached the system. */
+  find(adapter: A, idempotencyKey: string): Promise<W | null>;
+  /** A record by its number, or null when the system has none. */
+  get(adapter: A, number: string): Promise<W | null>;
+  /** The number the system gave the record. */
+  numberOf(record: W): string;
+}
+
+/** What a contract's own cases get: the system and the adapter of the running test. */
+export interface ContractHarness<A> {
+  readonly system: SystemUnderTest;
+  readonly adapter: A;
+  /** A fresh idempotency key. */
+  newKey(): string;
+  /** Requests the system received for an operation since the test began. */
+  calls(op: string): Promise<number>;
+}
+
+/** A contract for any system an adapter is written for: reads, idempotent writes, resilience, hostile answers. */
+export interface ClientContractSpec<A extends { close(): void }, R, W> {
+  /** The system's name, as its adapter's errors carry it. */
+  readonly department: string;
+  start(): Promise<SystemUnderTest>;
+  adapter(url: string, settings: ContractClientSettings, hooks: AdapterHooks): A;
+  readonly reads: ContractReads<A, R>;
+  readonly writes: ContractWrites<A, W>;
+  /**
+   * For a system that signs its answers: make it sign them with a key that is not its own, and stop. An
+   * answer whose signature does not hold must never be taken as data (MALFORMED_RESPONSE).
+   */
+  readonly forgedAnswers?: { start(): Promise<unknown>; stop(): Promise<unknown> };
+}
+
 export interface AdapterContractSpec<A extends DepartmentAdapter, R> {
   readonly department: string;
   /** Starts the system (e.g. the stand-in on port 0). */

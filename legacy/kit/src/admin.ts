@@ -35,7 +35,7 @@ function invalid(reply: FastifyReply, error: z.ZodError) {
  * The admin endpoint of a stand-in, on its own port so it answers while the system is down. JSON in and
  * out; the same for every department, so one client (and the adapter contract kit) drives them all.
  */
-export function registerAdmin(admin: FastifyInstance, standIn: StandIn): void {
+export function registerAdmin(admin: FastifyInstance, standIn: StandIn, resetOwn?: () => void): void {
   const { ctx } = standIn;
   const caseJson = (caseNumber: string) => {
     const record = ctx.cases.get(caseNumber);
@@ -136,6 +136,7 @@ export function registerAdmin(admin: FastifyInstance, standIn: StandIn): void {
     ctx.faults.clear();
     ctx.requests.reset();
     ctx.cases.decidesOnTheSpot = false;
+    resetOwn?.();
     if (standIn.isDown) await standIn.up();
     return { reset: true };
   });

@@ -56,6 +56,14 @@ export interface StandInOptions {
   readonly callerOf?: (req: FastifyRequest) => string | undefined;
   /** Largest request body the system accepts. */
   readonly bodyLimit?: number;
+  /**
+   * The system's own admin endpoints beside the kit's (a payment platform's notification faults), on the
+   * admin port, and what `POST /__admin/reset` clears of them.
+   */
+  readonly admin?: {
+    readonly routes: (admin: FastifyInstance, ctx: StandInContext) => void;
+    readonly reset?: () => void;
+  };
 }
 
 /** A running stand-in: its protocol port (which can go down and come back) and its admin port. */
@@ -201,7 +209,8 @@ export function createStandIn(options: StandInOptions): StandIn {
     async listen() {
       routesRegistered ??= (async () => {
         await options.routes(app, ctx);
-        registerAdmin(admin, standIn);
+        registerAdmin(admin, standIn, options.admin?.reset);
+        options.admin?.routes(admin, ctx);
       })();
       await routesRegistered;
       await app.ready();

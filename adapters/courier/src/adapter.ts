@@ -5,6 +5,7 @@ import {
   DepartmentClient,
   type WireResponse,
 } from '@onething/adapter-core';
+import { validateS10 } from '@onething/schema';
 import type DataLoader from 'dataloader';
 import { z } from 'zod';
 import { dataOf, NO_SUCH_WAYBILL, readEnvelope, traceListSchema, waybillSchema } from './answers';
@@ -37,6 +38,7 @@ export interface CourierAdapter {
   createWaybill(order: PostalOrder): Promise<Waybill>;
   /** Cancels a waybill before pickup (DEPARTMENT_REJECTED B04 once picked up); cancelling twice is no news. */
   cancelWaybill(waybillNumber: string, reason: string): Promise<Waybill>;
+  /** The waybill by number; null when the courier holds none for us (or the number is no S10 number). */
   getWaybill(waybillNumber: string): Promise<Waybill | null>;
   /** The waybill made under an order number (the application number), or null when none reached the courier. */
   findWaybill(orderNumber: string): Promise<Waybill | null>;
@@ -93,12 +95,12 @@ export function createCourierAdapter(options: CourierAdapterOptions): CourierAda
   const adapter: CourierAdapter = {
     system: 'courier',
 
-    createWaybill(order) {
+    async createWaybill(order) {
       const checked = checkOrder('ORDERCREATE', order);
       return call('ORDERCREATE', 'write', orderToWire(checked), answer('ORDERCREATE', waybillSchema));
     },
 
-    cancelWaybill(waybillNumber, reason) {
+    async cancelWaybill(waybillNumber, reason) {
       const [waybillNo] = checkWaybillNumbers('ORDERCANCEL', [waybillNumber]);
       return call(
         'ORDERCANCEL',
@@ -109,11 +111,13 @@ export function createCourierAdapter(options: CourierAdapterOptions): CourierAda
     },
 
     async getWaybill(waybillNumber) {
-      const [waybillNo] = checkWaybillNumbers('ORDERQUERY', [waybillNumber]);
-      return call('ORDERQUERY', 'read', { waybillNo }, orNull('ORDERQUERY', waybillSchema));
+      // A number that is no S10 number is no waybill the courier holds: null, without asking it.
+      const s10 = validateS10(waybillNumber);
+      if (!s10.ok) return null;
+      return call('ORDERQUERY', 'read', { waybillNo: s10.value }, orNull('ORDERQUERY', waybillSchema));
     },
 
-    findWaybill(orderNumber) {
+    async findWaybill(orderNumber) {
       return call('ORDERQUERY', 'read', { txLogisticId: orderNumber }, orNull('ORDERQUERY', waybillSchema));
     },
 

@@ -146,3 +146,19 @@ describe('a tracking push’s signature', () => {
     });
   });
 });
+
+describe('a push that cannot be confirmed now', () => {
+  it('is answered 503, so the courier sends it again later', async () => {
+    const body = event();
+    const v = new PushVerifier({
+      appKey: 'onething-hall',
+      appSecret: SECRET,
+      known: async () => {
+        throw new Error('courier: ORDERQUERY: cannot reach the department’s system');
+      },
+    });
+    const verdict = await v.verify(signed(body), body, now);
+    expect(verdict).toMatchObject({ ok: false, code: 'DEPARTMENT_UNAVAILABLE' });
+    expect(pushAnswer(verdict).status).toBe(503);
+  });
+});

@@ -21,6 +21,7 @@ export type PushRefusal = Extract<
   | 'CALLBACK_REPLAYED'
   | 'WAYBILL_UNKNOWN'
   | 'BAD_REQUEST'
+  | 'DEPARTMENT_UNAVAILABLE'
 >;
 
 /**
@@ -130,7 +131,18 @@ export class PushVerifier {
         message: `the push is not a tracking event: ${(e as Error).message.slice(0, 300)}`,
       };
     }
-    if (!(await this.options.known(parsed.waybillNo, parsed.txLogisticId)))
+    let known: boolean;
+    try {
+      known = await this.options.known(parsed.waybillNo, parsed.txLogisticId);
+    } catch (e) {
+      // Not confirmed now: answered so that the courier sends it again later (its nonce then is new).
+      return {
+        ok: false,
+        code: 'DEPARTMENT_UNAVAILABLE',
+        message: `whether waybill ${parsed.waybillNo} is ours could not be confirmed now: ${(e as Error).message}`,
+      };
+    }
+    if (!known)
       return {
         ok: false,
         code: 'WAYBILL_UNKNOWN',
@@ -149,6 +161,7 @@ export class PushVerifier {
 /** What to answer the courier: 200 `{"success":true}` acknowledges; anything else it sends again later. */
 export function pushAnswer(verdict: PushVerdict): { status: number; body: Record<string, unknown> } {
   if (verdict.ok) return { status: 200, body: { success: true } };
-  const status = verdict.code === 'WAYBILL_UNKNOWN' ? 404 : verdict.code === 'BAD_REQUEST' ? 400 : 401;
+  const status =
+    { WAYBILL_UNKNOWN: 404, BAD_REQUEST: 400, DEPARTMENT_UNAVAILABLE: 503 }[verdict.code as string] ?? 401;
   return { status, body: { success: false, code: verdict.code, msg: verdict.message } };
 }

@@ -132,11 +132,16 @@ export class Pusher {
     this.later(this.faults.delayMs, () => this.send(delivery, 1));
   }
 
-  /** Sends the held pushes, in the order they were made or in reverse; answers how many. */
+  /**
+   * Sends the held pushes one after another (each once answered), in the order they were made or in
+   * reverse, so a receiver sees them in exactly that order; answers how many.
+   */
   release(order: 'fifo' | 'reverse'): number {
     const batch = order === 'reverse' ? [...this.held].reverse() : this.held;
     this.held = [];
-    for (const d of batch) void this.send(d, 1);
+    void (async () => {
+      for (const d of batch) await this.send(d, 1);
+    })();
     return batch.length;
   }
 

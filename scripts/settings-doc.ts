@@ -3,6 +3,7 @@ import { readFileSync, writeFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { gatewaySettings } from '../gateway/src/settings';
 import { devIdpSettings } from '../idp/src/settings';
+import { courierSettings } from '../legacy/courier/src/settings';
 import { fundSettings } from '../legacy/fund/src/settings';
 import { marketSettings } from '../legacy/market/src/settings';
 import { realestateSettings } from '../legacy/realestate/src/settings';
@@ -32,6 +33,7 @@ export const SERVICES = [
   { title: 'Market regulation stand-in (`legacy/market/src/main.ts`)', settings: marketSettings },
   { title: 'Real-estate registry stand-in (`legacy/realestate/src/main.ts`)', settings: realestateSettings },
   { title: 'Provident fund stand-in (`legacy/fund/src/main.ts`)', settings: fundSettings },
+  { title: 'Courier platform stand-in (`legacy/courier/src/main.ts`)', settings: courierSettings },
 ];
 
 const cell = (s: string) => s.replace(/\|/g, '\\|').replace(/\n/g, ' ');

@@ -45,6 +45,8 @@ export interface StackPorts {
   readonly idp: number;
   readonly legacy: Record<DepartmentKey, { port: number; adminPort: number }>;
   readonly subgraphs: Record<DepartmentKey, number>;
+  /** The courier's open platform (results by post); no department, so not in the department registry. */
+  readonly courier: { port: number; adminPort: number };
 }
 
 export const DEFAULT_PORTS: StackPorts = {
@@ -53,6 +55,7 @@ export const DEFAULT_PORTS: StackPorts = {
   idp: 4010,
   legacy: perDepartment((d) => ({ port: d.ports.system, adminPort: d.ports.systemAdmin })),
   subgraphs: perDepartment((d) => d.ports.subgraph),
+  courier: { port: 4106, adminPort: 4116 },
 };
 
 /** A department as the printed summary names it: `market regulation (市场监管)`. */
@@ -142,6 +145,23 @@ export function stackServices(options: StackOptions = {}): ServiceSpec[] {
       extra: { admin: local(adminPort, '/__admin/status') },
     };
   });
+  // The hall does not post results through it yet (issue 19); it runs with the rest so it can.
+  const courier: ServiceSpec = {
+    name: 'legacy-courier',
+    title:
+      'courier open platform (EMS 政务寄递) — form POST with HMAC-SHA256 data digest, signed tracking pushes',
+    entry: 'legacy/courier/src/main.ts',
+    env: {
+      ...base,
+      ...seeded,
+      CLOCK_SPEED: String(options.clockSpeed ?? 1),
+      PORT: String(ports.courier.port),
+      ADMIN_PORT: String(ports.courier.adminPort),
+    },
+    url: local(ports.courier.port),
+    readyUrl: local(ports.courier.adminPort, '/__admin/status'),
+    extra: { admin: local(ports.courier.adminPort, '/__admin/status') },
+  };
   const subgraphs = DEPARTMENT_KEYS.map(
     (dept): ServiceSpec => ({
       name: `subgraph-${dept}`,
@@ -202,7 +222,7 @@ export function stackServices(options: StackOptions = {}): ServiceSpec[] {
     readyUrl: local(ports.hall, '/health'),
   };
   const without = new Set(options.without ?? []);
-  return [idp, ...legacy, ...subgraphs, gateway, hall].filter((s) => !without.has(s.name));
+  return [idp, ...legacy, courier, ...subgraphs, gateway, hall].filter((s) => !without.has(s.name));
 }
 
 /**
@@ -255,6 +275,7 @@ export async function freeStackPorts(): Promise<StackPorts> {
     idp: await freePort(),
     legacy: await each(pair),
     subgraphs: await each(freePort),
+    courier: await pair(),
   };
 }
 

@@ -3,6 +3,7 @@ import { readFileSync, writeFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { gatewaySettings } from '../gateway/src/settings';
 import { devIdpSettings } from '../idp/src/settings';
+import { courierSettings } from '../legacy/courier/src/settings';
 import { fundSettings } from '../legacy/fund/src/settings';
 import { marketSettings } from '../legacy/market/src/settings';
 import { paymentSettings } from '../legacy/payment/src/settings';
@@ -36,6 +37,7 @@ export const SERVICES = [
   { title: 'Real-estate registry stand-in (`legacy/realestate/src/main.ts`)', settings: realestateSettings },
   { title: 'Provident fund stand-in (`legacy/fund/src/main.ts`)', settings: fundSettings },
   { title: 'Payment platform stand-in (`legacy/payment/src/main.ts`)', settings: paymentSettings },
+  { title: 'Courier platform stand-in (`legacy/courier/src/main.ts`)', settings: courierSettings },
 ];
 
 const cell = (s: string) => s.replace(/\|/g, '\\|').replace(/\n/g, ' ');

@@ -49,6 +49,8 @@ export interface StackPorts {
   readonly subgraphs: Record<DepartmentKey, number>;
   /** The shared platforms that are not departments (the payment platform): stand-in and subgraph. */
   readonly platforms: Record<PlatformKey, { port: number; adminPort: number; subgraph: number }>;
+  /** The courier's open platform (results by post); no department, so not in the department registry. */
+  readonly courier: { port: number; adminPort: number };
 }
 
 export const DEFAULT_PORTS: StackPorts = {
@@ -64,6 +66,7 @@ export const DEFAULT_PORTS: StackPorts = {
       subgraph: PLATFORM.payment.ports.subgraph,
     },
   },
+  courier: { port: 4106, adminPort: 4116 },
 };
 
 /** A department as the printed summary names it: `market regulation (市场监管)`. */
@@ -153,6 +156,23 @@ export function stackServices(options: StackOptions = {}): ServiceSpec[] {
       extra: { admin: local(adminPort, '/__admin/status') },
     };
   });
+  // The hall does not post results through it yet (issue 19); it runs with the rest so it can.
+  const courier: ServiceSpec = {
+    name: 'legacy-courier',
+    title:
+      'courier open platform (EMS 政务寄递) — form POST with HMAC-SHA256 data digest, signed tracking pushes',
+    entry: 'legacy/courier/src/main.ts',
+    env: {
+      ...base,
+      ...seeded,
+      CLOCK_SPEED: String(options.clockSpeed ?? 1),
+      PORT: String(ports.courier.port),
+      ADMIN_PORT: String(ports.courier.adminPort),
+    },
+    url: local(ports.courier.port),
+    readyUrl: local(ports.courier.adminPort, '/__admin/status'),
+    extra: { admin: local(ports.courier.adminPort, '/__admin/status') },
+  };
   const subgraphs = DEPARTMENT_KEYS.map(
     (dept): ServiceSpec => ({
       name: `subgraph-${dept}`,
@@ -257,7 +277,7 @@ export function stackServices(options: StackOptions = {}): ServiceSpec[] {
     readyUrl: local(ports.hall, '/health'),
   };
   const without = new Set(options.without ?? []);
-  return [idp, ...legacy, paymentSpecs[0]!, ...subgraphs, paymentSpecs[1]!, gateway, hall].filter(
+  return [idp, ...legacy, paymentSpecs[0]!, courier, ...subgraphs, paymentSpecs[1]!, gateway, hall].filter(
     (s) => !without.has(s.name),
   );
 }
@@ -313,6 +333,7 @@ export async function freeStackPorts(): Promise<StackPorts> {
     legacy: await each(pair),
     subgraphs: await each(freePort),
     platforms: { payment: { ...(await pair()), subgraph: await freePort() } },
+    courier: await pair(),
   };
 }
 

@@ -73,6 +73,7 @@ describe('docs/integrators.md', () => {
         'Provident fund stand-in',
         'Payment platform subgraph',
         'Payment platform stand-in',
+        'Courier platform stand-in',
       ]),
     );
   });

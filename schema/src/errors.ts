@@ -334,6 +334,13 @@ export const ERRORS = {
     en: "Sending a part failed in a way the hall did not foresee; it retries, or window staff handle it (the detail is in the hall's log).",
     zh: '报送时出现未预料的问题；系统将自动重试或由窗口工作人员处理（详情见日志）。',
   },
+  // The courier's tracking pushes (legacy/courier/PROTOCOL.md §6, adapters/courier): signature refusals are CALLBACK_*.
+  WAYBILL_UNKNOWN: {
+    status: 404,
+    retryable: false,
+    en: 'A tracking push names a waybill the courier does not hold for us (or not under that order number); it is refused and changes nothing.',
+    zh: '寄递轨迹推送所称运单在寄递平台查无此单（或客户订单号不符）；拒收，不作任何变更。',
+  },
   // The departments' status callbacks to the hall (POST /callbacks/case-status, docs/departments.md).
   CALLBACK_UNSIGNED: {
     status: 401,

@@ -1,0 +1,12 @@
+export { CourierAdmin } from './admin-client';
+export { COMMON_PARAMS, MAX_CLOCK_SKEW_SECONDS } from './auth';
+export { COURIER_CODES, type CourierCode, type FieldError } from './codes';
+export { digestOf } from './digest';
+export { MAX_ITEMS } from './order';
+export { NO_PUSH_FAULTS, PUSH_HEADERS, type PushAttempt, type PushFaults } from './pusher';
+export { MAX_WAYBILLS_PER_QUERY } from './routes/services';
+export { createCourierStandIn } from './server';
+export { type CourierConfig, courierSettings } from './settings';
+export { parseWireTime, wireTime } from './time';
+export { WAYBILL_STATUSES, type WaybillEvent, type WaybillStatus } from './waybill';
+export { OP_CODES, type WireTrace, type WireWaybill } from './wire';

@@ -39,6 +39,15 @@ describe('per-number rate limits (1 a minute, 5 an hour, 10 a day)', () => {
     expect(l.check('13912345678', t0 + 24 * HOUR)).toBeUndefined();
   });
 
+  it('names the window that holds the number back longest when several are full', () => {
+    const l = new MobileRateLimiter();
+    for (let i = 0; i < 5; i++) l.record('13912345678', t0 + i * MIN);
+    expect(l.check('13912345678', t0 + 4 * MIN + 1)).toMatchObject({
+      code: 'Limit.Hour',
+      retryAfterMs: HOUR - 4 * MIN - 1,
+    });
+  });
+
   it('takes other limits, as the platform configures them', () => {
     const l = new MobileRateLimiter({ perMinute: 3, perHour: 5, perDay: 10 });
     l.record('13912345678', t0);

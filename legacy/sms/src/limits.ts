@@ -34,19 +34,23 @@ export class MobileRateLimiter {
 
   constructor(public limits: RateLimits = DEFAULT_LIMITS) {}
 
-  /** The first window a send to `mobile` at `now` would break, or undefined when it may go. */
+  /**
+   * The window a send to `mobile` at `now` would break, or undefined when it may go. When several would
+   * break, the one that holds the number back longest: its wait is the one the caller must respect.
+   */
   check(mobile: string, now: number): LimitBreach | undefined {
     const times = this.prune(mobile, now);
+    let worst: LimitBreach | undefined;
     for (const w of WINDOWS) {
       const limit = this.limits[w.key];
       const inWindow = times.filter((t) => t > now - w.ms);
-      if (inWindow.length >= limit) {
-        // The window frees once the oldest send that fills it leaves it.
-        const oldest = inWindow[inWindow.length - limit]!;
-        return { code: w.code, limit, retryAfterMs: oldest + w.ms - now };
-      }
+      if (inWindow.length < limit) continue;
+      // The window frees once the oldest send that fills it leaves it.
+      const oldest = inWindow[inWindow.length - limit]!;
+      const breach = { code: w.code, limit, retryAfterMs: oldest + w.ms - now };
+      if (!worst || breach.retryAfterMs > worst.retryAfterMs) worst = breach;
     }
-    return undefined;
+    return worst;
   }
 
   record(mobile: string, now: number): void {

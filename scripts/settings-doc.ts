@@ -6,6 +6,7 @@ import { devIdpSettings } from '../idp/src/settings';
 import { fundSettings } from '../legacy/fund/src/settings';
 import { marketSettings } from '../legacy/market/src/settings';
 import { realestateSettings } from '../legacy/realestate/src/settings';
+import { smsSettings } from '../legacy/sms/src/settings';
 import { taxSettings } from '../legacy/tax/src/settings';
 import { fundSubgraphSettings } from '../subgraphs/fund/src/settings';
 import { hallSettings } from '../subgraphs/hall/src/settings';
@@ -32,6 +33,7 @@ export const SERVICES = [
   { title: 'Market regulation stand-in (`legacy/market/src/main.ts`)', settings: marketSettings },
   { title: 'Real-estate registry stand-in (`legacy/realestate/src/main.ts`)', settings: realestateSettings },
   { title: 'Provident fund stand-in (`legacy/fund/src/main.ts`)', settings: fundSettings },
+  { title: 'SMS gateway stand-in (`legacy/sms/src/main.ts`)', settings: smsSettings },
 ];
 
 const cell = (s: string) => s.replace(/\|/g, '\\|').replace(/\n/g, ' ');

@@ -4,6 +4,7 @@ import { createServer } from 'node:net';
 import { dirname, join, resolve } from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { fileURLToPath } from 'node:url';
+import { SMS_DEFAULT_PORT } from '@onething/legacy-sms';
 import { EXIT_WITH_PARENT } from '@onething/runtime';
 import { developmentIdentityKeys } from '@onething/runtime/identity';
 import {
@@ -45,6 +46,8 @@ export interface StackPorts {
   readonly idp: number;
   readonly legacy: Record<DepartmentKey, { port: number; adminPort: number }>;
   readonly subgraphs: Record<DepartmentKey, number>;
+  /** The SMS gateway's stand-in (not a department: the hall will send its texts through it). */
+  readonly sms: { port: number; adminPort: number };
 }
 
 export const DEFAULT_PORTS: StackPorts = {
@@ -53,6 +56,7 @@ export const DEFAULT_PORTS: StackPorts = {
   idp: 4010,
   legacy: perDepartment((d) => ({ port: d.ports.system, adminPort: d.ports.systemAdmin })),
   subgraphs: perDepartment((d) => d.ports.subgraph),
+  sms: { port: SMS_DEFAULT_PORT, adminPort: SMS_DEFAULT_PORT + 10 },
 };
 
 /** A department as the printed summary names it: `market regulation (市场监管)`. */
@@ -142,6 +146,24 @@ export function stackServices(options: StackOptions = {}): ServiceSpec[] {
       extra: { admin: local(adminPort, '/__admin/status') },
     };
   });
+  // The SMS gateway: its own protocol and clock; its delivery reports go nowhere until the hall sends texts.
+  const sms: ServiceSpec = {
+    name: 'legacy-sms',
+    title: 'SMS gateway (短信平台) — signed JSON, templates, delivery reports, per-number limits',
+    entry: 'legacy/sms/src/main.ts',
+    env: {
+      ...base,
+      CLOCK_SPEED: String(options.clockSpeed ?? 1),
+      PORT: String(ports.sms.port),
+      ADMIN_PORT: String(ports.sms.adminPort),
+    },
+    url: local(ports.sms.port),
+    readyUrl: local(ports.sms.adminPort, '/__admin/status'),
+    extra: {
+      admin: local(ports.sms.adminPort, '/__admin/status'),
+      sent: local(ports.sms.adminPort, '/__admin/sent'),
+    },
+  };
   const subgraphs = DEPARTMENT_KEYS.map(
     (dept): ServiceSpec => ({
       name: `subgraph-${dept}`,
@@ -202,7 +224,7 @@ export function stackServices(options: StackOptions = {}): ServiceSpec[] {
     readyUrl: local(ports.hall, '/health'),
   };
   const without = new Set(options.without ?? []);
-  return [idp, ...legacy, ...subgraphs, gateway, hall].filter((s) => !without.has(s.name));
+  return [idp, ...legacy, sms, ...subgraphs, gateway, hall].filter((s) => !without.has(s.name));
 }
 
 /**
@@ -255,6 +277,7 @@ export async function freeStackPorts(): Promise<StackPorts> {
     idp: await freePort(),
     legacy: await each(pair),
     subgraphs: await each(freePort),
+    sms: await pair(),
   };
 }
 
@@ -327,7 +350,7 @@ function launch(spec: ServiceSpec, logDir: string | undefined): ChildProcess {
 }
 
 /**
- * How long a service may take to become ready: eleven processes each compiling TypeScript in memory take
+ * How long a service may take to become ready: twelve processes each compiling TypeScript in memory take
  * tens of seconds on a loaded two-core machine, and a test must not fail for the machine being busy.
  */
 const READY_TIMEOUT_MS = 180_000;

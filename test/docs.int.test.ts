@@ -71,6 +71,7 @@ describe('docs/integrators.md', () => {
         'Market regulation stand-in',
         'Real-estate registry stand-in',
         'Provident fund stand-in',
+        'SMS gateway stand-in',
       ]),
     );
   });

@@ -35,29 +35,34 @@ const perNumber = (fallback: number, window: string) => ({
 });
 
 /** Settings of the SMS gateway stand-in: the kit's, plus its accounts, report callback and limits. */
-export const smsSettings = standInSettings('sms', SMS_DEFAULT_PORT, {
-  accessKeys: {
-    env: 'SMS_ACCESS_KEYS',
-    schema: accountList,
-    secret: true,
-    defaultDoc: 'onething-hall:sms-dev-secret-0001',
-    doc: 'Accounts allowed to send, as a comma list of accessKeyId:secret; reports to an account are signed with its secret.',
+export const smsSettings = standInSettings(
+  'sms',
+  SMS_DEFAULT_PORT,
+  {
+    accessKeys: {
+      env: 'SMS_ACCESS_KEYS',
+      schema: accountList,
+      secret: true,
+      defaultDoc: 'onething-hall:sms-dev-secret-0001',
+      doc: 'Accounts allowed to send, as a comma list of accessKeyId:secret; reports to an account are signed with its secret.',
+    },
+    reportUrl: {
+      env: 'REPORT_URL',
+      schema: settings.url().optional(),
+      defaultDoc: '(none: reports are not POSTed)',
+      doc: 'The registered callback that delivery reports (状态报告) are POSTed to, signed; the admin port can change it.',
+    },
+    reportDelayMs: {
+      env: 'REPORT_DELAY_MS',
+      schema: settings.ms(5_000),
+      doc: 'Gateway-clock milliseconds from a send to its delivery report.',
+    },
+    perMinute: { env: 'LIMIT_PER_MINUTE', ...perNumber(1, 'minute') },
+    perHour: { env: 'LIMIT_PER_HOUR', ...perNumber(5, 'hour') },
+    perDay: { env: 'LIMIT_PER_DAY', ...perNumber(10, 'day (24 hours)') },
   },
-  reportUrl: {
-    env: 'REPORT_URL',
-    schema: settings.url().optional(),
-    defaultDoc: '(none: reports are not POSTed)',
-    doc: 'The registered callback that delivery reports (状态报告) are POSTed to, signed; the admin port can change it.',
-  },
-  reportDelayMs: {
-    env: 'REPORT_DELAY_MS',
-    schema: settings.ms(5_000),
-    doc: 'Gateway-clock milliseconds from a send to its delivery report.',
-  },
-  perMinute: { env: 'LIMIT_PER_MINUTE', ...perNumber(1, 'minute') },
-  perHour: { env: 'LIMIT_PER_HOUR', ...perNumber(5, 'hour') },
-  perDay: { env: 'LIMIT_PER_DAY', ...perNumber(10, 'day (24 hours)') },
-});
+  "it stands in for an SMS platform, for tests and demos; point the SMS adapter's SMS_URL at the platform of the carrier or cloud the centre contracts with",
+);
 
 /** The SMS stand-in's configuration, as `smsSettings.load()` gives it. */
 export type SmsConfig = ReturnType<typeof smsSettings.load>;

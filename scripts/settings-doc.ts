@@ -8,6 +8,7 @@ import { fundSettings } from '../legacy/fund/src/settings';
 import { marketSettings } from '../legacy/market/src/settings';
 import { paymentSettings } from '../legacy/payment/src/settings';
 import { realestateSettings } from '../legacy/realestate/src/settings';
+import { smsSettings } from '../legacy/sms/src/settings';
 import { taxSettings } from '../legacy/tax/src/settings';
 import { fundSubgraphSettings } from '../subgraphs/fund/src/settings';
 import { hallSettings } from '../subgraphs/hall/src/settings';
@@ -38,6 +39,7 @@ export const SERVICES = [
   { title: 'Provident fund stand-in (`legacy/fund/src/main.ts`)', settings: fundSettings },
   { title: 'Payment platform stand-in (`legacy/payment/src/main.ts`)', settings: paymentSettings },
   { title: 'Courier platform stand-in (`legacy/courier/src/main.ts`)', settings: courierSettings },
+  { title: 'SMS gateway stand-in (`legacy/sms/src/main.ts`)', settings: smsSettings },
 ];
 
 const cell = (s: string) => s.replace(/\|/g, '\\|').replace(/\n/g, ' ');

@@ -5,6 +5,7 @@ import { dirname, join, resolve } from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { fileURLToPath } from 'node:url';
 import { keyPairIn } from '@onething/legacy-payment';
+import { SMS_DEFAULT_PORT } from '@onething/legacy-sms';
 import { EXIT_WITH_PARENT } from '@onething/runtime';
 import { developmentIdentityKeys } from '@onething/runtime/identity';
 import {
@@ -51,6 +52,8 @@ export interface StackPorts {
   readonly platforms: Record<PlatformKey, { port: number; adminPort: number; subgraph: number }>;
   /** The courier's open platform (results by post); no department, so not in the department registry. */
   readonly courier: { port: number; adminPort: number };
+  /** The SMS gateway's stand-in (not a department: the hall will send its texts through it). */
+  readonly sms: { port: number; adminPort: number };
 }
 
 export const DEFAULT_PORTS: StackPorts = {
@@ -67,6 +70,7 @@ export const DEFAULT_PORTS: StackPorts = {
     },
   },
   courier: { port: 4106, adminPort: 4116 },
+  sms: { port: SMS_DEFAULT_PORT, adminPort: SMS_DEFAULT_PORT + 10 },
 };
 
 /** A department as the printed summary names it: `market regulation (市场监管)`. */
@@ -173,6 +177,24 @@ export function stackServices(options: StackOptions = {}): ServiceSpec[] {
     readyUrl: local(ports.courier.adminPort, '/__admin/status'),
     extra: { admin: local(ports.courier.adminPort, '/__admin/status') },
   };
+  // The SMS gateway: its own protocol and clock; its delivery reports go nowhere until the hall sends texts.
+  const sms: ServiceSpec = {
+    name: 'legacy-sms',
+    title: 'SMS gateway (短信平台) — signed JSON, templates, delivery reports, per-number limits',
+    entry: 'legacy/sms/src/main.ts',
+    env: {
+      ...base,
+      CLOCK_SPEED: String(options.clockSpeed ?? 1),
+      PORT: String(ports.sms.port),
+      ADMIN_PORT: String(ports.sms.adminPort),
+    },
+    url: local(ports.sms.port),
+    readyUrl: local(ports.sms.adminPort, '/__admin/status'),
+    extra: {
+      admin: local(ports.sms.adminPort, '/__admin/status'),
+      sent: local(ports.sms.adminPort, '/__admin/sent'),
+    },
+  };
   const subgraphs = DEPARTMENT_KEYS.map(
     (dept): ServiceSpec => ({
       name: `subgraph-${dept}`,
@@ -277,9 +299,17 @@ export function stackServices(options: StackOptions = {}): ServiceSpec[] {
     readyUrl: local(ports.hall, '/health'),
   };
   const without = new Set(options.without ?? []);
-  return [idp, ...legacy, paymentSpecs[0]!, courier, ...subgraphs, paymentSpecs[1]!, gateway, hall].filter(
-    (s) => !without.has(s.name),
-  );
+  return [
+    idp,
+    ...legacy,
+    paymentSpecs[0]!,
+    courier,
+    sms,
+    ...subgraphs,
+    paymentSpecs[1]!,
+    gateway,
+    hall,
+  ].filter((s) => !without.has(s.name));
 }
 
 /**
@@ -334,6 +364,7 @@ export async function freeStackPorts(): Promise<StackPorts> {
     subgraphs: await each(freePort),
     platforms: { payment: { ...(await pair()), subgraph: await freePort() } },
     courier: await pair(),
+    sms: await pair(),
   };
 }
 
@@ -406,7 +437,7 @@ function launch(spec: ServiceSpec, logDir: string | undefined): ChildProcess {
 }
 
 /**
- * How long a service may take to become ready: eleven processes each compiling TypeScript in memory take
+ * How long a service may take to become ready: twelve processes each compiling TypeScript in memory take
  * tens of seconds on a loaded two-core machine, and a test must not fail for the machine being busy.
  */
 const READY_TIMEOUT_MS = 180_000;

@@ -126,6 +126,9 @@ the fund withdrawal are approved in parallel, then the transfer registration, in
 Personas (tokens: ${idp}/token?persona=<id>):
 ${personas.map((p) => `  ${p.id.padEnd(16)} ${p.name}  ${p.title.en}`).join('\n')}
 
+The SMS gateway (短信平台) stand-in runs beside the departments, on their clock; the hall does not send
+texts through it yet. Texts it sent, per template and number: http://127.0.0.1:${DEFAULT_PORTS.sms.adminPort}/__admin/sent
+
 The departments' clocks run ${options.clockSpeed}× real time. Logs: ${logDir}
 The departments' stand-ins start afresh from their seed at every start, and so does the hall${
   previous ? `: the last run's applications and uploads were moved to ${previous}` : ''

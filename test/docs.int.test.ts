@@ -74,6 +74,7 @@ describe('docs/integrators.md', () => {
         'Payment platform subgraph',
         'Payment platform stand-in',
         'Courier platform stand-in',
+        'SMS gateway stand-in',
       ]),
     );
   });

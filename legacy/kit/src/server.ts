@@ -47,7 +47,11 @@ export interface StandInOptions {
   readonly protocol: Protocol;
   readonly config: StandInConfig;
   readonly log: Logger;
-  readonly rules: (ctx: Omit<StandInContext, 'cases'>) => CaseRules;
+  /**
+   * The department's rules for its cases. A system that keeps no cases (an SMS gateway, say) leaves it out:
+   * its case store stays empty and refuses submissions.
+   */
+  readonly rules?: (ctx: Omit<StandInContext, 'cases'>) => CaseRules;
   /** Registers the department's routes in its own protocol. */
   readonly routes: (app: FastifyInstance, ctx: StandInContext) => void | Promise<void>;
   /** The operation of a request, where the route alone does not say (SOAPAction). */
@@ -83,6 +87,15 @@ export interface StandIn {
   close(): Promise<void>;
 }
 
+/** The rules of a system that keeps no cases: nothing is ever submitted to its case store. */
+const NO_CASES: CaseRules = {
+  decide() {
+    throw new Error('this system keeps no cases');
+  },
+  schedule: () => ({ reviewAfterMs: 0, decideAfterMs: 0 }),
+  caseNumber: (seq) => String(seq),
+};
+
 function listenOn(server: Server, port: number, host: string): Promise<number> {
   return new Promise((resolve, reject) => {
     const onError = (err: Error) => reject(err);
@@ -106,7 +119,7 @@ export function createStandIn(options: StandInOptions): StandIn {
   const faults = new Faults();
   const requests = new RequestLog();
   const base = { department, population, clock, faults, requests, log };
-  const cases = new CaseStore(clock, options.rules(base));
+  const cases = new CaseStore(clock, options.rules?.(base) ?? NO_CASES);
   const ctx: StandInContext = { ...base, cases };
   if (config.callbackUrl)
     notifyPhases(cases, department, {

@@ -1,8 +1,16 @@
 import { defineSettings, type SettingsSpec, settings } from '@onething/runtime';
 import { z } from 'zod';
 
-/** Settings every stand-in takes, plus the department's own. */
-export function standInSettings<S extends SettingsSpec>(department: string, port: number, own: S) {
+/**
+ * Settings every stand-in takes, plus the department's own. `developmentOnly` says why it never runs in
+ * production and what stands there instead (a department's system, by default).
+ */
+export function standInSettings<S extends SettingsSpec>(
+  department: string,
+  port: number,
+  own: S,
+  developmentOnly = `it stands in for the ${department} department's own system, with generated people, for tests and demos; point the ${department} subgraph's SYSTEM_URL at the department's system`,
+) {
   return defineSettings(
     `legacy-${department}`,
     {
@@ -58,9 +66,7 @@ export function standInSettings<S extends SettingsSpec>(department: string, port
       },
       ...own,
     },
-    {
-      developmentOnly: `it stands in for the ${department} department's own system, with generated people, for tests and demos; point the ${department} subgraph's SYSTEM_URL at the department's system`,
-    },
+    { developmentOnly },
   );
 }
 

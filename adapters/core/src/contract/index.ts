@@ -1,3 +1,9 @@
+export {
+  describeIdempotentSendContract,
+  type IdempotentSendSpec,
+  type SendSystemControl,
+  type SendSystemUnderTest,
+} from './idempotent-send';
 export { describeAdapterContract, describeClientContract } from './suite';
 export type {
   AdapterContractSpec,

@@ -1,0 +1,10 @@
+export { type AdminMessage, SmsAdmin } from './admin-client';
+export { MAX_CLOCK_SKEW_SECONDS, NONCE_TTL_MS } from './auth';
+export { type ParamProblem, SMS_CODES, type SmsCode } from './codes';
+export { DEFAULT_LIMITS, type RateLimits } from './limits';
+export { normaliseMobile } from './mobile';
+export { REPORT_ATTEMPTS, type ReportFaults, type WireReport } from './reports';
+export { createSmsStandIn } from './server';
+export { SMS_DEFAULT_PORT, type SmsAccounts, type SmsConfig, smsSettings } from './settings';
+export { ALGORITHM, canonicalRequest, signature, signedHeaders, stringToSign } from './signature';
+export type { TemplateInput, TemplateSpec } from './templates';

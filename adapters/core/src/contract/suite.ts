@@ -3,6 +3,7 @@ import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from
 import type { DepartmentAdapter } from '../domain';
 import { AdapterError, type AdapterErrorCode } from '../errors';
 import type { CallEvent } from '../hooks';
+import { describeFeeContract } from './fees';
 import type { AdapterContractSpec, ContractClientSettings, SystemUnderTest } from './types';
 
 const SETTINGS: ContractClientSettings = {
@@ -267,6 +268,8 @@ export function describeAdapterContract<A extends DepartmentAdapter, R>(
         }
       });
     });
+
+    describeFeeContract(spec, { system: () => system, adapter: () => adapter, calls, codeOf });
 
     describe('malformed and hostile answers', () => {
       it.each(['garbage', 'truncated', 'wrong-shape', 'huge'] as const)(

@@ -59,9 +59,14 @@ export const assessFees: Operation = (request, { catalogue, records, keys }) => 
   const unitCode = typeof fields['property.unitCode'] === 'string' ? fields['property.unitCode'] : '';
   if (transfer && !unitCode && !problems.list.some((p) => p.field === wireCodeOf('property.unitCode')))
     problems.add(wireCodeOf('property.unitCode'), 'required', '核定转移登记费需要不动产单元号');
+  // The catalogue bounds the count (1 to MAX_CERTIFICATES); a catalogue that did not would be caught here.
   const count = fields['property.certificateCount'];
   if (count !== undefined && (typeof count !== 'number' || count < 1 || count > MAX_CERTIFICATES))
-    problems.add(wireCodeOf('property.certificateCount'), 'max', `证书本数应为1至${MAX_CERTIFICATES}本`);
+    problems.add(
+      wireCodeOf('property.certificateCount'),
+      typeof count === 'number' && count > MAX_CERTIFICATES ? 'max' : 'min',
+      `证书本数应为1至${MAX_CERTIFICATES}本`,
+    );
   problems.throwIfAny();
 
   keys.push(...codes);

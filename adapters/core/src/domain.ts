@@ -4,6 +4,7 @@
  */
 
 import type { DepartmentKey } from '@onething/schema/departments';
+import type { FeeAssessment, FeeRequest } from './fees';
 
 export interface Bilingual {
   readonly zh: string;
@@ -144,6 +145,13 @@ export interface DepartmentAdapter {
   findCase(itemCode: string, idempotencyKey: string): Promise<CaseState | null>;
   /** Sends a correction (补正) of the named fields; only while one is requested. */
   correctCase(caseNumber: string, fields: FieldValues, idempotencyKey: string): Promise<CaseState>;
+  /**
+   * What the department charges for some of its items given the values typed so far (a read: nothing is
+   * submitted). Every item asked about gets at least one line, 0 with its rule when it is free; values
+   * the assessment needs and lacks, or that break its rules, are INVALID_INPUT or DEPARTMENT_REJECTED
+   * naming each.
+   */
+  assessFees(request: FeeRequest): Promise<FeeAssessment>;
   /** Releases sockets. */
   close(): void;
 }

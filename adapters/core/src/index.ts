@@ -9,6 +9,16 @@ export {
   type AdapterErrorDetails,
   isAdapterError,
 } from './errors';
+export {
+  type FeeAssessment,
+  type FeeLine,
+  type FeeRequest,
+  type FeeRule,
+  type FreeOfCharge,
+  freeOfChargeAssessment,
+  freeOfChargeSchema,
+  totalOf,
+} from './fees';
 export type { AdapterHooks, CallEvent } from './hooks';
 export { type CallOptions, type ClientSettings, DepartmentClient, type WireResponse } from './http-client';
 export { batchLoader, Semaphore, singleKeyLoader } from './loaders';

@@ -7,6 +7,7 @@ import {
   type DepartmentAdapter,
   DepartmentClient,
   type FieldValues,
+  freeOfChargeAssessment,
   type ItemSpec,
   requireIdentifiers,
   type WireResponse,
@@ -16,6 +17,7 @@ import type { z } from 'zod';
 import { caseAnswer, caseListAnswer } from './cases';
 import { catalogueAnswer } from './catalogue';
 import { dataOf, readEnvelope } from './envelope';
+import { FUND_FEES } from './fees';
 import { wireForm } from './form';
 import {
   accountsAnswer,
@@ -207,6 +209,8 @@ export function createFundAdapter(options: FundAdapterOptions): FundAdapter {
       return call('bzsl', 'write', params, answer('bzsl', caseAnswer));
     },
 
+    // No call to the system: there is nothing to compute (data/fees.json).
+    assessFees: async (request) => freeOfChargeAssessment(FUND_FEES, request),
     close() {
       client.close();
     },

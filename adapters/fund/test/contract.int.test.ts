@@ -97,4 +97,11 @@ describeAdapterContract({
       materials: [],
     }),
   },
+  fees: {
+    sample: { itemCodes: ['FUND-PURCHASE-WITHDRAWAL', 'FUND-LOAN'], values: {} },
+    check: (a) => {
+      expect(a.totalFen).toBe(0);
+      expect(a.lines[0]!.rule.citation).toContain('《住房公积金管理条例》');
+    },
+  },
 });

@@ -3,6 +3,7 @@ import {
   type ClientSettings,
   type DepartmentAdapter,
   DepartmentClient,
+  freeOfChargeAssessment,
   Semaphore,
   singleKeyLoader,
 } from '@onething/adapter-core';
@@ -11,6 +12,7 @@ import { failure, parseBody } from './answers';
 import { MarketCases } from './cases';
 import { Catalogue, toItemSpec } from './catalogue';
 import { EnterpriseReads, MAX_PAGE_SIZE } from './enterprises';
+import { MARKET_FEES } from './fees';
 import { type Enterprise, type WireItem, wireItemPageSchema } from './records';
 
 /** Options of the market adapter. */
@@ -98,6 +100,8 @@ export function createMarketAdapter(options: MarketAdapterOptions): MarketAdapte
     getCase: (caseNumber) => cases.get(caseNumber),
     findCase: (itemCode, key) => cases.find(itemCode, key),
     correctCase: (caseNumber, fields, key) => cases.correct(caseNumber, fields, key),
+    // No call to the system: there is nothing to compute (data/fees.json).
+    assessFees: async (request) => freeOfChargeAssessment(MARKET_FEES, request),
     close: () => client.close(),
   };
 }

@@ -48,4 +48,14 @@ describeAdapterContract<MarketAdapter, Enterprise>({
         'enterprise.name': population.enterprises.find((e) => e.kind === 'company')!.name,
       }),
   },
+  fees: {
+    sample: { itemCodes: ['MKT-ESTABLISH', 'MKT-CHANGE'], values: {} },
+    check: (a) => {
+      expect(a.lines.map((l) => [l.itemCode, l.amountFen])).toEqual([
+        ['MKT-ESTABLISH', 0],
+        ['MKT-CHANGE', 0],
+      ]);
+      expect(a.lines[0]!.rule.citation).toContain('财税〔2017〕20号');
+    },
+  },
 });

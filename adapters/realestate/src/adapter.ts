@@ -16,6 +16,7 @@ import { el } from '@onething/runtime/xml';
 import { validateResidentId } from '@onething/schema';
 import { caseState, correctionReceived, firstOf } from './cases';
 import { type CatalogueItem, catalogueItem } from './catalogue';
+import { assessFeesAnswer } from './fees';
 import { type InputProblem, wireForm } from './form';
 import { type RealestateLoaders, registryLoaders, UNITS_PER_QUERY } from './loaders';
 import {
@@ -301,6 +302,23 @@ export function createRealestateAdapter(options: RealestateAdapterOptions): Real
       return lookup(itemCode, idempotencyKey);
     },
     correctCase,
+    async assessFees(request) {
+      const op = 'AssessFees';
+      const codes = [...new Set(request.itemCodes)];
+      const book = await catalogueNow();
+      const problems: InputProblem[] = [];
+      // One field per code: the items of a bundle share the keys they have in common.
+      const form = new Map<string, string>();
+      for (const code of codes)
+        for (const f of wireForm(book.get(code), request.values, problems)) form.set(f, f);
+      if (problems.length > 0) throw invalid(op, problems);
+      const content = [...codes.map((c) => el('bdc:ItemCode', c)), el('bdc:Form', [...form.keys()])];
+      // A read: the registry makes no case, so a failed assessment is retried like any read.
+      const items = codes.map((c) => book.get(c));
+      const pathOf = (field: string) =>
+        items.map((i) => problemPath(i)(field)).find((p) => p !== field) ?? field;
+      return calls.call(op, 'read', content, parsed(assessFeesAnswer), pathOf);
+    },
     properties,
     unitsOwnedBy,
     loaders: () => registryLoaders({ properties, unitsOwnedBy, ownerLookups }),

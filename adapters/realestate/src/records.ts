@@ -38,17 +38,19 @@ export interface Property {
 }
 
 const text = z.string();
-const nonEmpty = z.string().min(1);
+export const nonEmpty = z.string().min(1);
 const wireDate = z.string().transform((s, ctx) => isoDateOf(s) ?? fail(ctx, `not a yyyyMMdd date: ${s}`));
 const instant = z
   .string()
   .transform((s, ctx) => isoInstantOf(s) ?? fail(ctx, `not a yyyyMMddHHmmss instant: ${s}`));
-const yuan = z.string().transform((s, ctx) => fenOf(s) ?? fail(ctx, `not yuan with two decimals: ${s}`));
+export const yuan = z
+  .string()
+  .transform((s, ctx) => fenOf(s) ?? fail(ctx, `not yuan with two decimals: ${s}`));
 const twoDecimals = z
   .string()
   .regex(/^\d{1,9}\.\d{2}$/, 'not a number with two decimals')
   .transform(Number);
-const count = z
+export const count = z
   .string()
   .regex(/^\d{1,9}$/, 'not a whole number')
   .transform(Number);
@@ -64,7 +66,7 @@ function fail(ctx: z.RefinementCtx, message: string): never {
 }
 
 /** A repeated element: absent, once, or many times. */
-function list<T extends z.ZodType>(schema: T) {
+export function list<T extends z.ZodType>(schema: T) {
   return z.preprocess((v) => (v === undefined ? [] : Array.isArray(v) ? v : [v]), z.array(schema));
 }
 
@@ -75,7 +77,7 @@ function container<T extends z.ZodType>(child: string, schema: T) {
     .transform((o) => o[child] as z.output<T>[]);
 }
 
-const bilingual = z
+export const bilingual = z
   .object({ Zh: nonEmpty, En: nonEmpty })
   .strict()
   .transform((b) => ({ zh: b.Zh, en: b.En }));

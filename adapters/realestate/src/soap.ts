@@ -16,7 +16,8 @@ export type RegistryOperation =
   | 'SubmitApplication'
   | 'QueryApplication'
   | 'QueryApplicationsByReference'
-  | 'SubmitCorrection';
+  | 'SubmitCorrection'
+  | 'AssessFees';
 
 /** Headers and envelope of one request, naming the calling system in `soap:Header`. */
 export function soapRequest(

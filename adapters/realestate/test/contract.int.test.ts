@@ -15,6 +15,7 @@ import {
 let next = 0;
 const unitFor = () => soleOwnerUnits[next % soleOwnerUnits.length]!;
 const buyerFor = () => nonOwners[next++ % nonOwners.length]!;
+const residential = population.properties.find((p) => p.use === 'residential')!;
 
 describeAdapterContract<RealestateAdapter, Property>({
   department: 'realestate',
@@ -47,5 +48,21 @@ describeAdapterContract<RealestateAdapter, Property>({
     op: 'SubmitApplication',
     sample: (key) => transferSubmission(key, unitFor(), buyerFor()),
     rejected: (key) => transferSubmission(key, { ...unitFor(), unitCode: UNREGISTERED_UNIT }, buyerFor()),
+  },
+  fees: {
+    op: 'AssessFees',
+    sample: {
+      itemCodes: ['RE-TRANSFER', 'RE-MORTGAGE'],
+      values: { 'property.unitCode': residential.unitCode, 'property.certificateCount': 2 },
+    },
+    check: (a) => {
+      expect(a.lines.map((l) => [l.itemCode, l.amountFen])).toEqual([
+        ['RE-TRANSFER', 8_000],
+        ['RE-TRANSFER', 1_000],
+        ['RE-MORTGAGE', 0],
+      ]);
+      expect(a.lines[0]!.rule.citation).toContain('发改价格规〔2016〕2559号');
+    },
+    refused: { itemCodes: ['RE-TRANSFER'], values: { 'property.certificateCount': 0 } },
   },
 });

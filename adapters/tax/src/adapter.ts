@@ -7,6 +7,8 @@ import {
   type ClientSettings,
   type DepartmentAdapter,
   DepartmentClient,
+  type FeeAssessment,
+  type FeeRequest,
   type FieldValues,
   type ItemSpec,
   requireIdentifiers,
@@ -16,6 +18,7 @@ import type DataLoader from 'dataloader';
 import { readAnswer, readData } from './answers';
 import { caseState, needsCodeBook } from './cases';
 import { CodeBook, itemSpec, itemsData } from './catalogue';
+import { feeAssessment, feeAssessmentData } from './fees';
 import { encodeFields, submissionBody } from './forms';
 import { isRequestId, requireRequestId, requireTaxpayerIds } from './identifiers';
 import { checkingKeys, chunks } from './loaders';
@@ -261,6 +264,16 @@ export function createTaxAdapter(options: TaxAdapterOptions): TaxAdapter {
         body,
       });
       return toState(c);
+    },
+
+    async assessFees(request: FeeRequest): Promise<FeeAssessment> {
+      const op = 'fees.assess';
+      const body = { item_codes: [...new Set(request.itemCodes)], form: encodeFields(op, request.values) };
+      // A read: the system records nothing, so a failed assessment is retried like any read.
+      const d = await batchQuery(op, '/api/v1/fee-assessments', body, (res) =>
+        readData(client, op, res, feeAssessmentData),
+      );
+      return feeAssessment(d);
     },
 
     close: () => client.close(),

@@ -46,4 +46,36 @@ describeAdapterContract<TaxAdapter, Taxpayer>({
       itemCode: 'TAX-NO-SUCH-ITEM',
     }),
   },
+  fees: {
+    op: 'fees.assess',
+    // A family's second home of 150.25 m², declared at 502,324.00 yuan: 2 % (2024年第16号 第一条第（二）项).
+    sample: {
+      itemCodes: ['TAX-DEED-TAX', 'TAX-INVOICE'],
+      values: {
+        'property.unitCode': '330402002001GB06484F00221705',
+        'transaction.price': 50_232_400,
+        'property.area': 150.25,
+        'property.use': 'residential',
+        'buyer.isFirstHome': false,
+        'buyer.isSecondHome': true,
+        'transaction.contractDate': '2026-06-01',
+      },
+    },
+    check: (a) => {
+      expect(a.lines).toEqual([
+        expect.objectContaining({
+          itemCode: 'TAX-DEED-TAX',
+          baseFen: 50_232_400,
+          rateBasisPoints: 200,
+          amountFen: 1_004_648,
+        }),
+        expect.objectContaining({ itemCode: 'TAX-INVOICE', amountFen: 0 }),
+      ]);
+      expect(a.lines[0]!.rule.citation).toContain('公告2024年第16号');
+    },
+    refused: {
+      itemCodes: ['TAX-DEED-TAX'],
+      values: { 'transaction.price': 50_232_400, 'buyer.isFirstHome': true },
+    },
+  },
 });

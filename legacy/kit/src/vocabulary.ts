@@ -71,6 +71,16 @@ export const FIELD_ELEMENTS = {
     pattern: '^[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}$',
   },
   'buyer.isFirstHome': { label: t('是否家庭首套住房', 'First home of the family'), type: 'boolean' },
+  // The deed tax rates of 财政部 税务总局 住房城乡建设部公告2024年第16号 tell the family's only home from its
+  // second home (第一条第（一）项、第（二）项); any other home pays the province's general rate.
+  'buyer.isSecondHome': {
+    label: t('是否家庭第二套住房', 'Second home of the family'),
+    type: 'boolean',
+    hint: t(
+      '非首套时填写：购房前家庭（购房人、配偶及未成年子女）已拥有一套住房的，填“是”',
+      'when it is not the first home: yes if the family (buyer, spouse, minor children) owns exactly one home before this purchase',
+    ),
+  },
   'applicant.isLegalRepresentative': {
     label: t('是否为企业法定代表人', 'Legal representative of an enterprise'),
     type: 'boolean',
@@ -91,6 +101,18 @@ export const FIELD_ELEMENTS = {
     hint: t('28位，见不动产权证书', '28 characters, printed on the ownership certificate'),
   },
   'property.certificateNumber': text('不动产权证书号', 'Ownership certificate number', 60),
+  // 发改价格规〔2016〕2559号 第二条: one certificate is included in the registration fee, each further
+  // certificate (for each further right holder) costs 10 yuan.
+  'property.certificateCount': {
+    label: t('申领不动产权证书本数', 'Ownership certificates to issue'),
+    type: 'integer',
+    min: 1,
+    max: 20,
+    hint: t(
+      '共有人各持一本时填写共有人数；第一本不收工本费，每增加一本 10 元',
+      'one per co-owner who wants their own; the first is free, each further one costs 10 yuan',
+    ),
+  },
   'property.address': text('房屋坐落', 'Property address', 200),
   'property.area': {
     label: t('建筑面积（平方米）', 'Floor area (m²)'),

@@ -18,6 +18,7 @@ export const OPERATIONS = [
   'QueryApplication',
   'QueryApplicationsByReference',
   'SubmitCorrection',
+  'AssessFees',
 ] as const;
 export type OperationName = (typeof OPERATIONS)[number];
 

@@ -77,12 +77,13 @@ export function readValue(f: CatalogueField, text: string): Read {
 /**
  * Reads `<bdc:Form>`'s fields against the item: unknown or repeated codes, malformed values and (for a
  * submission) missing required fields all go to `problems`; a correction names only the fields it
- * changes, and may not change fields that are not editable. Returns the values by semantic key.
+ * changes, and may not change fields that are not editable; an assessment of fees reads what is there.
+ * Returns the values by semantic key.
  */
 export function readForm(
   form: XmlElement | undefined,
   entry: CatalogueItem,
-  mode: 'submission' | 'correction',
+  mode: 'submission' | 'correction' | 'assessment',
   problems: Problems,
 ): Record<string, unknown> {
   const values: Record<string, unknown> = {};
@@ -104,7 +105,7 @@ export function readForm(
       continue;
     }
     if (field.text === '') {
-      if (spec.required) problems.add(code, 'required', `${spec.label.zh}为必填项`);
+      if (spec.required && mode !== 'assessment') problems.add(code, 'required', `${spec.label.zh}为必填项`);
       continue;
     }
     const read = readValue(spec, field.text);

@@ -181,6 +181,7 @@ describe('the registry’s SOAP 1.1 protocol', () => {
         QueryApplication: 'urn:bdc:registry:QueryApplication',
         QueryApplicationsByReference: 'urn:bdc:registry:QueryApplicationsByReference',
         SubmitCorrection: 'urn:bdc:registry:SubmitCorrection',
+        AssessFees: 'urn:bdc:registry:AssessFees',
       });
       const port = childOf(childOf(wsdl, 'service', WSDL_NS)!, 'port', WSDL_NS)!;
       expect(port.children[0]!.attrs['location']).toBe(`${s.url}${SERVICE_PATH}`);

@@ -1,10 +1,12 @@
 import type { FastifyError, FastifyInstance } from 'fastify';
 import { refuse } from './envelope';
+import type { GeneralRate } from './fees/deed-tax-rates';
 import { taxProtocol } from './protocol';
 import { caseRoutes } from './routes/cases';
 import { correctionRoutes } from './routes/corrections';
 import { deedTaxRoutes } from './routes/deed-tax';
 import type { TaxDeps } from './routes/deps';
+import { feeAssessmentRoutes } from './routes/fee-assessments';
 import { itemRoutes } from './routes/items';
 import { taxpayerRoutes } from './routes/taxpayers';
 import type { ApiKeys } from './settings';
@@ -18,7 +20,12 @@ export function callerOf(apiKeys: ApiKeys, header: string | string[] | undefined
  * The tax system's API under `/api/v1`: every answer in the envelope, including the refusals of requests
  * that could not be read (400/413/415 with 1001), unknown paths (404/4040) and missing keys (401/4010).
  */
-export async function registerTaxApi(app: FastifyInstance, deps: TaxDeps, apiKeys: ApiKeys): Promise<void> {
+export async function registerTaxApi(
+  app: FastifyInstance,
+  deps: TaxDeps,
+  apiKeys: ApiKeys,
+  generalRate: GeneralRate,
+): Promise<void> {
   await app.register(
     async (api) => {
       api.setErrorHandler((err: FastifyError, req, reply) => {
@@ -42,6 +49,7 @@ export async function registerTaxApi(app: FastifyInstance, deps: TaxDeps, apiKey
       });
       taxpayerRoutes(api, deps);
       deedTaxRoutes(api, deps);
+      feeAssessmentRoutes(api, deps, generalRate);
       itemRoutes(api, deps);
       caseRoutes(api, deps);
       correctionRoutes(api, deps);

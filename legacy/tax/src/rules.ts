@@ -5,6 +5,7 @@ import {
   type SimClock,
   scheduleFromItems,
 } from '@onething/legacy-kit';
+import { assessDeedTax, DeedTaxRuleError, type GeneralRate } from './fees/deed-tax-rates';
 import { authorityOf, type TaxRecords } from './state';
 import { compactDate, wireDate } from './time';
 
@@ -13,12 +14,6 @@ const LOW_PRICE_SHARE = 0.6;
 /** Invoices a month a small-scale taxpayer may draw at most before review asks to lower the number. */
 const SMALL_SCALE_INVOICE_LIMIT = 100;
 
-/** Deed tax rate in basis points: 1 % for a first home up to 140 m², 1.5 % above, 3 % otherwise. */
-export function deedTaxRateBp(isFirstHome: boolean, areaM2: number): number {
-  if (!isFirstHome) return 300;
-  return areaM2 <= 140 ? 100 : 150;
-}
-
 const str = (v: unknown) => (typeof v === 'string' ? v : '');
 const num = (v: unknown) => (typeof v === 'number' ? v : 0);
 
@@ -26,7 +21,26 @@ const num = (v: unknown) => (typeof v === 'number' ? v : 0);
  * The tax system's rules: what each item's review decides, how case and document numbers look, and what
  * an approval changes in the tax records (so later reads show it).
  */
-export function taxRules(items: readonly PublishedItem[], records: TaxRecords, clock: SimClock): CaseRules {
+export function taxRules(
+  items: readonly PublishedItem[],
+  records: TaxRecords,
+  clock: SimClock,
+  generalRate: GeneralRate,
+): CaseRules {
+  /** The deed tax of a declaration, by the same rules as an assessment (fees/deed-tax-rates.ts). */
+  const deedTax = (f: Readonly<Record<string, unknown>>, now: number) =>
+    assessDeedTax(
+      {
+        priceFen: num(f['transaction.price']),
+        areaM2: num(f['property.area']),
+        use: f['property.use'] === 'commercial' ? 'commercial' : 'residential',
+        firstHome: f['buyer.isFirstHome'] === true,
+        secondHome: f['buyer.isSecondHome'] === true,
+        contractDate: str(f['transaction.contractDate']) || wireDate(now),
+      },
+      generalRate,
+    );
+
   let documentSeq = 0;
   const documentNumber = (prefix: string) =>
     `${prefix}${compactDate(clock.now())}${String(++documentSeq).padStart(6, '0')}`;
@@ -42,6 +56,12 @@ export function taxRules(items: readonly PublishedItem[], records: TaxRecords, c
           reason: '申报价格明显偏低，请核实成交价格',
           correctionFields: ['transaction.price'],
         };
+      }
+      try {
+        deedTax(f, clock.now());
+      } catch (e) {
+        if (!(e instanceof DeedTaxRuleError)) throw e;
+        return { outcome: 'correction_requested', reason: e.reason, correctionFields: [e.field] };
       }
       return { outcome: 'approved', result: { 'deed-tax-receipt': documentNumber('SWPZ') } };
     },
@@ -74,15 +94,14 @@ export function taxRules(items: readonly PublishedItem[], records: TaxRecords, c
   > = {
     'TAX-DEED-TAX': (f, applicantId, now) => {
       const unitCode = str(f['property.unitCode']);
-      const price = num(f['transaction.price']);
-      const rateBp = deedTaxRateBp(f['buyer.isFirstHome'] === true, num(f['property.area']));
+      const tax = deedTax(f, now);
       records.addDeedTax({
         recordNumber: records.nextDeedTaxNumber(unitCode, wireDate(now).slice(0, 4)),
         unitCode,
         payerIdNumber: applicantId,
-        taxableAmountFen: price,
-        rateBp,
-        amountFen: Math.round((price * rateBp) / 10_000),
+        taxableAmountFen: tax.baseFen,
+        rateBp: tax.rateBp,
+        amountFen: tax.amountFen,
         paidOn: wireDate(now),
         updatedAt: new Date(now).toISOString(),
       });

@@ -42,40 +42,52 @@ describe('deed tax declaration (契税申报)', () => {
   });
 
   it.each([
-    ['first home up to 140 m²', 'Y', (a: number) => a <= 140, 10],
-    ['first home above 140 m²', 'Y', (a: number) => a > 140, 15],
-    ['not a first home', 'N', () => true, 30],
-  ] as const)('on approval records the new deed tax (%s: %i‰)', async (_label, firstHome, fits, permille) => {
-    // Each case its own range of properties, so one case's sale is not another's history.
-    const property = t.population.properties.find(
-      (p, i) => i > 30 * permille && fits(p.areaM2) && !p.ownerIdNumbers.includes(clear[permille]!.idNumber),
-    )!;
-    const buyer = clear[permille]!;
-    const price = property.lastPriceFen + 12_345_00;
-    const no = await submit(
-      deedTaxBody(buyer, property, { transaction_price: price, buyer_is_first_home: firstHome }),
-    );
-    const byUnit = () =>
-      t.api('POST', '/deed-tax/batch-query', { body: { unit_codes: [property.unitCode] } });
-    expect((await byUnit()).data.records).toHaveLength(1);
-    const done = await decided(no);
-    expect(done.status_code).toBe('03');
-    const records = (await byUnit()).data.records;
-    expect(records).toHaveLength(2);
-    expect(records[1]).toMatchObject({
-      unit_code: property.unitCode,
-      payer_id_number: buyer.idNumber,
-      taxable_amount_fen: price,
-      rate_permille: permille,
-      tax_amount_fen: Math.round((price * permille) / 1000),
-    });
-    const byPayer = await t.api('POST', '/deed-tax/batch-query', {
-      body: { payer_id_numbers: [buyer.idNumber] },
-    });
-    expect(byPayer.data.records.map((r: { record_no: string }) => r.record_no)).toContain(
-      records[1].record_no,
-    );
-  });
+    ['first home up to 140 m²', 'Y', 'N', (a: number) => a <= 140, 10],
+    ['first home above 140 m²', 'Y', 'N', (a: number) => a > 140, 15],
+    ['second home above 140 m²', 'N', 'Y', (a: number) => a > 140, 20],
+    ['neither first nor second home', 'N', 'N', () => true, 30],
+  ] as const)(
+    'on approval records the new deed tax at the rate in force (%s)',
+    async (_label, firstHome, secondHome, fits, permille) => {
+      // Each case its own range of properties, so one case's sale is not another's history.
+      const property = t.population.properties.find(
+        (p, i) =>
+          i > 30 * permille &&
+          p.use === 'residential' &&
+          fits(p.areaM2) &&
+          !p.ownerIdNumbers.includes(clear[permille]!.idNumber),
+      )!;
+      const buyer = clear[permille]!;
+      const price = property.lastPriceFen + 12_345_00;
+      const no = await submit(
+        deedTaxBody(buyer, property, {
+          transaction_price: price,
+          buyer_is_first_home: firstHome,
+          buyer_is_second_home: secondHome,
+        }),
+      );
+      const byUnit = () =>
+        t.api('POST', '/deed-tax/batch-query', { body: { unit_codes: [property.unitCode] } });
+      expect((await byUnit()).data.records).toHaveLength(1);
+      const done = await decided(no);
+      expect(done.status_code).toBe('03');
+      const records = (await byUnit()).data.records;
+      expect(records).toHaveLength(2);
+      expect(records[1]).toMatchObject({
+        unit_code: property.unitCode,
+        payer_id_number: buyer.idNumber,
+        taxable_amount_fen: price,
+        rate_permille: permille,
+        tax_amount_fen: Math.round((price * permille) / 1000),
+      });
+      const byPayer = await t.api('POST', '/deed-tax/batch-query', {
+        body: { payer_id_numbers: [buyer.idNumber] },
+      });
+      expect(byPayer.data.records.map((r: { record_no: string }) => r.record_no)).toContain(
+        records[1].record_no,
+      );
+    },
+  );
 });
 
 describe('new taxpayer (新办纳税人涉税事项)', () => {

@@ -46,6 +46,14 @@ export class Access {
     );
   }
 
+  /**
+   * Reads of no one's personal data that still cost this department's system a call (a fee assessment):
+   * any signed-in identity — applicants, window and department staff, the hall — but not anonymous callers.
+   */
+  signedIn(what: string): void {
+    if (this.identity.role === 'anonymous') this.deny(what);
+  }
+
   /** May name this person at an entry point (department-neutral). */
   canNamePerson(idNumber: string): boolean {
     return this.applicant?.idNumber === idNumber || this.isAnyDepartmentStaff;

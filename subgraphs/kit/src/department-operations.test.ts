@@ -62,6 +62,9 @@ function registry() {
       cases.set(n, state);
       return state;
     },
+    assessFees: async () => {
+      throw new Error('no fee assessment in these tests');
+    },
     close: () => {},
   };
   return { adapter, cases, sent };

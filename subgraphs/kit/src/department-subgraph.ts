@@ -5,6 +5,7 @@ import { DEPARTMENT, type DepartmentKey, departmentSubgraphSdl } from '@onething
 import { Catalogue } from './catalogue';
 import { departmentOperations } from './department-operations';
 import { entryPoints } from './entry-points';
+import { feeAssessmentOperation } from './fee-assessment';
 import type { SubgraphMetrics } from './metrics';
 import { createSubgraphServer, type Subgraph } from './server';
 
@@ -27,12 +28,14 @@ export function createDepartmentSubgraph<L>(options: {
   readonly log: Logger;
 }): Subgraph {
   const { department, adapter, config } = options;
+  const catalogue = new Catalogue(adapter);
   return createSubgraphServer({
     department,
     sdl: departmentSubgraphSdl(department),
     resolvers: [
       entryPoints(department),
-      departmentOperations(DEPARTMENT[department], adapter, new Catalogue(adapter)),
+      departmentOperations(DEPARTMENT[department], adapter, catalogue),
+      feeAssessmentOperation(DEPARTMENT[department], adapter, catalogue),
       options.resolvers,
     ],
     identityKeys: config.identityKeys,

@@ -6,6 +6,7 @@ export { departmentOperations } from './department-operations';
 export { createDepartmentSubgraph } from './department-subgraph';
 export { entryPoints } from './entry-points';
 export { asSent, extensionsOf, formatError, formatErrors, subgraphError } from './errors';
+export { feeAssessmentOperation, feeAssessmentShape, MAX_FEE_ITEMS } from './fee-assessment';
 export { fieldValues, type ValueProblem } from './field-values';
 export { type SubgraphMetrics, subgraphMetrics } from './metrics';
 export { createSubgraphServer, mergeResolvers, type Subgraph, type SubgraphOptions } from './server';

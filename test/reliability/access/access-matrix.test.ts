@@ -4,12 +4,13 @@ import type { TestStack } from '../../stack/support';
 import { type FigureRow, recordSection } from '../figures';
 import { changes, countRecords } from '../input/records';
 import { CASE_READS, CASE_WRITES } from './case-operations';
+import { FEE_READS } from './fee-operations';
 import { type AccessFixture, APPLICANTS, PERSONAS, type Persona, startAccessStack } from './fixture';
 import type { Operation, Verdict } from './operation';
 import { READS as ENTRY_READS } from './read-operations';
 import { WRITES as HALL_WRITES } from './write-operations';
 
-const READS = [...ENTRY_READS, ...CASE_READS];
+const READS = [...ENTRY_READS, ...CASE_READS, ...FEE_READS];
 const WRITES = [...HALL_WRITES, ...CASE_WRITES];
 
 /**

@@ -3,6 +3,7 @@ import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from
 import type { CaseState, DepartmentAdapter } from '../domain';
 import { AdapterError, type AdapterErrorCode } from '../errors';
 import type { CallEvent } from '../hooks';
+import { describeFeeContract } from './fees';
 import type {
   AdapterContractSpec,
   ClientContractSpec,
@@ -313,6 +314,13 @@ export function describeAdapterContract<A extends DepartmentAdapter, R>(
       },
     },
     (h) => {
+      describeFeeContract(spec, {
+        system: () => h.system,
+        adapter: () => h.adapter,
+        calls: (op) => h.calls(op),
+        codeOf,
+      });
+
       describe('cases', () => {
         it('accepts a submission as a case', async () => {
           expect((await h.adapter.submitCase(submission.sample(h.newKey()))).status).toBe('ACCEPTED');

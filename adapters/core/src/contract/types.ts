@@ -1,5 +1,6 @@
 import type DataLoader from 'dataloader';
 import type { CaseSubmission, DepartmentAdapter } from '../domain';
+import type { FeeAssessment, FeeRequest } from '../fees';
 import type { AdapterHooks } from '../hooks';
 import type { ClientSettings } from '../http-client';
 
@@ -139,5 +140,18 @@ export interface AdapterContractSpec<A extends DepartmentAdapter, R> {
     sample(idempotencyKey: string): CaseSubmission;
     /** A submission the system refuses by its own rules at once. */
     rejected(idempotencyKey: string): CaseSubmission;
+  };
+  readonly fees: {
+    /**
+     * The operation counted at the system for an assessment; absent for a department that charges nothing
+     * by rule and so computes nothing (its adapter must then not call the system at all).
+     */
+    readonly op?: string;
+    /** Items and values the department assesses. */
+    readonly sample: FeeRequest;
+    /** Asserts the amounts and rules the department's rules give for the sample. */
+    check(assessment: FeeAssessment): void;
+    /** Values its rules cannot assess (one missing, one malformed): refused with every problem named. */
+    readonly refused?: FeeRequest;
   };
 }

@@ -1,4 +1,5 @@
 import type { OperationName } from '../codes';
+import { assessFees } from './assess-fees';
 import { listItems } from './list-items';
 import { queryApplication, queryApplicationsByReference } from './query-application';
 import { queryUnits, queryUnitsByOwner } from './query-units';
@@ -17,4 +18,5 @@ export const OPERATION_HANDLERS: Readonly<Record<OperationName, Operation>> = {
   QueryApplication: queryApplication,
   QueryApplicationsByReference: queryApplicationsByReference,
   SubmitCorrection: submitCorrection,
+  AssessFees: assessFees,
 };

@@ -420,9 +420,12 @@ export class ApplicationService {
       identity,
       await this.deps.apps.openParts(this.scope(identity, department)),
     );
+    // A part whose clock is stopped has no flag (null), like one not yet accepted.
     return parts
-      .map((part) => ({ part, ...this.supervision(part, asOf)! }))
-      .filter((p) => p.flag !== 'GREEN')
+      .flatMap((part) => {
+        const s = this.supervision(part, asOf);
+        return s && s.flag !== 'GREEN' ? [{ part, ...s }] : [];
+      })
       .sort((a, b) => FLAG_RANK[a.flag] - FLAG_RANK[b.flag] || a.workingDaysLeft - b.workingDaysLeft);
   }
 

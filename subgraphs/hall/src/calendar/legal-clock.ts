@@ -84,6 +84,8 @@ export function stoppedWorkingDays(calendar: WorkingDayCalendar, stop: ClockStop
 
 /** Whether a stop is in force on `today`: an event-ended one until it ends, a declared one for its length. */
 function inForce(calendar: WorkingDayCalendar, stop: ClockStop, today: string): boolean {
+  // Open until its event ends it, whatever day it is read on (a department's clock may run ahead).
+  if (stop.declaredDays === null && stop.until === null) return true;
   if (today < stop.from) return false;
   if (stop.declaredDays !== null) return today <= calendar.addWorkingDays(stop.from, stop.declaredDays);
   return stop.until === null || today < stop.until;

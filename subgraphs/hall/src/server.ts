@@ -150,6 +150,7 @@ export async function createHallSubgraph(
     forms,
     uploads: async (idNumber, ids) => new Set((await uploads.forApplicant(idNumber, ids)).map((u) => u.id)),
     calendar,
+    clock,
     wake,
     drafts,
   });

@@ -98,6 +98,7 @@ describe('checkForm and submitApplication answer a form alike (one check, one cl
       hall: catalogue,
       forms,
       uploads: async () => new Set(),
+      clock: beijingClock(() => at0730Beijing),
       calendar: WorkingDayCalendar.official(),
       wake: () => {},
       drafts: new Drafts(db, 30),

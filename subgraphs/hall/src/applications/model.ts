@@ -1,4 +1,5 @@
 import type { AgentRef, IdentityCheckMethod, StaffRef } from '../acting/acting';
+import type { ClockStop } from '../calendar/legal-clock';
 import {
   type ApplicationStatus,
   PartStatus as PART_STATUS,
@@ -40,6 +41,19 @@ export interface Part {
   readonly lastErrorCode: string | null;
   readonly corrections: number;
   readonly deadLetteredAt: Date | null;
+  /** The stops of its legal clock, oldest first (calendar/legal-clock.ts reads the clock from them). */
+  readonly clockStops: readonly PartClockStop[];
+}
+
+/** A stop of a part's legal clock, with who stopped it, when, and why in their words. */
+export interface PartClockStop extends ClockStop {
+  /** Its department (a correction it asked for), or the member of staff who declared it. */
+  readonly by:
+    | { readonly kind: 'department'; readonly department: string }
+    | { readonly kind: 'staff'; readonly subject: string; readonly name: string };
+  readonly note: string | null;
+  /** When the hall recorded it. */
+  readonly at: Date;
 }
 
 /** What a change of a part may set: everything but what it is (its application, item, order, waits). */
@@ -59,6 +73,7 @@ export type PartChange = Partial<
     | 'lastErrorCode'
     | 'corrections'
     | 'deadLetteredAt'
+    | 'clockStops'
   >
 >;
 

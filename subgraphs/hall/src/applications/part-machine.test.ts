@@ -25,6 +25,7 @@ const partIn = (status: PartStatus, more: Partial<Part> = {}): Part => ({
   lastErrorCode: null,
   corrections: 0,
   deadLetteredAt: null,
+  clockStops: [],
   ...more,
 });
 
@@ -40,6 +41,7 @@ const answer = (status: CaseStatus): PartEvent => ({
     result: status === 'APPROVED' ? { 'tax.voucher': 'V-1' } : {},
   },
   deadline: '2026-03-09',
+  at,
 });
 
 const failure = (job: 'submit' | 'correct' | 'poll', retryable: boolean, exhausted: boolean): PartEvent => ({
@@ -185,6 +187,49 @@ describe('what a transition changes on the part, and what follows', () => {
     const moved = apply(partIn('IN_REVIEW', { deadline: '2026-03-05' }), answer('CORRECTION_REQUESTED'));
     expect(moved.change).toMatchObject({ deadline: '2026-03-05', correctionFields: ['property.area'] });
     expect(moved.then).toEqual([]);
+  });
+
+  describe('its legal clock', () => {
+    const later = new Date('2026-03-05T03:00:00Z');
+    const asked = {
+      reason: 'CORRECTION' as const,
+      from: '2026-03-02',
+      until: null,
+      declaredDays: null,
+      by: { kind: 'department' as const, department: 'tax' },
+      note: null,
+      at,
+    };
+    const answered = (status: CaseStatus, statusAt: Date): PartEvent => {
+      const e = answer(status) as Extract<PartEvent, { type: 'answer' }>;
+      return { ...e, case: { ...e.case, statusAt } };
+    };
+
+    it('stops when the department asks for a correction, from the day it asked by its clock', () => {
+      const moved = apply(partIn('IN_REVIEW'), answer('CORRECTION_REQUESTED'));
+      expect(moved.change.clockStops).toEqual([asked]);
+    });
+
+    it('stays stopped, not stopped twice, when the same request is read again', () => {
+      const moved = apply(
+        partIn('CORRECTION_REQUESTED', { clockStops: [asked] }),
+        answer('CORRECTION_REQUESTED'),
+      );
+      expect(moved.change.clockStops).toBeUndefined();
+    });
+
+    it('runs again from the day the department received the correction', () => {
+      const moved = apply(partIn('DISPATCHING', { clockStops: [asked] }), answered('IN_REVIEW', later));
+      expect(moved.change.clockStops).toEqual([{ ...asked, until: '2026-03-05' }]);
+    });
+
+    it('is left alone by answers while running, and by a declared stop in force', () => {
+      expect(apply(partIn('ACCEPTED'), answer('IN_REVIEW')).change.clockStops).toBeUndefined();
+      const declared = { ...asked, reason: 'APPRAISAL' as const, declaredDays: 5 };
+      expect(
+        apply(partIn('IN_REVIEW', { clockStops: [declared] }), answered('APPROVED', later)).change.clockStops,
+      ).toBeUndefined();
+    });
   });
 
   it('takes the followers with a refusal, by the department or by its answer to a submission', () => {

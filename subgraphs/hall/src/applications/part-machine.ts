@@ -1,5 +1,6 @@
+import { beijingDate } from '../calendar/working-days';
 import type { JobKind } from '../outbox/jobs';
-import { FINAL, type Part, type PartChange, type PartStatus } from './model';
+import { FINAL, type Part, type PartChange, type PartClockStop, type PartStatus } from './model';
 
 /** What a department says a case stands at (the statuses of a part its department decides). */
 export type CaseStatus = Extract<
@@ -26,7 +27,7 @@ export type PartEvent =
    * The department answered a job with its case; `deadline` is the promised deadline counted from this
    * acceptance (kept only when the part has none yet).
    */
-  | { readonly type: 'answer'; readonly case: CaseAnswer; readonly deadline: string }
+  | { readonly type: 'answer'; readonly case: CaseAnswer; readonly deadline: string; readonly at: Date }
   /**
    * A job failed: `retryable` as its sender said, `exhausted` when it was the last attempt allowed. A read
    * (`poll`) never ends a part: it is tried again whatever went wrong.
@@ -60,6 +61,37 @@ export type Transition =
     }
   | { readonly ok: false; readonly refusal: string };
 
+/** The correction stop of a part's clock still open (asked, not yet received back), if any. */
+export const openCorrection = (part: Pick<Part, 'clockStops'>): PartClockStop | undefined =>
+  part.clockStops.find((s) => s.reason === 'CORRECTION' && s.until === null);
+
+/**
+ * The clock's stops after a department's answer (undefined: unchanged): a correction asked stops the
+ * clock from the day the department asked; the first answer after the applicant's correction (the case
+ * going on) starts it again from the day the department received it — both by the department's own clock,
+ * as its acceptance is.
+ */
+function clockAfterAnswer(part: Part, c: CaseAnswer, at: Date): readonly PartClockStop[] | undefined {
+  const open = openCorrection(part);
+  if (c.status === 'CORRECTION_REQUESTED') {
+    if (open) return undefined;
+    const stop: PartClockStop = {
+      reason: 'CORRECTION',
+      from: beijingDate(c.statusAt),
+      until: null,
+      declaredDays: null,
+      by: { kind: 'department', department: part.department },
+      note: c.reason,
+      at,
+    };
+    return [...part.clockStops, stop];
+  }
+  if (!open) return undefined;
+  // A department's clock read back earlier than the asking (never, but never negative either).
+  const until = beijingDate(c.statusAt) < open.from ? open.from : beijingDate(c.statusAt);
+  return part.clockStops.map((s) => (s === open ? { ...s, until } : s));
+}
+
 const refuse = (part: Pick<Part, 'status'>, what: string): Transition => ({
   ok: false,
   refusal: `the part is ${part.status}: ${what}`,
@@ -85,6 +117,7 @@ export function partTransition(part: Part, event: PartEvent): Transition {
     case 'answer': {
       if (FINAL.has(part.status)) return refuse(part, 'a finished part takes no more answers');
       const c = event.case;
+      const stops = clockAfterAnswer(part, c, event.at);
       const then: Consequence[] =
         c.status === 'APPROVED' ? ['releaseFollowers'] : c.status === 'REJECTED' ? ['cancelFollowers'] : [];
       return move(
@@ -99,6 +132,7 @@ export function partTransition(part: Part, event: PartEvent): Transition {
           result: { ...c.result },
           lastError: null,
           lastErrorCode: null,
+          ...(stops ? { clockStops: stops } : {}),
         },
         then,
       );

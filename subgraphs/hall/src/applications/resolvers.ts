@@ -5,6 +5,7 @@ import type { Acting } from '../acting/acting';
 import { type ActingDeps, actingFor } from '../acting/for-request';
 import type { OnBehalfOfArg } from '../acting/resolve-acting';
 import { applicantOf as signedInApplicant } from '../applicant';
+import { beijingDate } from '../calendar/working-days';
 import type { BundleCatalogue } from '../catalogue/bundle-catalogue';
 import { itemReference } from '../catalogue/items';
 import { bundleShape } from '../catalogue/resolvers';
@@ -12,7 +13,8 @@ import { dispatchProblem } from '../dispatch/problem';
 import type { MutationSubmitApplicationArgs, Resolvers } from '../generated/resolvers-types';
 import { hallId } from '../ids';
 import type { Upload, Uploads } from '../materials/uploads';
-import type { Application, ApplicationStatus, Part } from './model';
+import type { DeclareClockStopInput } from './clock-stops';
+import type { Application, ApplicationStatus, Part, PartClockStop } from './model';
 import { type ApplicationReads, readsFor } from './reads';
 import type { ApplicationService } from './service';
 import type { Applications } from './store';
@@ -207,6 +209,18 @@ export function applicationResolvers({
           problems: result.problems,
         };
       },
+      declareClockStop: async (
+        _: unknown,
+        args: { partId: string; input: DeclareClockStopInput },
+        ctx: Ctx,
+      ) =>
+        partShape(
+          await service.declareClockStop(
+            ctx.identity,
+            hallId('partId', args.partId, 'a part of an application'),
+            args.input,
+          ),
+        ),
       retryPart: async (_: unknown, { partId }: { partId: string }, ctx: Ctx) =>
         partShape(await service.retry(ctx.identity, hallId('partId', partId, 'a part of an application'))),
       rateApplication: async (
@@ -295,6 +309,30 @@ export function applicationResolvers({
         ),
       result: (p: Part) => Object.entries(p.result).map(([key, value]) => ({ key, value })),
       promisedLimitDays: (p: Part) => p.promisedDays,
+      clock: (p: Part, { asOf }: { asOf?: string | null }) => {
+        const r = service.clockOf(p, asOfArg(asOf));
+        const stop = (s: PartClockStop) => ({
+          reason: s.reason,
+          from: s.from,
+          until: s.until,
+          declaredDays: s.declaredDays,
+          workingDays: service.stoppedDays(s),
+          department: (s.by.kind === 'department' ? s.by.department : p.department).toUpperCase(),
+          declaredBy: s.by.kind === 'staff' ? { subject: s.by.subject, name: s.by.name, centre: null } : null,
+          note: s.note,
+          recordedAt: s.at.toISOString(),
+        });
+        return {
+          state: r.state,
+          startedOn: p.acceptedAt ? beijingDate(p.acceptedAt) : null,
+          promisedWorkingDays: p.promisedDays,
+          deadline: r.deadline,
+          suspendedWorkingDays: r.suspendedWorkingDays,
+          stoppedBy: r.stoppedBy ? stop(r.stoppedBy as PartClockStop) : null,
+          stops: p.clockStops.map(stop),
+          unknownCalendarYears: [...r.unknownYears],
+        };
+      },
       supervision: (p: Part, { asOf }: { asOf?: string | null }) => {
         const s = service.supervision(p, asOfArg(asOf));
         return s ? { ...s, deadline: p.deadline } : null;

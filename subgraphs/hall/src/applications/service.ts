@@ -8,6 +8,8 @@ import {
 } from '@onething/schema/forms';
 import { subgraphError } from '@onething/subgraph-kit';
 import type { Acting } from '../acting/acting';
+import type { Clock } from '../calendar/clock';
+import { type ClockReading, type ClockStop, stoppedWorkingDays } from '../calendar/legal-clock';
 import {
   beijingDate,
   type SupervisionFlag,
@@ -21,7 +23,9 @@ import type { FormChecks } from '../forms/form-checks';
 import { hallId } from '../ids';
 import { enqueue, type JobQueue } from '../outbox/jobs';
 import type { UnitOfWork } from '../platform/unit-of-work';
+import { type DeclareClockStopInput, declareClockStop } from './clock-stops';
 import { type Application, type ApplicationStatus, FINAL, type Part } from './model';
+import { partClock } from './part-clock';
 import { partTransition } from './part-machine';
 import { type ApplicationReads, freshReads } from './reads';
 import type { Applications } from './store';
@@ -65,10 +69,27 @@ export class ApplicationService {
       readonly forms: FormChecks;
       readonly uploads: UploadCheck;
       readonly calendar: WorkingDayCalendar;
+      /** The hall's clock (a declared stop starts today). */
+      readonly clock: Clock;
       readonly wake: () => void;
       readonly drafts: Drafts;
     },
   ) {}
+
+  /** A part's legal clock at an instant. */
+  clockOf(part: Part, asOf: Date): ClockReading {
+    return partClock(this.deps.calendar, part, beijingDate(asOf));
+  }
+
+  /** The working days a stop of a part's clock does not count. */
+  stoppedDays(stop: ClockStop): number {
+    return stoppedWorkingDays(this.deps.calendar, stop);
+  }
+
+  /** A department's declared exclusion from a part's time limit (applications/clock-stops.ts). */
+  declareClockStop(identity: Identity, partId: string, input: DeclareClockStopInput): Promise<Part> {
+    return declareClockStop(this.deps, identity, partId, input);
+  }
 
   /** Checks the whole form (every problem in one answer); when it is right, stores it for dispatch. */
   async submit(
@@ -335,10 +356,15 @@ export class ApplicationService {
     return undefined;
   }
 
-  /** E-supervision of a part on a given day. */
+  /**
+   * E-supervision of a part on a given day: only running time counts, so a part whose clock is stopped
+   * (waiting for the applicant's correction, an appraisal its department declared) is not flagged.
+   */
   supervision(part: Part, asOf: Date): { flag: SupervisionFlag; workingDaysLeft: number } | null {
     if (!part.deadline || FINAL.has(part.status)) return null;
-    return supervise(this.deps.calendar, part.deadline, beijingDate(asOf));
+    const today = beijingDate(asOf);
+    if (partClock(this.deps.calendar, part, today).state === 'SUSPENDED') return null;
+    return supervise(this.deps.calendar, part.deadline, today);
   }
 
   /** Staff's departments (undefined: every department, for window staff); FORBIDDEN otherwise. */
@@ -394,9 +420,12 @@ export class ApplicationService {
       identity,
       await this.deps.apps.openParts(this.scope(identity, department)),
     );
+    // A part whose clock is stopped has no flag (null), like one not yet accepted.
     return parts
-      .map((part) => ({ part, ...this.supervision(part, asOf)! }))
-      .filter((p) => p.flag !== 'GREEN')
+      .flatMap((part) => {
+        const s = this.supervision(part, asOf);
+        return s && s.flag !== 'GREEN' ? [{ part, ...s }] : [];
+      })
       .sort((a, b) => FLAG_RANK[a.flag] - FLAG_RANK[b.flag] || a.workingDaysLeft - b.workingDaysLeft);
   }
 

@@ -14,6 +14,7 @@ import {
   type Intake,
   type Part,
   type PartChange,
+  type PartClockStop,
   type PartStatus,
 } from './model';
 
@@ -38,6 +39,11 @@ const toPart = (r: Selectable<PartTable>): Part => ({
   lastErrorCode: r.last_error_code,
   corrections: r.corrections,
   deadLetteredAt: r.dead_lettered_at ? new Date(r.dead_lettered_at) : null,
+  clockStops: (r.clock_stops ?? []).map((s) => ({
+    ...s,
+    reason: s.reason as PartClockStop['reason'],
+    at: new Date(s.at),
+  })),
 });
 
 /** A part's change as its row's columns (the only place that knows them, with {@link toPart}). */
@@ -56,6 +62,8 @@ const partColumns = (change: PartChange): Updateable<PartTable> => {
   if (change.lastErrorCode !== undefined) row.last_error_code = change.lastErrorCode;
   if (change.corrections !== undefined) row.corrections = change.corrections;
   if (change.deadLetteredAt !== undefined) row.dead_lettered_at = change.deadLetteredAt;
+  if (change.clockStops !== undefined)
+    row.clock_stops = JSON.stringify(change.clockStops.map((s) => ({ ...s, at: s.at.toISOString() })));
   return row;
 };
 

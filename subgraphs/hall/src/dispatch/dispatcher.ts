@@ -1,6 +1,7 @@
 import type { Logger } from '@onething/runtime';
 import type { DepartmentKey } from '@onething/schema';
 import type { Part } from '../applications/model';
+import { legalDeadline } from '../applications/part-clock';
 import { partTransition, type Transition } from '../applications/part-machine';
 import type { Applications } from '../applications/store';
 import { beijingDate, type WorkingDayCalendar } from '../calendar/working-days';
@@ -220,12 +221,17 @@ export class Dispatcher {
           result: Object.fromEntries(view.result.map((r) => [r.key, r.value])),
         },
         deadline: calendar.addWorkingDays(beijingDate(acceptedAt), part.promisedDays),
+        at: now,
       });
       if (!answer.ok) {
         await jobs.complete(tx, job.id, now);
         return 'stale';
       }
-      const updated = await apps.updatePart(tx, part.id, answer.change, now);
+      // A stop of the clock that ended moves the deadline by the working days it stopped.
+      const change = answer.change.clockStops
+        ? { ...answer.change, deadline: legalDeadline(calendar, { ...part, ...answer.change }) }
+        : answer.change;
+      const updated = await apps.updatePart(tx, part.id, change, now);
       const following = view.status === 'ACCEPTED' || view.status === 'IN_REVIEW';
       if (job.kind === 'poll' && following) await jobs.reschedule(tx, job.id, pollAt);
       else {

@@ -886,6 +886,94 @@ export type Handover = {
   at: Scalars['DateTime']['output'];
 };
 
+/**
+ * Why a part's clock stopped. A correction stops it by itself when the department asks one; the others a
+ * department declares with their length (《行政许可法》第四十五条).
+ */
+export const ClockStopReason = {
+  /** The applicant corrects the form or materials (补正): from the day asked to the day received back. */
+  Correction: 'CORRECTION',
+  /** A fee the applicant owes before the department may go on: from the day asked to the day paid. */
+  Payment: 'PAYMENT',
+  /** An appraisal (鉴定). */
+  Appraisal: 'APPRAISAL',
+  /** An expert review (专家评审). */
+  ExpertReview: 'EXPERT_REVIEW',
+  /** A public notice (公示/公告). */
+  PublicNotice: 'PUBLIC_NOTICE',
+  /** A hearing (听证). */
+  Hearing: 'HEARING',
+  /** An inspection, test or quarantine (检验、检测、检疫). */
+  Inspection: 'INSPECTION'
+} as const;
+
+export type ClockStopReason = typeof ClockStopReason[keyof typeof ClockStopReason];
+/** Where a part's clock stands. */
+export const ClockState = {
+  /** Not yet accepted by its department: no time is counted. */
+  NotStarted: 'NOT_STARTED',
+  /** Counting the department's working days. */
+  Running: 'RUNNING',
+  /** Stopped: the department's time is not counted (see `stoppedBy`). */
+  Suspended: 'SUSPENDED'
+} as const;
+
+export type ClockState = typeof ClockState[keyof typeof ClockState];
+/** One stop of a part's clock, as its ledger records it. */
+export type ClockStop = {
+  __typename?: 'ClockStop';
+  reason: ClockStopReason;
+  /** The day time stopped (a Beijing date; that day still counts). */
+  from: Scalars['Date']['output'];
+  /** The day it ran again (a correction or payment), null while stopped or for a declared stop. */
+  until?: Maybe<Scalars['Date']['output']>;
+  /** The working days a declared stop takes. */
+  declaredDays?: Maybe<Scalars['Int']['output']>;
+  /** The working days it does not count (0 while a correction is still awaited). */
+  workingDays: Scalars['Int']['output'];
+  /** The department that asked for the correction, or the member of staff who declared it. */
+  department: Department;
+  /** The member of staff who declared it (null: the department's system asked for a correction). */
+  declaredBy?: Maybe<StaffMember>;
+  /** Why, in the department's words (its correction request, or its written notice). */
+  note?: Maybe<Scalars['String']['output']>;
+  /** When the hall recorded it. */
+  recordedAt: Scalars['DateTime']['output'];
+};
+
+/** A part's legal clock (限时办结) on a day. */
+export type PartClock = {
+  __typename?: 'PartClock';
+  state: ClockState;
+  /** The day its department accepted the case (null before). */
+  startedOn?: Maybe<Scalars['Date']['output']>;
+  /** The working days promised. */
+  promisedWorkingDays: Scalars['Int']['output'];
+  /** The deadline, moved by every stop that has ended. */
+  deadline?: Maybe<Scalars['Date']['output']>;
+  /** Working days not counted so far. */
+  suspendedWorkingDays: Scalars['Int']['output'];
+  /** The stop in force (null while running). */
+  stoppedBy?: Maybe<ClockStop>;
+  /** Every stop, oldest first. */
+  stops: Array<ClockStop>;
+  /**
+   * Years between the start and the deadline whose State Council holiday schedule the hall does not have:
+   * their days were counted by weekends alone, so staff must check the deadline (empty: all known).
+   */
+  unknownCalendarYears: Array<Scalars['Int']['output']>;
+};
+
+/** A statutory exclusion a department declares (declareClockStop). */
+export type ClockStopInput = {
+  /** APPRAISAL, EXPERT_REVIEW, PUBLIC_NOTICE, HEARING or INSPECTION. */
+  reason: ClockStopReason;
+  /** How many working days it takes, 1 to 125. */
+  workingDays: Scalars['Int']['input'];
+  /** Why, as the written notice to the applicant says it (1 to 500 characters). */
+  note: Scalars['String']['input'];
+};
+
 /** An agent acting for an applicant under a delegation (代办/帮办). */
 export type Agent = {
   __typename?: 'Agent';
@@ -1144,9 +1232,14 @@ export type ApplicationPart = {
   result: Array<ResultEntry>;
   /** Its promised time limit in working days. */
   promisedLimitDays: Scalars['Int']['output'];
-  /** The promised deadline: that many working days after acceptance, on the official holiday calendar. */
+  /**
+   * The deadline: the promised working days after acceptance, on the official holiday calendar, moved by the
+   * working days its clock was stopped (see `clock`).
+   */
   deadline?: Maybe<Scalars['Date']['output']>;
-  /** E-supervision on a day (default: now); null before acceptance and once finished. */
+  /** Its legal clock (限时办结): running, stopped and why, and the ledger of its stops. */
+  clock: PartClock;
+  /** E-supervision on a day (default: now); null before acceptance, while its clock is stopped, and once finished. */
   supervision?: Maybe<Supervision>;
   /** Failed attempts to reach its department. */
   attempts: Scalars['Int']['output'];
@@ -1154,6 +1247,12 @@ export type ApplicationPart = {
   lastError?: Maybe<DispatchProblem>;
   /** When sending was given up, for window staff to retry. */
   deadLetteredAt?: Maybe<Scalars['DateTime']['output']>;
+};
+
+
+/** One item of an application, sent to its department as one case. */
+export type ApplicationPartClockArgs = {
+  asOf?: InputMaybe<Scalars['DateTime']['input']>;
 };
 
 
@@ -1558,6 +1657,12 @@ export type Mutation = {
   correctApplication: CorrectApplicationResult;
   /** Sends a dead-lettered part again (window staff). */
   retryPart: ApplicationPart;
+  /**
+   * Declares a statutory exclusion from a part's time limit (《行政许可法》第四十五条), by staff of its
+   * department: the clock stops from today for that many working days and the deadline moves by them. Every
+   * problem of the input in one INVALID_INPUT answer.
+   */
+  declareClockStop: ApplicationPart;
   /** Opens a window visit for a walk-in (window staff), after checking their identity: the ID number by GB 11643 and against what the departments hold. */
   openWindowVisit: OpenWindowVisitResult;
   /** Saves the one form as a draft, unchecked (sizes aside): new, or over `input.draftId`. */
@@ -1637,6 +1742,13 @@ export type MutationCorrectApplicationArgs = {
 /** Changes: submitting cases to departments and sending the corrections they ask for. */
 export type MutationRetryPartArgs = {
   partId: Scalars['ID']['input'];
+};
+
+
+/** Changes: submitting cases to departments and sending the corrections they ask for. */
+export type MutationDeclareClockStopArgs = {
+  partId: Scalars['ID']['input'];
+  input: ClockStopInput;
 };
 
 
@@ -1866,6 +1978,11 @@ export type ResolversTypes = {
   IdentityCheckMethod: ResolverTypeWrapper<any>;
   StaffMember: ResolverTypeWrapper<any>;
   Handover: ResolverTypeWrapper<any>;
+  ClockStopReason: ResolverTypeWrapper<any>;
+  ClockState: ResolverTypeWrapper<any>;
+  ClockStop: ResolverTypeWrapper<any>;
+  PartClock: ResolverTypeWrapper<any>;
+  ClockStopInput: ResolverTypeWrapper<any>;
   Agent: ResolverTypeWrapper<any>;
   OnBehalfOf: ResolverTypeWrapper<any>;
   WindowVisit: ResolverTypeWrapper<any>;
@@ -1955,6 +2072,9 @@ export type ResolversParentTypes = {
   Intake: any;
   StaffMember: any;
   Handover: any;
+  ClockStop: any;
+  PartClock: any;
+  ClockStopInput: any;
   Agent: any;
   OnBehalfOf: any;
   WindowVisit: any;
@@ -2349,6 +2469,29 @@ export type HandoverResolvers<ContextType = HallContext, ParentType extends Reso
   at?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
 };
 
+export type ClockStopResolvers<ContextType = HallContext, ParentType extends ResolversParentTypes['ClockStop'] = ResolversParentTypes['ClockStop']> = {
+  reason?: Resolver<ResolversTypes['ClockStopReason'], ParentType, ContextType>;
+  from?: Resolver<ResolversTypes['Date'], ParentType, ContextType>;
+  until?: Resolver<Maybe<ResolversTypes['Date']>, ParentType, ContextType>;
+  declaredDays?: Resolver<Maybe<ResolversTypes['Int']>, ParentType, ContextType>;
+  workingDays?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  department?: Resolver<ResolversTypes['Department'], ParentType, ContextType>;
+  declaredBy?: Resolver<Maybe<ResolversTypes['StaffMember']>, ParentType, ContextType>;
+  note?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  recordedAt?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
+};
+
+export type PartClockResolvers<ContextType = HallContext, ParentType extends ResolversParentTypes['PartClock'] = ResolversParentTypes['PartClock']> = {
+  state?: Resolver<ResolversTypes['ClockState'], ParentType, ContextType>;
+  startedOn?: Resolver<Maybe<ResolversTypes['Date']>, ParentType, ContextType>;
+  promisedWorkingDays?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  deadline?: Resolver<Maybe<ResolversTypes['Date']>, ParentType, ContextType>;
+  suspendedWorkingDays?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  stoppedBy?: Resolver<Maybe<ResolversTypes['ClockStop']>, ParentType, ContextType>;
+  stops?: Resolver<Array<ResolversTypes['ClockStop']>, ParentType, ContextType>;
+  unknownCalendarYears?: Resolver<Array<ResolversTypes['Int']>, ParentType, ContextType>;
+};
+
 export type AgentResolvers<ContextType = HallContext, ParentType extends ResolversParentTypes['Agent'] = ResolversParentTypes['Agent']> = {
   idNumber?: Resolver<ResolversTypes['IdNumber'], ParentType, ContextType>;
   name?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
@@ -2434,6 +2577,7 @@ export type ApplicationPartResolvers<ContextType = HallContext, ParentType exten
   result?: Resolver<Array<ResolversTypes['ResultEntry']>, ParentType, ContextType>;
   promisedLimitDays?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
   deadline?: Resolver<Maybe<ResolversTypes['Date']>, ParentType, ContextType>;
+  clock?: Resolver<ResolversTypes['PartClock'], ParentType, ContextType, Partial<ApplicationPartClockArgs>>;
   supervision?: Resolver<Maybe<ResolversTypes['Supervision']>, ParentType, ContextType, Partial<ApplicationPartSupervisionArgs>>;
   attempts?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
   lastError?: Resolver<Maybe<ResolversTypes['DispatchProblem']>, ParentType, ContextType>;
@@ -2541,6 +2685,7 @@ export type MutationResolvers<ContextType = HallContext, ParentType extends Reso
   submitApplication?: Resolver<ResolversTypes['SubmitApplicationResult'], ParentType, ContextType, RequireFields<MutationSubmitApplicationArgs, 'input'>>;
   correctApplication?: Resolver<ResolversTypes['CorrectApplicationResult'], ParentType, ContextType, RequireFields<MutationCorrectApplicationArgs, 'applicationId' | 'partId' | 'values'>>;
   retryPart?: Resolver<ResolversTypes['ApplicationPart'], ParentType, ContextType, RequireFields<MutationRetryPartArgs, 'partId'>>;
+  declareClockStop?: Resolver<ResolversTypes['ApplicationPart'], ParentType, ContextType, RequireFields<MutationDeclareClockStopArgs, 'partId' | 'input'>>;
   openWindowVisit?: Resolver<ResolversTypes['OpenWindowVisitResult'], ParentType, ContextType, RequireFields<MutationOpenWindowVisitArgs, 'applicantIdNumber' | 'identityCheck'>>;
   saveDraft?: Resolver<ResolversTypes['Draft'], ParentType, ContextType, RequireFields<MutationSaveDraftArgs, 'input'>>;
   discardDraft?: Resolver<ResolversTypes['Draft'], ParentType, ContextType, RequireFields<MutationDiscardDraftArgs, 'draftId'>>;
@@ -2603,6 +2748,8 @@ export type Resolvers<ContextType = HallContext> = {
   Intake?: IntakeResolvers<ContextType>;
   StaffMember?: StaffMemberResolvers<ContextType>;
   Handover?: HandoverResolvers<ContextType>;
+  ClockStop?: ClockStopResolvers<ContextType>;
+  PartClock?: PartClockResolvers<ContextType>;
   Agent?: AgentResolvers<ContextType>;
   WindowVisit?: WindowVisitResolvers<ContextType>;
   OpenWindowVisitResult?: OpenWindowVisitResultResolvers<ContextType>;

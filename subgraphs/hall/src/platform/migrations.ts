@@ -434,6 +434,31 @@ const migrations: Record<string, Migration> = {
       await sql`drop table public_status_tokens`.execute(db);
     },
   },
+  '2026-12-04-008-part-clocks': {
+    async up(db: Kysely<unknown>) {
+      // Each part's legal clock ledger (限时办结): the stops of its clock (a correction, a payment waited
+      // for, an exclusion its department declared), on the part's row, read with it wherever it is read.
+      await db.schema
+        .alterTable('parts')
+        .addColumn('clock_stops', 'jsonb', (c) => c.notNull().defaultTo(sql`'[]'::jsonb`))
+        .execute();
+      // The working-day schedules an administrator loaded at run time (a year's State Council notice),
+      // over the one shipped with the hall: audited by who loaded it and when.
+      await db.schema
+        .createTable('calendar_years')
+        .addColumn('year', 'integer', (c) => c.primaryKey())
+        .addColumn('notice', 'text', (c) => c.notNull())
+        .addColumn('holidays', 'jsonb', (c) => c.notNull())
+        .addColumn('workdays', 'jsonb', (c) => c.notNull())
+        .addColumn('loaded_by', 'text', (c) => c.notNull())
+        .addColumn('loaded_at', 'timestamptz', (c) => c.notNull())
+        .execute();
+    },
+    async down(db: Kysely<unknown>) {
+      await sql`drop table calendar_years`.execute(db);
+      await sql`alter table parts drop column clock_stops`.execute(db);
+    },
+  },
 };
 
 const provider: MigrationProvider = { getMigrations: async () => migrations };

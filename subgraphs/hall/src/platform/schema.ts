@@ -72,6 +72,7 @@ export interface HallDatabase {
   handovers: HandoverTable;
   staff_seen: StaffSeenTable;
   delegations: DelegationTable;
+  calendar_years: CalendarYearTable;
 }
 
 /** A member of staff as stored (their token's subject, name and centre). */
@@ -201,7 +202,30 @@ export interface PartTable {
   last_error_code: string | null;
   corrections: Generated<number>;
   dead_lettered_at: Timestamp | null;
+  /** The stops of the part's legal clock (applications/model.ts PartClockStop). */
+  clock_stops: ColumnType<PartClockStopRow[], string | undefined, string>;
   updated_at: Timestamp;
+}
+
+/** A stop of a part's legal clock as its row keeps it. */
+export interface PartClockStopRow {
+  reason: string;
+  from: string;
+  until: string | null;
+  declaredDays: number | null;
+  by: { kind: 'department'; department: string } | { kind: 'staff'; subject: string; name: string };
+  note: string | null;
+  at: string;
+}
+
+/** A year's working-day schedule an administrator loaded at run time. */
+export interface CalendarYearTable {
+  year: number;
+  notice: string;
+  holidays: Json<[string, string, string][]>;
+  workdays: Json<string[]>;
+  loaded_by: string;
+  loaded_at: Timestamp;
 }
 
 export interface DispatchJobTable {

@@ -88,7 +88,7 @@ function clockAfterAnswer(part: Part, c: CaseAnswer, at: Date): readonly PartClo
   }
   if (!open) return undefined;
   // A department's clock read back earlier than the asking (never, but never negative either).
-  const until = beijingDate(c.statusAt) < open.from ? open.from : beijingDate(c.statusAt);
+  const until = [open.from, beijingDate(c.statusAt)].sort()[1]!;
   return part.clockStops.map((s) => (s === open ? { ...s, until } : s));
 }
 

@@ -29,6 +29,7 @@ export const PART = graphql(`
     id itemCode name { zh en } department after status caseNumber acceptedAt statusAt
     reason correctionFields result { key value } promisedLimitDays deadline
     supervision { flag workingDaysLeft deadline } attempts
+    clock { state suspendedWorkingDays unknownCalendarYears stoppedBy { reason from declaredDays note } }
     lastError { code message { zh en } detail } deadLetteredAt
   }
 `);

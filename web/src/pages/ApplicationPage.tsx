@@ -181,6 +181,14 @@ function PartTimeline(props: {
           <dt>{t('part.deadline')}</dt>
           <dd>{part.deadline ?? t('part.deadlineAfterAcceptance', { days: part.promisedLimitDays })}</dd>
         </div>
+        {part.clock.state !== 'NOT_STARTED' && (
+          <div>
+            <dt>{t('part.clock')}</dt>
+            <dd data-clock-state={part.clock.state}>
+              <PartClockLine clock={part.clock} />
+            </dd>
+          </div>
+        )}
         {part.status === 'WAITING' && part.after.length > 0 && (
           <div>
             <dt>{t('part.waitsFor')}</dt>
@@ -240,6 +248,30 @@ function PartTimeline(props: {
         />
       )}
     </li>
+  );
+}
+
+/**
+ * The part's legal clock (限时办结): running, or stopped and why since when; the working days it was
+ * moved by; and a warning when the deadline fell in a year whose holidays are not loaded.
+ */
+function PartClockLine({ clock }: { clock: Part['clock'] }) {
+  const { t, list } = useI18n();
+  const stop = clock.stoppedBy;
+  return (
+    <>
+      {stop
+        ? t('clock.SUSPENDED', { reason: t(`clockStop.${stop.reason}` as MessageKey), from: stop.from }) +
+          (stop.declaredDays ? t('clock.declared', { n: stop.declaredDays }) : '')
+        : t('clock.RUNNING')}
+      {clock.suspendedWorkingDays > 0 && ` · ${t('clock.movedBy', { n: clock.suspendedWorkingDays })}`}
+      {clock.unknownCalendarYears.length > 0 && (
+        <span className="warn small" data-unknown-years>
+          {' '}
+          {t('clock.unknownYears', { years: list(clock.unknownCalendarYears.map(String)) })}
+        </span>
+      )}
+    </>
   );
 }
 

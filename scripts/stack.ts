@@ -14,6 +14,7 @@ import {
   type DepartmentKey,
   perDepartment,
 } from '@onething/schema/departments';
+import { builtEntry } from './service-build';
 
 /**
  * The whole system as processes: what `npm start` runs and what stack tests start. Each service runs
@@ -37,6 +38,8 @@ export interface ServiceSpec {
   readonly ready?: () => Promise<boolean>;
   /** Extra addresses worth printing (admin endpoints…). */
   readonly extra?: Record<string, string>;
+  /** Run its build (`npm run build`: `<package>/dist/main.js`) with plain node, not its TypeScript through tsx. */
+  readonly built?: boolean;
 }
 
 export interface StackPorts {
@@ -91,6 +94,11 @@ export interface StackOptions {
   readonly hallMaterialsDir?: string;
   /** Extra environment for the hall only (dispatch settings in tests). */
   readonly hallEnv?: Record<string, string>;
+  /**
+   * Run every service from its build with plain node (`npm run start:prod`), as a deployment does; the
+   * builds must be there (`npm run build`, or {@link ensureServicesBuilt}).
+   */
+  readonly built?: boolean;
 }
 
 /** The services of the stack, in start order, with their settings. */
@@ -202,7 +210,9 @@ export function stackServices(options: StackOptions = {}): ServiceSpec[] {
     readyUrl: local(ports.hall, '/health'),
   };
   const without = new Set(options.without ?? []);
-  return [idp, ...legacy, ...subgraphs, gateway, hall].filter((s) => !without.has(s.name));
+  return [idp, ...legacy, ...subgraphs, gateway, hall]
+    .filter((s) => !without.has(s.name))
+    .map((s) => (options.built ? { ...s, built: true } : s));
 }
 
 /**
@@ -312,7 +322,10 @@ function launch(spec: ServiceSpec, logDir: string | undefined): ChildProcess {
   // and the service then shuts down instead of running on as an orphan holding its port. Each service is
   // in a process group of its own, so a terminal's Ctrl-C reaches this process alone, which stops every
   // service once, gracefully (a second signal would make a service exit at once).
-  const child = spawn(process.execPath, ['--import', 'tsx', join(ROOT, spec.entry)], {
+  const args = spec.built
+    ? [join(ROOT, builtEntry(spec.entry))]
+    : ['--import', 'tsx', join(ROOT, spec.entry)];
+  const child = spawn(process.execPath, args, {
     cwd: ROOT,
     detached: true,
     env: { ...process.env, ...spec.env, [EXIT_WITH_PARENT]: '1' },

@@ -62,12 +62,20 @@ function sourceLocations(outfile: string): Plugin {
   };
 }
 
-/** Packages from npm stay imports (node_modules at run time); the workspace's own are bundled. */
+/**
+ * Packages from npm stay imports (node_modules at run time); the workspace's own are bundled. An npm
+ * package none of whose exports a service uses is not imported at all (`sideEffects: false`): a stand-in
+ * that imports one function of @onething/schema does not load @apollo/composition, which the same module
+ * of that package imports for composing. No source of ours imports an npm package for its side effects
+ * alone (`import 'x'`), which this would drop.
+ */
 const npmPackagesExternal: Plugin = {
   name: 'npm-packages-external',
   setup(b) {
     b.onResolve({ filter: /^[^./]/ }, (args) =>
-      args.path.startsWith('@onething/') || args.path.startsWith('node:') ? undefined : { external: true },
+      args.path.startsWith('@onething/') || args.path.startsWith('node:')
+        ? undefined
+        : { path: args.path, external: true, sideEffects: false },
     );
   },
 };

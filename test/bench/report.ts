@@ -5,6 +5,7 @@ import type { Environment } from './environment';
 import type { ApprovalRow } from './scenarios/approval';
 import { SUBMIT_LATENCY_MS } from './scenarios/approval';
 import type { BatchingFigures } from './scenarios/batching';
+import type { BuiltFootprintFigures } from './scenarios/built-footprint';
 import type { DurableFigures } from './scenarios/durable';
 import type { StartFigures } from './scenarios/footprint';
 import type { OverheadFigures } from './scenarios/overhead';
@@ -28,7 +29,12 @@ export interface BenchResults {
   approval?: ApprovalRow[];
   durable?: DurableFigures[];
   worst?: WorstFigures;
+  /** Section 6's production build figures, with where and when they were measured (`npm run bench:footprint`). */
+  footprint?: BuiltFootprintFigures & { environment: Environment };
 }
+
+/** Section 6's targets for the built stack (issue 21). */
+export const FOOTPRINT_TARGETS = { readySeconds: 6, idleMiB: 900, underLoadMiB: 1536 } as const;
 
 /** What was found by profiling where a target is missed, kept by hand beside the bench and shown as is. */
 const FINDINGS = fileURLToPath(new URL('./findings.md', import.meta.url));
@@ -157,6 +163,21 @@ export function report(r: BenchResults): string {
           : ', GraphQL errors not checked in this run'),
       met(r.durable.every((d) => d.lost === 0 && d.duplicated === 0 && d.refused === 0 && d.errors === 0)),
     ]);
+  if (r.footprint) {
+    const f = r.footprint;
+    const t = FOOTPRINT_TARGETS;
+    summary.push([
+      '6. Footprint (built)',
+      `built stack ready ≤ ${t.readySeconds} s warm, idle ≤ ${t.idleMiB} MiB, ≤ ${t.underLoadMiB} MiB under scenario 1`,
+      `ready in ${f.built.medianReadySeconds} s (tsx: ${f.dev.medianReadySeconds} s); idle ${f.built.idleMiB} MiB (tsx: ${f.dev.idleMiB} MiB); ${f.builtUnderLoad.maxMiB} MiB at most under scenario 1`,
+      met(
+        f.built.medianReadySeconds <= t.readySeconds &&
+          f.built.idleMiB <= t.idleMiB &&
+          f.builtUnderLoad.maxMiB <= t.underLoadMiB &&
+          f.builtUnderLoad.failures === 0,
+      ),
+    ]);
+  }
   if (r.start || r.throughput)
     summary.push([
       '6. Footprint',
@@ -401,6 +422,50 @@ export function report(r: BenchResults): string {
       '',
     );
   }
+  if (r.footprint) {
+    const f = r.footprint;
+    const fe = f.environment;
+    const services = Object.keys(f.built.idleByService);
+    out.push(
+      '## 6. Footprint',
+      '',
+      `The production build (\`npm run build\`: every service bundled by esbuild, run with plain \`node\`) against`,
+      "the development path (each service's TypeScript through tsx), measured by `npm run bench:footprint`",
+      `${fe.date.slice(0, 16).replace('T', ' ')} UTC at ${fe.commit} on ${fe.cpu}, Node ${fe.node}. Each start is the`,
+      `whole stack as \`npm start\` sizes it (${f.persons} seeded persons), on free ports, timed from the first`,
+      "service spawned to every service answering its ready URL (the web app already built; the launcher's",
+      "demo not included), alternately built and tsx; memory is every service's resident set with whatever it",
+      "keeps beside it (tsx's esbuild helper), summed, 10 s after ready. Building every service from nothing",
+      `took ${f.buildSeconds} s.`,
+      '',
+      table(
+        ['what', 'built (plain node)', 'tsx (npm start)'],
+        [
+          [
+            'to ready (median)',
+            `${f.built.medianReadySeconds} s (runs: ${f.built.readySeconds.join(', ')})`,
+            `${f.dev.medianReadySeconds} s (runs: ${f.dev.readySeconds.join(', ')})`,
+          ],
+          [
+            `idle, all services`,
+            `${f.built.idleMiB} MiB in ${f.built.processes} processes`,
+            `${f.dev.idleMiB} MiB in ${f.dev.processes} processes`,
+          ],
+          ...services.map((name) => [
+            `idle: ${name}`,
+            `${f.built.idleByService[name]} MiB`,
+            `${f.dev.idleByService[name] ?? '?'} MiB`,
+          ]),
+          [
+            `under scenario 1 (${f.builtUnderLoad.seconds} s, ${f.builtUnderLoad.connections} connections)`,
+            `${f.builtUnderLoad.medianMiB} MiB median, ${f.builtUnderLoad.maxMiB} MiB at most; ${f.builtUnderLoad.requestsPerSecond} req/s, ${f.builtUnderLoad.failures} failed`,
+            '(below, from the full run)',
+          ],
+        ],
+      ),
+      '',
+    );
+  }
   if (r.start || r.stackIdleMiB || r.throughput) {
     const rows: (string | number)[][] = [];
     if (r.start) {
@@ -418,7 +483,7 @@ export function report(r: BenchResults): string {
         `${r.throughput.stackMiBUnderLoad.median} MiB median, ${r.throughput.stackMiBUnderLoad.max} MiB at most`,
       ]);
     out.push(
-      '## 6. Footprint',
+      r.footprint ? '### `npm start` and the bench stack (the full run)' : '## 6. Footprint',
       '',
       '`npm start` on a checkout whose web app is already built (a first start also builds it), each start',
       'after the last (the hall starts afresh with the stand-ins), timed from the command to its "Ready" line (every',

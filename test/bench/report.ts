@@ -439,26 +439,40 @@ export function report(r: BenchResults): string {
       `took ${f.buildSeconds} s.`,
       '',
       table(
-        ['what', 'built (plain node)', 'tsx (npm start)'],
+        [
+          'what',
+          'built (plain node)',
+          'built, the hall on PostgreSQL',
+          'built, young generation capped',
+          'tsx (npm start)',
+        ],
         [
           [
             'to ready (median)',
             `${f.built.medianReadySeconds} s (runs: ${f.built.readySeconds.join(', ')})`,
+            `${f.builtOnPostgres.medianReadySeconds} s`,
+            `${f.builtSmallYoungGeneration.medianReadySeconds} s`,
             `${f.dev.medianReadySeconds} s (runs: ${f.dev.readySeconds.join(', ')})`,
           ],
           [
-            `idle, all services`,
+            'idle, all services',
             `${f.built.idleMiB} MiB in ${f.built.processes} processes`,
+            `${f.builtOnPostgres.idleMiB} MiB`,
+            `${f.builtSmallYoungGeneration.idleMiB} MiB`,
             `${f.dev.idleMiB} MiB in ${f.dev.processes} processes`,
           ],
           ...services.map((name) => [
             `idle: ${name}`,
             `${f.built.idleByService[name]} MiB`,
+            `${f.builtOnPostgres.idleByService[name] ?? '?'} MiB`,
+            `${f.builtSmallYoungGeneration.idleByService[name] ?? '?'} MiB`,
             `${f.dev.idleByService[name] ?? '?'} MiB`,
           ]),
           [
             `under scenario 1 (${f.builtUnderLoad.seconds} s, ${f.builtUnderLoad.connections} connections)`,
             `${f.builtUnderLoad.medianMiB} MiB median, ${f.builtUnderLoad.maxMiB} MiB at most; ${f.builtUnderLoad.requestsPerSecond} req/s, ${f.builtUnderLoad.failures} failed`,
+            '',
+            '',
             '(below, from the full run)',
           ],
         ],

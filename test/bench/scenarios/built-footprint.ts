@@ -1,8 +1,9 @@
 import { performance } from 'node:perf_hooks';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { buildService, SERVICE_ENTRIES } from '../../../scripts/service-build';
-import type { RunningStack } from '../../../scripts/stack';
+import type { RunningStack, StackOptions } from '../../../scripts/stack';
 import { ensureWebBuilt } from '../../../scripts/web-build';
+import { freshPostgres } from '../../../subgraphs/hall/test/databases';
 import { startTestStack } from '../../stack/support';
 import { fixReadLatencies, startBenchStack } from '../bench-stack';
 import { load } from '../load';
@@ -30,6 +31,13 @@ export interface BuiltFootprintFigures {
   readonly buildSeconds: number;
   readonly dev: PathFigures;
   readonly built: PathFigures;
+  /** Built, the hall on PostgreSQL (as deployed) rather than the embedded PGlite; the server not counted. */
+  readonly builtOnPostgres: PathFigures;
+  /**
+   * Built, each process's V8 young generation capped (NODE_OPTIONS=--max-semi-space-size=2, MiB): what
+   * the heap keeps committed between collections, against more frequent scavenges.
+   */
+  readonly builtSmallYoungGeneration: PathFigures;
   /** The built bench stack while its gateway serves scenario 1's prefill query. */
   readonly builtUnderLoad: {
     readonly seconds: number;
@@ -61,11 +69,17 @@ function residentByServiceTree(stack: RunningStack): {
 }
 
 /** Starts the stack (built or not) as `npm start` sizes it, on free ports, `runs` times, one after another. */
-async function startRuns(built: boolean, runs: number): Promise<PathFigures> {
+async function startRuns(built: boolean, runs: number, options: StackOptions = {}): Promise<PathFigures> {
   const results: { seconds: number; idle: ReturnType<typeof residentByServiceTree> }[] = [];
   for (let i = 0; i < runs; i++) {
     const t0 = performance.now();
-    const s = await startTestStack({ built, persons: BENCH_PERSONS, clockSpeed: 3600, logLevel: 'info' });
+    const s = await startTestStack({
+      built,
+      persons: BENCH_PERSONS,
+      clockSpeed: 3600,
+      logLevel: 'info',
+      ...options,
+    });
     const seconds = (performance.now() - t0) / 1000;
     try {
       await sleep(10_000);
@@ -124,6 +138,19 @@ export async function builtFootprint(options: {
     };
   };
 
+  const pg = await freshPostgres();
+  let builtOnPostgres: PathFigures;
+  try {
+    builtOnPostgres = await startRuns(true, 1, { hallDatabaseUrl: pg.url });
+  } finally {
+    await pg.drop();
+  }
+  options.say(`built stack, the hall on PostgreSQL: idle ${builtOnPostgres.idleMiB} MiB`);
+  const builtSmallYoungGeneration = await startRuns(true, 1, {
+    env: { NODE_OPTIONS: '--max-semi-space-size=2' },
+  });
+  options.say(`built stack, young generation capped: idle ${builtSmallYoungGeneration.idleMiB} MiB`);
+
   const s = await startBenchStack({ built: true });
   let builtUnderLoad: BuiltFootprintFigures['builtUnderLoad'];
   try {
@@ -155,6 +182,8 @@ export async function builtFootprint(options: {
     buildSeconds,
     dev: merge(dev),
     built: merge(built),
+    builtOnPostgres,
+    builtSmallYoungGeneration,
     builtUnderLoad,
   };
 }

@@ -455,6 +455,13 @@ export function report(r: BenchResults): string {
             `${f.dev.medianReadySeconds} s (runs: ${f.dev.readySeconds.join(', ')})`,
           ],
           [
+            'CPU to ready, all services (median)',
+            `${f.built.cpuSecondsToReady} s`,
+            `${f.builtOnPostgres.cpuSecondsToReady} s`,
+            `${f.builtSmallYoungGeneration.cpuSecondsToReady} s`,
+            `${f.dev.cpuSecondsToReady} s`,
+          ],
+          [
             'idle, all services',
             `${f.built.idleMiB} MiB in ${f.built.processes} processes`,
             `${f.builtOnPostgres.idleMiB} MiB`,

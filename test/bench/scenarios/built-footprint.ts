@@ -8,7 +8,7 @@ import { startTestStack } from '../../stack/support';
 import { fixReadLatencies, startBenchStack } from '../bench-stack';
 import { load } from '../load';
 import { BENCH_PERSONS, knownPersons, prefillRequests } from '../persons';
-import { processTree, residentMiB, sampleEvery } from '../processes';
+import { cpuMs, processTree, residentMiB, sampleEvery } from '../processes';
 import { median, round } from '../stats';
 
 /** One way of running the stack, started several times: to ready, and idle. */
@@ -16,6 +16,12 @@ export interface PathFigures {
   /** From the first service spawned to every service answering its ready URL, each run. */
   readonly readySeconds: number[];
   readonly medianReadySeconds: number;
+  /**
+   * CPU time every process of the stack had used when all were ready (user + system, from /proc), the
+   * median run's: the cost of a start, which does not depend on what else the machine is doing, where the
+   * time to ready does (on two idle cores a start takes about half of it).
+   */
+  readonly cpuSecondsToReady: number;
   /** Every process of the stack (each service and whatever it keeps beside it), summed, 10 s after ready. */
   readonly idleMiB: number;
   readonly processes: number;
@@ -50,6 +56,12 @@ export interface BuiltFootprintFigures {
 }
 
 /** The resident memory of every process of a stack and of each one's descendants, in MiB. */
+/** The CPU time every process of a stack and of each one's descendants has used, in seconds. */
+const cpuSecondsOf = (stack: RunningStack): number =>
+  [...stack.services.values()]
+    .flatMap((s) => processTree(s.process.pid!))
+    .reduce((sum, pid) => sum + cpuMs(pid), 0) / 1000;
+
 function residentByServiceTree(stack: RunningStack): {
   total: number;
   processes: number;
@@ -70,7 +82,7 @@ function residentByServiceTree(stack: RunningStack): {
 
 /** Starts the stack (built or not) as `npm start` sizes it, on free ports, `runs` times, one after another. */
 async function startRuns(built: boolean, runs: number, options: StackOptions = {}): Promise<PathFigures> {
-  const results: { seconds: number; idle: ReturnType<typeof residentByServiceTree> }[] = [];
+  const results: { seconds: number; cpu: number; idle: ReturnType<typeof residentByServiceTree> }[] = [];
   for (let i = 0; i < runs; i++) {
     const t0 = performance.now();
     const s = await startTestStack({
@@ -81,9 +93,10 @@ async function startRuns(built: boolean, runs: number, options: StackOptions = {
       ...options,
     });
     const seconds = (performance.now() - t0) / 1000;
+    const cpu = cpuSecondsOf(s.stack);
     try {
       await sleep(10_000);
-      results.push({ seconds, idle: residentByServiceTree(s.stack) });
+      results.push({ seconds, cpu, idle: residentByServiceTree(s.stack) });
     } finally {
       await s.stop();
     }
@@ -94,6 +107,7 @@ async function startRuns(built: boolean, runs: number, options: StackOptions = {
   return {
     readySeconds: results.map((r) => round(r.seconds)),
     medianReadySeconds: round(median(results.map((r) => r.seconds))),
+    cpuSecondsToReady: round(median(results.map((r) => r.cpu))),
     idleMiB: round(median(results.map((r) => r.idle.total))),
     processes: results[0]!.idle.processes,
     idleByService: mid.idle.by,
@@ -132,6 +146,7 @@ export async function builtFootprint(options: {
     return {
       readySeconds: paths.flatMap((p) => p.readySeconds),
       medianReadySeconds: round(median(paths.flatMap((p) => p.readySeconds))),
+      cpuSecondsToReady: round(median(paths.map((p) => p.cpuSecondsToReady))),
       idleMiB: round(median(paths.map((p) => p.idleMiB))),
       processes: paths[0]!.processes,
       idleByService: mid.idleByService,

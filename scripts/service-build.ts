@@ -46,7 +46,7 @@ function sourceLocations(outfile: string): Plugin {
     name: 'source-locations',
     setup(b) {
       b.onLoad({ filter: /\.ts$/ }, (args) => {
-        if (args.path.includes(`${'/'}node_modules${'/'}`)) return undefined;
+        if (args.path.includes('/node_modules/')) return undefined;
         const text = readFileSync(args.path, 'utf8');
         if (!text.includes('import.meta.url')) return undefined;
         const fromBundle = relative(dirname(outfile), args.path).split('\\').join('/');

@@ -22,6 +22,8 @@ export interface PathFigures {
    * time to ready does (on two idle cores a start takes about half of it).
    */
   readonly cpuSecondsToReady: number;
+  /** Each service's CPU time to ready, in seconds (the median run's by memory). */
+  readonly cpuByService: Record<string, number>;
   /** Every process of the stack (each service and whatever it keeps beside it), summed, 10 s after ready. */
   readonly idleMiB: number;
   readonly processes: number;
@@ -44,24 +46,34 @@ export interface BuiltFootprintFigures {
    * the heap keeps committed between collections, against more frequent scavenges.
    */
   readonly builtSmallYoungGeneration: PathFigures;
-  /** The built bench stack while its gateway serves scenario 1's prefill query. */
-  readonly builtUnderLoad: {
-    readonly seconds: number;
-    readonly connections: number;
-    readonly requestsPerSecond: number;
-    readonly failures: number;
-    readonly medianMiB: number;
-    readonly maxMiB: number;
-  };
+  /** The built bench stack while its gateway serves scenario 1's prefill query, the hall on PGlite. */
+  readonly builtUnderLoad: LoadFigures;
+  /** The same, the hall on PostgreSQL (as deployed). */
+  readonly builtUnderLoadOnPostgres: LoadFigures;
 }
 
-/** The resident memory of every process of a stack and of each one's descendants, in MiB. */
-/** The CPU time every process of a stack and of each one's descendants has used, in seconds. */
-const cpuSecondsOf = (stack: RunningStack): number =>
-  [...stack.services.values()]
-    .flatMap((s) => processTree(s.process.pid!))
-    .reduce((sum, pid) => sum + cpuMs(pid), 0) / 1000;
+/** A stack's memory while its gateway serves scenario 1's load. */
+export interface LoadFigures {
+  readonly seconds: number;
+  readonly connections: number;
+  readonly requestsPerSecond: number;
+  readonly failures: number;
+  readonly medianMiB: number;
+  readonly maxMiB: number;
+}
 
+const sum = (xs: readonly number[]) => xs.reduce((a, b) => a + b, 0);
+
+/** The CPU time each process of a stack and its descendants have used, in seconds, by service. */
+const cpuSecondsByService = (stack: RunningStack): Record<string, number> =>
+  Object.fromEntries(
+    [...stack.services.values()].map((s) => [
+      s.spec.name,
+      processTree(s.process.pid!).reduce((sum, pid) => sum + cpuMs(pid), 0) / 1000,
+    ]),
+  );
+
+/** The resident memory of every process of a stack and of each one's descendants, in MiB. */
 function residentByServiceTree(stack: RunningStack): {
   total: number;
   processes: number;
@@ -82,7 +94,11 @@ function residentByServiceTree(stack: RunningStack): {
 
 /** Starts the stack (built or not) as `npm start` sizes it, on free ports, `runs` times, one after another. */
 async function startRuns(built: boolean, runs: number, options: StackOptions = {}): Promise<PathFigures> {
-  const results: { seconds: number; cpu: number; idle: ReturnType<typeof residentByServiceTree> }[] = [];
+  const results: {
+    seconds: number;
+    cpu: Record<string, number>;
+    idle: ReturnType<typeof residentByServiceTree>;
+  }[] = [];
   for (let i = 0; i < runs; i++) {
     const t0 = performance.now();
     const s = await startTestStack({
@@ -93,7 +109,7 @@ async function startRuns(built: boolean, runs: number, options: StackOptions = {
       ...options,
     });
     const seconds = (performance.now() - t0) / 1000;
-    const cpu = cpuSecondsOf(s.stack);
+    const cpu = cpuSecondsByService(s.stack);
     try {
       await sleep(10_000);
       results.push({ seconds, cpu, idle: residentByServiceTree(s.stack) });
@@ -107,7 +123,8 @@ async function startRuns(built: boolean, runs: number, options: StackOptions = {
   return {
     readySeconds: results.map((r) => round(r.seconds)),
     medianReadySeconds: round(median(results.map((r) => r.seconds))),
-    cpuSecondsToReady: round(median(results.map((r) => r.cpu))),
+    cpuSecondsToReady: round(median(results.map((r) => sum(Object.values(r.cpu))))),
+    cpuByService: Object.fromEntries(Object.entries(mid.cpu).map(([k, v]) => [k, round(v)])),
     idleMiB: round(median(results.map((r) => r.idle.total))),
     processes: results[0]!.idle.processes,
     idleByService: mid.idle.by,
@@ -147,6 +164,7 @@ export async function builtFootprint(options: {
       readySeconds: paths.flatMap((p) => p.readySeconds),
       medianReadySeconds: round(median(paths.flatMap((p) => p.readySeconds))),
       cpuSecondsToReady: round(median(paths.map((p) => p.cpuSecondsToReady))),
+      cpuByService: mid.cpuByService,
       idleMiB: round(median(paths.map((p) => p.idleMiB))),
       processes: paths[0]!.processes,
       idleByService: mid.idleByService,
@@ -166,8 +184,37 @@ export async function builtFootprint(options: {
   });
   options.say(`built stack, young generation capped: idle ${builtSmallYoungGeneration.idleMiB} MiB`);
 
-  const s = await startBenchStack({ built: true });
-  let builtUnderLoad: BuiltFootprintFigures['builtUnderLoad'];
+  const builtUnderLoad = await underLoad({}, options);
+  options.say(`built stack under load: ${builtUnderLoad.maxMiB} MiB at most`);
+  const pgLoad = await freshPostgres();
+  let builtUnderLoadOnPostgres: LoadFigures;
+  try {
+    builtUnderLoadOnPostgres = await underLoad({ hallDatabaseUrl: pgLoad.url }, options);
+  } finally {
+    await pgLoad.drop();
+  }
+  options.say(
+    `built stack under load, the hall on PostgreSQL: ${builtUnderLoadOnPostgres.maxMiB} MiB at most`,
+  );
+  return {
+    runs: options.runs,
+    persons: BENCH_PERSONS,
+    buildSeconds,
+    dev: merge(dev),
+    built: merge(built),
+    builtOnPostgres,
+    builtSmallYoungGeneration,
+    builtUnderLoad,
+    builtUnderLoadOnPostgres,
+  };
+}
+
+/** The built bench stack's memory while its gateway serves scenario 1's prefill query. */
+async function underLoad(
+  stackOptions: StackOptions,
+  options: { loadSeconds: number; connections: number },
+): Promise<LoadFigures> {
+  const s = await startBenchStack({ built: true, ...stackOptions });
   try {
     await fixReadLatencies(s);
     const requests = prefillRequests(await knownPersons(s, 200));
@@ -179,7 +226,7 @@ export async function builtFootprint(options: {
       durationSeconds: options.loadSeconds,
     });
     const memory = sampler.stop();
-    builtUnderLoad = {
+    return {
       seconds: options.loadSeconds,
       connections: options.connections,
       requestsPerSecond: round(r.requestsPerSecond),
@@ -190,15 +237,4 @@ export async function builtFootprint(options: {
   } finally {
     await s.stop();
   }
-  options.say(`built stack under load: ${builtUnderLoad.maxMiB} MiB at most`);
-  return {
-    runs: options.runs,
-    persons: BENCH_PERSONS,
-    buildSeconds,
-    dev: merge(dev),
-    built: merge(built),
-    builtOnPostgres,
-    builtSmallYoungGeneration,
-    builtUnderLoad,
-  };
 }

@@ -11,7 +11,7 @@ import { realestateSettings } from '../legacy/realestate/src/settings';
 import { smsSettings } from '../legacy/sms/src/settings';
 import { taxSettings } from '../legacy/tax/src/settings';
 import { fundSubgraphSettings } from '../subgraphs/fund/src/settings';
-import { hallSettings } from '../subgraphs/hall/src/settings';
+import { hallMigrationSettings, hallSettings } from '../subgraphs/hall/src/settings';
 import { marketSubgraphSettings } from '../subgraphs/market/src/settings';
 import { paymentSubgraphSettings } from '../subgraphs/payment/src/settings';
 import { realestateSubgraphSettings } from '../subgraphs/realestate/src/settings';
@@ -24,6 +24,7 @@ import { taxSubgraphSettings } from '../subgraphs/tax/src/settings';
 export const SERVICES = [
   { title: 'Gateway (`gateway/src/main.ts`)', settings: gatewaySettings },
   { title: 'Hall subgraph (`subgraphs/hall/src/main.ts`)', settings: hallSettings },
+  { title: 'Hall migrations alone (`subgraphs/hall/src/migrate.ts`)', settings: hallMigrationSettings },
   { title: 'Tax subgraph (`subgraphs/tax/src/main.ts`)', settings: taxSubgraphSettings },
   { title: 'Market regulation subgraph (`subgraphs/market/src/main.ts`)', settings: marketSubgraphSettings },
   {

@@ -17,6 +17,7 @@ import {
   perDepartment,
 } from '@onething/schema/departments';
 import { PLATFORM, type PlatformKey } from '@onething/schema/platforms';
+import { builtEntry } from './service-build';
 
 /**
  * The whole system as processes: what `npm start` runs and what stack tests start. Each service runs
@@ -40,6 +41,8 @@ export interface ServiceSpec {
   readonly ready?: () => Promise<boolean>;
   /** Extra addresses worth printing (admin endpoints…). */
   readonly extra?: Record<string, string>;
+  /** Run its build (`npm run build`: `<package>/dist/main.js`) with plain node, not its TypeScript through tsx. */
+  readonly built?: boolean;
 }
 
 export interface StackPorts {
@@ -109,6 +112,11 @@ export interface StackOptions {
   readonly hallMaterialsDir?: string;
   /** Extra environment for the hall only (dispatch settings in tests). */
   readonly hallEnv?: Record<string, string>;
+  /**
+   * Run every service from its build with plain node (`npm run start:prod`), as a deployment does; the
+   * builds must be there (`npm run build`, or {@link ensureServicesBuilt}).
+   */
+  readonly built?: boolean;
 }
 
 /** The services of the stack, in start order, with their settings. */
@@ -299,17 +307,9 @@ export function stackServices(options: StackOptions = {}): ServiceSpec[] {
     readyUrl: local(ports.hall, '/health'),
   };
   const without = new Set(options.without ?? []);
-  return [
-    idp,
-    ...legacy,
-    paymentSpecs[0]!,
-    courier,
-    sms,
-    ...subgraphs,
-    paymentSpecs[1]!,
-    gateway,
-    hall,
-  ].filter((s) => !without.has(s.name));
+  return [idp, ...legacy, paymentSpecs[0]!, courier, sms, ...subgraphs, paymentSpecs[1]!, gateway, hall]
+    .filter((s) => !without.has(s.name))
+    .map((s) => (options.built ? { ...s, built: true } : s));
 }
 
 /**
@@ -422,7 +422,10 @@ function launch(spec: ServiceSpec, logDir: string | undefined): ChildProcess {
   // and the service then shuts down instead of running on as an orphan holding its port. Each service is
   // in a process group of its own, so a terminal's Ctrl-C reaches this process alone, which stops every
   // service once, gracefully (a second signal would make a service exit at once).
-  const child = spawn(process.execPath, ['--import', 'tsx', join(ROOT, spec.entry)], {
+  const args = spec.built
+    ? [join(ROOT, builtEntry(spec.entry))]
+    : ['--import', 'tsx', join(ROOT, spec.entry)];
+  const child = spawn(process.execPath, args, {
     cwd: ROOT,
     detached: true,
     env: { ...process.env, ...spec.env, [EXIT_WITH_PARENT]: '1' },

@@ -9,17 +9,21 @@ import {
   unitOfSeller,
   uploadMaterial,
 } from './house-transfer-form';
+import { ensureServicesBuilt } from './service-build';
 import { DEFAULT_PORTS, stackServices, startStack, stopOnSignals } from './stack';
 import { ensureWebBuilt, WEB_BUILD_COMMAND, webBuildReason } from './web-build';
 
 /**
  * `npm start`: the whole system on one machine with embedded defaults. Each service runs as its own
- * process (as in deployment); their logs go to data/logs/. Ctrl-C stops everything.
+ * process (as in deployment); their logs go to data/logs/. Ctrl-C stops everything. `--built` (`npm run
+ * start:prod`) runs each service from its build with plain node, as a deployment does, building first
+ * whichever service changed since its last build.
  */
 const root = resolve(import.meta.dirname, '..');
 const logDir = join(root, 'data', 'logs');
+const built = process.argv.includes('--built');
 // An hour of the departments' time a second: a house transfer completes in about a minute.
-const options = { logDir, clockSpeed: Number(process.env.CLOCK_SPEED ?? 3600), persons: 10_000 };
+const options = { logDir, clockSpeed: Number(process.env.CLOCK_SPEED ?? 3600), persons: 10_000, built };
 const specs = stackServices(options);
 
 // The stand-ins start afresh from their seed, so the hall does too (its data moved aside, not deleted);
@@ -39,7 +43,15 @@ const webApp = await ensureWebBuilt().then(
   },
 );
 
-console.log(`Starting ${specs.length} services…`);
+if (built) {
+  const rebuilt = await ensureServicesBuilt().catch((e: Error) => {
+    console.error(`\nCould not build the services: ${e.message}`);
+    process.exit(1);
+  });
+  if (rebuilt.length > 0) console.log(`Built ${rebuilt.map((b) => `${b.entry} (${b.reason})`).join(', ')}.`);
+}
+
+console.log(`Starting ${specs.length} services${built ? ' from their builds (plain node)' : ''}…`);
 const stack = await startStack(options, specs).catch((e: Error) => {
   console.error(`\nCould not start: ${e.message}\nLogs: ${logDir}`);
   process.exit(1);

@@ -5,6 +5,7 @@ import type { Environment } from './environment';
 import type { ApprovalRow } from './scenarios/approval';
 import { SUBMIT_LATENCY_MS } from './scenarios/approval';
 import type { BatchingFigures } from './scenarios/batching';
+import type { BuiltFootprintFigures, LoadFigures } from './scenarios/built-footprint';
 import type { DurableFigures } from './scenarios/durable';
 import type { StartFigures } from './scenarios/footprint';
 import type { OverheadFigures } from './scenarios/overhead';
@@ -28,7 +29,12 @@ export interface BenchResults {
   approval?: ApprovalRow[];
   durable?: DurableFigures[];
   worst?: WorstFigures;
+  /** Section 6's production build figures, with where and when they were measured (`npm run bench:footprint`). */
+  footprint?: BuiltFootprintFigures & { environment: Environment };
 }
+
+/** Section 6's targets for the built stack (issue 21). */
+export const FOOTPRINT_TARGETS = { readySeconds: 6, idleMiB: 900, underLoadMiB: 1536 } as const;
 
 /** What was found by profiling where a target is missed, kept by hand beside the bench and shown as is. */
 const FINDINGS = fileURLToPath(new URL('./findings.md', import.meta.url));
@@ -53,6 +59,9 @@ const codes = (c: Record<string, number> | undefined) =>
         .map(([code, n]) => `${code} ${n}`)
         .join(', ')
     : '—';
+
+const underLoad = (l: LoadFigures) =>
+  `${l.medianMiB} MiB median, ${l.maxMiB} MiB at most; ${l.requestsPerSecond} req/s, ${l.failures} failed`;
 
 /** BENCHMARKS.md from the results of a run. */
 export function report(r: BenchResults): string {
@@ -157,6 +166,21 @@ export function report(r: BenchResults): string {
           : ', GraphQL errors not checked in this run'),
       met(r.durable.every((d) => d.lost === 0 && d.duplicated === 0 && d.refused === 0 && d.errors === 0)),
     ]);
+  if (r.footprint) {
+    const f = r.footprint;
+    const t = FOOTPRINT_TARGETS;
+    summary.push([
+      '6. Footprint (built)',
+      `built stack ready ≤ ${t.readySeconds} s warm, idle ≤ ${t.idleMiB} MiB, ≤ ${t.underLoadMiB} MiB under scenario 1`,
+      `ready in ${f.built.medianReadySeconds} s (tsx: ${f.dev.medianReadySeconds} s; ${f.built.cpuSecondsToReady} s of CPU); idle ${f.built.idleMiB} MiB, ${f.builtOnPostgres.idleMiB} MiB with the hall on PostgreSQL (tsx: ${f.dev.idleMiB} MiB); ${f.builtUnderLoad.maxMiB} MiB at most under scenario 1${f.builtUnderLoadOnPostgres ? `, ${f.builtUnderLoadOnPostgres.maxMiB} MiB with the hall on PostgreSQL` : ''}`,
+      met(
+        f.built.medianReadySeconds <= t.readySeconds &&
+          f.built.idleMiB <= t.idleMiB &&
+          f.builtUnderLoad.maxMiB <= t.underLoadMiB &&
+          f.builtUnderLoad.failures === 0,
+      ),
+    ]);
+  }
   if (r.start || r.throughput)
     summary.push([
       '6. Footprint',
@@ -401,6 +425,81 @@ export function report(r: BenchResults): string {
       '',
     );
   }
+  if (r.footprint) {
+    const f = r.footprint;
+    const fe = f.environment;
+    const services = Object.keys(f.built.idleByService);
+    out.push(
+      '## 6. Footprint',
+      '',
+      `The production build (\`npm run build\`: every service bundled by esbuild, run with plain \`node\`) against`,
+      "the development path (each service's TypeScript through tsx), measured by `npm run bench:footprint`",
+      `${fe.date.slice(0, 16).replace('T', ' ')} UTC at ${fe.commit} on ${fe.cpu}, Node ${fe.node}. Each start is the`,
+      `whole stack as \`npm start\` sizes it (${f.persons} seeded persons), on free ports, timed from the first`,
+      "service spawned to every service answering its ready URL (the web app already built; the launcher's",
+      "demo not included), alternately built and tsx; memory is every service's resident set with whatever it",
+      "keeps beside it (tsx's esbuild helper), summed, 10 s after ready. The built stack was also started",
+      'once with the hall on PostgreSQL, as deployed (the server itself not counted), and once with every',
+      "process's V8 young generation capped (`NODE_OPTIONS=--max-semi-space-size=2`). The machine's other load",
+      'shows in the times to ready; the CPU a start costs does not depend on it. Building every service from',
+      `nothing took ${f.buildSeconds} s.`,
+      '',
+      table(
+        [
+          'what',
+          'built (plain node)',
+          'built, the hall on PostgreSQL',
+          'built, young generation capped',
+          'tsx (npm start)',
+        ],
+        [
+          [
+            'to ready (median)',
+            `${f.built.medianReadySeconds} s (runs: ${f.built.readySeconds.join(', ')})`,
+            `${f.builtOnPostgres.medianReadySeconds} s`,
+            `${f.builtSmallYoungGeneration.medianReadySeconds} s`,
+            `${f.dev.medianReadySeconds} s (runs: ${f.dev.readySeconds.join(', ')})`,
+          ],
+          [
+            'CPU to ready, all services (median)',
+            `${f.built.cpuSecondsToReady} s`,
+            `${f.builtOnPostgres.cpuSecondsToReady} s`,
+            `${f.builtSmallYoungGeneration.cpuSecondsToReady} s`,
+            `${f.dev.cpuSecondsToReady} s`,
+          ],
+          [
+            'idle, all services',
+            `${f.built.idleMiB} MiB in ${f.built.processes} processes`,
+            `${f.builtOnPostgres.idleMiB} MiB`,
+            `${f.builtSmallYoungGeneration.idleMiB} MiB`,
+            `${f.dev.idleMiB} MiB in ${f.dev.processes} processes`,
+          ],
+          ...services.map((name) => [
+            `idle: ${name}`,
+            `${f.built.idleByService[name]} MiB`,
+            `${f.builtOnPostgres.idleByService[name] ?? '?'} MiB`,
+            `${f.builtSmallYoungGeneration.idleByService[name] ?? '?'} MiB`,
+            `${f.dev.idleByService[name] ?? '?'} MiB`,
+          ]),
+          ...services.map((name) => [
+            `CPU to ready: ${name}`,
+            `${f.built.cpuByService?.[name] ?? '?'} s`,
+            `${f.builtOnPostgres.cpuByService?.[name] ?? '?'} s`,
+            `${f.builtSmallYoungGeneration.cpuByService?.[name] ?? '?'} s`,
+            `${f.dev.cpuByService?.[name] ?? '?'} s`,
+          ]),
+          [
+            `under scenario 1 (${f.builtUnderLoad.seconds} s, ${f.builtUnderLoad.connections} connections)`,
+            underLoad(f.builtUnderLoad),
+            f.builtUnderLoadOnPostgres ? underLoad(f.builtUnderLoadOnPostgres) : '',
+            '',
+            '(below, from the full run)',
+          ],
+        ],
+      ),
+      '',
+    );
+  }
   if (r.start || r.stackIdleMiB || r.throughput) {
     const rows: (string | number)[][] = [];
     if (r.start) {
@@ -418,7 +517,7 @@ export function report(r: BenchResults): string {
         `${r.throughput.stackMiBUnderLoad.median} MiB median, ${r.throughput.stackMiBUnderLoad.max} MiB at most`,
       ]);
     out.push(
-      '## 6. Footprint',
+      r.footprint ? '### `npm start` and the bench stack (the full run)' : '## 6. Footprint',
       '',
       '`npm start` on a checkout whose web app is already built (a first start also builds it), each start',
       'after the last (the hall starts afresh with the stand-ins), timed from the command to its "Ready" line (every',

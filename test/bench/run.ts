@@ -16,6 +16,7 @@ import { knownPersons } from './persons';
 import { type BenchResults, report } from './report';
 import { parallelApproval } from './scenarios/approval';
 import { noNPlusOne } from './scenarios/batching';
+import { builtFootprint } from './scenarios/built-footprint';
 import { durableSubmissions } from './scenarios/durable';
 import { startAndIdle } from './scenarios/footprint';
 import { gatewayOverhead } from './scenarios/overhead';
@@ -115,6 +116,16 @@ if (only.has(6))
   await scenario('6', async () => {
     log(`scenario 6: npm start to ready, ${P.starts}×`);
     results.start = await startAndIdle({ runs: P.starts });
+    log('scenario 6: the production build against tsx, to ready, idle and under load');
+    results.footprint = {
+      environment: environment(),
+      ...(await builtFootprint({
+        runs: P.starts,
+        loadSeconds: P.seconds,
+        connections: P.connections,
+        say: log,
+      })),
+    };
   });
 
 if (only.has(1) || only.has(2) || only.has(3))

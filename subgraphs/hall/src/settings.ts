@@ -1,5 +1,5 @@
 import { fileURLToPath } from 'node:url';
-import { defineSettings, limitSettings, settings } from '@onething/runtime';
+import { defineSettings, limitSettings, type SettingsSpec, settings } from '@onething/runtime';
 import { identityKeySettings } from '@onething/runtime/identity';
 import { DEPARTMENT_KEYS, isDepartmentKey } from '@onething/schema';
 import { z } from 'zod';
@@ -29,6 +29,25 @@ const callbackSecrets = z
     }
     return secrets;
   });
+
+/** Where the hall keeps its state: what the hall and its migrations alone (`migrate.ts`) both read. */
+export const storeSettings = {
+  databaseUrl: {
+    env: 'DATABASE_URL',
+    schema: z
+      .string()
+      .regex(/^postgres(ql)?:\/\//, 'must be a postgres:// URL')
+      .optional(),
+    defaultDoc: '(none: embedded PGlite)',
+    doc: 'PostgreSQL, shared by every hall process; without it the hall keeps its state in an embedded PGlite under DATA_DIR.',
+  },
+  dataDir: {
+    env: 'DATA_DIR',
+    schema: z.string().min(1).default(`${ROOT}data/hall`),
+    defaultDoc: 'data/hall',
+    doc: 'Directory of the embedded PGlite database (one hall process only).',
+  },
+} satisfies SettingsSpec;
 
 /** The hall's settings: where it listens, how it reaches the supergraph, where it keeps its state. */
 export const hallSettings = defineSettings('subgraph-hall', {
@@ -67,21 +86,7 @@ export const hallSettings = defineSettings('subgraph-hall', {
       fix: 'set the client secret your identity provider issued to the hall (HALL_CLIENT_ID)',
     },
   },
-  databaseUrl: {
-    env: 'DATABASE_URL',
-    schema: z
-      .string()
-      .regex(/^postgres(ql)?:\/\//, 'must be a postgres:// URL')
-      .optional(),
-    defaultDoc: '(none: embedded PGlite)',
-    doc: 'PostgreSQL, shared by every hall process; without it the hall keeps its state in an embedded PGlite under DATA_DIR.',
-  },
-  dataDir: {
-    env: 'DATA_DIR',
-    schema: z.string().min(1).default(`${ROOT}data/hall`),
-    defaultDoc: 'data/hall',
-    doc: 'Directory of the embedded PGlite database (one hall process only).',
-  },
+  ...storeSettings,
   bundlesDir: {
     env: 'BUNDLES_DIR',
     schema: z.string().min(1).default(`${ROOT}subgraphs/hall/bundles`),
@@ -235,3 +240,12 @@ export const hallSettings = defineSettings('subgraph-hall', {
 });
 
 export type HallConfig = ReturnType<typeof hallSettings.load>;
+
+/**
+ * The settings of the hall's migrations run alone (`migrate.ts`): its store and log level, nothing else,
+ * so a deployment's migration job needs neither the hall's secrets nor its keys.
+ */
+export const hallMigrationSettings = defineSettings('hall-migrate', {
+  logLevel: { env: 'LOG_LEVEL', schema: settings.logLevel(), doc: 'pino log level.' },
+  ...storeSettings,
+});

@@ -2,6 +2,7 @@ import { type ChildProcess, spawn } from 'node:child_process';
 import { join, resolve } from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
 import type { DevelopmentIdentityKeys } from '@onething/runtime/identity';
+import { builtEntry } from '../../../scripts/service-build';
 
 /**
  * Services started as a deployment starts them — each its own process, from its own entry point, with
@@ -18,9 +19,17 @@ export const deployed = (env: Record<string, string>): NodeJS.ProcessEnv => ({
   ...env,
 });
 
-/** Starts a service's entry point as its own process. */
-export const launch = (entry: string, env: Record<string, string>, piped = false): ChildProcess =>
-  spawn(process.execPath, ['--import', 'tsx', join(ROOT, entry)], {
+/**
+ * Starts a service's entry point as its own process: its TypeScript through tsx, or, `built`, its build
+ * (`npm run build`) with plain node, as an image runs it.
+ */
+export const launch = (
+  entry: string,
+  env: Record<string, string>,
+  piped = false,
+  built = false,
+): ChildProcess =>
+  spawn(process.execPath, built ? [join(ROOT, builtEntry(entry))] : ['--import', 'tsx', join(ROOT, entry)], {
     cwd: ROOT,
     env: deployed(env),
     stdio: ['ignore', piped ? 'pipe' : 'ignore', piped ? 'pipe' : 'ignore'],
@@ -30,8 +39,9 @@ export const launch = (entry: string, env: Record<string, string>, piped = false
 export async function start(
   entry: string,
   env: Record<string, string>,
+  built = false,
 ): Promise<{ code: number | null; fatal: string }> {
-  const child = launch(entry, env, true);
+  const child = launch(entry, env, true, built);
   let out = '';
   child.stdout?.on('data', (d) => (out += d));
   child.stderr?.on('data', (d) => (out += d));

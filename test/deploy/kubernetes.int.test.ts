@@ -1,0 +1,255 @@
+import { execFileSync } from 'node:child_process';
+import { readdirSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { parseAllDocuments } from 'yaml';
+import { allowed, type Endpoint, type NetworkPolicy, type Pod } from './network-policy';
+import { chainOf, dockerfileStages, environmentOf, ROOT, SERVICE, SERVICES } from './services';
+
+/**
+ * deploy/k8s: each overlay rendered by kustomize (`kubectl kustomize`, as `kubectl apply -k` renders it),
+ * every object validated against the Kubernetes API's JSON schemas (kubernetes-models, which carries them
+ * compiled: nothing downloaded), then held to what a deployment needs: a Deployment per service from its
+ * image target with readiness (/ready) and liveness probes and resources, autoscaling and disruption
+ * budgets, the hall's settings and secrets from a ConfigMap and a Secret, its migration before it rolls
+ * out, and network policies under which only the gateway reaches the subgraphs and only a department's
+ * subgraph reaches its department's system.
+ */
+interface K8sObject {
+  apiVersion: string;
+  kind: string;
+  metadata: { name: string; namespace?: string; labels?: Record<string, string> };
+  // Manifests are checked field by field below.
+  spec?: any;
+  data?: Record<string, string>;
+}
+
+const OVERLAYS = readdirSync(join(ROOT, 'deploy/k8s/overlays'));
+const kubectl = (() => {
+  try {
+    execFileSync('kubectl', ['version', '--client'], { stdio: 'ignore' });
+    return true;
+  } catch {
+    if (process.env.REQUIRE_KUBECTL)
+      throw new Error('kubectl is required (REQUIRE_KUBECTL=1) but cannot be run: apt-get install kubectl');
+    return false;
+  }
+})();
+
+function render(overlay: string): K8sObject[] {
+  const text = execFileSync('kubectl', ['kustomize', join(ROOT, 'deploy/k8s/overlays', overlay)], {
+    encoding: 'utf8',
+  });
+  return parseAllDocuments(text).map((d) => d.toJS() as K8sObject);
+}
+
+/** The model (with its schema) of an object's kind, as kubernetes-models lays them out. */
+async function validate(o: K8sObject): Promise<void> {
+  const [group, version] = o.apiVersion.includes('/') ? o.apiVersion.split('/') : [undefined, o.apiVersion];
+  const module = `kubernetes-models/${group ? `${group}/` : ''}${version}/${o.kind}`;
+  const models = (await import(module)) as Record<string, new (data: unknown) => { validate(): void }>;
+  // kustomize wraps a Secret's base64 at 70 columns; the API server's decoder (Go's) skips the line
+  // breaks, the schema's "byte" format does not: the value is checked as the server reads it.
+  const data =
+    o.kind === 'Secret' && o.data
+      ? Object.fromEntries(Object.entries(o.data).map(([k, v]) => [k, v.replace(/\s+/g, '')]))
+      : o.data;
+  new models[o.kind]!({ ...o, ...(data ? { data } : {}) }).validate();
+}
+
+const PROBE_PATHS: Record<string, { readiness: string; liveness: string }> = {
+  gateway: { readiness: '/ready', liveness: '/health' },
+};
+
+const stages = dockerfileStages();
+const imageTarget = (image: string) => /^onething\/([a-z-]+)(?::[\w.-]+)?$/.exec(image)?.[1];
+
+describe.skipIf(!kubectl)('deploy/k8s, rendered by kustomize', () => {
+  it('has a dev and a production overlay', () => {
+    expect(OVERLAYS.sort()).toEqual(['dev', 'production']);
+  });
+
+  for (const overlay of OVERLAYS)
+    describe(overlay, () => {
+      const objects = render(overlay);
+      const of = (kind: string) => objects.filter((o) => o.kind === kind);
+      const deployments = of('Deployment');
+      const production = overlay === 'production';
+
+      it('renders only objects valid against the Kubernetes API’s schemas', async () => {
+        expect(objects.length).toBeGreaterThan(20);
+        for (const o of objects)
+          await expect(validate(o), `${o.kind} ${o.metadata.name}`).resolves.toBeUndefined();
+        // One namespace for everything namespaced.
+        const namespaces = new Set(
+          objects.filter((o) => o.kind !== 'Namespace').map((o) => o.metadata.namespace),
+        );
+        expect(namespaces.size).toBe(1);
+      });
+
+      it('runs a Deployment per service, from its image target, probed on its ready route, with resources', () => {
+        const expected = SERVICES.filter((s) => s.port !== undefined && !(production && s.developmentOnly));
+        expect(deployments.map((d) => d.metadata.name).sort()).toEqual(expected.map((s) => s.name).sort());
+        for (const d of deployments) {
+          const service = SERVICE.get(d.metadata.name)!;
+          const pod = d.spec.template.spec;
+          expect(pod.securityContext.runAsNonRoot, d.metadata.name).toBe(true);
+          expect(pod.automountServiceAccountToken, d.metadata.name).toBe(false);
+          const [c] = pod.containers;
+          const target = imageTarget(c.image)!;
+          expect(target, `${d.metadata.name} runs its own image`).toBe(service.name);
+          const image = environmentOf(chainOf(stages, target));
+          const env = {
+            ...image,
+            ...Object.fromEntries(
+              c.env
+                .filter((e: { value?: string }) => e.value)
+                .map((e: { name: string; value: string }) => [e.name, e.value]),
+            ),
+          };
+          expect(Number(env.PORT), d.metadata.name).toBe(service.port);
+          expect(c.ports.find((p: { name: string }) => p.name === 'http').containerPort).toBe(service.port);
+          for (const e of c.env)
+            expect(service.settings.has(e.name), `${d.metadata.name} reads ${e.name}`).toBe(true);
+          const paths = PROBE_PATHS[service.name] ?? {
+            readiness: service.readyPath!,
+            liveness: service.readyPath!,
+          };
+          expect(c.readinessProbe.httpGet.path, d.metadata.name).toBe(paths.readiness);
+          expect(c.livenessProbe.httpGet.path, d.metadata.name).toBe(paths.liveness);
+          for (const probe of [c.readinessProbe, c.livenessProbe, c.startupProbe]) {
+            const port = c.ports.find((p: { name: string }) => p.name === probe.httpGet.port)?.containerPort;
+            expect(port, `${d.metadata.name} probes a port it declares`).toBe(
+              service.adminPort && probe.httpGet.path === '/__admin/status'
+                ? service.adminPort
+                : service.port,
+            );
+          }
+          expect(c.resources.requests.cpu, d.metadata.name).toBeDefined();
+          expect(c.resources.requests.memory, d.metadata.name).toBeDefined();
+          expect(c.resources.limits.memory, d.metadata.name).toBeDefined();
+          expect(c.securityContext).toMatchObject({
+            readOnlyRootFilesystem: true,
+            allowPrivilegeEscalation: false,
+          });
+          // Writing only where a volume is mounted.
+          expect(c.volumeMounts.map((m: { mountPath: string }) => m.mountPath)).toContain('/tmp');
+        }
+      });
+
+      it('scales the gateway and every subgraph on CPU, never taking the last process of one away', () => {
+        const serving = deployments.filter((d) => /^(gateway|subgraph-)/.test(d.metadata.name));
+        expect(serving.length).toBe(6);
+        for (const d of serving) {
+          const hpa = of('HorizontalPodAutoscaler').find(
+            (h) => h.spec.scaleTargetRef.name === d.metadata.name,
+          );
+          expect(hpa, `${d.metadata.name} has an autoscaler`).toBeDefined();
+          expect(hpa!.spec.scaleTargetRef.kind).toBe('Deployment');
+          expect(hpa!.spec.minReplicas).toBeGreaterThanOrEqual(2);
+          expect(hpa!.spec.maxReplicas).toBeGreaterThan(hpa!.spec.minReplicas);
+          const labels = d.spec.template.metadata.labels;
+          const pdb = of('PodDisruptionBudget').find((p) =>
+            Object.entries(p.spec.selector.matchLabels).every(([k, v]) => labels[k] === v),
+          );
+          expect(pdb, `${d.metadata.name} has a disruption budget`).toBeDefined();
+          expect(pdb!.spec.minAvailable).toBeGreaterThanOrEqual(1);
+          expect(pdb!.spec.minAvailable).toBeLessThan(hpa!.spec.minReplicas);
+        }
+      });
+
+      it('gives the hall its settings from a ConfigMap and its secrets from a Secret, and migrates first', () => {
+        const hall = deployments.find((d) => d.metadata.name === 'subgraph-hall')!.spec.template.spec;
+        const [c] = hall.containers;
+        const configMap = c.envFrom.find((e: { configMapRef?: unknown }) => e.configMapRef).configMapRef.name;
+        const secret = c.envFrom.find((e: { secretRef?: unknown }) => e.secretRef).secretRef.name;
+        const settings = of('ConfigMap').find((m) => m.metadata.name === configMap);
+        expect(settings, `the ConfigMap ${configMap} is rendered`).toBeDefined();
+        for (const key of Object.keys(settings!.data!))
+          expect(SERVICE.get('subgraph-hall')!.settings.has(key), `the hall reads ${key}`).toBe(true);
+        for (const key of ['GATEWAY_URL', 'TOKEN_URL', 'PUBLIC_BASE_URL'])
+          expect(settings!.data).toHaveProperty(key);
+        // No secret in a ConfigMap.
+        for (const key of ['DATABASE_URL', 'HALL_CLIENT_SECRET', 'CALLBACK_SECRETS'])
+          expect(settings!.data, key).not.toHaveProperty(key);
+        const generated = of('Secret').find((s) => s.metadata.name === secret);
+        // Development generates its secrets (the published development values); production's come from
+        // the operator's secret store, never from this repository.
+        if (production) expect(of('Secret')).toEqual([]);
+        else
+          expect(Object.keys(generated!.data!).sort()).toEqual([
+            'CALLBACK_SECRETS',
+            'DATABASE_URL',
+            'HALL_CLIENT_SECRET',
+          ]);
+        // The migration: a Job run before the rollout, and each hall pod's init container as a guard.
+        const job = of('Job').find((j) => j.metadata.name === 'hall-migrate')!;
+        const [m] = job.spec.template.spec.containers;
+        expect(imageTarget(m.image)).toBe('hall-migrate');
+        expect(m.envFrom).toEqual(c.envFrom);
+        expect(job.spec.template.spec.restartPolicy).toBe('Never');
+        expect(job.metadata).toHaveProperty(['annotations', 'argocd.argoproj.io/hook'], 'PreSync');
+        expect(hall.initContainers.map((i: { image: string }) => imageTarget(i.image))).toEqual([
+          'hall-migrate',
+        ]);
+        expect(imageTarget(m.image)).toBe(imageTarget(hall.initContainers[0].image));
+        // The migrations' image tag is the hall's: the same release.
+        expect(m.image.split(':')[1]).toBe(c.image.split(':')[1]);
+      });
+
+      it('lets only the gateway reach the subgraphs, and only a department’s subgraph reach its system', () => {
+        const policies = of('NetworkPolicy') as unknown as NetworkPolicy[];
+        const pods: Pod[] = [...deployments, ...of('StatefulSet'), ...of('Job')].map((d) => {
+          const template = d.spec.template;
+          const ports = Object.fromEntries(
+            template.spec.containers.flatMap((c: { ports?: { name: string; containerPort: number }[] }) =>
+              (c.ports ?? []).map((p) => [p.name, p.containerPort]),
+            ),
+          );
+          return { name: d.metadata.name, labels: template.metadata.labels, ports };
+        });
+        const pod = (name: string) => ({ pod: pods.find((p) => p.name === name)! });
+        const portOf = (name: string, port = 'http') => pod(name).pod.ports[port]!;
+        // The departments' systems: the stand-ins' pods in development, their addresses in production.
+        const systems: Record<string, Endpoint & { port: number }> = {};
+        const subgraphSettings = of('ConfigMap');
+        for (const dept of ['tax', 'market', 'realestate', 'fund']) {
+          if (production) {
+            const url = new URL(
+              subgraphSettings.find((m) => m.metadata.name.startsWith(`subgraph-${dept}-settings`))!.data!
+                .SYSTEM_URL!,
+            );
+            systems[dept] = { ip: url.hostname, port: Number(url.port || 443) };
+          } else systems[dept] = { ...pod(`legacy-${dept}`), port: portOf(`legacy-${dept}`) };
+        }
+        for (const from of pods) {
+          for (const to of pods.filter((p) => p.labels['app.kubernetes.io/component'] === 'subgraph')) {
+            const may = allowed(policies, { pod: from }, { pod: to }, to.ports.http!);
+            const callback =
+              to.name === 'subgraph-hall' && from.labels['app.kubernetes.io/component'] === 'legacy';
+            expect(may, `${from.name} → ${to.name}`).toBe(from.name === 'gateway' || callback);
+          }
+          for (const [dept, system] of Object.entries(systems)) {
+            const may = allowed(policies, { pod: from }, system, system.port);
+            expect(may, `${from.name} → the ${dept} system`).toBe(from.name === `subgraph-${dept}`);
+          }
+        }
+        // Anyone may reach the gateway; the stand-ins' admin ports (faults) no one in the cluster.
+        for (const from of pods) {
+          expect(
+            allowed(policies, { pod: from }, pod('gateway'), portOf('gateway')),
+            `${from.name} → gateway`,
+          ).toBe(true);
+          if (!production)
+            expect(allowed(policies, { pod: from }, pod('legacy-tax'), portOf('legacy-tax', 'admin'))).toBe(
+              false,
+            );
+        }
+        if (production) {
+          // The departments' systems call the hall back; the gateway is not reached from them otherwise.
+          expect(allowed(policies, systems.tax!, pod('subgraph-hall'), portOf('subgraph-hall'))).toBe(true);
+          expect(allowed(policies, systems.tax!, pod('subgraph-tax'), portOf('subgraph-tax'))).toBe(false);
+        }
+      });
+    });
+});

@@ -3,7 +3,17 @@ import { join } from 'node:path';
 import { Copy, Healthcheck } from 'dockerfile-ast';
 import { describe, expect, it } from 'vitest';
 import pkg from '../../package.json' with { type: 'json' };
-import { chainOf, dockerfileStages, effective, environmentOf, execForm, ROOT, SERVICES } from './services';
+import {
+  chainOf,
+  dockerfileStages,
+  effective,
+  environmentOf,
+  execForm,
+  NOT_YET_DEPLOYED,
+  ROOT,
+  SERVICES,
+  STACK_SERVICES,
+} from './services';
 
 /**
  * The Dockerfile, read as Docker would (dockerfile-ast, the parser of the Docker language server) and held
@@ -16,6 +26,22 @@ const stages = dockerfileStages();
 const named = new Map(stages.flatMap((s) => (s.name ? [[s.name, s] as const] : [])));
 
 describe('the Dockerfile', () => {
+  it('carries every service npm start runs, but for those listed as not deployed yet, each with why', () => {
+    const targets = new Set(dockerfileStages().map((st) => st.name));
+    for (const service of STACK_SERVICES) {
+      const waiting = service.name in NOT_YET_DEPLOYED;
+      expect(
+        targets.has(service.name),
+        `${service.name}: ${waiting ? 'listed as not deployed yet, but has a target' : 'has no target'}`,
+      ).toBe(!waiting);
+    }
+    for (const name of Object.keys(NOT_YET_DEPLOYED))
+      expect(
+        STACK_SERVICES.map((x) => x.name),
+        `${name} is no service of the stack`,
+      ).toContain(name);
+  });
+
   it('builds a target per service, each running its build with plain node in exec form', () => {
     for (const service of SERVICES) {
       expect(named.has(service.name), `a target ${service.name}`).toBe(true);

@@ -55,9 +55,28 @@ const SETTINGS: Record<string, { describe(): { env: string }[] }> = {
 const settingsOf = (name: string) =>
   new Set(['CONFIG_FILE', 'NODE_OPTIONS', ...SETTINGS[name]!.describe().map((s) => s.env)]);
 
-/** Every service of the stack, and the hall's migrations alone. */
+/**
+ * Services `npm start` runs that the deployment files do not carry yet, each with why: the systems added
+ * after the images and manifests were written (issues 18 and 19). A test fails when one of them is
+ * deployed without leaving this list, or a new service appears in neither.
+ */
+export const NOT_YET_DEPLOYED: Readonly<Record<string, string>> = {
+  'subgraph-payment':
+    'the payment platform’s subgraph needs its RSA key pair and the platform’s public key mounted, and a relay to the hall, which the hall does not take yet (issue 18)',
+  'legacy-payment':
+    'the payment platform’s stand-in, for the dev overlay and compose with its subgraph (issue 18)',
+  'legacy-courier': 'the courier’s stand-in: the hall does not post results through it yet (issue 19)',
+  'legacy-sms': 'the SMS gateway’s stand-in: the hall does not send texts through it yet (issue 19)',
+};
+
+/** Every service `npm start` runs (scripts/stack.ts). */
+export const STACK_SERVICES = stackServices({
+  identityDir: join(mkdtempSync(join(tmpdir(), 'deploy-services-')), 'identity'),
+});
+
+/** Every service of the stack the deployment carries, and the hall's migrations alone. */
 export const SERVICES: readonly DeployedService[] = [
-  ...stackServices({ identityDir: join(mkdtempSync(join(tmpdir(), 'deploy-services-')), 'identity') }).map(
+  ...STACK_SERVICES.filter((s) => !(s.name in NOT_YET_DEPLOYED)).map(
     (s): DeployedService => ({
       name: s.name,
       command: builtEntry(s.entry),

@@ -922,6 +922,7 @@ export type ClockState = typeof ClockState[keyof typeof ClockState];
 /** One stop of a part's clock, as its ledger records it. */
 export type ClockStop = {
   __typename?: 'ClockStop';
+  /** Why it stopped. */
   reason: ClockStopReason;
   /** The day time stopped (a Beijing date; that day still counts). */
   from: Scalars['Date']['output'];
@@ -944,6 +945,7 @@ export type ClockStop = {
 /** A part's legal clock (限时办结) on a day. */
 export type PartClock = {
   __typename?: 'PartClock';
+  /** Running, stopped, or not started. */
   state: ClockState;
   /** The day its department accepted the case (null before). */
   startedOn?: Maybe<Scalars['Date']['output']>;
@@ -988,6 +990,7 @@ export type FeePreview = {
 /** What one department charges for its items of the bundle. */
 export type DepartmentFees = {
   __typename?: 'DepartmentFees';
+  /** The department that assessed them (or could not be asked). */
   department: Department;
   /** Its items in the bundle. */
   itemCodes: Array<Scalars['ID']['output']>;
@@ -1002,6 +1005,7 @@ export type DepartmentFees = {
 /** One amount the applicant will pay: for which item, what, to whom, how much and by which rule. */
 export type FeePreviewLine = {
   __typename?: 'FeePreviewLine';
+  /** The item it is charged for. */
   itemCode: Scalars['ID']['output'];
   /** What is charged (契税, 不动产登记费…). */
   name: LocalizedText;
@@ -1024,7 +1028,9 @@ export type FeePreviewLine = {
 /** The rule behind a fee. */
 export type FeePreviewRule = {
   __typename?: 'FeePreviewRule';
+  /** The rule in Chinese. */
   zh: Scalars['String']['output'];
+  /** The rule in English. */
   en: Scalars['String']['output'];
   /** The instrument and its provision. */
   citation: Scalars['String']['output'];

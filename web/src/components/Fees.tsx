@@ -52,70 +52,68 @@ export function Fees({
       <p className="muted small">{t('fees.intro')}</p>
       {error && <Notice kind="error">{t('common.loadFailed', { reason: error })}</Notice>}
       {preview && (
-        <>
-          <table className="fees__table">
-            <thead>
-              <tr>
-                <th scope="col">{t('fees.what')}</th>
-                <th scope="col">{t('fees.payee')}</th>
-                <th scope="col">{t('fees.rule')}</th>
-                <th scope="col" className="num">
-                  {t('fees.amount')}
-                </th>
-              </tr>
-            </thead>
-            <tbody>
-              {preview.departments.flatMap((d) =>
-                d.problem
-                  ? [
-                      <tr key={d.department} data-fee-problem={d.department}>
-                        <td colSpan={4}>
-                          <DepartmentName department={d.department} />: {l(d.problem.message)}
-                        </td>
-                      </tr>,
-                    ]
-                  : d.lines.map((line, i) => (
-                      <tr key={`${d.department}-${line.itemCode}-${i}`} data-fee-line={line.itemCode}>
-                        <td>
-                          <DepartmentName department={d.department} className="badge badge--dept" />{' '}
-                          {l(line.name)}
-                          {line.quantity !== null && line.unitAmount !== null && (
-                            <span className="muted small">
-                              {' '}
-                              {t('fees.byCount', { n: line.quantity, each: line.unitAmount })}
-                            </span>
-                          )}
-                          {line.rateBasisPoints !== null && line.base !== null && (
-                            <span className="muted small">
-                              {' '}
-                              {t('fees.atRate', {
-                                rate: (line.rateBasisPoints / 100).toString(),
-                                base: line.base,
-                              })}
-                            </span>
-                          )}
-                        </td>
-                        <td>{l(line.payee)}</td>
-                        <td className="small">
-                          {l(line.rule)} <cite className="muted">{line.rule.citation}</cite>
-                        </td>
-                        <td className="num">¥{line.amount}</td>
-                      </tr>
-                    )),
-              )}
-            </tbody>
-            <tfoot>
-              <tr>
-                <th scope="row" colSpan={3}>
-                  {preview.complete ? t('fees.total') : t('fees.totalSoFar')}
-                </th>
-                <td className="num" data-fee-total={preview.total}>
-                  ¥{preview.total}
-                </td>
-              </tr>
-            </tfoot>
-          </table>
-        </>
+        <table className="fees__table">
+          <thead>
+            <tr>
+              <th scope="col">{t('fees.what')}</th>
+              <th scope="col">{t('fees.payee')}</th>
+              <th scope="col">{t('fees.rule')}</th>
+              <th scope="col" className="num">
+                {t('fees.amount')}
+              </th>
+            </tr>
+          </thead>
+          <tbody>
+            {preview.departments.flatMap((d) =>
+              d.problem
+                ? [
+                    <tr key={d.department} data-fee-problem={d.department}>
+                      <td colSpan={4}>
+                        <DepartmentName department={d.department} />: {l(d.problem.message)}
+                      </td>
+                    </tr>,
+                  ]
+                : d.lines.map((line, i) => (
+                    <tr key={`${d.department}-${line.itemCode}-${i}`} data-fee-line={line.itemCode}>
+                      <td>
+                        <DepartmentName department={d.department} className="badge badge--dept" />{' '}
+                        {l(line.name)}
+                        {line.quantity !== null && line.unitAmount !== null && (
+                          <span className="muted small">
+                            {' '}
+                            {t('fees.byCount', { n: line.quantity, each: line.unitAmount })}
+                          </span>
+                        )}
+                        {line.rateBasisPoints !== null && line.base !== null && (
+                          <span className="muted small">
+                            {' '}
+                            {t('fees.atRate', {
+                              rate: (line.rateBasisPoints / 100).toString(),
+                              base: line.base,
+                            })}
+                          </span>
+                        )}
+                      </td>
+                      <td>{l(line.payee)}</td>
+                      <td className="small">
+                        {l(line.rule)} <cite className="muted">{line.rule.citation}</cite>
+                      </td>
+                      <td className="num">¥{line.amount}</td>
+                    </tr>
+                  )),
+            )}
+          </tbody>
+          <tfoot>
+            <tr>
+              <th scope="row" colSpan={3}>
+                {preview.complete ? t('fees.total') : t('fees.totalSoFar')}
+              </th>
+              <td className="num" data-fee-total={preview.total}>
+                ¥{preview.total}
+              </td>
+            </tr>
+          </tfoot>
+        </table>
       )}
       <button type="button" className="button" onClick={() => void ask()} disabled={busy}>
         {busy ? t('common.loading') : preview ? t('fees.again') : t('fees.ask')}

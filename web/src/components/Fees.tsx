@@ -73,8 +73,11 @@ export function Fees({
                       </td>
                     </tr>,
                   ]
-                : d.lines.map((line, i) => (
-                    <tr key={`${d.department}-${line.itemCode}-${i}`} data-fee-line={line.itemCode}>
+                : d.lines.map((line) => (
+                    <tr
+                      key={`${d.department}-${line.itemCode}-${line.name.zh}`}
+                      data-fee-line={line.itemCode}
+                    >
                       <td>
                         <DepartmentName department={d.department} className="badge badge--dept" />{' '}
                         {l(line.name)}

@@ -43,6 +43,8 @@ const NOT_OURS = [
 const ELSEWHERE: Record<string, string> = {
   'schema/src/compose.ts': "composition hints' codes, at build time",
   'gateway/src/plugins/metrics.ts': 'a metric label for errors without a code',
+  'subgraphs/payment/src/notifications.ts':
+    'the payment platform’s acknowledgement of its notification (`{"code":"SUCCESS"}`), in its protocol',
 };
 
 describe('the error registry', () => {

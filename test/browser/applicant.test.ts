@@ -158,6 +158,24 @@ describe.skipIf(!BROWSER_AVAILABLE)('the web app for applicants', () => {
     }
     await uploadHouseTransferMaterials(page);
     await screenshot(page, 'one-form');
+    // What the buyer will pay, to whom and why, before handing in (一窗收费): the deed tax at its rate,
+    // the registry's fee, the fund's nothing — each department's own assessment, and their total.
+    const fees = page.locator('[data-fees]');
+    await fees.getByRole('button', { name: '计算应缴费用' }).click();
+    await fees.locator('[data-fee-total]').waitFor();
+    await expect(fees.locator('[data-fee-line="TAX-DEED-TAX"]').textContent()).resolves.toMatch(
+      /契税[\s\S]*公告2024年第16号[\s\S]*¥\d+\.\d\d/,
+    );
+    await expect(fees.locator('[data-fee-line="RE-TRANSFER"]').first().textContent()).resolves.toContain(
+      '¥80.00',
+    );
+    const total = Number(await fees.locator('[data-fee-total]').getAttribute('data-fee-total'));
+    const amounts = await fees
+      .locator('[data-fee-line] td.num')
+      .evaluateAll((cells) => cells.map((c) => Number(c.textContent!.replace('¥', ''))));
+    expect(Math.round(total * 100)).toBe(Math.round(amounts.reduce((a, b) => a + b, 0) * 100));
+    await fees.scrollIntoViewIfNeeded();
+    await screenshot(page, 'fees');
     await page.getByRole('button', { name: '提交申请' }).click();
 
     // One status page: a timeline per department; the transfer waits for the other two.

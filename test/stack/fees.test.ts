@@ -204,4 +204,57 @@ describe('a house transfer’s fees, through the supergraph', () => {
     const officer = await s.token('window-staff');
     expect((await ask(values, officer)).data!.taxFeeAssessment!.total).not.toBe('0.00');
   });
+
+  it('shows the one form’s fees from the hall: every department’s own assessment, one total, a department down said so', async () => {
+    const PREVIEW = `query P($v: [FormValueInput!]!) {
+      feePreview(bundleCode: "HOUSE-TRANSFER", values: $v) {
+        total complete
+        departments { department itemCodes total lines { itemCode amount rule { citation } } problem { code message { zh en } } }
+      }
+    }`;
+    interface Preview {
+      feePreview: {
+        total: string;
+        complete: boolean;
+        departments: {
+          department: string;
+          itemCodes: string[];
+          total: string | null;
+          lines: { itemCode: string; amount: string; rule: { citation: string } }[];
+          problem: { code: string } | null;
+        }[];
+      };
+    }
+    const p = parties(4);
+    const values = houseTransferValues(population, p.buyer.idNumber, p.seller.idNumber);
+    const direct = await ask(values);
+    const r = await s.gql<Preview>(PREVIEW, { v: values }, token);
+    expect(r.errors, JSON.stringify(r.errors)).toBeUndefined();
+    const preview = r.data!.feePreview;
+    const of = (d: string) => preview.departments.find((x) => x.department === d)!;
+    // The same amounts the departments give when asked directly, and their sum.
+    expect(of('TAX').total).toBe(direct.data!.taxFeeAssessment!.total);
+    expect(of('REALESTATE').total).toBe(direct.data!.realEstateFeeAssessment!.total);
+    expect(of('FUND').total).toBe('0.00');
+    expect(of('TAX').lines[0]!.rule.citation).toContain('公告2024年第16号');
+    const sum = preview.departments.reduce((n, d) => n + yuanToFen(d.total!)!, 0);
+    expect(yuanToFen(preview.total)).toBe(sum);
+    expect(preview.complete).toBe(true);
+
+    // The registry down: the others still answer, its problem says so, the total is marked incomplete.
+    await s.admin('realestate').down();
+    const down = (await s.gql<Preview>(PREVIEW, { v: values }, token)).data!.feePreview;
+    expect(down.complete).toBe(false);
+    expect(down.departments.find((d) => d.department === 'REALESTATE')).toMatchObject({
+      total: null,
+      lines: [],
+      problem: { code: 'DEPARTMENT_UNAVAILABLE' },
+    });
+    expect(down.departments.find((d) => d.department === 'TAX')!.total).toBe(of('TAX').total);
+    await s.admin('realestate').up();
+
+    // Nobody anonymous asks it (it costs each department a call).
+    const anonymous = await s.gql(PREVIEW, { v: values });
+    expect(['UNAUTHENTICATED', 'FORBIDDEN']).toContain(anonymous.errors?.[0]?.extensions?.code);
+  });
 });

@@ -7,6 +7,7 @@ import type { AuditTrail } from './consent/audit-trail';
 import { type ConsentResolverDeps, consentResolvers } from './consent/resolvers';
 import { type DelegationResolverDeps, delegationResolvers } from './delegations/resolvers';
 import { type DraftResolverDeps, draftResolvers } from './drafts/resolvers';
+import { feeResolvers } from './fees/resolvers';
 import type { FormChecks } from './forms/form-checks';
 import { formResolvers } from './forms/resolvers';
 import type { Resolvers } from './generated/resolvers-types';
@@ -42,6 +43,7 @@ export function hallResolvers(deps: HallResolverDeps): Resolvers[] {
   return [
     catalogueResolvers(deps),
     formResolvers(deps),
+    feeResolvers(deps),
     consentResolvers(deps),
     auditResolvers({ audit: deps.audit, names: auditNamesOf(deps.catalogue) }),
     applicationResolvers(deps),

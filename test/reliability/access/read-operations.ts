@@ -208,6 +208,22 @@ export const READS: readonly Operation[] = [
       ),
   },
   {
+    key: 'fee-preview',
+    label:
+      'see what a bundle will cost before submission (feePreview: no one’s data, a call at each department)',
+    allowed: PERSONAS.filter((p) => p !== 'anonymous'),
+    try: async (s, f, as) =>
+      judgeAnswer(
+        await s.gql(
+          'query F($v: [FormValueInput!]!) { feePreview(bundleCode: "HOUSE-TRANSFER", values: $v) { total } }',
+          { v: f.citizenForm },
+          f.tokens[as],
+          f.headers[as],
+        ),
+        ['feePreview'],
+      ),
+  },
+  {
     key: 'notice.own',
     label: 'print the one-time notice (一次性告知单) of one’s own form',
     allowed: APPLICANTS,

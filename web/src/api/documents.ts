@@ -411,3 +411,20 @@ export const REVOKE_DELEGATION = graphql(`
     revokeDelegation(delegationId: $delegationId) { ...DelegationParts }
   }
 `);
+
+/** 一窗收费, before submission: each department's own assessment of the form as typed so far. */
+export const FEE_PREVIEW = graphql(`
+  query FeePreview($bundleCode: ID!, $options: [String!], $values: [FormValueInput!]!) {
+    feePreview(bundleCode: $bundleCode, options: $options, values: $values) {
+      total complete
+      departments {
+        department itemCodes total
+        lines {
+          itemCode name { zh en } payee { zh en } amount base rateBasisPoints quantity unitAmount
+          rule { zh en citation }
+        }
+        problem { code message { zh en } }
+      }
+    }
+  }
+`);

@@ -18,6 +18,7 @@ import { useI18n } from '../app/i18n';
 import { navigate } from '../app/router';
 import { useSession } from '../app/session';
 import { DepartmentName, useDepartmentName } from '../components/Department';
+import { Fees } from '../components/Fees';
 import { Field, type Source } from '../components/Field';
 import { Notice, PageTitle } from '../components/Layout';
 import { Materials, type Uploaded } from '../components/Materials';
@@ -393,6 +394,7 @@ function OneForm({ code, acting, draft, onSubmitted }: ApplyProps & { draft: Dra
             problems={serverProblems}
             onBehalfOf={onBehalfOf}
           />
+          <Fees bundleCode={code} options={options} values={values} />
           {savedUntil && (
             <Notice kind="success">
               <span data-draft-saved={draftId ?? ''}>

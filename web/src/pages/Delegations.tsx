@@ -40,7 +40,8 @@ const VALID_UNTIL = pageField('validUntil', { zh: '截止日期', en: 'Valid unt
 });
 const FIELDS = [AGENT_ID, AGENT_NAME, VALID_FROM, VALID_UNTIL];
 
-const today = () => new Date().toISOString().slice(0, 10);
+/** Today in Beijing (UTC+8, no daylight saving), as the hall counts it — whatever the browser's zone. */
+const today = () => new Date(Date.now() + 8 * 3_600_000).toISOString().slice(0, 10);
 /** A problem's field as the page names it: `input.agentIdNumber` and `agentIdNumber` alike. */
 const fieldOf = (p: Problem) => p.field.replace(/^input\./, '');
 

@@ -43,6 +43,17 @@ describe('the legal clock of a part (限时办结)', () => {
     expect(back).toMatchObject({ state: 'RUNNING', suspendedWorkingDays: 5, deadline: '2026-02-28' });
   });
 
+  it('runs again once the correction is received, even read on a day before it by a slower clock', () => {
+    // The department's clock ran ahead: it received the correction on the 25th, read on the 20th.
+    const stop = {
+      reason: 'CORRECTION' as const,
+      from: '2026-02-11',
+      until: '2026-02-25',
+      declaredDays: null,
+    };
+    expect(readClock(calendar, ledger('2026-02-09', 5, [stop]), '2026-02-20').state).toBe('RUNNING');
+  });
+
   it('counts a correction asked and answered the same day as no stop at all', () => {
     const stop = {
       reason: 'CORRECTION' as const,

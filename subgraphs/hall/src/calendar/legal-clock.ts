@@ -84,11 +84,10 @@ export function stoppedWorkingDays(calendar: WorkingDayCalendar, stop: ClockStop
 
 /** Whether a stop is in force on `today`: an event-ended one until it ends, a declared one for its length. */
 function inForce(calendar: WorkingDayCalendar, stop: ClockStop, today: string): boolean {
-  // Open until its event ends it, whatever day it is read on (a department's clock may run ahead).
-  if (stop.declaredDays === null && stop.until === null) return true;
-  if (today < stop.from) return false;
-  if (stop.declaredDays !== null) return today <= calendar.addWorkingDays(stop.from, stop.declaredDays);
-  return stop.until === null || today < stop.until;
+  // A stop an event ends (a correction received, a payment made) is in force until that event, whatever
+  // day it is read on: its dates are the department's clock, which may run ahead of the reader's.
+  if (stop.declaredDays === null) return stop.until === null;
+  return today >= stop.from && today <= calendar.addWorkingDays(stop.from, stop.declaredDays);
 }
 
 /** Where a part's clock stands on `today`, and its deadline. */

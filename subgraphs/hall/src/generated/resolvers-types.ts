@@ -922,6 +922,7 @@ export type ClockState = typeof ClockState[keyof typeof ClockState];
 /** One stop of a part's clock, as its ledger records it. */
 export type ClockStop = {
   __typename?: 'ClockStop';
+  /** Why it stopped. */
   reason: ClockStopReason;
   /** The day time stopped (a Beijing date; that day still counts). */
   from: Scalars['Date']['output'];
@@ -944,6 +945,7 @@ export type ClockStop = {
 /** A part's legal clock (限时办结) on a day. */
 export type PartClock = {
   __typename?: 'PartClock';
+  /** Running, stopped, or not started. */
   state: ClockState;
   /** The day its department accepted the case (null before). */
   startedOn?: Maybe<Scalars['Date']['output']>;
@@ -972,6 +974,66 @@ export type ClockStopInput = {
   workingDays: Scalars['Int']['input'];
   /** Why, as the written notice to the applicant says it (1 to 500 characters). */
   note: Scalars['String']['input'];
+};
+
+/** What a bundle will cost before submission, department by department (feePreview). */
+export type FeePreview = {
+  __typename?: 'FeePreview';
+  /** Each department of the items applied for, with its own assessment or why it could not be asked. */
+  departments: Array<DepartmentFees>;
+  /** The sum of every assessment answered. */
+  total: Scalars['Money']['output'];
+  /** Whether every department answered (else `total` is only part of what will be paid). */
+  complete: Scalars['Boolean']['output'];
+};
+
+/** What one department charges for its items of the bundle. */
+export type DepartmentFees = {
+  __typename?: 'DepartmentFees';
+  /** The department that assessed them (or could not be asked). */
+  department: Department;
+  /** Its items in the bundle. */
+  itemCodes: Array<Scalars['ID']['output']>;
+  /** Line by line, each with the rule that produced it (empty when it could not be asked). */
+  lines: Array<FeePreviewLine>;
+  /** Its total; null when it could not be asked. */
+  total?: Maybe<Scalars['Money']['output']>;
+  /** Why it could not be asked (its system down, a value it refused…), in a plain sentence. */
+  problem?: Maybe<DispatchProblem>;
+};
+
+/** One amount the applicant will pay: for which item, what, to whom, how much and by which rule. */
+export type FeePreviewLine = {
+  __typename?: 'FeePreviewLine';
+  /** The item it is charged for. */
+  itemCode: Scalars['ID']['output'];
+  /** What is charged (契税, 不动产登记费…). */
+  name: LocalizedText;
+  /** Who is paid. */
+  payee: LocalizedText;
+  /** The amount, exact. */
+  amount: Scalars['Money']['output'];
+  /** For a charge at a rate: the amount the rate applies to. */
+  base?: Maybe<Scalars['Money']['output']>;
+  /** For a charge at a rate: the rate in basis points (100 = 1 %). */
+  rateBasisPoints?: Maybe<Scalars['Int']['output']>;
+  /** For a charge by count: how many. */
+  quantity?: Maybe<Scalars['Int']['output']>;
+  /** For a charge by count: what one costs. */
+  unitAmount?: Maybe<Scalars['Money']['output']>;
+  /** The rule: what it says, and the instrument and provision (citation) that say it. */
+  rule: FeePreviewRule;
+};
+
+/** The rule behind a fee. */
+export type FeePreviewRule = {
+  __typename?: 'FeePreviewRule';
+  /** The rule in Chinese. */
+  zh: Scalars['String']['output'];
+  /** The rule in English. */
+  en: Scalars['String']['output'];
+  /** The instrument and its provision. */
+  citation: Scalars['String']['output'];
 };
 
 /** An agent acting for an applicant under a delegation (代办/帮办). */
@@ -1453,6 +1515,11 @@ export type Query = {
   windowVisit?: Maybe<WindowVisit>;
   /** The window officers the hall has seen sign in, for handing an application over (window staff). */
   windowOfficers: Array<StaffMember>;
+  /**
+   * What the bundle will cost (一窗收费), before submission: each department's own assessment of its items, from
+   * the values typed so far, to whom and why (a read: nothing is submitted or kept). Signed-in callers only.
+   */
+  feePreview: FeePreview;
   /** An application's public status by the token of its receipt's QR code (public: number and status only). */
   publicApplicationStatus?: Maybe<PublicApplicationStatus>;
   /** The window's queue (staff): applications with red, then yellow parts first, then dead letters, then newest. */
@@ -1576,6 +1643,17 @@ export type QueryApplicationsAsAgentArgs = {
  */
 export type QueryWindowVisitArgs = {
   id: Scalars['ID']['input'];
+};
+
+
+/**
+ * The entry points for reading: people, enterprises and real-estate units with what every department holds
+ * about them, and each department's items and cases.
+ */
+export type QueryFeePreviewArgs = {
+  bundleCode: Scalars['ID']['input'];
+  options?: InputMaybe<Array<Scalars['String']['input']>>;
+  values: Array<FormValueInput>;
 };
 
 
@@ -1983,6 +2061,10 @@ export type ResolversTypes = {
   ClockStop: ResolverTypeWrapper<any>;
   PartClock: ResolverTypeWrapper<any>;
   ClockStopInput: ResolverTypeWrapper<any>;
+  FeePreview: ResolverTypeWrapper<any>;
+  DepartmentFees: ResolverTypeWrapper<any>;
+  FeePreviewLine: ResolverTypeWrapper<any>;
+  FeePreviewRule: ResolverTypeWrapper<any>;
   Agent: ResolverTypeWrapper<any>;
   OnBehalfOf: ResolverTypeWrapper<any>;
   WindowVisit: ResolverTypeWrapper<any>;
@@ -2075,6 +2157,10 @@ export type ResolversParentTypes = {
   ClockStop: any;
   PartClock: any;
   ClockStopInput: any;
+  FeePreview: any;
+  DepartmentFees: any;
+  FeePreviewLine: any;
+  FeePreviewRule: any;
   Agent: any;
   OnBehalfOf: any;
   WindowVisit: any;
@@ -2492,6 +2578,38 @@ export type PartClockResolvers<ContextType = HallContext, ParentType extends Res
   unknownCalendarYears?: Resolver<Array<ResolversTypes['Int']>, ParentType, ContextType>;
 };
 
+export type FeePreviewResolvers<ContextType = HallContext, ParentType extends ResolversParentTypes['FeePreview'] = ResolversParentTypes['FeePreview']> = {
+  departments?: Resolver<Array<ResolversTypes['DepartmentFees']>, ParentType, ContextType>;
+  total?: Resolver<ResolversTypes['Money'], ParentType, ContextType>;
+  complete?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
+};
+
+export type DepartmentFeesResolvers<ContextType = HallContext, ParentType extends ResolversParentTypes['DepartmentFees'] = ResolversParentTypes['DepartmentFees']> = {
+  department?: Resolver<ResolversTypes['Department'], ParentType, ContextType>;
+  itemCodes?: Resolver<Array<ResolversTypes['ID']>, ParentType, ContextType>;
+  lines?: Resolver<Array<ResolversTypes['FeePreviewLine']>, ParentType, ContextType>;
+  total?: Resolver<Maybe<ResolversTypes['Money']>, ParentType, ContextType>;
+  problem?: Resolver<Maybe<ResolversTypes['DispatchProblem']>, ParentType, ContextType>;
+};
+
+export type FeePreviewLineResolvers<ContextType = HallContext, ParentType extends ResolversParentTypes['FeePreviewLine'] = ResolversParentTypes['FeePreviewLine']> = {
+  itemCode?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  name?: Resolver<ResolversTypes['LocalizedText'], ParentType, ContextType>;
+  payee?: Resolver<ResolversTypes['LocalizedText'], ParentType, ContextType>;
+  amount?: Resolver<ResolversTypes['Money'], ParentType, ContextType>;
+  base?: Resolver<Maybe<ResolversTypes['Money']>, ParentType, ContextType>;
+  rateBasisPoints?: Resolver<Maybe<ResolversTypes['Int']>, ParentType, ContextType>;
+  quantity?: Resolver<Maybe<ResolversTypes['Int']>, ParentType, ContextType>;
+  unitAmount?: Resolver<Maybe<ResolversTypes['Money']>, ParentType, ContextType>;
+  rule?: Resolver<ResolversTypes['FeePreviewRule'], ParentType, ContextType>;
+};
+
+export type FeePreviewRuleResolvers<ContextType = HallContext, ParentType extends ResolversParentTypes['FeePreviewRule'] = ResolversParentTypes['FeePreviewRule']> = {
+  zh?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  en?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  citation?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+};
+
 export type AgentResolvers<ContextType = HallContext, ParentType extends ResolversParentTypes['Agent'] = ResolversParentTypes['Agent']> = {
   idNumber?: Resolver<ResolversTypes['IdNumber'], ParentType, ContextType>;
   name?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
@@ -2667,6 +2785,7 @@ export type QueryResolvers<ContextType = HallContext, ParentType extends Resolve
   delegationsToMe?: Resolver<Array<ResolversTypes['Delegation']>, ParentType, ContextType>;
   windowVisit?: Resolver<Maybe<ResolversTypes['WindowVisit']>, ParentType, ContextType, RequireFields<QueryWindowVisitArgs, 'id'>>;
   windowOfficers?: Resolver<Array<ResolversTypes['StaffMember']>, ParentType, ContextType>;
+  feePreview?: Resolver<ResolversTypes['FeePreview'], ParentType, ContextType, RequireFields<QueryFeePreviewArgs, 'bundleCode' | 'options' | 'values'>>;
   publicApplicationStatus?: Resolver<Maybe<ResolversTypes['PublicApplicationStatus']>, ParentType, ContextType, RequireFields<QueryPublicApplicationStatusArgs, 'token'>>;
   applicationQueue?: Resolver<Array<ResolversTypes['Application']>, ParentType, ContextType, RequireFields<QueryApplicationQueueArgs, 'mine' | 'limit'>>;
   flaggedParts?: Resolver<Array<ResolversTypes['FlaggedPart']>, ParentType, ContextType, Partial<QueryFlaggedPartsArgs>>;
@@ -2750,6 +2869,10 @@ export type Resolvers<ContextType = HallContext> = {
   Handover?: HandoverResolvers<ContextType>;
   ClockStop?: ClockStopResolvers<ContextType>;
   PartClock?: PartClockResolvers<ContextType>;
+  FeePreview?: FeePreviewResolvers<ContextType>;
+  DepartmentFees?: DepartmentFeesResolvers<ContextType>;
+  FeePreviewLine?: FeePreviewLineResolvers<ContextType>;
+  FeePreviewRule?: FeePreviewRuleResolvers<ContextType>;
   Agent?: AgentResolvers<ContextType>;
   WindowVisit?: WindowVisitResolvers<ContextType>;
   OpenWindowVisitResult?: OpenWindowVisitResultResolvers<ContextType>;

@@ -53,6 +53,7 @@ type Documents = {
     "\n  mutation GrantDelegation($input: DelegationInput!) {\n    grantDelegation(input: $input) {\n      delegation { ...DelegationParts }\n      problems { ...ProblemParts }\n    }\n  }\n": typeof types.GrantDelegationDocument,
     "\n  mutation RecordDelegation($visitId: ID!, $input: DelegationInput!) {\n    recordDelegation(visitId: $visitId, input: $input) {\n      delegation { ...DelegationParts }\n      problems { ...ProblemParts }\n    }\n  }\n": typeof types.RecordDelegationDocument,
     "\n  mutation RevokeDelegation($delegationId: ID!) {\n    revokeDelegation(delegationId: $delegationId) { ...DelegationParts }\n  }\n": typeof types.RevokeDelegationDocument,
+    "\n  query FeePreview($bundleCode: ID!, $options: [String!], $values: [FormValueInput!]!) {\n    feePreview(bundleCode: $bundleCode, options: $options, values: $values) {\n      total complete\n      departments {\n        department itemCodes total\n        lines {\n          itemCode name { zh en } payee { zh en } amount base rateBasisPoints quantity unitAmount\n          rule { zh en citation }\n        }\n        problem { code message { zh en } }\n      }\n    }\n  }\n": typeof types.FeePreviewDocument,
 };
 const documents: Documents = {
     "\n  fragment FormFieldParts on OneFormField {\n    key label { zh en } type required requiredFor usedBy editable\n    hint { zh en } minLength maxLength patterns min max\n    options { value label { zh en } }\n    section\n  }\n": types.FormFieldPartsFragmentDoc,
@@ -94,6 +95,7 @@ const documents: Documents = {
     "\n  mutation GrantDelegation($input: DelegationInput!) {\n    grantDelegation(input: $input) {\n      delegation { ...DelegationParts }\n      problems { ...ProblemParts }\n    }\n  }\n": types.GrantDelegationDocument,
     "\n  mutation RecordDelegation($visitId: ID!, $input: DelegationInput!) {\n    recordDelegation(visitId: $visitId, input: $input) {\n      delegation { ...DelegationParts }\n      problems { ...ProblemParts }\n    }\n  }\n": types.RecordDelegationDocument,
     "\n  mutation RevokeDelegation($delegationId: ID!) {\n    revokeDelegation(delegationId: $delegationId) { ...DelegationParts }\n  }\n": types.RevokeDelegationDocument,
+    "\n  query FeePreview($bundleCode: ID!, $options: [String!], $values: [FormValueInput!]!) {\n    feePreview(bundleCode: $bundleCode, options: $options, values: $values) {\n      total complete\n      departments {\n        department itemCodes total\n        lines {\n          itemCode name { zh en } payee { zh en } amount base rateBasisPoints quantity unitAmount\n          rule { zh en citation }\n        }\n        problem { code message { zh en } }\n      }\n    }\n  }\n": types.FeePreviewDocument,
 };
 
 /**
@@ -266,6 +268,10 @@ export function graphql(source: "\n  mutation RecordDelegation($visitId: ID!, $i
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
 export function graphql(source: "\n  mutation RevokeDelegation($delegationId: ID!) {\n    revokeDelegation(delegationId: $delegationId) { ...DelegationParts }\n  }\n"): (typeof documents)["\n  mutation RevokeDelegation($delegationId: ID!) {\n    revokeDelegation(delegationId: $delegationId) { ...DelegationParts }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query FeePreview($bundleCode: ID!, $options: [String!], $values: [FormValueInput!]!) {\n    feePreview(bundleCode: $bundleCode, options: $options, values: $values) {\n      total complete\n      departments {\n        department itemCodes total\n        lines {\n          itemCode name { zh en } payee { zh en } amount base rateBasisPoints quantity unitAmount\n          rule { zh en citation }\n        }\n        problem { code message { zh en } }\n      }\n    }\n  }\n"): (typeof documents)["\n  query FeePreview($bundleCode: ID!, $options: [String!], $values: [FormValueInput!]!) {\n    feePreview(bundleCode: $bundleCode, options: $options, values: $values) {\n      total complete\n      departments {\n        department itemCodes total\n        lines {\n          itemCode name { zh en } payee { zh en } amount base rateBasisPoints quantity unitAmount\n          rule { zh en citation }\n        }\n        problem { code message { zh en } }\n      }\n    }\n  }\n"];
 
 export function graphql(source: string) {
   return (documents as any)[source] ?? {};

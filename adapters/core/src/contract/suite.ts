@@ -13,7 +13,9 @@ import type {
 } from './types';
 
 const SETTINGS: ContractClientSettings = {
-  timeoutMs: 400,
+  // Long enough that a loaded machine's slow answer is not taken for a timeout; the timeout cases wait
+  // longer than it on purpose.
+  timeoutMs: 1_500,
   maxResponseBytes: 1024 * 1024,
   retry: { retries: 2, baseDelayMs: 5, maxDelayMs: 20, maxRetryAfterMs: 2_000 },
   breaker: { windowSize: 10, minimumCalls: 4, failureRatio: 0.5, openMs: 300 },

@@ -317,6 +317,28 @@ export const WRITES: readonly Operation[] = [
       ),
   },
   {
+    key: 'clock-stop',
+    label: 'declare an exclusion from a part’s time limit (declareClockStop: its department’s staff)',
+    writes: true,
+    allowed: ['staff-tax'],
+    try: async (s, f, as) => {
+      // The citizen's deed tax waits for a correction, so its clock is already stopped: the tax office is
+      // told so (a problem, nothing changes); anyone else is refused before that.
+      const r = await s.gql(
+        'mutation D($p: ID!, $i: ClockStopInput!) { declareClockStop(partId: $p, input: $i) { id } }',
+        { p: f.correction.partId, i: { reason: 'APPRAISAL', workingDays: 5, note: '价格评估' } },
+        f.tokens[as],
+        f.headers[as],
+      );
+      const rules = (r.errors?.[0]?.extensions?.problems as { rule: string }[] | undefined)?.map(
+        (p) => p.rule,
+      );
+      return rules?.length === 1 && rules[0] === 'clockStop.alreadyStopped'
+        ? { outcome: 'allowed' }
+        : judgeAnswer(r, ['declareClockStop']);
+    },
+  },
+  {
     key: 'handover',
     label: 'hand an application over (its responsible officer)',
     writes: true,

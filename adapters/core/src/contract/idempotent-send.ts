@@ -1,7 +1,8 @@
 import { setTimeout as sleep } from 'node:timers/promises';
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { AdapterError, type AdapterErrorCode } from '../errors';
+import { AdapterError } from '../errors';
 import type { AdapterHooks, CallEvent } from '../hooks';
+import { CONTRACT_SETTINGS, codeOf } from './common';
 import type { ContractClientSettings, SystemControl } from './types';
 
 /**
@@ -45,25 +46,6 @@ export interface IdempotentSendSpec<A extends { close(): void }, S> {
   };
 }
 
-// The department contract's settings: short timeouts and a quick breaker, to keep the suite fast.
-const SETTINGS: ContractClientSettings = {
-  // Long enough that a loaded machine's slow answer is not taken for a timeout; the timeout cases wait
-  // longer than it on purpose.
-  timeoutMs: 1_500,
-  maxResponseBytes: 1024 * 1024,
-  retry: { retries: 2, baseDelayMs: 5, maxDelayMs: 20, maxRetryAfterMs: 2_000 },
-  breaker: { windowSize: 10, minimumCalls: 4, failureRatio: 0.5, openMs: 300 },
-};
-
-async function codeOf(promise: Promise<unknown>): Promise<AdapterErrorCode | 'resolved' | string> {
-  try {
-    await promise;
-    return 'resolved';
-  } catch (e) {
-    return e instanceof AdapterError ? e.code : `untyped: ${String(e)}`;
-  }
-}
-
 /**
  * The contract of an adapter of a system that is not a department but takes idempotent sends: asserted,
  * like the department contract, by what the system received and holds. Unlike a department submission,
@@ -80,7 +62,11 @@ export function describeIdempotentSendContract<A extends { close(): void }, S>(
     let events: CallEvent[];
     const make = (overrides: Partial<ContractClientSettings> = {}) => {
       events = [];
-      return spec.adapter(system.url, { ...SETTINGS, ...overrides }, { onCall: (e) => events.push(e) });
+      return spec.adapter(
+        system.url,
+        { ...CONTRACT_SETTINGS, ...overrides },
+        { onCall: (e) => events.push(e) },
+      );
     };
     const calls = async (op: string) => (await system.control.counts()).byOp[op] ?? 0;
     const held = (key: string) => system.control.held({ ref: key });
@@ -122,7 +108,7 @@ export function describeIdempotentSendContract<A extends { close(): void }, S>(
         const key = newKey();
         await system.control.setFaults({ malformedRate: 1, malformedKind: 'truncated', onlyOps: [send.op] });
         expect(await codeOf(send.perform(adapter, send.sample(key)))).toBe('MALFORMED_RESPONSE');
-        expect(await calls(send.op)).toBe(1 + SETTINGS.retry.retries);
+        expect(await calls(send.op)).toBe(1 + CONTRACT_SETTINGS.retry.retries);
         await system.control.clearFaults();
         expect(await codeOf(send.perform(make(), send.sample(key)))).toBe('resolved');
         expect(await held(key)).toHaveLength(1);
@@ -130,7 +116,7 @@ export function describeIdempotentSendContract<A extends { close(): void }, S>(
 
       it('holds one send when it timed out, and the send is made again later', async () => {
         const key = newKey();
-        await system.control.setFaults({ latencyMs: SETTINGS.timeoutMs + 300, onlyOps: [send.op] });
+        await system.control.setFaults({ latencyMs: CONTRACT_SETTINGS.timeoutMs + 300, onlyOps: [send.op] });
         expect(await codeOf(send.perform(adapter, send.sample(key)))).toBe('DEPARTMENT_TIMEOUT');
         await system.control.clearFaults();
         // The system finishes the send after the adapter gave up on it; the later send must find it.
@@ -186,7 +172,10 @@ export function describeIdempotentSendContract<A extends { close(): void }, S>(
       });
 
       it('gives DEPARTMENT_TIMEOUT when the system answers too late', async () => {
-        await system.control.setFaults({ latencyMs: SETTINGS.timeoutMs + 600, onlyOps: [lookup.op] });
+        await system.control.setFaults({
+          latencyMs: CONTRACT_SETTINGS.timeoutMs + 600,
+          onlyOps: [lookup.op],
+        });
         expect(await codeOf(lookup.find(adapter, newKey()))).toBe('DEPARTMENT_TIMEOUT');
       });
 
@@ -207,17 +196,18 @@ export function describeIdempotentSendContract<A extends { close(): void }, S>(
       );
 
       it('opens the breaker after repeated failures, stops calling, and closes when the system recovers', async () => {
-        adapter = make({ retry: { ...SETTINGS.retry, retries: 0 } });
+        adapter = make({ retry: { ...CONTRACT_SETTINGS.retry, retries: 0 } });
         await system.control.setFaults({ errorRate: 1, onlyOps: [lookup.op] });
-        for (let i = 0; i < SETTINGS.breaker.minimumCalls; i++) await codeOf(lookup.find(adapter, newKey()));
+        for (let i = 0; i < CONTRACT_SETTINGS.breaker.minimumCalls; i++)
+          await codeOf(lookup.find(adapter, newKey()));
         const before = await calls(lookup.op);
-        expect(before).toBe(SETTINGS.breaker.minimumCalls);
+        expect(before).toBe(CONTRACT_SETTINGS.breaker.minimumCalls);
         for (let i = 0; i < 3; i++)
           expect(await codeOf(lookup.find(adapter, newKey()))).toBe('DEPARTMENT_UNAVAILABLE');
         expect(await calls(lookup.op)).toBe(before);
         expect(events.at(-1)?.breaker).toBe('open');
         await system.control.clearFaults();
-        await sleep(SETTINGS.breaker.openMs + 20);
+        await sleep(CONTRACT_SETTINGS.breaker.openMs + 20);
         expect(await codeOf(lookup.find(adapter, newKey()))).toBe('resolved');
         expect(await calls(lookup.op)).toBe(before + 1);
         expect(events.at(-1)?.breaker).toBe('closed');

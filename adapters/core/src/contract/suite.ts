@@ -1,8 +1,9 @@
 import { setTimeout as sleep } from 'node:timers/promises';
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import type { CaseState, DepartmentAdapter } from '../domain';
-import { AdapterError, type AdapterErrorCode } from '../errors';
+import { AdapterError } from '../errors';
 import type { CallEvent } from '../hooks';
+import { CONTRACT_SETTINGS, codeOf } from './common';
 import { describeFeeContract } from './fees';
 import type {
   AdapterContractSpec,
@@ -11,24 +12,6 @@ import type {
   ContractHarness,
   SystemUnderTest,
 } from './types';
-
-const SETTINGS: ContractClientSettings = {
-  // Long enough that a loaded machine's slow answer is not taken for a timeout; the timeout cases wait
-  // longer than it on purpose.
-  timeoutMs: 1_500,
-  maxResponseBytes: 1024 * 1024,
-  retry: { retries: 2, baseDelayMs: 5, maxDelayMs: 20, maxRetryAfterMs: 2_000 },
-  breaker: { windowSize: 10, minimumCalls: 4, failureRatio: 0.5, openMs: 300 },
-};
-
-async function codeOf(promise: Promise<unknown>): Promise<AdapterErrorCode | 'resolved' | string> {
-  try {
-    await promise;
-    return 'resolved';
-  } catch (e) {
-    return e instanceof AdapterError ? e.code : `untyped: ${String(e)}`;
-  }
-}
 
 async function until<T>(probe: () => Promise<T>, ok: (v: T) => boolean, timeoutMs = 5_000): Promise<T> {
   const deadline = Date.now() + timeoutMs;
@@ -57,7 +40,11 @@ export function describeClientContract<A extends { close(): void }, R, W>(
     let events: CallEvent[];
     const make = (overrides: Partial<ContractClientSettings> = {}) => {
       events = [];
-      return spec.adapter(system.url, { ...SETTINGS, ...overrides }, { onCall: (e) => events.push(e) });
+      return spec.adapter(
+        system.url,
+        { ...CONTRACT_SETTINGS, ...overrides },
+        { onCall: (e) => events.push(e) },
+      );
     };
     const calls = async (op: string) => (await system.control.counts()).byOp[op] ?? 0;
     let seq = 0;
@@ -115,7 +102,7 @@ export function describeClientContract<A extends { close(): void }, R, W>(
 
     describe('timeouts and retries', () => {
       it('gives DEPARTMENT_TIMEOUT when the system answers too late', async () => {
-        await system.control.setFaults({ latencyMs: SETTINGS.timeoutMs + 600, onlyOps: [reads.op] });
+        await system.control.setFaults({ latencyMs: CONTRACT_SETTINGS.timeoutMs + 600, onlyOps: [reads.op] });
         expect(await codeOf(reads.loader(adapter).load(reads.keys(1)[0]!))).toBe('DEPARTMENT_TIMEOUT');
       });
 
@@ -128,7 +115,7 @@ export function describeClientContract<A extends { close(): void }, R, W>(
       it('gives up after its retries with DEPARTMENT_UNAVAILABLE', async () => {
         await system.control.setFaults({ errorRate: 1, onlyOps: [reads.op] });
         expect(await codeOf(reads.loader(adapter).load(reads.keys(1)[0]!))).toBe('DEPARTMENT_UNAVAILABLE');
-        expect(await calls(reads.op)).toBe(1 + SETTINGS.retry.retries);
+        expect(await calls(reads.op)).toBe(1 + CONTRACT_SETTINGS.retry.retries);
       });
 
       it(`never retries a ${aWrite}`, async () => {
@@ -140,13 +127,13 @@ export function describeClientContract<A extends { close(): void }, R, W>(
 
     describe('circuit breaker', () => {
       it('opens after repeated failures, stops calling, and closes when the system recovers', async () => {
-        adapter = make({ retry: { ...SETTINGS.retry, retries: 0 } });
+        adapter = make({ retry: { ...CONTRACT_SETTINGS.retry, retries: 0 } });
         await system.control.setFaults({ errorRate: 1, onlyOps: [reads.op] });
         const [key] = reads.keys(1);
-        for (let i = 0; i < SETTINGS.breaker.minimumCalls; i++)
+        for (let i = 0; i < CONTRACT_SETTINGS.breaker.minimumCalls; i++)
           await codeOf(reads.loader(adapter).load(key!));
         const before = await calls(reads.op);
-        expect(before).toBe(SETTINGS.breaker.minimumCalls);
+        expect(before).toBe(CONTRACT_SETTINGS.breaker.minimumCalls);
         for (let i = 0; i < 5; i++)
           expect(await codeOf(reads.loader(adapter).load(key!))).toBe('DEPARTMENT_UNAVAILABLE');
         expect(await calls(reads.op)).toBe(before); // open: nothing reached the system
@@ -160,7 +147,7 @@ export function describeClientContract<A extends { close(): void }, R, W>(
         expect(events.at(-1)?.breaker).toBe('open');
 
         await system.control.clearFaults();
-        await sleep(SETTINGS.breaker.openMs + 20);
+        await sleep(CONTRACT_SETTINGS.breaker.openMs + 20);
         expect(await reads.loader(adapter).load(key!)).not.toBeNull(); // the trial call
         expect(await reads.loader(adapter).load(key!)).not.toBeNull();
         expect(await calls(reads.op)).toBe(before + 2);
@@ -194,7 +181,10 @@ export function describeClientContract<A extends { close(): void }, R, W>(
 
       it(`makes one ${record} when the ${aWrite} timed out and is retried with the same key`, async () => {
         const key = newKey();
-        await system.control.setFaults({ latencyMs: SETTINGS.timeoutMs + 300, onlyOps: [writes.op] });
+        await system.control.setFaults({
+          latencyMs: CONTRACT_SETTINGS.timeoutMs + 300,
+          onlyOps: [writes.op],
+        });
         expect(await codeOf(writes.write(adapter, key))).toBe('DEPARTMENT_TIMEOUT');
         // The system finishes the write after the adapter gave up; the retry must find it, not make another.
         await until(

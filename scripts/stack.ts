@@ -110,6 +110,12 @@ export interface StackOptions {
   readonly bundlesDir?: string;
   /** Where the hall keeps uploaded materials (default data/materials). */
   readonly hallMaterialsDir?: string;
+  /**
+   * The payment platform's simulated payers pay every order this many ms after it is made (null or
+   * absent: only a real payer pays, on the checkout page or at a POS). Test stacks pay at once unless a
+   * test is about paying.
+   */
+  readonly autopayAfterMs?: number | null;
   /** Extra environment for the hall only (dispatch settings in tests). */
   readonly hallEnv?: Record<string, string>;
   /**
@@ -238,6 +244,7 @@ export function stackServices(options: StackOptions = {}): ServiceSpec[] {
         DATA_DIR: paymentDir,
         PLATFORM_PRIVATE_KEY_FILE: platformKeys.privateKeyFile,
         CALLERS: `onething-hall=${callerKeys.publicKeyFile}`,
+        ...(options.autopayAfterMs != null ? { AUTOPAY_AFTER_MS: String(options.autopayAfterMs) } : {}),
       },
       url: local(payment.port),
       readyUrl: local(payment.adminPort, '/__admin/status'),
@@ -248,6 +255,8 @@ export function stackServices(options: StackOptions = {}): ServiceSpec[] {
       title: `${PLATFORM.payment.name.en.toLowerCase()} subgraph`,
       entry: 'subgraphs/payment/src/main.ts',
       env: {
+        // Checked notifications go on to the hall, which reads the order back (a prompt, not the record).
+        PAYMENT_RELAY_URL: local(ports.hall, '/callbacks/payment'),
         ...base,
         PORT: String(payment.subgraph),
         SYSTEM_URL: local(payment.port),

@@ -328,6 +328,25 @@ export const ERRORS = {
     en: 'The department no longer offers the item of the part; window staff contact the applicant.',
     zh: '办理部门已不再发布该事项；由窗口工作人员联系申请人。',
   },
+  // The hall's payment of an application's fees (subgraphs/hall/src/payments).
+  PAYEE_UNKNOWN: {
+    status: 422,
+    retryable: false,
+    en: 'A department assessed a fee the hall has no payee for (setting PAYMENT_PAYEES): the payment waits until an integrator names the department’s collection account.',
+    zh: '部门核定了费用，但大厅未配置其收款单位（PAYMENT_PAYEES）；待配置后继续缴费。',
+  },
+  BUNDLE_UNKNOWN: {
+    status: 422,
+    retryable: false,
+    en: 'The hall no longer serves the application’s bundle, so its fees cannot be assessed; window staff contact the applicant.',
+    zh: '大厅已不再提供该申请的一件事主题，无法核定费用；由窗口工作人员联系申请人。',
+  },
+  PAYMENT_NOT_RENEWABLE: {
+    status: 409,
+    retryable: false,
+    en: 'A new payment code is issued only once the last one expired unpaid: pay the one issued, or wait for it to expire.',
+    zh: '缴款码过期未缴后才能重新开具；请缴纳已开具的缴款码。',
+  },
   UNEXPECTED: {
     status: 500,
     retryable: true,

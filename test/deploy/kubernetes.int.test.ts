@@ -170,7 +170,12 @@ describe.skipIf(!kubectl)('deploy/k8s, rendered by kustomize', () => {
         for (const key of ['GATEWAY_URL', 'TOKEN_URL', 'PUBLIC_BASE_URL'])
           expect(settings!.data).toHaveProperty(key);
         // No secret in a ConfigMap.
-        for (const key of ['DATABASE_URL', 'HALL_CLIENT_SECRET', 'CALLBACK_SECRETS'])
+        for (const key of [
+          'DATABASE_URL',
+          'HALL_CLIENT_SECRET',
+          'CALLBACK_SECRETS',
+          'PAYMENT_CALLBACK_SECRET',
+        ])
           expect(settings!.data, key).not.toHaveProperty(key);
         const generated = of('Secret').find((s) => s.metadata.name === secret);
         // Development generates its secrets (the published development values); production's come from
@@ -181,6 +186,7 @@ describe.skipIf(!kubectl)('deploy/k8s, rendered by kustomize', () => {
             'CALLBACK_SECRETS',
             'DATABASE_URL',
             'HALL_CLIENT_SECRET',
+            'PAYMENT_CALLBACK_SECRET',
           ]);
         // The migration: a Job run before the rollout, and each hall pod's init container as a guard.
         const job = of('Job').find((j) => j.metadata.name === 'hall-migrate')!;

@@ -72,6 +72,8 @@ export async function startTestStack(options: StackOptions = {}): Promise<TestSt
     identityDir: join(logDir, 'identity'),
     // Tests sign in as people no persona is (s.customToken); npm start keeps the grant closed.
     allowCustomTokens: true,
+    // Payers pay every fee order at once, unless a test is about paying (autopayAfterMs: null).
+    autopayAfterMs: 0,
     ...options,
     // Tests drive hundreds of requests from one address and one account: the rate limits and the upload
     // quota are lifted, except where a test asks for them (LIMITS_LIFTED: 'false').

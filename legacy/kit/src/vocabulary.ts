@@ -319,6 +319,10 @@ export const MATERIAL_ELEMENTS = {
     heldBy: ['tax'],
     formats: ['pdf'],
   },
+  'fee-payment-voucher': {
+    name: t('缴费凭证（统一公共支付平台）', 'Proof of the fees paid (unified public payment platform)'),
+    formats: ['pdf'],
+  },
   'withdrawal-approval': {
     name: t('公积金提取核准书', 'Provident fund withdrawal approval'),
     heldBy: ['fund'],

@@ -62,6 +62,17 @@ export function registerPaymentAdmin(admin: FastifyInstance, p: PaymentContext):
         : reply.code(404).send({ error: 'EVENT_NOT_FOUND' }),
   );
 
+  admin.get('/__admin/payers', async () => ({ afterMs: p.payers.afterMs, paid: p.payers.paid }));
+  admin.put('/__admin/payers', async (req, reply) => {
+    const parsed = z
+      .object({ afterMs: z.number().int().min(0).max(3_600_000).nullable() })
+      .strict()
+      .safeParse(req.body ?? {});
+    if (!parsed.success) return invalid(reply, parsed.error);
+    p.payers.afterMs = parsed.data.afterMs;
+    return { afterMs: p.payers.afterMs, paid: p.payers.paid };
+  });
+
   admin.get('/__admin/signing', async () => ({ forgeAnswers: p.forgeAnswers }));
   admin.put('/__admin/signing', async (req, reply) => {
     const parsed = z

@@ -12,6 +12,8 @@ export interface AdminOrder {
   readonly revision: number;
   readonly total_fen: number;
   readonly refunded_fen: number;
+  readonly paid_at: string | null;
+  readonly refunds: readonly { refund_no: string; out_refund_no: string; amount_fen: number }[];
 }
 
 /** The platform's admin port: the kit's endpoints and its own (orders, notifications, statements, signing). */
@@ -57,6 +59,10 @@ export class PaymentAdmin extends StandInAdmin {
   clearStatementFaults() {
     return this.json<StatementFaults>('DELETE', '/statement-faults');
   }
+  /** Simulated payers: every order created is paid `afterMs` later (null: only real payers pay). */
+  setPayers(afterMs: number | null) {
+    return this.json<{ afterMs: number | null; paid: number }>('PUT', '/payers', { afterMs });
+  }
   forgeAnswers(forge: boolean) {
     return this.json<{ forgeAnswers: boolean }>('PUT', '/signing', { forgeAnswers: forge });
   }
@@ -88,7 +94,7 @@ export class Payer {
     return (await res.json()) as {
       code: string;
       message: string;
-      data?: { order_no: string; late_payment: boolean };
+      data?: { order_no: string; paid_at: string; bank_serial: string; late_payment: boolean };
     };
   }
 }

@@ -6,7 +6,9 @@ import { NonceStore } from './auth';
 import { Ledger } from './ledger';
 import { Notifier } from './notifier';
 import { loadPayees } from './payees';
+import { SimulatedPayers } from './payers';
 import { paymentProtocol } from './protocol';
+import { registerCheckout } from './routes/checkout';
 import type { PaymentContext } from './routes/context';
 import { registerPayer } from './routes/payer';
 import { keepRawBodies } from './routes/service';
@@ -70,6 +72,7 @@ export function createPaymentStandIn(
           baseMs: config.notifyRetryBaseMs,
           maxAttempts: config.notifyMaxAttempts,
         }),
+        payers: new SimulatedPayers(ledger, log, config.autopayAfterMs ?? null),
         platformKey,
         callers,
         nonces: new NonceStore(),
@@ -79,7 +82,11 @@ export function createPaymentStandIn(
       keepRawBodies(app);
       registerServices(app, p);
       registerPayer(app, p);
-      app.addHook('onClose', async () => p?.notifier.close());
+      registerCheckout(app, p);
+      app.addHook('onClose', async () => {
+        p?.notifier.close();
+        p?.payers.close();
+      });
     },
     admin: {
       routes: (admin) => registerPaymentAdmin(admin, context()),
@@ -88,6 +95,7 @@ export function createPaymentStandIn(
         p.notifier.reset();
         p.statementFaults = { ...NO_STATEMENT_FAULTS };
         p.forgeAnswers = false;
+        p.payers.afterMs = config.autopayAfterMs ?? null;
       },
     },
   });

@@ -59,6 +59,12 @@ export const paymentSettings = standInSettings('payment', 4105, {
     schema: z.coerce.number().int().min(1).max(20).default(8),
     doc: 'Deliveries of one notification at most.',
   },
+  autopayAfterMs: {
+    env: 'AUTOPAY_AFTER_MS',
+    schema: z.coerce.number().int().min(0).max(3_600_000).optional(),
+    defaultDoc: '(none: orders are paid only by their payers, on the checkout page or at a POS)',
+    doc: 'Simulated payers: every order created is paid in full through online banking this many real ms later, unless paid first (load tests and scenarios whose subject is not payment). Also set through the admin port (PUT /__admin/payers).',
+  },
 });
 
 export type PaymentConfig = ReturnType<typeof paymentSettings.load>;

@@ -13,6 +13,10 @@ import { formResolvers } from './forms/resolvers';
 import type { Resolvers } from './generated/resolvers-types';
 import type { Papers } from './papers/papers';
 import { paperResolvers } from './papers/resolvers';
+import type { PaymentDesk } from './payments/desk';
+import type { Reconciliation } from './payments/reconcile';
+import { paymentResolvers } from './payments/resolvers';
+import type { Payments } from './payments/store';
 import { type SalesDeps, salesResolvers } from './sales/resolvers';
 import { windowResolvers } from './window/resolvers';
 import type { StaffSeen } from './window/staff';
@@ -33,6 +37,11 @@ export type HallResolverDeps = ConsentResolverDeps &
     readonly saleConfirmationDays: number;
     /** The receipts and public status pages of applications. */
     readonly papers: Papers;
+    /** Applications' payments (一窗收费), their cashier and the daily reconciliation. */
+    readonly payments: Payments;
+    readonly desk: PaymentDesk;
+    readonly reconciliation: Reconciliation;
+    readonly wake: () => void;
   };
 
 /**
@@ -52,5 +61,6 @@ export function hallResolvers(deps: HallResolverDeps): Resolvers[] {
     windowResolvers(deps),
     draftResolvers(deps),
     delegationResolvers(deps),
+    paymentResolvers(deps),
   ];
 }

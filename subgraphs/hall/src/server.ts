@@ -31,6 +31,10 @@ import { JobQueue } from './outbox/jobs';
 import { Papers } from './papers/papers';
 import { paperRoutes } from './papers/routes';
 import { StatusTokens } from './papers/status-tokens';
+import { paymentCallbackRoute } from './payments/callback-route';
+import { PaymentDesk } from './payments/desk';
+import { Reconciliation } from './payments/reconcile';
+import { Payments } from './payments/store';
 import { openDatabase } from './platform/database';
 import { SupergraphClient, serviceToken } from './platform/supergraph-client';
 import { storeUnavailable } from './platform/unavailable';
@@ -88,6 +92,31 @@ export async function createHallSubgraph(
     registers: [metrics.registry],
   });
   const uow = unitOfWork(db);
+  const payments = new Payments(db);
+  const desk = new PaymentDesk({
+    apps,
+    payments,
+    jobs,
+    uow,
+    catalogue,
+    client,
+    settings: {
+      payees: config.paymentPayees,
+      expiresInMinutes: config.paymentExpiresMinutes,
+      pollIntervalMs: config.pollIntervalMs,
+      backoffBaseMs: config.dispatchBackoffMs,
+      backoffMaxMs: config.dispatchBackoffMaxMs,
+    },
+    log: log.child({ component: 'payments' }),
+  });
+  const reconciliation = new Reconciliation({
+    db,
+    payments,
+    jobs,
+    client,
+    clock,
+    log: log.child({ component: 'reconciliation' }),
+  });
   const dispatcher = new Dispatcher({
     apps,
     jobs,
@@ -106,6 +135,7 @@ export async function createHallSubgraph(
     },
     log: log.child({ component: 'dispatcher' }),
     onOutcome: (kind, outcome) => dispatched.inc({ kind, outcome }),
+    payments: { store: payments, desk },
   });
   const wake = () => dispatcher.wake();
   const limits = formLimits({
@@ -185,6 +215,10 @@ export async function createHallSubgraph(
       staff,
       clock,
       delegationService,
+      payments,
+      desk,
+      reconciliation,
+      wake: () => dispatcher.wake(),
     }),
     identityKeys: config.identityKeys,
     loaders: () => ({ applications: applicationReads(apps) }),
@@ -237,12 +271,25 @@ export async function createHallSubgraph(
           coalesceMs: config.callbackCoalesceMs,
         },
       })(app);
+      paymentCallbackRoute({
+        payments,
+        jobs,
+        nonces: new CallbackNonces(db),
+        wake,
+        log,
+        settings: {
+          secrets: new Map([['payment', config.paymentCallbackSecret]]),
+          maxAgeMs: config.callbackMaxAgeMs,
+          coalesceMs: config.callbackCoalesceMs,
+        },
+      })(app);
     },
     // Not /papers/status: the public status page is for anyone holding its address.
     identityPaths: ['/graphql', '/materials', '/papers/receipts', '/papers/one-time-notice'],
     unavailable: storeUnavailable,
   });
   let closed = false;
+  let reconciling: { stop(): void } | undefined;
   return {
     app: subgraph.app,
     get url() {
@@ -255,6 +302,7 @@ export async function createHallSubgraph(
     async listen() {
       const url = await subgraph.listen();
       dispatcher.start();
+      reconciling = reconciliation.start(config.reconcileIntervalMs);
       if (config.uploadSweepIntervalMs > 0)
         sweeps = startRetentionSweeps(retention, config.uploadSweepIntervalMs, log);
       log.info({ worker: jobs.worker, callbacks: CALLBACK_PATH }, 'dispatcher started');
@@ -267,6 +315,7 @@ export async function createHallSubgraph(
     async close() {
       if (closed) return;
       closed = true;
+      reconciling?.stop();
       // Together: a dispatcher still claiming while the requests drain would start new calls for as long
       // as work keeps coming, past the grace period of the shutdown.
       await Promise.all([subgraph.close(), dispatcher.stop(), sweeps?.stop()]);

@@ -33,9 +33,11 @@ describe('hallSettings', () => {
       INTERNAL_IDENTITY_JWKS_FILE: jwksFile,
       HALL_CLIENT_SECRET: 'an-issued-s3cret',
       CALLBACK_SECRETS: 'tax=tax-agreed-s3cret-0001,fund=fund-agreed-s3cret-0001',
+      PAYMENT_CALLBACK_SECRET: 'payment-agreed-s3cret-01',
       PUBLIC_BASE_URL: 'https://zwfw.example.gov.cn/',
     });
     expect(config.publicBaseUrl).toBe('https://zwfw.example.gov.cn');
+    expect(config.paymentPayees.get('tax')).toBe('TAX-TREASURY');
     expect(config.clientSecret).toBe('an-issued-s3cret');
     expect([...config.callbackSecrets]).toEqual([
       ['tax', 'tax-agreed-s3cret-0001'],
@@ -75,5 +77,14 @@ describe('hallSettings', () => {
         CALLBACK_SECRETS: 'police=a-long-enough-secret,tax=short,tax=tax-agreed-s3cret-0001',
       }),
     ).toThrow(/"police=…" is not department=secret[\s\S]*"tax=…" is not department=secret/);
+  });
+
+  it('names every payee entry it cannot read', () => {
+    expect(() =>
+      hallSettings.load({
+        INTERNAL_IDENTITY_JWKS_FILE: jwksFile,
+        PAYMENT_PAYEES: 'tax=treasury,post=RE-FEE',
+      }),
+    ).toThrow(/"tax=treasury" is not department=PAYEE-CODE[\s\S]*"post=RE-FEE" is not department=PAYEE-CODE/);
   });
 });

@@ -200,6 +200,52 @@ export const hallSettings = defineSettings('subgraph-hall', {
     schema: settings.ms(500),
     doc: 'Callbacks for one case within this window make one read of the case from its department.',
   },
+  paymentCallbackSecret: {
+    env: 'PAYMENT_CALLBACK_SECRET',
+    schema: z.string().min(16, 'must be at least 16 characters').default('payment-callback-dev-secret'),
+    secret: true,
+    defaultDoc: 'payment-callback-dev-secret',
+    doc: 'The secret the payment subgraph signs the platform’s relayed notifications with (its PAYMENT_RELAY_SECRET), checked at /callbacks/payment like the departments’ callbacks.',
+    production: {
+      devValue: 'payment-callback-dev-secret',
+      fix: 'set the secret the payment subgraph relays with (its PAYMENT_RELAY_SECRET)',
+    },
+  },
+  paymentPayees: {
+    env: 'PAYMENT_PAYEES',
+    schema: z
+      .string()
+      .default('tax=TAX-TREASURY,realestate=RE-FEE')
+      .transform((text, ctx): ReadonlyMap<string, string> => {
+        const payees = new Map<string, string>();
+        for (const entry of text
+          .split(',')
+          .map((e) => e.trim())
+          .filter(Boolean)) {
+          const m = /^([a-z]+)=([A-Z][A-Z0-9-]{1,31})$/.exec(entry);
+          if (!m || !isDepartmentKey(m[1]!)) {
+            ctx.addIssue({
+              code: 'custom',
+              message: `"${entry}" is not department=PAYEE-CODE (department one of ${DEPARTMENT_KEYS.join(', ')}; the platform's payee code in capitals, digits and dashes)`,
+            });
+            continue;
+          }
+          payees.set(m[1]!, m[2]!);
+        }
+        return payees;
+      }),
+    doc: 'The payment platform’s payee (收款单位) each department’s fees are paid to, as department=PAYEE-CODE,… (taxes to the treasury through the tax office, fees to the fiscal non-tax account: legacy/payment/data/payees.json). A department that assesses a fee without a payee here stops the payment with PAYEE_UNKNOWN.',
+  },
+  paymentExpiresMinutes: {
+    env: 'PAYMENT_EXPIRES_MINUTES',
+    schema: z.coerce.number().int().min(1).max(10_080).default(1_440),
+    doc: 'How long a payment code may be paid (minutes, up to 7 days); after that the applicant asks for a new one and a late payment is refunded.',
+  },
+  reconcileIntervalMs: {
+    env: 'RECONCILE_INTERVAL_MS',
+    schema: settings.ms(3_600_000),
+    doc: 'How often the hall checks that yesterday’s payment statement (Beijing time) is reconciled, and reconciles it if not (0: only when window staff ask).',
+  },
   catalogueWaitMs: {
     env: 'CATALOGUE_WAIT_MS',
     schema: settings.ms(60_000),

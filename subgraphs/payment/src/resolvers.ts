@@ -23,7 +23,7 @@ interface RefundInput {
 }
 
 /** The payment subgraph's operations, each judged by who asks, for whom, and what it lets them learn. */
-export function paymentResolvers(adapter: PaymentAdapter, notifyUrl: string) {
+export function paymentResolvers(adapter: PaymentAdapter, notifyUrl: string, checkoutUrl: string) {
   const access = (ctx: Ctx) => new PaymentAccess(ctx.identity);
 
   /** An order the platform answered, if this identity may see it; none otherwise (not told apart). */
@@ -96,6 +96,8 @@ export function paymentResolvers(adapter: PaymentAdapter, notifyUrl: string) {
       },
     },
     PaymentOrder: {
+      checkoutUrl: (o: { paymentCode: string; status: string }) =>
+        o.status === 'UNPAID' ? `${checkoutUrl}?code=${o.paymentCode}` : null,
       __resolveReference: ({ orderNumber }: { orderNumber: string }, ctx: Ctx) => byNumber(ctx, orderNumber),
     },
     PaymentLine: {

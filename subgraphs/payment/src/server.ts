@@ -19,7 +19,7 @@ export function createPaymentSubgraph(config: PaymentSubgraphConfig, log: Logger
   return createSubgraphServer({
     department: 'payment',
     sdl: platformSubgraphSdl('payment'),
-    resolvers: [paymentResolvers(adapter, config.notifyUrl)],
+    resolvers: [paymentResolvers(adapter, config.notifyUrl, config.checkoutUrl)],
     identityKeys: config.identityKeys,
     loaders: () => adapter.loaders(),
     log,

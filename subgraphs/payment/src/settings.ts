@@ -52,6 +52,11 @@ export const paymentSubgraphSettings = subgraphSettings(
       schema: settings.url().default(`http://127.0.0.1:${ports.subgraph}/notifications/payment`),
       doc: 'Where the platform posts an order’s notifications (this subgraph’s /notifications/payment as the platform reaches it), sent with every order created.',
     },
+    checkoutUrl: {
+      env: 'PAYMENT_CHECKOUT_URL',
+      schema: settings.url().default(`http://127.0.0.1:${ports.system}/payer/v1/checkout`),
+      doc: 'The online banking page a payer pays a payment code on (`?code=` is added): what an order’s checkoutUrl links to. The default is the stand-in’s.',
+    },
     relayUrl: {
       env: 'PAYMENT_RELAY_URL',
       schema: settings.url().optional(),

@@ -102,6 +102,7 @@ export function refusedStarts(keys: DevelopmentIdentityKeys): RefusedStart[] {
   const callbackSecrets =
     'tax=tax-s3cret-agreed-with-hall,market=market-s3cret-agreed,realestate=realestate-s3cret-agreed,fund=fund-s3cret-agreed-with-hall';
   const hallClient = 'a-secret-the-idp-issued';
+  const paymentCallback = 'payment-relay-s3cret-agreed';
   // Where a deployment's receipts point (the development default is the local gateway).
   const publicBaseUrl = 'https://zwfw.example.gov.cn';
   const subgraphs = [
@@ -110,21 +111,40 @@ export function refusedStarts(keys: DevelopmentIdentityKeys): RefusedStart[] {
       'subgraphs/hall/src/main.ts',
       'HALL_CLIENT_SECRET',
       'hall-dev-secret',
-      { CALLBACK_SECRETS: callbackSecrets, PUBLIC_BASE_URL: publicBaseUrl },
+      {
+        CALLBACK_SECRETS: callbackSecrets,
+        PUBLIC_BASE_URL: publicBaseUrl,
+        PAYMENT_CALLBACK_SECRET: paymentCallback,
+      },
     ],
     [
       'hall',
       'subgraphs/hall/src/main.ts',
       'CALLBACK_SECRETS',
       'tax=tax-callback-dev-secret,market=market-callback-dev-secret,realestate=realestate-callback-dev-secret,fund=fund-callback-dev-secret',
-      { HALL_CLIENT_SECRET: hallClient, PUBLIC_BASE_URL: publicBaseUrl },
+      {
+        HALL_CLIENT_SECRET: hallClient,
+        PUBLIC_BASE_URL: publicBaseUrl,
+        PAYMENT_CALLBACK_SECRET: paymentCallback,
+      },
+    ],
+    [
+      'hall',
+      'subgraphs/hall/src/main.ts',
+      'PAYMENT_CALLBACK_SECRET',
+      'payment-callback-dev-secret',
+      { HALL_CLIENT_SECRET: hallClient, CALLBACK_SECRETS: callbackSecrets, PUBLIC_BASE_URL: publicBaseUrl },
     ],
     [
       'hall',
       'subgraphs/hall/src/main.ts',
       'PUBLIC_BASE_URL',
       'http://127.0.0.1:4000',
-      { HALL_CLIENT_SECRET: hallClient, CALLBACK_SECRETS: callbackSecrets },
+      {
+        HALL_CLIENT_SECRET: hallClient,
+        CALLBACK_SECRETS: callbackSecrets,
+        PAYMENT_CALLBACK_SECRET: paymentCallback,
+      },
     ],
     ['tax subgraph', 'subgraphs/tax/src/main.ts', 'TAX_API_KEY', 'tax-dev-key', {}],
     ['fund subgraph', 'subgraphs/fund/src/main.ts', 'FUND_APP_SECRET', 'fund-dev-secret', {}],

@@ -127,6 +127,10 @@ export const MESSAGES = m({
     en: 'Upload scans or photos as PDF, JPEG or PNG, at most 10 MB each.',
   },
   'materials.notNeeded': { zh: '无需提交（免提交）', en: 'Not needed from you' },
+  'materials.paidInBundle': {
+    zh: '缴费后由系统出具，无需提交',
+    en: 'Issued when the fees are paid: nothing to hand in',
+  },
   'materials.producedBy': { zh: '由“{item}”办结后生成', en: 'Issued by “{item}” within this application' },
   'materials.heldBy': { zh: '由{department}部门提供', en: 'Held by {department}' },
   'materials.optional': { zh: '（选交）', en: '(optional)' },
@@ -303,6 +307,7 @@ export const MESSAGES = m({
   'status.APPROVED': { zh: '已办结', en: 'Approved' },
   'status.REJECTED': { zh: '不予办理', en: 'Refused' },
   'status.CORRECTION_REQUESTED': { zh: '需要补正', en: 'Correction requested' },
+  'status.PAYMENT_DUE': { zh: '待缴费', en: 'Fees due' },
   'status.DEAD_LETTERED': { zh: '发送失败，窗口处理中', en: 'Failed to send; with the window' },
   'status.CANCELLED': { zh: '已终止', en: 'Cancelled' },
   'nav.intake': { zh: '受理', en: 'Take in' },

@@ -76,6 +76,8 @@ function NotNeededReason({
 }) {
   const { t } = useI18n();
   const department = useDepartmentName();
+  if (material.source === 'PAID_IN_BUNDLE')
+    return <span className="badge badge--source">{t('materials.paidInBundle')}</span>;
   if (material.source === 'PRODUCED_IN_BUNDLE')
     return (
       <span className="badge badge--source">

@@ -15,6 +15,7 @@ const TONE: Record<PartStatus | ApplicationStatus, 'wait' | 'work' | 'done' | 'b
   DEAD_LETTERED: 'bad',
   CANCELLED: 'bad',
   CORRECTION_REQUESTED: 'ask',
+  PAYMENT_DUE: 'ask',
 };
 
 /** A status as a word and a colour; the word carries the meaning, the colour only repeats it. */

@@ -3,6 +3,7 @@ import type { StandInContext } from '@onething/legacy-kit';
 import type { NonceStore } from '../auth';
 import type { Ledger } from '../ledger';
 import type { Notifier } from '../notifier';
+import type { SimulatedPayers } from '../payers';
 import type { StatementFaults } from '../statement';
 
 /** What the platform's services share. */
@@ -10,6 +11,8 @@ export interface PaymentContext {
   readonly ctx: StandInContext;
   readonly ledger: Ledger;
   readonly notifier: Notifier;
+  /** Payers who pay every order after a while (off unless AUTOPAY_AFTER_MS or the admin port sets it). */
+  readonly payers: SimulatedPayers;
   readonly platformKey: KeyObject;
   readonly callers: ReadonlyMap<string, KeyObject>;
   readonly nonces: NonceStore;

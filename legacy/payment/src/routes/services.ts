@@ -101,6 +101,7 @@ export function registerServices(app: FastifyInstance, p: PaymentContext): void 
       })),
     });
     req.logged?.keys.push(biz.out_trade_no, order.orderNo);
+    p.payers.created(order);
     return { data: orderToWire(ledger, order) };
   });
 

@@ -118,14 +118,19 @@ export interface Handover {
 }
 
 /**
- * The application's status, from its parts: completed when every part is approved; rejected when a
- * department refused a part (the bundle cannot complete); waiting for the applicant when a correction is
- * asked; in progress once anything was dispatched; submitted before.
+ * The application's status, from its parts and its payment: completed when every part is approved;
+ * rejected when a department refused a part (the bundle cannot complete); waiting for the applicant when
+ * a correction is asked or its fees are due; in progress once anything was dispatched; submitted before.
  */
-export function applicationStatus(parts: readonly Pick<Part, 'status'>[]): ApplicationStatus {
+export function applicationStatus(
+  parts: readonly Pick<Part, 'status'>[],
+  payment?: string | null,
+): ApplicationStatus {
   if (parts.length > 0 && parts.every((p) => p.status === 'APPROVED')) return 'COMPLETED';
   if (parts.some((p) => p.status === 'REJECTED')) return 'REJECTED';
   if (parts.some((p) => p.status === 'CORRECTION_REQUESTED')) return 'CORRECTION_REQUESTED';
+  // Its fees are due (the payment code issued, or being issued, or expired): the applicant is to pay.
+  if (payment === 'ORDERING' || payment === 'UNPAID' || payment === 'EXPIRED') return 'PAYMENT_DUE';
   if (parts.some((p) => p.status !== 'WAITING' && p.status !== 'DISPATCHING')) return 'IN_PROGRESS';
   return 'SUBMITTED';
 }

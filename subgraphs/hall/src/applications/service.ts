@@ -22,6 +22,7 @@ import type { NotChecked } from '../forms/cross-checks';
 import type { FormChecks } from '../forms/form-checks';
 import { hallId } from '../ids';
 import { enqueue, type JobQueue } from '../outbox/jobs';
+import { paymentAmong } from '../payments/placement';
 import type { UnitOfWork } from '../platform/unit-of-work';
 import { type DeclareClockStopInput, declareClockStop } from './clock-stops';
 import { type Application, type ApplicationStatus, FINAL, type Part } from './model';
@@ -191,6 +192,7 @@ export class ApplicationService {
             promisedDays: item.promisedLimitDays,
           };
         }),
+      payment: paymentAmong(bundle, active),
     });
     this.deps.wake();
     return { application, parts, problems: [], notChecked: check.notChecked };

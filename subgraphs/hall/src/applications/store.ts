@@ -112,6 +112,11 @@ export interface NewApplication {
     after: readonly string[];
     promisedDays: number;
   }[];
+  /**
+   * Where the bundle's payment sits among these parts (its `payment`, narrowed to the items chosen), when
+   * it holds back any of them: the held parts are not sent until it is paid.
+   */
+  readonly payment?: { waitsFor: readonly string[]; holds: readonly string[]; proof: string } | null;
 }
 
 /** Applications and their parts; every change of a part recomputes its application's status. */
@@ -195,8 +200,33 @@ export class Applications {
         )
         .returningAll()
         .execute();
-      for (const p of parts.filter((p) => p.after.length === 0))
+      const payment = input.payment;
+      if (payment) {
+        const anchor = parts.find((p) => payment.holds.includes(p.item_code))!;
+        const due = payment.waitsFor.length === 0;
+        await tx
+          .insertInto('payments')
+          .values({
+            application_id: id,
+            anchor_part_id: anchor.id,
+            waits_for: JSON.stringify(payment.waitsFor),
+            holds: JSON.stringify(payment.holds),
+            proof: payment.proof,
+            status: due ? 'ORDERING' : 'NOT_DUE',
+            attempt: 1,
+            lines: '[]',
+            orders: '[]',
+            refunds: '[]',
+            order_numbers: '[]',
+            created_at: now,
+            updated_at: now,
+          })
+          .execute();
+        if (due) await enqueue(tx, anchor.id, 'pay', now, {}, now);
+      }
+      for (const p of parts.filter((p) => p.after.length === 0 && !payment?.holds.includes(p.item_code)))
         await enqueue(tx, p.id, 'submit', now, {}, now);
+      if (payment?.waitsFor.length === 0) await this.refreshStatus(tx, id, now);
       return { application: toApplication(row), parts: parts.map(toPart) };
     });
   }
@@ -390,9 +420,15 @@ export class Applications {
     return toPart(row);
   }
 
-  private async refreshStatus(tx: Queryable, applicationId: string, now = new Date()): Promise<void> {
+  /** Recomputes an application's status from its parts and its payment (in the transaction that moved them). */
+  async refreshStatus(tx: Queryable, applicationId: string, now = new Date()): Promise<void> {
     const parts = await this.parts(applicationId, tx);
-    const status = applicationStatus(parts);
+    const payment = await tx
+      .selectFrom('payments')
+      .select('status')
+      .where('application_id', '=', applicationId)
+      .executeTakeFirst();
+    const status = applicationStatus(parts, payment?.status);
     await tx
       .updateTable('applications')
       .set({

@@ -28,6 +28,18 @@ const bundleFile = z
       .min(1, 'a bundle has at least one item'),
     /** Choices the applicant makes (e.g. with a provident fund loan). */
     options: z.record(z.string(), bilingual).default({}),
+    /**
+     * Where paying the bundle's fees sits (一窗收费): after the items whose assessment it waits for, before
+     * the items it holds back; `proof` is the material id by which its payment goes to the held items.
+     */
+    payment: z
+      .object({
+        after: z.array(z.string()).default([]),
+        before: z.array(z.string()).min(1, 'a payment holds back at least one item'),
+        proof: z.string().min(1),
+      })
+      .strict()
+      .optional(),
     /** How results of earlier items feed later ones: a value's semantic key or a document's material id. */
     flows: z
       .array(z.object({ from: z.string(), result: z.string(), to: z.array(z.string()).min(1) }).strict())
@@ -143,6 +155,20 @@ export function checkBundles(
       for (const p of i.after) {
         if (!i.option && inBundle.get(p)?.option)
           say(`item ${i.code} is always part of the bundle but waits for ${p}, which is optional`);
+      }
+    }
+    if (b.payment) {
+      const { after, before, proof } = b.payment;
+      for (const c of [...after, ...before])
+        if (!inBundle.has(c)) say(`the payment is placed around ${c}, which is not in the bundle`);
+      for (const c of before) {
+        if (after.includes(c)) say(`the payment both waits for ${c} and holds it back`);
+        for (const a of after)
+          if (predecessors(b, a).has(c))
+            say(`the payment holds back ${c}, which ${a} (whose assessment it waits for) comes after`);
+        const item = items.get(c);
+        if (item && !item.materials.some((m) => m.id === proof))
+          say(`the payment's proof "${proof}" goes to ${c}, whose department does not take that material`);
       }
     }
     const cycle = findCycle(b);

@@ -15,7 +15,7 @@ export interface OneFormField extends Omit<HallField, 'pattern' | 'required'> {
   readonly section: string;
 }
 
-export type MaterialSource = 'APPLICANT' | 'PRODUCED_IN_BUNDLE' | 'HELD_BY_DEPARTMENT';
+export type MaterialSource = 'APPLICANT' | 'PRODUCED_IN_BUNDLE' | 'HELD_BY_DEPARTMENT' | 'PAID_IN_BUNDLE';
 
 /** A material of the one form: listed once, and marked when it need not be handed in (免提交). */
 export interface OneFormMaterial extends Omit<HallMaterial, 'heldBy' | 'required'> {
@@ -126,11 +126,15 @@ export function deriveOneForm(
       : null;
     const holder = first.heldBy.find((d) => departments.has(d.toLowerCase())) ?? null;
     const formats = first.formats.filter((f) => uses.every((u) => u.material.formats.includes(f)));
-    const source: MaterialSource = producer
-      ? 'PRODUCED_IN_BUNDLE'
-      : holder
-        ? 'HELD_BY_DEPARTMENT'
-        : 'APPLICANT';
+    const paid =
+      bundle.payment?.proof === id && uses.every((u) => bundle.payment!.before.includes(u.item.code));
+    const source: MaterialSource = paid
+      ? 'PAID_IN_BUNDLE'
+      : producer
+        ? 'PRODUCED_IN_BUNDLE'
+        : holder
+          ? 'HELD_BY_DEPARTMENT'
+          : 'APPLICANT';
     return {
       id,
       name: first.name,

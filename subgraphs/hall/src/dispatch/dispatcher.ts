@@ -7,6 +7,9 @@ import type { Applications } from '../applications/store';
 import { beijingDate, type WorkingDayCalendar } from '../calendar/working-days';
 import type { BundleCatalogue } from '../catalogue/bundle-catalogue';
 import { enqueue, type Job, type JobQueue } from '../outbox/jobs';
+import { PaymentDesk } from '../payments/desk';
+import { currentOrder } from '../payments/model';
+import type { Payments } from '../payments/store';
 import type { Queryable, UnitOfWork } from '../platform/unit-of-work';
 import { caseInput } from './case-input';
 import { type CaseView, type DepartmentApi, DispatchError } from './department-api';
@@ -85,8 +88,12 @@ export class Dispatcher {
       readonly log: Logger;
       /** Told how each job ended (for metrics). */
       readonly onOutcome?: (kind: Job['kind'], outcome: DispatchOutcome) => void;
+      /** The applications' payments and the cashier that works them (bundles with a payment step). */
+      readonly payments?: { readonly store: Payments; readonly desk: PaymentDesk };
     },
-  ) {}
+  ) {
+    if (deps.payments) deps.payments.desk.releaseHeld = (tx, id, now) => this.release(tx, id, now);
+  }
 
   start(): void {
     this.stopped = false;
@@ -160,6 +167,11 @@ export class Dispatcher {
       item: part.itemCode,
       job: job.kind,
     });
+    if (job.kind === 'pay' || job.kind === 'refund') {
+      if (!this.deps.payments) return;
+      this.deps.onOutcome?.(job.kind, await this.deps.payments.desk.run(job, part, application));
+      return;
+    }
     try {
       let view: CaseView;
       if (job.kind === 'submit') {
@@ -173,9 +185,20 @@ export class Dispatcher {
               `the departments no longer publish item ${part.itemCode}`,
             );
           const before = ancestorsOf(part, await apps.parts(application.id));
+          const payment = await this.deps.payments?.store.get(application.id);
+          if (PaymentDesk.holds(payment, part.itemCode)) {
+            // Sent before its payment settled (a retry from an older release): it waits for the payment.
+            await uow((tx) => this.deps.jobs.complete(tx, job.id));
+            this.deps.onOutcome?.(job.kind, 'stale');
+            return;
+          }
+          const paid =
+            payment?.status === 'PAID' && payment.holds.includes(part.itemCode)
+              ? { proof: payment.proof, orderNumber: currentOrder(payment)!.orderNumber }
+              : null;
           const sent = partTransition(part, { type: 'send' });
           if (sent.ok) await uow((tx) => apps.updatePart(tx, part.id, sent.change));
-          view = await api.submit(department, caseInput(item, application, part, before), actingFor);
+          view = await api.submit(department, caseInput(item, application, part, before, paid), actingFor);
           log.info({ caseNumber: view.caseNumber }, 'dispatched');
         }
       } else if (job.kind === 'correct') {
@@ -247,18 +270,31 @@ export class Dispatcher {
   private async follow(tx: Queryable, part: Part, moved: Transition, now: Date): Promise<void> {
     if (!moved.ok) return;
     if (moved.then.includes('releaseFollowers')) await this.release(tx, part.applicationId, now);
-    if (moved.then.includes('cancelFollowers'))
+    if (moved.then.includes('cancelFollowers')) {
       await this.cancelDependents(tx, part.applicationId, part.itemCode, now);
+      // A refused application owes back the fees it did not use, or pays nothing more.
+      await this.deps.payments?.desk.afterPartsMoved(
+        tx,
+        await this.deps.apps.parts(part.applicationId, tx),
+        now,
+      );
+    }
   }
 
-  /** Parts whose every predecessor is approved can go now. */
+  /**
+   * Parts whose every predecessor is approved can go now — but not those the application's payment holds
+   * back until it is paid (a payment whose assessments are all approved falls due here).
+   */
   private async release(tx: Queryable, applicationId: string, now: Date): Promise<void> {
     const parts = await this.deps.apps.parts(applicationId, tx);
+    const payment = await this.deps.payments?.desk.afterPartsMoved(tx, parts, now);
     const approved = new Set(parts.filter((p) => p.status === 'APPROVED').map((p) => p.itemCode));
     for (const p of parts) {
-      if (p.status === 'WAITING' && p.after.length > 0 && p.after.every((c) => approved.has(c))) {
+      if (p.status !== 'WAITING' || !p.after.every((c) => approved.has(c))) continue;
+      if (PaymentDesk.holds(payment, p.itemCode)) continue;
+      // A part that waits for nothing went at submission, unless the payment held it back until now.
+      if (p.after.length > 0 || payment?.holds.includes(p.itemCode))
         await enqueue(tx, p.id, 'submit', now, {}, now);
-      }
     }
   }
 

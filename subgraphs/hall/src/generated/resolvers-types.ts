@@ -306,7 +306,9 @@ export const MaterialSource = {
   /** An earlier item of the bundle issues it (免提交). */
   ProducedInBundle: 'PRODUCED_IN_BUNDLE',
   /** A department taking part in the bundle already holds it (免提交). */
-  HeldByDepartment: 'HELD_BY_DEPARTMENT'
+  HeldByDepartment: 'HELD_BY_DEPARTMENT',
+  /** The proof of the bundle's fees paid once (一窗收费), sent by the hall to the items the payment holds back (免提交). */
+  PaidInBundle: 'PAID_IN_BUNDLE'
 } as const;
 
 export type MaterialSource = typeof MaterialSource[keyof typeof MaterialSource];
@@ -724,6 +726,8 @@ export const ApplicationStatus = {
   InProgress: 'IN_PROGRESS',
   /** A department asks the applicant to correct fields (补正): see the part's `correctionFields`. */
   CorrectionRequested: 'CORRECTION_REQUESTED',
+  /** Its fees are due (一窗收费): pay the payment code in `payment`; the parts after the payment wait for it. */
+  PaymentDue: 'PAYMENT_DUE',
   /** Every part approved (办结). */
   Completed: 'COMPLETED',
   /** A department refused a part, so the bundle cannot complete. */
@@ -820,6 +824,8 @@ export type Application = {
   receiptUrl: Scalars['String']['output'];
   /** Its public status page (the receipt's QR code): number and status only, at an unguessable address. For its applicant, agent and staff. */
   publicStatusUrl: Scalars['String']['output'];
+  /** Its fees, paid once (一窗收费): null when its bundle has no payment step among the items chosen. */
+  payment?: Maybe<ApplicationPayment>;
 };
 
 
@@ -829,6 +835,138 @@ export type Application = {
  */
 export type ApplicationFlagArgs = {
   asOf?: InputMaybe<Scalars['DateTime']['input']>;
+};
+
+/** Where an application's payment stands (一窗收费). */
+export const ApplicationPaymentStatus = {
+  /** Waiting for the assessments it follows (e.g. the deed tax declared); nothing to pay yet. */
+  NotDue: 'NOT_DUE',
+  /** Due: the departments' fees are being assessed and the payment code issued (moments, unless the platform is down: see `problem`). */
+  Ordering: 'ORDERING',
+  /** The payment code is issued: pay it online or at the window's POS before `order.expiresAt`. */
+  Unpaid: 'UNPAID',
+  /** The payment code expired unpaid: ask for a new one (`renewPayment`); a payment made on the old one is refunded. */
+  Expired: 'EXPIRED',
+  /** Paid: the items after the payment have gone to their departments. */
+  Paid: 'PAID',
+  /** The departments assessed nothing to pay: the items after it went on. */
+  NotNeeded: 'NOT_NEEDED',
+  /** Paid, and what the application did not use was refunded after it was refused. */
+  Refunded: 'REFUNDED',
+  /** The application was refused before anything was paid: nothing is to be paid. */
+  Cancelled: 'CANCELLED'
+} as const;
+
+export type ApplicationPaymentStatus = typeof ApplicationPaymentStatus[keyof typeof ApplicationPaymentStatus];
+/** One fee of an application's payment: what one department assessed for one of its items. */
+export type ApplicationFee = {
+  __typename?: 'ApplicationFee';
+  /** The item it is for. */
+  itemCode: Scalars['ID']['output'];
+  /** The department that assessed it. */
+  department: Department;
+  /** What is paid, e.g. 契税, 不动产登记费. */
+  name: Scalars['String']['output'];
+  /** The rule that produced the amount, with its citation. */
+  basis: Scalars['String']['output'];
+  /** The amount. */
+  amount: Scalars['Money']['output'];
+};
+
+/** A refund an application's payment owes or made. */
+export type ApplicationRefund = {
+  __typename?: 'ApplicationRefund';
+  /** The payment order refunded. */
+  orderNumber: Scalars['String']['output'];
+  /** Why. */
+  reason: Scalars['String']['output'];
+  /** How much was refunded; null until it is made. */
+  amount?: Maybe<Scalars['Money']['output']>;
+  /** The platform's refund number; null until it is made. */
+  refundNumber?: Maybe<Scalars['String']['output']>;
+  /** When it was made; null until it is. */
+  refundedAt?: Maybe<Scalars['DateTime']['output']>;
+};
+
+/**
+ * An application's payment of its fees (一窗收费): the assessments it waits for, the items it holds back
+ * until paid, the fees in one order at the unified public payment platform, and the refunds it owes.
+ */
+export type ApplicationPayment = {
+  __typename?: 'ApplicationPayment';
+  /** Where it stands. */
+  status: ApplicationPaymentStatus;
+  /** Items whose assessment it waits for (their approval). */
+  waitsFor: Array<Scalars['ID']['output']>;
+  /** Items that are sent only once it is paid. */
+  holds: Array<Scalars['ID']['output']>;
+  /** Every fee, once assessed (empty before). */
+  fees: Array<ApplicationFee>;
+  /** Their sum, once assessed. */
+  total?: Maybe<Scalars['Money']['output']>;
+  /** The order to pay now at the payment platform (its payment code, receipts once paid): null before it is made. */
+  order?: Maybe<PaymentOrder>;
+  /** When it was paid. */
+  paidAt?: Maybe<Scalars['DateTime']['output']>;
+  /** Refunds owed or made, oldest first. */
+  refunds: Array<ApplicationRefund>;
+  /** What is holding it up, when something is (the platform or a department unreachable); retried by itself. */
+  problem?: Maybe<Scalars['String']['output']>;
+};
+
+/**
+ * A payment order (缴款订单) at the unified public payment platform: the fees of one application, one line
+ * per payee, paid at once by its 20-digit payment code (缴款码) online or at the window's POS.
+ */
+export type PaymentOrder = {
+  __typename?: 'PaymentOrder';
+  /** The platform's order number. */
+  orderNumber: Scalars['String']['output'];
+};
+
+/** What does not match between the payment platform's statement of a day and the hall's records. */
+export const PaymentMismatchKind = {
+  /** The platform booked a payment the hall has not recorded (the hall reads the order back at once). */
+  PaidUnrecorded: 'PAID_UNRECORDED',
+  /** The hall recorded a payment the platform's statement does not have. */
+  RecordedUnpaid: 'RECORDED_UNPAID',
+  /** Both have the payment, for different amounts. */
+  AmountDiffers: 'AMOUNT_DIFFERS',
+  /** The refunds of the order that day differ. */
+  RefundDiffers: 'REFUND_DIFFERS'
+} as const;
+
+export type PaymentMismatchKind = typeof PaymentMismatchKind[keyof typeof PaymentMismatchKind];
+/** One mismatch of a reconciled day. */
+export type PaymentMismatch = {
+  __typename?: 'PaymentMismatch';
+  /** What does not match. */
+  kind: PaymentMismatchKind;
+  /** The platform's order number. */
+  orderNumber: Scalars['String']['output'];
+  /** The application it pays, when the hall knows the order. */
+  applicationId?: Maybe<Scalars['ID']['output']>;
+  /** What the hall recorded (null: nothing). */
+  recorded?: Maybe<Scalars['Money']['output']>;
+  /** What the statement booked (null: nothing). */
+  booked?: Maybe<Scalars['Money']['output']>;
+};
+
+/** A day's payment statement reconciled against the hall's records (对账). */
+export type PaymentReconciliation = {
+  __typename?: 'PaymentReconciliation';
+  /** The day (Beijing time). */
+  date: Scalars['Date']['output'];
+  /** When it was reconciled. */
+  reconciledAt: Scalars['DateTime']['output'];
+  /** Lines in the platform's statement. */
+  lines: Scalars['Int']['output'];
+  /** The statement's payments. */
+  paid: Scalars['Money']['output'];
+  /** The statement's refunds. */
+  refunded: Scalars['Money']['output'];
+  /** Every mismatch; empty when the day agrees. */
+  mismatches: Array<PaymentMismatch>;
 };
 
 /** How an application was handed in (一窗受理 or online). */
@@ -1524,6 +1662,8 @@ export type Query = {
   publicApplicationStatus?: Maybe<PublicApplicationStatus>;
   /** The window's queue (staff): applications with red, then yellow parts first, then dead letters, then newest. */
   applicationQueue: Array<Application>;
+  /** A day's payments reconciled against the platform's statement (window staff): null when the day was not reconciled yet. */
+  paymentReconciliation?: Maybe<PaymentReconciliation>;
   /** Parts flagged yellow or red by e-supervision (staff), red first. */
   flaggedParts: Array<FlaggedPart>;
   /** Parts whose sending was given up (staff), for window staff to retry. */
@@ -1684,6 +1824,15 @@ export type QueryApplicationQueueArgs = {
  * The entry points for reading: people, enterprises and real-estate units with what every department holds
  * about them, and each department's items and cases.
  */
+export type QueryPaymentReconciliationArgs = {
+  date: Scalars['Date']['input'];
+};
+
+
+/**
+ * The entry points for reading: people, enterprises and real-estate units with what every department holds
+ * about them, and each department's items and cases.
+ */
 export type QueryFlaggedPartsArgs = {
   department?: InputMaybe<Department>;
   asOf?: InputMaybe<Scalars['DateTime']['input']>;
@@ -1719,6 +1868,16 @@ export type QuerySalesConfirmedToMeArgs = {
 /** Changes: submitting cases to departments and sending the corrections they ask for. */
 export type Mutation = {
   __typename?: 'Mutation';
+  /** A new payment code for an application whose last one expired unpaid (its applicant, their agent, its window officer). */
+  renewPayment: ApplicationPayment;
+  /**
+   * Reads the application's payment order back from the platform now (its applicant, their agent, window staff
+   * after the POS took the payment): answers the payment as recorded after the read. A read: it moves nothing
+   * the platform does not say.
+   */
+  checkPayment: ApplicationPayment;
+  /** Reconciles a day's payments against the platform's statement now (window staff); the hall also does it each day for yesterday. */
+  reconcilePayments: PaymentReconciliation;
   /** Consents to reading the named departments' data to prefill a bundle's form; replaces an earlier consent for it. */
   grantConsent: Consent;
   /** Withdraws a consent. */
@@ -1759,6 +1918,24 @@ export type Mutation = {
   revokeDelegation: Delegation;
   /** Rates a finished application, once: a level from 1 to 5 and an optional comment (at most 500 characters). */
   rateApplication: Application;
+};
+
+
+/** Changes: submitting cases to departments and sending the corrections they ask for. */
+export type MutationRenewPaymentArgs = {
+  applicationId: Scalars['ID']['input'];
+};
+
+
+/** Changes: submitting cases to departments and sending the corrections they ask for. */
+export type MutationCheckPaymentArgs = {
+  applicationId: Scalars['ID']['input'];
+};
+
+
+/** Changes: submitting cases to departments and sending the corrections they ask for. */
+export type MutationReconcilePaymentsArgs = {
+  date: Scalars['Date']['input'];
 };
 
 
@@ -2051,6 +2228,14 @@ export type ResolversTypes = {
   SupervisionFlag: ResolverTypeWrapper<any>;
   SatisfactionBy: ResolverTypeWrapper<any>;
   Application: ResolverTypeWrapper<any>;
+  ApplicationPaymentStatus: ResolverTypeWrapper<any>;
+  ApplicationFee: ResolverTypeWrapper<any>;
+  ApplicationRefund: ResolverTypeWrapper<any>;
+  ApplicationPayment: ResolverTypeWrapper<any>;
+  PaymentOrder: ResolverTypeWrapper<any>;
+  PaymentMismatchKind: ResolverTypeWrapper<any>;
+  PaymentMismatch: ResolverTypeWrapper<any>;
+  PaymentReconciliation: ResolverTypeWrapper<any>;
   Intake: ResolverTypeWrapper<any>;
   IntakeChannel: ResolverTypeWrapper<any>;
   IdentityCheckMethod: ResolverTypeWrapper<any>;
@@ -2151,6 +2336,12 @@ export type ResolversParentTypes = {
   FundCase: any;
   ResultEntry: any;
   Application: any;
+  ApplicationFee: any;
+  ApplicationRefund: any;
+  ApplicationPayment: any;
+  PaymentOrder: any;
+  PaymentMismatch: any;
+  PaymentReconciliation: any;
   Intake: any;
   StaffMember: any;
   Handover: any;
@@ -2533,6 +2724,56 @@ export type ApplicationResolvers<ContextType = HallContext, ParentType extends R
   handovers?: Resolver<Array<ResolversTypes['Handover']>, ParentType, ContextType>;
   receiptUrl?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   publicStatusUrl?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  payment?: Resolver<Maybe<ResolversTypes['ApplicationPayment']>, ParentType, ContextType>;
+};
+
+export type ApplicationFeeResolvers<ContextType = HallContext, ParentType extends ResolversParentTypes['ApplicationFee'] = ResolversParentTypes['ApplicationFee']> = {
+  itemCode?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  department?: Resolver<ResolversTypes['Department'], ParentType, ContextType>;
+  name?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  basis?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  amount?: Resolver<ResolversTypes['Money'], ParentType, ContextType>;
+};
+
+export type ApplicationRefundResolvers<ContextType = HallContext, ParentType extends ResolversParentTypes['ApplicationRefund'] = ResolversParentTypes['ApplicationRefund']> = {
+  orderNumber?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  reason?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  amount?: Resolver<Maybe<ResolversTypes['Money']>, ParentType, ContextType>;
+  refundNumber?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  refundedAt?: Resolver<Maybe<ResolversTypes['DateTime']>, ParentType, ContextType>;
+};
+
+export type ApplicationPaymentResolvers<ContextType = HallContext, ParentType extends ResolversParentTypes['ApplicationPayment'] = ResolversParentTypes['ApplicationPayment']> = {
+  status?: Resolver<ResolversTypes['ApplicationPaymentStatus'], ParentType, ContextType>;
+  waitsFor?: Resolver<Array<ResolversTypes['ID']>, ParentType, ContextType>;
+  holds?: Resolver<Array<ResolversTypes['ID']>, ParentType, ContextType>;
+  fees?: Resolver<Array<ResolversTypes['ApplicationFee']>, ParentType, ContextType>;
+  total?: Resolver<Maybe<ResolversTypes['Money']>, ParentType, ContextType>;
+  order?: Resolver<Maybe<ResolversTypes['PaymentOrder']>, ParentType, ContextType>;
+  paidAt?: Resolver<Maybe<ResolversTypes['DateTime']>, ParentType, ContextType>;
+  refunds?: Resolver<Array<ResolversTypes['ApplicationRefund']>, ParentType, ContextType>;
+  problem?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+};
+
+export type PaymentOrderResolvers<ContextType = HallContext, ParentType extends ResolversParentTypes['PaymentOrder'] = ResolversParentTypes['PaymentOrder']> = {
+  orderNumber?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+};
+
+export type PaymentMismatchResolvers<ContextType = HallContext, ParentType extends ResolversParentTypes['PaymentMismatch'] = ResolversParentTypes['PaymentMismatch']> = {
+  kind?: Resolver<ResolversTypes['PaymentMismatchKind'], ParentType, ContextType>;
+  orderNumber?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  applicationId?: Resolver<Maybe<ResolversTypes['ID']>, ParentType, ContextType>;
+  recorded?: Resolver<Maybe<ResolversTypes['Money']>, ParentType, ContextType>;
+  booked?: Resolver<Maybe<ResolversTypes['Money']>, ParentType, ContextType>;
+};
+
+export type PaymentReconciliationResolvers<ContextType = HallContext, ParentType extends ResolversParentTypes['PaymentReconciliation'] = ResolversParentTypes['PaymentReconciliation']> = {
+  date?: Resolver<ResolversTypes['Date'], ParentType, ContextType>;
+  reconciledAt?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
+  lines?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  paid?: Resolver<ResolversTypes['Money'], ParentType, ContextType>;
+  refunded?: Resolver<ResolversTypes['Money'], ParentType, ContextType>;
+  mismatches?: Resolver<Array<ResolversTypes['PaymentMismatch']>, ParentType, ContextType>;
 };
 
 export type IntakeResolvers<ContextType = HallContext, ParentType extends ResolversParentTypes['Intake'] = ResolversParentTypes['Intake']> = {
@@ -2788,6 +3029,7 @@ export type QueryResolvers<ContextType = HallContext, ParentType extends Resolve
   feePreview?: Resolver<ResolversTypes['FeePreview'], ParentType, ContextType, RequireFields<QueryFeePreviewArgs, 'bundleCode' | 'options' | 'values'>>;
   publicApplicationStatus?: Resolver<Maybe<ResolversTypes['PublicApplicationStatus']>, ParentType, ContextType, RequireFields<QueryPublicApplicationStatusArgs, 'token'>>;
   applicationQueue?: Resolver<Array<ResolversTypes['Application']>, ParentType, ContextType, RequireFields<QueryApplicationQueueArgs, 'mine' | 'limit'>>;
+  paymentReconciliation?: Resolver<Maybe<ResolversTypes['PaymentReconciliation']>, ParentType, ContextType, RequireFields<QueryPaymentReconciliationArgs, 'date'>>;
   flaggedParts?: Resolver<Array<ResolversTypes['FlaggedPart']>, ParentType, ContextType, Partial<QueryFlaggedPartsArgs>>;
   deadLetteredParts?: Resolver<Array<ResolversTypes['ApplicationPart']>, ParentType, ContextType, Partial<QueryDeadLetteredPartsArgs>>;
   satisfaction?: Resolver<Array<ResolversTypes['SatisfactionRow']>, ParentType, ContextType, RequireFields<QuerySatisfactionArgs, 'by'>>;
@@ -2796,6 +3038,9 @@ export type QueryResolvers<ContextType = HallContext, ParentType extends Resolve
 };
 
 export type MutationResolvers<ContextType = HallContext, ParentType extends ResolversParentTypes['Mutation'] = ResolversParentTypes['Mutation']> = {
+  renewPayment?: Resolver<ResolversTypes['ApplicationPayment'], ParentType, ContextType, RequireFields<MutationRenewPaymentArgs, 'applicationId'>>;
+  checkPayment?: Resolver<ResolversTypes['ApplicationPayment'], ParentType, ContextType, RequireFields<MutationCheckPaymentArgs, 'applicationId'>>;
+  reconcilePayments?: Resolver<ResolversTypes['PaymentReconciliation'], ParentType, ContextType, RequireFields<MutationReconcilePaymentsArgs, 'date'>>;
   grantConsent?: Resolver<ResolversTypes['Consent'], ParentType, ContextType, RequireFields<MutationGrantConsentArgs, 'bundleCode' | 'scopes'>>;
   revokeConsent?: Resolver<ResolversTypes['Consent'], ParentType, ContextType, RequireFields<MutationRevokeConsentArgs, 'consentId'>>;
   prefillForm?: Resolver<ResolversTypes['Prefill'], ParentType, ContextType, RequireFields<MutationPrefillFormArgs, 'bundleCode'>>;
@@ -2864,6 +3109,12 @@ export type Resolvers<ContextType = HallContext> = {
   FundCase?: FundCaseResolvers<ContextType>;
   ResultEntry?: ResultEntryResolvers<ContextType>;
   Application?: ApplicationResolvers<ContextType>;
+  ApplicationFee?: ApplicationFeeResolvers<ContextType>;
+  ApplicationRefund?: ApplicationRefundResolvers<ContextType>;
+  ApplicationPayment?: ApplicationPaymentResolvers<ContextType>;
+  PaymentOrder?: PaymentOrderResolvers<ContextType>;
+  PaymentMismatch?: PaymentMismatchResolvers<ContextType>;
+  PaymentReconciliation?: PaymentReconciliationResolvers<ContextType>;
   Intake?: IntakeResolvers<ContextType>;
   StaffMember?: StaffMemberResolvers<ContextType>;
   Handover?: HandoverResolvers<ContextType>;

@@ -3,7 +3,11 @@ import type { Database } from '../platform/database';
 import type { DispatchJobTable } from '../platform/schema';
 import type { Queryable } from '../platform/unit-of-work';
 
-export type JobKind = 'submit' | 'correct' | 'poll';
+/**
+ * What a job does: send a part, send its correction, read its case back; or, on a payment's anchor part,
+ * make and follow the payment's order (`pay`) and make the refunds it owes (`refund`).
+ */
+export type JobKind = 'submit' | 'correct' | 'poll' | 'pay' | 'refund';
 
 export interface Job {
   readonly id: number;
@@ -138,8 +142,8 @@ export class JobQueue {
    * Asks for a read of a part's case soon, coalescing: the part's poll runs at most `coalesceMs` from now
    * (sooner if it was due sooner), so every nudge within the window is answered by one read.
    */
-  async nudge(partId: string, coalesceMs: number, now = new Date()): Promise<void> {
-    await enqueue(this.db, partId, 'poll', new Date(now.getTime() + coalesceMs), {}, now);
+  async nudge(partId: string, coalesceMs: number, now = new Date(), kind: JobKind = 'poll'): Promise<void> {
+    await enqueue(this.db, partId, kind, new Date(now.getTime() + coalesceMs), {}, now);
   }
 
   /** The last failed job of a part (to retry a dead-lettered part as it failed). */
@@ -148,6 +152,7 @@ export class JobQueue {
       .selectFrom('dispatch_jobs')
       .selectAll()
       .where('part_id', '=', partId)
+      .where('kind', 'in', ['submit', 'correct', 'poll'])
       .where('last_error', 'is not', null)
       .where('done_at', 'is not', null)
       .orderBy('id', 'desc')

@@ -8,6 +8,7 @@ export const STATUS_NAMES: Readonly<Record<ApplicationStatus, Bilingual>> = {
   SUBMITTED: { zh: '已提交，待部门受理', en: 'Submitted, waiting for the departments to accept it' },
   IN_PROGRESS: { zh: '办理中', en: 'In progress' },
   CORRECTION_REQUESTED: { zh: '待补正', en: 'Waiting for a correction by the applicant' },
+  PAYMENT_DUE: { zh: '待缴费', en: 'Waiting for the fees to be paid' },
   COMPLETED: { zh: '已办结', en: 'Completed' },
   REJECTED: { zh: '不予办理', en: 'Refused' },
 };

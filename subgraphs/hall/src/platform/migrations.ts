@@ -459,6 +459,49 @@ const migrations: Record<string, Migration> = {
       await sql`alter table parts drop column clock_stops`.execute(db);
     },
   },
+  '2026-12-04-009-payments': {
+    async up(db: Kysely<unknown>) {
+      // Each application's payment of its fees (一窗收费): where it stands, the lines the departments
+      // assessed, the orders made at the platform (a new one after an expiry), the refunds owed and made.
+      await db.schema
+        .createTable('payments')
+        .addColumn('application_id', 'text', (c) => c.primaryKey().references('applications.id'))
+        .addColumn('anchor_part_id', 'text', (c) => c.notNull().references('parts.id'))
+        .addColumn('waits_for', 'jsonb', (c) => c.notNull())
+        .addColumn('holds', 'jsonb', (c) => c.notNull())
+        .addColumn('proof', 'text', (c) => c.notNull())
+        .addColumn('status', 'text', (c) => c.notNull())
+        .addColumn('attempt', 'integer', (c) => c.notNull())
+        .addColumn('lines', 'jsonb', (c) => c.notNull().defaultTo(sql`'[]'::jsonb`))
+        .addColumn('total_fen', 'bigint')
+        .addColumn('orders', 'jsonb', (c) => c.notNull().defaultTo(sql`'[]'::jsonb`))
+        .addColumn('refunds', 'jsonb', (c) => c.notNull().defaultTo(sql`'[]'::jsonb`))
+        .addColumn('order_numbers', 'jsonb', (c) => c.notNull().defaultTo(sql`'[]'::jsonb`))
+        .addColumn('paid_at', 'timestamptz')
+        .addColumn('problem', 'text')
+        .addColumn('created_at', 'timestamptz', (c) => c.notNull())
+        .addColumn('updated_at', 'timestamptz', (c) => c.notNull())
+        .execute();
+      // A notification names an order: found through its number (jsonb containment, GIN-indexed).
+      await sql`create index payments_order_numbers on payments using gin (order_numbers)`.execute(db);
+      await sql`create index payments_outstanding on payments (status) where status in ('ORDERING', 'UNPAID', 'EXPIRED')`.execute(
+        db,
+      );
+      // Each day's statement reconciled: what it held and every mismatch with the hall's records.
+      await db.schema
+        .createTable('payment_reconciliations')
+        .addColumn('date', 'text', (c) => c.primaryKey())
+        .addColumn('reconciled_at', 'timestamptz', (c) => c.notNull())
+        .addColumn('lines', 'integer', (c) => c.notNull())
+        .addColumn('paid_fen', 'bigint', (c) => c.notNull())
+        .addColumn('refunded_fen', 'bigint', (c) => c.notNull())
+        .addColumn('mismatches', 'jsonb', (c) => c.notNull())
+        .execute();
+    },
+    async down(db: Kysely<unknown>) {
+      await sql`drop table payment_reconciliations, payments`.execute(db);
+    },
+  },
 };
 
 const provider: MigrationProvider = { getMigrations: async () => migrations };

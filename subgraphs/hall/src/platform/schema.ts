@@ -73,6 +73,8 @@ export interface HallDatabase {
   staff_seen: StaffSeenTable;
   delegations: DelegationTable;
   calendar_years: CalendarYearTable;
+  payments: PaymentTable;
+  payment_reconciliations: PaymentReconciliationTable;
 }
 
 /** A member of staff as stored (their token's subject, name and centre). */
@@ -309,4 +311,35 @@ export interface DelegationTable {
   >;
   granted_at: Timestamp;
   revoked_at: Timestamp | null;
+}
+
+/** An application's payment (payments/model.ts Payment); dates inside the JSON columns as ISO strings. */
+export interface PaymentTable {
+  application_id: string;
+  anchor_part_id: string;
+  waits_for: Json<string[]>;
+  holds: Json<string[]>;
+  proof: string;
+  status: string;
+  attempt: number;
+  lines: Json<unknown[]>;
+  total_fen: ColumnType<string | number | null, number | null | undefined, number | null>;
+  orders: Json<Record<string, unknown>[]>;
+  refunds: Json<Record<string, unknown>[]>;
+  paid_at: Timestamp | null;
+  problem: string | null;
+  /** The order numbers, for the platform's notifications to find their payment (one row per order). */
+  order_numbers: Json<string[]>;
+  created_at: Timestamp;
+  updated_at: Timestamp;
+}
+
+/** A day's statement reconciled against the hall's payments, with every mismatch found. */
+export interface PaymentReconciliationTable {
+  date: string;
+  reconciled_at: Timestamp;
+  lines: number;
+  paid_fen: ColumnType<string | number, number, number>;
+  refunded_fen: ColumnType<string | number, number, number>;
+  mismatches: Json<Record<string, unknown>[]>;
 }

@@ -30,6 +30,8 @@ export const ApplicationStatus = {
   InProgress: 'IN_PROGRESS',
   /** A department asks the applicant to correct fields (补正): see the part's `correctionFields`. */
   CorrectionRequested: 'CORRECTION_REQUESTED',
+  /** Its fees are due (一窗收费): pay the payment code in `payment`; the parts after the payment wait for it. */
+  PaymentDue: 'PAYMENT_DUE',
   /** Every part approved (办结). */
   Completed: 'COMPLETED',
   /** A department refused a part, so the bundle cannot complete. */
@@ -257,7 +259,9 @@ export const MaterialSource = {
   /** An earlier item of the bundle issues it (免提交). */
   ProducedInBundle: 'PRODUCED_IN_BUNDLE',
   /** A department taking part in the bundle already holds it (免提交). */
-  HeldByDepartment: 'HELD_BY_DEPARTMENT'
+  HeldByDepartment: 'HELD_BY_DEPARTMENT',
+  /** The proof of the bundle's fees paid once (一窗收费), sent by the hall to the items the payment holds back (免提交). */
+  PaidInBundle: 'PAID_IN_BUNDLE'
 } as const;
 
 export type MaterialSource = typeof MaterialSource[keyof typeof MaterialSource];

@@ -200,10 +200,13 @@ mutation Submit($input: ApplicationInput!) {
   }
 }
 
-# Then watch it complete on the departments' clocks: run this again and again.
+# Then watch it complete on the departments' clocks: run this again and again. Once the deed tax is
+# assessed it waits for the fees (PAYMENT_DUE): open payment.order.checkoutUrl and pay there (online
+# banking's page for the code), then Watch again.
 query Watch {
   myApplications(limit: 1) {
     id status submittedAt completedAt
+    payment { status total order { paymentCode checkoutUrl } }
     parts { itemCode name { zh } department status caseNumber acceptedAt deadline result { key value } }
   }
 }

@@ -264,6 +264,7 @@ export function stackServices(options: StackOptions = {}): ServiceSpec[] {
         PAYMENT_CALLER_KEY_FILE: callerKeys.privateKeyFile,
         PAYMENT_PLATFORM_PUBLIC_KEY_FILE: platformKeys.publicKeyFile,
         PAYMENT_NOTIFY_URL: local(payment.subgraph, '/notifications/payment'),
+        PAYMENT_CHECKOUT_URL: local(payment.port, '/payer/v1/checkout'),
       },
       url: local(payment.subgraph, '/graphql'),
       readyUrl: local(payment.subgraph, '/health'),

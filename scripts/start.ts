@@ -132,7 +132,8 @@ A first query to run there (everything four departments hold about you, in one r
 Buy a second-hand home in one go (一件事): the seller (persona "seller") has confirmed selling you their
 home, as both parties must (《不动产登记暂行条例》第十四条); this opens GraphiQL with the house transfer
 filled from the departments' data under that confirmation and the scans uploaded. Run "Submit", then "Watch" again and again: the deed tax and
-the fund withdrawal are approved in parallel, then the transfer registration, in seconds.
+the fund withdrawal are approved in parallel; the fees fall due (一窗收费): pay them once on the page at
+payment.order.checkoutUrl (online banking's, for the payment code); then the transfer registration, in seconds.
   ${demo}
 
 Personas (tokens: ${idp}/token?persona=<id>):

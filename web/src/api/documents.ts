@@ -179,7 +179,42 @@ export const APPLICATION = graphql(`
       responsibleOfficer { ...StaffParts }
       handovers { from { ...StaffParts } to { ...StaffParts } reason at }
       receiptUrl
+      payment { status holds }
     }
+  }
+`);
+
+/** An application's payment (一窗收费): its fees, the payment code and its receipts once paid. */
+export const PAYMENT = graphql(`
+  fragment PaymentParts on ApplicationPayment {
+    status waitsFor holds total paidAt problem
+    fees { itemCode department name basis amount }
+    refunds { orderNumber reason amount refundNumber refundedAt }
+    order {
+      orderNumber paymentCode status total paid refunded expiresAt paidAt channel latePayment checkoutUrl
+      lines { subOrderNumber item amount payee { name }
+        receipt { kind number issuedAt amount document signature } }
+    }
+  }
+`);
+
+export const APPLICATION_PAYMENT = graphql(`
+  query ApplicationPayment($id: ID!) {
+    application(id: $id) { id status payment { ...PaymentParts } }
+  }
+`);
+
+/** Reads the payment order back now (after paying online or at the window's POS). */
+export const CHECK_PAYMENT = graphql(`
+  mutation CheckPayment($id: ID!) {
+    checkPayment(applicationId: $id) { ...PaymentParts }
+  }
+`);
+
+/** A new payment code after the last one expired unpaid. */
+export const RENEW_PAYMENT = graphql(`
+  mutation RenewPayment($id: ID!) {
+    renewPayment(applicationId: $id) { ...PaymentParts }
   }
 `);
 

@@ -18,6 +18,7 @@ import { DepartmentName } from '../components/Department';
 import { Field } from '../components/Field';
 import { Notice, PageTitle } from '../components/Layout';
 import { ReceiptButton } from '../components/Papers';
+import { PaymentSection } from '../components/Payment';
 import { ProblemSummary } from '../components/ProblemSummary';
 import { FlagBadge, StatusBadge } from '../components/Status';
 
@@ -92,6 +93,11 @@ export function ApplicationPage({ id }: { id: string }) {
       <p className="visually-hidden" aria-live="polite" data-testid="live-status">
         {t(`status.${application.status}` as MessageKey)}
       </p>
+      <PaymentSection
+        applicationId={application.id}
+        onChanged={() => refetch({ requestPolicy: 'network-only' })}
+        itemNames={new Map(application.parts.map((p) => [p.itemCode, l(p.name)]))}
+      />
       <h2>{t('application.timelines')}</h2>
       <p className="muted small" data-testid="department-clocks">
         {t('application.departmentClocks')}
@@ -125,6 +131,10 @@ function PartTimeline(props: {
 }) {
   const { part, application, fields, correctAs, onCorrected } = props;
   const { t, l, lang, list } = useI18n();
+  // 一窗收费: a part the application's payment holds back waits for the fees to be paid too.
+  const heldByPayment =
+    !!application.payment?.holds.includes(part.itemCode) &&
+    !['PAID', 'NOT_NEEDED'].includes(application.payment.status);
   // `by`: whose clock a date is read from — the hall's (submitted) or the department's (accepted, decided).
   const steps: {
     key: string;
@@ -189,15 +199,16 @@ function PartTimeline(props: {
             </dd>
           </div>
         )}
-        {part.status === 'WAITING' && part.after.length > 0 && (
+        {part.status === 'WAITING' && (part.after.length > 0 || heldByPayment) && (
           <div>
             <dt>{t('part.waitsFor')}</dt>
             <dd>
-              {list(
-                part.after
+              {list([
+                ...part.after
                   .map((code) => application.parts.find((p) => p.itemCode === code))
                   .map((p) => (p ? l(p.name) : '')),
-              )}
+                ...(heldByPayment ? [t('part.waitsForPayment')] : []),
+              ])}
             </dd>
           </div>
         )}

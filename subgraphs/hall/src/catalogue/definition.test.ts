@@ -98,4 +98,24 @@ describe('bundle files', () => {
       /a\.json: not valid JSON[\s\S]*b\.json: code: bundle codes are capitals[\s\S]*b\.json: (name|items)/,
     );
   });
+
+  it('refuses a payment step placed where it cannot be, naming each problem', () => {
+    const problems = problemsOf(
+      bundle({
+        items: [{ code: 'TAX-DEED-TAX' }, { code: 'RE-TRANSFER', after: ['TAX-DEED-TAX'] }],
+        payment: {
+          after: ['RE-TRANSFER', 'FUND-LOAN'],
+          before: ['TAX-DEED-TAX'],
+          proof: 'fee-payment-voucher',
+        },
+      }),
+    ).join('\n');
+    expect(problems).toMatch(/the payment is placed around FUND-LOAN, which is not in the bundle/);
+    expect(problems).toMatch(
+      /holds back TAX-DEED-TAX, which RE-TRANSFER \(whose assessment it waits for\) comes after/,
+    );
+    expect(problems).toMatch(
+      /proof "fee-payment-voucher" goes to TAX-DEED-TAX, whose department does not take that material/,
+    );
+  });
 });

@@ -33,6 +33,7 @@ const transfer: HallItem = {
     material('deed-tax-receipt', true),
     material('property-certificate', true, ['REALESTATE']),
     material('marriage-certificate', false),
+    material('fee-payment-voucher', false),
   ],
   result: { materials: ['property-certificate'], values: [] },
 };
@@ -77,5 +78,17 @@ describe('what a part sends its department', () => {
       { id: 'deed-tax-receipt', reference: 'document:SWPZ0001' },
       { id: 'property-certificate', reference: 'held-by:realestate' },
     ]);
+  });
+
+  it('carries the paid payment as its proof when the payment held the part back, and not before', () => {
+    const paid = caseInput(transfer, application, part, [deedTax], {
+      proof: 'fee-payment-voucher',
+      orderNumber: 'UPP202612050000000001',
+    });
+    expect(paid.materials).toContainEqual({
+      id: 'fee-payment-voucher',
+      reference: 'payment:UPP202612050000000001',
+    });
+    expect(input.materials).not.toContainEqual(expect.objectContaining({ id: 'fee-payment-voucher' }));
   });
 });

@@ -305,6 +305,8 @@ export function stackServices(options: StackOptions = {}): ServiceSpec[] {
       INTERNAL_IDENTITY_JWKS_FILE: identity.jwksFile,
       GATEWAY_URL: local(ports.gateway, '/graphql'),
       TOKEN_URL: local(ports.idp, '/token'),
+      // The notices' texts go through the SMS gateway's stand-in.
+      SMS_URL: local(ports.sms.port),
       ...(options.hallDatabaseUrl ? { DATABASE_URL: options.hallDatabaseUrl } : {}),
       ...(options.hallDataDir ? { DATA_DIR: options.hallDataDir } : {}),
       ...(options.bundlesDir ? { BUNDLES_DIR: options.bundlesDir } : {}),

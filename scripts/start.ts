@@ -139,8 +139,9 @@ payment.order.checkoutUrl (online banking's, for the payment code); then the tra
 Personas (tokens: ${idp}/token?persona=<id>):
 ${personas.map((p) => `  ${p.id.padEnd(16)} ${p.name}  ${p.title.en}`).join('\n')}
 
-The SMS gateway (短信平台) stand-in runs beside the departments, on their clock; the hall does not send
-texts through it yet. Texts it sent, per template and number: http://127.0.0.1:${DEFAULT_PORTS.sms.adminPort}/__admin/sent
+The hall texts the applicant at every change that needs them (accepted, correction, fees due, approved,
+refused) through the SMS gateway (短信平台) stand-in, to the number in the form; the web app's 消息 has
+the same notices. Texts the gateway sent, per template and number: http://127.0.0.1:${DEFAULT_PORTS.sms.adminPort}/__admin/sent
 
 The departments' clocks run ${options.clockSpeed}× real time. Logs: ${logDir}
 The departments' stand-ins start afresh from their seed at every start, and so does the hall${

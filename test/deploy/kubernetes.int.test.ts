@@ -175,6 +175,7 @@ describe.skipIf(!kubectl)('deploy/k8s, rendered by kustomize', () => {
           'HALL_CLIENT_SECRET',
           'CALLBACK_SECRETS',
           'PAYMENT_CALLBACK_SECRET',
+          'SMS_ACCESS_KEY_SECRET',
         ])
           expect(settings!.data, key).not.toHaveProperty(key);
         const generated = of('Secret').find((s) => s.metadata.name === secret);
@@ -187,6 +188,7 @@ describe.skipIf(!kubectl)('deploy/k8s, rendered by kustomize', () => {
             'DATABASE_URL',
             'HALL_CLIENT_SECRET',
             'PAYMENT_CALLBACK_SECRET',
+            'SMS_ACCESS_KEY_SECRET',
           ]);
         // The migration: a Job run before the rollout, and each hall pod's init container as a guard.
         const job = of('Job').find((j) => j.metadata.name === 'hall-migrate')!;

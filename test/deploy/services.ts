@@ -66,7 +66,8 @@ export const NOT_YET_DEPLOYED: Readonly<Record<string, string>> = {
   'legacy-payment':
     'the payment platform’s stand-in, for the dev overlay and compose with its subgraph (issue 18)',
   'legacy-courier': 'the courier’s stand-in: the hall does not post results through it yet (issue 19)',
-  'legacy-sms': 'the SMS gateway’s stand-in: the hall does not send texts through it yet (issue 19)',
+  'legacy-sms':
+    'the SMS gateway’s stand-in (for the dev overlay and compose): the hall texts through it, a deployment through the platform its SMS_URL names (issue 19)',
 };
 
 /** Every service `npm start` runs (scripts/stack.ts). */

@@ -161,6 +161,7 @@ describe('the production profile on the built gateway and hall', () => {
           'tax=tax-s3cret-agreed-with-hall,market=market-s3cret-agreed,realestate=realestate-s3cret-agreed,fund=fund-s3cret-agreed-with-hall',
         PUBLIC_BASE_URL: 'https://zwfw.example.gov.cn',
         PAYMENT_CALLBACK_SECRET: 'payment-relay-s3cret-agreed',
+        SMS_ACCESS_KEY_SECRET: 'sms-s3cret-the-platform-issued',
         DATA_DIR: join(mkdtempSync(join(tmpdir(), 'built-hall-')), 'db'),
         GATEWAY_URL: 'http://127.0.0.1:9/graphql',
         LOG_LEVEL: 'info',

@@ -11,6 +11,8 @@ import { feeResolvers } from './fees/resolvers';
 import type { FormChecks } from './forms/form-checks';
 import { formResolvers } from './forms/resolvers';
 import type { Resolvers } from './generated/resolvers-types';
+import { noticeResolvers } from './notices/resolvers';
+import type { Notices } from './notices/store';
 import type { Papers } from './papers/papers';
 import { paperResolvers } from './papers/resolvers';
 import type { PaymentDesk } from './payments/desk';
@@ -41,6 +43,8 @@ export type HallResolverDeps = ConsentResolverDeps &
     readonly payments: Payments;
     readonly desk: PaymentDesk;
     readonly reconciliation: Reconciliation;
+    /** Applicants' notices (the inbox). */
+    readonly notices: Notices;
     readonly wake: () => void;
   };
 
@@ -62,5 +66,6 @@ export function hallResolvers(deps: HallResolverDeps): Resolvers[] {
     draftResolvers(deps),
     delegationResolvers(deps),
     paymentResolvers(deps),
+    noticeResolvers(deps),
   ];
 }

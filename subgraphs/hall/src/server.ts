@@ -1,5 +1,6 @@
 import { createHash } from 'node:crypto';
 import { hostname } from 'node:os';
+import { createSmsAdapter, smsAdapterOptions } from '@onething/adapter-sms';
 import type { Logger } from '@onething/runtime';
 import { hallSubgraphSdl } from '@onething/schema';
 import { createSubgraphServer, type Subgraph, subgraphMetrics } from '@onething/subgraph-kit';
@@ -27,6 +28,8 @@ import { formLimits } from './forms/form-limits';
 import { materialRoutes, Uploads } from './materials';
 import { BlobStore } from './materials/blob-store';
 import { startRetentionSweeps, UploadRetention } from './materials/retention';
+import { Notices } from './notices/store';
+import { Texter } from './notices/texter';
 import { JobQueue } from './outbox/jobs';
 import { Papers } from './papers/papers';
 import { paperRoutes } from './papers/routes';
@@ -92,6 +95,38 @@ export async function createHallSubgraph(
     registers: [metrics.registry],
   });
   const uow = unitOfWork(db);
+  apps.bundleNames = (code) => catalogue.bundle(code)?.name ?? { zh: code, en: code };
+  const notices = new Notices(db);
+  const sms = createSmsAdapter(
+    smsAdapterOptions({
+      url: config.smsUrl,
+      accessKeyId: config.smsAccessKeyId,
+      accessKeySecret: config.smsAccessKeySecret,
+      signName: config.smsSignName,
+      timeoutMs: config.smsTimeoutMs,
+      retries: config.smsRetries,
+    } as Parameters<typeof smsAdapterOptions>[0]),
+  );
+  const texted = new Counter({
+    name: 'onething_hall_texts_total',
+    help: 'Text messages of notices, by outcome (sent, retry, failed).',
+    labelNames: ['outcome'],
+    registers: [metrics.registry],
+  });
+  const texter = new Texter({
+    notices,
+    sms,
+    settings: {
+      intervalMs: config.textIntervalMs,
+      leaseMs: config.dispatchLeaseMs,
+      batch: 16,
+      maxAttempts: config.textMaxAttempts,
+      backoffBaseMs: config.dispatchBackoffMs,
+      backoffMaxMs: config.dispatchBackoffMaxMs,
+    },
+    log: log.child({ component: 'texter' }),
+    onOutcome: (outcome) => texted.inc({ outcome }),
+  });
   const payments = new Payments(db);
   const desk = new PaymentDesk({
     apps,
@@ -134,7 +169,11 @@ export async function createHallSubgraph(
       pollIntervalMs: config.pollIntervalMs,
     },
     log: log.child({ component: 'dispatcher' }),
-    onOutcome: (kind, outcome) => dispatched.inc({ kind, outcome }),
+    onOutcome: (kind, outcome) => {
+      dispatched.inc({ kind, outcome });
+      // A recorded answer may have notified the applicant: send its text now rather than at the next tick.
+      if (outcome === 'recorded') texter.wake();
+    },
     payments: { store: payments, desk },
   });
   const wake = () => dispatcher.wake();
@@ -218,6 +257,7 @@ export async function createHallSubgraph(
       payments,
       desk,
       reconciliation,
+      notices,
       wake: () => dispatcher.wake(),
     }),
     identityKeys: config.identityKeys,
@@ -302,6 +342,7 @@ export async function createHallSubgraph(
     async listen() {
       const url = await subgraph.listen();
       dispatcher.start();
+      texter.start();
       reconciling = reconciliation.start(config.reconcileIntervalMs);
       if (config.uploadSweepIntervalMs > 0)
         sweeps = startRetentionSweeps(retention, config.uploadSweepIntervalMs, log);
@@ -318,7 +359,8 @@ export async function createHallSubgraph(
       reconciling?.stop();
       // Together: a dispatcher still claiming while the requests drain would start new calls for as long
       // as work keeps coming, past the grace period of the shutdown.
-      await Promise.all([subgraph.close(), dispatcher.stop(), sweeps?.stop()]);
+      await Promise.all([subgraph.close(), dispatcher.stop(), texter.stop(), sweeps?.stop()]);
+      sms.close();
       await limits.close();
       await db.destroy();
     },

@@ -1,4 +1,5 @@
 import { fileURLToPath } from 'node:url';
+import { smsAdapterSettings } from '@onething/adapter-sms';
 import { defineSettings, limitSettings, type SettingsSpec, settings } from '@onething/runtime';
 import { identityKeySettings } from '@onething/runtime/identity';
 import { DEPARTMENT_KEYS, isDepartmentKey } from '@onething/schema';
@@ -240,6 +241,23 @@ export const hallSettings = defineSettings('subgraph-hall', {
     env: 'PAYMENT_EXPIRES_MINUTES',
     schema: z.coerce.number().int().min(1).max(10_080).default(1_440),
     doc: 'How long a payment code may be paid (minutes, up to 7 days); after that the applicant asks for a new one and a late payment is refunded.',
+  },
+  // The SMS gateway the notices' texts go through (adapters/sms), and the texter's pace.
+  smsUrl: smsAdapterSettings.spec.url,
+  smsAccessKeyId: smsAdapterSettings.spec.accessKeyId,
+  smsAccessKeySecret: smsAdapterSettings.spec.accessKeySecret,
+  smsSignName: smsAdapterSettings.spec.signName,
+  smsTimeoutMs: smsAdapterSettings.spec.timeoutMs,
+  smsRetries: smsAdapterSettings.spec.retries,
+  textIntervalMs: {
+    env: 'TEXT_INTERVAL_MS',
+    schema: settings.ms(1_000),
+    doc: 'How often the texter looks for notices whose text message is due (a change that notifies someone wakes it at once).',
+  },
+  textMaxAttempts: {
+    env: 'TEXT_MAX_ATTEMPTS',
+    schema: z.coerce.number().int().min(1).max(50).default(12),
+    doc: 'Tries of one text message before it is given up (the inbox keeps the notice either way).',
   },
   reconcileIntervalMs: {
     env: 'RECONCILE_INTERVAL_MS',

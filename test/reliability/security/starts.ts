@@ -103,6 +103,7 @@ export function refusedStarts(keys: DevelopmentIdentityKeys): RefusedStart[] {
     'tax=tax-s3cret-agreed-with-hall,market=market-s3cret-agreed,realestate=realestate-s3cret-agreed,fund=fund-s3cret-agreed-with-hall';
   const hallClient = 'a-secret-the-idp-issued';
   const paymentCallback = 'payment-relay-s3cret-agreed';
+  const smsSecret = 'sms-s3cret-the-platform-issued';
   // Where a deployment's receipts point (the development default is the local gateway).
   const publicBaseUrl = 'https://zwfw.example.gov.cn';
   const subgraphs = [
@@ -131,9 +132,26 @@ export function refusedStarts(keys: DevelopmentIdentityKeys): RefusedStart[] {
     [
       'hall',
       'subgraphs/hall/src/main.ts',
+      'SMS_ACCESS_KEY_SECRET',
+      'sms-dev-secret-0001',
+      {
+        HALL_CLIENT_SECRET: hallClient,
+        CALLBACK_SECRETS: callbackSecrets,
+        PUBLIC_BASE_URL: publicBaseUrl,
+        PAYMENT_CALLBACK_SECRET: paymentCallback,
+      },
+    ],
+    [
+      'hall',
+      'subgraphs/hall/src/main.ts',
       'PAYMENT_CALLBACK_SECRET',
       'payment-callback-dev-secret',
-      { HALL_CLIENT_SECRET: hallClient, CALLBACK_SECRETS: callbackSecrets, PUBLIC_BASE_URL: publicBaseUrl },
+      {
+        HALL_CLIENT_SECRET: hallClient,
+        CALLBACK_SECRETS: callbackSecrets,
+        PUBLIC_BASE_URL: publicBaseUrl,
+        SMS_ACCESS_KEY_SECRET: smsSecret,
+      },
     ],
     [
       'hall',

@@ -2,6 +2,8 @@ import { randomUUID } from 'node:crypto';
 import { type Selectable, sql, type Transaction, type Updateable } from 'kysely';
 import type { StaffRef } from '../acting/acting';
 import { Uploads } from '../materials/uploads';
+import { type NoticeParams, noticeOfStatus } from '../notices/kinds';
+import { Notices } from '../notices/store';
 import { enqueue } from '../outbox/jobs';
 import type { Database } from '../platform/database';
 import type { ApplicationTable, HallDatabase, PartTable } from '../platform/schema';
@@ -420,6 +422,15 @@ export class Applications {
     return toPart(row);
   }
 
+  /** The names notices use for bundles (set by the hall once its catalogue is loaded). */
+  bundleNames: (code: string) => { zh: string; en: string } = (code) => ({ zh: code, en: code });
+
+  /** What a notice of an application says: its bundle's name and the start of its number. */
+  noticeParams(applicationId: string, bundleCode: string): NoticeParams {
+    const name = this.bundleNames(bundleCode);
+    return { bundle: name.zh, bundleEn: name.en, ref: applicationId.slice(0, 8) };
+  }
+
   /** Recomputes an application's status from its parts and its payment (in the transaction that moved them). */
   async refreshStatus(tx: Queryable, applicationId: string, now = new Date()): Promise<void> {
     const parts = await this.parts(applicationId, tx);
@@ -429,6 +440,22 @@ export class Applications {
       .where('application_id', '=', applicationId)
       .executeTakeFirst();
     const status = applicationStatus(parts, payment?.status);
+    // What the applicant is told of the change, in its transaction: once per change of status.
+    const before = await tx
+      .selectFrom('applications')
+      .select(['status', 'bundle_code', 'applicant_id_number', 'values'])
+      .where('id', '=', applicationId)
+      .forUpdate()
+      .executeTakeFirstOrThrow();
+    const kind = noticeOfStatus(before.status, status);
+    if (kind)
+      await Notices.add(
+        tx,
+        { id: applicationId, applicantIdNumber: before.applicant_id_number, values: before.values },
+        kind,
+        this.noticeParams(applicationId, before.bundle_code),
+        now,
+      );
     await tx
       .updateTable('applications')
       .set({

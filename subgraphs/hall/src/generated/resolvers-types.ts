@@ -837,6 +837,55 @@ export type ApplicationFlagArgs = {
   asOf?: InputMaybe<Scalars['DateTime']['input']>;
 };
 
+/** What a notice tells the applicant of their application. */
+export const NoticeKind = {
+  /** The departments accepted it (a case number each). */
+  Accepted: 'ACCEPTED',
+  /** A department asks for a correction (补正). */
+  CorrectionRequested: 'CORRECTION_REQUESTED',
+  /** Its fees are due: a payment code was issued. */
+  PaymentDue: 'PAYMENT_DUE',
+  /** Every item approved (办结). */
+  Approved: 'APPROVED',
+  /** A department refused an item. */
+  Rejected: 'REJECTED'
+} as const;
+
+export type NoticeKind = typeof NoticeKind[keyof typeof NoticeKind];
+/** Where a notice's text message is. */
+export const NoticeTextStatus = {
+  /** Waiting to be sent (or sent again after the SMS gateway could not take it). */
+  Pending: 'PENDING',
+  /** Taken by the SMS gateway. */
+  Sent: 'SENT',
+  /** Given up: the gateway refused it by its rules, or kept failing; the inbox has the notice. */
+  Failed: 'FAILED',
+  /** No mobile number was given in the form: inbox only. */
+  NoNumber: 'NO_NUMBER'
+} as const;
+
+export type NoticeTextStatus = typeof NoticeTextStatus[keyof typeof NoticeTextStatus];
+/** A notice to an applicant: in their inbox, and as a text message to the mobile number of their form. */
+export type Notice = {
+  __typename?: 'Notice';
+  /** Notice id. */
+  id: Scalars['ID']['output'];
+  /** What it tells. */
+  kind: NoticeKind;
+  /** The application it is about. */
+  applicationId: Scalars['ID']['output'];
+  /** What it says. */
+  text: LocalizedText;
+  /** When it was made (when the change happened). */
+  createdAt: Scalars['DateTime']['output'];
+  /** When the applicant read it; null while unread. */
+  readAt?: Maybe<Scalars['DateTime']['output']>;
+  /** Where its text message is. */
+  textStatus: NoticeTextStatus;
+  /** When the SMS gateway took the text; null before. */
+  textSentAt?: Maybe<Scalars['DateTime']['output']>;
+};
+
 /** Where an application's payment stands (一窗收费). */
 export const ApplicationPaymentStatus = {
   /** Waiting for the assessments it follows (e.g. the deed tax declared); nothing to pay yet. */
@@ -1662,6 +1711,10 @@ export type Query = {
   publicApplicationStatus?: Maybe<PublicApplicationStatus>;
   /** The window's queue (staff): applications with red, then yellow parts first, then dead letters, then newest. */
   applicationQueue: Array<Application>;
+  /** The signed-in applicant's notices (inbox), newest first. */
+  myNotices: Array<Notice>;
+  /** How many of the signed-in applicant's notices are unread. */
+  myUnreadNoticeCount: Scalars['Int']['output'];
   /** A day's payments reconciled against the platform's statement (window staff): null when the day was not reconciled yet. */
   paymentReconciliation?: Maybe<PaymentReconciliation>;
   /** Parts flagged yellow or red by e-supervision (staff), red first. */
@@ -1824,6 +1877,16 @@ export type QueryApplicationQueueArgs = {
  * The entry points for reading: people, enterprises and real-estate units with what every department holds
  * about them, and each department's items and cases.
  */
+export type QueryMyNoticesArgs = {
+  limit?: InputMaybe<Scalars['Int']['input']>;
+  unreadOnly?: InputMaybe<Scalars['Boolean']['input']>;
+};
+
+
+/**
+ * The entry points for reading: people, enterprises and real-estate units with what every department holds
+ * about them, and each department's items and cases.
+ */
 export type QueryPaymentReconciliationArgs = {
   date: Scalars['Date']['input'];
 };
@@ -1868,6 +1931,8 @@ export type QuerySalesConfirmedToMeArgs = {
 /** Changes: submitting cases to departments and sending the corrections they ask for. */
 export type Mutation = {
   __typename?: 'Mutation';
+  /** Marks the signed-in applicant's own notices read; answers how many changed (others' ids change nothing). */
+  markNoticesRead: Scalars['Int']['output'];
   /** A new payment code for an application whose last one expired unpaid (its applicant, their agent, its window officer). */
   renewPayment: ApplicationPayment;
   /**
@@ -1918,6 +1983,12 @@ export type Mutation = {
   revokeDelegation: Delegation;
   /** Rates a finished application, once: a level from 1 to 5 and an optional comment (at most 500 characters). */
   rateApplication: Application;
+};
+
+
+/** Changes: submitting cases to departments and sending the corrections they ask for. */
+export type MutationMarkNoticesReadArgs = {
+  ids: Array<Scalars['ID']['input']>;
 };
 
 
@@ -2228,6 +2299,9 @@ export type ResolversTypes = {
   SupervisionFlag: ResolverTypeWrapper<any>;
   SatisfactionBy: ResolverTypeWrapper<any>;
   Application: ResolverTypeWrapper<any>;
+  NoticeKind: ResolverTypeWrapper<any>;
+  NoticeTextStatus: ResolverTypeWrapper<any>;
+  Notice: ResolverTypeWrapper<any>;
   ApplicationPaymentStatus: ResolverTypeWrapper<any>;
   ApplicationFee: ResolverTypeWrapper<any>;
   ApplicationRefund: ResolverTypeWrapper<any>;
@@ -2336,6 +2410,7 @@ export type ResolversParentTypes = {
   FundCase: any;
   ResultEntry: any;
   Application: any;
+  Notice: any;
   ApplicationFee: any;
   ApplicationRefund: any;
   ApplicationPayment: any;
@@ -2727,6 +2802,17 @@ export type ApplicationResolvers<ContextType = HallContext, ParentType extends R
   payment?: Resolver<Maybe<ResolversTypes['ApplicationPayment']>, ParentType, ContextType>;
 };
 
+export type NoticeResolvers<ContextType = HallContext, ParentType extends ResolversParentTypes['Notice'] = ResolversParentTypes['Notice']> = {
+  id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  kind?: Resolver<ResolversTypes['NoticeKind'], ParentType, ContextType>;
+  applicationId?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  text?: Resolver<ResolversTypes['LocalizedText'], ParentType, ContextType>;
+  createdAt?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
+  readAt?: Resolver<Maybe<ResolversTypes['DateTime']>, ParentType, ContextType>;
+  textStatus?: Resolver<ResolversTypes['NoticeTextStatus'], ParentType, ContextType>;
+  textSentAt?: Resolver<Maybe<ResolversTypes['DateTime']>, ParentType, ContextType>;
+};
+
 export type ApplicationFeeResolvers<ContextType = HallContext, ParentType extends ResolversParentTypes['ApplicationFee'] = ResolversParentTypes['ApplicationFee']> = {
   itemCode?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
   department?: Resolver<ResolversTypes['Department'], ParentType, ContextType>;
@@ -3029,6 +3115,8 @@ export type QueryResolvers<ContextType = HallContext, ParentType extends Resolve
   feePreview?: Resolver<ResolversTypes['FeePreview'], ParentType, ContextType, RequireFields<QueryFeePreviewArgs, 'bundleCode' | 'options' | 'values'>>;
   publicApplicationStatus?: Resolver<Maybe<ResolversTypes['PublicApplicationStatus']>, ParentType, ContextType, RequireFields<QueryPublicApplicationStatusArgs, 'token'>>;
   applicationQueue?: Resolver<Array<ResolversTypes['Application']>, ParentType, ContextType, RequireFields<QueryApplicationQueueArgs, 'mine' | 'limit'>>;
+  myNotices?: Resolver<Array<ResolversTypes['Notice']>, ParentType, ContextType, RequireFields<QueryMyNoticesArgs, 'limit' | 'unreadOnly'>>;
+  myUnreadNoticeCount?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
   paymentReconciliation?: Resolver<Maybe<ResolversTypes['PaymentReconciliation']>, ParentType, ContextType, RequireFields<QueryPaymentReconciliationArgs, 'date'>>;
   flaggedParts?: Resolver<Array<ResolversTypes['FlaggedPart']>, ParentType, ContextType, Partial<QueryFlaggedPartsArgs>>;
   deadLetteredParts?: Resolver<Array<ResolversTypes['ApplicationPart']>, ParentType, ContextType, Partial<QueryDeadLetteredPartsArgs>>;
@@ -3038,6 +3126,7 @@ export type QueryResolvers<ContextType = HallContext, ParentType extends Resolve
 };
 
 export type MutationResolvers<ContextType = HallContext, ParentType extends ResolversParentTypes['Mutation'] = ResolversParentTypes['Mutation']> = {
+  markNoticesRead?: Resolver<ResolversTypes['Int'], ParentType, ContextType, RequireFields<MutationMarkNoticesReadArgs, 'ids'>>;
   renewPayment?: Resolver<ResolversTypes['ApplicationPayment'], ParentType, ContextType, RequireFields<MutationRenewPaymentArgs, 'applicationId'>>;
   checkPayment?: Resolver<ResolversTypes['ApplicationPayment'], ParentType, ContextType, RequireFields<MutationCheckPaymentArgs, 'applicationId'>>;
   reconcilePayments?: Resolver<ResolversTypes['PaymentReconciliation'], ParentType, ContextType, RequireFields<MutationReconcilePaymentsArgs, 'date'>>;
@@ -3109,6 +3198,7 @@ export type Resolvers<ContextType = HallContext> = {
   FundCase?: FundCaseResolvers<ContextType>;
   ResultEntry?: ResultEntryResolvers<ContextType>;
   Application?: ApplicationResolvers<ContextType>;
+  Notice?: NoticeResolvers<ContextType>;
   ApplicationFee?: ApplicationFeeResolvers<ContextType>;
   ApplicationRefund?: ApplicationRefundResolvers<ContextType>;
   ApplicationPayment?: ApplicationPaymentResolvers<ContextType>;

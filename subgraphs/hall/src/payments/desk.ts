@@ -5,6 +5,7 @@ import type { Applications } from '../applications/store';
 import type { BundleCatalogue } from '../catalogue/bundle-catalogue';
 import { DispatchError, retryable } from '../dispatch/department-api';
 import { previewFees } from '../fees/preview';
+import { Notices } from '../notices/store';
 import { enqueue, type Job, type JobQueue } from '../outbox/jobs';
 import type { ActingFor, GraphQLAnswer, SupergraphClient } from '../platform/supergraph-client';
 import type { Queryable, UnitOfWork } from '../platform/unit-of-work';
@@ -149,9 +150,26 @@ export class PaymentDesk {
       await enqueue(tx, payment.anchorPartId, 'pay', now, {}, now);
     if (t.next.includes('refund')) await enqueue(tx, payment.anchorPartId, 'refund', now, {}, now);
     if (t.next.includes('releaseHeld')) await this.releaseHeld(tx, payment.applicationId, now);
+    // A payment code issued (or issued anew): the applicant is told what to pay.
+    if (updated.status === 'UNPAID' && payment.status !== 'UNPAID') await this.tellDue(tx, updated, now);
     // The application's status reads its payment (PAYMENT_DUE).
     if (payment.status !== updated.status) await this.deps.apps.refreshStatus(tx, payment.applicationId, now);
     return updated;
+  }
+
+  private async tellDue(tx: Queryable, p: Payment, now: Date): Promise<void> {
+    const a = await tx
+      .selectFrom('applications')
+      .select(['bundle_code', 'applicant_id_number', 'values'])
+      .where('id', '=', p.applicationId)
+      .executeTakeFirstOrThrow();
+    await Notices.add(
+      tx,
+      { id: p.applicationId, applicantIdNumber: a.applicant_id_number, values: a.values },
+      'PAYMENT_DUE',
+      { ...this.deps.apps.noticeParams(p.applicationId, a.bundle_code), amount: fenToYuan(p.total ?? 0) },
+      now,
+    );
   }
 
   /** Records an event under a held job's lease, in one transaction. */

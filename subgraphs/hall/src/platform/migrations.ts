@@ -502,6 +502,37 @@ const migrations: Record<string, Migration> = {
       await sql`drop table payment_reconciliations, payments`.execute(db);
     },
   },
+  '2026-12-04-010-notices': {
+    async up(db: Kysely<unknown>) {
+      // What the applicant is told (the inbox), and the outbox of its text message: written in the
+      // transaction of the change it tells of, sent once under its id.
+      await db.schema
+        .createTable('notices')
+        .addColumn('id', 'text', (c) => c.primaryKey())
+        .addColumn('application_id', 'text', (c) => c.notNull().references('applications.id'))
+        .addColumn('recipient', 'text', (c) => c.notNull())
+        .addColumn('kind', 'text', (c) => c.notNull())
+        .addColumn('params', 'jsonb', (c) => c.notNull())
+        .addColumn('created_at', 'timestamptz', (c) => c.notNull())
+        .addColumn('read_at', 'timestamptz')
+        .addColumn('mobile', 'text')
+        .addColumn('text_status', 'text', (c) => c.notNull())
+        .addColumn('text_attempts', 'integer', (c) => c.notNull().defaultTo(0))
+        .addColumn('text_next_at', 'timestamptz')
+        .addColumn('text_lease_until', 'timestamptz')
+        .addColumn('text_sent_at', 'timestamptz')
+        .addColumn('text_message_id', 'text')
+        .addColumn('text_error', 'text')
+        .execute();
+      await sql`create index notices_inbox on notices (recipient, created_at desc)`.execute(db);
+      await sql`create index notices_texts_due on notices (text_next_at) where text_status = 'PENDING'`.execute(
+        db,
+      );
+    },
+    async down(db: Kysely<unknown>) {
+      await sql`drop table notices`.execute(db);
+    },
+  },
 };
 
 const provider: MigrationProvider = { getMigrations: async () => migrations };

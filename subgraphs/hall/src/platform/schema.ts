@@ -75,6 +75,7 @@ export interface HallDatabase {
   calendar_years: CalendarYearTable;
   payments: PaymentTable;
   payment_reconciliations: PaymentReconciliationTable;
+  notices: NoticeTable;
 }
 
 /** A member of staff as stored (their token's subject, name and centre). */
@@ -342,4 +343,26 @@ export interface PaymentReconciliationTable {
   paid_fen: ColumnType<string | number, number, number>;
   refunded_fen: ColumnType<string | number, number, number>;
   mismatches: Json<Record<string, unknown>[]>;
+}
+
+/** A notice to an applicant (the inbox) and the outbox of its text message. */
+export interface NoticeTable {
+  id: string;
+  application_id: string;
+  /** The applicant's ID number. */
+  recipient: string;
+  kind: string;
+  params: Json<Record<string, unknown>>;
+  created_at: Timestamp;
+  read_at: Timestamp | null;
+  /** The number the text goes to, kept only until it is sent or given up. */
+  mobile: string | null;
+  /** PENDING, SENT, FAILED, or NO_NUMBER (the form gave none). */
+  text_status: string;
+  text_attempts: number;
+  text_next_at: Timestamp | null;
+  text_lease_until: ColumnType<Date | null, Date | string | null | undefined, Date | string | null>;
+  text_sent_at: ColumnType<Date | null, Date | string | null | undefined, Date | string | null>;
+  text_message_id: ColumnType<string | null, string | null | undefined, string | null>;
+  text_error: ColumnType<string | null, string | null | undefined, string | null>;
 }

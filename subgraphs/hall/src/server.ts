@@ -3,7 +3,6 @@ import { hostname } from 'node:os';
 import type { Logger } from '@onething/runtime';
 import { hallSubgraphSdl } from '@onething/schema';
 import { createSubgraphServer, type Subgraph, subgraphMetrics } from '@onething/subgraph-kit';
-import { Counter } from 'prom-client';
 import type { ActingDeps } from './acting/for-request';
 import { resolveActing } from './acting/resolve-acting';
 import { applicationReads } from './applications/reads';
@@ -27,6 +26,7 @@ import { formLimits } from './forms/form-limits';
 import { materialRoutes, Uploads } from './materials';
 import { BlobStore } from './materials/blob-store';
 import { startRetentionSweeps, UploadRetention } from './materials/retention';
+import { hallMetrics } from './metrics';
 import { JobQueue } from './outbox/jobs';
 import { Papers } from './papers/papers';
 import { paperRoutes } from './papers/routes';
@@ -81,11 +81,11 @@ export async function createHallSubgraph(
   const uploads = new Uploads(db);
   const calendar = WorkingDayCalendar.official(undefined, log.child({ component: 'calendar' }));
   const metrics = subgraphMetrics('hall');
-  const dispatched = new Counter({
-    name: 'onething_hall_dispatch_jobs_total',
-    help: 'Dispatch jobs run by this hall process, by kind (submit, correct, poll) and outcome.',
-    labelNames: ['kind', 'outcome'],
-    registers: [metrics.registry],
+  // Its figures read when scraped; `service` (below) exists by then.
+  const hall = hallMetrics(metrics.registry, {
+    outbox: () => jobs.depth(),
+    deadLettered: () => apps.deadLetteredCounts(),
+    flags: (asOf) => service.flagCounts(asOf),
   });
   const uow = unitOfWork(db);
   const dispatcher = new Dispatcher({
@@ -105,7 +105,7 @@ export async function createHallSubgraph(
       pollIntervalMs: config.pollIntervalMs,
     },
     log: log.child({ component: 'dispatcher' }),
-    onOutcome: (kind, outcome) => dispatched.inc({ kind, outcome }),
+    onOutcome: hall.dispatched,
   });
   const wake = () => dispatcher.wake();
   const limits = formLimits({

@@ -173,7 +173,8 @@ export class JobQueue {
         eb.fn.min('run_at').as('oldest'),
       ])
       .where('done_at', 'is', null)
-      .groupBy(['kind', state])
+      // By position: the state's expression, repeated, would hold other parameters and not match.
+      .groupBy([sql`1`, sql`2`])
       .execute();
     return rows.map((r) => ({
       kind: r.kind as JobKind,

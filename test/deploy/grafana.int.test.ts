@@ -49,9 +49,9 @@ function exposed(): Map<string, Set<string>> {
         'instance',
       ]);
       const names =
-        metric.type === 'histogram'
+        String(metric.type) === 'histogram'
           ? ['_bucket', '_sum', '_count'].map((s) => `${metric.name}${s}`)
-          : metric.type === 'summary'
+          : String(metric.type) === 'summary'
             ? [metric.name, `${metric.name}_sum`, `${metric.name}_count`]
             : [metric.name];
       for (const name of names) {

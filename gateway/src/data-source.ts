@@ -1,10 +1,20 @@
 import type { GraphQLDataSource, GraphQLDataSourceProcessOptions } from '@apollo/gateway';
 import type { GatewayGraphQLResponse } from '@apollo/server-gateway-interface';
 import { IDENTITY_HEADER } from '@onething/runtime/identity';
+import {
+  injectTraceContext,
+  inSpan,
+  isTracing,
+  type Span,
+  SpanKind,
+  tracer,
+} from '@onething/runtime/tracing';
 import { codedError, type ErrorCode } from '@onething/schema/errors';
 import { GraphQLError } from 'graphql';
 import { type Dispatcher, errors, request } from 'undici';
 import type { GatewayContext } from './context';
+
+const tracing = tracer('gateway');
 
 /** What the data source reports per fetch, for metrics. */
 export type FetchObserver = (subgraph: string, seconds: number, outcome: 'ok' | 'error') => void;
@@ -28,7 +38,24 @@ export class SubgraphDataSource implements GraphQLDataSource<GatewayContext> {
     private readonly forward: readonly string[] = [],
   ) {}
 
-  async process(options: GraphQLDataSourceProcessOptions<GatewayContext>): Promise<GatewayGraphQLResponse> {
+  process(options: GraphQLDataSourceProcessOptions<GatewayContext>): Promise<GatewayGraphQLResponse> {
+    if (!isTracing()) return this.fetch(options);
+    // A client span per fetch, under Apollo's gateway.fetch: the subgraph's server span is its child.
+    return inSpan(
+      tracing,
+      `POST ${this.name}`,
+      {
+        kind: SpanKind.CLIENT,
+        attributes: { 'onething.subgraph': this.name, 'http.request.method': 'POST', 'url.full': this.url },
+      },
+      (span) => this.fetch(options, span),
+    );
+  }
+
+  private async fetch(
+    options: GraphQLDataSourceProcessOptions<GatewayContext>,
+    span?: Span,
+  ): Promise<GatewayGraphQLResponse> {
     const { request: gqlRequest } = options;
     const context = 'context' in options ? (options.context as GatewayContext | undefined) : undefined;
     const headers: Record<string, string> = {};
@@ -37,6 +64,7 @@ export class SubgraphDataSource implements GraphQLDataSource<GatewayContext> {
       if (value !== undefined) headers[name] = value;
     }
     headers['content-type'] = 'application/json';
+    injectTraceContext(headers);
     if (this.anonymousHeader)
       headers[IDENTITY_HEADER] = context?.identityHeader ?? (await this.anonymousHeader());
     const body = JSON.stringify({
@@ -55,6 +83,7 @@ export class SubgraphDataSource implements GraphQLDataSource<GatewayContext> {
         bodyTimeout: this.timeoutMs,
       });
       const text = await res.body.text();
+      span?.setAttribute('http.response.status_code', res.statusCode);
       let parsed: GatewayGraphQLResponse;
       try {
         parsed = JSON.parse(text) as GatewayGraphQLResponse;
@@ -68,6 +97,11 @@ export class SubgraphDataSource implements GraphQLDataSource<GatewayContext> {
         throw this.failure('SUBGRAPH_UNAVAILABLE', `${this.name} answered HTTP ${res.statusCode}`);
       }
       this.observe(this.name, (performance.now() - started) / 1000, parsed.errors ? 'error' : 'ok');
+      if (span && parsed.errors?.length)
+        span.setAttribute(
+          'onething.error_codes',
+          [...new Set(parsed.errors.map((e) => String(e.extensions?.code ?? 'UNKNOWN')))].join(','),
+        );
       return parsed;
     } catch (e) {
       this.observe(this.name, (performance.now() - started) / 1000, 'error');

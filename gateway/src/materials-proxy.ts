@@ -2,6 +2,7 @@ import { Transform, type TransformCallback } from 'node:stream';
 import type { Logger } from '@onething/runtime';
 import { sendError } from '@onething/runtime/http';
 import { ANONYMOUS, IDENTITY_HEADER } from '@onething/runtime/identity';
+import { injectTraceContext } from '@onething/runtime/tracing';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { Kind, parse } from 'graphql';
 import { type Dispatcher, errors, request } from 'undici';
@@ -226,6 +227,7 @@ export function registerMaterialsProxy(app: FastifyInstance, options: MaterialsP
       const value = req.headers[name];
       if (upload && typeof value === 'string') headers[name] = value;
     }
+    injectTraceContext(headers);
     try {
       const res = await request(materialsUrl(graphqlUrl, path, upload ? uploadFor(req.url) : undefined), {
         method,

@@ -5,7 +5,7 @@ import { ApolloServer } from '@apollo/server';
 import { ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/disabled';
 import { fastifyApolloHandler } from '@as-integrations/fastify';
 import { drainOnClose, type Logger } from '@onething/runtime';
-import { errorShape, refusingServerOptions, sendError } from '@onething/runtime/http';
+import { errorShape, refusingServerOptions, sendError, traceRequests } from '@onething/runtime/http';
 import { ANONYMOUS, type Identity } from '@onething/runtime/identity';
 import Fastify, { type FastifyBaseLogger, LogController } from 'fastify';
 import { Agent } from 'undici';
@@ -118,6 +118,12 @@ export function createGateway(config: GatewayConfig, log: Logger) {
     trustProxy: config.trustProxy,
   });
   app.decorateRequest('gatewayIdentity', null);
+  // A server span per request while tracing is on (nothing otherwise), child of the `traceparent` a
+  // browser sends: before the other hooks, so a request refused by them (401, 429) is traced too.
+  traceRequests(app, {
+    scope: 'gateway',
+    traced: (route) => route === '/graphql' || route.startsWith('/materials') || route.startsWith('/papers'),
+  });
   // What is refused before GraphQL runs, in GraphQL's shape; the web app answers what no route takes.
   app.register(errorShape, {
     log,

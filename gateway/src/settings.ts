@@ -1,6 +1,13 @@
 import { resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { type ConfigOf, defineSettings, limitSettings, type SettingsSpec, settings } from '@onething/runtime';
+import {
+  type ConfigOf,
+  defineSettings,
+  limitSettings,
+  type SettingsSpec,
+  settings,
+  tracingSettings,
+} from '@onething/runtime';
 import { identityKeySettings } from '@onething/runtime/identity';
 import { z } from 'zod';
 import { forwardedHeaders, selectsAny, subgraphSelection } from './subgraph-headers';
@@ -281,6 +288,7 @@ const spec = {
     },
   },
   ...signInSpec,
+  ...tracingSettings,
 } satisfies SettingsSpec;
 
 /** Why the gateway needs its identity key with these settings: each use of it that is on. */

@@ -1,6 +1,6 @@
 import type { AddressInfo } from 'node:net';
 import { generatePopulation } from '@onething/legacy-kit';
-import type { Logger } from '@onething/runtime';
+import type { Logger, tracingSettings } from '@onething/runtime';
 import Fastify, {
   type FastifyBaseLogger,
   type FastifyError,
@@ -24,8 +24,8 @@ import type { Persona } from './types';
 const BODY_LIMIT = 64 * 1024;
 const FORM = 'application/x-www-form-urlencoded';
 
-/** The configuration the provider is built from (everything of {@link DevIdpConfig} but the log level and profile). */
-export type DevIdpOptions = Omit<DevIdpConfig, 'logLevel' | 'profile'>;
+/** The configuration the provider is built from (everything of {@link DevIdpConfig} but the log level, profile and traces). */
+export type DevIdpOptions = Omit<DevIdpConfig, 'logLevel' | 'profile' | keyof typeof tracingSettings>;
 
 /** A built identity provider; it listens only when `listen()` is called. */
 export interface DevIdp {

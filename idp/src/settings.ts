@@ -1,4 +1,4 @@
-import { defineSettings, limitSettings, settings } from '@onething/runtime';
+import { defineSettings, limitSettings, settings, tracingSettings } from '@onething/runtime';
 import { z } from 'zod';
 
 /** Service clients by client id: the secret each must present for `client_credentials`. */
@@ -142,6 +142,7 @@ export const devIdpSettings = defineSettings(
     },
     limitsLifted: limitSettings.limitsLifted,
     logLevel: { env: 'LOG_LEVEL', schema: settings.logLevel(), doc: 'pino log level.' },
+    ...tracingSettings,
   },
   {
     developmentOnly:

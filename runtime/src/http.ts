@@ -13,3 +13,4 @@ export {
   parseJsonBody,
   type Refusal,
 } from './http-refusals';
+export { type TraceRequestsOptions, traceRequests } from './http-tracing';

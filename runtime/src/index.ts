@@ -19,3 +19,4 @@ export { drainOnClose } from './http-drain';
 export { limitSettings } from './limits';
 export { createLogger, type Logger, logOptions, maskIdNumber, maskIdNumbersIn } from './logger';
 export { closeOnSignals, EXIT_WITH_PARENT, runMain, runService } from './shutdown';
+export { startTracing, stopTracing, type TracingConfig, tracingSettings } from './tracing';

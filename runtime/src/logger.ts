@@ -1,19 +1,9 @@
 import { type DestinationStream, type Logger, type LoggerOptions, pino } from 'pino';
+import { maskIdNumber, maskIdNumbersIn } from './id-mask';
+import { traceIdsMixin } from './tracing';
 
 export type { Logger } from 'pino';
-
-/** Masks a resident ID number for logs: region and check character stay, the birth date and sequence go. */
-export function maskIdNumber(id: string): string {
-  return id.length === 18 ? `${id.slice(0, 6)}********${id.slice(14, 16)}*${id.slice(17)}` : '***';
-}
-
-// Standing alone: no digit before (a letter may be: `\n` of an escaped line break), no digit or letter after.
-const ID_NUMBER = /(?<!\d)(\d{6})\d{8}(\d{2})\d([\dXx])(?![\dA-Za-z])/g;
-
-/** Masks every resident ID number found anywhere in a string. */
-export function maskIdNumbersIn(text: string): string {
-  return text.replace(ID_NUMBER, '$1********$2*$3');
-}
+export { maskIdNumber, maskIdNumbersIn };
 
 /** Log options shared by every service: ID numbers masked, credentials removed. */
 export function logOptions(service: string, level: string): LoggerOptions {
@@ -42,6 +32,8 @@ export function logOptions(service: string, level: string): LoggerOptions {
         method.apply(this, masked);
       },
     },
+    // trace_id and span_id on every line written inside a span (nothing while tracing is off).
+    ...traceIdsMixin,
     serializers: {
       req: (req: { method: string; url: string }) => ({ method: req.method, url: maskIdNumbersIn(req.url) }),
     },

@@ -1,5 +1,6 @@
 import type { Logger } from 'pino';
 import { createLogger } from './logger';
+import { startTracing, stopTracing, type TracingConfig } from './tracing';
 
 /**
  * Closes a service gracefully on SIGINT/SIGTERM/SIGHUP (or when its launcher is gone, see
@@ -17,13 +18,16 @@ export function closeOnSignals(log: Logger, close: () => Promise<void>, graceMs 
       process.exit(1);
     }, graceMs);
     timer.unref();
-    close().then(
-      () => process.exit(0),
-      (err: unknown) => {
-        log.error({ err }, 'shutdown failed');
-        process.exit(1);
-      },
-    );
+    // The spans still buffered are sent once the service is closed (its last requests' included).
+    close()
+      .then(() => stopTracing())
+      .then(
+        () => process.exit(0),
+        (err: unknown) => {
+          log.error({ err }, 'shutdown failed');
+          process.exit(1);
+        },
+      );
   };
   process.once('SIGINT', onSignal);
   process.once('SIGTERM', onSignal);
@@ -55,11 +59,12 @@ export function runMain(log: Logger, main: () => Promise<void>): void {
 
 /**
  * The whole start of a service process: settings are loaded inside the guard, so a bad setting ends in
- * one clear message naming every problem (not a stack trace); then `main` runs with the config and a
- * logger at the configured level. In the development profile, the development conveniences in use are
- * named in a warning: production would refuse them.
+ * one clear message naming every problem (not a stack trace); then tracing starts where the OTEL_*
+ * settings ask for it ({@link startTracing}: nothing is loaded otherwise), and `main` runs with the config
+ * and a logger at the configured level. In the development profile, the development conveniences in use
+ * are named in a warning: production would refuse them.
  */
-export function runService<C extends { logLevel: string; profile?: string }>(
+export function runService<C extends { logLevel: string; profile?: string } & TracingConfig>(
   name: string,
   settings: { load(): C; developmentConveniences?(): readonly string[] },
   main: (config: C, log: Logger) => Promise<void>,
@@ -80,5 +85,8 @@ export function runService<C extends { logLevel: string; profile?: string }>(
       { profile: config.profile, conveniences },
       `running with development conveniences that PROFILE=production refuses: ${conveniences.join(', ')}`,
     );
-  runMain(log, () => main(config, log));
+  runMain(log, async () => {
+    await startTracing(name, config, { log });
+    await main(config, log);
+  });
 }

@@ -8,7 +8,7 @@ import {
   unitOfSeller,
   uploadMaterial,
 } from '../../scripts/house-transfer-form';
-import type { TestStack } from './support';
+import type { StackClient } from './support';
 
 /** A filled one form ready to hand in, with the token of the applicant handing it in. */
 export interface Prepared {
@@ -108,7 +108,7 @@ const housePairs = (population: Population) => {
  * stack tests and benchmarks hand in for the bundles other than the house transfer's fixed form.
  */
 export async function prepareApplication(
-  s: TestStack,
+  s: StackClient,
   population: Population,
   bundleCode: string,
   n: number,
@@ -206,7 +206,7 @@ export const SUBMIT = `mutation Submit($i: ApplicationInput!) { submitApplicatio
   application { id status } problems { field code message { en } } } }`;
 
 /** Hands in a prepared application; answers its id, or throws every problem the hall named. */
-export async function submitPrepared(s: TestStack, p: Prepared): Promise<string> {
+export async function submitPrepared(s: StackClient, p: Prepared): Promise<string> {
   const r = await s.gql<{
     submitApplication: {
       application: { id: string } | null;

@@ -27,9 +27,8 @@ export interface Answer<T = Record<string, unknown>> {
 /** A department's key, as the registry declares it (`tax`, `realestate`…). */
 export type Department = DepartmentKey;
 
-/** The whole stack on free ports, as `npm start` runs it, with what tests need to drive it. */
-export interface TestStack {
-  readonly stack: RunningStack;
+/** What tests drive a running stack with, however it runs (processes, or one process). */
+export interface StackClient {
   /** The options the stack was started with (to start one more of its services alike). */
   readonly options: StackOptions;
   /** The stack's own key pair of the internal identity header: the gateway's key file, the subgraphs' JWKS. */
@@ -44,7 +43,7 @@ export interface TestStack {
     query: string,
     variables?: Record<string, unknown>,
     token?: string,
-    /** More headers, e.g. `x-onething-acting-for` beside a service token. */
+    /** More headers, e.g. `x-onething-acting-for` beside a service token, or a browser's `traceparent`. */
     headers?: Record<string, string>,
   ): Promise<Answer<T>>;
   token(persona: string): Promise<string>;
@@ -57,11 +56,17 @@ export interface TestStack {
   stop(): Promise<void>;
 }
 
-export async function startTestStack(options: StackOptions = {}): Promise<TestStack> {
+/** The whole stack on free ports, as `npm start` runs it, with what tests need to drive it. */
+export interface TestStack extends StackClient {
+  readonly stack: RunningStack;
+}
+
+/** The options of a test stack: free ports, its own directory for logs, state and keys; limits lifted. */
+export async function testStackOptions(options: StackOptions = {}): Promise<StackOptions> {
   const ports = await freeStackPorts();
   const logDir = mkdtempSync(join(tmpdir(), 'onething-stack-'));
   // Each test stack keeps the hall's state in its own directory, and its own identity key pair.
-  const merged: StackOptions = {
+  return {
     persons: 2000,
     clockSpeed: 0,
     logLevel: 'warn',
@@ -79,8 +84,18 @@ export async function startTestStack(options: StackOptions = {}): Promise<TestSt
     // quota are lifted, except where a test asks for them (LIMITS_LIFTED: 'false').
     env: { LIMITS_LIFTED: 'true', ...options.env },
   };
-  const identityKeys = developmentIdentityKeys(merged.identityDir!);
+}
+
+export async function startTestStack(options: StackOptions = {}): Promise<TestStack> {
+  const merged = await testStackOptions(options);
   const stack = await startStack(merged);
+  return { stack, ...stackClient(merged, () => stack.stop()) };
+}
+
+/** The client of a stack started with `options` (from {@link testStackOptions}), however it runs. */
+export function stackClient(options: StackOptions, stop: () => Promise<void>): StackClient {
+  const ports = options.ports!;
+  const identityKeys = developmentIdentityKeys(options.identityDir!);
   const gatewayUrl = `http://127.0.0.1:${ports.gateway}`;
   const idp = `http://127.0.0.1:${ports.idp}`;
   // The development grants (persona, custom) are the public client dev-tools'; the hall has its secret.
@@ -95,11 +110,10 @@ export async function startTestStack(options: StackOptions = {}): Promise<TestSt
     return json.access_token;
   };
   return {
-    stack,
-    options: merged,
+    options,
     identityKeys,
     internalHeader: (identity) => signIdentity(identity, identityKeys.key),
-    logDir,
+    logDir: options.logDir!,
     ports,
     gatewayUrl,
     async gql(query, variables, token, headers) {
@@ -128,6 +142,6 @@ export async function startTestStack(options: StackOptions = {}): Promise<TestSt
         .filter((l) => l.startsWith(name))
         .reduce((sum, l) => sum + Number(l.slice(l.lastIndexOf(' ') + 1)), 0);
     },
-    stop: () => stack.stop(),
+    stop,
   };
 }

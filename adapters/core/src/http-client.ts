@@ -1,5 +1,14 @@
 import { Agent } from 'node:http';
 import { setTimeout as sleep } from 'node:timers/promises';
+import { maskIdNumbersIn } from '@onething/runtime';
+import {
+  injectTraceContext,
+  inSpan,
+  isTracing,
+  type Span,
+  SpanKind,
+  tracer,
+} from '@onething/runtime/tracing';
 import got, { type Headers, RequestError, TimeoutError } from 'got';
 import { parseRetryAfter, type RetrySettings, retryDelayMs } from './backoff';
 import { type BreakerSettings, type BreakerState, CircuitBreaker } from './breaker';
@@ -42,6 +51,8 @@ export interface CallOptions<T> {
   readonly interpret: (res: WireResponse) => T;
 }
 
+const tracing = tracer('adapter');
+
 /** An attempt is not started with less time than this left before the request's deadline. */
 const MIN_ATTEMPT_MS = 500;
 
@@ -80,10 +91,36 @@ export class DepartmentClient {
     return this.breaker.current;
   }
 
-  async call<T>(options: CallOptions<T>): Promise<T> {
+  call<T>(options: CallOptions<T>): Promise<T> {
+    if (!isTracing()) return this.calls(options);
+    // One span per call (its attempts are its children): which department, which operation, how many
+    // tries, and the breaker's state as it began and as it ended.
+    return inSpan(
+      tracing,
+      `${this.department} ${options.op}`,
+      {
+        attributes: {
+          'onething.department': this.department,
+          'onething.operation': options.op,
+          'onething.call.kind': options.kind,
+          'onething.breaker.state': this.breaker.current,
+        },
+      },
+      async (span) => {
+        try {
+          return await this.calls(options, span);
+        } finally {
+          span.setAttribute('onething.breaker.state_after', this.breaker.current);
+        }
+      },
+    );
+  }
+
+  private async calls<T>(options: CallOptions<T>, span?: Span): Promise<T> {
     const attempts = options.kind === 'read' ? 1 + this.settings.retry.retries : 1;
     const deadline = currentDeadline();
     for (let attempt = 1; ; attempt++) {
+      span?.setAttributes({ 'onething.attempts': attempt, 'onething.retried': attempt > 1 });
       try {
         return await this.attempt(options, attempt, deadline);
       } catch (e) {
@@ -106,10 +143,33 @@ export class DepartmentClient {
     return Math.min(this.settings.timeoutMs, MIN_ATTEMPT_MS);
   }
 
-  private async attempt<T>(
+  private attempt<T>(options: CallOptions<T>, attempt: number, deadline: number | undefined): Promise<T> {
+    if (!isTracing()) return this.tryOnce(options, attempt, deadline);
+    // The HTTP request to the department: a client span whose context the department's system is sent.
+    return inSpan(
+      tracing,
+      `${options.method} ${this.department}`,
+      {
+        kind: SpanKind.CLIENT,
+        attributes: {
+          'onething.department': this.department,
+          'onething.operation': options.op,
+          'onething.attempt': attempt,
+          'onething.retry': attempt > 1,
+          'onething.breaker.state': this.breaker.current,
+          'http.request.method': options.method,
+          'url.full': maskIdNumbersIn(`${this.settings.baseUrl}${options.path}`),
+        },
+      },
+      (span) => this.tryOnce(options, attempt, deadline, span),
+    );
+  }
+
+  private async tryOnce<T>(
     options: CallOptions<T>,
     attempt: number,
     deadline: number | undefined,
+    span?: Span,
   ): Promise<T> {
     const { op } = options;
     const left = deadline === undefined ? Number.POSITIVE_INFINITY : deadline - Date.now();
@@ -120,6 +180,7 @@ export class DepartmentClient {
         op,
         `not called: the request's deadline was ${Math.max(0, Math.round(left))} ms away, after earlier calls to the department took its time`,
       );
+      span?.setAttribute('onething.outcome', err.code);
       this.report(options, attempt, 0, err.code, this.inFlight);
       throw err;
     }
@@ -133,6 +194,7 @@ export class DepartmentClient {
           retryAfterSeconds: Math.max(1, Math.ceil(retryInMs / 1000)),
         },
       );
+      span?.setAttribute('onething.outcome', err.code);
       this.report(options, attempt, 0, err.code, this.inFlight);
       throw err;
     }
@@ -141,6 +203,14 @@ export class DepartmentClient {
     let outcome: AdapterErrorCode | 'ok' = 'ok';
     try {
       const res = await this.send(options, Math.min(this.settings.timeoutMs, Math.floor(left)));
+      // What the department's system answered, as far as the wire says it.
+      span?.setAttributes({
+        'http.response.status_code': res.status,
+        'http.response.body.size': res.body.length,
+        ...(typeof res.headers['content-type'] === 'string'
+          ? { 'onething.response.content_type': res.headers['content-type'] }
+          : {}),
+      });
       const value = this.interpret(options, res);
       this.breaker.record(true);
       return value;
@@ -152,13 +222,21 @@ export class DepartmentClient {
       throw err;
     } finally {
       this.inFlight--;
+      span?.setAttribute('onething.outcome', outcome);
       this.report(options, attempt, performance.now() - started, outcome, inFlight);
     }
   }
 
   private async send(options: CallOptions<unknown>, timeoutMs: number): Promise<WireResponse> {
     const { op } = options;
-    const { headers, body } = options.request?.() ?? {};
+    const request = options.request?.() ?? {};
+    const { body } = request;
+    let { headers } = request;
+    if (isTracing()) {
+      const traced: Record<string, string> = { ...headers };
+      injectTraceContext(traced);
+      headers = traced;
+    }
     const controller = new AbortController();
     const max = this.settings.maxResponseBytes;
     try {

@@ -2,6 +2,7 @@ import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { setTimeout as sleep } from 'node:timers/promises';
 import type { Logger } from '@onething/runtime';
+import { traceRequests } from '@onething/runtime/http';
 import Fastify, {
   type FastifyBaseLogger,
   type FastifyInstance,
@@ -185,6 +186,21 @@ export function createStandIn(options: StandInOptions): StandIn {
     if (req.logged?.outcome === 'pending') {
       req.logged.outcome = reply.statusCode < 400 ? 'ok' : reply.statusCode < 500 ? 'refused' : 'error';
     }
+  });
+  // The system's answer as a span (while tracing is on), child of the adapter's request: the operation
+  // as the system counts it, how it ended (ok, refused, error, an injected fault) and who called. After
+  // the hooks above, so it reads what they decided.
+  traceRequests(app, {
+    scope: 'legacy',
+    attributes: { 'onething.department': department },
+    answered: (req) =>
+      req.logged
+        ? {
+            'onething.legacy.operation': req.logged.op,
+            'onething.legacy.outcome': req.logged.outcome,
+            ...(req.logged.caller ? { 'onething.legacy.caller': req.logged.caller } : {}),
+          }
+        : undefined,
   });
   app.setErrorHandler((err: Error & { statusCode?: number }, req, reply) => {
     const status = err.statusCode ?? 500;

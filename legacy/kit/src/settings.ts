@@ -1,4 +1,4 @@
-import { defineSettings, type SettingsSpec, settings } from '@onething/runtime';
+import { defineSettings, type SettingsSpec, settings, tracingSettings } from '@onething/runtime';
 import { z } from 'zod';
 
 /**
@@ -65,6 +65,7 @@ export function standInSettings<S extends SettingsSpec>(
         doc: 'The secret the system signs its callbacks with (HMAC-SHA256, see docs/departments.md); the hall holds the same one for the department in CALLBACK_SECRETS.',
       },
       ...own,
+      ...tracingSettings,
     },
     { developmentOnly },
   );

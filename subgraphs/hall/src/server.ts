@@ -28,6 +28,7 @@ import { formLimits } from './forms/form-limits';
 import { materialRoutes, Uploads } from './materials';
 import { BlobStore } from './materials/blob-store';
 import { startRetentionSweeps, UploadRetention } from './materials/retention';
+import { hallMetrics } from './metrics';
 import { Notices } from './notices/store';
 import { Texter } from './notices/texter';
 import { JobQueue } from './outbox/jobs';
@@ -88,11 +89,11 @@ export async function createHallSubgraph(
   const uploads = new Uploads(db);
   const calendar = WorkingDayCalendar.official(undefined, log.child({ component: 'calendar' }));
   const metrics = subgraphMetrics('hall');
-  const dispatched = new Counter({
-    name: 'onething_hall_dispatch_jobs_total',
-    help: 'Dispatch jobs run by this hall process, by kind (submit, correct, poll) and outcome.',
-    labelNames: ['kind', 'outcome'],
-    registers: [metrics.registry],
+  // Its figures read when scraped; `service` (below) exists by then.
+  const hall = hallMetrics(metrics.registry, {
+    outbox: () => jobs.depth(),
+    deadLettered: () => apps.deadLetteredCounts(),
+    flags: (asOf) => service.flagCounts(asOf),
   });
   const uow = unitOfWork(db);
   apps.bundleNames = (code) => catalogue.bundle(code)?.name ?? { zh: code, en: code };
@@ -170,7 +171,7 @@ export async function createHallSubgraph(
     },
     log: log.child({ component: 'dispatcher' }),
     onOutcome: (kind, outcome) => {
-      dispatched.inc({ kind, outcome });
+      hall.dispatched(kind, outcome);
       // A recorded answer may have notified the applicant: send its text now rather than at the next tick.
       if (outcome === 'recorded') texter.wake();
     },

@@ -1,6 +1,12 @@
 import { fileURLToPath } from 'node:url';
 import { smsAdapterSettings } from '@onething/adapter-sms';
-import { defineSettings, limitSettings, type SettingsSpec, settings } from '@onething/runtime';
+import {
+  defineSettings,
+  limitSettings,
+  type SettingsSpec,
+  settings,
+  tracingSettings,
+} from '@onething/runtime';
 import { identityKeySettings } from '@onething/runtime/identity';
 import { DEPARTMENT_KEYS, isDepartmentKey } from '@onething/schema';
 import { z } from 'zod';
@@ -301,6 +307,7 @@ export const hallSettings = defineSettings('subgraph-hall', {
     schema: z.string().trim().min(1).max(120).default('One-thing Government Service Centre'),
     doc: 'The service centre’s name in English, under the Chinese one on its papers.',
   },
+  ...tracingSettings,
 });
 
 export type HallConfig = ReturnType<typeof hallSettings.load>;

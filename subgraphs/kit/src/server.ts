@@ -2,7 +2,7 @@ import type { AddressInfo } from 'node:net';
 import { buildSubgraphSchema } from '@apollo/subgraph';
 import { withDeadline } from '@onething/adapter-core';
 import { drainOnClose, type Logger } from '@onething/runtime';
-import { errorShape, refusingServerOptions, sendError } from '@onething/runtime/http';
+import { errorShape, refusingServerOptions, sendError, traceRequests } from '@onething/runtime/http';
 import {
   cachedIdentityVerifier,
   IDENTITY_HEADER,
@@ -21,6 +21,7 @@ import type { SubgraphContext } from './context';
 import { controlCharacterError, controlCharacterProblems } from './control-characters';
 import { asSent, formatErrors, unavailableError } from './errors';
 import type { subgraphMetrics } from './metrics';
+import { traceResolvers } from './tracing';
 
 /**
  * The resolver map `buildSubgraphSchema` takes, read off its public signature: the package declares the type
@@ -98,6 +99,7 @@ export function createSubgraphServer<L>(options: SubgraphOptions<L>): Subgraph {
     typeDefs: parse(options.sdl),
     resolvers: mergeResolvers(scalarResolvers, ...options.resolvers) as SubgraphResolverMap,
   });
+  traceResolvers(schema, department);
 
   const app = Fastify({
     loggerInstance: log as FastifyBaseLogger,
@@ -106,6 +108,8 @@ export function createSubgraphServer<L>(options: SubgraphOptions<L>): Subgraph {
     ...refusingServerOptions,
   });
   app.decorateRequest('identity', null);
+  // A server span per request while tracing is on, child of the gateway's fetch (or any caller's traceparent).
+  traceRequests(app, { scope: 'subgraph', attributes: { 'onething.subgraph': department } });
   // Everything refused outside GraphQL — no route, a body that is not JSON or too large, a failing route —
   // in the one shape, naming the department.
   app.register(errorShape, {

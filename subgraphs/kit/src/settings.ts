@@ -1,5 +1,5 @@
 import { type ClientSettings, clientSettings } from '@onething/adapter-core';
-import { defineSettings, type SettingsSpec, settings } from '@onething/runtime';
+import { defineSettings, type SettingsSpec, settings, tracingSettings } from '@onething/runtime';
 import { identityKeySettings } from '@onething/runtime/identity';
 import { z } from 'zod';
 
@@ -49,6 +49,7 @@ export function subgraphSettings<S extends SettingsSpec>(
       doc: 'How long the circuit breaker stays open after the system keeps failing, before one trial call.',
     },
     ...own,
+    ...tracingSettings,
   });
 }
 

@@ -431,6 +431,20 @@ export class ApplicationService {
       .sort((a, b) => FLAG_RANK[a.flag] - FLAG_RANK[b.flag] || a.workingDaysLeft - b.workingDaysLeft);
   }
 
+  /** E-supervision across every department on a day: parts flagged yellow and red, by department (metrics). */
+  async flagCounts(asOf: Date): Promise<{ department: string; flag: SupervisionFlag; parts: number }[]> {
+    const counts = new Map<string, { department: string; flag: SupervisionFlag; parts: number }>();
+    for (const part of await this.deps.apps.openParts(undefined)) {
+      const flag = this.supervision(part, asOf)?.flag;
+      if (!flag || flag === 'GREEN') continue;
+      const key = `${part.department}:${flag}`;
+      const c = counts.get(key) ?? { department: part.department, flag, parts: 0 };
+      c.parts++;
+      counts.set(key, c);
+    }
+    return [...counts.values()];
+  }
+
   async deadLettered(identity: Identity, department: string | null | undefined): Promise<Part[]> {
     return this.ofCentre(identity, await this.deps.apps.deadLettered(this.scope(identity, department)));
   }

@@ -404,6 +404,17 @@ export class Applications {
     return (await q.execute()).map(toPart);
   }
 
+  /** How many parts are dead-lettered, by department (metrics). */
+  async deadLetteredCounts(): Promise<Map<string, number>> {
+    const rows = await this.db
+      .selectFrom('parts')
+      .select((eb) => ['department', eb.fn.countAll<string | number>().as('parts')])
+      .where('status', '=', 'DEAD_LETTERED')
+      .groupBy('department')
+      .execute();
+    return new Map(rows.map((r) => [r.department, Number(r.parts)]));
+  }
+
   async deadLettered(departments: readonly string[] | undefined): Promise<Part[]> {
     let q = this.db.selectFrom('parts').selectAll().where('status', '=', 'DEAD_LETTERED');
     if (departments) q = q.where('department', 'in', departments.length ? [...departments] : ['']);

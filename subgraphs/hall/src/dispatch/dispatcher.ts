@@ -1,4 +1,5 @@
 import type { Logger } from '@onething/runtime';
+import { inSpan, isTracing, linksTo, type Span, SpanKind, tracer } from '@onething/runtime/tracing';
 import type { DepartmentKey } from '@onething/schema';
 import type { Part } from '../applications/model';
 import { legalDeadline } from '../applications/part-clock';
@@ -13,6 +14,8 @@ import type { Payments } from '../payments/store';
 import type { Queryable, UnitOfWork } from '../platform/unit-of-work';
 import { caseInput } from './case-input';
 import { type CaseView, type DepartmentApi, DispatchError } from './department-api';
+
+const tracing = tracer('hall');
 
 /** A department's Retry-After is honoured up to this; longer answers fall back to our own backoff. */
 const MAX_RETRY_AFTER_MS = 10 * 60_000;
@@ -92,7 +95,7 @@ export class Dispatcher {
       readonly payments?: { readonly store: Payments; readonly desk: PaymentDesk };
     },
   ) {
-    if (deps.payments) deps.payments.desk.releaseHeld = (tx, id, now) => this.release(tx, id, now);
+    if (deps.payments) deps.payments.desk.releaseHeld = (tx, id, now) => this.release(tx, id, now, null);
   }
 
   start(): void {
@@ -154,12 +157,40 @@ export class Dispatcher {
     return ceiling / 2 + Math.random() * (ceiling / 2);
   }
 
-  private async run(job: Job): Promise<void> {
+  private run(job: Job): Promise<void> {
+    if (!isTracing()) return this.runJob(job);
+    // A trace of its own per job (whatever request woke the dispatcher), linked to the request that made
+    // the work: the submission, the correction, the retry by window staff — kept with the job, so the link
+    // holds whichever hall process runs it, and after a restart.
+    return inSpan(
+      tracing,
+      `dispatch ${job.kind}`,
+      {
+        kind: SpanKind.CONSUMER,
+        root: true,
+        links: linksTo(job.traceParent),
+        attributes: {
+          'onething.job.id': job.id,
+          'onething.job.kind': job.kind,
+          'onething.job.attempt': job.attempts + 1,
+          'onething.part': job.partId,
+        },
+      },
+      (span) => this.runJob(job, span),
+    );
+  }
+
+  private async runJob(job: Job, span?: Span): Promise<void> {
     const { apps, hall, api, uow } = this.deps;
     const part = await apps.part(job.partId);
     const application = part && (await apps.get(part.applicationId));
     if (!part || !application) return;
     const department = part.department as DepartmentKey;
+    span?.setAttributes({
+      'onething.application': application.id,
+      'onething.item': part.itemCode,
+      'onething.department': department,
+    });
     const actingFor = { idNumber: application.applicantIdNumber, enterprises: application.enterprises };
     const log = this.deps.log.child({
       application: application.id,
@@ -208,11 +239,14 @@ export class Dispatcher {
       } else {
         view = await api.get(department, part.caseNumber!, actingFor);
       }
-      this.deps.onOutcome?.(job.kind, await this.record(job, view));
+      const outcome = await this.record(job, view);
+      span?.setAttributes({ 'onething.dispatch.outcome': outcome, 'onething.case.status': view.status });
+      this.deps.onOutcome?.(job.kind, outcome);
     } catch (e) {
       const err =
         e instanceof DispatchError ? e : new DispatchError(true, 'UNEXPECTED', (e as Error).message);
       const outcome = await this.failed(job, err);
+      span?.setAttributes({ 'onething.dispatch.outcome': outcome, 'onething.error_code': err.code });
       this.deps.onOutcome?.(job.kind, outcome);
       log.warn(
         { code: err.code, attempts: job.attempts + 1, retryable: err.retryable, outcome },
@@ -259,17 +293,26 @@ export class Dispatcher {
       if (job.kind === 'poll' && following) await jobs.reschedule(tx, job.id, pollAt);
       else {
         await jobs.complete(tx, job.id, now);
-        if (following) await enqueue(tx, part.id, 'poll', pollAt, {}, now);
+        if (following) await enqueue(tx, part.id, 'poll', pollAt, {}, now, job.traceParent);
       }
-      await this.follow(tx, updated, answer, now);
+      await this.follow(tx, updated, answer, now, job.traceParent);
       return 'recorded';
     });
   }
 
-  /** Carries out what follows a part's move for the parts waiting for it: they go now, or go with it. */
-  private async follow(tx: Queryable, part: Part, moved: Transition, now: Date): Promise<void> {
+  /**
+   * Carries out what follows a part's move for the parts waiting for it: they go now, or go with it. The
+   * jobs it makes keep the trace context of the job that made them (the submission's, through its parts).
+   */
+  private async follow(
+    tx: Queryable,
+    part: Part,
+    moved: Transition,
+    now: Date,
+    traceParent: string | null,
+  ): Promise<void> {
     if (!moved.ok) return;
-    if (moved.then.includes('releaseFollowers')) await this.release(tx, part.applicationId, now);
+    if (moved.then.includes('releaseFollowers')) await this.release(tx, part.applicationId, now, traceParent);
     if (moved.then.includes('cancelFollowers')) {
       await this.cancelDependents(tx, part.applicationId, part.itemCode, now);
       // A refused application owes back the fees it did not use, or pays nothing more.
@@ -285,7 +328,12 @@ export class Dispatcher {
    * Parts whose every predecessor is approved can go now — but not those the application's payment holds
    * back until it is paid (a payment whose assessments are all approved falls due here).
    */
-  private async release(tx: Queryable, applicationId: string, now: Date): Promise<void> {
+  private async release(
+    tx: Queryable,
+    applicationId: string,
+    now: Date,
+    traceParent: string | null,
+  ): Promise<void> {
     const parts = await this.deps.apps.parts(applicationId, tx);
     const payment = await this.deps.payments?.desk.afterPartsMoved(tx, parts, now);
     const approved = new Set(parts.filter((p) => p.status === 'APPROVED').map((p) => p.itemCode));
@@ -294,7 +342,7 @@ export class Dispatcher {
       if (PaymentDesk.holds(payment, p.itemCode)) continue;
       // A part that waits for nothing went at submission, unless the payment held it back until now.
       if (p.after.length > 0 || payment?.holds.includes(p.itemCode))
-        await enqueue(tx, p.id, 'submit', now, {}, now);
+        await enqueue(tx, p.id, 'submit', now, {}, now, traceParent);
     }
   }
 
@@ -342,7 +390,7 @@ export class Dispatcher {
         return 'stale';
       }
       const updated = await apps.updatePart(tx, part.id, failure.change, now);
-      await this.follow(tx, updated, failure, now);
+      await this.follow(tx, updated, failure, now, job.traceParent);
       if (failure.then.includes('giveUpJob')) {
         await jobs.fail(tx, job.id, problem, now);
         return failure.to === 'REJECTED' ? 'refused' : 'dead_lettered';

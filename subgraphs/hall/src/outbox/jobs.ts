@@ -1,4 +1,5 @@
-import type { Selectable } from 'kysely';
+import { currentTraceParent } from '@onething/runtime/tracing';
+import { type Selectable, sql } from 'kysely';
 import type { Database } from '../platform/database';
 import type { DispatchJobTable } from '../platform/schema';
 import type { Queryable } from '../platform/unit-of-work';
@@ -9,6 +10,15 @@ import type { Queryable } from '../platform/unit-of-work';
  */
 export type JobKind = 'submit' | 'correct' | 'poll' | 'pay' | 'refund';
 
+/** Open jobs of a kind in one state: leased (being run), due (waiting for a worker), scheduled (later). */
+export interface OutboxDepth {
+  readonly kind: JobKind;
+  readonly state: 'leased' | 'due' | 'scheduled';
+  readonly jobs: number;
+  /** When the earliest of them was due. */
+  readonly oldestRunAt: Date;
+}
+
 export interface Job {
   readonly id: number;
   readonly partId: string;
@@ -16,6 +26,8 @@ export interface Job {
   readonly payload: Record<string, unknown>;
   readonly attempts: number;
   readonly runAt: Date;
+  /** The trace context (`traceparent`) of the request that made the work, which its dispatch links to. */
+  readonly traceParent: string | null;
 }
 
 const toJob = (r: Selectable<DispatchJobTable>): Job => ({
@@ -25,11 +37,14 @@ const toJob = (r: Selectable<DispatchJobTable>): Job => ({
   payload: r.payload,
   attempts: r.attempts,
   runAt: new Date(r.run_at),
+  traceParent: r.trace_parent,
 });
 
 /**
  * Adds a job, in the transaction of what it is for; a part has at most one open job of a kind, so enqueuing
  * again only moves it earlier. The only insert into the outbox: applications and dispatch both come here.
+ * The job keeps the trace context of the work that made it (`traceParent`: by default the request being
+ * handled, while tracing is on), so its dispatch is linked to that request, even after a restart.
  */
 export async function enqueue(
   tx: Queryable,
@@ -38,6 +53,7 @@ export async function enqueue(
   runAt: Date,
   payload: Record<string, unknown> = {},
   now = new Date(),
+  traceParent: string | null | undefined = currentTraceParent(),
 ): Promise<void> {
   await tx
     .insertInto('dispatch_jobs')
@@ -48,6 +64,7 @@ export async function enqueue(
       run_at: runAt,
       attempts: 0,
       created_at: now,
+      trace_parent: traceParent ?? null,
     })
     .onConflict((oc) =>
       oc
@@ -144,6 +161,31 @@ export class JobQueue {
    */
   async nudge(partId: string, coalesceMs: number, now = new Date(), kind: JobKind = 'poll'): Promise<void> {
     await enqueue(this.db, partId, kind, new Date(now.getTime() + coalesceMs), {}, now);
+  }
+
+  /** How much work is open, by kind and state (metrics: the outbox's depth and how late it runs). */
+  async depth(now = new Date()): Promise<OutboxDepth[]> {
+    const state = sql<
+      OutboxDepth['state']
+    >`case when lease_until is not null and lease_until >= ${now} then 'leased' when run_at <= ${now} then 'due' else 'scheduled' end`;
+    const rows = await this.db
+      .selectFrom('dispatch_jobs')
+      .select((eb) => [
+        'kind',
+        state.as('state'),
+        eb.fn.countAll<string | number>().as('jobs'),
+        eb.fn.min('run_at').as('oldest'),
+      ])
+      .where('done_at', 'is', null)
+      // By position: the state's expression, repeated, would hold other parameters and not match.
+      .groupBy([sql`1`, sql`2`])
+      .execute();
+    return rows.map((r) => ({
+      kind: r.kind as JobKind,
+      state: r.state,
+      jobs: Number(r.jobs),
+      oldestRunAt: new Date(r.oldest as Date | string),
+    }));
   }
 
   /** The last failed job of a part (to retry a dead-lettered part as it failed). */

@@ -533,6 +533,17 @@ const migrations: Record<string, Migration> = {
       await sql`drop table notices`.execute(db);
     },
   },
+  '2026-12-04-020-dispatch-trace-parent': {
+    async up(db: Kysely<unknown>) {
+      // The W3C trace context (`traceparent`) of the request that made a job, kept with it: its dispatch,
+      // by whichever hall process and however long after (a restart between), is traced linked to it.
+      // Null while tracing is off, and for jobs made before this column.
+      await db.schema.alterTable('dispatch_jobs').addColumn('trace_parent', 'text').execute();
+    },
+    async down(db: Kysely<unknown>) {
+      await sql`alter table dispatch_jobs drop column trace_parent`.execute(db);
+    },
+  },
 };
 
 const provider: MigrationProvider = { getMigrations: async () => migrations };

@@ -244,6 +244,8 @@ export interface DispatchJobTable {
   done_at: Timestamp | null;
   last_error: string | null;
   created_at: Timestamp;
+  /** The `traceparent` of the request that made the job (null while tracing is off). */
+  trace_parent: string | null;
 }
 
 export interface UploadTable {

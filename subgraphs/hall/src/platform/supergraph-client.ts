@@ -1,3 +1,4 @@
+import { injectTraceContext } from '@onething/runtime/tracing';
 import { type Dispatcher, request } from 'undici';
 
 /** What the hall acts as when it reads through the supergraph for an applicant. */
@@ -33,19 +34,22 @@ export class SupergraphClient {
     actingFor?: ActingFor,
   ): Promise<GraphQLAnswer<T>> {
     const token = await this.token();
+    const headers: Record<string, string> = {
+      'content-type': 'application/json',
+      ...(token ? { authorization: `Bearer ${token}` } : {}),
+      ...(actingFor
+        ? {
+            'x-onething-acting-for': actingFor.idNumber,
+            'x-onething-acting-for-enterprises': actingFor.enterprises.join(','),
+          }
+        : {}),
+    };
+    // The gateway's span of this query is a child of the hall's (a resolver's, a dispatch's).
+    injectTraceContext(headers);
     const res = await request(this.url, {
       method: 'POST',
       ...(this.dispatcher ? { dispatcher: this.dispatcher } : {}),
-      headers: {
-        'content-type': 'application/json',
-        ...(token ? { authorization: `Bearer ${token}` } : {}),
-        ...(actingFor
-          ? {
-              'x-onething-acting-for': actingFor.idNumber,
-              'x-onething-acting-for-enterprises': actingFor.enterprises.join(','),
-            }
-          : {}),
-      },
+      headers,
       body: JSON.stringify({ query, variables }),
       headersTimeout: this.timeoutMs,
       bodyTimeout: this.timeoutMs,

@@ -305,8 +305,10 @@ export function stackServices(options: StackOptions = {}): ServiceSpec[] {
       INTERNAL_IDENTITY_JWKS_FILE: identity.jwksFile,
       GATEWAY_URL: local(ports.gateway, '/graphql'),
       TOKEN_URL: local(ports.idp, '/token'),
-      // The notices' texts go through the SMS gateway's stand-in.
+      // The notices' texts go through the SMS gateway's stand-in; posted results through the courier's.
       SMS_URL: local(ports.sms.port),
+      COURIER_URL: local(ports.courier.port),
+      COURIER_PUSH_URL: local(ports.hall, '/callbacks/courier'),
       ...(options.hallDatabaseUrl ? { DATABASE_URL: options.hallDatabaseUrl } : {}),
       ...(options.hallDataDir ? { DATA_DIR: options.hallDataDir } : {}),
       ...(options.bundlesDir ? { BUNDLES_DIR: options.bundlesDir } : {}),

@@ -341,6 +341,12 @@ export const ERRORS = {
     en: 'The hall no longer serves the application’s bundle, so its fees cannot be assessed; window staff contact the applicant.',
     zh: '大厅已不再提供该申请的一件事主题，无法核定费用；由窗口工作人员联系申请人。',
   },
+  HAND_OUT_REFUSED: {
+    status: 409,
+    retryable: false,
+    en: 'The hand-out of the results cannot change so now (already ready, posted or collected; posted results are not collected): the message says why.',
+    zh: '办理结果的出件方式或状态不允许此操作（已可领取、已寄出或已领取）；原因见提示。',
+  },
   PAYMENT_NOT_RENEWABLE: {
     status: 409,
     retryable: false,

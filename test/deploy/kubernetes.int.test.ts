@@ -176,6 +176,7 @@ describe.skipIf(!kubectl)('deploy/k8s, rendered by kustomize', () => {
           'CALLBACK_SECRETS',
           'PAYMENT_CALLBACK_SECRET',
           'SMS_ACCESS_KEY_SECRET',
+          'COURIER_APP_SECRET',
         ])
           expect(settings!.data, key).not.toHaveProperty(key);
         const generated = of('Secret').find((s) => s.metadata.name === secret);
@@ -185,6 +186,7 @@ describe.skipIf(!kubectl)('deploy/k8s, rendered by kustomize', () => {
         else
           expect(Object.keys(generated!.data!).sort()).toEqual([
             'CALLBACK_SECRETS',
+            'COURIER_APP_SECRET',
             'DATABASE_URL',
             'HALL_CLIENT_SECRET',
             'PAYMENT_CALLBACK_SECRET',

@@ -162,6 +162,7 @@ describe('the production profile on the built gateway and hall', () => {
         PUBLIC_BASE_URL: 'https://zwfw.example.gov.cn',
         PAYMENT_CALLBACK_SECRET: 'payment-relay-s3cret-agreed',
         SMS_ACCESS_KEY_SECRET: 'sms-s3cret-the-platform-issued',
+        COURIER_APP_SECRET: 'courier-s3cret-the-courier-issued',
         DATA_DIR: join(mkdtempSync(join(tmpdir(), 'built-hall-')), 'db'),
         GATEWAY_URL: 'http://127.0.0.1:9/graphql',
         LOG_LEVEL: 'info',

@@ -11,6 +11,9 @@ import { feeResolvers } from './fees/resolvers';
 import type { FormChecks } from './forms/form-checks';
 import { formResolvers } from './forms/resolvers';
 import type { Resolvers } from './generated/resolvers-types';
+import type { HandOutDesk } from './handout/desk';
+import { handOutResolvers } from './handout/resolvers';
+import type { HandOuts } from './handout/store';
 import { noticeResolvers } from './notices/resolvers';
 import type { Notices } from './notices/store';
 import type { Papers } from './papers/papers';
@@ -45,6 +48,9 @@ export type HallResolverDeps = ConsentResolverDeps &
     readonly reconciliation: Reconciliation;
     /** Applicants' notices (the inbox). */
     readonly notices: Notices;
+    /** How results are handed out (统一出件). */
+    readonly handOuts: HandOuts;
+    readonly handOutDesk: HandOutDesk;
     readonly wake: () => void;
   };
 
@@ -67,5 +73,6 @@ export function hallResolvers(deps: HallResolverDeps): Resolvers[] {
     delegationResolvers(deps),
     paymentResolvers(deps),
     noticeResolvers(deps),
+    handOutResolvers(deps),
   ];
 }

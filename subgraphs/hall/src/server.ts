@@ -1,5 +1,6 @@
 import { createHash } from 'node:crypto';
 import { hostname } from 'node:os';
+import { courierAdapterOptions, createCourierAdapter, PushVerifier } from '@onething/adapter-courier';
 import { createSmsAdapter, smsAdapterOptions } from '@onething/adapter-sms';
 import type { Logger } from '@onething/runtime';
 import { hallSubgraphSdl } from '@onething/schema';
@@ -25,6 +26,9 @@ import { Dispatcher } from './dispatch/dispatcher';
 import { Drafts } from './drafts/drafts';
 import { FormChecks } from './forms/form-checks';
 import { formLimits } from './forms/form-limits';
+import { courierCallbackRoute } from './handout/callback-route';
+import { HandOutDesk } from './handout/desk';
+import { HandOuts } from './handout/store';
 import { materialRoutes, Uploads } from './materials';
 import { BlobStore } from './materials/blob-store';
 import { startRetentionSweeps, UploadRetention } from './materials/retention';
@@ -128,6 +132,39 @@ export async function createHallSubgraph(
     log: log.child({ component: 'texter' }),
     onOutcome: (outcome) => texted.inc({ outcome }),
   });
+  const handOuts = new HandOuts(db);
+  const courier = createCourierAdapter(
+    courierAdapterOptions({
+      url: config.courierUrl,
+      appKey: config.courierAppKey,
+      appSecret: config.courierAppSecret,
+      timeoutMs: config.courierTimeoutMs,
+      retries: config.courierRetries,
+      pushMaxAgeMs: config.courierPushMaxAgeMs,
+    } as Parameters<typeof courierAdapterOptions>[0]),
+  );
+  const handOutDesk = new HandOutDesk({
+    apps,
+    handOuts,
+    jobs,
+    uow,
+    catalogue,
+    courier,
+    settings: {
+      sender: config.centreSender,
+      trackIntervalMs: config.trackIntervalMs,
+      backoffBaseMs: config.dispatchBackoffMs,
+      backoffMaxMs: config.dispatchBackoffMaxMs,
+    },
+    log: log.child({ component: 'hand-out' }),
+  });
+  apps.onCompleted = (tx, id, now) => handOutDesk.completed(tx, id, now);
+  const pushes = new PushVerifier({
+    appKey: config.courierAppKey,
+    appSecret: config.courierAppSecret,
+    maxAgeMs: config.courierPushMaxAgeMs,
+    known: async (waybill, orderNumber) => (await handOuts.byWaybill(waybill))?.applicationId === orderNumber,
+  });
   const payments = new Payments(db);
   const desk = new PaymentDesk({
     apps,
@@ -176,6 +213,7 @@ export async function createHallSubgraph(
       if (outcome === 'recorded') texter.wake();
     },
     payments: { store: payments, desk },
+    handOut: handOutDesk,
   });
   const wake = () => dispatcher.wake();
   const limits = formLimits({
@@ -259,6 +297,8 @@ export async function createHallSubgraph(
       desk,
       reconciliation,
       notices,
+      handOuts,
+      handOutDesk,
       wake: () => dispatcher.wake(),
     }),
     identityKeys: config.identityKeys,
@@ -312,6 +352,12 @@ export async function createHallSubgraph(
           coalesceMs: config.callbackCoalesceMs,
         },
       })(app);
+      courierCallbackRoute({
+        verifier: pushes,
+        desk: handOutDesk,
+        coalesceMs: config.callbackCoalesceMs,
+        log,
+      })(app);
       paymentCallbackRoute({
         payments,
         jobs,
@@ -344,6 +390,15 @@ export async function createHallSubgraph(
       const url = await subgraph.listen();
       dispatcher.start();
       texter.start();
+      // Where the courier pushes tracking: subscribed at every start (the courier keeps the last URL).
+      courier
+        .subscribe(config.courierPushUrl)
+        .catch((err: unknown) =>
+          log.warn(
+            { err: (err as Error).message },
+            'the courier’s tracking pushes could not be subscribed; waybills are read back instead',
+          ),
+        );
       reconciling = reconciliation.start(config.reconcileIntervalMs);
       if (config.uploadSweepIntervalMs > 0)
         sweeps = startRetentionSweeps(retention, config.uploadSweepIntervalMs, log);
@@ -362,6 +417,7 @@ export async function createHallSubgraph(
       // as work keeps coming, past the grace period of the shutdown.
       await Promise.all([subgraph.close(), dispatcher.stop(), texter.stop(), sweeps?.stop()]);
       sms.close();
+      courier.close();
       await limits.close();
       await db.destroy();
     },

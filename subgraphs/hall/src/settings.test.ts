@@ -35,6 +35,7 @@ describe('hallSettings', () => {
       CALLBACK_SECRETS: 'tax=tax-agreed-s3cret-0001,fund=fund-agreed-s3cret-0001',
       PAYMENT_CALLBACK_SECRET: 'payment-agreed-s3cret-01',
       SMS_ACCESS_KEY_SECRET: 'sms-issued-s3cret-0001',
+      COURIER_APP_SECRET: 'courier-issued-s3cret-01',
       PUBLIC_BASE_URL: 'https://zwfw.example.gov.cn/',
     });
     expect(config.publicBaseUrl).toBe('https://zwfw.example.gov.cn');

@@ -1,4 +1,5 @@
 import { fileURLToPath } from 'node:url';
+import { courierAdapterSettings } from '@onething/adapter-courier';
 import { smsAdapterSettings } from '@onething/adapter-sms';
 import {
   defineSettings,
@@ -255,6 +256,61 @@ export const hallSettings = defineSettings('subgraph-hall', {
   smsSignName: smsAdapterSettings.spec.signName,
   smsTimeoutMs: smsAdapterSettings.spec.timeoutMs,
   smsRetries: smsAdapterSettings.spec.retries,
+  // The courier results are posted through (adapters/courier), and the centre as their sender.
+  courierUrl: courierAdapterSettings.spec.url,
+  courierAppKey: courierAdapterSettings.spec.appKey,
+  courierAppSecret: courierAdapterSettings.spec.appSecret,
+  courierTimeoutMs: courierAdapterSettings.spec.timeoutMs,
+  courierRetries: courierAdapterSettings.spec.retries,
+  courierPushMaxAgeMs: courierAdapterSettings.spec.pushMaxAgeMs,
+  courierPushUrl: {
+    env: 'COURIER_PUSH_URL',
+    schema: settings.url().default('http://127.0.0.1:4001/callbacks/courier'),
+    doc: 'Where the courier pushes tracking events (this hall’s /callbacks/courier as the courier reaches it), subscribed at start.',
+  },
+  centreSender: {
+    env: 'CENTRE_SENDER',
+    schema: z
+      .string()
+      .default(
+        '湖州市南浔区政务服务中心|0572-3012345|浙江省|湖州市|南浔区|南浔镇人瑞路1号综合窗口出件处|313009',
+      )
+      .transform((text, ctx) => {
+        const [name, phone, province, city, county, address, postalCode, ...rest] = text
+          .split('|')
+          .map((p) => p.trim());
+        if (
+          rest.length > 0 ||
+          !name ||
+          !phone ||
+          !province ||
+          !city ||
+          !county ||
+          !address ||
+          !/^\d{6}$/.test(postalCode ?? '')
+        )
+          ctx.addIssue({
+            code: 'custom',
+            message:
+              'give name|phone|province|city|county|address|postal code (7 parts; the postal code 6 digits)',
+          });
+        return {
+          name: name ?? '',
+          phone: phone ?? '',
+          province: province ?? '',
+          city: city ?? '',
+          county: county ?? '',
+          address: address ?? '',
+          postalCode: postalCode ?? '',
+        };
+      }),
+    doc: 'The centre as the sender of posted results (the output window’s name, landline and address), as name|phone|province|city|county|address|postal code.',
+  },
+  trackIntervalMs: {
+    env: 'TRACK_INTERVAL_MS',
+    schema: settings.ms(60_000),
+    doc: 'How often a posted waybill is read back from the courier while not delivered (its tracking pushes make it sooner).',
+  },
   textIntervalMs: {
     env: 'TEXT_INTERVAL_MS',
     schema: settings.ms(1_000),

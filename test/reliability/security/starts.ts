@@ -104,66 +104,32 @@ export function refusedStarts(keys: DevelopmentIdentityKeys): RefusedStart[] {
   const hallClient = 'a-secret-the-idp-issued';
   const paymentCallback = 'payment-relay-s3cret-agreed';
   const smsSecret = 'sms-s3cret-the-platform-issued';
+  const courierSecret = 'courier-s3cret-the-courier-issued';
   // Where a deployment's receipts point (the development default is the local gateway).
   const publicBaseUrl = 'https://zwfw.example.gov.cn';
-  const subgraphs = [
-    [
-      'hall',
-      'subgraphs/hall/src/main.ts',
-      'HALL_CLIENT_SECRET',
-      'hall-dev-secret',
-      {
-        CALLBACK_SECRETS: callbackSecrets,
-        PUBLIC_BASE_URL: publicBaseUrl,
-        PAYMENT_CALLBACK_SECRET: paymentCallback,
-      },
-    ],
-    [
-      'hall',
-      'subgraphs/hall/src/main.ts',
-      'CALLBACK_SECRETS',
+  // The hall's settings as a deployment sets them: each row below leaves one at its development value.
+  const hallDeployed: Record<string, string> = {
+    HALL_CLIENT_SECRET: hallClient,
+    CALLBACK_SECRETS: callbackSecrets,
+    PUBLIC_BASE_URL: publicBaseUrl,
+    PAYMENT_CALLBACK_SECRET: paymentCallback,
+    SMS_ACCESS_KEY_SECRET: smsSecret,
+    COURIER_APP_SECRET: courierSecret,
+  };
+  const hallDevValues: Record<string, string> = {
+    HALL_CLIENT_SECRET: 'hall-dev-secret',
+    CALLBACK_SECRETS:
       'tax=tax-callback-dev-secret,market=market-callback-dev-secret,realestate=realestate-callback-dev-secret,fund=fund-callback-dev-secret',
-      {
-        HALL_CLIENT_SECRET: hallClient,
-        PUBLIC_BASE_URL: publicBaseUrl,
-        PAYMENT_CALLBACK_SECRET: paymentCallback,
-      },
-    ],
-    [
-      'hall',
-      'subgraphs/hall/src/main.ts',
-      'SMS_ACCESS_KEY_SECRET',
-      'sms-dev-secret-0001',
-      {
-        HALL_CLIENT_SECRET: hallClient,
-        CALLBACK_SECRETS: callbackSecrets,
-        PUBLIC_BASE_URL: publicBaseUrl,
-        PAYMENT_CALLBACK_SECRET: paymentCallback,
-      },
-    ],
-    [
-      'hall',
-      'subgraphs/hall/src/main.ts',
-      'PAYMENT_CALLBACK_SECRET',
-      'payment-callback-dev-secret',
-      {
-        HALL_CLIENT_SECRET: hallClient,
-        CALLBACK_SECRETS: callbackSecrets,
-        PUBLIC_BASE_URL: publicBaseUrl,
-        SMS_ACCESS_KEY_SECRET: smsSecret,
-      },
-    ],
-    [
-      'hall',
-      'subgraphs/hall/src/main.ts',
-      'PUBLIC_BASE_URL',
-      'http://127.0.0.1:4000',
-      {
-        HALL_CLIENT_SECRET: hallClient,
-        CALLBACK_SECRETS: callbackSecrets,
-        PAYMENT_CALLBACK_SECRET: paymentCallback,
-      },
-    ],
+    PUBLIC_BASE_URL: 'http://127.0.0.1:4000',
+    PAYMENT_CALLBACK_SECRET: 'payment-callback-dev-secret',
+    SMS_ACCESS_KEY_SECRET: 'sms-dev-secret-0001',
+    COURIER_APP_SECRET: 'courier-dev-secret',
+  };
+  const subgraphs = [
+    ...Object.entries(hallDevValues).map(
+      ([name, devValue]) =>
+        ['hall', 'subgraphs/hall/src/main.ts', name, devValue, without(hallDeployed, name)] as const,
+    ),
     ['tax subgraph', 'subgraphs/tax/src/main.ts', 'TAX_API_KEY', 'tax-dev-key', {}],
     ['fund subgraph', 'subgraphs/fund/src/main.ts', 'FUND_APP_SECRET', 'fund-dev-secret', {}],
   ] as const;
@@ -221,13 +187,7 @@ export function refusedStarts(keys: DevelopmentIdentityKeys): RefusedStart[] {
       service: 'hall',
       entry: 'subgraphs/hall/src/main.ts',
       convenience: 'LIMITS_LIFTED (no rate limits, no upload quota)',
-      env: {
-        ...subgraph,
-        HALL_CLIENT_SECRET: hallClient,
-        CALLBACK_SECRETS: callbackSecrets,
-        PUBLIC_BASE_URL: publicBaseUrl,
-        LIMITS_LIFTED: 'true',
-      },
+      env: { ...subgraph, ...hallDeployed, LIMITS_LIFTED: 'true' },
       names: ['LIMITS_LIFTED'],
     },
     ...subgraphs.flatMap(([service, entry, name, value, others]): RefusedStart[] => [
@@ -252,8 +212,7 @@ export function refusedStarts(keys: DevelopmentIdentityKeys): RefusedStart[] {
       convenience: 'one department’s development callback secret among issued ones',
       env: {
         ...subgraph,
-        HALL_CLIENT_SECRET: hallClient,
-        PUBLIC_BASE_URL: publicBaseUrl,
+        ...hallDeployed,
         CALLBACK_SECRETS: callbackSecrets.replace('fund-s3cret-agreed-with-hall', 'fund-callback-dev-secret'),
       },
       names: ['CALLBACK_SECRETS'],

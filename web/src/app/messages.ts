@@ -349,6 +349,7 @@ export const MESSAGES = m({
   'status.REJECTED': { zh: '不予办理', en: 'Refused' },
   'status.CORRECTION_REQUESTED': { zh: '需要补正', en: 'Correction requested' },
   'status.PAYMENT_DUE': { zh: '待缴费', en: 'Fees due' },
+  'status.DELIVERED': { zh: '已办结，结果已送达', en: 'Completed, results handed out' },
   'status.DEAD_LETTERED': { zh: '发送失败，窗口处理中', en: 'Failed to send; with the window' },
   'status.CANCELLED': { zh: '已终止', en: 'Cancelled' },
   'nav.intake': { zh: '受理', en: 'Take in' },

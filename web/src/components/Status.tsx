@@ -11,6 +11,7 @@ const TONE: Record<PartStatus | ApplicationStatus, 'wait' | 'work' | 'done' | 'b
   IN_PROGRESS: 'work',
   APPROVED: 'done',
   COMPLETED: 'done',
+  DELIVERED: 'done',
   REJECTED: 'bad',
   DEAD_LETTERED: 'bad',
   CANCELLED: 'bad',

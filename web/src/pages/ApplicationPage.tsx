@@ -22,7 +22,7 @@ import { PaymentSection } from '../components/Payment';
 import { ProblemSummary } from '../components/ProblemSummary';
 import { FlagBadge, StatusBadge } from '../components/Status';
 
-const FINAL = new Set(['COMPLETED', 'REJECTED']);
+const FINAL = new Set(['COMPLETED', 'DELIVERED', 'REJECTED']);
 /** How often an open application is read again: live without reloading, cheap for the hall. */
 const REFRESH_MS = 2_000;
 

@@ -118,15 +118,18 @@ export interface Handover {
 }
 
 /**
- * The application's status, from its parts and its payment: completed when every part is approved;
+ * The application's status, from its parts, its payment and its results' hand-out: delivered once every
+ * part is approved and the results were collected or signed for; completed when every part is approved;
  * rejected when a department refused a part (the bundle cannot complete); waiting for the applicant when
  * a correction is asked or its fees are due; in progress once anything was dispatched; submitted before.
  */
 export function applicationStatus(
   parts: readonly Pick<Part, 'status'>[],
   payment?: string | null,
+  handOut?: string | null,
 ): ApplicationStatus {
-  if (parts.length > 0 && parts.every((p) => p.status === 'APPROVED')) return 'COMPLETED';
+  if (parts.length > 0 && parts.every((p) => p.status === 'APPROVED'))
+    return handOut === 'DELIVERED' ? 'DELIVERED' : 'COMPLETED';
   if (parts.some((p) => p.status === 'REJECTED')) return 'REJECTED';
   if (parts.some((p) => p.status === 'CORRECTION_REQUESTED')) return 'CORRECTION_REQUESTED';
   // Its fees are due (the payment code issued, or being issued, or expired): the applicant is to pay.

@@ -20,6 +20,8 @@ import type { BundleCatalogue } from '../catalogue/bundle-catalogue';
 import { Drafts } from '../drafts/drafts';
 import type { NotChecked } from '../forms/cross-checks';
 import type { FormChecks } from '../forms/form-checks';
+import { checkHandOut } from '../handout/address';
+import type { HandOutMethod } from '../handout/model';
 import { hallId } from '../ids';
 import { enqueue, type JobQueue } from '../outbox/jobs';
 import { paymentAmong } from '../payments/placement';
@@ -48,6 +50,8 @@ export interface ApplicationInput {
   readonly enterpriseUscc?: string | null | undefined;
   /** The draft the form was saved as: submitting ends it, in the same transaction. */
   readonly draftId?: string | null | undefined;
+  /** How the results are handed out (default: collected at the window). */
+  readonly handOut?: { method: HandOutMethod; address?: Record<string, string> | null } | null | undefined;
 }
 
 /** Which of an applicant's upload ids exist and are theirs. */
@@ -112,6 +116,10 @@ export class ApplicationService {
     const { bundle, form } = check;
     if (!form) return { problems: [...check.problems], notChecked: [] };
     const problems = [...check.problems];
+    const handOut = input.handOut ? checkHandOut(input.handOut) : null;
+    if (handOut && 'problems' in handOut)
+      for (const p of handOut.problems)
+        problems.push(problem(p.path, p.rule, p.message.zh, p.message.en, []));
     if (input.enterpriseUscc && !applicant.enterprises.includes(input.enterpriseUscc))
       problems.push(
         problem(
@@ -193,6 +201,7 @@ export class ApplicationService {
           };
         }),
       payment: paymentAmong(bundle, active),
+      handOut: handOut && !('problems' in handOut) ? handOut : null,
     });
     this.deps.wake();
     return { application, parts, problems: [], notChecked: check.notChecked };
@@ -322,7 +331,7 @@ export class ApplicationService {
         ],
       });
     }
-    if (application.status !== 'COMPLETED' && application.status !== 'REJECTED')
+    if (!['COMPLETED', 'DELIVERED', 'REJECTED'].includes(application.status))
       throw bad('rating.notFinished', '办结后才能评价', 'an application is rated once it is finished');
     const rated = await this.deps.apps.rate(application.id, level, comment?.trim() || null);
     if (!rated) throw bad('rating.already', '该申请已评价', 'this application is already rated');

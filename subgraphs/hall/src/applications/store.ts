@@ -1,6 +1,8 @@
 import { randomUUID } from 'node:crypto';
 import { type Selectable, sql, type Transaction, type Updateable } from 'kysely';
 import type { StaffRef } from '../acting/acting';
+import type { HandOutMethod, PostalAddress } from '../handout/model';
+import { HandOuts } from '../handout/store';
 import { Uploads } from '../materials/uploads';
 import { type NoticeParams, noticeOfStatus } from '../notices/kinds';
 import { Notices } from '../notices/store';
@@ -119,6 +121,8 @@ export interface NewApplication {
    * it holds back any of them: the held parts are not sent until it is paid.
    */
   readonly payment?: { waitsFor: readonly string[]; holds: readonly string[]; proof: string } | null;
+  /** How the results are handed out (default: collected at the window). */
+  readonly handOut?: { method: HandOutMethod; address: PostalAddress | null } | null;
 }
 
 /** Applications and their parts; every change of a part recomputes its application's status. */
@@ -202,6 +206,7 @@ export class Applications {
         )
         .returningAll()
         .execute();
+      await HandOuts.create(tx, id, input.handOut?.method ?? 'COLLECT', input.handOut?.address ?? null, now);
       const payment = input.payment;
       if (payment) {
         const anchor = parts.find((p) => payment.holds.includes(p.item_code))!;
@@ -433,6 +438,9 @@ export class Applications {
     return toPart(row);
   }
 
+  /** What follows every part approved, in its transaction: the results' hand-out (set by the hall). */
+  onCompleted: (tx: Queryable, applicationId: string, now: Date) => Promise<void> = async () => {};
+
   /** The names notices use for bundles (set by the hall once its catalogue is loaded). */
   bundleNames: (code: string) => { zh: string; en: string } = (code) => ({ zh: code, en: code });
 
@@ -450,7 +458,12 @@ export class Applications {
       .select('status')
       .where('application_id', '=', applicationId)
       .executeTakeFirst();
-    const status = applicationStatus(parts, payment?.status);
+    const handOut = await tx
+      .selectFrom('hand_outs')
+      .select('status')
+      .where('application_id', '=', applicationId)
+      .executeTakeFirst();
+    const status = applicationStatus(parts, payment?.status, handOut?.status);
     // What the applicant is told of the change, in its transaction: once per change of status.
     const before = await tx
       .selectFrom('applications')
@@ -459,6 +472,8 @@ export class Applications {
       .forUpdate()
       .executeTakeFirstOrThrow();
     const kind = noticeOfStatus(before.status, status);
+    if (status === 'COMPLETED' && before.status !== 'COMPLETED')
+      await this.onCompleted(tx, applicationId, now);
     if (kind)
       await Notices.add(
         tx,
@@ -472,7 +487,8 @@ export class Applications {
       .set({
         status,
         updated_at: now,
-        completed_at: status === 'COMPLETED' ? sql`coalesce(completed_at, ${now})` : null,
+        completed_at:
+          status === 'COMPLETED' || status === 'DELIVERED' ? sql`coalesce(completed_at, ${now})` : null,
       })
       .where('id', '=', applicationId)
       .execute();

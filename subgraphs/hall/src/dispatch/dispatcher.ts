@@ -7,6 +7,7 @@ import { partTransition, type Transition } from '../applications/part-machine';
 import type { Applications } from '../applications/store';
 import { beijingDate, type WorkingDayCalendar } from '../calendar/working-days';
 import type { BundleCatalogue } from '../catalogue/bundle-catalogue';
+import type { HandOutDesk } from '../handout/desk';
 import { enqueue, type Job, type JobQueue } from '../outbox/jobs';
 import { PaymentDesk } from '../payments/desk';
 import { currentOrder } from '../payments/model';
@@ -93,6 +94,8 @@ export class Dispatcher {
       readonly onOutcome?: (kind: Job['kind'], outcome: DispatchOutcome) => void;
       /** The applications' payments and the cashier that works them (bundles with a payment step). */
       readonly payments?: { readonly store: Payments; readonly desk: PaymentDesk };
+      /** The output window: posting the results and following the waybill. */
+      readonly handOut?: HandOutDesk;
     },
   ) {
     if (deps.payments) deps.payments.desk.releaseHeld = (tx, id, now) => this.release(tx, id, now, null);
@@ -198,6 +201,11 @@ export class Dispatcher {
       item: part.itemCode,
       job: job.kind,
     });
+    if (job.kind === 'post') {
+      if (!this.deps.handOut) return;
+      this.deps.onOutcome?.(job.kind, await this.deps.handOut.run(job, part, application));
+      return;
+    }
     if (job.kind === 'pay' || job.kind === 'refund') {
       if (!this.deps.payments) return;
       this.deps.onOutcome?.(job.kind, await this.deps.payments.desk.run(job, part, application));

@@ -728,8 +728,10 @@ export const ApplicationStatus = {
   CorrectionRequested: 'CORRECTION_REQUESTED',
   /** Its fees are due (一窗收费): pay the payment code in `payment`; the parts after the payment wait for it. */
   PaymentDue: 'PAYMENT_DUE',
-  /** Every part approved (办结). */
+  /** Every part approved (办结); the results are on their way (see `handOut`). */
   Completed: 'COMPLETED',
+  /** Every part approved and the results handed out: collected at the window or delivered by post (出件). */
+  Delivered: 'DELIVERED',
   /** A department refused a part, so the bundle cannot complete. */
   Rejected: 'REJECTED'
 } as const;
@@ -826,6 +828,8 @@ export type Application = {
   publicStatusUrl: Scalars['String']['output'];
   /** Its fees, paid once (一窗收费): null when its bundle has no payment step among the items chosen. */
   payment?: Maybe<ApplicationPayment>;
+  /** How its results reach the applicant (统一出件). */
+  handOut: HandOut;
 };
 
 
@@ -835,6 +839,72 @@ export type Application = {
  */
 export type ApplicationFlagArgs = {
   asOf?: InputMaybe<Scalars['DateTime']['input']>;
+};
+
+/** Where an application's results stand on their way to the applicant. */
+export const HandOutStatus = {
+  /** Not every part is approved yet: the way of hand-out can still change. */
+  Waiting: 'WAITING',
+  /** Every part approved: ready at the output window, or being handed to the courier. */
+  Ready: 'READY',
+  /** Handed to the courier: follow `waybillNumber`. */
+  Posted: 'POSTED',
+  /** Collected at the window, or delivered and signed for. */
+  Delivered: 'DELIVERED'
+} as const;
+
+export type HandOutStatus = typeof HandOutStatus[keyof typeof HandOutStatus];
+/** Where posted results go (as given). */
+export type PostalAddress = {
+  __typename?: 'PostalAddress';
+  /** Who receives them. */
+  name: Scalars['String']['output'];
+  /** Province. */
+  province: Scalars['String']['output'];
+  /** City. */
+  city: Scalars['String']['output'];
+  /** County or district. */
+  county: Scalars['String']['output'];
+  /** Street and number. */
+  address: Scalars['String']['output'];
+  /** Postal code. */
+  postalCode: Scalars['String']['output'];
+};
+
+/** Who collected the results at the window. */
+export type ResultCollection = {
+  __typename?: 'ResultCollection';
+  /** The recipient's name. */
+  recipientName: Scalars['String']['output'];
+  /** The recipient's ID number, masked (first 6 and last 4). */
+  recipientIdMasked: Scalars['String']['output'];
+  /** The applicant themself (APPLICANT) or their agent (AGENT). */
+  as: Scalars['String']['output'];
+  /** How the officer checked the recipient's identity. */
+  identityCheck: IdentityCheckMethod;
+  /** The officer who handed the results over. */
+  officer: StaffMember;
+};
+
+/** How an application's results reach the applicant (统一出件): collected at the output window, or posted. */
+export type HandOut = {
+  __typename?: 'HandOut';
+  /** Collect or post. */
+  method: HandOutMethod;
+  /** Where it stands. */
+  status: HandOutStatus;
+  /** Where posted results go (null for collection). */
+  address?: Maybe<PostalAddress>;
+  /** The courier's waybill number (UPU S10), once posted. */
+  waybillNumber?: Maybe<Scalars['String']['output']>;
+  /** The courier's status of the waybill as last read (CREATED, PICKED_UP, IN_TRANSIT, OUT_FOR_DELIVERY, DELIVERED, DELIVERY_FAILED, RETURNED). */
+  waybillStatus?: Maybe<Scalars['String']['output']>;
+  /** Who signed for posted results. */
+  signer?: Maybe<Scalars['String']['output']>;
+  /** Who collected them at the window. */
+  collection?: Maybe<ResultCollection>;
+  /** When they were delivered or collected. */
+  deliveredAt?: Maybe<Scalars['DateTime']['output']>;
 };
 
 /** What a notice tells the applicant of their application. */
@@ -848,7 +918,13 @@ export const NoticeKind = {
   /** Every item approved (办结). */
   Approved: 'APPROVED',
   /** A department refused an item. */
-  Rejected: 'REJECTED'
+  Rejected: 'REJECTED',
+  /** The results are ready at the output window. */
+  ReadyToCollect: 'READY_TO_COLLECT',
+  /** The results were posted. */
+  Posted: 'POSTED',
+  /** The results were delivered or collected. */
+  Delivered: 'DELIVERED'
 } as const;
 
 export type NoticeKind = typeof NoticeKind[keyof typeof NoticeKind];
@@ -1652,6 +1728,54 @@ export type ApplicationInput = {
   enterpriseUscc?: InputMaybe<Scalars['USCC']['input']>;
   /** The draft this form was saved as, if any: submitting ends it. */
   draftId?: InputMaybe<Scalars['ID']['input']>;
+  /** How the results are handed out (统一出件): collected at the window (the default) or posted. */
+  handOut?: InputMaybe<HandOutInput>;
+};
+
+/** How an application's results reach the applicant (统一出件). */
+export const HandOutMethod = {
+  /** Collected at the centre's output window once every part is approved, with the recipient's identity checked. */
+  Collect: 'COLLECT',
+  /** Posted through the courier (EMS 政务寄递) to the address given, signed for on delivery. */
+  Post: 'POST'
+} as const;
+
+export type HandOutMethod = typeof HandOutMethod[keyof typeof HandOutMethod];
+/** Where posted results go: the recipient as the courier needs them. */
+export type PostalAddressInput = {
+  /** Who receives them (1 to 50 characters). */
+  name: Scalars['String']['input'];
+  /** Their mobile number (11 digits, 1[3-9]…). */
+  phone: Scalars['String']['input'];
+  /** Province, e.g. 浙江省. */
+  province: Scalars['String']['input'];
+  /** City, e.g. 湖州市. */
+  city: Scalars['String']['input'];
+  /** County or district, e.g. 南浔区. */
+  county: Scalars['String']['input'];
+  /** Street and number, building, room (1 to 120 characters). */
+  address: Scalars['String']['input'];
+  /** Postal code (邮政编码), 6 digits. */
+  postalCode: Scalars['String']['input'];
+};
+
+/** A way of hand-out: collecting, or posting to an address. */
+export type HandOutInput = {
+  /** Collect or post. */
+  method: HandOutMethod;
+  /** Where to post (required for POST, ignored for COLLECT). */
+  address?: InputMaybe<PostalAddressInput>;
+};
+
+/**
+ * What a window officer records when the results are collected (出件): the window visit they opened for the
+ * recipient (whose identity they checked there) and the recipient's signature uploaded in that visit.
+ */
+export type CollectionInput = {
+  /** The officer's window visit for the recipient (openWindowVisit): the applicant, or the agent who handed it in. */
+  visitId: Scalars['ID']['input'];
+  /** The upload of the recipient's signature in that visit (the window's pad, or the scanned signed slip). */
+  signatureUploadId: Scalars['ID']['input'];
 };
 
 /**
@@ -1931,6 +2055,10 @@ export type QuerySalesConfirmedToMeArgs = {
 /** Changes: submitting cases to departments and sending the corrections they ask for. */
 export type Mutation = {
   __typename?: 'Mutation';
+  /** Changes how an application's results are handed out, until every part is approved (its applicant, their agent, its window officer). */
+  chooseHandOut: HandOut;
+  /** Records the results collected at the output window (window staff): the recipient's identity checked, their signature. */
+  recordCollection: HandOut;
   /** Marks the signed-in applicant's own notices read; answers how many changed (others' ids change nothing). */
   markNoticesRead: Scalars['Int']['output'];
   /** A new payment code for an application whose last one expired unpaid (its applicant, their agent, its window officer). */
@@ -1983,6 +2111,20 @@ export type Mutation = {
   revokeDelegation: Delegation;
   /** Rates a finished application, once: a level from 1 to 5 and an optional comment (at most 500 characters). */
   rateApplication: Application;
+};
+
+
+/** Changes: submitting cases to departments and sending the corrections they ask for. */
+export type MutationChooseHandOutArgs = {
+  applicationId: Scalars['ID']['input'];
+  handOut: HandOutInput;
+};
+
+
+/** Changes: submitting cases to departments and sending the corrections they ask for. */
+export type MutationRecordCollectionArgs = {
+  applicationId: Scalars['ID']['input'];
+  input: CollectionInput;
 };
 
 
@@ -2299,6 +2441,10 @@ export type ResolversTypes = {
   SupervisionFlag: ResolverTypeWrapper<any>;
   SatisfactionBy: ResolverTypeWrapper<any>;
   Application: ResolverTypeWrapper<any>;
+  HandOutStatus: ResolverTypeWrapper<any>;
+  PostalAddress: ResolverTypeWrapper<any>;
+  ResultCollection: ResolverTypeWrapper<any>;
+  HandOut: ResolverTypeWrapper<any>;
   NoticeKind: ResolverTypeWrapper<any>;
   NoticeTextStatus: ResolverTypeWrapper<any>;
   Notice: ResolverTypeWrapper<any>;
@@ -2351,6 +2497,10 @@ export type ResolversTypes = {
   CorrectApplicationResult: ResolverTypeWrapper<any>;
   HandedInMaterialInput: ResolverTypeWrapper<any>;
   ApplicationInput: ResolverTypeWrapper<any>;
+  HandOutMethod: ResolverTypeWrapper<any>;
+  PostalAddressInput: ResolverTypeWrapper<any>;
+  HandOutInput: ResolverTypeWrapper<any>;
+  CollectionInput: ResolverTypeWrapper<any>;
   Query: ResolverTypeWrapper<Record<PropertyKey, never>>;
   Mutation: ResolverTypeWrapper<Record<PropertyKey, never>>;
 };
@@ -2410,6 +2560,9 @@ export type ResolversParentTypes = {
   FundCase: any;
   ResultEntry: any;
   Application: any;
+  PostalAddress: any;
+  ResultCollection: any;
+  HandOut: any;
   Notice: any;
   ApplicationFee: any;
   ApplicationRefund: any;
@@ -2452,6 +2605,9 @@ export type ResolversParentTypes = {
   CorrectApplicationResult: any;
   HandedInMaterialInput: any;
   ApplicationInput: any;
+  PostalAddressInput: any;
+  HandOutInput: any;
+  CollectionInput: any;
   Query: Record<PropertyKey, never>;
   Mutation: Record<PropertyKey, never>;
 };
@@ -2800,6 +2956,35 @@ export type ApplicationResolvers<ContextType = HallContext, ParentType extends R
   receiptUrl?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   publicStatusUrl?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   payment?: Resolver<Maybe<ResolversTypes['ApplicationPayment']>, ParentType, ContextType>;
+  handOut?: Resolver<ResolversTypes['HandOut'], ParentType, ContextType>;
+};
+
+export type PostalAddressResolvers<ContextType = HallContext, ParentType extends ResolversParentTypes['PostalAddress'] = ResolversParentTypes['PostalAddress']> = {
+  name?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  province?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  city?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  county?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  address?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  postalCode?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+};
+
+export type ResultCollectionResolvers<ContextType = HallContext, ParentType extends ResolversParentTypes['ResultCollection'] = ResolversParentTypes['ResultCollection']> = {
+  recipientName?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  recipientIdMasked?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  as?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  identityCheck?: Resolver<ResolversTypes['IdentityCheckMethod'], ParentType, ContextType>;
+  officer?: Resolver<ResolversTypes['StaffMember'], ParentType, ContextType>;
+};
+
+export type HandOutResolvers<ContextType = HallContext, ParentType extends ResolversParentTypes['HandOut'] = ResolversParentTypes['HandOut']> = {
+  method?: Resolver<ResolversTypes['HandOutMethod'], ParentType, ContextType>;
+  status?: Resolver<ResolversTypes['HandOutStatus'], ParentType, ContextType>;
+  address?: Resolver<Maybe<ResolversTypes['PostalAddress']>, ParentType, ContextType>;
+  waybillNumber?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  waybillStatus?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  signer?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  collection?: Resolver<Maybe<ResolversTypes['ResultCollection']>, ParentType, ContextType>;
+  deliveredAt?: Resolver<Maybe<ResolversTypes['DateTime']>, ParentType, ContextType>;
 };
 
 export type NoticeResolvers<ContextType = HallContext, ParentType extends ResolversParentTypes['Notice'] = ResolversParentTypes['Notice']> = {
@@ -3126,6 +3311,8 @@ export type QueryResolvers<ContextType = HallContext, ParentType extends Resolve
 };
 
 export type MutationResolvers<ContextType = HallContext, ParentType extends ResolversParentTypes['Mutation'] = ResolversParentTypes['Mutation']> = {
+  chooseHandOut?: Resolver<ResolversTypes['HandOut'], ParentType, ContextType, RequireFields<MutationChooseHandOutArgs, 'applicationId' | 'handOut'>>;
+  recordCollection?: Resolver<ResolversTypes['HandOut'], ParentType, ContextType, RequireFields<MutationRecordCollectionArgs, 'applicationId' | 'input'>>;
   markNoticesRead?: Resolver<ResolversTypes['Int'], ParentType, ContextType, RequireFields<MutationMarkNoticesReadArgs, 'ids'>>;
   renewPayment?: Resolver<ResolversTypes['ApplicationPayment'], ParentType, ContextType, RequireFields<MutationRenewPaymentArgs, 'applicationId'>>;
   checkPayment?: Resolver<ResolversTypes['ApplicationPayment'], ParentType, ContextType, RequireFields<MutationCheckPaymentArgs, 'applicationId'>>;
@@ -3198,6 +3385,9 @@ export type Resolvers<ContextType = HallContext> = {
   FundCase?: FundCaseResolvers<ContextType>;
   ResultEntry?: ResultEntryResolvers<ContextType>;
   Application?: ApplicationResolvers<ContextType>;
+  PostalAddress?: PostalAddressResolvers<ContextType>;
+  ResultCollection?: ResultCollectionResolvers<ContextType>;
+  HandOut?: HandOutResolvers<ContextType>;
   Notice?: NoticeResolvers<ContextType>;
   ApplicationFee?: ApplicationFeeResolvers<ContextType>;
   ApplicationRefund?: ApplicationRefundResolvers<ContextType>;

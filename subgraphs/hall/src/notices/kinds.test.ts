@@ -24,7 +24,9 @@ describe('what the applicant is told', () => {
     const params = { bundle: '二手房转移登记', bundleEn: 'House transfer', ref: 'c4ea912f', amount: '80.00' };
     for (const kind of NOTICE_KINDS)
       expect(
-        Object.keys(NOTICE[kind].variables(params)).every((v) => ['bundle', 'ref', 'amount'].includes(v)),
+        Object.keys(NOTICE[kind].variables(params)).every((v) =>
+          ['bundle', 'ref', 'amount', 'courier', 'waybill'].includes(v),
+        ),
       ).toBe(true);
   });
 });

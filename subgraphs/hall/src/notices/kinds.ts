@@ -12,6 +12,9 @@ export const NOTICE_KINDS = [
   'PAYMENT_DUE',
   'APPROVED',
   'REJECTED',
+  'READY_TO_COLLECT',
+  'POSTED',
+  'DELIVERED',
 ] as const;
 export type NoticeKind = (typeof NOTICE_KINDS)[number];
 
@@ -24,6 +27,9 @@ export interface NoticeParams {
   readonly ref: string;
   /** For PAYMENT_DUE: the total in yuan, e.g. "9358.23". */
   readonly amount?: string;
+  /** For POSTED: the courier and the waybill number. */
+  readonly courier?: string;
+  readonly waybill?: string;
 }
 
 interface NoticeKindSpec {
@@ -69,6 +75,28 @@ export const NOTICE: Readonly<Record<NoticeKind, NoticeKindSpec>> = {
     variables: base,
     zh: (p) => `您的“${p.bundle}”申请（编号${p.ref}）未获批准，请查看原因。`,
     en: (p) => `Your application “${p.bundleEn}” (${p.ref}) was refused: see why.`,
+  },
+  READY_TO_COLLECT: {
+    template: 'ONETHING_READY_TO_COLLECT',
+    variables: base,
+    zh: (p) =>
+      `您的“${p.bundle}”申请（编号${p.ref}）的办理结果可以领取了，请携带本人身份证件到出件窗口领取。`,
+    en: (p) =>
+      `The results of your application “${p.bundleEn}” (${p.ref}) are ready: collect them at the output window with your ID card.`,
+  },
+  POSTED: {
+    template: 'ONETHING_POSTED',
+    variables: (p) => ({ ...base(p), courier: p.courier ?? 'EMS', waybill: p.waybill ?? '' }),
+    zh: (p) => `您的“${p.bundle}”申请（编号${p.ref}）的办理结果已交${p.courier}寄出，运单号${p.waybill}。`,
+    en: (p) =>
+      `The results of your application “${p.bundleEn}” (${p.ref}) were posted by ${p.courier}, waybill ${p.waybill}.`,
+  },
+  DELIVERED: {
+    template: 'ONETHING_DELIVERED',
+    variables: base,
+    zh: (p) => `您的“${p.bundle}”申请（编号${p.ref}）的办理结果已送达签收，欢迎对本次服务作出评价。`,
+    en: (p) =>
+      `The results of your application “${p.bundleEn}” (${p.ref}) were handed over: please rate the service.`,
   },
 };
 

@@ -6,9 +6,10 @@ import type { Queryable } from '../platform/unit-of-work';
 
 /**
  * What a job does: send a part, send its correction, read its case back; or, on a payment's anchor part,
- * make and follow the payment's order (`pay`) and make the refunds it owes (`refund`).
+ * make and follow the payment's order (`pay`) and make the refunds it owes (`refund`); on an application's
+ * first part, post its results and follow the waybill (`post`).
  */
-export type JobKind = 'submit' | 'correct' | 'poll' | 'pay' | 'refund';
+export type JobKind = 'submit' | 'correct' | 'poll' | 'pay' | 'refund' | 'post';
 
 /** Open jobs of a kind in one state: leased (being run), due (waiting for a worker), scheduled (later). */
 export interface OutboxDepth {

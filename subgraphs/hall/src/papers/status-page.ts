@@ -10,6 +10,7 @@ export const STATUS_NAMES: Readonly<Record<ApplicationStatus, Bilingual>> = {
   CORRECTION_REQUESTED: { zh: '待补正', en: 'Waiting for a correction by the applicant' },
   PAYMENT_DUE: { zh: '待缴费', en: 'Waiting for the fees to be paid' },
   COMPLETED: { zh: '已办结', en: 'Completed' },
+  DELIVERED: { zh: '已办结，结果已送达', en: 'Completed, results handed out' },
   REJECTED: { zh: '不予办理', en: 'Refused' },
 };
 

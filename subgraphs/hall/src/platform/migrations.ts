@@ -533,6 +533,33 @@ const migrations: Record<string, Migration> = {
       await sql`drop table notices`.execute(db);
     },
   },
+  '2026-12-04-011-hand-outs': {
+    async up(db: Kysely<unknown>) {
+      // 统一出件: how each application's results reach the applicant (collected at the window, or posted),
+      // its waybill and who signed or collected.
+      await db.schema
+        .createTable('hand_outs')
+        .addColumn('application_id', 'text', (c) => c.primaryKey().references('applications.id'))
+        .addColumn('method', 'text', (c) => c.notNull())
+        .addColumn('address', 'jsonb')
+        .addColumn('status', 'text', (c) => c.notNull())
+        .addColumn('waybill_number', 'text', (c) => c.unique())
+        .addColumn('waybill_status', 'text')
+        .addColumn('signer', 'text')
+        .addColumn('collection', 'jsonb')
+        .addColumn('delivered_at', 'timestamptz')
+        .addColumn('updated_at', 'timestamptz', (c) => c.notNull())
+        .execute();
+      // Applications handed in before: their results are collected at the window.
+      await sql`insert into hand_outs (application_id, method, status, updated_at)
+        select id, 'COLLECT', case when status = 'COMPLETED' then 'READY' else 'WAITING' end, now() from applications`.execute(
+        db,
+      );
+    },
+    async down(db: Kysely<unknown>) {
+      await sql`drop table hand_outs`.execute(db);
+    },
+  },
   '2026-12-04-020-dispatch-trace-parent': {
     async up(db: Kysely<unknown>) {
       // The W3C trace context (`traceparent`) of the request that made a job, kept with it: its dispatch,

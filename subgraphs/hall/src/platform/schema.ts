@@ -76,6 +76,7 @@ export interface HallDatabase {
   payments: PaymentTable;
   payment_reconciliations: PaymentReconciliationTable;
   notices: NoticeTable;
+  hand_outs: HandOutTable;
 }
 
 /** A member of staff as stored (their token's subject, name and centre). */
@@ -367,4 +368,18 @@ export interface NoticeTable {
   text_sent_at: ColumnType<Date | null, Date | string | null | undefined, Date | string | null>;
   text_message_id: ColumnType<string | null, string | null | undefined, string | null>;
   text_error: ColumnType<string | null, string | null | undefined, string | null>;
+}
+
+/** How an application's results are handed out (handout/model.ts HandOut). */
+export interface HandOutTable {
+  application_id: string;
+  method: string;
+  address: NullableJson<Record<string, unknown>>;
+  status: string;
+  waybill_number: ColumnType<string | null, string | null | undefined, string | null>;
+  waybill_status: ColumnType<string | null, string | null | undefined, string | null>;
+  signer: ColumnType<string | null, string | null | undefined, string | null>;
+  collection: NullableJson<Record<string, unknown>>;
+  delivered_at: ColumnType<Date | null, Date | string | null | undefined, Date | string | null>;
+  updated_at: Timestamp;
 }

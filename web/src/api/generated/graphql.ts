@@ -20,6 +20,8 @@ export type ApplicationInput = {
   enterpriseUscc?: string | null | undefined;
   /** The draft this form was saved as, if any: submitting ends it. */
   draftId?: string | number | null | undefined;
+  /** How the results are handed out (统一出件): collected at the window (the default) or posted. */
+  handOut?: HandOutInput | null | undefined;
 };
 
 /** Where an application's payment stands (一窗收费). */
@@ -53,8 +55,10 @@ export const ApplicationStatus = {
   CorrectionRequested: 'CORRECTION_REQUESTED',
   /** Its fees are due (一窗收费): pay the payment code in `payment`; the parts after the payment wait for it. */
   PaymentDue: 'PAYMENT_DUE',
-  /** Every part approved (办结). */
+  /** Every part approved (办结); the results are on their way (see `handOut`). */
   Completed: 'COMPLETED',
+  /** Every part approved and the results handed out: collected at the window or delivered by post (出件). */
+  Delivered: 'DELIVERED',
   /** A department refused a part, so the bundle cannot complete. */
   Rejected: 'REJECTED'
 } as const;
@@ -255,6 +259,23 @@ export type HandedInMaterialInput = {
   uploadId: string | number;
 };
 
+/** A way of hand-out: collecting, or posting to an address. */
+export type HandOutInput = {
+  /** Collect or post. */
+  method: HandOutMethod;
+  /** Where to post (required for POST, ignored for COLLECT). */
+  address?: PostalAddressInput | null | undefined;
+};
+
+/** How an application's results reach the applicant (统一出件). */
+export const HandOutMethod = {
+  /** Collected at the centre's output window once every part is approved, with the recipient's identity checked. */
+  Collect: 'COLLECT',
+  /** Posted through the courier (EMS 政务寄递) to the address given, signed for on delivery. */
+  Post: 'POST'
+} as const;
+
+export type HandOutMethod = typeof HandOutMethod[keyof typeof HandOutMethod];
 /** How a window officer checked a walk-in's identity. */
 export const IdentityCheckMethod = {
   /** The resident ID card's chip read by a card reader (身份证读卡器核验). */
@@ -359,6 +380,24 @@ export const PaymentStatus = {
 } as const;
 
 export type PaymentStatus = typeof PaymentStatus[keyof typeof PaymentStatus];
+/** Where posted results go: the recipient as the courier needs them. */
+export type PostalAddressInput = {
+  /** Who receives them (1 to 50 characters). */
+  name: string;
+  /** Their mobile number (11 digits, 1[3-9]…). */
+  phone: string;
+  /** Province, e.g. 浙江省. */
+  province: string;
+  /** City, e.g. 湖州市. */
+  city: string;
+  /** County or district, e.g. 南浔区. */
+  county: string;
+  /** Street and number, building, room (1 to 120 characters). */
+  address: string;
+  /** Postal code (邮政编码), 6 digits. */
+  postalCode: string;
+};
+
 /** E-supervision (电子监察) of a part's promised time limit. */
 export const SupervisionFlag = {
   /** More than one working day left. */

@@ -180,6 +180,7 @@ export const APPLICATION = graphql(`
       handovers { from { ...StaffParts } to { ...StaffParts } reason at }
       receiptUrl
       payment { status holds }
+      handOut { ...HandOutParts }
     }
   }
 `);
@@ -215,6 +216,35 @@ export const CHECK_PAYMENT = graphql(`
 export const RENEW_PAYMENT = graphql(`
   mutation RenewPayment($id: ID!) {
     renewPayment(applicationId: $id) { ...PaymentParts }
+  }
+`);
+
+/** The applicant's notices (消息): what changed that needs them, newest first. */
+export const MY_NOTICES = graphql(`
+  query MyNotices {
+    myNotices(limit: 100) { id kind applicationId text { zh en } createdAt readAt textStatus textSentAt }
+    myUnreadNoticeCount
+  }
+`);
+
+export const MARK_NOTICES_READ = graphql(`
+  mutation MarkNoticesRead($ids: [ID!]!) {
+    markNoticesRead(ids: $ids)
+  }
+`);
+
+/** How an application's results reach the applicant (统一出件). */
+export const HAND_OUT = graphql(`
+  fragment HandOutParts on HandOut {
+    method status waybillNumber waybillStatus signer deliveredAt
+    address { name province city county address postalCode }
+    collection { recipientName recipientIdMasked as identityCheck officer { name } }
+  }
+`);
+
+export const CHOOSE_HAND_OUT = graphql(`
+  mutation ChooseHandOut($id: ID!, $handOut: HandOutInput!) {
+    chooseHandOut(applicationId: $id, handOut: $handOut) { ...HandOutParts }
   }
 `);
 

@@ -7,6 +7,7 @@ import { ApplicationPage } from '../pages/ApplicationPage';
 import { Apply } from '../pages/Apply';
 import { Bundles } from '../pages/Bundles';
 import { Delegations } from '../pages/Delegations';
+import { Inbox } from '../pages/Inbox';
 import { MyApplications } from '../pages/MyApplications';
 import { Sell } from '../pages/Sell';
 import { SignIn } from '../pages/SignIn';
@@ -53,6 +54,8 @@ function Page({ route }: { route: Route }) {
       return <ApplicationPage key={route.id} id={route.id} />;
     case 'audit':
       return <WhoReadMyData />;
+    case 'inbox':
+      return <Inbox />;
     case 'sell':
       return <Sell />;
     case 'queue':

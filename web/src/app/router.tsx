@@ -10,6 +10,7 @@ export type Route =
   | { readonly name: 'applications' }
   | { readonly name: 'application'; readonly id: string }
   | { readonly name: 'audit' }
+  | { readonly name: 'inbox' }
   | { readonly name: 'sell' }
   | { readonly name: 'queue' }
   | { readonly name: 'intake' }
@@ -33,6 +34,7 @@ export function parseRoute(hash: string): Route {
   if (parts[0] === 'applications' && parts[1]) return { name: 'application', id: parts[1] };
   if (parts[0] === 'applications') return { name: 'applications' };
   if (parts[0] === 'who-read-my-data') return { name: 'audit' };
+  if (parts[0] === 'inbox') return { name: 'inbox' };
   if (parts[0] === 'sell') return { name: 'sell' };
   if (parts[0] === 'queue') return { name: 'queue' };
   return { name: 'not-found', path };

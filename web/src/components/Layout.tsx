@@ -24,6 +24,7 @@ export function Layout({ route, children }: { route: Route; children: ReactNode 
               route.name === 'delegations' || route.name === 'act-for' || route.name === 'act-for-bundle',
           },
           { to: '/who-read-my-data', label: t('nav.audit'), active: route.name === 'audit' },
+          { to: '/inbox', label: t('nav.inbox'), active: route.name === 'inbox' },
         ]
       : session
         ? [

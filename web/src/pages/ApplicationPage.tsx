@@ -16,6 +16,7 @@ import { useSession } from '../app/session';
 import { CommentField } from '../components/CommentField';
 import { DepartmentName } from '../components/Department';
 import { Field } from '../components/Field';
+import { HandOutSection } from '../components/HandOut';
 import { Notice, PageTitle } from '../components/Layout';
 import { ReceiptButton } from '../components/Papers';
 import { PaymentSection } from '../components/Payment';
@@ -23,6 +24,8 @@ import { ProblemSummary } from '../components/ProblemSummary';
 import { FlagBadge, StatusBadge } from '../components/Status';
 
 const FINAL = new Set(['COMPLETED', 'DELIVERED', 'REJECTED']);
+/** Nothing more happens to it by itself: its results handed out, or refused. */
+const ENDED = new Set(['DELIVERED', 'REJECTED']);
 /** How often an open application is read again: live without reloading, cheap for the hall. */
 const REFRESH_MS = 2_000;
 
@@ -43,7 +46,7 @@ export function ApplicationPage({ id }: { id: string }) {
     variables: { id },
   });
   const application = data?.application;
-  const open = application && !FINAL.has(application.status);
+  const open = application && !ENDED.has(application.status);
   useEffect(() => {
     if (!open) return;
     const timer = setInterval(() => refetch({ requestPolicy: 'network-only' }), REFRESH_MS);
@@ -97,6 +100,12 @@ export function ApplicationPage({ id }: { id: string }) {
         applicationId={application.id}
         onChanged={() => refetch({ requestPolicy: 'network-only' })}
         itemNames={new Map(application.parts.map((p) => [p.itemCode, l(p.name)]))}
+      />
+      <HandOutSection
+        applicationId={application.id}
+        handOut={application.handOut}
+        canChange={session?.role === 'applicant' || session?.role === 'window-staff'}
+        onChanged={() => refetch({ requestPolicy: 'network-only' })}
       />
       <h2>{t('application.timelines')}</h2>
       <p className="muted small" data-testid="department-clocks">

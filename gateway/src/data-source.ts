@@ -100,7 +100,7 @@ export class SubgraphDataSource implements GraphQLDataSource<GatewayContext> {
       if (span && parsed.errors?.length)
         span.setAttribute(
           'onething.error_codes',
-          [...new Set(parsed.errors.map((e) => String(e.extensions?.code ?? 'UNKNOWN')))].join(','),
+          [...new Set(parsed.errors.map((e) => String(e.extensions?.code ?? 'none')))].join(','),
         );
       return parsed;
     } catch (e) {

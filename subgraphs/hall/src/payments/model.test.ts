@@ -90,6 +90,55 @@ describe('the payment state machine (一窗收费)', () => {
     expect(older).toMatchObject({ ok: true, to: 'PAID', change: {}, next: [] });
   });
 
+  it('clears a problem of following the order once the platform answers again, not one of ordering', () => {
+    const problem = 'DEPARTMENT_UNAVAILABLE: payment: order.query: cannot reach the department’s system';
+    // The platform was down while the code waited to be paid: the applicant was told; it is back.
+    const told = payment({ status: 'UNPAID', lines, orders: [order()], problem });
+    const answered = paymentTransition(told, { type: 'read', order: order(), at: paidAt });
+    expect(answered).toMatchObject({ ok: true, to: 'UNPAID', change: { problem: null }, next: [] });
+    // Being ordered (a new code after the last expired): reading the old order says nothing of the new.
+    const ordering = payment({
+      status: 'ORDERING',
+      attempt: 2,
+      lines,
+      orders: [order({ status: 'EXPIRED' })],
+      problem,
+    });
+    const old = paymentTransition(ordering, {
+      type: 'read',
+      order: order({ status: 'EXPIRED' }),
+      at: paidAt,
+    });
+    expect(old).toMatchObject({ ok: true, to: 'ORDERING', change: {} });
+    // A refund made once the platform is back clears the problem its earlier tries left.
+    const owed = payment({
+      status: 'REFUNDED',
+      lines,
+      orders: [order({ status: 'PAID', revision: 1, paidAt })],
+      paidAt,
+      problem,
+      refunds: [
+        {
+          reference: 'UPP202612040000000001-refund-RE-TRANSFER-1',
+          orderNumber: 'UPP202612040000000001',
+          subOrderNumber: 'UPP20261204000000000102',
+          reason: 'not used',
+          amount: null,
+          refundNumber: null,
+          at: null,
+        },
+      ],
+    });
+    const refunded = paymentTransition(owed, {
+      type: 'refunded',
+      reference: 'UPP202612040000000001-refund-RE-TRANSFER-1',
+      amount: 8_000,
+      refundNumber: 'RF1',
+      at: paidAt,
+    });
+    expect(refunded).toMatchObject({ ok: true, to: 'REFUNDED', change: { problem: null } });
+  });
+
   it('expires, renews under the next reference, and refunds a payment on the old code', () => {
     const p = payment({ status: 'UNPAID', lines, orders: [order()] });
     const expired = paymentTransition(p, {

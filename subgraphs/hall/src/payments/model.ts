@@ -218,11 +218,14 @@ export function paymentTransition(p: Payment, event: PaymentEvent): PaymentTrans
       const i = p.orders.findIndex((o) => o.orderNumber === event.order.orderNumber);
       if (i < 0) return refuse(p, `${event.order.orderNumber} is not one of its orders`);
       const was = p.orders[i]!;
+      // The platform answered: a problem of following its orders (it was down) is over. One of
+      // ordering is not — reading an old order says nothing of making the new one.
+      const answered = p.problem !== null && p.status !== 'ORDERING' ? { problem: null } : {};
       if (
         event.order.revision < was.revision ||
         (event.order.revision === was.revision && event.order.status === was.status)
       )
-        return { ok: true, to: p.status, change: {}, next: [] };
+        return { ok: true, to: p.status, change: answered, next: [] };
       const orders = p.orders.map((o, j) => (j === i ? event.order : o));
       const current = i === p.orders.length - 1;
       const newlyPaid = was.paidAt === null && event.order.paidAt !== null;
@@ -233,15 +236,17 @@ export function paymentTransition(p: Payment, event: PaymentEvent): PaymentTrans
           : !current
             ? '已重新开具缴款码，旧缴款码的缴款自动退还'
             : '申请已终止，缴款自动退还';
-        return move(p.status, { orders, refunds: withRefunds(p, [lateRefund(event.order, reason)]) }, [
-          'refund',
-        ]);
+        return move(
+          p.status,
+          { orders, refunds: withRefunds(p, [lateRefund(event.order, reason)]), ...answered },
+          ['refund'],
+        );
       }
       if (newlyPaid)
         return move('PAID', { orders, paidAt: event.order.paidAt, problem: null }, ['releaseHeld']);
       if (current && p.status === 'UNPAID' && event.order.status === 'EXPIRED')
-        return move('EXPIRED', { orders });
-      return move(p.status, { orders });
+        return move('EXPIRED', { orders, ...answered });
+      return move(p.status, { orders, ...answered });
     }
     case 'renew':
       return p.status === 'EXPIRED'
@@ -266,7 +271,8 @@ export function paymentTransition(p: Payment, event: PaymentEvent): PaymentTrans
       const refunds = p.refunds.map((r) =>
         r === owed ? { ...r, amount: event.amount, refundNumber: event.refundNumber, at: event.at } : r,
       );
-      return move(p.status, { refunds });
+      // Made: whatever held the refund up (the platform down) is over.
+      return move(p.status, { refunds, problem: null });
     }
     case 'problem':
       return move(p.status, { problem: event.message });

@@ -12,7 +12,10 @@ export function drainOnClose(server: Server): () => void {
   let closing = false;
   server.on('request', (_req, res: ServerResponse) => {
     if (closing) {
-      res.setHeader('connection', 'close');
+      // A server that answers at once while closing (Fastify's 503) has sent its headers already: setting
+      // one then would throw and take the process down mid-shutdown. End the connection after it instead.
+      if (!res.headersSent) res.setHeader('connection', 'close');
+      else res.once('finish', () => res.socket?.end());
       return;
     }
     inFlight.add(res);

@@ -26,7 +26,8 @@ describe('draining a closing server', () => {
     });
     const drain = drainOnClose(server);
     const errors: unknown[] = [];
-    process.on('uncaughtException', (e) => errors.push(e));
+    const record = (e: unknown) => errors.push(e);
+    process.on('uncaughtException', record);
     await new Promise<void>((r) => server.listen(0, '127.0.0.1', r));
     const { port } = server.address() as AddressInfo;
     expect((await get(port)).status).toBe(200);
@@ -34,6 +35,7 @@ describe('draining a closing server', () => {
     drain();
     const answer = await get(port);
     expect(answer.status).toBe(503);
+    process.off('uncaughtException', record);
     expect(errors).toEqual([]);
     await new Promise<void>((r) => server.close(() => r()));
   });

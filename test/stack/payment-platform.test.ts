@@ -84,7 +84,7 @@ describe('the payment platform on the whole stack', () => {
     });
     await new Promise<void>((r) => relay.listen(0, '127.0.0.1', r));
     const relayUrl = `http://127.0.0.1:${(relay.address() as AddressInfo).port}/callbacks/payment`;
-    s = await startTestStack({ env: { PAYMENT_RELAY_URL: relayUrl } });
+    s = await startTestStack({ env: { PAYMENT_RELAY_URL: relayUrl }, autopayAfterMs: null });
     hall = await s.serviceToken();
     admin = new PaymentAdmin(`http://127.0.0.1:${s.ports.platforms.payment.adminPort}`);
     payer = new Payer(`http://127.0.0.1:${s.ports.platforms.payment.port}`);

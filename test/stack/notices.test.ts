@@ -91,18 +91,21 @@ describe('notices: the inbox and the texts', () => {
     );
     const inbox = await eventually(
       () => noticesOf(token),
-      (n) => n.myNotices.length === 3 && n.myNotices.every((x) => x.textStatus === 'SENT'),
-      'three notices, each texted',
+      (n) => n.myNotices.length === 4 && n.myNotices.every((x) => x.textStatus === 'SENT'),
+      'four notices, each texted',
     );
-    expect(inbox.myNotices.map((n) => n.kind)).toEqual(['APPROVED', 'PAYMENT_DUE', 'ACCEPTED']);
+    // Newest first; approval and readiness come in one transaction, so in either order.
+    expect(inbox.myNotices.map((n) => n.kind).slice(2)).toEqual(['PAYMENT_DUE', 'ACCEPTED']);
+    expect(inbox.myNotices.map((n) => n.kind).slice(0, 2).sort()).toEqual(['APPROVED', 'READY_TO_COLLECT']);
     expect(inbox.myNotices.every((n) => n.applicationId === id)).toBe(true);
-    expect(inbox.myUnreadNoticeCount).toBe(3);
+    expect(inbox.myUnreadNoticeCount).toBe(4);
     // One text per notice at the gateway, under the notice's id; the texts name neither the person nor their ID.
     const texts = await sms.messages({ phone });
     expect(texts.map((t) => t.TemplateCode).sort()).toEqual([
       'ONETHING_ACCEPTED',
       'ONETHING_APPROVED',
       'ONETHING_PAYMENT_DUE',
+      'ONETHING_READY_TO_COLLECT',
     ]);
     expect(texts.map((t) => t.OutId).sort()).toEqual(inbox.myNotices.map((n) => n.id).sort());
     for (const t of texts) {
@@ -124,7 +127,7 @@ describe('notices: the inbox and the texts', () => {
       { ids: inbox.myNotices.map((n) => n.id) },
       token,
     );
-    expect(mine.data!.markNoticesRead).toBe(3);
+    expect(mine.data!.markNoticesRead).toBe(4);
     expect((await noticesOf(token)).myUnreadNoticeCount).toBe(0);
   });
 

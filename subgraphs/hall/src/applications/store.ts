@@ -472,8 +472,6 @@ export class Applications {
       .forUpdate()
       .executeTakeFirstOrThrow();
     const kind = noticeOfStatus(before.status, status);
-    if (status === 'COMPLETED' && before.status !== 'COMPLETED')
-      await this.onCompleted(tx, applicationId, now);
     if (kind)
       await Notices.add(
         tx,
@@ -492,6 +490,8 @@ export class Applications {
       })
       .where('id', '=', applicationId)
       .execute();
+    // After the status is written: what follows reads it (and may move it on, e.g. results handed out).
+    if (status === 'COMPLETED' && before.status !== 'COMPLETED') await this.onCompleted(tx, applicationId, now);
   }
 
   /** Records the applicant's corrected values (the named fields replaced). */

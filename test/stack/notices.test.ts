@@ -96,7 +96,12 @@ describe('notices: the inbox and the texts', () => {
     );
     // Newest first; approval and readiness come in one transaction, so in either order.
     expect(inbox.myNotices.map((n) => n.kind).slice(2)).toEqual(['PAYMENT_DUE', 'ACCEPTED']);
-    expect(inbox.myNotices.map((n) => n.kind).slice(0, 2).sort()).toEqual(['APPROVED', 'READY_TO_COLLECT']);
+    expect(
+      inbox.myNotices
+        .map((n) => n.kind)
+        .slice(0, 2)
+        .sort(),
+    ).toEqual(['APPROVED', 'READY_TO_COLLECT']);
     expect(inbox.myNotices.every((n) => n.applicationId === id)).toBe(true);
     expect(inbox.myUnreadNoticeCount).toBe(4);
     // One text per notice at the gateway, under the notice's id; the texts name neither the person nor their ID.

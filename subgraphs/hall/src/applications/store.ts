@@ -491,7 +491,8 @@ export class Applications {
       .where('id', '=', applicationId)
       .execute();
     // After the status is written: what follows reads it (and may move it on, e.g. results handed out).
-    if (status === 'COMPLETED' && before.status !== 'COMPLETED') await this.onCompleted(tx, applicationId, now);
+    if (status === 'COMPLETED' && before.status !== 'COMPLETED')
+      await this.onCompleted(tx, applicationId, now);
   }
 
   /** Records the applicant's corrected values (the named fields replaced). */

@@ -1,63 +1,17 @@
-import { execFileSync } from 'node:child_process';
-import { readdirSync } from 'node:fs';
-import { join } from 'node:path';
 import { DEPARTMENT_KEYS } from '@onething/schema/departments';
 import { describe, expect, it } from 'vitest';
-import { parseAllDocuments } from 'yaml';
-import { allowed, type Endpoint, type NetworkPolicy, type Pod } from './network-policy';
-import { chainOf, dockerfileStages, environmentOf, ROOT, SERVICE, SERVICES } from './services';
+import { kubectl, OVERLAYS, podsOf, render, validate } from './kustomize';
+import { allowed, type Endpoint, type NetworkPolicy } from './network-policy';
+import { chainOf, dockerfileStages, environmentOf, SERVICE, SERVICES } from './services';
 
 /**
- * deploy/k8s: each overlay rendered by kustomize (`kubectl kustomize`, as `kubectl apply -k` renders it),
- * every object validated against the Kubernetes API's JSON schemas (kubernetes-models, which carries them
- * compiled: nothing downloaded), then held to what a deployment needs: a Deployment per service from its
+ * deploy/k8s: each overlay rendered by kustomize and every object validated against the Kubernetes API's
+ * JSON schemas (./kustomize.ts), then held to what a deployment needs: a Deployment per service from its
  * image target with readiness (/ready) and liveness probes and resources, autoscaling and disruption
  * budgets, the hall's settings and secrets from a ConfigMap and a Secret, its migration before it rolls
  * out, and network policies under which only the gateway reaches the subgraphs and only a department's
  * subgraph reaches its department's system.
  */
-interface K8sObject {
-  apiVersion: string;
-  kind: string;
-  metadata: { name: string; namespace?: string; labels?: Record<string, string> };
-  // Manifests are checked field by field below.
-  spec?: any;
-  data?: Record<string, string>;
-}
-
-const OVERLAYS = readdirSync(join(ROOT, 'deploy/k8s/overlays'));
-const kubectl = (() => {
-  try {
-    execFileSync('kubectl', ['version', '--client'], { stdio: 'ignore' });
-    return true;
-  } catch {
-    if (process.env.REQUIRE_KUBECTL)
-      throw new Error('kubectl is required (REQUIRE_KUBECTL=1) but cannot be run: apt-get install kubectl');
-    return false;
-  }
-})();
-
-function render(overlay: string): K8sObject[] {
-  const text = execFileSync('kubectl', ['kustomize', join(ROOT, 'deploy/k8s/overlays', overlay)], {
-    encoding: 'utf8',
-  });
-  return parseAllDocuments(text).map((d) => d.toJS() as K8sObject);
-}
-
-/** The model (with its schema) of an object's kind, as kubernetes-models lays them out. */
-async function validate(o: K8sObject): Promise<void> {
-  const [group, version] = o.apiVersion.includes('/') ? o.apiVersion.split('/') : [undefined, o.apiVersion];
-  const module = `kubernetes-models/${group ? `${group}/` : ''}${version}/${o.kind}`;
-  const models = (await import(module)) as Record<string, new (data: unknown) => { validate(): void }>;
-  // kustomize wraps a Secret's base64 at 70 columns; the API server's decoder (Go's) skips the line
-  // breaks, the schema's "byte" format does not: the value is checked as the server reads it.
-  const data =
-    o.kind === 'Secret' && o.data
-      ? Object.fromEntries(Object.entries(o.data).map(([k, v]) => [k, v.replace(/\s+/g, '')]))
-      : o.data;
-  new models[o.kind]!({ ...o, ...(data ? { data } : {}) }).validate();
-}
-
 const PROBE_PATHS: Record<string, { readiness: string; liveness: string }> = {
   gateway: { readiness: '/ready', liveness: '/health' },
 };
@@ -296,15 +250,7 @@ describe.skipIf(!kubectl)('deploy/k8s, rendered by kustomize', () => {
 
       it('lets only the gateway reach the subgraphs, and each system only the service that calls it', () => {
         const policies = of('NetworkPolicy') as unknown as NetworkPolicy[];
-        const pods: Pod[] = [...deployments, ...of('StatefulSet'), ...of('Job')].map((d) => {
-          const template = d.spec.template;
-          const ports = Object.fromEntries(
-            template.spec.containers.flatMap((c: { ports?: { name: string; containerPort: number }[] }) =>
-              (c.ports ?? []).map((p) => [p.name, p.containerPort]),
-            ),
-          );
-          return { name: d.metadata.name, labels: template.metadata.labels, ports };
-        });
+        const pods = podsOf(objects);
         const pod = (name: string) => ({ pod: pods.find((p) => p.name === name)! });
         const portOf = (name: string, port = 'http') => pod(name).pod.ports[port]!;
         const settingsOf = (prefix: string) =>

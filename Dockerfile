@@ -1,10 +1,12 @@
 # syntax=docker/dockerfile:1
 # One image per service, from one file: `docker build --target <service> -t onething/<service> .`
 # Targets: gateway, subgraph-hall, hall-migrate, subgraph-tax, subgraph-market, subgraph-realestate,
-# subgraph-fund, idp, legacy-tax, legacy-market, legacy-realestate, legacy-fund (the last five are
-# development tools: the production profile refuses to run them). Each runs its build (npm run build)
-# with plain node, as a non-root user, on a read-only root file system: what a service writes goes to
-# /var/lib/onething (the hall's embedded store and uploads) or /tmp, to be mounted. See docs/operations.md.
+# subgraph-fund, subgraph-payment, idp, legacy-tax, legacy-market, legacy-realestate, legacy-fund,
+# legacy-payment, legacy-courier, legacy-sms (the identity provider and the stand-ins are development
+# tools: the production profile refuses to run them). Each runs its build (npm run build) with plain
+# node, as a non-root user, on a read-only root file system: what a service writes goes to
+# /var/lib/onething (the hall's embedded store and uploads, the payment stand-in's keys) or /tmp, to be
+# mounted. See docs/operations.md.
 
 ARG NODE_IMAGE=node:20.20.2-bookworm-slim
 
@@ -54,6 +56,7 @@ COPY --from=build /app/subgraphs/tax/dist ./subgraphs/tax/dist
 COPY --from=build /app/subgraphs/market/dist ./subgraphs/market/dist
 COPY --from=build /app/subgraphs/realestate/dist ./subgraphs/realestate/dist
 COPY --from=build /app/subgraphs/fund/dist ./subgraphs/fund/dist
+COPY --from=build /app/subgraphs/payment/dist ./subgraphs/payment/dist
 COPY --from=build /app/legacy/tax/dist ./legacy/tax/dist
 COPY --from=build /app/legacy/tax/data ./legacy/tax/data
 COPY --from=build /app/legacy/market/dist ./legacy/market/dist
@@ -63,8 +66,13 @@ COPY --from=build /app/legacy/realestate/data ./legacy/realestate/data
 COPY --from=build /app/legacy/realestate/wsdl ./legacy/realestate/wsdl
 COPY --from=build /app/legacy/fund/dist ./legacy/fund/dist
 COPY --from=build /app/legacy/fund/data ./legacy/fund/data
+COPY --from=build /app/legacy/payment/dist ./legacy/payment/dist
+COPY --from=build /app/legacy/payment/data ./legacy/payment/data
+COPY --from=build /app/legacy/courier/dist ./legacy/courier/dist
+COPY --from=build /app/legacy/sms/dist ./legacy/sms/dist
+COPY --from=build /app/legacy/sms/data ./legacy/sms/data
 # The only places a service writes: mount a volume (or an emptyDir) on each.
-RUN mkdir -p /var/lib/onething/hall /var/lib/onething/materials \
+RUN mkdir -p /var/lib/onething/hall /var/lib/onething/materials /var/lib/onething/payment \
  && chown -R node:node /var/lib/onething
 # The official image's unprivileged user (uid 1000).
 USER 1000:1000
@@ -119,6 +127,16 @@ HEALTHCHECK --interval=10s --timeout=3s --start-period=30s --retries=3 \
   CMD ["node", "-e", "fetch('http://127.0.0.1:'+process.env.PORT+'/health').then(r=>process.exit(r.ok?0:1),()=>process.exit(1))"]
 CMD ["node", "subgraphs/fund/dist/main.js"]
 
+# The payment platform's subgraph (统一公共支付平台): its caller key and the platform's public key are
+# mounted (PAYMENT_CALLER_KEY_FILE, PAYMENT_PLATFORM_PUBLIC_KEY_FILE); the platform posts its
+# notifications to its /notifications/payment, which it relays to the hall.
+FROM runtime AS subgraph-payment
+ENV HOST=0.0.0.0 PORT=4006
+EXPOSE 4006
+HEALTHCHECK --interval=10s --timeout=3s --start-period=30s --retries=3 \
+  CMD ["node", "-e", "fetch('http://127.0.0.1:'+process.env.PORT+'/health').then(r=>process.exit(r.ok?0:1),()=>process.exit(1))"]
+CMD ["node", "subgraphs/payment/dist/main.js"]
+
 # Development tools, for a whole system to try (compose, the dev overlay); production refuses them.
 FROM runtime AS idp
 ENV HOST=0.0.0.0 PORT=4010
@@ -154,3 +172,27 @@ EXPOSE 4104 4114
 HEALTHCHECK --interval=10s --timeout=3s --start-period=30s --retries=3 \
   CMD ["node", "-e", "fetch('http://127.0.0.1:'+process.env.ADMIN_PORT+'/__admin/status').then(r=>process.exit(r.ok?0:1),()=>process.exit(1))"]
 CMD ["node", "legacy/fund/dist/main.js"]
+
+# The payment platform's stand-in: without keys given, it makes its own and a development caller's in
+# DATA_DIR at first start (a volume, for the payment subgraph to read them from).
+FROM runtime AS legacy-payment
+ENV HOST=0.0.0.0 PORT=4105 ADMIN_PORT=4115 \
+    DATA_DIR=/var/lib/onething/payment
+EXPOSE 4105 4115
+HEALTHCHECK --interval=10s --timeout=3s --start-period=30s --retries=3 \
+  CMD ["node", "-e", "fetch('http://127.0.0.1:'+process.env.ADMIN_PORT+'/__admin/status').then(r=>process.exit(r.ok?0:1),()=>process.exit(1))"]
+CMD ["node", "legacy/payment/dist/main.js"]
+
+FROM runtime AS legacy-courier
+ENV HOST=0.0.0.0 PORT=4106 ADMIN_PORT=4116
+EXPOSE 4106 4116
+HEALTHCHECK --interval=10s --timeout=3s --start-period=30s --retries=3 \
+  CMD ["node", "-e", "fetch('http://127.0.0.1:'+process.env.ADMIN_PORT+'/__admin/status').then(r=>process.exit(r.ok?0:1),()=>process.exit(1))"]
+CMD ["node", "legacy/courier/dist/main.js"]
+
+FROM runtime AS legacy-sms
+ENV HOST=0.0.0.0 PORT=4107 ADMIN_PORT=4117
+EXPOSE 4107 4117
+HEALTHCHECK --interval=10s --timeout=3s --start-period=30s --retries=3 \
+  CMD ["node", "-e", "fetch('http://127.0.0.1:'+process.env.ADMIN_PORT+'/__admin/status').then(r=>process.exit(r.ok?0:1),()=>process.exit(1))"]
+CMD ["node", "legacy/sms/dist/main.js"]

@@ -116,4 +116,37 @@ describe('deploy/compose.yaml', () => {
         expect(p, `${name} publishes on this host alone`).toMatch(/^127\.0\.0\.1:/);
     }
   });
+
+  it('wires the payment platform and the SMS gateway as npm start does', () => {
+    const payment = compose.services['subgraph-payment']!;
+    const platform = compose.services['legacy-payment']!;
+    const env = payment.environment!;
+    // The keys: what the stand-in makes in its DATA_DIR at first start (the platform's pair, the hall's
+    // caller pair), read by the subgraph from the same volume.
+    const mountOf = (s: ComposeService, path: string) =>
+      (s.volumes ?? []).map((v) => v.split(':')).find(([, at]) => path.startsWith(`${at}/`));
+    const dataDir = environmentIn(platform).DATA_DIR!;
+    const [made] = (platform.volumes ?? []).map((v) => v.split(':')).find(([, at]) => at === dataDir)!;
+    for (const [variable, file] of [
+      ['PAYMENT_CALLER_KEY_FILE', 'caller-onething-hall-private.pem'],
+      ['PAYMENT_PLATFORM_PUBLIC_KEY_FILE', 'platform-public.pem'],
+    ] as const) {
+      const mount = mountOf(payment, env[variable]!);
+      expect(mount?.[0], `${variable} is on the volume legacy-payment makes its keys in`).toBe(made);
+      expect(env[variable]!.endsWith(`/${file}`), variable).toBe(true);
+    }
+    expect(payment.depends_on?.['legacy-payment']?.condition).toBe('service_healthy');
+    // Notifications: the platform posts to the subgraph, which relays to the hall under the hall's secret.
+    expect(new URL(env.PAYMENT_NOTIFY_URL!).host).toBe('subgraph-payment:4006');
+    expect(env.PAYMENT_RELAY_URL).toBe('http://subgraph-hall:4001/callbacks/payment');
+    const hall = compose.services['subgraph-hall']!.environment!;
+    expect(env.PAYMENT_RELAY_SECRET, 'the relay signs with what the hall checks').toBe(
+      hall.PAYMENT_CALLBACK_SECRET,
+    );
+    // The checkout page is for the browser on this host: the stand-in publishes it there.
+    const checkout = new URL(env.PAYMENT_CHECKOUT_URL!);
+    expect(platform.ports).toContain(`127.0.0.1:${checkout.port}:${environmentIn(platform).PORT}`);
+    // The hall texts through the SMS gateway's stand-in.
+    expect(hall.SMS_URL).toBe(`http://legacy-sms:${environmentIn(compose.services['legacy-sms']!).PORT}`);
+  });
 });

@@ -1,62 +1,17 @@
-import { execFileSync } from 'node:child_process';
-import { readdirSync } from 'node:fs';
-import { join } from 'node:path';
+import { DEPARTMENT_KEYS } from '@onething/schema/departments';
 import { describe, expect, it } from 'vitest';
-import { parseAllDocuments } from 'yaml';
-import { allowed, type Endpoint, type NetworkPolicy, type Pod } from './network-policy';
-import { chainOf, dockerfileStages, environmentOf, ROOT, SERVICE, SERVICES } from './services';
+import { kubectl, OVERLAYS, podsOf, render, validate } from './kustomize';
+import { allowed, type Endpoint, type NetworkPolicy } from './network-policy';
+import { chainOf, dockerfileStages, environmentOf, SERVICE, SERVICES } from './services';
 
 /**
- * deploy/k8s: each overlay rendered by kustomize (`kubectl kustomize`, as `kubectl apply -k` renders it),
- * every object validated against the Kubernetes API's JSON schemas (kubernetes-models, which carries them
- * compiled: nothing downloaded), then held to what a deployment needs: a Deployment per service from its
+ * deploy/k8s: each overlay rendered by kustomize and every object validated against the Kubernetes API's
+ * JSON schemas (./kustomize.ts), then held to what a deployment needs: a Deployment per service from its
  * image target with readiness (/ready) and liveness probes and resources, autoscaling and disruption
  * budgets, the hall's settings and secrets from a ConfigMap and a Secret, its migration before it rolls
  * out, and network policies under which only the gateway reaches the subgraphs and only a department's
  * subgraph reaches its department's system.
  */
-interface K8sObject {
-  apiVersion: string;
-  kind: string;
-  metadata: { name: string; namespace?: string; labels?: Record<string, string> };
-  // Manifests are checked field by field below.
-  spec?: any;
-  data?: Record<string, string>;
-}
-
-const OVERLAYS = readdirSync(join(ROOT, 'deploy/k8s/overlays'));
-const kubectl = (() => {
-  try {
-    execFileSync('kubectl', ['version', '--client'], { stdio: 'ignore' });
-    return true;
-  } catch {
-    if (process.env.REQUIRE_KUBECTL)
-      throw new Error('kubectl is required (REQUIRE_KUBECTL=1) but cannot be run: apt-get install kubectl');
-    return false;
-  }
-})();
-
-function render(overlay: string): K8sObject[] {
-  const text = execFileSync('kubectl', ['kustomize', join(ROOT, 'deploy/k8s/overlays', overlay)], {
-    encoding: 'utf8',
-  });
-  return parseAllDocuments(text).map((d) => d.toJS() as K8sObject);
-}
-
-/** The model (with its schema) of an object's kind, as kubernetes-models lays them out. */
-async function validate(o: K8sObject): Promise<void> {
-  const [group, version] = o.apiVersion.includes('/') ? o.apiVersion.split('/') : [undefined, o.apiVersion];
-  const module = `kubernetes-models/${group ? `${group}/` : ''}${version}/${o.kind}`;
-  const models = (await import(module)) as Record<string, new (data: unknown) => { validate(): void }>;
-  // kustomize wraps a Secret's base64 at 70 columns; the API server's decoder (Go's) skips the line
-  // breaks, the schema's "byte" format does not: the value is checked as the server reads it.
-  const data =
-    o.kind === 'Secret' && o.data
-      ? Object.fromEntries(Object.entries(o.data).map(([k, v]) => [k, v.replace(/\s+/g, '')]))
-      : o.data;
-  new models[o.kind]!({ ...o, ...(data ? { data } : {}) }).validate();
-}
-
 const PROBE_PATHS: Record<string, { readiness: string; liveness: string }> = {
   gateway: { readiness: '/ready', liveness: '/health' },
 };
@@ -139,7 +94,11 @@ describe.skipIf(!kubectl)('deploy/k8s, rendered by kustomize', () => {
 
       it('scales the gateway and every subgraph on CPU, never taking the last process of one away', () => {
         const serving = deployments.filter((d) => /^(gateway|subgraph-)/.test(d.metadata.name));
-        expect(serving.length).toBe(6);
+        expect(serving.map((d) => d.metadata.name).sort()).toEqual(
+          SERVICES.filter((s) => s.port !== undefined && /^(gateway|subgraph-)/.test(s.name))
+            .map((s) => s.name)
+            .sort(),
+        );
         for (const d of serving) {
           const hpa = of('HorizontalPodAutoscaler').find(
             (h) => h.spec.scaleTargetRef.name === d.metadata.name,
@@ -207,58 +166,165 @@ describe.skipIf(!kubectl)('deploy/k8s, rendered by kustomize', () => {
         expect(m.image.split(':')[1]).toBe(c.image.split(':')[1]);
       });
 
-      it('lets only the gateway reach the subgraphs, and only a department’s subgraph reach its system', () => {
-        const policies = of('NetworkPolicy') as unknown as NetworkPolicy[];
-        const pods: Pod[] = [...deployments, ...of('StatefulSet'), ...of('Job')].map((d) => {
-          const template = d.spec.template;
-          const ports = Object.fromEntries(
-            template.spec.containers.flatMap((c: { ports?: { name: string; containerPort: number }[] }) =>
-              (c.ports ?? []).map((p) => [p.name, p.containerPort]),
+      it('wires the payment platform and the SMS gateway: keys from Secrets, notifications relayed to the hall', () => {
+        const container = (name: string) =>
+          deployments.find((d) => d.metadata.name === name)!.spec.template.spec.containers[0];
+        const envOf = (name: string): Record<string, string> => {
+          const c = container(name);
+          const fromMaps = c.envFrom
+            ?.filter((e: { configMapRef?: { name: string } }) => e.configMapRef)
+            .flatMap((e: { configMapRef: { name: string } }) =>
+              Object.entries(of('ConfigMap').find((m) => m.metadata.name === e.configMapRef.name)!.data!),
+            );
+          return {
+            ...Object.fromEntries(fromMaps ?? []),
+            ...Object.fromEntries(
+              c.env
+                .filter((e: { value?: string }) => e.value !== undefined)
+                .map((e: { name: string; value: string }) => [e.name, e.value]),
             ),
+          };
+        };
+        /** The Service a URL names (`http://<service>:<port>`), with the port it serves there. */
+        const serviceAt = (url: string) => {
+          const { hostname, port } = new URL(url);
+          const service = of('Service').find((s) => s.metadata.name === hostname);
+          expect(service, `${url} names a Service`).toBeDefined();
+          expect(
+            service!.spec.ports.map((p: { port: number }) => String(p.port)),
+            `${url}: the Service ${hostname} serves that port`,
+          ).toContain(port);
+          return hostname;
+        };
+        /** A key file is in a Secret mounted whole (so a rotation reaches the pod without a restart). */
+        const inSecret = (name: string, file: string) => {
+          const pod = deployments.find((d) => d.metadata.name === name)!.spec.template.spec;
+          const mount = container(name).volumeMounts.find(
+            (m: { mountPath: string; subPath?: string }) => file.startsWith(`${m.mountPath}/`) && !m.subPath,
           );
-          return { name: d.metadata.name, labels: template.metadata.labels, ports };
+          expect(mount, `${name}: ${file} is mounted`).toBeDefined();
+          const volume = pod.volumes.find((v: { name: string }) => v.name === mount.name);
+          expect(volume.secret?.secretName, `${name}: ${file} is from a Secret`).toBeDefined();
+          return volume.secret.secretName as string;
+        };
+
+        const payment = envOf('subgraph-payment');
+        expect(envOf('gateway').SUBGRAPH_URLS).toContain(`payment=http://subgraph-payment:4006/graphql`);
+        expect(serviceAt('http://subgraph-payment:4006/graphql')).toBe('subgraph-payment');
+        // The keys: the caller's private key and the platform's public key, from one Secret.
+        expect(inSecret('subgraph-payment', payment.PAYMENT_CALLER_KEY_FILE!)).toBe('subgraph-payment-keys');
+        expect(inSecret('subgraph-payment', payment.PAYMENT_PLATFORM_PUBLIC_KEY_FILE!)).toBe(
+          'subgraph-payment-keys',
+        );
+        // Notifications go on to the hall's callback, signed with the hall's own secret (never a copy).
+        expect(serviceAt(payment.PAYMENT_RELAY_URL!)).toBe('subgraph-hall');
+        expect(new URL(payment.PAYMENT_RELAY_URL!).pathname).toBe('/callbacks/payment');
+        const hallSecret = container('subgraph-hall').envFrom.find(
+          (e: { secretRef?: unknown }) => e.secretRef,
+        ).secretRef.name;
+        const relaySecret = container('subgraph-payment').env.find(
+          (e: { name: string }) => e.name === 'PAYMENT_RELAY_SECRET',
+        );
+        expect(relaySecret?.valueFrom?.secretKeyRef).toEqual({
+          name: hallSecret,
+          key: 'PAYMENT_CALLBACK_SECRET',
         });
+        for (const url of [payment.SYSTEM_URL, payment.PAYMENT_NOTIFY_URL, payment.PAYMENT_CHECKOUT_URL])
+          expect(url, 'set by the overlay').toBeDefined();
+        expect(new URL(payment.PAYMENT_NOTIFY_URL!).pathname).toBe('/notifications/payment');
+        const hall = envOf('subgraph-hall');
+        expect(hall.SMS_URL, 'the hall texts through the overlay’s SMS gateway').toBeDefined();
+        if (production) {
+          for (const url of [payment.SYSTEM_URL, payment.PAYMENT_NOTIFY_URL, hall.SMS_URL])
+            expect(url).toMatch(/^https:\/\//);
+        } else {
+          // The stand-ins: the platform at its Service, posting back to the subgraph's; the SMS gateway's.
+          expect(serviceAt(payment.SYSTEM_URL!)).toBe('legacy-payment');
+          expect(serviceAt(payment.PAYMENT_NOTIFY_URL!)).toBe('subgraph-payment');
+          expect(serviceAt(hall.SMS_URL!)).toBe('legacy-sms');
+          const platform = envOf('legacy-payment');
+          expect(inSecret('legacy-payment', platform.PLATFORM_PRIVATE_KEY_FILE!)).toBe('legacy-payment-keys');
+          const [callerId, callerKey] = platform.CALLERS!.split('=');
+          expect(callerId).toBe('onething-hall');
+          expect(inSecret('legacy-payment', callerKey!)).toBe('legacy-payment-keys');
+        }
+      });
+
+      it('lets only the gateway reach the subgraphs, and each system only the service that calls it', () => {
+        const policies = of('NetworkPolicy') as unknown as NetworkPolicy[];
+        const pods = podsOf(objects);
         const pod = (name: string) => ({ pod: pods.find((p) => p.name === name)! });
         const portOf = (name: string, port = 'http') => pod(name).pod.ports[port]!;
-        // The departments' systems: the stand-ins' pods in development, their addresses in production.
-        const systems: Record<string, Endpoint & { port: number }> = {};
-        const subgraphSettings = of('ConfigMap');
-        for (const dept of ['tax', 'market', 'realestate', 'fund']) {
-          if (production) {
-            const url = new URL(
-              subgraphSettings.find((m) => m.metadata.name.startsWith(`subgraph-${dept}-settings`))!.data!
-                .SYSTEM_URL!,
-            );
-            systems[dept] = { ip: url.hostname, port: Number(url.port || 443) };
-          } else systems[dept] = { ...pod(`legacy-${dept}`), port: portOf(`legacy-${dept}`) };
-        }
+        const settingsOf = (prefix: string) =>
+          of('ConfigMap').find((m) => m.metadata.name.startsWith(`${prefix}-settings`))!.data!;
+        // The systems outside: the stand-ins' pods in development, their addresses in production; each
+        // reached by the one service that calls it.
+        const systems: Record<string, Endpoint & { port: number; caller: string }> = {};
+        const external = (url: string) => ({
+          ip: new URL(url).hostname,
+          port: Number(new URL(url).port || 443),
+        });
+        for (const key of [...DEPARTMENT_KEYS, 'payment'])
+          systems[key] = {
+            ...(production
+              ? external(settingsOf(`subgraph-${key}`).SYSTEM_URL!)
+              : { ...pod(`legacy-${key}`), port: portOf(`legacy-${key}`) }),
+            caller: `subgraph-${key}`,
+          };
+        systems.sms = {
+          ...(production
+            ? external(settingsOf('hall').SMS_URL!)
+            : { ...pod('legacy-sms'), port: portOf('legacy-sms') }),
+          caller: 'subgraph-hall',
+        };
+        const departmentStandIns = DEPARTMENT_KEYS.map((d) => `legacy-${d}`);
         for (const from of pods) {
           for (const to of pods.filter((p) => p.labels['app.kubernetes.io/component'] === 'subgraph')) {
             const may = allowed(policies, { pod: from }, { pod: to }, to.ports.http!);
-            const callback =
-              to.name === 'subgraph-hall' && from.labels['app.kubernetes.io/component'] === 'legacy';
-            expect(may, `${from.name} → ${to.name}`).toBe(from.name === 'gateway' || callback);
+            // Besides the gateway: the departments call the hall back, the payment subgraph relays the
+            // platform's notifications to it, and the platform posts them to the payment subgraph.
+            const besides =
+              (to.name === 'subgraph-hall' &&
+                (departmentStandIns.includes(from.name) || from.name === 'subgraph-payment')) ||
+              (to.name === 'subgraph-payment' && from.name === 'legacy-payment');
+            expect(may, `${from.name} → ${to.name}`).toBe(from.name === 'gateway' || besides);
           }
-          for (const [dept, system] of Object.entries(systems)) {
+          for (const [key, system] of Object.entries(systems)) {
             const may = allowed(policies, { pod: from }, system, system.port);
-            expect(may, `${from.name} → the ${dept} system`).toBe(from.name === `subgraph-${dept}`);
+            expect(may, `${from.name} → the ${key} system`).toBe(from.name === system.caller);
           }
         }
-        // Anyone may reach the gateway; the stand-ins' admin ports (faults) no one in the cluster.
+        // Anyone may reach the gateway; the stand-ins' admin ports (faults) no one in the cluster, the
+        // courier's (which nothing posts through yet) no port at all.
         for (const from of pods) {
           expect(
             allowed(policies, { pod: from }, pod('gateway'), portOf('gateway')),
             `${from.name} → gateway`,
           ).toBe(true);
+          for (const to of pods.filter((p) => p.ports.admin))
+            expect(
+              allowed(policies, { pod: from }, { pod: to }, to.ports.admin!),
+              `${from.name} → ${to.name} admin`,
+            ).toBe(false);
           if (!production)
-            expect(allowed(policies, { pod: from }, pod('legacy-tax'), portOf('legacy-tax', 'admin'))).toBe(
+            expect(allowed(policies, { pod: from }, pod('legacy-courier'), portOf('legacy-courier'))).toBe(
               false,
             );
         }
         if (production) {
-          // The departments' systems call the hall back; the gateway is not reached from them otherwise.
+          // The departments' systems call the hall back, the payment platform the payment subgraph; the
+          // gateway is not reached from them otherwise.
           expect(allowed(policies, systems.tax!, pod('subgraph-hall'), portOf('subgraph-hall'))).toBe(true);
           expect(allowed(policies, systems.tax!, pod('subgraph-tax'), portOf('subgraph-tax'))).toBe(false);
+          expect(allowed(policies, systems.tax!, pod('subgraph-payment'), portOf('subgraph-payment'))).toBe(
+            false,
+          );
+          expect(
+            allowed(policies, systems.payment!, pod('subgraph-payment'), portOf('subgraph-payment')),
+          ).toBe(true);
+          expect(allowed(policies, systems.payment!, pod('subgraph-hall'), portOf('subgraph-hall'))).toBe(
+            false,
+          );
         }
       });
     });

@@ -1,9 +1,10 @@
 /**
- * Kubernetes NetworkPolicy semantics (networking.k8s.io/v1), for the pods and addresses of one namespace,
- * as a conforming network plugin enforces them: a pod selected by no policy of a direction is open in that
- * direction; a pod selected by some is reachable, or reaches, only what one of their rules allows
- * (selectors by label, IP blocks, ports by number or name). Only what our manifests use: matchLabels, an
- * empty selector, namespaceSelector (a pod of another namespace), ipBlock with except.
+ * Kubernetes NetworkPolicy semantics (networking.k8s.io/v1), for the pods of one namespace, the pods of
+ * others and addresses outside, as a conforming network plugin enforces them: a pod selected by no policy
+ * of a direction is open in that direction; a pod selected by some is reachable, or reaches, only what one
+ * of their rules allows (selectors by label, IP blocks, ports by number or name). The policies are the
+ * namespace's own: they select its pods alone. Only what our manifests use: matchLabels, an empty
+ * selector, namespaceSelector (with a podSelector or not), ipBlock with except.
  */
 export interface Pod {
   readonly name: string;
@@ -34,8 +35,13 @@ interface Rule {
   readonly ports?: readonly { readonly port?: number | string; readonly protocol?: string }[];
 }
 
-/** One end of a connection: a pod of this namespace, or an address outside the cluster. */
-export type Endpoint = { readonly pod: Pod } | { readonly ip: string };
+/**
+ * One end of a connection: a pod of this namespace, a pod of another (with that namespace's labels, e.g.
+ * `kubernetes.io/metadata.name`), or an address outside the cluster.
+ */
+export type Endpoint =
+  | { readonly pod: Pod; readonly namespace?: Record<string, string> }
+  | { readonly ip: string };
 
 const selects = (selector: Selector, labels: Record<string, string>) =>
   Object.entries(selector.matchLabels ?? {}).every(([k, v]) => labels[k] === v);
@@ -55,9 +61,16 @@ function peerMatches(peer: Peer, other: Endpoint): boolean {
       inCidr(other.ip, peer.ipBlock.cidr) &&
       !(peer.ipBlock.except ?? []).some((c) => inCidr(other.ip, c))
     );
-  // A namespaceSelector names pods of other namespaces (ours is never labelled as one of them here).
-  if (peer.namespaceSelector) return false;
-  return 'pod' in other && selects(peer.podSelector ?? {}, other.pod.labels);
+  if (!('pod' in other)) return false;
+  // A namespaceSelector names pods of the namespaces it selects (ours is never labelled as one of them
+  // here); a podSelector alone, pods of this namespace.
+  if (peer.namespaceSelector)
+    return (
+      other.namespace !== undefined &&
+      selects(peer.namespaceSelector, other.namespace) &&
+      selects(peer.podSelector ?? {}, other.pod.labels)
+    );
+  return other.namespace === undefined && selects(peer.podSelector ?? {}, other.pod.labels);
 }
 
 function portMatches(rule: Rule, port: number, target: Pod | undefined): boolean {
@@ -81,8 +94,10 @@ export function allowed(
   to: Endpoint,
   port: number,
 ): boolean {
+  // A pod of another namespace is under that namespace's policies, which are not these.
+  const ours = (e: Endpoint): e is { pod: Pod } => 'pod' in e && e.namespace === undefined;
   const egressOk = (() => {
-    if (!('pod' in from)) return true;
+    if (!ours(from)) return true;
     const applying = policies.filter(
       (p) => typesOf(p).includes('Egress') && selects(p.spec.podSelector, from.pod.labels),
     );
@@ -96,7 +111,7 @@ export function allowed(
     );
   })();
   const ingressOk = (() => {
-    if (!('pod' in to)) return true;
+    if (!ours(to)) return true;
     const applying = policies.filter(
       (p) => typesOf(p).includes('Ingress') && selects(p.spec.podSelector, to.pod.labels),
     );

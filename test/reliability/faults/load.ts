@@ -14,7 +14,8 @@ export interface LoadOptions {
   readonly maxInFlight?: number;
 }
 
-const MIX: readonly QueryName[] = ['person', 'hall', 'person', 'catalogues'];
+/** The queries of the mixed load, in the order they are sent. */
+export const MIX: readonly QueryName[] = ['person', 'hall', 'person', 'catalogues'];
 
 /**
  * A steady load of mixed queries and submissions against the gateway, as many front ends send them:
@@ -24,6 +25,8 @@ const MIX: readonly QueryName[] = ['person', 'hall', 'person', 'catalogues'];
  */
 export class SteadyLoad {
   readonly answers: AnswerRecord[] = [];
+  /** Every application handed in: when its applicant began (token, uploads, form) and whether it was accepted. */
+  readonly submissions: { readonly startedAt: number; readonly endedAt: number; readonly ok: boolean }[] = [];
   private running = false;
   private readonly inFlight = new Set<Promise<unknown>>();
   private loops: Promise<void>[] = [];
@@ -56,7 +59,13 @@ export class SteadyLoad {
     );
     if (this.options.submitEveryMs > 0) {
       const kinds: BundleKind[] = ['house-transfer', 'sole-trader'];
-      this.loops.push(this.arrive(this.options.submitEveryMs, (i) => this.workload.submit(kinds[i % 2]!)));
+      this.loops.push(
+        this.arrive(this.options.submitEveryMs, async (i) => {
+          const startedAt = Date.now();
+          const { ok } = await this.workload.submit(kinds[i % 2]!);
+          this.submissions.push({ startedAt, endedAt: Date.now(), ok });
+        }),
+      );
     }
   }
 

@@ -72,6 +72,28 @@ describe('the payment state machine (一窗收费)', () => {
     expect(paid).toMatchObject({ ok: true, to: 'PAID', change: { paidAt }, next: ['releaseHeld'] });
   });
 
+  it('takes an order answered already paid when made (a create sent again) as paid at once', () => {
+    // The first create's answer was lost, or another hall process took the job over: the platform answers
+    // the order under the same reference as it is now, paid meanwhile.
+    const p = payment({ status: 'ORDERING', lines, total: 1_508_000 });
+    const paidOrder = order({ status: 'PAID', revision: 1, paidAt, channel: 'ONLINE_BANKING' });
+    const ordered = paymentTransition(p, { type: 'ordered', order: paidOrder });
+    expect(ordered).toMatchObject({ ok: true, to: 'PAID', change: { paidAt, orders: [paidOrder] } });
+    if (!ordered.ok) throw new Error();
+    expect(ordered.next).toContain('releaseHeld');
+    expect(ordered.change.lines?.map((l) => l.subOrderNumber)).toEqual([
+      'UPP20261204000000000101',
+      'UPP20261204000000000102',
+    ]);
+    // Read back later at the same revision, it changes nothing more.
+    const recorded = payment({ ...p, ...ordered.change });
+    expect(paymentTransition(recorded, { type: 'read', order: paidOrder, at: paidAt })).toMatchObject({
+      ok: true,
+      to: 'PAID',
+      change: {},
+    });
+  });
+
   it('refuses to fall due twice, and passes at once when nothing is assessed', () => {
     expect(paymentTransition(payment({ status: 'UNPAID' }), { type: 'due' }).ok).toBe(false);
     const free = paymentTransition(payment({ status: 'ORDERING' }), {

@@ -189,6 +189,38 @@ const withRefunds = (p: Payment, owed: readonly PaymentRefundRecord[]) => {
 };
 
 /**
+ * The i-th order of a payment read back as `order`, its payment recorded when it was known to be paid
+ * (`paidBefore`; null: unpaid as far as the hall knew).
+ */
+function readBack(
+  p: Payment,
+  i: number,
+  paidBefore: Date | null,
+  order: PaymentOrderRecord,
+  /** `{ problem: null }` when the platform's answer ends a problem of following the orders. */
+  answered: PaymentChange = {},
+): PaymentTransition {
+  const orders = p.orders.map((o, j) => (j === i ? order : o));
+  const current = i === p.orders.length - 1;
+  const newlyPaid = paidBefore === null && order.paidAt !== null;
+  // Paid after its code expired, for an earlier code, or after the application ended: not taken.
+  if (newlyPaid && (order.latePayment || !current || !OUTSTANDING.has(p.status))) {
+    const reason = order.latePayment
+      ? '缴款码过期后缴款，自动退还'
+      : !current
+        ? '已重新开具缴款码，旧缴款码的缴款自动退还'
+        : '申请已终止，缴款自动退还';
+    return move(p.status, { orders, refunds: withRefunds(p, [lateRefund(order, reason)]), ...answered }, [
+      'refund',
+    ]);
+  }
+  if (newlyPaid) return move('PAID', { orders, paidAt: order.paidAt, problem: null }, ['releaseHeld']);
+  if (current && p.status === 'UNPAID' && order.status === 'EXPIRED')
+    return move('EXPIRED', { orders, ...answered });
+  return move(p.status, { orders, ...answered });
+}
+
+/**
  * The payment state machine: every change of an application's payment, and every refusal. Pure: the
  * payment desk stores its changes and carries out its consequences in its transactions. A state read back
  * from the platform changes nothing unless its revision is later than the one recorded, so duplicate and
@@ -212,7 +244,15 @@ export function paymentTransition(p: Payment, event: PaymentEvent): PaymentTrans
       if (p.orders.some((o) => o.orderNumber === event.order.orderNumber))
         return move('UNPAID', { problem: null }, ['follow']);
       const lines = p.lines.map((l) => ({ ...l, subOrderNumber: event.order.subOrders[l.lineKey] ?? null }));
-      return move('UNPAID', { orders: [...p.orders, event.order], lines, problem: null }, ['follow']);
+      const orders = [...p.orders, event.order];
+      const made = move('UNPAID', { orders, lines, problem: null }, ['follow']);
+      // A create sent again (its first answer lost, or the job taken over by another hall process) answers
+      // the order as it is now, which may be paid already: that is read at once, as an order made unpaid.
+      // Recorded as it is but taken as unpaid, no later read of the same revision would ever see it paid.
+      if (event.order.paidAt === null || !made.ok) return made;
+      const read = readBack({ ...p, status: 'UNPAID', orders, lines }, orders.length - 1, null, event.order);
+      if (!read.ok) return made;
+      return { ...read, change: { ...made.change, ...read.change }, next: [...made.next, ...read.next] };
     }
     case 'read': {
       const i = p.orders.findIndex((o) => o.orderNumber === event.order.orderNumber);
@@ -226,27 +266,7 @@ export function paymentTransition(p: Payment, event: PaymentEvent): PaymentTrans
         (event.order.revision === was.revision && event.order.status === was.status)
       )
         return { ok: true, to: p.status, change: answered, next: [] };
-      const orders = p.orders.map((o, j) => (j === i ? event.order : o));
-      const current = i === p.orders.length - 1;
-      const newlyPaid = was.paidAt === null && event.order.paidAt !== null;
-      // Paid after its code expired, for an earlier code, or after the application ended: not taken.
-      if (newlyPaid && (event.order.latePayment || !current || !OUTSTANDING.has(p.status))) {
-        const reason = event.order.latePayment
-          ? '缴款码过期后缴款，自动退还'
-          : !current
-            ? '已重新开具缴款码，旧缴款码的缴款自动退还'
-            : '申请已终止，缴款自动退还';
-        return move(
-          p.status,
-          { orders, refunds: withRefunds(p, [lateRefund(event.order, reason)]), ...answered },
-          ['refund'],
-        );
-      }
-      if (newlyPaid)
-        return move('PAID', { orders, paidAt: event.order.paidAt, problem: null }, ['releaseHeld']);
-      if (current && p.status === 'UNPAID' && event.order.status === 'EXPIRED')
-        return move('EXPIRED', { orders, ...answered });
-      return move(p.status, { orders, ...answered });
+      return readBack(p, i, was.paidAt, event.order, answered);
     }
     case 'renew':
       return p.status === 'EXPIRED'

@@ -141,7 +141,7 @@ describe('scale-out: two of each behind HAProxy', () => {
     const [twoMid, oneMid] = [median(two, (t) => t.perSecond), median(one, (t) => t.perSecond)];
     const sum = (f: (w: (typeof windows)[number]) => number) => windows.reduce((n, w) => n + f(w), 0);
     recordSection({
-      key: '14-scale-out',
+      key: '15-scale-out',
       title: 'Scale-out: two of each behind HAProxy',
       about: [
         'Two gateways, two replicas of each of the five subgraphs and two halls on one PostgreSQL, each from its build with plain',

@@ -8,6 +8,7 @@ import type { Applications } from '../applications/store';
 import { beijingDate, type WorkingDayCalendar } from '../calendar/working-days';
 import type { BundleCatalogue } from '../catalogue/bundle-catalogue';
 import type { HandOutDesk } from '../handout/desk';
+import { jitteredBackoff } from '../outbox/backoff';
 import { enqueue, type Job, type JobQueue } from '../outbox/jobs';
 import { PaymentDesk } from '../payments/desk';
 import { currentOrder } from '../payments/model';
@@ -155,9 +156,7 @@ export class Dispatcher {
    * the adapter's open circuit breaker) asked — a try that is bound to be refused would spend an attempt.
    */
   private backoff(attempts: number): number {
-    const { backoffBaseMs, backoffMaxMs } = this.deps.settings;
-    const ceiling = Math.min(backoffMaxMs, backoffBaseMs * 2 ** attempts);
-    return ceiling / 2 + Math.random() * (ceiling / 2);
+    return jitteredBackoff(attempts, this.deps.settings.backoffBaseMs, this.deps.settings.backoffMaxMs);
   }
 
   private run(job: Job): Promise<void> {

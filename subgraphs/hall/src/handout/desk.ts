@@ -6,6 +6,7 @@ import type { Applications } from '../applications/store';
 import type { BundleCatalogue } from '../catalogue/bundle-catalogue';
 import type { NoticeParams } from '../notices/kinds';
 import { Notices } from '../notices/store';
+import { jitteredBackoff } from '../outbox/backoff';
 import { enqueue, type Job, type JobQueue } from '../outbox/jobs';
 import type { Queryable, UnitOfWork } from '../platform/unit-of-work';
 import { type HandOut, type HandOutEvent, handOutTransition } from './model';
@@ -169,13 +170,14 @@ export class HandOutDesk {
         { application: application.id, code, attempts: job.attempts + 1 },
         `posting failed: ${(e as Error).message}`,
       );
-      const ceiling = Math.min(settings.backoffMaxMs, settings.backoffBaseMs * 2 ** (job.attempts + 1));
       await uow(async (tx) => {
         if (await jobs.holds(tx, job.id))
           await jobs.reschedule(
             tx,
             job.id,
-            new Date(Date.now() + ceiling / 2 + Math.random() * (ceiling / 2)),
+            new Date(
+              Date.now() + jitteredBackoff(job.attempts + 1, settings.backoffBaseMs, settings.backoffMaxMs),
+            ),
             `${code}: ${(e as Error).message}`,
           );
       });

@@ -1,6 +1,7 @@
 import { isAdapterError } from '@onething/adapter-core';
 import type { SmsAdapter } from '@onething/adapter-sms';
 import type { Logger } from '@onething/runtime';
+import { jitteredBackoff } from '../outbox/backoff';
 import { type DueText, Notices } from './store';
 
 export interface TexterSettings {
@@ -89,8 +90,7 @@ export class Texter {
       const attempts = n.textAttempts + 1;
       const giveUp = !retryable || attempts >= settings.maxAttempts;
       const asked = isAdapterError(e) ? Number(e.details.retryAfterSeconds ?? 0) * 1000 : 0;
-      const ceiling = Math.min(settings.backoffMaxMs, settings.backoffBaseMs * 2 ** attempts);
-      const wait = Math.max(asked, ceiling / 2 + Math.random() * (ceiling / 2));
+      const wait = Math.max(asked, jitteredBackoff(attempts, settings.backoffBaseMs, settings.backoffMaxMs));
       await notices.failed(
         n.id,
         `${code}: ${(e as Error).message}`,

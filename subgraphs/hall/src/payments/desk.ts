@@ -6,6 +6,7 @@ import type { BundleCatalogue } from '../catalogue/bundle-catalogue';
 import { DispatchError, retryable } from '../dispatch/department-api';
 import { previewFees } from '../fees/preview';
 import { Notices } from '../notices/store';
+import { jitteredBackoff } from '../outbox/backoff';
 import { enqueue, type Job, type JobQueue } from '../outbox/jobs';
 import type { ActingFor, GraphQLAnswer, SupergraphClient } from '../platform/supergraph-client';
 import type { Queryable, UnitOfWork } from '../platform/unit-of-work';
@@ -211,11 +212,11 @@ export class PaymentDesk {
         { code: err.code, attempts: job.attempts + 1, part: part.id },
         `payment step failed: ${err.message}`,
       );
-      const ceiling = Math.min(
+      const wait = jitteredBackoff(
+        job.attempts + 1,
+        this.deps.settings.backoffBaseMs,
         this.deps.settings.backoffMaxMs,
-        this.deps.settings.backoffBaseMs * 2 ** (job.attempts + 1),
       );
-      const wait = ceiling / 2 + Math.random() * (ceiling / 2);
       return this.deps.uow(async (tx) => {
         if (!(await this.deps.jobs.holds(tx, job.id))) return 'lease_lost' as const;
         const payment = await this.deps.payments.lock(tx, application.id);
@@ -451,7 +452,4 @@ export class PaymentDesk {
     }
     return answerOf(answer, field);
   }
-
-  /** The order the applicant is to pay now, if any. */
-  static current = currentOrder;
 }

@@ -224,6 +224,33 @@ export const READS: readonly Operation[] = [
       ),
   },
   {
+    key: 'inbox',
+    label: 'read one’s own notices (myNotices: the signed-in applicant’s only; staff and the hall have none)',
+    allowed: APPLICANTS,
+    try: async (s, f, as) =>
+      judgeAnswer(await s.gql('query { myNotices(limit: 5) { id kind } }', {}, f.tokens[as], f.headers[as]), [
+        'myNotices',
+      ]),
+  },
+  {
+    key: 'payment-reconciliation',
+    label:
+      'read a day’s payment reconciliation (paymentReconciliation: window staff; it names orders of every payer)',
+    allowed: WINDOW,
+    try: async (s, f, as) => {
+      const r = await s.gql(
+        'query R($d: Date!) { paymentReconciliation(date: $d) { date } }',
+        { d: '2026-01-02' },
+        f.tokens[as],
+        f.headers[as],
+      );
+      // A day never reconciled is answered null to whoever may ask: allowed, holding nothing.
+      if (!r.errors && r.data && (r.data as Record<string, unknown>).paymentReconciliation === null)
+        return { outcome: 'allowed' as const };
+      return judgeAnswer(r, ['paymentReconciliation']);
+    },
+  },
+  {
     key: 'notice.own',
     label: 'print the one-time notice (一次性告知单) of one’s own form',
     allowed: APPLICANTS,

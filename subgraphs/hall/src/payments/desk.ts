@@ -11,7 +11,6 @@ import { enqueue, type Job, type JobQueue } from '../outbox/jobs';
 import type { ActingFor, GraphQLAnswer, SupergraphClient } from '../platform/supergraph-client';
 import type { Queryable, UnitOfWork } from '../platform/unit-of-work';
 import {
-  currentOrder,
   orderReference,
   type Payment,
   type PaymentEvent,

@@ -7,6 +7,7 @@ import { Uploads } from '../materials/uploads';
 import { type NoticeParams, noticeOfStatus } from '../notices/kinds';
 import { Notices } from '../notices/store';
 import { enqueue } from '../outbox/jobs';
+import { Payments } from '../payments/store';
 import type { Database } from '../platform/database';
 import type { ApplicationTable, HallDatabase, PartTable } from '../platform/schema';
 import { type Queryable, type UnitOfWork, unitOfWork } from '../platform/unit-of-work';
@@ -211,24 +212,18 @@ export class Applications {
       if (payment) {
         const anchor = parts.find((p) => payment.holds.includes(p.item_code))!;
         const due = payment.waitsFor.length === 0;
-        await tx
-          .insertInto('payments')
-          .values({
-            application_id: id,
-            anchor_part_id: anchor.id,
-            waits_for: JSON.stringify(payment.waitsFor),
-            holds: JSON.stringify(payment.holds),
+        await Payments.create(
+          tx,
+          {
+            applicationId: id,
+            anchorPartId: anchor.id,
+            waitsFor: payment.waitsFor,
+            holds: payment.holds,
             proof: payment.proof,
             status: due ? 'ORDERING' : 'NOT_DUE',
-            attempt: 1,
-            lines: '[]',
-            orders: '[]',
-            refunds: '[]',
-            order_numbers: '[]',
-            created_at: now,
-            updated_at: now,
-          })
-          .execute();
+          },
+          now,
+        );
         if (due) await enqueue(tx, anchor.id, 'pay', now, {}, now);
       }
       for (const p of parts.filter((p) => p.after.length === 0 && !payment?.holds.includes(p.item_code)))

@@ -45,7 +45,7 @@ export class Payments {
   constructor(private readonly db: Database) {}
 
   /** Records the payment step of an application just submitted, in its transaction. */
-  async create(
+  static async create(
     tx: Queryable,
     p: Pick<Payment, 'applicationId' | 'anchorPartId' | 'waitsFor' | 'holds' | 'proof' | 'status'>,
     now: Date,

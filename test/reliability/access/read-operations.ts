@@ -224,6 +224,22 @@ export const READS: readonly Operation[] = [
       ),
   },
   {
+    key: 'payment.check',
+    label:
+      'read an application’s payment back from the platform now (checkPayment: its applicant, its centre’s window staff after the POS; departments assess, they do not take payments)',
+    allowed: ['citizen', 'window-staff'],
+    try: async (s, f, as) =>
+      judgeAnswer(
+        await s.gql(
+          'mutation C($id: ID!) { checkPayment(applicationId: $id) { status } }',
+          { id: f.completed.id },
+          f.tokens[as],
+          f.headers[as],
+        ),
+        ['checkPayment'],
+      ),
+  },
+  {
     key: 'inbox',
     label: 'read one’s own notices (myNotices: the signed-in applicant’s only; staff and the hall have none)',
     allowed: APPLICANTS,

@@ -249,6 +249,22 @@ export const READS: readonly Operation[] = [
       ]),
   },
   {
+    key: 'inbox.read',
+    label: 'mark notices read (markNoticesRead: one’s own only — another’s ids change nothing)',
+    allowed: APPLICANTS,
+    try: async (s, f, as) =>
+      judgeAnswer(
+        await s.gql(
+          'mutation M($ids: [ID!]!) { markNoticesRead(ids: $ids) }',
+          { ids: ['00000000-0000-4000-8000-000000000000'] },
+          f.tokens[as],
+          f.headers[as],
+        ),
+        ['markNoticesRead'],
+        { allowedIf: (v) => (v === 0 ? undefined : `marked ${String(v)} notices that are not the caller’s`) },
+      ),
+  },
+  {
     key: 'payment-reconciliation',
     label:
       'read a day’s payment reconciliation (paymentReconciliation: window staff; it names orders of every payer)',

@@ -204,6 +204,7 @@ export async function createHallSubgraph(
       maxAttempts: config.dispatchMaxAttempts,
       backoffBaseMs: config.dispatchBackoffMs,
       backoffMaxMs: config.dispatchBackoffMaxMs,
+      uncertainWaitMs: config.dispatchUncertainWaitMs,
       pollIntervalMs: config.pollIntervalMs,
     },
     log: log.child({ component: 'dispatcher' }),

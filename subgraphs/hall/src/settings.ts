@@ -182,6 +182,11 @@ export const hallSettings = defineSettings('subgraph-hall', {
     schema: settings.ms(60_000),
     doc: 'Longest retry delay.',
   },
+  dispatchUncertainWaitMs: {
+    env: 'DISPATCH_UNCERTAIN_WAIT_MS',
+    schema: settings.ms(30_000),
+    doc: 'How long a submission whose fate is unknown (the department’s subgraph died or timed out while sending it) waits before it is sent again: the department may still be making the case, and the look-up by reference that starts every resend finds it only once made. Keep it at least the adapters’ own settle time (30 s).',
+  },
   pollIntervalMs: {
     env: 'POLL_INTERVAL_MS',
     schema: settings.ms(2_000),

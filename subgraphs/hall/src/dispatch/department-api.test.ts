@@ -48,3 +48,35 @@ describe('whether a dispatch failure is tried again', () => {
     expect(failure).toMatchObject({ code: 'DEPARTMENT_UNAVAILABLE', retryAfterMs: 30_000 });
   });
 });
+
+describe('whether a failed call may have reached the department', () => {
+  it('may, when the gateway lost or could not read its subgraph, or nothing came back', async () => {
+    for (const code of [
+      'SUBGRAPH_UNAVAILABLE',
+      'SUBGRAPH_TIMEOUT',
+      'SUBGRAPH_MALFORMED_RESPONSE',
+      'INTERNAL_SERVER_ERROR',
+    ])
+      expect((await failureOf(error(code))).uncertain, code).toBe(true);
+    expect((await failureOf({ data: null })).uncertain).toBe(true);
+    const unreachable = await new DepartmentApi({
+      query: async () => {
+        throw new Error('socket hang up');
+      },
+    } as unknown as SupergraphClient)
+      .get('tax', 'TAX-1', actingFor)
+      .catch((e: unknown) => e as DispatchError);
+    expect(unreachable).toMatchObject({ code: 'GATEWAY_UNREACHABLE', uncertain: true });
+  });
+
+  it('did not, when the department answered or the call was refused before it was sent', async () => {
+    for (const code of [
+      'DEPARTMENT_REJECTED',
+      'DEPARTMENT_TIMEOUT',
+      'RATE_LIMITED',
+      'NOT_READY',
+      'UNAUTHENTICATED',
+    ])
+      expect((await failureOf(error(code, { retryable: true }))).uncertain, code).toBe(false);
+  });
+});

@@ -25,7 +25,26 @@ export class DispatchError extends Error {
   ) {
     super(message);
   }
+
+  /**
+   * Whether the call may have reached the department although no answer came back: the gateway lost its
+   * subgraph mid-call, timed out, read garbage, or could not be reached after sending; or the subgraph
+   * failed internally. A department's own answer (refusal, retry-after) and a refusal before sending
+   * (NOT_READY, UNAUTHENTICATED) are certain.
+   */
+  get uncertain(): boolean {
+    return UNCERTAIN.has(this.code);
+  }
 }
+
+const UNCERTAIN = new Set([
+  'SUBGRAPH_UNAVAILABLE',
+  'SUBGRAPH_TIMEOUT',
+  'SUBGRAPH_MALFORMED_RESPONSE',
+  'INTERNAL_SERVER_ERROR',
+  'GATEWAY_UNREACHABLE',
+  'NO_ANSWER',
+]);
 
 const CASE = 'caseNumber status statusAt acceptedAt reason correctionFields result { key value }';
 /**

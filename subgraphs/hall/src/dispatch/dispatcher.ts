@@ -65,6 +65,8 @@ export interface DispatchSettings {
   readonly maxAttempts: number;
   readonly backoffBaseMs: number;
   readonly backoffMaxMs: number;
+  /** The wait before resending a submission whose fate is unknown ({@link DispatchError.uncertain}). */
+  readonly uncertainWaitMs: number;
   readonly pollIntervalMs: number;
 }
 
@@ -402,12 +404,17 @@ export class Dispatcher {
         await jobs.fail(tx, job.id, problem, now);
         return failure.to === 'REJECTED' ? 'refused' : 'dead_lettered';
       }
+      // A submission that may have reached the department (its subgraph died or went silent while sending
+      // it) waits until the department has surely made the case, if it was making one: the resend starts
+      // with a look-up by reference, which finds the case only once it is made (two cases otherwise).
+      const settle =
+        job.kind === 'submit' && !part.caseNumber && err.uncertain ? settings.uncertainWaitMs : 0;
       await jobs.reschedule(
         tx,
         job.id,
         new Date(
           now.getTime() +
-            Math.max(this.backoff(attempts), Math.min(err.retryAfterMs ?? 0, MAX_RETRY_AFTER_MS)),
+            Math.max(this.backoff(attempts), settle, Math.min(err.retryAfterMs ?? 0, MAX_RETRY_AFTER_MS)),
         ),
         problem,
       );

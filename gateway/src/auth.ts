@@ -17,7 +17,7 @@ export class AuthError extends Error {
   override readonly name = 'AuthError';
 }
 
-const ROLES: readonly Role[] = ['applicant', 'window-staff', 'department-staff', 'service'];
+const ROLES: readonly Role[] = ['applicant', 'window-staff', 'department-staff', 'supervisor', 'service'];
 
 /** The identity a verified token states. */
 export function identityFromClaims(claims: JWTPayload): Identity {
@@ -46,7 +46,9 @@ export function identityFromClaims(claims: JWTPayload): Identity {
     ...(idNumber ? { idNumber } : {}),
     enterprises,
     departments: strings(claims.departments),
-    ...(typeof claims.centre === 'string' && role === 'window-staff' ? { centre: claims.centre } : {}),
+    ...(typeof claims.centre === 'string' && (role === 'window-staff' || role === 'supervisor')
+      ? { centre: claims.centre }
+      : {}),
   };
   // Subgraphs check the identity's shape again; what they would refuse is refused here, once, saying why.
   const problems = identityProblems(identity);

@@ -93,9 +93,9 @@ const signInSpec = {
   },
   roleValues: {
     env: 'ROLE_VALUES',
-    schema: namedList(z.enum(['applicant', 'window-staff', 'department-staff', 'service'])),
+    schema: namedList(z.enum(['applicant', 'window-staff', 'department-staff', 'supervisor', 'service'])),
     defaultDoc: '(none: the values are ours)',
-    doc: 'The provider’s role values as ours, as theirs=ours,… (e.g. `citizen=applicant,legal_person=applicant,clerk=window-staff`); ours are applicant, window-staff, department-staff, service. Set, a role it does not list is refused.',
+    doc: 'The provider’s role values as ours, as theirs=ours,… (e.g. `citizen=applicant,legal_person=applicant,clerk=window-staff`); ours are applicant, window-staff, department-staff, supervisor, service. Set, a role it does not list is refused.',
   },
 } satisfies SettingsSpec;
 

@@ -60,7 +60,7 @@ describe('checkCustomClaims', () => {
     expect(r.ok).toBe(false);
     if (r.ok) return;
     expect(r.problems).toEqual([
-      'role: must be one of applicant, window-staff, department-staff, service',
+      'role: must be one of applicant, window-staff, department-staff, supervisor, service',
       'name: is missing: give the holder’s name',
       expect.stringMatching(/^id_number: A resident ID number is 17 digits.*\(GB11643\.format\)$/),
       expect.stringMatching(/^enterprises\.0: .*\(GB32100\.length\)$/),

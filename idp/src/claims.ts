@@ -102,6 +102,8 @@ export function checkCustomClaims(input: unknown, today: Date = new Date()): Cus
     problems.push('sub: an applicant’s sub is their id_number; leave sub out');
   if (c.role === 'department-staff' && c.departments.length === 0)
     problems.push(`departments: department staff need at least one of ${DEPARTMENT_KEYS.join(', ')}`);
+  if (c.role === 'supervisor' && c.centre === undefined)
+    problems.push('centre: a supervisor needs the service centre they supervise');
   if (problems.length > 0) return { ok: false, problems };
   return {
     ok: true,
@@ -113,7 +115,9 @@ export function checkCustomClaims(input: unknown, today: Date = new Date()): Cus
       ...(c.id_number === undefined ? {} : { id_number: c.id_number }),
       enterprises: [...new Set(c.enterprises)],
       departments: [...new Set(c.departments)],
-      ...(c.centre === undefined || c.role !== 'window-staff' ? {} : { centre: c.centre }),
+      ...(c.centre === undefined || (c.role !== 'window-staff' && c.role !== 'supervisor')
+        ? {}
+        : { centre: c.centre }),
     },
   };
 }

@@ -99,4 +99,18 @@ export const STAFF_PERSONAS: readonly Persona[] = [
     enterprises: [],
     departments: ['fund'],
   },
+  {
+    id: 'supervisor',
+    role: 'supervisor',
+    title: { zh: '政务服务中心督查人员', en: 'Service centre supervisor' },
+    description: {
+      zh: '电子监察：查看本中心全部申请和办件的时限预警，接收超期（红灯）提醒，向部门发出催办并查看部门答复，维护工作日历。',
+      en: 'E-supervision: sees every application and part of the centre with its time-limit flags, is notified of overdue (red) parts, sends urges (催办) to departments and reads their answers, and maintains the working-day calendar.',
+    },
+    name: '吴国平',
+    subject: 'staff-supervisor-01',
+    enterprises: [],
+    departments: [],
+    centre: '湖州市民之家',
+  },
 ];

@@ -1,7 +1,7 @@
 import type { DepartmentKey } from '@onething/schema/departments';
 
 /** The roles a token can carry; the gateway decides what each may see. */
-export const ROLES = ['applicant', 'window-staff', 'department-staff', 'service'] as const;
+export const ROLES = ['applicant', 'window-staff', 'department-staff', 'supervisor', 'service'] as const;
 
 /**
  * Who a token speaks for: an applicant (申请人, a citizen or an enterprise's legal representative),

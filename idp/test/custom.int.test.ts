@@ -69,7 +69,9 @@ describe('the custom grant', () => {
     expect(status).toBe(400);
     expect(body.error).toBe('invalid_request');
     const d: string = body.error_description;
-    expect(d).toContain('role: must be one of applicant, window-staff, department-staff, service');
+    expect(d).toContain(
+      'role: must be one of applicant, window-staff, department-staff, supervisor, service',
+    );
     expect(d).toContain('id_number: The check character should be');
     expect(d).toContain('enterprises.0:');
     expect(d).toContain('departments.0: must be one of tax, market, realestate, fund');

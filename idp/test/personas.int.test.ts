@@ -10,7 +10,7 @@ describe('GET /personas', () => {
   });
   afterAll(() => t.idp.close());
 
-  it('lists the eleven personas with their public information and no tokens', async () => {
+  it('lists the twelve personas with their public information and no tokens', async () => {
     const { status, body } = await t.call('GET', '/personas');
     expect(status).toBe(200);
     expect(body.map((p: { id: string }) => p.id)).toEqual([
@@ -25,6 +25,7 @@ describe('GET /personas', () => {
       'staff-market',
       'staff-realestate',
       'staff-fund',
+      'supervisor',
     ]);
     for (const p of body) {
       expect(Object.keys(p).some((k) => /token/i.test(k))).toBe(false);

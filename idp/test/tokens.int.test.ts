@@ -118,6 +118,6 @@ describe('tokens verified through the served JWKS', () => {
   it('answers health', async () => {
     const { status, body } = await t.call('GET', '/health');
     expect(status).toBe(200);
-    expect(body).toMatchObject({ status: 'ok', personas: 11 });
+    expect(body).toMatchObject({ status: 'ok', personas: 12 });
   });
 });

@@ -22,7 +22,14 @@ export * from './identity-keys';
 export const IDENTITY_HEADER = 'x-onething-identity';
 
 /** Who may call, in the order of the docs. */
-export const ROLES = ['anonymous', 'applicant', 'window-staff', 'department-staff', 'service'] as const;
+export const ROLES = [
+  'anonymous',
+  'applicant',
+  'window-staff',
+  'department-staff',
+  'supervisor',
+  'service',
+] as const;
 export type Role = (typeof ROLES)[number];
 
 export interface Identity {
@@ -36,7 +43,7 @@ export interface Identity {
   readonly enterprises: readonly string[];
   /** Department staff: the departments they work for. */
   readonly departments: readonly string[];
-  /** Window staff: the service centre they work at, when centres are configured. */
+  /** Window staff: the service centre they work at, when centres are configured; supervisors: the centre they supervise. */
   readonly centre?: string;
   /** A service (the hall) acting for an applicant: whose data it may read and submit for. */
   readonly actingFor?: { readonly idNumber: string; readonly enterprises: readonly string[] };
@@ -74,6 +81,8 @@ export const identitySchema = z
     const problem = (message: string) => ctx.addIssue({ code: 'custom', message });
     if (who.role === 'applicant' && who.idNumber === undefined) problem('an applicant carries idNumber');
     if (who.actingFor && who.role !== 'service') problem('only a service acts for an applicant (actingFor)');
+    if (who.role === 'supervisor' && who.centre === undefined)
+      problem('a supervisor carries the centre they supervise');
     if (
       who.role === 'anonymous' &&
       (who.subject !== 'anonymous' ||

@@ -16,6 +16,8 @@ describe.skipIf(!BROWSER_AVAILABLE)('the web app in a browser', () => {
   let browser: Browser;
   let page: Page;
   const refused: string[] = [];
+  /** The traceparent of each GraphQL request the app made. */
+  const traced: (string | undefined)[] = [];
 
   beforeAll(async () => {
     s = await startWebStack();
@@ -25,6 +27,10 @@ describe.skipIf(!BROWSER_AVAILABLE)('the web app in a browser', () => {
       if (m.text().includes('Content Security Policy')) refused.push(m.text());
     });
     page.on('pageerror', (e) => refused.push(`uncaught: ${e.message}`));
+    page.on('request', (r) => {
+      if (new URL(r.url()).pathname === '/graphql' && r.method() === 'POST')
+        traced.push(r.headers().traceparent);
+    });
   });
   afterAll(async () => {
     await browser?.close();
@@ -60,6 +66,12 @@ describe.skipIf(!BROWSER_AVAILABLE)('the web app in a browser', () => {
     });
     expect(answer.refreshable).toBe(true);
     expect(answer.me).toMatchObject({ data: { me: { idNumber: expect.stringMatching(/^\d{17}[\dX]$/) } } });
+    // Every query the app itself made started a trace of its own (the fetch above is the test's, without one).
+    const own = traced.filter((t) => t !== undefined);
+    expect(own.length).toBeGreaterThan(0);
+    for (const t of own) expect(t).toMatch(/^00-[0-9a-f]{32}-[0-9a-f]{16}-01$/);
+    expect(new Set(own.map((t) => t!.slice(3, 35))).size).toBe(own.length);
+    expect(traced.filter((t) => t === undefined)).toHaveLength(1);
     // Discovery and the token exchange reached the provider under the app's CSP.
     expect(refused).toEqual([]);
   });

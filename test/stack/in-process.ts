@@ -11,7 +11,7 @@ import { createSmsStandIn, smsSettings } from '@onething/legacy-sms';
 import { createTaxStandIn, taxSettings } from '@onething/legacy-tax';
 import { createLogger, type Logger } from '@onething/runtime';
 import { createFundSubgraph, fundSubgraphSettings } from '@onething/subgraph-fund';
-import { createHallSubgraph, hallSettings } from '@onething/subgraph-hall';
+import { type Clock, createHallSubgraph, hallSettings } from '@onething/subgraph-hall';
 import { createMarketSubgraph, marketSubgraphSettings } from '@onething/subgraph-market';
 import { createPaymentSubgraph, paymentSubgraphSettings } from '@onething/subgraph-payment';
 import { createRealestateSubgraph, realestateSubgraphSettings } from '@onething/subgraph-realestate';
@@ -31,7 +31,9 @@ interface Built {
  * Each service of the stack as its main.ts builds it, from the same settings (`settings.load(env)`), by
  * its name in {@link stackServices}.
  */
-const BUILDERS: Record<string, (env: NodeJS.ProcessEnv, log: Logger) => Built | Promise<Built>> = {
+const builders = (
+  hallClock: Clock | undefined,
+): Record<string, (env: NodeJS.ProcessEnv, log: Logger) => Built | Promise<Built>> => ({
   idp: (env, log) => createDevIdp(devIdpSettings.load(env), log),
   'legacy-tax': (env, log) => createTaxStandIn(taxSettings.load(env), log),
   'legacy-market': (env, log) => createMarketStandIn(marketSettings.load(env), log),
@@ -46,8 +48,9 @@ const BUILDERS: Record<string, (env: NodeJS.ProcessEnv, log: Logger) => Built | 
   'subgraph-fund': (env, log) => createFundSubgraph(fundSubgraphSettings.load(env), log),
   'subgraph-payment': (env, log) => createPaymentSubgraph(paymentSubgraphSettings.load(env), log),
   gateway: (env, log) => createGateway(gatewaySettings.load(env), log),
-  'subgraph-hall': (env, log) => createHallSubgraph(hallSettings.load(env), log),
-};
+  'subgraph-hall': (env, log) =>
+    createHallSubgraph(hallSettings.load(env), log, hallClock ? { clock: hallClock } : {}),
+});
 
 /** The whole stack in this one process, with what tests need to drive it and to reach into it. */
 export interface InProcessStack extends StackClient {
@@ -63,7 +66,12 @@ export interface InProcessStack extends StackClient {
  * HTTP on those ports: for what a test must observe inside the services at once (the spans of one
  * request across all of them, in one tracer provider). Each service logs to its file in the log dir.
  */
-export async function startInProcessTestStack(options: StackOptions = {}): Promise<InProcessStack> {
+export async function startInProcessTestStack(
+  options: StackOptions = {},
+  /** The hall's clock (default: the machine's), for a test that moves the hall's today. */
+  hallClock?: Clock,
+): Promise<InProcessStack> {
+  const BUILDERS = builders(hallClock);
   const merged = await testStackOptions(options);
   mkdirSync(merged.logDir!, { recursive: true });
   const specs = new Map(stackServices(merged).map((s) => [s.name, s]));

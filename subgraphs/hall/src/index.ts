@@ -1,3 +1,4 @@
+export { beijingClock, type Clock } from './calendar/clock';
 export { beijingDate, WorkingDayCalendar } from './calendar/working-days';
 export { BundleCatalogue } from './catalogue/bundle-catalogue';
 export { type BundleDefinition, BundleError, checkBundles, readBundleFiles } from './catalogue/definition';

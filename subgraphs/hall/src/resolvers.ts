@@ -23,6 +23,7 @@ import type { Reconciliation } from './payments/reconcile';
 import { paymentResolvers } from './payments/resolvers';
 import type { Payments } from './payments/store';
 import { type SalesDeps, salesResolvers } from './sales/resolvers';
+import { type SupervisionResolverDeps, supervisionResolvers } from './supervision/resolvers';
 import { windowResolvers } from './window/resolvers';
 import type { StaffSeen } from './window/staff';
 import type { WindowVisits } from './window/visits';
@@ -32,7 +33,8 @@ export type HallResolverDeps = ConsentResolverDeps &
   ApplicationResolverDeps &
   Omit<SalesDeps, 'validDays'> &
   DraftResolverDeps &
-  DelegationResolverDeps & {
+  DelegationResolverDeps &
+  SupervisionResolverDeps & {
     readonly visits: WindowVisits;
     readonly staff: StaffSeen;
     readonly clock: Clock;
@@ -74,5 +76,6 @@ export function hallResolvers(deps: HallResolverDeps): Resolvers[] {
     paymentResolvers(deps),
     noticeResolvers(deps),
     handOutResolvers(deps),
+    supervisionResolvers(deps),
   ];
 }

@@ -50,6 +50,10 @@ import { unitOfWork } from './platform/unit-of-work';
 import { hallResolvers } from './resolvers';
 import { SaleConfirmations } from './sales/store';
 import type { HallConfig } from './settings';
+import { CalendarYears } from './supervision/calendar-years';
+import { StaffNotices } from './supervision/staff-notices';
+import { Urges } from './supervision/urges';
+import { SupervisionWatch } from './supervision/watch';
 import { StaffSeen } from './window/staff';
 import { WindowVisits } from './window/visits';
 
@@ -263,6 +267,21 @@ export async function createHallSubgraph(
     wake,
     drafts,
   });
+  // E-supervision: staff notices of parts going yellow and red, urges (催办), and the calendar's run-time years.
+  const staffNotices = new StaffNotices(db);
+  const urges = new Urges({ db, uow, apps, clock });
+  const calendarYears = new CalendarYears({ db, uow, apps, calendar, clock });
+  await calendarYears.refresh();
+  const watch = new SupervisionWatch({
+    db,
+    uow,
+    apps,
+    service,
+    calendarYears,
+    clock,
+    intervalMs: config.supervisionIntervalMs,
+    log: log.child({ component: 'supervision' }),
+  });
   const papers = new Papers({
     apps,
     catalogue,
@@ -300,6 +319,10 @@ export async function createHallSubgraph(
       notices,
       handOuts,
       handOutDesk,
+      calendar,
+      staffNotices,
+      urges,
+      calendarYears,
       wake: () => dispatcher.wake(),
     }),
     identityKeys: config.identityKeys,
@@ -386,6 +409,7 @@ export async function createHallSubgraph(
     catalogue,
     dispatcher,
     jobs,
+    watch,
     /** Listens, then starts dispatching (work left by a previous process included). */
     async listen() {
       const url = await subgraph.listen();
@@ -401,6 +425,7 @@ export async function createHallSubgraph(
           ),
         );
       reconciling = reconciliation.start(config.reconcileIntervalMs);
+      if (config.supervisionIntervalMs > 0) watch.start();
       if (config.uploadSweepIntervalMs > 0)
         sweeps = startRetentionSweeps(retention, config.uploadSweepIntervalMs, log);
       log.info({ worker: jobs.worker, callbacks: CALLBACK_PATH }, 'dispatcher started');
@@ -416,7 +441,7 @@ export async function createHallSubgraph(
       reconciling?.stop();
       // Together: a dispatcher still claiming while the requests drain would start new calls for as long
       // as work keeps coming, past the grace period of the shutdown.
-      await Promise.all([subgraph.close(), dispatcher.stop(), texter.stop(), sweeps?.stop()]);
+      await Promise.all([subgraph.close(), dispatcher.stop(), texter.stop(), sweeps?.stop(), watch.stop()]);
       sms.close();
       courier.close();
       await limits.close();
@@ -430,6 +455,8 @@ export interface HallSubgraph extends Subgraph {
   readonly catalogue: BundleCatalogue;
   readonly dispatcher: Dispatcher;
   readonly jobs: JobQueue;
+  /** E-supervision's sweep (tests run one at once rather than wait for the interval). */
+  readonly watch: SupervisionWatch;
 }
 
 /** What a test may set of the hall beyond its settings. */

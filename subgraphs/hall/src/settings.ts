@@ -187,6 +187,11 @@ export const hallSettings = defineSettings('subgraph-hall', {
     schema: settings.ms(30_000),
     doc: 'How long a submission whose fate is unknown (the department’s subgraph died or timed out while sending it) waits before it is sent again: the department may still be making the case, and the look-up by reference that starts every resend finds it only once made. Keep it at least the adapters’ own settle time (30 s).',
   },
+  supervisionIntervalMs: {
+    env: 'SUPERVISION_INTERVAL_MS',
+    schema: settings.ms(60_000),
+    doc: 'How often e-supervision sweeps open parts to notify staff of parts going yellow (department, responsible officer) and red (supervisors, department), and takes calendar years another hall loaded; 0 turns the sweep off.',
+  },
   pollIntervalMs: {
     env: 'POLL_INTERVAL_MS',
     schema: settings.ms(2_000),

@@ -145,8 +145,10 @@ export class Access {
           ? `the case is not of the applicant this service acts for: ${what} a case only for the applicant named in x-onething-acting-for`
           : `a service may ${what} ${dept} cases only acting for their applicant: name them in x-onething-acting-for`,
       );
-    if (role === 'window-staff')
-      this.refuse(`window staff follow applications in the hall (applicationQueue, application); ${theirs}`);
+    if (role === 'window-staff' || role === 'supervisor')
+      this.refuse(
+        `${role === 'supervisor' ? 'supervisors' : 'window staff'} follow applications in the hall (applicationQueue, application); ${theirs}`,
+      );
     this.refuse(`sign in: ${theirs}`);
   }
 

@@ -36,6 +36,8 @@ export const PERSONAS = [
   // A window officer of another service centre than window-staff's (centres configured).
   'window-staff-other',
   ...DEPARTMENT_STAFF,
+  // The supervisor of window-staff's centre (电子监察).
+  'supervisor',
   'hall',
 ] as const;
 
@@ -89,6 +91,8 @@ export interface AccessFixture {
   };
   /** A window visit window-staff opened for the citizen (一窗受理). */
   readonly visitId: string;
+  /** An urge (催办) the supervisor sent the tax office on the citizen's deed tax, unanswered. */
+  readonly urgeId: string;
   /** A draft of the citizen's one form (its owner alone may discard it). */
   readonly draftId: string;
   /** The token of the completed application's public status URL (its receipt's QR code). */
@@ -303,12 +307,19 @@ export async function startAccessStack(): Promise<{ s: TestStack; f: AccessFixtu
     citizen,
   );
   if (!draft.data?.saveDraft) throw new Error(`the citizen's draft: ${JSON.stringify(draft)}`);
+  const urged = await s.gql<{ urgePart: { id: string } }>(
+    'mutation U($p: ID!) { urgePart(partId: $p, message: "请尽快核定契税") { id } }',
+    { p: asked.parts.find((p) => p.itemCode === 'TAX-DEED-TAX')!.id },
+    tokens.supervisor,
+  );
+  if (!urged.data?.urgePart) throw new Error(`the supervisor's urge: ${JSON.stringify(urged)}`);
   return {
     s,
     f: {
       materials,
       visitId: visit.data.openWindowVisit.visit.id,
       draftId: draft.data.saveDraft.id,
+      urgeId: urged.data.urgePart.id,
       publicStatusToken: handedIn.data!.application.publicStatusUrl.split('/').pop()!,
       tokens: tokens as Record<Persona, string | undefined>,
       headers,

@@ -151,7 +151,7 @@ export const READS: readonly Operation[] = [
   {
     key: 'application',
     label: 'read an application',
-    allowed: ['citizen', 'window-staff', 'staff-tax', 'staff-realestate', 'staff-fund'],
+    allowed: ['citizen', 'window-staff', 'staff-tax', 'staff-realestate', 'staff-fund', 'supervisor'],
     try: async (s, f, as) =>
       judgeAnswer(
         await s.gql(
@@ -181,7 +181,7 @@ export const READS: readonly Operation[] = [
   {
     key: 'receipt',
     label: 'download an application’s acceptance receipt (受理回执)',
-    allowed: ['citizen', 'window-staff', 'staff-tax', 'staff-realestate', 'staff-fund'],
+    allowed: ['citizen', 'window-staff', 'staff-tax', 'staff-realestate', 'staff-fund', 'supervisor'],
     try: async (s, f, as) => {
       const token = f.tokens[as];
       return judgeHttp(
@@ -392,7 +392,7 @@ export const READS: readonly Operation[] = [
   {
     key: 'queue',
     label: 'read the window queue',
-    allowed: STAFF,
+    allowed: [...STAFF, 'supervisor'],
     try: async (s, f, as) => {
       const r = await s.gql<{ applicationQueue: { id: string }[] }>(
         '{ applicationQueue { id } }',
@@ -414,7 +414,7 @@ export const READS: readonly Operation[] = [
   {
     key: 'dead-letters',
     label: 'read the dead letters',
-    allowed: STAFF,
+    allowed: [...STAFF, 'supervisor'],
     try: async (s, f, as) => {
       const r = await s.gql<{ deadLetteredParts: { id: string }[] }>(
         '{ deadLetteredParts { id department } }',
@@ -426,6 +426,7 @@ export const READS: readonly Operation[] = [
         allowedIf: (parts) =>
           as !== 'window-staff' &&
           as !== 'staff-fund' &&
+          as !== 'supervisor' &&
           (parts as { id: string }[]).some((p) => p.id === f.deadLettered.partId)
             ? `${as} sees the fund's dead letter`
             : undefined,
@@ -567,4 +568,37 @@ export const READS: readonly Operation[] = [
       });
     },
   },
+  {
+    key: 'staff-notices',
+    label:
+      'read staff notices: yellow, red, urges (staffNotices: their department’s, their own, their centre’s)',
+    allowed: [...STAFF, 'supervisor'],
+    try: async (s, f, as) => {
+      const r = await s.gql<{ staffNotices: { kind: string; part: { id: string } }[] }>(
+        '{ staffNotices { kind audience part { id } } }',
+        {},
+        f.tokens[as],
+        f.headers[as],
+      );
+      // The supervisor's urge on the deed tax is the tax office's alone.
+      return judgeAnswer(r, ['staffNotices'], {
+        allowedIf: (list) => {
+          const urged = (list as { kind: string; part: { id: string } }[]).some(
+            (n) => n.kind === 'URGED' && n.part.id === f.correction.partId,
+          );
+          if (as === 'staff-tax' && !urged) return 'the tax office is not told of the urge';
+          if (as !== 'staff-tax' && urged) return `${as} is told of an urge to the tax office`;
+          return undefined;
+        },
+      });
+    },
+  },
+  entryRead(
+    'calendar-years',
+    'read the calendar’s years (calendarYears)',
+    [...STAFF, 'supervisor'],
+    '{ calendarYears { year source } }',
+    () => ({}),
+    ['calendarYears'],
+  ),
 ];

@@ -358,4 +358,88 @@ export const WRITES: readonly Operation[] = [
         : judgeAnswer(r, ['handOverApplication']);
     },
   },
+  {
+    key: 'hand-out.choose',
+    label: 'choose how results are handed out (chooseHandOut: the applicant, the window of its centre)',
+    writes: true,
+    allowed: ['citizen', 'window-staff'],
+    try: async (s, f, as) => {
+      // Posting without an address: the applicant or the window is told to give one (a problem, nothing
+      // changes); anyone else is refused before that.
+      const r = await s.gql(
+        'mutation H($a: ID!) { chooseHandOut(applicationId: $a, handOut: { method: POST }) { status } }',
+        { a: f.completed.id },
+        f.tokens[as],
+        f.headers[as],
+      );
+      return problemRule(r) === 'handOut.addressRequired'
+        ? { outcome: 'allowed' }
+        : judgeAnswer(r, ['chooseHandOut']);
+    },
+  },
+  {
+    key: 'urge',
+    label: 'urge (催办) a department on a part (urgePart: the supervisors of its centre)',
+    writes: true,
+    allowed: ['supervisor'],
+    try: async (s, f, as) => {
+      // An empty message: the supervisor is told to write one (a problem, nothing sent); anyone else is
+      // refused before that.
+      const r = await s.gql(
+        'mutation U($p: ID!) { urgePart(partId: $p, message: " ") { id } }',
+        { p: f.correction.partId },
+        f.tokens[as],
+        f.headers[as],
+      );
+      return problemRule(r) === 'urge.message' ? { outcome: 'allowed' } : judgeAnswer(r, ['urgePart']);
+    },
+  },
+  {
+    key: 'urge.answer',
+    label: 'answer an urge (answerUrge: staff of the part’s department)',
+    writes: true,
+    allowed: ['staff-tax'],
+    try: async (s, f, as) => {
+      const r = await s.gql(
+        'mutation A($u: ID!) { answerUrge(urgeId: $u, answer: " ") { id } }',
+        { u: f.urgeId },
+        f.tokens[as],
+        f.headers[as],
+      );
+      return problemRule(r) === 'urge.answer' ? { outcome: 'allowed' } : judgeAnswer(r, ['answerUrge']);
+    },
+  },
+  {
+    key: 'calendar.load',
+    label: 'load a year of the working-day calendar (loadCalendarYear: supervisors)',
+    writes: true,
+    allowed: ['supervisor'],
+    try: async (s, f, as) => {
+      // A year the release ships: the supervisor is told it cannot be replaced; anyone else is refused.
+      const r = await s.gql(
+        'mutation L($i: CalendarYearInput!) { loadCalendarYear(input: $i) { deadlinesMoved } }',
+        {
+          i: {
+            year: 2026,
+            notice: '国务院办公厅关于2026年部分节假日安排的通知',
+            holidays: [{ from: '2026-10-01', to: '2026-10-07', name: '国庆节' }],
+            workdays: [],
+          },
+        },
+        f.tokens[as],
+        f.headers[as],
+      );
+      return problemRule(r) === 'calendar.shipped'
+        ? { outcome: 'allowed' }
+        : judgeAnswer(r, ['loadCalendarYear']);
+    },
+  },
 ];
+
+/** The rule of the first problem an INVALID_INPUT answer names, if any. */
+function problemRule(r: {
+  errors?: readonly { extensions?: Record<string, unknown> }[];
+}): string | undefined {
+  const problems = r.errors?.[0]?.extensions?.problems as { rule: string }[] | undefined;
+  return problems?.[0]?.rule;
+}

@@ -1,11 +1,17 @@
 import { Client, cacheExchange, fetchExchange } from 'urql';
+import { newTraceparent } from './trace';
 
-/** A urql client against the gateway's one schema, signed in with the session's token. */
+/**
+ * A urql client against the gateway's one schema, signed in with the session's token; each request starts
+ * a trace of its own (`traceparent`), which the gateway continues.
+ */
 export function gatewayClient(token: string | undefined): Client {
   return new Client({
     url: '/graphql',
     exchanges: [cacheExchange, fetchExchange],
-    fetchOptions: (): RequestInit => ({ headers: token ? { authorization: `Bearer ${token}` } : {} }),
+    fetchOptions: (): RequestInit => ({
+      headers: { traceparent: newTraceparent(), ...(token ? { authorization: `Bearer ${token}` } : {}) },
+    }),
     requestPolicy: 'cache-and-network',
     // POST with a JSON body: the gateway's CSRF protection refuses simple GET requests without a preflight.
     preferGetMethod: false,

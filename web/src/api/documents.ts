@@ -327,6 +327,31 @@ export const RETRY = graphql(`
   }
 `);
 
+/** What staff are told: parts going yellow or red, urges (催办) and their answers. */
+export const STAFF_NOTICES = graphql(`
+  query StaffNotices {
+    staffNotices(limit: 50) {
+      id kind audience applicationId text { zh en } deadline workingDaysLeft createdAt
+      part { id name { zh en } department status }
+      urge { id message answer answeredBy { name } }
+    }
+  }
+`);
+
+/** A supervisor urges a department on a part (催办). */
+export const URGE_PART = graphql(`
+  mutation UrgePart($partId: ID!, $message: String!) {
+    urgePart(partId: $partId, message: $message) { id }
+  }
+`);
+
+/** The part's department answers an urge. */
+export const ANSWER_URGE = graphql(`
+  mutation AnswerUrge($urgeId: ID!, $answer: String!) {
+    answerUrge(urgeId: $urgeId, answer: $answer) { id answer }
+  }
+`);
+
 /** The seller's side of a house transfer: their units, and the sales they confirmed. */
 export const MY_SALES = graphql(`
   query MySales {

@@ -15,7 +15,7 @@ export interface Session {
   readonly subject: string;
   readonly persona: string;
   readonly name: string;
-  readonly role: 'applicant' | 'window-staff' | 'department-staff';
+  readonly role: 'applicant' | 'window-staff' | 'department-staff' | 'supervisor';
   readonly idNumber?: string;
   readonly departments: readonly string[];
 }

@@ -7,11 +7,13 @@ import { Link } from '../app/router';
 import { useSession } from '../app/session';
 import { DEPARTMENTS, DepartmentName, useDepartmentName } from '../components/Department';
 import { Notice, PageTitle } from '../components/Layout';
+import { StaffNotices, UrgeButton } from '../components/StaffNotices';
 import { FlagBadge, StatusBadge } from '../components/Status';
 
 /**
- * The window's queue (综合窗口): applications with red, then yellow parts first; parts whose sending was
- * given up, each with a retry button; a filter by department.
+ * The window's queue (综合窗口): the staff's alerts and urges (电子监察); applications with red, then yellow
+ * parts first; parts whose sending was given up, each with a retry button; a filter by department. The
+ * centre's supervisors see it too, without acting on applications.
  */
 export function StaffQueue() {
   const { t, l, lang } = useI18n();
@@ -44,6 +46,7 @@ export function StaffQueue() {
   });
   const [retryState, retry] = useMutation(RETRY);
   const [retried, setRetried] = useState<string | null>(null);
+  const [urged, setUrged] = useState<string | null>(null);
   useEffect(() => {
     const timer = setInterval(() => refetch({ requestPolicy: 'network-only' }), 5_000);
     return () => clearInterval(timer);
@@ -107,6 +110,8 @@ export function StaffQueue() {
       {error && <Notice kind="error">{t('common.loadFailed', { reason: error.message })}</Notice>}
       {fetching && !data && <p aria-live="polite">{t('common.loading')}</p>}
 
+      <StaffNotices />
+
       <section aria-labelledby="dead-title">
         <h2 id="dead-title">{t('queue.deadLettered', { n: data?.deadLetteredParts.length ?? 0 })}</h2>
         {retried && <Notice kind="success">{t('queue.retried')}</Notice>}
@@ -151,6 +156,7 @@ export function StaffQueue() {
 
       <section aria-labelledby="queue-title">
         <h2 id="queue-title">{t('queue.applications', { n: data?.applicationQueue.length ?? 0 })}</h2>
+        {urged && <Notice kind="success">{urged}</Notice>}
         <div className="table-wrap">
           <table className="table">
             <thead>
@@ -181,6 +187,17 @@ export function StaffQueue() {
                           {p.supervision && p.supervision.flag !== 'GREEN' && (
                             <FlagBadge flag={p.supervision.flag} daysLeft={p.supervision.workingDaysLeft} />
                           )}
+                          {session?.role === 'supervisor' &&
+                            p.supervision &&
+                            p.supervision.flag !== 'GREEN' && (
+                              <UrgeButton
+                                partId={p.id}
+                                onDone={(message) => {
+                                  setUrged(message);
+                                  refetch({ requestPolicy: 'network-only' });
+                                }}
+                              />
+                            )}
                         </li>
                       ))}
                     </ul>

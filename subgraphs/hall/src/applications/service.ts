@@ -346,7 +346,10 @@ export class ApplicationService {
     return application;
   }
 
-  /** Who may see an application: its applicant, window staff, and staff of a department it involves. */
+  /**
+   * Who may see an application: its applicant (and the agent who handed it in), window staff and
+   * supervisors of its centre, and staff of a department it involves.
+   */
   async visible(
     identity: Identity,
     applicationId: string,
@@ -359,7 +362,8 @@ export class ApplicationService {
     // The agent who handed it in follows it (代办).
     if (identity.role === 'applicant' && identity.idNumber === application.intake.agent?.idNumber)
       return application;
-    if (identity.role === 'window-staff') return sameCentre(identity, application) ? application : undefined;
+    if (identity.role === 'window-staff' || identity.role === 'supervisor')
+      return sameCentre(identity, application) ? application : undefined;
     if (identity.role === 'department-staff') {
       const parts = await read.parts(application.id);
       if (parts.some((p) => identity.departments.includes(p.department))) return application;
@@ -378,9 +382,10 @@ export class ApplicationService {
     return supervise(this.deps.calendar, part.deadline, today);
   }
 
-  /** Staff's departments (undefined: every department, for window staff); FORBIDDEN otherwise. */
+  /** Staff's departments (undefined: every department, for window staff and supervisors); FORBIDDEN otherwise. */
   scope(identity: Identity, department?: string | null): readonly string[] | undefined {
-    if (identity.role === 'window-staff') return department ? [department] : undefined;
+    if (identity.role === 'window-staff' || identity.role === 'supervisor')
+      return department ? [department] : undefined;
     if (identity.role === 'department-staff')
       return department ? identity.departments.filter((d) => d === department) : identity.departments;
     throw subgraphError('FORBIDDEN', 'hall', 'the queue and e-supervision are for staff');
@@ -397,7 +402,8 @@ export class ApplicationService {
     filter: QueueFilter = {},
   ): Promise<Application[]> {
     const involving = await this.deps.apps.involving(this.scope(identity, department), 1_000, {
-      centre: identity.role === 'window-staff' ? (identity.centre ?? null) : null,
+      centre:
+        identity.role === 'window-staff' || identity.role === 'supervisor' ? (identity.centre ?? null) : null,
       responsible: filter.mine ? mineOf(identity) : null,
     });
     // One read for every application's parts: a read each held the hall for seconds under aliases.
@@ -460,7 +466,12 @@ export class ApplicationService {
 
   /** The parts a window officer of a centre sees: those of their centre's applications or of none yet. */
   private async ofCentre(identity: Identity, parts: Part[]): Promise<Part[]> {
-    if (identity.role !== 'window-staff' || !identity.centre || parts.length === 0) return parts;
+    if (
+      (identity.role !== 'window-staff' && identity.role !== 'supervisor') ||
+      !identity.centre ||
+      parts.length === 0
+    )
+      return parts;
     const centres = await this.deps.apps.centresOf([...new Set(parts.map((p) => p.applicationId))]);
     return parts.filter((p) => sameCentre(identity, { centre: centres.get(p.applicationId) ?? null }));
   }

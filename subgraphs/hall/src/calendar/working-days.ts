@@ -43,14 +43,20 @@ function countBefore(days: readonly number[], d: number): number {
   return lo;
 }
 
+/** One year's schedule as the State Council's notice gives it: holiday periods (from, to, name) and 调休 working days. */
+export type YearSchedule = z.infer<typeof yearFile>;
+
+/** Where a year's schedule came from: the file shipped with the release, or loaded at run time by staff. */
+export type ScheduleSource = 'SHIPPED' | 'LOADED';
+
 export class WorkingDayCalendar {
   private readonly holidays = new Set<string>();
   private readonly workdays = new Set<string>();
-  private readonly years = new Set<number>();
+  private readonly schedules = new Map<number, YearSchedule & { source: ScheduleSource }>();
   /** Holidays falling on a weekday (each one working day fewer), as sorted day numbers. */
-  private readonly weekdayHolidays: number[] = [];
+  private weekdayHolidays: number[] = [];
   /** Make-up working days (调休) falling on a weekend (each one working day more), as sorted day numbers. */
-  private readonly weekendWorkdays: number[] = [];
+  private weekendWorkdays: number[] = [];
   /** Years not covered that a computation has already warned of (once each). */
   private readonly warned = new Set<number>();
 
@@ -59,19 +65,52 @@ export class WorkingDayCalendar {
     data: z.infer<typeof calendarFile>,
     private readonly log?: Pick<Logger, 'warn'>,
   ) {
-    for (const [year, y] of Object.entries(data.years)) {
-      this.years.add(Number(year));
+    for (const [year, y] of Object.entries(data.years))
+      this.schedules.set(Number(year), { ...y, source: 'SHIPPED' });
+    this.index();
+  }
+
+  /**
+   * Takes a year's schedule loaded at run time (a year the shipped file does not have), or its newer
+   * load; answers false, changing nothing, for a shipped year (its notice is the release's).
+   */
+  learn(year: number, schedule: YearSchedule): boolean {
+    if (this.schedules.get(year)?.source === 'SHIPPED') return false;
+    this.schedules.set(year, { ...schedule, source: 'LOADED' });
+    this.warned.delete(year);
+    this.index();
+    return true;
+  }
+
+  /** Every year known, oldest first, with its notice and where it came from. */
+  years(): { year: number; notice: string; source: ScheduleSource; schedule: YearSchedule }[] {
+    return [...this.schedules.entries()]
+      .sort(([a], [b]) => a - b)
+      .map(([year, s]) => ({
+        year,
+        notice: s.notice,
+        source: s.source,
+        schedule: { notice: s.notice, holidays: s.holidays, workdays: s.workdays },
+      }));
+  }
+
+  private index(): void {
+    this.holidays.clear();
+    this.workdays.clear();
+    for (const y of this.schedules.values()) {
       for (const [from, to] of y.holidays)
         for (let d = toDays(from); d <= toDays(to); d++) this.holidays.add(fromDays(d));
       for (const d of y.workdays) this.workdays.add(d);
     }
     const weekend = (d: number) => weekdaysBefore(d + 1) === weekdaysBefore(d);
-    for (const h of this.holidays)
-      if (!this.workdays.has(h) && !weekend(toDays(h))) this.weekdayHolidays.push(toDays(h));
-    for (const w of this.workdays)
-      if (!this.holidays.has(w) && weekend(toDays(w))) this.weekendWorkdays.push(toDays(w));
-    this.weekdayHolidays.sort((a, b) => a - b);
-    this.weekendWorkdays.sort((a, b) => a - b);
+    this.weekdayHolidays = [...this.holidays]
+      .filter((h) => !this.workdays.has(h) && !weekend(toDays(h)))
+      .map(toDays)
+      .sort((a, b) => a - b);
+    this.weekendWorkdays = [...this.workdays]
+      .filter((w) => !this.holidays.has(w) && weekend(toDays(w)))
+      .map(toDays)
+      .sort((a, b) => a - b);
   }
 
   /** The official calendar shipped with the hall (data/calendar/cn-holidays.json). */
@@ -90,10 +129,10 @@ export class WorkingDayCalendar {
     if (!this.log) return;
     const [from, to] = [fromDays(Math.min(a, b)), fromDays(Math.max(a, b))].map((d) => Number(d.slice(0, 4)));
     for (let year = from!; year <= to!; year++) {
-      if (this.years.has(year) || this.warned.has(year)) continue;
+      if (this.schedules.has(year) || this.warned.has(year)) continue;
       this.warned.add(year);
       this.log.warn(
-        { year, covered: this.years.size ? this.coveredYears() : null },
+        { year, covered: this.schedules.size ? this.coveredYears() : null },
         `the working-day calendar has no State Council schedule for ${year}: its days are counted by weekends alone; add the year's notice to data/calendar/cn-holidays.json`,
       );
     }
@@ -101,12 +140,12 @@ export class WorkingDayCalendar {
 
   /** Whether the State Council's schedule for the year is known (else weekends alone are counted). */
   covers(year: number): boolean {
-    return this.years.has(year);
+    return this.schedules.has(year);
   }
 
   /** The years whose State Council schedule is known, first and last. */
   coveredYears(): { first: number; last: number } {
-    return { first: Math.min(...this.years), last: Math.max(...this.years) };
+    return { first: Math.min(...this.schedules.keys()), last: Math.max(...this.schedules.keys()) };
   }
 
   isWorkingDay(date: string): boolean {

@@ -1572,6 +1572,8 @@ export type ApplicationPart = {
   lastError?: Maybe<DispatchProblem>;
   /** When sending was given up, for window staff to retry. */
   deadLetteredAt?: Maybe<Scalars['DateTime']['output']>;
+  /** Urges (催办) on it and their answers, oldest first (staff who see the part; empty for applicants). */
+  urges: Array<Urge>;
 };
 
 
@@ -1847,6 +1849,10 @@ export type Query = {
   deadLetteredParts: Array<ApplicationPart>;
   /** Satisfaction from applicants' ratings, per item or department (staff). */
   satisfaction: Array<SatisfactionRow>;
+  /** Notices to the calling member of staff (their department's, their own as an officer, their centre's as a supervisor), newest first. */
+  staffNotices: Array<StaffNotice>;
+  /** Every year of the working-day calendar, shipped or loaded (staff), oldest first. */
+  calendarYears: Array<CalendarYear>;
   /** Sales the signed-in owner confirmed, newest first. */
   mySaleConfirmations: Array<SaleConfirmation>;
   /** Sales sellers confirmed to the buyer, newest first: pick one for the house transfer. */
@@ -2048,13 +2054,176 @@ export type QuerySatisfactionArgs = {
  * The entry points for reading: people, enterprises and real-estate units with what every department holds
  * about them, and each department's items and cases.
  */
+export type QueryStaffNoticesArgs = {
+  limit?: InputMaybe<Scalars['Int']['input']>;
+};
+
+
+/**
+ * The entry points for reading: people, enterprises and real-estate units with what every department holds
+ * about them, and each department's items and cases.
+ */
 export type QuerySalesConfirmedToMeArgs = {
   onBehalfOf?: InputMaybe<OnBehalfOf>;
+};
+
+/**
+ * What a staff notice tells of: a part's time limit running out (电子监察 黄灯/红灯), an urge (催办) sent to a
+ * department, or its answer.
+ */
+export const StaffNoticeKind = {
+  /** One working day or less left of its running time (yellow). */
+  PartYellow: 'PART_YELLOW',
+  /** Past its deadline (red). */
+  PartRed: 'PART_RED',
+  /** A supervisor urged the department on the part. */
+  Urged: 'URGED',
+  /** The department answered an urge. */
+  UrgeAnswered: 'URGE_ANSWERED'
+} as const;
+
+export type StaffNoticeKind = typeof StaffNoticeKind[keyof typeof StaffNoticeKind];
+/** Whom a staff notice is addressed to. */
+export const StaffAudience = {
+  /** Staff of the part's department. */
+  Department: 'DEPARTMENT',
+  /** The application's responsible window officer (首问负责). */
+  Officer: 'OFFICER',
+  /** The supervisors of the application's centre. */
+  Supervisor: 'SUPERVISOR'
+} as const;
+
+export type StaffAudience = typeof StaffAudience[keyof typeof StaffAudience];
+/**
+ * A notice to staff. Yellow goes to the part's department and the responsible window officer; red to the
+ * centre's supervisors and the department; an urge to the department; its answer to the supervisors.
+ */
+export type StaffNotice = {
+  __typename?: 'StaffNotice';
+  /** Notice id. */
+  id: Scalars['ID']['output'];
+  /** What it tells of. */
+  kind: StaffNoticeKind;
+  /** Whom it was addressed to. */
+  audience: StaffAudience;
+  /** The part it is about. */
+  part: ApplicationPart;
+  /** The part's application id. */
+  applicationId: Scalars['ID']['output'];
+  /** What it says, in both languages. */
+  text: LocalizedText;
+  /** The deadline flagged (yellow, red). */
+  deadline?: Maybe<Scalars['Date']['output']>;
+  /** Working days left when flagged (negative: overdue by). */
+  workingDaysLeft?: Maybe<Scalars['Int']['output']>;
+  /** The urge it is about (urges and answers). */
+  urge?: Maybe<Urge>;
+  /** When it was written. */
+  createdAt: Scalars['DateTime']['output'];
+};
+
+/** An urge (催办) a supervisor sent a department on a part, and the department's answer. */
+export type Urge = {
+  __typename?: 'Urge';
+  /** Urge id. */
+  id: Scalars['ID']['output'];
+  /** What the supervisor asked. */
+  message: Scalars['String']['output'];
+  /** The supervisor. */
+  urgedBy: StaffMember;
+  /** When. */
+  urgedAt: Scalars['DateTime']['output'];
+  /** The department's answer (null until answered). */
+  answer?: Maybe<Scalars['String']['output']>;
+  /** Who answered. */
+  answeredBy?: Maybe<StaffMember>;
+  /** When it was answered. */
+  answeredAt?: Maybe<Scalars['DateTime']['output']>;
+};
+
+/** Where a year of the working-day calendar comes from. */
+export const CalendarSource = {
+  /** Shipped with the release (data/calendar/cn-holidays.json), citing its State Council notice. */
+  Shipped: 'SHIPPED',
+  /** Loaded at run time by a supervisor (loadCalendarYear). */
+  Loaded: 'LOADED'
+} as const;
+
+export type CalendarSource = typeof CalendarSource[keyof typeof CalendarSource];
+/** A holiday period of a year's schedule. */
+export type HolidayPeriod = {
+  __typename?: 'HolidayPeriod';
+  /** Its first day. */
+  from: Scalars['Date']['output'];
+  /** Its last day. */
+  to: Scalars['Date']['output'];
+  /** The holiday (春节, 国庆节…). */
+  name: Scalars['String']['output'];
+};
+
+/** A year of the working-day calendar: the State Council's holidays and make-up working days (调休). */
+export type CalendarYear = {
+  __typename?: 'CalendarYear';
+  /** The year. */
+  year: Scalars['Int']['output'];
+  /** The notice it comes from. */
+  notice: Scalars['String']['output'];
+  /** Shipped, or loaded at run time. */
+  source: CalendarSource;
+  /** Its public holiday periods. */
+  holidays: Array<HolidayPeriod>;
+  /** Weekend days declared working days (调休). */
+  workdays: Array<Scalars['Date']['output']>;
+  /** Who loaded it (null for a shipped year). */
+  loadedBy?: Maybe<StaffMember>;
+  /** When it was loaded (null for a shipped year). */
+  loadedAt?: Maybe<Scalars['DateTime']['output']>;
+};
+
+/** A holiday period of a year to load. */
+export type HolidayPeriodInput = {
+  /** Its first day, in the year. */
+  from: Scalars['Date']['input'];
+  /** Its last day, in the year (at most 15 days after from). */
+  to: Scalars['Date']['input'];
+  /** The holiday (春节, 国庆节…), 1 to 20 characters. */
+  name: Scalars['String']['input'];
+};
+
+/** A year's schedule as the State Council's notice gives it. */
+export type CalendarYearInput = {
+  /** The year: one the release does not ship. */
+  year: Scalars['Int']['input'];
+  /** The notice's title (国务院办公厅关于20XX年部分节假日安排的通知). */
+  notice: Scalars['String']['input'];
+  /** Every holiday period, not overlapping. */
+  holidays: Array<HolidayPeriodInput>;
+  /** Every weekend day declared a working day (a Saturday or Sunday, outside the holidays). */
+  workdays: Array<Scalars['Date']['input']>;
+};
+
+/** A year loaded, and what it changed. */
+export type CalendarYearLoadResult = {
+  __typename?: 'CalendarYearLoadResult';
+  /** The year as now in force. */
+  year: CalendarYear;
+  /** Open parts whose deadline moved: counted again on the year's schedule, where weekends alone had counted. */
+  deadlinesMoved: Scalars['Int']['output'];
 };
 
 /** Changes: submitting cases to departments and sending the corrections they ask for. */
 export type Mutation = {
   __typename?: 'Mutation';
+  /** A supervisor urges (催办) the department on a part of their centre not yet decided; its staff are told at once. */
+  urgePart: Urge;
+  /** Staff of the part's department answer an urge, once; the supervisors are told. */
+  answerUrge: Urge;
+  /**
+   * A supervisor loads a year's holiday schedule the release does not ship (the State Council publishes the
+   * next year's late in the year): every problem named at once; every hall takes it within a sweep; open
+   * parts' deadlines reaching into it are counted again.
+   */
+  loadCalendarYear: CalendarYearLoadResult;
   /** Changes how an application's results are handed out, until every part is approved (its applicant, their agent, its window officer). */
   chooseHandOut: HandOut;
   /** Records the results collected at the output window (window staff): the recipient's identity checked, their signature. */
@@ -2111,6 +2280,26 @@ export type Mutation = {
   revokeDelegation: Delegation;
   /** Rates a finished application, once: a level from 1 to 5 and an optional comment (at most 500 characters). */
   rateApplication: Application;
+};
+
+
+/** Changes: submitting cases to departments and sending the corrections they ask for. */
+export type MutationUrgePartArgs = {
+  partId: Scalars['ID']['input'];
+  message: Scalars['String']['input'];
+};
+
+
+/** Changes: submitting cases to departments and sending the corrections they ask for. */
+export type MutationAnswerUrgeArgs = {
+  urgeId: Scalars['ID']['input'];
+  answer: Scalars['String']['input'];
+};
+
+
+/** Changes: submitting cases to departments and sending the corrections they ask for. */
+export type MutationLoadCalendarYearArgs = {
+  input: CalendarYearInput;
 };
 
 
@@ -2502,6 +2691,16 @@ export type ResolversTypes = {
   HandOutInput: ResolverTypeWrapper<any>;
   CollectionInput: ResolverTypeWrapper<any>;
   Query: ResolverTypeWrapper<Record<PropertyKey, never>>;
+  StaffNoticeKind: ResolverTypeWrapper<any>;
+  StaffAudience: ResolverTypeWrapper<any>;
+  StaffNotice: ResolverTypeWrapper<any>;
+  Urge: ResolverTypeWrapper<any>;
+  CalendarSource: ResolverTypeWrapper<any>;
+  HolidayPeriod: ResolverTypeWrapper<any>;
+  CalendarYear: ResolverTypeWrapper<any>;
+  HolidayPeriodInput: ResolverTypeWrapper<any>;
+  CalendarYearInput: ResolverTypeWrapper<any>;
+  CalendarYearLoadResult: ResolverTypeWrapper<any>;
   Mutation: ResolverTypeWrapper<Record<PropertyKey, never>>;
 };
 
@@ -2609,6 +2808,13 @@ export type ResolversParentTypes = {
   HandOutInput: any;
   CollectionInput: any;
   Query: Record<PropertyKey, never>;
+  StaffNotice: any;
+  Urge: any;
+  HolidayPeriod: any;
+  CalendarYear: any;
+  HolidayPeriodInput: any;
+  CalendarYearInput: any;
+  CalendarYearLoadResult: any;
   Mutation: Record<PropertyKey, never>;
 };
 
@@ -3212,6 +3418,7 @@ export type ApplicationPartResolvers<ContextType = HallContext, ParentType exten
   attempts?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
   lastError?: Resolver<Maybe<ResolversTypes['DispatchProblem']>, ParentType, ContextType>;
   deadLetteredAt?: Resolver<Maybe<ResolversTypes['DateTime']>, ParentType, ContextType>;
+  urges?: Resolver<Array<ResolversTypes['Urge']>, ParentType, ContextType>;
 };
 
 export type DispatchProblemResolvers<ContextType = HallContext, ParentType extends ResolversParentTypes['DispatchProblem'] = ResolversParentTypes['DispatchProblem']> = {
@@ -3306,11 +3513,60 @@ export type QueryResolvers<ContextType = HallContext, ParentType extends Resolve
   flaggedParts?: Resolver<Array<ResolversTypes['FlaggedPart']>, ParentType, ContextType, Partial<QueryFlaggedPartsArgs>>;
   deadLetteredParts?: Resolver<Array<ResolversTypes['ApplicationPart']>, ParentType, ContextType, Partial<QueryDeadLetteredPartsArgs>>;
   satisfaction?: Resolver<Array<ResolversTypes['SatisfactionRow']>, ParentType, ContextType, RequireFields<QuerySatisfactionArgs, 'by'>>;
+  staffNotices?: Resolver<Array<ResolversTypes['StaffNotice']>, ParentType, ContextType, RequireFields<QueryStaffNoticesArgs, 'limit'>>;
+  calendarYears?: Resolver<Array<ResolversTypes['CalendarYear']>, ParentType, ContextType>;
   mySaleConfirmations?: Resolver<Array<ResolversTypes['SaleConfirmation']>, ParentType, ContextType>;
   salesConfirmedToMe?: Resolver<Array<ResolversTypes['SaleConfirmation']>, ParentType, ContextType, Partial<QuerySalesConfirmedToMeArgs>>;
 };
 
+export type StaffNoticeResolvers<ContextType = HallContext, ParentType extends ResolversParentTypes['StaffNotice'] = ResolversParentTypes['StaffNotice']> = {
+  id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  kind?: Resolver<ResolversTypes['StaffNoticeKind'], ParentType, ContextType>;
+  audience?: Resolver<ResolversTypes['StaffAudience'], ParentType, ContextType>;
+  part?: Resolver<ResolversTypes['ApplicationPart'], ParentType, ContextType>;
+  applicationId?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  text?: Resolver<ResolversTypes['LocalizedText'], ParentType, ContextType>;
+  deadline?: Resolver<Maybe<ResolversTypes['Date']>, ParentType, ContextType>;
+  workingDaysLeft?: Resolver<Maybe<ResolversTypes['Int']>, ParentType, ContextType>;
+  urge?: Resolver<Maybe<ResolversTypes['Urge']>, ParentType, ContextType>;
+  createdAt?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
+};
+
+export type UrgeResolvers<ContextType = HallContext, ParentType extends ResolversParentTypes['Urge'] = ResolversParentTypes['Urge']> = {
+  id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  message?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  urgedBy?: Resolver<ResolversTypes['StaffMember'], ParentType, ContextType>;
+  urgedAt?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
+  answer?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  answeredBy?: Resolver<Maybe<ResolversTypes['StaffMember']>, ParentType, ContextType>;
+  answeredAt?: Resolver<Maybe<ResolversTypes['DateTime']>, ParentType, ContextType>;
+};
+
+export type HolidayPeriodResolvers<ContextType = HallContext, ParentType extends ResolversParentTypes['HolidayPeriod'] = ResolversParentTypes['HolidayPeriod']> = {
+  from?: Resolver<ResolversTypes['Date'], ParentType, ContextType>;
+  to?: Resolver<ResolversTypes['Date'], ParentType, ContextType>;
+  name?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+};
+
+export type CalendarYearResolvers<ContextType = HallContext, ParentType extends ResolversParentTypes['CalendarYear'] = ResolversParentTypes['CalendarYear']> = {
+  year?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  notice?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  source?: Resolver<ResolversTypes['CalendarSource'], ParentType, ContextType>;
+  holidays?: Resolver<Array<ResolversTypes['HolidayPeriod']>, ParentType, ContextType>;
+  workdays?: Resolver<Array<ResolversTypes['Date']>, ParentType, ContextType>;
+  loadedBy?: Resolver<Maybe<ResolversTypes['StaffMember']>, ParentType, ContextType>;
+  loadedAt?: Resolver<Maybe<ResolversTypes['DateTime']>, ParentType, ContextType>;
+};
+
+export type CalendarYearLoadResultResolvers<ContextType = HallContext, ParentType extends ResolversParentTypes['CalendarYearLoadResult'] = ResolversParentTypes['CalendarYearLoadResult']> = {
+  year?: Resolver<ResolversTypes['CalendarYear'], ParentType, ContextType>;
+  deadlinesMoved?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+};
+
 export type MutationResolvers<ContextType = HallContext, ParentType extends ResolversParentTypes['Mutation'] = ResolversParentTypes['Mutation']> = {
+  urgePart?: Resolver<ResolversTypes['Urge'], ParentType, ContextType, RequireFields<MutationUrgePartArgs, 'partId' | 'message'>>;
+  answerUrge?: Resolver<ResolversTypes['Urge'], ParentType, ContextType, RequireFields<MutationAnswerUrgeArgs, 'urgeId' | 'answer'>>;
+  loadCalendarYear?: Resolver<ResolversTypes['CalendarYearLoadResult'], ParentType, ContextType, RequireFields<MutationLoadCalendarYearArgs, 'input'>>;
   chooseHandOut?: Resolver<ResolversTypes['HandOut'], ParentType, ContextType, RequireFields<MutationChooseHandOutArgs, 'applicationId' | 'handOut'>>;
   recordCollection?: Resolver<ResolversTypes['HandOut'], ParentType, ContextType, RequireFields<MutationRecordCollectionArgs, 'applicationId' | 'input'>>;
   markNoticesRead?: Resolver<ResolversTypes['Int'], ParentType, ContextType, RequireFields<MutationMarkNoticesReadArgs, 'ids'>>;
@@ -3423,6 +3679,11 @@ export type Resolvers<ContextType = HallContext> = {
   SubmitApplicationResult?: SubmitApplicationResultResolvers<ContextType>;
   CorrectApplicationResult?: CorrectApplicationResultResolvers<ContextType>;
   Query?: QueryResolvers<ContextType>;
+  StaffNotice?: StaffNoticeResolvers<ContextType>;
+  Urge?: UrgeResolvers<ContextType>;
+  HolidayPeriod?: HolidayPeriodResolvers<ContextType>;
+  CalendarYear?: CalendarYearResolvers<ContextType>;
+  CalendarYearLoadResult?: CalendarYearLoadResultResolvers<ContextType>;
   Mutation?: MutationResolvers<ContextType>;
 };
 

@@ -77,7 +77,8 @@ export function handOutResolvers(deps: {
         ctx: Ctx,
       ) => {
         const a = await visible(ctx, args.applicationId);
-        if (ctx.identity.role === 'department-staff')
+        // Only the applicant (or their agent) and the window: departments and supervisors see it, not choose it.
+        if (ctx.identity.role !== 'applicant' && ctx.identity.role !== 'window-staff')
           throw subgraphError(
             'FORBIDDEN',
             'hall',

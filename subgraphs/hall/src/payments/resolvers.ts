@@ -66,11 +66,13 @@ export function paymentResolvers(deps: {
   const actable = async (ctx: Ctx, id: string): Promise<Application> => {
     const a = await service.visible(ctx.identity, hallId('applicationId', id, 'an application'));
     if (!a) throw subgraphError('NOT_FOUND', 'hall', `no application ${id} that you may see`);
-    if (ctx.identity.role === 'department-staff')
+    // Only the applicant (or their agent) and the window act on it: departments assess fees and supervisors
+    // watch, neither takes payments.
+    if (ctx.identity.role !== 'applicant' && ctx.identity.role !== 'window-staff')
       throw subgraphError(
         'FORBIDDEN',
         'hall',
-        'an application’s payment is its applicant’s, their agent’s and the window’s: departments assess fees, they do not take payments',
+        'an application’s payment is its applicant’s, their agent’s and the window’s: departments assess fees, supervisors watch, neither takes payments',
       );
     return a;
   };

@@ -571,6 +571,74 @@ const migrations: Record<string, Migration> = {
       await sql`alter table dispatch_jobs drop column trace_parent`.execute(db);
     },
   },
+  '2026-12-04-021-supervision': {
+    async up(db: Kysely<unknown>) {
+      // What staff are told (a part's time limit running out, an urge sent or answered): one row per
+      // part, kind, audience and deadline, so every hall's sweep may write it and only the first does.
+      await db.schema
+        .createTable('staff_notices')
+        .addColumn('id', 'text', (c) => c.primaryKey())
+        .addColumn('part_id', 'text', (c) => c.notNull().references('parts.id'))
+        .addColumn('application_id', 'text', (c) => c.notNull().references('applications.id'))
+        .addColumn('kind', 'text', (c) => c.notNull())
+        .addColumn('audience', 'text', (c) => c.notNull())
+        .addColumn('audience_key', 'text', (c) => c.notNull())
+        .addColumn('occasion', 'text', (c) => c.notNull())
+        .addColumn('params', 'jsonb', (c) => c.notNull())
+        .addColumn('created_at', 'timestamptz', (c) => c.notNull())
+        .addUniqueConstraint('staff_notices_once', [
+          'part_id',
+          'kind',
+          'audience',
+          'audience_key',
+          'occasion',
+        ])
+        .execute();
+      await sql`create index staff_notices_inbox on staff_notices (audience, audience_key, created_at desc)`.execute(
+        db,
+      );
+      // 催办: a supervisor urges a department on a part; the department answers.
+      await db.schema
+        .createTable('urges')
+        .addColumn('id', 'text', (c) => c.primaryKey())
+        .addColumn('part_id', 'text', (c) => c.notNull().references('parts.id'))
+        .addColumn('message', 'text', (c) => c.notNull())
+        .addColumn('urged_by', 'jsonb', (c) => c.notNull())
+        .addColumn('urged_at', 'timestamptz', (c) => c.notNull())
+        .addColumn('answer', 'text')
+        .addColumn('answered_by', 'jsonb')
+        .addColumn('answered_at', 'timestamptz')
+        .execute();
+      await sql`create index urges_of_part on urges (part_id, urged_at)`.execute(db);
+      // A year's holiday schedule loaded at run time (the shipped file's years are the release's): every
+      // load kept, the newest of a year in force. It replaces the table of 008, which nothing wrote (one
+      // row per year could not keep the loads it replaced).
+      await sql`drop table calendar_years`.execute(db);
+      await db.schema
+        .createTable('calendar_years')
+        .addColumn('id', 'text', (c) => c.primaryKey())
+        .addColumn('year', 'integer', (c) => c.notNull())
+        .addColumn('notice', 'text', (c) => c.notNull())
+        .addColumn('holidays', 'jsonb', (c) => c.notNull())
+        .addColumn('workdays', 'jsonb', (c) => c.notNull())
+        .addColumn('loaded_by', 'jsonb', (c) => c.notNull())
+        .addColumn('loaded_at', 'timestamptz', (c) => c.notNull())
+        .execute();
+      await sql`create index calendar_years_by_year on calendar_years (year, loaded_at desc)`.execute(db);
+    },
+    async down(db: Kysely<unknown>) {
+      await sql`drop table calendar_years, urges, staff_notices`.execute(db);
+      await db.schema
+        .createTable('calendar_years')
+        .addColumn('year', 'integer', (c) => c.primaryKey())
+        .addColumn('notice', 'text', (c) => c.notNull())
+        .addColumn('holidays', 'jsonb', (c) => c.notNull())
+        .addColumn('workdays', 'jsonb', (c) => c.notNull())
+        .addColumn('loaded_by', 'text', (c) => c.notNull())
+        .addColumn('loaded_at', 'timestamptz', (c) => c.notNull())
+        .execute();
+    },
+  },
 };
 
 const provider: MigrationProvider = { getMigrations: async () => migrations };

@@ -72,11 +72,13 @@ export interface HallDatabase {
   handovers: HandoverTable;
   staff_seen: StaffSeenTable;
   delegations: DelegationTable;
-  calendar_years: CalendarYearTable;
   payments: PaymentTable;
   payment_reconciliations: PaymentReconciliationTable;
   notices: NoticeTable;
   hand_outs: HandOutTable;
+  staff_notices: StaffNoticeTable;
+  urges: UrgeTable;
+  calendar_years: CalendarYearTable;
 }
 
 /** A member of staff as stored (their token's subject, name and centre). */
@@ -223,15 +225,6 @@ export interface PartClockStopRow {
 }
 
 /** A year's working-day schedule an administrator loaded at run time. */
-export interface CalendarYearTable {
-  year: number;
-  notice: string;
-  holidays: Json<[string, string, string][]>;
-  workdays: Json<string[]>;
-  loaded_by: string;
-  loaded_at: Timestamp;
-}
-
 export interface DispatchJobTable {
   id: Generated<number>;
   part_id: string;
@@ -382,4 +375,44 @@ export interface HandOutTable {
   collection: NullableJson<Record<string, unknown>>;
   delivered_at: ColumnType<Date | null, Date | string | null | undefined, Date | string | null>;
   updated_at: Timestamp;
+}
+
+/** A notice to staff (supervision/staff-notices.ts). */
+export interface StaffNoticeTable {
+  id: string;
+  part_id: string;
+  application_id: string;
+  /** PART_YELLOW, PART_RED, URGED or URGE_ANSWERED. */
+  kind: string;
+  /** DEPARTMENT, OFFICER or SUPERVISOR. */
+  audience: string;
+  /** The department's key, the officer's subject, or the supervised centre ('' where none). */
+  audience_key: string;
+  /** What makes it once: the deadline flagged, or the urge's id. */
+  occasion: string;
+  params: Json<Record<string, unknown>>;
+  created_at: Timestamp;
+}
+
+/** An urge (催办) on a part, and its department's answer (supervision/urges.ts). */
+export interface UrgeTable {
+  id: string;
+  part_id: string;
+  message: string;
+  urged_by: Json<StaffJson>;
+  urged_at: Timestamp;
+  answer: ColumnType<string | null, string | null | undefined, string | null>;
+  answered_by: NullableJson<StaffJson>;
+  answered_at: ColumnType<Date | null, Date | string | null | undefined, Date | string | null>;
+}
+
+/** A year's holiday schedule loaded at run time (supervision/calendar-years.ts). */
+export interface CalendarYearTable {
+  id: string;
+  year: number;
+  notice: string;
+  holidays: Json<[string, string, string][]>;
+  workdays: Json<string[]>;
+  loaded_by: Json<StaffJson>;
+  loaded_at: Timestamp;
 }

@@ -43,6 +43,9 @@ type Documents = {
     "\n  query ReadsOfMyData($first: Int!, $after: String, $filter: AuditFilter) {\n    readsOfMyData(first: $first, after: $after, filter: $filter) {\n      totalCount\n      pageInfo { hasNextPage endCursor }\n      edges {\n        cursor\n        node {\n          id at department fields fieldLabels { zh en } bundleCode applicationId\n          why { kind about text { zh en } }\n          reader { ...AuditReaderParts }\n        }\n      }\n      readers { reader { ...AuditReaderParts } count lastReadAt }\n    }\n  }\n": typeof types.ReadsOfMyDataDocument,
     "\n  query Queue($department: Department, $status: ApplicationStatus, $search: String, $mine: Boolean) {\n    applicationQueue(department: $department, status: $status, search: $search, mine: $mine, limit: 100) {\n      id bundleCode status submittedAt applicantName flag\n      intake { channel }\n      responsibleOfficer { ...StaffParts }\n      bundle { code name { zh en } }\n      parts { id itemCode name { zh en } department status caseNumber deadline supervision { flag workingDaysLeft } }\n    }\n    deadLetteredParts(department: $department) {\n      id itemCode name { zh en } department attempts\n      lastError { code message { zh en } detail } deadLetteredAt\n      application { id applicantName bundle { name { zh en } } }\n    }\n  }\n": typeof types.QueueDocument,
     "\n  mutation RetryPart($partId: ID!) {\n    retryPart(partId: $partId) { id status attempts }\n  }\n": typeof types.RetryPartDocument,
+    "\n  query StaffNotices {\n    staffNotices(limit: 50) {\n      id kind audience applicationId text { zh en } deadline workingDaysLeft createdAt\n      part { id name { zh en } department status }\n      urge { id message answer answeredBy { name } }\n    }\n  }\n": typeof types.StaffNoticesDocument,
+    "\n  mutation UrgePart($partId: ID!, $message: String!) {\n    urgePart(partId: $partId, message: $message) { id }\n  }\n": typeof types.UrgePartDocument,
+    "\n  mutation AnswerUrge($urgeId: ID!, $answer: String!) {\n    answerUrge(urgeId: $urgeId, answer: $answer) { id answer }\n  }\n": typeof types.AnswerUrgeDocument,
     "\n  query MySales {\n    me { idNumber properties { unitCode address } }\n    mySaleConfirmations { ...SaleParts }\n  }\n": typeof types.MySalesDocument,
     "\n  mutation ConfirmSale($unitCode: UnitCode!, $buyerIdNumber: IdNumber!, $price: Money) {\n    confirmSale(unitCode: $unitCode, buyerIdNumber: $buyerIdNumber, price: $price) { ...SaleParts }\n  }\n": typeof types.ConfirmSaleDocument,
     "\n  mutation RevokeSale($id: ID!) {\n    revokeSaleConfirmation(saleConfirmationId: $id) { ...SaleParts }\n  }\n": typeof types.RevokeSaleDocument,
@@ -93,6 +96,9 @@ const documents: Documents = {
     "\n  query ReadsOfMyData($first: Int!, $after: String, $filter: AuditFilter) {\n    readsOfMyData(first: $first, after: $after, filter: $filter) {\n      totalCount\n      pageInfo { hasNextPage endCursor }\n      edges {\n        cursor\n        node {\n          id at department fields fieldLabels { zh en } bundleCode applicationId\n          why { kind about text { zh en } }\n          reader { ...AuditReaderParts }\n        }\n      }\n      readers { reader { ...AuditReaderParts } count lastReadAt }\n    }\n  }\n": types.ReadsOfMyDataDocument,
     "\n  query Queue($department: Department, $status: ApplicationStatus, $search: String, $mine: Boolean) {\n    applicationQueue(department: $department, status: $status, search: $search, mine: $mine, limit: 100) {\n      id bundleCode status submittedAt applicantName flag\n      intake { channel }\n      responsibleOfficer { ...StaffParts }\n      bundle { code name { zh en } }\n      parts { id itemCode name { zh en } department status caseNumber deadline supervision { flag workingDaysLeft } }\n    }\n    deadLetteredParts(department: $department) {\n      id itemCode name { zh en } department attempts\n      lastError { code message { zh en } detail } deadLetteredAt\n      application { id applicantName bundle { name { zh en } } }\n    }\n  }\n": types.QueueDocument,
     "\n  mutation RetryPart($partId: ID!) {\n    retryPart(partId: $partId) { id status attempts }\n  }\n": types.RetryPartDocument,
+    "\n  query StaffNotices {\n    staffNotices(limit: 50) {\n      id kind audience applicationId text { zh en } deadline workingDaysLeft createdAt\n      part { id name { zh en } department status }\n      urge { id message answer answeredBy { name } }\n    }\n  }\n": types.StaffNoticesDocument,
+    "\n  mutation UrgePart($partId: ID!, $message: String!) {\n    urgePart(partId: $partId, message: $message) { id }\n  }\n": types.UrgePartDocument,
+    "\n  mutation AnswerUrge($urgeId: ID!, $answer: String!) {\n    answerUrge(urgeId: $urgeId, answer: $answer) { id answer }\n  }\n": types.AnswerUrgeDocument,
     "\n  query MySales {\n    me { idNumber properties { unitCode address } }\n    mySaleConfirmations { ...SaleParts }\n  }\n": types.MySalesDocument,
     "\n  mutation ConfirmSale($unitCode: UnitCode!, $buyerIdNumber: IdNumber!, $price: Money) {\n    confirmSale(unitCode: $unitCode, buyerIdNumber: $buyerIdNumber, price: $price) { ...SaleParts }\n  }\n": types.ConfirmSaleDocument,
     "\n  mutation RevokeSale($id: ID!) {\n    revokeSaleConfirmation(saleConfirmationId: $id) { ...SaleParts }\n  }\n": types.RevokeSaleDocument,
@@ -244,6 +250,18 @@ export function graphql(source: "\n  query Queue($department: Department, $statu
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
 export function graphql(source: "\n  mutation RetryPart($partId: ID!) {\n    retryPart(partId: $partId) { id status attempts }\n  }\n"): (typeof documents)["\n  mutation RetryPart($partId: ID!) {\n    retryPart(partId: $partId) { id status attempts }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query StaffNotices {\n    staffNotices(limit: 50) {\n      id kind audience applicationId text { zh en } deadline workingDaysLeft createdAt\n      part { id name { zh en } department status }\n      urge { id message answer answeredBy { name } }\n    }\n  }\n"): (typeof documents)["\n  query StaffNotices {\n    staffNotices(limit: 50) {\n      id kind audience applicationId text { zh en } deadline workingDaysLeft createdAt\n      part { id name { zh en } department status }\n      urge { id message answer answeredBy { name } }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation UrgePart($partId: ID!, $message: String!) {\n    urgePart(partId: $partId, message: $message) { id }\n  }\n"): (typeof documents)["\n  mutation UrgePart($partId: ID!, $message: String!) {\n    urgePart(partId: $partId, message: $message) { id }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation AnswerUrge($urgeId: ID!, $answer: String!) {\n    answerUrge(urgeId: $urgeId, answer: $answer) { id answer }\n  }\n"): (typeof documents)["\n  mutation AnswerUrge($urgeId: ID!, $answer: String!) {\n    answerUrge(urgeId: $urgeId, answer: $answer) { id answer }\n  }\n"];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */

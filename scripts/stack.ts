@@ -191,7 +191,8 @@ export function stackServices(options: StackOptions = {}): ServiceSpec[] {
     readyUrl: local(ports.courier.adminPort, '/__admin/status'),
     extra: { admin: local(ports.courier.adminPort, '/__admin/status') },
   };
-  // The SMS gateway: its own protocol and clock; its delivery reports go nowhere until the hall sends texts.
+  // The SMS gateway: its own protocol and clock; its delivery reports (状态报告) go to the hall's callback,
+  // registered as an account's report URL is at a real gateway's console.
   const sms: ServiceSpec = {
     name: 'legacy-sms',
     title: 'SMS gateway (短信平台) — signed JSON, templates, delivery reports, per-number limits',
@@ -201,6 +202,7 @@ export function stackServices(options: StackOptions = {}): ServiceSpec[] {
       CLOCK_SPEED: String(options.clockSpeed ?? 1),
       PORT: String(ports.sms.port),
       ADMIN_PORT: String(ports.sms.adminPort),
+      REPORT_URL: local(ports.hall, '/callbacks/sms'),
     },
     url: local(ports.sms.port),
     readyUrl: local(ports.sms.adminPort, '/__admin/status'),

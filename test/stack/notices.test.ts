@@ -166,4 +166,63 @@ describe('notices: the inbox and the texts', () => {
       (await sms.messages({ phone })).filter((t) => t.TemplateCode === 'ONETHING_ACCEPTED'),
     ).toHaveLength(1);
   });
+
+  it('marks each text delivered or not as the carrier reports, once; a forged report changes nothing', async () => {
+    const accepted = async (token: string) =>
+      (
+        await eventually(
+          () => noticesOf(token),
+          (n) => n.myNotices.some((x) => x.kind === 'ACCEPTED' && x.textStatus === 'SENT'),
+          'the acceptance texted',
+        )
+      ).myNotices.find((n) => n.kind === 'ACCEPTED')!;
+    const reported = await (async () => {
+      // Every report POSTed twice (the same ReportId, each signed afresh).
+      await sms.setReportFaults({ twice: true });
+      const a = await handIn();
+      return { ...a, notice: await accepted(a.token) };
+    })();
+    const lost = await (async () => {
+      // A number the carrier cannot reach: decided at the send, reported as such.
+      const next = `139${String(pair + 1).padStart(8, '0')}`;
+      await sms.setReportFaults({ failures: { [next]: 'UNDELIV' } });
+      const a = await handIn();
+      expect(a.phone).toBe(next);
+      return { ...a, notice: await accepted(a.token) };
+    })();
+
+    // A report signed with a key that is not our account's: refused, the text still SENT.
+    const forged = await fetch(`http://127.0.0.1:${s.ports.hall}/callbacks/sms`, {
+      method: 'POST',
+      headers: {
+        'content-type': 'application/json',
+        authorization: 'SMS-HMAC-SHA256 Credential=forger, Signature=AAAA',
+        'x-sms-timestamp': String(Math.floor(Date.now() / 1000)),
+        'x-sms-nonce': 'a1b2c3d4e5f6a7b8c9d0',
+      },
+      body: JSON.stringify({ OutId: reported.notice.id, Status: 'FAILED' }),
+    });
+    expect(forged.status).toBe(401);
+    expect((await accepted(reported.token)).textStatus).toBe('SENT');
+
+    // The reports fall due on the gateway's clock.
+    await sms.advanceClock({ advanceMs: 10_000 });
+    const status = async (token: string) =>
+      eventually(
+        () => noticesOf(token),
+        (n) =>
+          ['DELIVERED', 'UNDELIVERED'].includes(n.myNotices.find((x) => x.kind === 'ACCEPTED')!.textStatus),
+        'the acceptance’s delivery report',
+      );
+    expect((await status(reported.token)).myNotices.find((x) => x.kind === 'ACCEPTED')!.textStatus).toBe(
+      'DELIVERED',
+    );
+    expect((await status(lost.token)).myNotices.find((x) => x.kind === 'ACCEPTED')!.textStatus).toBe(
+      'UNDELIVERED',
+    );
+    // Delivered or not, each text was sent once.
+    expect(await sms.messages({ outId: reported.notice.id })).toHaveLength(1);
+    expect(await sms.messages({ outId: lost.notice.id })).toHaveLength(1);
+    await sms.clearReportFaults();
+  });
 });

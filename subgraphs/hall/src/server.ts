@@ -1,7 +1,7 @@
 import { createHash } from 'node:crypto';
 import { hostname } from 'node:os';
 import { courierAdapterOptions, createCourierAdapter, PushVerifier } from '@onething/adapter-courier';
-import { createSmsAdapter, smsAdapterOptions } from '@onething/adapter-sms';
+import { createSmsAdapter, DeliveryReportVerifier, smsAdapterOptions } from '@onething/adapter-sms';
 import type { Logger } from '@onething/runtime';
 import { hallSubgraphSdl } from '@onething/schema';
 import { createSubgraphServer, type Subgraph, subgraphMetrics } from '@onething/subgraph-kit';
@@ -33,6 +33,7 @@ import { materialRoutes, Uploads } from './materials';
 import { BlobStore } from './materials/blob-store';
 import { startRetentionSweeps, UploadRetention } from './materials/retention';
 import { hallMetrics } from './metrics';
+import { smsReportRoute } from './notices/report-route';
 import { Notices } from './notices/store';
 import { Texter } from './notices/texter';
 import { JobQueue } from './outbox/jobs';
@@ -375,6 +376,14 @@ export async function createHallSubgraph(
           maxAgeMs: config.callbackMaxAgeMs,
           coalesceMs: config.callbackCoalesceMs,
         },
+      })(app);
+      smsReportRoute({
+        verifier: new DeliveryReportVerifier(
+          { accessKeyId: config.smsAccessKeyId, accessKeySecret: config.smsAccessKeySecret },
+          config.callbackMaxAgeMs,
+        ),
+        notices,
+        log,
       })(app);
       courierCallbackRoute({
         verifier: pushes,

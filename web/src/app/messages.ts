@@ -170,6 +170,8 @@ export const MESSAGES = m({
   'inbox.unread': { zh: '未读', en: 'Unread' },
   'inbox.open': { zh: '查看申请', en: 'Open the application' },
   'inbox.text.SENT': { zh: '短信已发送', en: 'Texted' },
+  'inbox.text.DELIVERED': { zh: '短信已送达', en: 'Text delivered' },
+  'inbox.text.UNDELIVERED': { zh: '短信未送达', en: 'Text not delivered' },
   'inbox.text.PENDING': { zh: '短信发送中', en: 'Text on its way' },
   'inbox.text.FAILED': { zh: '短信未能发送', en: 'Text not sent' },
   'inbox.text.NO_NUMBER': { zh: '未留手机号', en: 'No mobile number given' },

@@ -932,8 +932,12 @@ export type NoticeKind = typeof NoticeKind[keyof typeof NoticeKind];
 export const NoticeTextStatus = {
   /** Waiting to be sent (or sent again after the SMS gateway could not take it). */
   Pending: 'PENDING',
-  /** Taken by the SMS gateway. */
+  /** Taken by the SMS gateway; its delivery report not yet in. */
   Sent: 'SENT',
+  /** Delivered to the handset, as the carrier reported (状态报告). */
+  Delivered: 'DELIVERED',
+  /** Not delivered, as the carrier reported (a number out of service, a handset off too long): the inbox has the notice. */
+  Undelivered: 'UNDELIVERED',
   /** Given up: the gateway refused it by its rules, or kept failing; the inbox has the notice. */
   Failed: 'FAILED',
   /** No mobile number was given in the form: inbox only. */
@@ -960,6 +964,8 @@ export type Notice = {
   textStatus: NoticeTextStatus;
   /** When the SMS gateway took the text; null before. */
   textSentAt?: Maybe<Scalars['DateTime']['output']>;
+  /** When the carrier reported it delivered or not; null before its report. */
+  textReportedAt?: Maybe<Scalars['DateTime']['output']>;
 };
 
 /** Where an application's payment stands (一窗收费). */
@@ -3202,6 +3208,7 @@ export type NoticeResolvers<ContextType = HallContext, ParentType extends Resolv
   readAt?: Resolver<Maybe<ResolversTypes['DateTime']>, ParentType, ContextType>;
   textStatus?: Resolver<ResolversTypes['NoticeTextStatus'], ParentType, ContextType>;
   textSentAt?: Resolver<Maybe<ResolversTypes['DateTime']>, ParentType, ContextType>;
+  textReportedAt?: Resolver<Maybe<ResolversTypes['DateTime']>, ParentType, ContextType>;
 };
 
 export type ApplicationFeeResolvers<ContextType = HallContext, ParentType extends ResolversParentTypes['ApplicationFee'] = ResolversParentTypes['ApplicationFee']> = {

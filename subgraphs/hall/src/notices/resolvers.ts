@@ -17,6 +17,7 @@ const noticeShape = (n: Notice) => ({
   readAt: n.readAt?.toISOString() ?? null,
   textStatus: n.textStatus,
   textSentAt: n.textSentAt?.toISOString() ?? null,
+  textReportedAt: n.textReportedAt?.toISOString() ?? null,
 });
 
 /** The applicant's inbox: their own notices only, read and marked read by them. */

@@ -6,7 +6,7 @@ import type { Queryable } from '../platform/unit-of-work';
 import { mobileOf, NOTICE, type NoticeKind, type NoticeParams } from './kinds';
 
 /** Where a notice's text message is. */
-export type TextStatus = 'PENDING' | 'SENT' | 'FAILED' | 'NO_NUMBER';
+export type TextStatus = 'PENDING' | 'SENT' | 'DELIVERED' | 'UNDELIVERED' | 'FAILED' | 'NO_NUMBER';
 
 export interface Notice {
   readonly id: string;
@@ -20,6 +20,9 @@ export interface Notice {
   readonly textSentAt: Date | null;
   readonly textAttempts: number;
   readonly textError: string | null;
+  /** When the carrier reported it delivered or not (its delivery report), with the carrier's code. */
+  readonly textReportedAt: Date | null;
+  readonly textCarrierCode: string | null;
 }
 
 /** A notice whose text is due, claimed for sending: with the number, which the row keeps only until sent. */
@@ -39,6 +42,8 @@ const toNotice = (r: Selectable<NoticeTable>): Notice => ({
   textSentAt: r.text_sent_at ? new Date(r.text_sent_at) : null,
   textAttempts: r.text_attempts,
   textError: r.text_error,
+  textReportedAt: r.text_delivered_at ? new Date(r.text_delivered_at) : null,
+  textCarrierCode: r.text_carrier_code,
 });
 
 /**
@@ -140,7 +145,37 @@ export class Notices {
         mobile: null,
       })
       .where('id', '=', id)
+      // Its delivery report may have come first: it stays as reported.
+      .where('text_status', '=', 'PENDING')
       .execute();
+  }
+
+  /**
+   * A delivery report (状态报告) of a notice's text, by the notice's id (the text's OutId): delivered to
+   * the handset or not, with the carrier's code. Applied once: a report sent twice, or one arriving after
+   * another, changes nothing. A report may overtake the texter's own record of the send (a hall killed
+   * after sending): the text was sent, so it is not sent again, and the number is forgotten. Answers
+   * whether it changed the notice.
+   */
+  async reported(
+    id: string,
+    report: { messageId: string; delivered: boolean; carrierCode: string; at: Date },
+  ): Promise<boolean> {
+    const r = await this.db
+      .updateTable('notices')
+      .set({
+        text_status: report.delivered ? 'DELIVERED' : 'UNDELIVERED',
+        text_delivered_at: report.at,
+        text_carrier_code: report.carrierCode,
+        text_message_id: report.messageId,
+        text_sent_at: (eb) => eb.fn.coalesce('text_sent_at', eb.val(report.at)),
+        text_lease_until: null,
+        mobile: null,
+      })
+      .where('id', '=', id)
+      .where('text_status', 'in', ['PENDING', 'SENT'])
+      .executeTakeFirst();
+    return Number(r.numUpdatedRows) > 0;
   }
 
   /** Not sent this time: tried again at `retryAt`, or given up (null) with why. */
@@ -156,6 +191,8 @@ export class Notices {
         ...(retryAt ? {} : { mobile: null }),
       })
       .where('id', '=', id)
+      // A send that seemed to fail may have gone, and its report come: it stays as reported.
+      .where('text_status', '=', 'PENDING')
       .execute();
   }
 

@@ -639,6 +639,19 @@ const migrations: Record<string, Migration> = {
         .execute();
     },
   },
+  '2026-12-04-022-text-delivery': {
+    async up(db: Kysely<unknown>) {
+      // A text's delivery report (状态报告): delivered to the handset, or not, with the carrier's code.
+      await db.schema
+        .alterTable('notices')
+        .addColumn('text_delivered_at', 'timestamptz')
+        .addColumn('text_carrier_code', 'text')
+        .execute();
+    },
+    async down(db: Kysely<unknown>) {
+      await sql`alter table notices drop column text_delivered_at, drop column text_carrier_code`.execute(db);
+    },
+  },
 };
 
 const provider: MigrationProvider = { getMigrations: async () => migrations };

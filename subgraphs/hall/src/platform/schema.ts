@@ -361,6 +361,10 @@ export interface NoticeTable {
   text_sent_at: ColumnType<Date | null, Date | string | null | undefined, Date | string | null>;
   text_message_id: ColumnType<string | null, string | null | undefined, string | null>;
   text_error: ColumnType<string | null, string | null | undefined, string | null>;
+  /** When the carrier reported the text delivered, or not (DELIVERED, UNDELIVERED). */
+  text_delivered_at: ColumnType<Date | null, Date | string | null | undefined, Date | string | null>;
+  /** The carrier's status code of that report: `DELIVRD`, or why not (`UNDELIV`, `MN:0001`…). */
+  text_carrier_code: ColumnType<string | null, string | null | undefined, string | null>;
 }
 
 /** How an application's results are handed out (handout/model.ts HandOut). */

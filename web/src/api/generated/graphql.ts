@@ -345,8 +345,12 @@ export type NoticeKind = typeof NoticeKind[keyof typeof NoticeKind];
 export const NoticeTextStatus = {
   /** Waiting to be sent (or sent again after the SMS gateway could not take it). */
   Pending: 'PENDING',
-  /** Taken by the SMS gateway. */
+  /** Taken by the SMS gateway; its delivery report not yet in. */
   Sent: 'SENT',
+  /** Delivered to the handset, as the carrier reported (状态报告). */
+  Delivered: 'DELIVERED',
+  /** Not delivered, as the carrier reported (a number out of service, a handset off too long): the inbox has the notice. */
+  Undelivered: 'UNDELIVERED',
   /** Given up: the gateway refused it by its rules, or kept failing; the inbox has the notice. */
   Failed: 'FAILED',
   /** No mobile number was given in the form: inbox only. */

@@ -10,7 +10,11 @@ import { hallMigrationSettings } from './settings';
  */
 runService('hall-migrate', hallMigrationSettings, async (config, log) => {
   const started = Date.now();
-  const { db, engine } = await openDatabase({ url: config.databaseUrl, dataDir: config.dataDir });
+  const { db, engine } = await openDatabase({
+    url: config.databaseUrl,
+    dataDir: config.dataDir,
+    pgliteSharedBuffers: config.pgliteSharedBuffers,
+  });
   await db.destroy();
   log.info({ engine, ms: Date.now() - started }, 'the hall store is migrated to the latest schema');
   process.exit(0);

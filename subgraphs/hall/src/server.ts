@@ -71,6 +71,7 @@ export async function createHallSubgraph(
   const { db, engine } = await openDatabase({
     url: config.databaseUrl,
     dataDir: config.dataDir,
+    pgliteSharedBuffers: config.pgliteSharedBuffers,
     onConnectionError: (err) =>
       log.warn({ err: err.message }, 'a database connection failed; the pool replaces it'),
   });

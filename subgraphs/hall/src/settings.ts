@@ -55,6 +55,14 @@ export const storeSettings = {
     defaultDoc: 'data/hall',
     doc: 'Directory of the embedded PGlite database (one hall process only).',
   },
+  pgliteSharedBuffers: {
+    env: 'PGLITE_SHARED_BUFFERS',
+    schema: z
+      .string()
+      .regex(/^[1-9]\d{0,5}(kB|MB|GB)$/, 'must be a PostgreSQL size such as 16MB')
+      .default('16MB'),
+    doc: 'shared_buffers of the embedded PGlite (PostgreSQL’s 128MB default is held in the hall’s memory for good: one embedded user needs far less). Not used with DATABASE_URL.',
+  },
 } satisfies SettingsSpec;
 
 /** The hall's settings: where it listens, how it reaches the supergraph, where it keeps its state. */

@@ -15,6 +15,8 @@ export interface DatabaseOptions {
   readonly url?: string | undefined;
   /** PGlite's directory; `memory://` keeps it in memory (tests). */
   readonly dataDir: string;
+  /** PGlite's shared_buffers (a PostgreSQL size; PostgreSQL's 128MB when absent). */
+  readonly pgliteSharedBuffers?: string;
   /** Connections to PostgreSQL at most. */
   readonly poolSize?: number;
   /** Told when a PostgreSQL connection fails, idle or in use (the pool replaces it). */
@@ -45,7 +47,13 @@ export async function openDatabase(
       mkdirSync(options.dataDir, { recursive: true });
       lockDataDir(options.dataDir);
     }
-    const lite = new PGlite(options.dataDir);
+    // Its buffers live in the WebAssembly memory, which never shrinks: PostgreSQL's 128MB default would
+    // be held by the hall for good (BENCHMARKS.md §6).
+    const lite = new PGlite(options.dataDir, {
+      ...(options.pgliteSharedBuffers
+        ? { postgresqlconf: [`shared_buffers=${options.pgliteSharedBuffers}`] }
+        : {}),
+    });
     await lite.waitReady;
     dialect = new PostgresDialect({ pool: pglitePool(lite) });
     engine = 'pglite';

@@ -13,6 +13,8 @@ import type { RateCheck } from './plugins/rate-limit';
 export interface MaterialsProxyOptions {
   readonly auth: Auth;
   readonly dispatcher: Dispatcher;
+  /** The connections of live streams (`/events/…`), apart from `dispatcher`'s pool. */
+  readonly streamDispatcher?: Dispatcher;
   /** The subgraph keeping materials (MATERIALS_SUBGRAPH). */
   readonly subgraph: string;
   /** URLs that override the supergraph's (SUBGRAPH_URLS). */
@@ -76,7 +78,7 @@ type Method = 'POST' | 'GET' | 'DELETE';
  * What a passed-on request is: a file uploaded (its own limit and rate), a read or delete, a JSON form (a
  * one-time notice), or the public status page (no sign-in: its address is its key).
  */
-type Passage = 'upload' | 'read' | 'form' | 'public';
+type Passage = 'upload' | 'read' | 'form' | 'public' | 'stream';
 
 /** Counts bytes going through and fails once there are more than the limit. */
 class ByteLimit extends Transform {
@@ -107,6 +109,8 @@ const ANSWER_HEADERS = [
   'content-security-policy',
   'referrer-policy',
   'x-robots-tag',
+  // A live stream's: no proxy buffers it.
+  'x-accel-buffering',
 ];
 
 /**
@@ -227,15 +231,20 @@ export function registerMaterialsProxy(app: FastifyInstance, options: MaterialsP
       const value = req.headers[name];
       if (upload && typeof value === 'string') headers[name] = value;
     }
+    // A page resuming a live stream says the last event it saw.
+    const lastEvent = req.headers['last-event-id'];
+    if (kind === 'stream' && typeof lastEvent === 'string') headers['last-event-id'] = lastEvent.slice(0, 64);
     injectTraceContext(headers);
     try {
       const res = await request(materialsUrl(graphqlUrl, path, upload ? uploadFor(req.url) : undefined), {
         method,
-        dispatcher: options.dispatcher,
+        // A live stream holds its connection for as long as the page is open: not one of the pool the
+        // GraphQL fetches share, and no body timeout (the hall writes a comment to a quiet stream).
+        dispatcher: kind === 'stream' ? (options.streamDispatcher ?? options.dispatcher) : options.dispatcher,
         headers,
         body: limit ?? null,
         headersTimeout: options.timeoutMs,
-        bodyTimeout: options.timeoutMs,
+        bodyTimeout: kind === 'stream' ? 0 : options.timeoutMs,
       });
       const refusedEarly = limit;
       if (refusedEarly && !req.raw.complete) {
@@ -288,6 +297,9 @@ export function registerMaterialsProxy(app: FastifyInstance, options: MaterialsP
     );
     scope.post('/papers/one-time-notice', (req, reply) =>
       forward(req, reply, '/papers/one-time-notice', 'POST', 'form'),
+    );
+    scope.get<{ Params: { id: string } }>('/events/applications/:id', (req, reply) =>
+      forward(req, reply, `/events/applications/${encodeURIComponent(req.params.id)}`, 'GET', 'stream'),
     );
     scope.get<{ Params: { token: string } }>('/papers/status/:token', (req, reply) =>
       forward(req, reply, `/papers/status/${encodeURIComponent(req.params.token)}`, 'GET', 'public'),

@@ -66,6 +66,8 @@ export function createGateway(config: GatewayConfig, log: Logger) {
   const headers = subgraphHeaders(config);
   const metrics = gatewayMetrics();
   const dispatcher = new Agent({ keepAliveTimeout: 30_000, connections: 256 });
+  // Live streams to the hall (a page following its application) each hold a connection while open.
+  const streams = new Agent({ keepAliveTimeout: 30_000 });
   const supergraph = new SupergraphFile(config.supergraphFile, log);
   const gateway = new ApolloGateway({
     supergraphSdl: supergraph,
@@ -226,6 +228,7 @@ export function createGateway(config: GatewayConfig, log: Logger) {
     registerMaterialsProxy(app, {
       auth,
       dispatcher,
+      streamDispatcher: streams,
       subgraph: config.materialsSubgraph,
       subgraphUrls: config.subgraphUrls,
       supergraphSdl: () => supergraphSdl,
@@ -280,6 +283,8 @@ export function createGateway(config: GatewayConfig, log: Logger) {
     async close(): Promise<void> {
       draining = true;
       drain();
+      // Live streams end at once (their pages reconnect, to another gateway): they would hold the close.
+      await streams.destroy();
       await app.close();
       if (handler) await apollo.stop();
       await dispatcher.close();

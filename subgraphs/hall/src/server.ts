@@ -8,6 +8,7 @@ import { createSubgraphServer, type Subgraph, subgraphMetrics } from '@onething/
 import { Counter } from 'prom-client';
 import type { ActingDeps } from './acting/for-request';
 import { resolveActing } from './acting/resolve-acting';
+import { applicationEventsRoute } from './applications/events-route';
 import { applicationReads } from './applications/reads';
 import { ApplicationService } from './applications/service';
 import { Applications } from './applications/store';
@@ -356,6 +357,14 @@ export async function createHallSubgraph(
         acting: { visits, delegations: acting.delegations, now: () => clock.now() },
         alsoReadableBy: (identity, upload) => delegationService.mayOpenPowerOfAttorney(identity, upload),
       });
+      applicationEventsRoute({
+        db,
+        service,
+        intervalMs: config.liveIntervalMs,
+        heartbeatMs: 15_000,
+        maxStreams: config.liveMaxStreams,
+        log,
+      })(app);
       app.register(paperRoutes, {
         papers,
         service,
@@ -406,7 +415,7 @@ export async function createHallSubgraph(
       })(app);
     },
     // Not /papers/status: the public status page is for anyone holding its address.
-    identityPaths: ['/graphql', '/materials', '/papers/receipts', '/papers/one-time-notice'],
+    identityPaths: ['/graphql', '/materials', '/papers/receipts', '/papers/one-time-notice', '/events'],
     unavailable: storeUnavailable,
   });
   let closed = false;

@@ -200,6 +200,16 @@ export const hallSettings = defineSettings('subgraph-hall', {
     schema: settings.ms(60_000),
     doc: 'How often e-supervision sweeps open parts to notify staff of parts going yellow (department, responsible officer) and red (supervisors, department), and takes calendar years another hall loaded; 0 turns the sweep off.',
   },
+  liveIntervalMs: {
+    env: 'LIVE_INTERVAL_MS',
+    schema: settings.ms(1_000),
+    doc: 'How often each page following an application live (GET /events/applications/:id) has its state read from the store; a change reaches the page within it.',
+  },
+  liveMaxStreams: {
+    env: 'LIVE_MAX_STREAMS',
+    schema: settings.positiveInt(2_000),
+    doc: 'Pages following applications live at once per hall process; past it a page is refused (RATE_LIMITED) and polls instead.',
+  },
   pollIntervalMs: {
     env: 'POLL_INTERVAL_MS',
     schema: settings.ms(2_000),

@@ -1,5 +1,5 @@
 import { checkField } from '@onething/schema/forms';
-import { useEffect, useMemo, useState } from 'react';
+import { useCallback, useMemo, useState } from 'react';
 import { useMutation, useQuery } from 'urql';
 import {
   APPLICATION,
@@ -9,6 +9,7 @@ import {
   TAKE_RESPONSIBILITY,
   WINDOW_OFFICERS,
 } from '../api/documents';
+import { useLiveApplication } from '../api/live';
 import type { Application, FormField, Part, Problem } from '../api/types';
 import { useI18n } from '../app/i18n';
 import type { MessageKey } from '../app/messages';
@@ -26,7 +27,7 @@ import { FlagBadge, StatusBadge } from '../components/Status';
 const FINAL = new Set(['COMPLETED', 'DELIVERED', 'REJECTED']);
 /** Nothing more happens to it by itself: its results handed out, or refused. */
 const ENDED = new Set(['DELIVERED', 'REJECTED']);
-/** How often an open application is read again: live without reloading, cheap for the hall. */
+/** How often an open application is read again when the hall's live stream cannot be had (the fallback). */
 const REFRESH_MS = 2_000;
 
 const when = (iso: string | null, lang: string) =>
@@ -46,12 +47,10 @@ export function ApplicationPage({ id }: { id: string }) {
     variables: { id },
   });
   const application = data?.application;
-  const open = application && !ENDED.has(application.status);
-  useEffect(() => {
-    if (!open) return;
-    const timer = setInterval(() => refetch({ requestPolicy: 'network-only' }), REFRESH_MS);
-    return () => clearInterval(timer);
-  }, [open, refetch]);
+  const open = Boolean(application && !ENDED.has(application.status));
+  // Live: read again when the hall says it changed (its event stream), every REFRESH_MS without one.
+  const reread = useCallback(() => refetch({ requestPolicy: 'network-only' }), [refetch]);
+  const live = useLiveApplication(id, session?.token, open, reread, REFRESH_MS);
 
   if (error) return <Notice kind="error">{t('common.loadFailed', { reason: error.message })}</Notice>;
   if (fetching && !application) return <p aria-live="polite">{t('common.loading')}</p>;
@@ -67,7 +66,7 @@ export function ApplicationPage({ id }: { id: string }) {
   return (
     <>
       <PageTitle>{l(application.bundle.name)}</PageTitle>
-      <div className="summary-line">
+      <div className="summary-line" data-live={open ? live : 'ended'}>
         <StatusBadge status={application.status} />
         <FlagBadge flag={application.flag === 'GREEN' ? null : application.flag} />
         <span className="muted">

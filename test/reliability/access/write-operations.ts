@@ -378,6 +378,66 @@ export const WRITES: readonly Operation[] = [
     },
   },
   {
+    key: 'payment.renew',
+    label: 'ask a new payment code (renewPayment: the applicant, the window of its centre)',
+    writes: true,
+    allowed: ['citizen', 'window-staff'],
+    try: async (s, f, as) => {
+      // The completed application's payment is paid: the applicant or the window is told there is no new
+      // code to give (nothing changes); anyone else is refused before that.
+      const r = await s.gql(
+        'mutation R($a: ID!) { renewPayment(applicationId: $a) { status } }',
+        { a: f.completed.id },
+        f.tokens[as],
+        f.headers[as],
+      );
+      return r.errors?.[0]?.extensions?.code === 'PAYMENT_NOT_RENEWABLE'
+        ? { outcome: 'allowed' }
+        : judgeAnswer(r, ['renewPayment']);
+    },
+  },
+  {
+    key: 'payment.reconcile',
+    label: 'reconcile a day’s payments with the platform’s statement (reconcilePayments: window staff)',
+    writes: true,
+    allowed: WINDOW,
+    try: async (s, f, as) => {
+      // Yesterday in Beijing: a day the platform has a statement of.
+      const yesterday = new Date(Date.now() + 8 * 3_600_000 - 86_400_000).toISOString().slice(0, 10);
+      return judgeAnswer(
+        await s.gql(
+          'mutation P($d: Date!) { reconcilePayments(date: $d) { date } }',
+          { d: yesterday },
+          f.tokens[as],
+          f.headers[as],
+        ),
+        ['reconcilePayments'],
+      );
+    },
+  },
+  {
+    key: 'hand-out.collect',
+    label: 'record the results collected at the window (recordCollection: the output window of its centre)',
+    writes: true,
+    allowed: ['window-staff'],
+    try: async (s, f, as) => {
+      // In the visit opened for the citizen, with a signature that is no upload of theirs: the officer is
+      // told to upload it again (nothing recorded); anyone else is refused before that.
+      const r = await s.gql(
+        'mutation C($a: ID!, $i: CollectionInput!) { recordCollection(applicationId: $a, input: $i) { status } }',
+        {
+          a: f.completed.id,
+          i: { visitId: f.visitId, signatureUploadId: '00000000-0000-4000-8000-000000000000' },
+        },
+        f.tokens[as],
+        f.headers[as],
+      );
+      return problemRule(r) === 'collection.signature'
+        ? { outcome: 'allowed' }
+        : judgeAnswer(r, ['recordCollection']);
+    },
+  },
+  {
     key: 'urge',
     label: 'urge (催办) a department on a part (urgePart: the supervisors of its centre)',
     writes: true,

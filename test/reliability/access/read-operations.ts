@@ -193,6 +193,25 @@ export const READS: readonly Operation[] = [
     },
   },
   {
+    key: 'live',
+    label: 'follow an application live (GET /events/applications/:id: whoever may read it)',
+    allowed: ['citizen', 'window-staff', 'staff-tax', 'staff-realestate', 'staff-fund', 'supervisor'],
+    try: async (s, f, as) => {
+      const token = f.tokens[as];
+      const stream = new AbortController();
+      const res = await fetch(`${s.gatewayUrl}/events/applications/${f.completed.id}`, {
+        headers: { ...(token ? { authorization: `Bearer ${token}` } : {}), ...f.headers[as] },
+        signal: stream.signal,
+      });
+      if (res.status !== 200) return judgeHttp(res, 200);
+      // Allowed: a stream of events, not read further (it would not end).
+      stream.abort();
+      return res.headers.get('content-type')?.startsWith('text/event-stream')
+        ? { outcome: 'allowed' }
+        : { outcome: 'broken', why: `200 without an event stream: ${res.headers.get('content-type')}` };
+    },
+  },
+  {
     key: 'public-status',
     label: 'read an application’s public status by its receipt’s QR code (number and status only)',
     allowed: PERSONAS,

@@ -362,8 +362,7 @@ export class ApplicationService {
     // The agent who handed it in follows it (代办).
     if (identity.role === 'applicant' && identity.idNumber === application.intake.agent?.idNumber)
       return application;
-    if (identity.role === 'window-staff' || identity.role === 'supervisor')
-      return sameCentre(identity, application) ? application : undefined;
+    if (ofACentre(identity)) return sameCentre(identity, application) ? application : undefined;
     if (identity.role === 'department-staff') {
       const parts = await read.parts(application.id);
       if (parts.some((p) => identity.departments.includes(p.department))) return application;
@@ -384,8 +383,7 @@ export class ApplicationService {
 
   /** Staff's departments (undefined: every department, for window staff and supervisors); FORBIDDEN otherwise. */
   scope(identity: Identity, department?: string | null): readonly string[] | undefined {
-    if (identity.role === 'window-staff' || identity.role === 'supervisor')
-      return department ? [department] : undefined;
+    if (ofACentre(identity)) return department ? [department] : undefined;
     if (identity.role === 'department-staff')
       return department ? identity.departments.filter((d) => d === department) : identity.departments;
     throw subgraphError('FORBIDDEN', 'hall', 'the queue and e-supervision are for staff');
@@ -402,8 +400,7 @@ export class ApplicationService {
     filter: QueueFilter = {},
   ): Promise<Application[]> {
     const involving = await this.deps.apps.involving(this.scope(identity, department), 1_000, {
-      centre:
-        identity.role === 'window-staff' || identity.role === 'supervisor' ? (identity.centre ?? null) : null,
+      centre: ofACentre(identity) ? (identity.centre ?? null) : null,
       responsible: filter.mine ? mineOf(identity) : null,
     });
     // One read for every application's parts: a read each held the hall for seconds under aliases.
@@ -466,12 +463,7 @@ export class ApplicationService {
 
   /** The parts a window officer of a centre sees: those of their centre's applications or of none yet. */
   private async ofCentre(identity: Identity, parts: Part[]): Promise<Part[]> {
-    if (
-      (identity.role !== 'window-staff' && identity.role !== 'supervisor') ||
-      !identity.centre ||
-      parts.length === 0
-    )
-      return parts;
+    if (!ofACentre(identity) || !identity.centre || parts.length === 0) return parts;
     const centres = await this.deps.apps.centresOf([...new Set(parts.map((p) => p.applicationId))]);
     return parts.filter((p) => sameCentre(identity, { centre: centres.get(p.applicationId) ?? null }));
   }
@@ -520,6 +512,14 @@ function mineOf(identity: Identity): string {
       'mine is for window officers: the applications they are responsible for',
     );
   return identity.subject;
+}
+
+/**
+ * Staff who work for a centre and see every department's parts of its applications: its window officers
+ * and its supervisors (a department's staff see their department's, whatever the centre).
+ */
+export function ofACentre(identity: Identity): boolean {
+  return identity.role === 'window-staff' || identity.role === 'supervisor';
 }
 
 /**

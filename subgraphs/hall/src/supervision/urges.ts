@@ -11,7 +11,7 @@ import type { Database } from '../platform/database';
 import type { UrgeTable } from '../platform/schema';
 import type { UnitOfWork } from '../platform/unit-of-work';
 import { staffRef } from '../window/staff';
-import { StaffNotices } from './staff-notices';
+import { type StaffAudience, type StaffNoticeDraft, StaffNotices } from './staff-notices';
 
 /** An urge (催办) on a part, and its department's answer once given. */
 export interface Urge {
@@ -120,16 +120,7 @@ export class Urges {
         .execute();
       await StaffNotices.add(
         tx,
-        [
-          {
-            ...this.about(part),
-            kind: 'URGED',
-            audience: 'DEPARTMENT',
-            audienceKey: part.department,
-            occasion: urge.id,
-            params: { ...this.about(part).params, text: body, by: urge.urgedBy.name, urgeId: urge.id },
-          },
-        ],
+        [this.notice(part, 'URGED', 'DEPARTMENT', part.department, urge.id, body, urge.urgedBy.name)],
         now,
       );
     });
@@ -168,16 +159,7 @@ export class Urges {
         });
       await StaffNotices.add(
         tx,
-        [
-          {
-            ...this.about(part),
-            kind: 'URGE_ANSWERED',
-            audience: 'SUPERVISOR',
-            audienceKey: application?.centre ?? '',
-            occasion: urgeId,
-            params: { ...this.about(part).params, text: body, by: by.name, urgeId },
-          },
-        ],
+        [this.notice(part, 'URGE_ANSWERED', 'SUPERVISOR', application?.centre ?? '', urgeId, body, by.name)],
         now,
       );
       return toUrge(row);
@@ -201,11 +183,24 @@ export class Urges {
     return rows.map(toUrge);
   }
 
-  private about(part: Part) {
+  /** The notice of an urge or its answer, once per urge (its id the occasion). */
+  private notice(
+    part: Part,
+    kind: 'URGED' | 'URGE_ANSWERED',
+    audience: StaffAudience,
+    audienceKey: string,
+    urgeId: string,
+    text: string,
+    by: string,
+  ): StaffNoticeDraft {
     return {
       partId: part.id,
       applicationId: part.applicationId,
-      params: { itemCode: part.itemCode, caseNumber: part.caseNumber },
+      kind,
+      audience,
+      audienceKey,
+      occasion: urgeId,
+      params: { itemCode: part.itemCode, caseNumber: part.caseNumber, text, by, urgeId },
     };
   }
 }

@@ -1,5 +1,5 @@
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
 import {
   application,
   buyerToken,
@@ -10,9 +10,8 @@ import {
   population,
   submit,
 } from '../stack/house-transfer';
-import type { TestStack } from '../stack/support';
 import { screenshot, signInAs } from './pages';
-import { BROWSER_AVAILABLE, launchBrowser, startWebStack } from './support';
+import { BROWSER_AVAILABLE, webSuite } from './support';
 
 /**
  * 统一出件 and 消息 in the web app: the applicant changes how the results reach them (posting, with an
@@ -20,20 +19,11 @@ import { BROWSER_AVAILABLE, launchBrowser, startWebStack } from './support';
  * whether its text went.
  */
 describe.skipIf(!BROWSER_AVAILABLE)('getting the results, and being told', () => {
-  let s: TestStack;
-  let browser: Browser;
+  const web = webSuite({ hallEnv: { POLL_INTERVAL_MS: '500', TEXT_INTERVAL_MS: '200' } });
   let page: Page;
 
-  beforeAll(async () => {
-    s = await startWebStack({ hallEnv: { POLL_INTERVAL_MS: '500', TEXT_INTERVAL_MS: '200' } });
-    browser = await launchBrowser();
-  });
-  afterAll(async () => {
-    await browser?.close();
-    await s?.stop();
-  });
-
   it('chooses posting on the application page, and reads the notices', async () => {
+    const { s, browser } = web;
     const p = parties(130);
     const token = await buyerToken(s, p);
     const submitted = await submit(s, token, {

@@ -1,47 +1,27 @@
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
 import {
   advanceClocks,
   application,
-  buyerToken,
   eventually,
-  houseTransferMaterials,
-  houseTransferValues,
-  parties,
+  handInHouseTransfer,
   statusOf,
-  submit,
 } from '../stack/house-transfer';
-import type { TestStack } from '../stack/support';
 import { signInAs } from './pages';
-import { BROWSER_AVAILABLE, launchBrowser, startWebStack } from './support';
+import { BROWSER_AVAILABLE, webSuite } from './support';
 
 /**
  * The application page live (issue 19): it follows the hall's event stream, and a department's decision
  * shows on it without a reload; with the stream cut, it goes on by asking again.
  */
 describe.skipIf(!BROWSER_AVAILABLE)('the application page, live', () => {
-  let s: TestStack;
-  let browser: Browser;
+  const web = webSuite({ hallEnv: { POLL_INTERVAL_MS: '500', LIVE_INTERVAL_MS: '200' } });
   let page: Page;
 
-  beforeAll(async () => {
-    s = await startWebStack({ hallEnv: { POLL_INTERVAL_MS: '500', LIVE_INTERVAL_MS: '200' } });
-    browser = await launchBrowser();
-    page = await browser.newPage({ viewport: { width: 1280, height: 900 }, locale: 'zh-CN' });
-  });
-  afterAll(async () => {
-    await browser?.close();
-    await s?.stop();
-  });
-
   it('changes status without a reload when a department decides', async () => {
-    const p = parties(42);
-    const token = await buyerToken(s, p);
-    const submitted = await submit(s, token, {
-      bundleCode: 'HOUSE-TRANSFER',
-      values: houseTransferValues(p.buyer.idNumber, p.seller.idNumber),
-      materials: await houseTransferMaterials(s, token),
-    });
+    const { s } = web;
+    page = await web.browser.newPage({ viewport: { width: 1280, height: 900 }, locale: 'zh-CN' });
+    const { p, token, application: submitted } = await handInHouseTransfer(s, 42);
     await eventually(
       () => application(s, token, submitted.id),
       (a) =>
@@ -67,6 +47,7 @@ describe.skipIf(!BROWSER_AVAILABLE)('the application page, live', () => {
   });
 
   it('goes on by asking again when the stream cannot be had', async () => {
+    const { s } = web;
     await page.route('**/events/**', (route) => route.abort());
     await page.reload();
     await page.locator('[data-live="polling"]').waitFor();

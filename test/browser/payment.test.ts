@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
 import {
   advanceClocks,
   application,
@@ -12,9 +12,8 @@ import {
   population,
   submit,
 } from '../stack/house-transfer';
-import type { TestStack } from '../stack/support';
 import { screenshot, signInAs } from './pages';
-import { BROWSER_AVAILABLE, launchBrowser, startWebStack } from './support';
+import { BROWSER_AVAILABLE, webSuite } from './support';
 
 /**
  * 一窗收费 in the web app, in Debian's Chromium: once the deed tax is assessed, the application's page shows
@@ -23,20 +22,11 @@ import { BROWSER_AVAILABLE, launchBrowser, startWebStack } from './support';
  * registration fee and the tax payment voucher — each with the platform's signature.
  */
 describe.skipIf(!BROWSER_AVAILABLE)('paying in the web app', () => {
-  let s: TestStack;
-  let browser: Browser;
+  const web = webSuite({ autopayAfterMs: null, hallEnv: { POLL_INTERVAL_MS: '500' } });
   let page: Page;
 
-  beforeAll(async () => {
-    s = await startWebStack({ autopayAfterMs: null, hallEnv: { POLL_INTERVAL_MS: '500' } });
-    browser = await launchBrowser();
-  });
-  afterAll(async () => {
-    await browser?.close();
-    await s?.stop();
-  });
-
   it('shows the code and what it covers, pays it online, and downloads both receipts', async () => {
+    const { s, browser } = web;
     const p = parties(70);
     const token = await buyerToken(s, p);
     const submitted = await submit(s, token, {

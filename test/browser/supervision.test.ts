@@ -1,5 +1,5 @@
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
+import { beforeAll, describe, expect, it } from 'vitest';
 import {
   buyerToken,
   eventually,
@@ -11,7 +11,7 @@ import {
 } from '../stack/house-transfer';
 import type { TestStack } from '../stack/support';
 import { screenshot, signIn } from './pages';
-import { BROWSER_AVAILABLE, launchBrowser, startWebStack } from './support';
+import { BROWSER_AVAILABLE, webSuite } from './support';
 
 /**
  * E-supervision in the browser: the deed tax (promised in one working day) is yellow once accepted; its
@@ -19,22 +19,21 @@ import { BROWSER_AVAILABLE, launchBrowser, startWebStack } from './support';
  * from the queue; the reviewer answers from the urge's notice; the supervisor reads the answer.
  */
 describe.skipIf(!BROWSER_AVAILABLE)('the web app for supervisors and department staff', () => {
+  const web = webSuite({ hallEnv: { POLL_INTERVAL_MS: '500', SUPERVISION_INTERVAL_MS: '300' } });
   let s: TestStack;
-  let browser: Browser;
   let applicationId: string;
   let taxPartId: string;
 
   /** A fresh tab signed in as a persona (each keeps its own session). */
   const as = async (persona: string): Promise<Page> => {
-    const context = await browser.newContext({ viewport: { width: 1280, height: 900 }, locale: 'zh-CN' });
+    const context = await web.browser.newContext({ viewport: { width: 1280, height: 900 }, locale: 'zh-CN' });
     const page = await context.newPage();
     await signIn(page, s.gatewayUrl, persona);
     return page;
   };
 
   beforeAll(async () => {
-    s = await startWebStack({ hallEnv: { POLL_INTERVAL_MS: '500', SUPERVISION_INTERVAL_MS: '300' } });
-    browser = await launchBrowser();
+    s = web.s;
     const p = parties(5, [idNumberOf(await s.token('citizen')), idNumberOf(await s.token('seller'))]);
     const buyer = await buyerToken(s, p);
     applicationId = (
@@ -56,10 +55,6 @@ describe.skipIf(!BROWSER_AVAILABLE)('the web app for supervisors and department 
     );
     taxPartId = accepted.data!.application.parts.find((x) => x.itemCode === 'TAX-DEED-TAX')!.id;
   }, 240_000);
-  afterAll(async () => {
-    await browser?.close();
-    await s?.stop();
-  });
 
   it('tells the tax reviewer of the yellow part; the supervisor urges; the reviewer answers; the supervisor reads it', async () => {
     const reviewer = await as('staff-tax');

@@ -1,5 +1,6 @@
 import { existsSync } from 'node:fs';
 import { type Browser, chromium } from 'playwright-core';
+import { afterAll, beforeAll } from 'vitest';
 import type { StackOptions } from '../../scripts/stack';
 import { ensureWebBuilt } from '../../scripts/web-build';
 import { startTestStack, type TestStack } from '../stack/support';
@@ -46,4 +47,37 @@ export function launchBrowser(): Promise<Browser> {
 export async function startWebStack(options: StackOptions = {}): Promise<TestStack> {
   await ensureWebBuilt();
   return startTestStack(options);
+}
+
+/** A web stack and a browser for one suite, started before its tests and stopped after them. */
+export interface WebSuite {
+  readonly s: TestStack;
+  readonly browser: Browser;
+}
+
+/**
+ * Starts a web stack and Chromium in the suite's `beforeAll` and stops both in its `afterAll`; read `s`
+ * and `browser` from the answer inside the tests.
+ */
+export function webSuite(options: StackOptions = {}): WebSuite {
+  let s: TestStack | undefined;
+  let browser: Browser | undefined;
+  beforeAll(async () => {
+    s = await startWebStack(options);
+    browser = await launchBrowser();
+  }, 240_000);
+  afterAll(async () => {
+    await browser?.close();
+    await s?.stop();
+  });
+  return {
+    get s() {
+      if (!s) throw new Error('the web stack is not started yet: read it inside a test');
+      return s;
+    },
+    get browser() {
+      if (!browser) throw new Error('the browser is not launched yet: read it inside a test');
+      return browser;
+    },
+  };
 }

@@ -150,6 +150,25 @@ export async function submit(
   return r.data!.submitApplication.application!;
 }
 
+/**
+ * The n-th buyer of {@link parties} hands in a house transfer of their own (the seller's confirmation
+ * given first), with `values` over the form's; answers the buyer, their token and the application.
+ */
+export async function handInHouseTransfer(
+  s: TestStack,
+  n: number,
+  values: Record<string, string> = {},
+): Promise<{ p: Parties; token: string; application: ApplicationView }> {
+  const p = parties(n);
+  const token = await buyerToken(s, p);
+  const handedIn = await submit(s, token, {
+    bundleCode: 'HOUSE-TRANSFER',
+    values: houseTransferValues(p.buyer.idNumber, p.seller.idNumber, { values }),
+    materials: await houseTransferMaterials(s, token),
+  });
+  return { p, token, application: handedIn };
+}
+
 export async function application(s: TestStack, token: string, id: string): Promise<ApplicationView> {
   const r = await s.gql<{ application: ApplicationView }>(
     `query A($id: ID!) { application(id: $id) { ${APPLICATION_FIELDS} } }`,

@@ -98,12 +98,15 @@ export function supervisionResolvers(deps: SupervisionResolverDeps): Resolvers {
           ctx.identity,
           listLimit('hall', 'limit', args.limit, NOTICES),
         );
+        // Every notice's part in one read, not one a notice.
+        const partsOf = await apps.partsOf([...new Set(list.map((n) => n.applicationId))]);
+        const parts = new Map([...partsOf.values()].flat().map((p) => [p.id, p]));
         return list.map((n) => ({
           id: n.id,
           kind: n.kind,
           audience: n.audience,
           applicationId: n.applicationId,
-          partId: n.partId,
+          part: { ...parts.get(n.partId)!, __typename: 'ApplicationPart' as const },
           urgeId: n.params.urgeId ?? null,
           text: noticeText(n, itemName(n.params.itemCode)),
           deadline: n.params.deadline ?? null,
@@ -134,10 +137,6 @@ export function supervisionResolvers(deps: SupervisionResolverDeps): Resolvers {
       },
     },
     StaffNotice: {
-      part: async (n: { partId: string }) => {
-        const part = await apps.part(n.partId);
-        return { ...part!, __typename: 'ApplicationPart' as const };
-      },
       urge: async (n: { urgeId: string | null }) => {
         const u = n.urgeId ? await urges.get(n.urgeId) : undefined;
         return u ? urgeShape(u) : null;

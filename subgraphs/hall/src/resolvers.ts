@@ -6,6 +6,7 @@ import { auditResolvers } from './consent/audit-resolvers';
 import type { AuditTrail } from './consent/audit-trail';
 import { type ConsentResolverDeps, consentResolvers } from './consent/resolvers';
 import { type DelegationResolverDeps, delegationResolvers } from './delegations/resolvers';
+import { type DocumentResolverDeps, documentResolvers } from './documents/resolvers';
 import { type DraftResolverDeps, draftResolvers } from './drafts/resolvers';
 import { feeResolvers } from './fees/resolvers';
 import type { FormChecks } from './forms/form-checks';
@@ -33,6 +34,7 @@ export type HallResolverDeps = ConsentResolverDeps &
   ApplicationResolverDeps &
   Omit<SalesDeps, 'validDays'> &
   DraftResolverDeps &
+  DocumentResolverDeps &
   DelegationResolverDeps &
   SupervisionResolverDeps & {
     readonly visits: WindowVisits;
@@ -77,5 +79,6 @@ export function hallResolvers(deps: HallResolverDeps): Resolvers[] {
     noticeResolvers(deps),
     handOutResolvers(deps),
     supervisionResolvers(deps),
+    documentResolvers(deps),
   ];
 }

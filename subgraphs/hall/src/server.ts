@@ -24,6 +24,8 @@ import { CallbackNonces } from './dispatch/callback-nonces';
 import { CALLBACK_PATH, callbackRoute } from './dispatch/callback-route';
 import { DepartmentApi } from './dispatch/department-api';
 import { Dispatcher } from './dispatch/dispatcher';
+import { DocumentDesk } from './documents/desk';
+import { Documents } from './documents/store';
 import { Drafts } from './drafts/drafts';
 import { FormChecks } from './forms/form-checks';
 import { formLimits } from './forms/form-limits';
@@ -197,6 +199,22 @@ export async function createHallSubgraph(
     clock,
     log: log.child({ component: 'reconciliation' }),
   });
+  const blobs = new BlobStore(config.materialsDir);
+  const documents = new Documents(db);
+  const documentDesk = new DocumentDesk({
+    documents,
+    blobs,
+    api: new DepartmentApi(client),
+    jobs,
+    uow,
+    catalogue,
+    settings: {
+      maxAttempts: config.dispatchMaxAttempts,
+      backoffBaseMs: config.dispatchBackoffMs,
+      backoffMaxMs: config.dispatchBackoffMaxMs,
+    },
+    log: log.child({ component: 'documents' }),
+  });
   const dispatcher = new Dispatcher({
     apps,
     jobs,
@@ -222,6 +240,7 @@ export async function createHallSubgraph(
     },
     payments: { store: payments, desk },
     handOut: handOutDesk,
+    documents: documentDesk,
   });
   const wake = () => dispatcher.wake();
   const limits = formLimits({
@@ -238,7 +257,8 @@ export async function createHallSubgraph(
   });
   const retention = new UploadRetention({
     db,
-    blobs: new BlobStore(config.materialsDir),
+    blobs,
+    inUse: (sha256) => documents.shaInUse(sha256),
     retentionHours: config.uploadRetentionHours,
     log: log.child({ component: 'retention' }),
   });
@@ -326,6 +346,7 @@ export async function createHallSubgraph(
       staffNotices,
       urges,
       calendarYears,
+      documents,
       wake: () => dispatcher.wake(),
     }),
     identityKeys: config.identityKeys,
@@ -372,6 +393,8 @@ export async function createHallSubgraph(
         limits,
         clock,
         log,
+        documents,
+        blobs,
         applicantFor: async (identity, onBehalfOf, bundleCode) =>
           (await resolveActing(identity, onBehalfOf, bundleCode, clock.now(), acting)).applicant,
       });
@@ -415,7 +438,14 @@ export async function createHallSubgraph(
       })(app);
     },
     // Not /papers/status: the public status page is for anyone holding its address.
-    identityPaths: ['/graphql', '/materials', '/papers/receipts', '/papers/one-time-notice', '/events'],
+    identityPaths: [
+      '/graphql',
+      '/materials',
+      '/papers/receipts',
+      '/papers/documents',
+      '/papers/one-time-notice',
+      '/events',
+    ],
     unavailable: storeUnavailable,
   });
   let closed = false;

@@ -13,6 +13,31 @@ export interface CaseView {
   readonly result: { key: string; value: string }[];
 }
 
+/** A document a department issued on a case, as the one schema reports it (its file in base64). */
+export interface IssuedDocumentView {
+  readonly number: string;
+  readonly materialId: string;
+  readonly name: { readonly zh: string; readonly en: string };
+  readonly kind: string;
+  readonly holderIdNumber: string;
+  readonly holderName: string;
+  readonly subject: string | null;
+  readonly issuedAt: string;
+  readonly issuer: string;
+  readonly contentType: string;
+  readonly sha256: string;
+  readonly content: string;
+  readonly signature: {
+    readonly algorithm: string;
+    readonly keyId: string;
+    readonly signedText: string;
+    readonly value: string;
+  };
+}
+
+const DOCUMENT =
+  'number materialId name { zh en } kind holderIdNumber holderName subject issuedAt issuer contentType sha256 content signature { algorithm keyId signedText value }';
+
 /** A dispatch failure: retryable (the department is down, slow, broken) or final (it refused). */
 export class DispatchError extends Error {
   override readonly name = 'DispatchError';
@@ -159,5 +184,22 @@ export class DepartmentApi {
     );
     if (!found) throw new DispatchError(false, 'CASE_NOT_FOUND', `${department} has no case ${caseNumber}`);
     return found;
+  }
+
+  /** The documents a case's approval issued (电子证照), signed by its department and checked by its adapter. */
+  async documents(
+    department: DepartmentKey,
+    caseNumber: string,
+    actingFor: ActingFor,
+  ): Promise<IssuedDocumentView[]> {
+    const field = `${DEPARTMENT[department].fieldPrefix}Case`;
+    const found = await this.call<{ documents: IssuedDocumentView[] } | null>(
+      `query CaseDocuments($n: ID!) { ${field}(caseNumber: $n) { documents { ${DOCUMENT} } } }`,
+      { n: caseNumber },
+      field,
+      actingFor,
+    );
+    if (!found) throw new DispatchError(false, 'CASE_NOT_FOUND', `${department} has no case ${caseNumber}`);
+    return found.documents;
   }
 }

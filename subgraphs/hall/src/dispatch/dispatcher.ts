@@ -7,6 +7,7 @@ import { partTransition, type Transition } from '../applications/part-machine';
 import type { Applications } from '../applications/store';
 import { beijingDate, type WorkingDayCalendar } from '../calendar/working-days';
 import type { BundleCatalogue } from '../catalogue/bundle-catalogue';
+import type { DocumentDesk } from '../documents/desk';
 import type { HandOutDesk } from '../handout/desk';
 import { jitteredBackoff } from '../outbox/backoff';
 import { enqueue, type Job, type JobQueue } from '../outbox/jobs';
@@ -99,6 +100,8 @@ export class Dispatcher {
       readonly payments?: { readonly store: Payments; readonly desk: PaymentDesk };
       /** The output window: posting the results and following the waybill. */
       readonly handOut?: HandOutDesk;
+      /** Brings in the documents an approval issued (我的证照). */
+      readonly documents?: DocumentDesk;
     },
   ) {
     if (deps.payments) deps.payments.desk.releaseHeld = (tx, id, now) => this.release(tx, id, now, null);
@@ -207,6 +210,11 @@ export class Dispatcher {
       this.deps.onOutcome?.(job.kind, await this.deps.handOut.run(job, part, application));
       return;
     }
+    if (job.kind === 'documents') {
+      if (!this.deps.documents) return;
+      this.deps.onOutcome?.(job.kind, await this.deps.documents.run(job, part, application));
+      return;
+    }
     if (job.kind === 'pay' || job.kind === 'refund') {
       if (!this.deps.payments) return;
       this.deps.onOutcome?.(job.kind, await this.deps.payments.desk.run(job, part, application));
@@ -238,7 +246,12 @@ export class Dispatcher {
               : null;
           const sent = partTransition(part, { type: 'send' });
           if (sent.ok) await uow((tx) => apps.updatePart(tx, part.id, sent.change));
-          view = await api.submit(department, caseInput(item, application, part, before, paid), actingFor);
+          const held = this.deps.documents ? await this.deps.documents.heldFor(item, application) : undefined;
+          view = await api.submit(
+            department,
+            caseInput(item, application, part, before, paid, held),
+            actingFor,
+          );
           log.info({ caseNumber: view.caseNumber }, 'dispatched');
         }
       } else if (job.kind === 'correct') {
@@ -305,6 +318,8 @@ export class Dispatcher {
         if (following) await enqueue(tx, part.id, 'poll', pollAt, {}, now, job.traceParent);
       }
       await this.follow(tx, updated, answer, now, job.traceParent);
+      if (updated.status === 'APPROVED' && part.status !== 'APPROVED')
+        await this.deps.documents?.approved(tx, updated, now, job.traceParent);
       return 'recorded';
     });
   }

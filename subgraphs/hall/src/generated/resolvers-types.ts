@@ -830,6 +830,8 @@ export type Application = {
   payment?: Maybe<ApplicationPayment>;
   /** How its results reach the applicant (统一出件). */
   handOut: HandOut;
+  /** The documents its departments issued (certificates, licences, receipts), as each signed them; empty until one is. */
+  documents: Array<HeldDocument>;
 };
 
 
@@ -1843,6 +1845,11 @@ export type Query = {
   publicApplicationStatus?: Maybe<PublicApplicationStatus>;
   /** The window's queue (staff): applications with red, then yellow parts first, then dead letters, then newest. */
   applicationQueue: Array<Application>;
+  /**
+   * 我的证照: the documents departments issued to the applicant, or in their applications, newest first (at most
+   * 200): the caller's, or (onBehalfOf) a window visit's walk-in's or, within a delegation's bundles, the principal's.
+   */
+  myDocuments: Array<HeldDocument>;
   /** The signed-in applicant's notices (inbox), newest first. */
   myNotices: Array<Notice>;
   /** How many of the signed-in applicant's notices are unread. */
@@ -2006,6 +2013,15 @@ export type QueryApplicationQueueArgs = {
   mine?: InputMaybe<Scalars['Boolean']['input']>;
   asOf?: InputMaybe<Scalars['DateTime']['input']>;
   limit?: InputMaybe<Scalars['Int']['input']>;
+};
+
+
+/**
+ * The entry points for reading: people, enterprises and real-estate units with what every department holds
+ * about them, and each department's items and cases.
+ */
+export type QueryMyDocumentsArgs = {
+  onBehalfOf?: InputMaybe<OnBehalfOf>;
 };
 
 
@@ -2476,6 +2492,70 @@ export type MutationRateApplicationArgs = {
   comment?: InputMaybe<Scalars['String']['input']>;
 };
 
+/**
+ * A document a department issued on approving a part (电子证照): a certificate, a licence, a receipt. The hall
+ * keeps its file and the metadata its department signed; a later application counts it as held (免提交)
+ * instead of asking for it again.
+ */
+export type HeldDocument = {
+  __typename?: 'HeldDocument';
+  /** The hall's id of it. */
+  id: Scalars['ID']['output'];
+  /** Its number (证照编号), unique at its department, e.g. 浙(2026)湖州市不动产权第0000001号. */
+  number: Scalars['String']['output'];
+  /** The material it is, e.g. `property-certificate`. */
+  materialId: Scalars['ID']['output'];
+  /** Its name. */
+  name: LocalizedText;
+  /** Kind: licence, certificate, notice, receipt or approval. */
+  kind: Scalars['String']['output'];
+  /** The department that issued it. */
+  department: Department;
+  /** The issuing authority, as printed on it. */
+  issuer: Scalars['String']['output'];
+  /** When it was issued. */
+  issuedAt: Scalars['DateTime']['output'];
+  /** Whom it is issued to: their identity number or the enterprise's USCC. */
+  holderIdNumber: Scalars['String']['output'];
+  /** The holder's name. */
+  holderName: Scalars['String']['output'];
+  /** What it is about, where that is not the holder: the unit code of a property certificate, the USCC of a licence. */
+  subject?: Maybe<Scalars['String']['output']>;
+  /** The application it was issued in. */
+  applicationId: Scalars['ID']['output'];
+  /** The bundle of that application. */
+  bundleCode: Scalars['ID']['output'];
+  /** The item whose approval issued it. */
+  itemCode: Scalars['ID']['output'];
+  /** The department's case number. */
+  caseNumber: Scalars['String']['output'];
+  /** Media type of the file, e.g. application/pdf. */
+  contentType: Scalars['String']['output'];
+  /** Size of the file in bytes. */
+  size: Scalars['Int']['output'];
+  /** SHA-256 of the file in hex: the value the department signed. */
+  sha256: Scalars['String']['output'];
+  /** Where to download the file, through the gateway with the reader's token (`/papers/documents/<id>.pdf`). */
+  downloadPath: Scalars['String']['output'];
+  /** The department's signature over the metadata, as received (its adapter checked it). */
+  signature: DocumentSignature;
+  /** When the hall received it. */
+  keptAt: Scalars['DateTime']['output'];
+};
+
+/** A department's signature over a document's metadata (GB/T 38540-2020 style signed e-documents; Ed25519 here). */
+export type DocumentSignature = {
+  __typename?: 'DocumentSignature';
+  /** The signature algorithm, e.g. Ed25519. */
+  algorithm: Scalars['String']['output'];
+  /** Which of the department's keys signed. */
+  keyId: Scalars['String']['output'];
+  /** The text signed, as the department's protocol builds it from the metadata. */
+  signedText: Scalars['String']['output'];
+  /** The signature, base64. */
+  value: Scalars['String']['output'];
+};
+
 
 
 export type ResolverTypeWrapper<T> = Promise<T> | T;
@@ -2708,6 +2788,8 @@ export type ResolversTypes = {
   CalendarYearInput: ResolverTypeWrapper<any>;
   CalendarYearLoadResult: ResolverTypeWrapper<any>;
   Mutation: ResolverTypeWrapper<Record<PropertyKey, never>>;
+  HeldDocument: ResolverTypeWrapper<any>;
+  DocumentSignature: ResolverTypeWrapper<any>;
 };
 
 /** Mapping between all available schema types and the resolvers parents */
@@ -2822,6 +2904,8 @@ export type ResolversParentTypes = {
   CalendarYearInput: any;
   CalendarYearLoadResult: any;
   Mutation: Record<PropertyKey, never>;
+  HeldDocument: any;
+  DocumentSignature: any;
 };
 
 export interface IdNumberScalarConfig extends GraphQLScalarTypeConfig<ResolversTypes['IdNumber'], any> {
@@ -3169,6 +3253,7 @@ export type ApplicationResolvers<ContextType = HallContext, ParentType extends R
   publicStatusUrl?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   payment?: Resolver<Maybe<ResolversTypes['ApplicationPayment']>, ParentType, ContextType>;
   handOut?: Resolver<ResolversTypes['HandOut'], ParentType, ContextType>;
+  documents?: Resolver<Array<ResolversTypes['HeldDocument']>, ParentType, ContextType>;
 };
 
 export type PostalAddressResolvers<ContextType = HallContext, ParentType extends ResolversParentTypes['PostalAddress'] = ResolversParentTypes['PostalAddress']> = {
@@ -3514,6 +3599,7 @@ export type QueryResolvers<ContextType = HallContext, ParentType extends Resolve
   feePreview?: Resolver<ResolversTypes['FeePreview'], ParentType, ContextType, RequireFields<QueryFeePreviewArgs, 'bundleCode' | 'options' | 'values'>>;
   publicApplicationStatus?: Resolver<Maybe<ResolversTypes['PublicApplicationStatus']>, ParentType, ContextType, RequireFields<QueryPublicApplicationStatusArgs, 'token'>>;
   applicationQueue?: Resolver<Array<ResolversTypes['Application']>, ParentType, ContextType, RequireFields<QueryApplicationQueueArgs, 'mine' | 'limit'>>;
+  myDocuments?: Resolver<Array<ResolversTypes['HeldDocument']>, ParentType, ContextType, Partial<QueryMyDocumentsArgs>>;
   myNotices?: Resolver<Array<ResolversTypes['Notice']>, ParentType, ContextType, RequireFields<QueryMyNoticesArgs, 'limit' | 'unreadOnly'>>;
   myUnreadNoticeCount?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
   paymentReconciliation?: Resolver<Maybe<ResolversTypes['PaymentReconciliation']>, ParentType, ContextType, RequireFields<QueryPaymentReconciliationArgs, 'date'>>;
@@ -3598,6 +3684,37 @@ export type MutationResolvers<ContextType = HallContext, ParentType extends Reso
   recordDelegation?: Resolver<ResolversTypes['DelegationResult'], ParentType, ContextType, RequireFields<MutationRecordDelegationArgs, 'visitId' | 'input'>>;
   revokeDelegation?: Resolver<ResolversTypes['Delegation'], ParentType, ContextType, RequireFields<MutationRevokeDelegationArgs, 'delegationId'>>;
   rateApplication?: Resolver<ResolversTypes['Application'], ParentType, ContextType, RequireFields<MutationRateApplicationArgs, 'applicationId' | 'level'>>;
+};
+
+export type HeldDocumentResolvers<ContextType = HallContext, ParentType extends ResolversParentTypes['HeldDocument'] = ResolversParentTypes['HeldDocument']> = {
+  id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  number?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  materialId?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  name?: Resolver<ResolversTypes['LocalizedText'], ParentType, ContextType>;
+  kind?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  department?: Resolver<ResolversTypes['Department'], ParentType, ContextType>;
+  issuer?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  issuedAt?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
+  holderIdNumber?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  holderName?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  subject?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  applicationId?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  bundleCode?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  itemCode?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  caseNumber?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  contentType?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  size?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  sha256?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  downloadPath?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  signature?: Resolver<ResolversTypes['DocumentSignature'], ParentType, ContextType>;
+  keptAt?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
+};
+
+export type DocumentSignatureResolvers<ContextType = HallContext, ParentType extends ResolversParentTypes['DocumentSignature'] = ResolversParentTypes['DocumentSignature']> = {
+  algorithm?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  keyId?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  signedText?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  value?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
 };
 
 export type Resolvers<ContextType = HallContext> = {
@@ -3692,5 +3809,7 @@ export type Resolvers<ContextType = HallContext> = {
   CalendarYear?: CalendarYearResolvers<ContextType>;
   CalendarYearLoadResult?: CalendarYearLoadResultResolvers<ContextType>;
   Mutation?: MutationResolvers<ContextType>;
+  HeldDocument?: HeldDocumentResolvers<ContextType>;
+  DocumentSignature?: DocumentSignatureResolvers<ContextType>;
 };
 

@@ -8,6 +8,8 @@ import { Uploads } from './uploads';
 export interface RetentionDeps {
   readonly db: Database;
   readonly blobs: BlobStore;
+  /** Whether a file is held by another kind of record (a document a department issued): not deleted then. */
+  readonly inUse?: (sha256: string) => Promise<boolean>;
   /** How long an upload never handed in is kept (UPLOAD_RETENTION_HOURS). */
   readonly retentionHours: number;
   readonly log: Logger;
@@ -66,7 +68,8 @@ export class UploadRetention {
 
   private async dropFiles(addresses: readonly string[]): Promise<void> {
     for (const sha256 of new Set(addresses))
-      if (!(await this.uploads.shaInUse(sha256))) await this.deps.blobs.remove(sha256);
+      if (!(await this.uploads.shaInUse(sha256)) && !(await this.deps.inUse?.(sha256)))
+        await this.deps.blobs.remove(sha256);
   }
 }
 

@@ -9,7 +9,7 @@ import type { Queryable } from '../platform/unit-of-work';
  * make and follow the payment's order (`pay`) and make the refunds it owes (`refund`); on an application's
  * first part, post its results and follow the waybill (`post`).
  */
-export type JobKind = 'submit' | 'correct' | 'poll' | 'pay' | 'refund' | 'post';
+export type JobKind = 'submit' | 'correct' | 'poll' | 'pay' | 'refund' | 'post' | 'documents';
 
 /** Open jobs of a kind in one state: leased (being run), due (waiting for a worker), scheduled (later). */
 export interface OutboxDepth {

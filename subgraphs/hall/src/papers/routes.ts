@@ -7,9 +7,11 @@ import { GraphQLError } from 'graphql';
 import { z } from 'zod';
 import type { Applicant, ApplicationService } from '../applications/service';
 import type { Clock } from '../calendar/clock';
+import type { Documents } from '../documents/store';
 import type { FormChecks } from '../forms/form-checks';
 import type { FormLimits } from '../forms/form-limits';
 import { isHallId } from '../ids';
+import type { BlobStore } from '../materials/blob-store';
 import { storeUnavailable } from '../platform/unavailable';
 import { noticeData } from './notice-data';
 import { noticePdf } from './notice-pdf';
@@ -42,6 +44,9 @@ export interface PaperRoutesDeps {
   readonly limits: FormLimits;
   readonly clock: Clock;
   readonly applicantFor: NoticeApplicant;
+  /** The documents departments issued (我的证照) and the files they are kept in. */
+  readonly documents: Documents;
+  readonly blobs: BlobStore;
   readonly log: Logger;
 }
 
@@ -88,6 +93,8 @@ const pdf = (reply: FastifyReply, name: string, bytes: Buffer) =>
  *   there is no such application (NOT_FOUND), as `application(id)` answers null.
  * - `POST /papers/one-time-notice`: the one-time notice (一次性告知单) of a form as checkForm takes it;
  *   409 FORM_COMPLETE when there is nothing to list.
+ * - `GET /papers/documents/<documentId>.pdf`: a document a department issued (我的证照), for its holder and
+ *   whoever may read the application it was issued in; NOT_FOUND to anyone else.
  * - `GET /papers/status/<token>`: the public status page behind a receipt's QR code, without sign-in.
  * The first two need the gateway's identity header (list them in the subgraph's `identityPaths`).
  */
@@ -111,6 +118,27 @@ export const paperRoutes: FastifyPluginAsync<PaperRoutesDeps> = async (scope, de
     // The reader by role only: an applicant's subject is their ID number, kept out of logs.
     deps.log.info({ application: id, role: identity.role }, 'receipt made');
     return pdf(reply, `receipt-${id}.pdf`, bytes);
+  });
+
+  scope.get<{ Params: { file: string } }>('/papers/documents/:file', async (req, reply) => {
+    const id = req.params.file.replace(/\.pdf$/i, '');
+    const identity = req.identity!;
+    const document = isHallId(id) ? await deps.documents.get(id) : undefined;
+    const mayRead =
+      document !== undefined &&
+      ((identity.role === 'applicant' && identity.idNumber === document.holderIdNumber) ||
+        (await deps.service.visible(identity, document.applicationId)) !== undefined);
+    if (!document || !mayRead || !(await deps.blobs.has(document.sha256)))
+      return sendError(reply, 'NOT_FOUND', `there is no document ${id} that you may download`);
+    deps.log.info({ document: id, role: identity.role }, 'document downloaded');
+    return reply
+      .type(document.contentType)
+      .header('content-length', document.size)
+      .header('content-disposition', `inline; filename="document-${id}.pdf"`)
+      .header('x-content-type-options', 'nosniff')
+      .header('cache-control', 'private, no-store')
+      .header('x-document-sha256', document.sha256)
+      .send(deps.blobs.read(document.sha256));
   });
 
   scope.post('/papers/one-time-notice', async (req: FastifyRequest, reply) => {

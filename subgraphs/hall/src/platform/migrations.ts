@@ -652,6 +652,50 @@ const migrations: Record<string, Migration> = {
       await sql`alter table notices drop column text_delivered_at, drop column text_carrier_code`.execute(db);
     },
   },
+  '2026-12-05-023-documents': {
+    async up(db: Kysely<unknown>) {
+      // 我的证照: the documents departments issue on approving a part (a certificate, a licence, a receipt),
+      // kept with the application: the file (content-addressed, beside the uploads) and the metadata the
+      // department signed, with its signature, so it can be checked again later. One row per document a
+      // department numbered: fetching twice keeps it once.
+      await db.schema
+        .createTable('documents')
+        .addColumn('id', 'text', (c) => c.primaryKey())
+        .addColumn('application_id', 'text', (c) => c.notNull().references('applications.id'))
+        .addColumn('part_id', 'text', (c) => c.notNull().references('parts.id'))
+        .addColumn('bundle_code', 'text', (c) => c.notNull())
+        .addColumn('item_code', 'text', (c) => c.notNull())
+        .addColumn('applicant_id_number', 'text', (c) => c.notNull())
+        .addColumn('department', 'text', (c) => c.notNull())
+        .addColumn('case_number', 'text', (c) => c.notNull())
+        .addColumn('number', 'text', (c) => c.notNull())
+        .addColumn('material_id', 'text', (c) => c.notNull())
+        .addColumn('name', 'jsonb', (c) => c.notNull())
+        .addColumn('kind', 'text', (c) => c.notNull())
+        .addColumn('holder_id_number', 'text', (c) => c.notNull())
+        .addColumn('holder_name', 'text', (c) => c.notNull())
+        .addColumn('subject', 'text')
+        .addColumn('issued_at', 'timestamptz', (c) => c.notNull())
+        .addColumn('issuer', 'text', (c) => c.notNull())
+        .addColumn('content_type', 'text', (c) => c.notNull())
+        .addColumn('sha256', 'text', (c) => c.notNull())
+        .addColumn('size', 'integer', (c) => c.notNull())
+        .addColumn('signature', 'jsonb', (c) => c.notNull())
+        .addColumn('kept_at', 'timestamptz', (c) => c.notNull())
+        .addUniqueConstraint('documents_once', ['department', 'number'])
+        .execute();
+      await sql`create index documents_of_holder on documents (holder_id_number, issued_at desc)`.execute(db);
+      await sql`create index documents_of_applicant on documents (applicant_id_number, issued_at desc)`.execute(
+        db,
+      );
+      await sql`create index documents_of_application on documents (application_id)`.execute(db);
+      await sql`create index documents_by_material on documents (material_id, subject)`.execute(db);
+      await sql`create index documents_by_sha on documents (sha256)`.execute(db);
+    },
+    async down(db: Kysely<unknown>) {
+      await sql`drop table documents`.execute(db);
+    },
+  },
 };
 
 const provider: MigrationProvider = { getMigrations: async () => migrations };

@@ -79,6 +79,7 @@ export interface HallDatabase {
   staff_notices: StaffNoticeTable;
   urges: UrgeTable;
   calendar_years: CalendarYearTable;
+  documents: DocumentTable;
 }
 
 /** A member of staff as stored (their token's subject, name and centre). */
@@ -419,4 +420,38 @@ export interface CalendarYearTable {
   workdays: Json<string[]>;
   loaded_by: Json<StaffJson>;
   loaded_at: Timestamp;
+}
+
+/** The department's signature over a document's metadata, as kept (documents/store.ts). */
+export interface DocumentSignatureJson {
+  algorithm: string;
+  keyId: string;
+  signedText: string;
+  value: string;
+}
+
+/** A document a department issued on approving a part (documents/store.ts). */
+export interface DocumentTable {
+  id: string;
+  application_id: string;
+  part_id: string;
+  bundle_code: string;
+  item_code: string;
+  applicant_id_number: string;
+  department: string;
+  case_number: string;
+  number: string;
+  material_id: string;
+  name: Json<{ zh: string; en: string }>;
+  kind: string;
+  holder_id_number: string;
+  holder_name: string;
+  subject: string | null;
+  issued_at: Timestamp;
+  issuer: string;
+  content_type: string;
+  sha256: string;
+  size: number;
+  signature: Json<DocumentSignatureJson>;
+  kept_at: Timestamp;
 }

@@ -111,13 +111,16 @@ const ANSWER_HEADERS = [
   'x-robots-tag',
   // A live stream's: no proxy buffers it.
   'x-accel-buffering',
+  // A department's document: the SHA-256 it signed, for a reader to check the file against.
+  'x-document-sha256',
 ];
 
 /**
  * `POST /materials`, `GET /materials/:id` and `DELETE /materials/:id` on the gateway: passed to the subgraph keeping materials (the
  * hall) with the user's verified identity in the internal header, the body streamed both ways, with a body
  * limit of its own (files are far bigger than GraphQL requests). Materials are personal: a request without
- * a token is refused here. The hall's papers go the same way: `GET /papers/receipts/:file` (a receipt) and
+ * a token is refused here. The hall's papers go the same way: `GET /papers/receipts/:file` (a receipt),
+ * `GET /papers/documents/:file` (a document a department issued, 我的证照) and
  * `POST /papers/one-time-notice` (a JSON form, held to MAX_BODY_BYTES) with a token; `GET
  * /papers/status/:token`, the public status page behind a receipt's QR code, without one (none is sent on).
  */
@@ -294,6 +297,9 @@ export function registerMaterialsProxy(app: FastifyInstance, options: MaterialsP
       });
     scope.get<{ Params: { file: string } }>('/papers/receipts/:file', (req, reply) =>
       forward(req, reply, `/papers/receipts/${encodeURIComponent(req.params.file)}`, 'GET'),
+    );
+    scope.get<{ Params: { file: string } }>('/papers/documents/:file', (req, reply) =>
+      forward(req, reply, `/papers/documents/${encodeURIComponent(req.params.file)}`, 'GET'),
     );
     scope.post('/papers/one-time-notice', (req, reply) =>
       forward(req, reply, '/papers/one-time-notice', 'POST', 'form'),

@@ -181,6 +181,7 @@ export const APPLICATION = graphql(`
       receiptUrl
       payment { status holds }
       handOut { ...HandOutParts }
+      documents { ...HeldDocumentParts }
     }
   }
 `);
@@ -516,5 +517,21 @@ export const FEE_PREVIEW = graphql(`
         problem { code message { zh en } }
       }
     }
+  }
+`);
+
+/** A document a department issued (电子证照), as 我的证照 and an application's page list it. */
+export const HELD_DOCUMENT = graphql(`
+  fragment HeldDocumentParts on HeldDocument {
+    id number materialId name { zh en } kind department issuer issuedAt holderName subject
+    applicationId bundleCode itemCode caseNumber contentType size sha256 downloadPath
+    signature { algorithm keyId }
+  }
+`);
+
+/** 我的证照: every document departments issued to the applicant or in their applications, newest first. */
+export const MY_DOCUMENTS = graphql(`
+  query MyDocuments {
+    myDocuments { ...HeldDocumentParts }
   }
 `);

@@ -9,6 +9,7 @@ import { Bundles } from '../pages/Bundles';
 import { Delegations } from '../pages/Delegations';
 import { Inbox } from '../pages/Inbox';
 import { MyApplications } from '../pages/MyApplications';
+import { MyDocuments } from '../pages/MyDocuments';
 import { Sell } from '../pages/Sell';
 import { SignIn } from '../pages/SignIn';
 import { StaffQueue } from '../pages/StaffQueue';
@@ -56,6 +57,8 @@ function Page({ route }: { route: Route }) {
       return <WhoReadMyData />;
     case 'inbox':
       return <Inbox />;
+    case 'documents':
+      return <MyDocuments />;
     case 'sell':
       return <Sell />;
     case 'queue':

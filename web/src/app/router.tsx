@@ -11,6 +11,7 @@ export type Route =
   | { readonly name: 'application'; readonly id: string }
   | { readonly name: 'audit' }
   | { readonly name: 'inbox' }
+  | { readonly name: 'documents' }
   | { readonly name: 'sell' }
   | { readonly name: 'queue' }
   | { readonly name: 'intake' }
@@ -35,6 +36,7 @@ export function parseRoute(hash: string): Route {
   if (parts[0] === 'applications') return { name: 'applications' };
   if (parts[0] === 'who-read-my-data') return { name: 'audit' };
   if (parts[0] === 'inbox') return { name: 'inbox' };
+  if (parts[0] === 'documents') return { name: 'documents' };
   if (parts[0] === 'sell') return { name: 'sell' };
   if (parts[0] === 'queue') return { name: 'queue' };
   return { name: 'not-found', path };

@@ -23,6 +23,7 @@ export function Layout({ route, children }: { route: Route; children: ReactNode 
             active:
               route.name === 'delegations' || route.name === 'act-for' || route.name === 'act-for-bundle',
           },
+          { to: '/documents', label: t('nav.documents'), active: route.name === 'documents' },
           { to: '/who-read-my-data', label: t('nav.audit'), active: route.name === 'audit' },
           { to: '/inbox', label: t('nav.inbox'), active: route.name === 'inbox' },
         ]

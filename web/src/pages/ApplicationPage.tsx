@@ -16,6 +16,7 @@ import type { MessageKey } from '../app/messages';
 import { useSession } from '../app/session';
 import { CommentField } from '../components/CommentField';
 import { DepartmentName } from '../components/Department';
+import { DocumentList } from '../components/DocumentList';
 import { Field } from '../components/Field';
 import { HandOutSection } from '../components/HandOut';
 import { Notice, PageTitle } from '../components/Layout';
@@ -106,6 +107,16 @@ export function ApplicationPage({ id }: { id: string }) {
         canChange={session?.role === 'applicant' || session?.role === 'window-staff'}
         onChanged={() => refetch({ requestPolicy: 'network-only' })}
       />
+      {(application.documents.length > 0 || application.parts.some((p) => p.status === 'APPROVED')) && (
+        <section aria-labelledby="documents-heading" data-testid="application-documents">
+          <h2 id="documents-heading">{t('documents.section')}</h2>
+          {application.documents.length === 0 ? (
+            <p className="muted">{t('documents.none')}</p>
+          ) : (
+            <DocumentList documents={application.documents} showApplication={false} />
+          )}
+        </section>
+      )}
       <h2>{t('application.timelines')}</h2>
       <p className="muted small" data-testid="department-clocks">
         {t('application.departmentClocks')}

@@ -51,7 +51,7 @@ export function DocumentList({
             {d.subject && (
               <>
                 <dt>{t('documents.subject')}</dt>
-                <dd className="mono">{d.subject}</dd>
+                <dd className="document__subject">{d.subject}</dd>
               </>
             )}
             {showApplication && (

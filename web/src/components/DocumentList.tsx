@@ -25,7 +25,13 @@ export function DocumentList({
   return (
     <ul className="documents">
       {documents.map((d) => (
-        <li key={d.id} className="document" data-document={d.number} data-material={d.materialId}>
+        <li
+          key={d.id}
+          className="document"
+          data-id={d.id}
+          data-document={d.number}
+          data-material={d.materialId}
+        >
           <div className="document__head">
             <h3 className="document__name">{l(d.name)}</h3>
             <PaperButton

@@ -9,6 +9,7 @@ import { Counter } from 'prom-client';
 import type { ActingDeps } from './acting/for-request';
 import { resolveActing } from './acting/resolve-acting';
 import { applicationEventsRoute } from './applications/events-route';
+import { LiveStreams } from './applications/live-streams';
 import { applicationReads } from './applications/reads';
 import { ApplicationService } from './applications/service';
 import { Applications } from './applications/store';
@@ -357,14 +358,15 @@ export async function createHallSubgraph(
         acting: { visits, delegations: acting.delegations, now: () => clock.now() },
         alsoReadableBy: (identity, upload) => delegationService.mayOpenPowerOfAttorney(identity, upload),
       });
-      applicationEventsRoute({
-        db,
-        service,
+      // Pages following live: one set of streams, one cap.
+      const live = new LiveStreams({
         intervalMs: config.liveIntervalMs,
         heartbeatMs: 15_000,
         maxStreams: config.liveMaxStreams,
         log,
-      })(app);
+      });
+      live.closeWith(app);
+      applicationEventsRoute({ db, service, live })(app);
       app.register(paperRoutes, {
         papers,
         service,

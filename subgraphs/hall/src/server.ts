@@ -8,7 +8,7 @@ import { createSubgraphServer, type Subgraph, subgraphMetrics } from '@onething/
 import { Counter } from 'prom-client';
 import type { ActingDeps } from './acting/for-request';
 import { resolveActing } from './acting/resolve-acting';
-import { applicationEventsRoute } from './applications/events-route';
+import { applicationEventsRoute, queueEventsRoute } from './applications/events-route';
 import { LiveStreams } from './applications/live-streams';
 import { applicationReads } from './applications/reads';
 import { ApplicationService } from './applications/service';
@@ -358,7 +358,7 @@ export async function createHallSubgraph(
         acting: { visits, delegations: acting.delegations, now: () => clock.now() },
         alsoReadableBy: (identity, upload) => delegationService.mayOpenPowerOfAttorney(identity, upload),
       });
-      // Pages following live: one set of streams, one cap.
+      // Pages following live (an application, a staff member's queue): one set of streams, one cap.
       const live = new LiveStreams({
         intervalMs: config.liveIntervalMs,
         heartbeatMs: 15_000,
@@ -367,6 +367,7 @@ export async function createHallSubgraph(
       });
       live.closeWith(app);
       applicationEventsRoute({ db, service, live })(app);
+      queueEventsRoute({ service, live })(app);
       app.register(paperRoutes, {
         papers,
         service,

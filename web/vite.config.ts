@@ -14,6 +14,8 @@ export default defineConfig({
   resolve: { dedupe: ['react', 'react-dom'] },
   build: { outDir: 'dist', emptyOutDir: true, sourcemap: true },
   server: {
-    proxy: Object.fromEntries(['/graphql', '/materials', '/papers', '/config.json'].map((p) => [p, GATEWAY])),
+    proxy: Object.fromEntries(
+      ['/graphql', '/materials', '/papers', '/events', '/config.json'].map((p) => [p, GATEWAY]),
+    ),
   },
 });

@@ -166,7 +166,7 @@ export function registerMaterialsProxy(app: FastifyInstance, options: MaterialsP
         sendError(
           reply,
           'UNAUTHENTICATED',
-          `${req.url.startsWith('/papers') ? 'papers' : 'materials'} are personal: send the user’s token as Authorization: Bearer <token>`,
+          `${req.url.startsWith('/papers') ? 'papers' : req.url.startsWith('/events') ? 'live streams' : 'materials'} are personal: send the user’s token as Authorization: Bearer <token>`,
         );
         return undefined;
       }
@@ -307,6 +307,7 @@ export function registerMaterialsProxy(app: FastifyInstance, options: MaterialsP
     scope.get<{ Params: { id: string } }>('/events/applications/:id', (req, reply) =>
       forward(req, reply, `/events/applications/${encodeURIComponent(req.params.id)}`, 'GET', 'stream'),
     );
+    scope.get('/events/queue', (req, reply) => forward(req, reply, '/events/queue', 'GET', 'stream'));
     scope.get<{ Params: { token: string } }>('/papers/status/:token', (req, reply) =>
       forward(req, reply, `/papers/status/${encodeURIComponent(req.params.token)}`, 'GET', 'public'),
     );

@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { eventParser, type ServerEvent } from '../../web/src/api/live';
+import { follow as followStream } from './event-stream';
 import {
   advanceClocks,
   application,
@@ -18,51 +18,8 @@ import { startTestStack, type TestStack } from './support';
  * is told at once of what changed while it was away.
  */
 
-/** A stream opened through the gateway, read event by event. */
-async function follow(s: TestStack, id: string, token: string | undefined, lastEventId?: string) {
-  const controller = new AbortController();
-  const res = await fetch(`${s.gatewayUrl}/events/applications/${id}`, {
-    headers: {
-      accept: 'text/event-stream',
-      ...(token ? { authorization: `Bearer ${token}` } : {}),
-      ...(lastEventId ? { 'last-event-id': lastEventId } : {}),
-    },
-    signal: controller.signal,
-  });
-  const events: ServerEvent[] = [];
-  const parse = eventParser();
-  const reading =
-    res.ok && res.body
-      ? (async () => {
-          const reader = res.body!.pipeThrough(new TextDecoderStream()).getReader();
-          try {
-            for (;;) {
-              const { value, done } = await reader.read();
-              if (done) return;
-              events.push(...parse(value));
-            }
-          } catch {
-            // aborted by the test
-          }
-        })()
-      : Promise.resolve();
-  return {
-    res,
-    events,
-    /** Waits until `n` events have come. */
-    until: (n: number, what: string) =>
-      eventually(
-        async () => events.length,
-        (k) => k >= n,
-        what,
-        30_000,
-      ),
-    close: async () => {
-      controller.abort();
-      await reading;
-    },
-  };
-}
+const follow = (s: TestStack, id: string, token: string | undefined, lastEventId?: string) =>
+  followStream(s, `/events/applications/${id}`, token, lastEventId);
 
 describe('an application followed live', () => {
   let s: TestStack;

@@ -8,7 +8,8 @@ import { createSubgraphServer, type Subgraph, subgraphMetrics } from '@onething/
 import { Counter } from 'prom-client';
 import type { ActingDeps } from './acting/for-request';
 import { resolveActing } from './acting/resolve-acting';
-import { applicationEventsRoute } from './applications/events-route';
+import { applicationEventsRoute, queueEventsRoute } from './applications/events-route';
+import { LiveStreams } from './applications/live-streams';
 import { applicationReads } from './applications/reads';
 import { ApplicationService } from './applications/service';
 import { Applications } from './applications/store';
@@ -378,14 +379,16 @@ export async function createHallSubgraph(
         acting: { visits, delegations: acting.delegations, now: () => clock.now() },
         alsoReadableBy: (identity, upload) => delegationService.mayOpenPowerOfAttorney(identity, upload),
       });
-      applicationEventsRoute({
-        db,
-        service,
+      // Pages following live (an application, a staff member's queue): one set of streams, one cap.
+      const live = new LiveStreams({
         intervalMs: config.liveIntervalMs,
         heartbeatMs: 15_000,
         maxStreams: config.liveMaxStreams,
         log,
-      })(app);
+      });
+      live.closeWith(app);
+      applicationEventsRoute({ db, service, live })(app);
+      queueEventsRoute({ service, live })(app);
       app.register(paperRoutes, {
         papers,
         service,

@@ -203,12 +203,12 @@ export const hallSettings = defineSettings('subgraph-hall', {
   liveIntervalMs: {
     env: 'LIVE_INTERVAL_MS',
     schema: settings.ms(1_000),
-    doc: 'How often each page following an application live (GET /events/applications/:id) has its state read from the store; a change reaches the page within it.',
+    doc: 'How often each page following live (an application, GET /events/applications/:id; a staff member’s queue, GET /events/queue) has its state read from the store; a change reaches the page within it.',
   },
   liveMaxStreams: {
     env: 'LIVE_MAX_STREAMS',
     schema: settings.positiveInt(2_000),
-    doc: 'Pages following applications live at once per hall process; past it a page is refused (RATE_LIMITED) and polls instead.',
+    doc: 'Pages following live at once per hall process (applications and staff queues together); past it a page is refused (RATE_LIMITED) and polls instead.',
   },
   pollIntervalMs: {
     env: 'POLL_INTERVAL_MS',

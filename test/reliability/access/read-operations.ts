@@ -24,6 +24,21 @@ async function oneTimeNotice(
   );
 }
 
+/** A live stream opened (`/events/…`): allowed when it answers an event stream, not read further (it would not end). */
+async function followLive(s: TestStack, f: AccessFixture, as: Persona, path: string): Promise<Verdict> {
+  const token = f.tokens[as];
+  const stream = new AbortController();
+  const res = await fetch(`${s.gatewayUrl}${path}`, {
+    headers: { ...(token ? { authorization: `Bearer ${token}` } : {}), ...f.headers[as] },
+    signal: stream.signal,
+  });
+  if (res.status !== 200) return judgeHttp(res, 200);
+  stream.abort();
+  return res.headers.get('content-type')?.startsWith('text/event-stream')
+    ? { outcome: 'allowed' }
+    : { outcome: 'broken', why: `200 without an event stream: ${res.headers.get('content-type')}` };
+}
+
 /** A read of one department's fields at an entry point: `person(idNumber:) { taxpayer { name } }`… */
 function entryRead(
   key: string,
@@ -196,20 +211,13 @@ export const READS: readonly Operation[] = [
     key: 'live',
     label: 'follow an application live (GET /events/applications/:id: whoever may read it)',
     allowed: ['citizen', 'window-staff', 'staff-tax', 'staff-realestate', 'staff-fund', 'supervisor'],
-    try: async (s, f, as) => {
-      const token = f.tokens[as];
-      const stream = new AbortController();
-      const res = await fetch(`${s.gatewayUrl}/events/applications/${f.completed.id}`, {
-        headers: { ...(token ? { authorization: `Bearer ${token}` } : {}), ...f.headers[as] },
-        signal: stream.signal,
-      });
-      if (res.status !== 200) return judgeHttp(res, 200);
-      // Allowed: a stream of events, not read further (it would not end).
-      stream.abort();
-      return res.headers.get('content-type')?.startsWith('text/event-stream')
-        ? { outcome: 'allowed' }
-        : { outcome: 'broken', why: `200 without an event stream: ${res.headers.get('content-type')}` };
-    },
+    try: (s, f, as) => followLive(s, f, as, `/events/applications/${f.completed.id}`),
+  },
+  {
+    key: 'live-queue',
+    label: 'follow one’s queue live (GET /events/queue: staff, each their own queue’s scope)',
+    allowed: [...STAFF, 'supervisor'],
+    try: (s, f, as) => followLive(s, f, as, '/events/queue'),
   },
   {
     key: 'public-status',

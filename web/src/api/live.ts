@@ -43,14 +43,14 @@ export function eventParser(): (chunk: string) => ServerEvent[] {
 }
 
 /**
- * Follows an application live: the hall's stream (`GET /events/applications/:id`, through the gateway,
- * with the session's token — EventSource cannot send one, so fetch reads the stream) calls `changed` at
- * each change; a dropped stream is opened again a second later with the last event's id, so no change is
- * missed. While there is no stream (refused, not reachable, or `enabled` false), `changed` is called every
- * `pollMs` instead: the page never stops updating. Answers how it is following now.
+ * Follows a stream of the hall's (`GET /events/…`, through the gateway, with the session's token —
+ * EventSource cannot send one, so fetch reads the stream): `changed` is called at each change; a dropped
+ * stream is opened again a second later with the last event's id, so no change is missed. While there is
+ * no stream (refused, not reachable, or `enabled` false), `changed` is called every `pollMs` instead: the
+ * page never stops updating. Answers how it is following now.
  */
-export function useLiveApplication(
-  id: string,
+export function useLive(
+  path: string,
   token: string | undefined,
   enabled: boolean,
   changed: () => void,
@@ -70,7 +70,7 @@ export function useLiveApplication(
     };
     const connect = async () => {
       try {
-        const res = await fetch(`/events/applications/${encodeURIComponent(id)}`, {
+        const res = await fetch(path, {
           headers: {
             accept: 'text/event-stream',
             traceparent: newTraceparent(),
@@ -107,6 +107,26 @@ export function useLiveApplication(
       clearInterval(poll);
       clearTimeout(retry);
     };
-  }, [id, token, enabled, changed, pollMs]);
+  }, [path, token, enabled, changed, pollMs]);
   return mode;
 }
+
+/** Follows an application live (`GET /events/applications/:id`): its reader's page, see {@link useLive}. */
+export const useLiveApplication = (
+  id: string,
+  token: string | undefined,
+  enabled: boolean,
+  changed: () => void,
+  pollMs: number,
+): LiveMode => useLive(`/events/applications/${encodeURIComponent(id)}`, token, enabled, changed, pollMs);
+
+/**
+ * Follows the signed-in staff member's queue live (`GET /events/queue`: an event whenever what their queue
+ * shows changes, by their scope), see {@link useLive}.
+ */
+export const useLiveQueue = (
+  token: string | undefined,
+  enabled: boolean,
+  changed: () => void,
+  pollMs: number,
+): LiveMode => useLive('/events/queue', token, enabled, changed, pollMs);

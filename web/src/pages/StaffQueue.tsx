@@ -1,6 +1,7 @@
-import { useEffect, useState } from 'react';
+import { useCallback, useEffect, useState } from 'react';
 import { useMutation, useQuery } from 'urql';
 import { QUEUE, RETRY } from '../api/documents';
+import { useLiveQueue } from '../api/live';
 import { APPLICATION_STATUSES, type ApplicationStatus, type Department } from '../api/types';
 import { useI18n } from '../app/i18n';
 import { Link } from '../app/router';
@@ -10,10 +11,14 @@ import { Notice, PageTitle } from '../components/Layout';
 import { StaffNotices, UrgeButton } from '../components/StaffNotices';
 import { FlagBadge, StatusBadge } from '../components/Status';
 
+/** How often the queue is read again when the hall's live stream cannot be had (the fallback). */
+const REFRESH_MS = 5_000;
+
 /**
  * The window's queue (综合窗口): the staff's alerts and urges (电子监察); applications with red, then yellow
  * parts first; parts whose sending was given up, each with a retry button; a filter by department. The
- * centre's supervisors see it too, without acting on applications.
+ * centre's supervisors see it too, without acting on applications. It follows the hall's stream of the
+ * staff member's queue and reads the queue again at each change, asking every REFRESH_MS without a stream.
  */
 export function StaffQueue() {
   const { t, l, lang } = useI18n();
@@ -47,10 +52,14 @@ export function StaffQueue() {
   const [retryState, retry] = useMutation(RETRY);
   const [retried, setRetried] = useState<string | null>(null);
   const [urged, setUrged] = useState<string | null>(null);
-  useEffect(() => {
-    const timer = setInterval(() => refetch({ requestPolicy: 'network-only' }), 5_000);
-    return () => clearInterval(timer);
-  }, [refetch]);
+  // Live: read again when the hall says the queue changed (its event stream), every REFRESH_MS without one.
+  const reread = useCallback(() => refetch({ requestPolicy: 'network-only' }), [refetch]);
+  const live = useLiveQueue(
+    session?.token,
+    Boolean(session && session.role !== 'applicant'),
+    reread,
+    REFRESH_MS,
+  );
 
   return (
     <>
@@ -154,7 +163,7 @@ export function StaffQueue() {
         {retryState.error && <Notice kind="error">{retryState.error.message}</Notice>}
       </section>
 
-      <section aria-labelledby="queue-title">
+      <section aria-labelledby="queue-title" data-live={live}>
         <h2 id="queue-title">{t('queue.applications', { n: data?.applicationQueue.length ?? 0 })}</h2>
         {urged && <Notice kind="success">{urged}</Notice>}
         <div className="table-wrap">

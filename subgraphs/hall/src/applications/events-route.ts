@@ -1,13 +1,18 @@
-import type { Logger } from '@onething/runtime';
 import { sendError } from '@onething/runtime/http';
 import type { FastifyInstance } from 'fastify';
+import { GraphQLError } from 'graphql';
 import { sql } from 'kysely';
 import { isHallId } from '../ids';
 import type { Database } from '../platform/database';
+import type { LiveStreams } from './live-streams';
 import type { ApplicationService } from './service';
+import type { QueueScope } from './store';
 
 /** Where a page follows an application live (server-sent events), through the gateway. */
 export const EVENTS_PATH = '/events/applications/:id';
+
+/** Where a staff member's queue page follows their queue live, through the gateway. */
+export const QUEUE_EVENTS_PATH = '/events/queue';
 
 /**
  * The state of an application a page shows, as one fingerprint: its status, each part's status and last
@@ -26,95 +31,56 @@ async function fingerprint(db: Database, id: string): Promise<string | null> {
 
 /**
  * `GET /events/applications/:id`: a page follows an application as server-sent events instead of asking
- * every two seconds. Each event (`changed`, its id the state's fingerprint) says the application changed
- * and nothing else: the page reads it again through GraphQL, as its reader. A page that reconnects sends
- * the last id it saw (`Last-Event-ID`) and gets an event at once if anything changed meanwhile, so no
- * change is missed across a dropped connection; a first connection gets the current state's event. The
- * store is read every `intervalMs` per stream (any hall process may have made the change); a comment every
- * `heartbeatMs` keeps proxies from closing a quiet stream. Only who may see the application follows it.
+ * every two seconds (see {@link LiveStreams}). Only who may see the application follows it: 404 to anyone
+ * else.
  */
 export function applicationEventsRoute(deps: {
   readonly db: Database;
   readonly service: Pick<ApplicationService, 'visible'>;
-  readonly intervalMs: number;
-  readonly heartbeatMs: number;
-  /** Streams open at once in this process at most; past it, RATE_LIMITED (the page polls instead). */
-  readonly maxStreams: number;
-  readonly log: Logger;
+  readonly live: LiveStreams;
 }): (app: FastifyInstance) => void {
-  /** Each open stream's end: called when the hall closes, so its shutdown does not wait on pages. */
-  const streams = new Set<() => void>();
   return (app) => {
-    app.addHook('preClose', (done) => {
-      for (const end of [...streams]) end();
-      done();
-    });
     app.get<{ Params: { id: string } }>(EVENTS_PATH, async (req, reply) => {
       const { id } = req.params;
-      const identity = req.identity!;
-      const application = isHallId(id) ? await deps.service.visible(identity, id) : undefined;
+      const application = isHallId(id) ? await deps.service.visible(req.identity!, id) : undefined;
       if (!application) return sendError(reply, 'NOT_FOUND', `there is no application ${id} you may follow`);
-      if (streams.size >= deps.maxStreams)
-        return sendError(reply, 'RATE_LIMITED', 'too many pages follow applications live here: poll instead');
-      const last = typeof req.headers['last-event-id'] === 'string' ? req.headers['last-event-id'] : null;
-      reply.hijack();
-      const res = reply.raw;
-      res.writeHead(200, {
-        'content-type': 'text/event-stream; charset=utf-8',
-        'cache-control': 'no-store',
-        connection: 'keep-alive',
-        'x-accel-buffering': 'no',
+      await deps.live.open(req, reply, {
+        fingerprint: () => fingerprint(deps.db, application.id),
+        data: JSON.stringify({ application: application.id }),
+        about: { application: application.id },
       });
-      // How long a page waits before reconnecting after a drop.
-      res.write('retry: 1000\n\n');
-      let sent = last;
-      let closed = false;
-      let lastWrite = Date.now();
-      let timer: NodeJS.Timeout | undefined;
-      const close = () => {
-        if (closed) return;
-        closed = true;
-        streams.delete(end);
-        clearInterval(timer);
-      };
-      // Ended by the hall (closing): the page reconnects to another hall process, or to this one restarted.
-      const end = () => {
-        close();
-        res.end();
-      };
-      streams.add(end);
-      const tick = async () => {
-        if (closed) return;
-        try {
-          const v = await fingerprint(deps.db, application.id);
-          if (closed) return;
-          if (v && v !== sent) {
-            sent = v;
-            res.write(`id: ${v}\nevent: changed\ndata: {"application":"${application.id}"}\n\n`);
-            lastWrite = Date.now();
-          } else if (Date.now() - lastWrite >= deps.heartbeatMs) {
-            res.write(': keep-alive\n\n');
-            lastWrite = Date.now();
-          }
-        } catch (err) {
-          // The store unavailable a moment: the page keeps its stream, the next tick tries again.
-          deps.log.warn(
-            { err: (err as Error).message, application: application.id },
-            'live events: store not read',
-          );
-        }
-      };
-      let running = false;
-      timer = setInterval(() => {
-        if (running) return;
-        running = true;
-        void tick().finally(() => {
-          running = false;
-        });
-      }, deps.intervalMs);
-      req.raw.once('close', close);
-      res.once('close', close);
-      await tick();
+    });
+  };
+}
+
+/**
+ * `GET /events/queue`: a staff member's queue page follows their queue as server-sent events instead of
+ * asking every five seconds (see {@link LiveStreams}): an event whenever what their queue shows changes
+ * (an application reaching it, any of its parts changing, a handover), by the queue's own scope. Staff
+ * only: FORBIDDEN to applicants and services (401 without a token).
+ */
+export function queueEventsRoute(deps: {
+  readonly service: Pick<ApplicationService, 'queueScope' | 'queueFingerprint'>;
+  readonly live: LiveStreams;
+}): (app: FastifyInstance) => void {
+  return (app) => {
+    app.get(QUEUE_EVENTS_PATH, async (req, reply) => {
+      const identity = req.identity!;
+      if (identity.role === 'anonymous')
+        return sendError(reply, 'UNAUTHENTICATED', 'the queue is for staff: sign in');
+      let scope: QueueScope;
+      try {
+        scope = deps.service.queueScope(identity);
+      } catch (e) {
+        if (e instanceof GraphQLError && e.extensions.code === 'FORBIDDEN')
+          return sendError(reply, 'FORBIDDEN', e.message);
+        throw e;
+      }
+      await deps.live.open(req, reply, {
+        fingerprint: () => deps.service.queueFingerprint(scope),
+        data: '{"queue":true}',
+        about: { queue: identity.subject },
+      });
     });
   };
 }

@@ -31,7 +31,7 @@ import { type Application, type ApplicationStatus, FINAL, type Part } from './mo
 import { partClock } from './part-clock';
 import { partTransition } from './part-machine';
 import { type ApplicationReads, freshReads } from './reads';
-import type { Applications } from './store';
+import type { Applications, QueueScope } from './store';
 
 export interface Applicant {
   readonly idNumber: string;
@@ -390,6 +390,24 @@ export class ApplicationService {
   }
 
   /**
+   * Which applications a staff member's queue draws from, by their scope: a department's staff their
+   * departments' (or the one `department` of them), window officers and supervisors their centre's (and
+   * those of no centre yet); `mine` narrows to the window officer's own. FORBIDDEN to anyone but staff.
+   */
+  queueScope(identity: Identity, department?: string | null, mine = false): QueueScope {
+    return {
+      departments: this.scope(identity, department),
+      centre: ofACentre(identity) ? (identity.centre ?? null) : null,
+      responsible: mine ? mineOf(identity) : null,
+    };
+  }
+
+  /** What a queue of `scope` shows, as a fingerprint read from the store (its live stream's event id). */
+  queueFingerprint(scope: QueueScope): Promise<string> {
+    return this.deps.apps.queueFingerprint(scope);
+  }
+
+  /**
    * The window's queue, narrowed by status and by a search the window officer types (an application or
    * case number, an ID number, a name): applications with flagged parts first (red, then yellow), then dead letters, then newest. */
   async queue(
@@ -399,10 +417,10 @@ export class ApplicationService {
     limit: number,
     filter: QueueFilter = {},
   ): Promise<Application[]> {
-    const involving = await this.deps.apps.involving(this.scope(identity, department), 1_000, {
-      centre: ofACentre(identity) ? (identity.centre ?? null) : null,
-      responsible: filter.mine ? mineOf(identity) : null,
-    });
+    const involving = await this.deps.apps.involving(
+      this.queueScope(identity, department, filter.mine ?? false),
+      1_000,
+    );
     // One read for every application's parts: a read each held the hall for seconds under aliases.
     const partsOf = await this.deps.apps.partsOf(involving.map((a) => a.id));
     const text = filter.search?.trim().toLowerCase();

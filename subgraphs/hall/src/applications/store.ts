@@ -51,6 +51,17 @@ const toPart = (r: Selectable<PartTable>): Part => ({
   })),
 });
 
+/**
+ * Which applications a staff member's queue draws from: with a part at one of `departments` (every
+ * department when undefined); of `centre` and of none yet when given; only those `responsible` names when
+ * given. The service settles it from the staff member's identity (`ApplicationService.queueScope`).
+ */
+export interface QueueScope {
+  readonly departments: readonly string[] | undefined;
+  readonly centre: string | null;
+  readonly responsible: string | null;
+}
+
 /** A part's change as its row's columns (the only place that knows them, with {@link toPart}). */
 const partColumns = (change: PartChange): Updateable<PartTable> => {
   const row: Updateable<PartTable> = {};
@@ -370,16 +381,13 @@ export class Applications {
   }
 
   /**
-   * Applications with a part at one of `departments` (all when undefined), newest first; of one centre
-   * (and those of no centre yet) when `centre` is given; only those `responsible` names when given.
+   * The applications of a queue's scope: with a part at one of `departments` (all when undefined); of one
+   * centre (and those of no centre yet) when `centre` is given; only those `responsible` names when given.
+   * The one place the condition is written: the queue lists them, its live stream fingerprints them.
    */
-  async involving(
-    departments: readonly string[] | undefined,
-    limit: number,
-    narrow: { centre?: string | null; responsible?: string | null } = {},
-  ): Promise<Application[]> {
-    let q = this.db.selectFrom('applications').selectAll();
-    const { centre, responsible } = narrow;
+  private inScope(scope: QueueScope) {
+    let q = this.db.selectFrom('applications');
+    const { departments, centre, responsible } = scope;
     if (centre) q = q.where((eb) => eb.or([eb('centre', '=', centre), eb('centre', 'is', null)]));
     if (responsible) q = q.where('responsible_subject', '=', responsible);
     if (departments) {
@@ -390,7 +398,31 @@ export class Applications {
           .where('department', 'in', departments.length ? [...departments] : ['']),
       );
     }
-    return (await q.orderBy('submitted_at', 'desc').limit(limit).execute()).map(toApplication);
+    return q;
+  }
+
+  /** The applications of a queue's scope (see {@link inScope}), newest first. */
+  async involving(scope: QueueScope, limit: number): Promise<Application[]> {
+    return (await this.inScope(scope).selectAll().orderBy('submitted_at', 'desc').limit(limit).execute()).map(
+      toApplication,
+    );
+  }
+
+  /**
+   * What a queue of this scope shows, as one fingerprint read in one statement, no row leaving the store:
+   * how many applications, their last change, and an order-free sum of each one's id, status, responsible
+   * officer and last change (a change whose time is not the newest, from another process's clock, still
+   * shows). A part's every change also changes its application's row ({@link updatePart} refreshes its
+   * status in its transaction), so the applications' rows stand for their parts too.
+   */
+  async queueFingerprint(scope: QueueScope): Promise<string> {
+    const r = await this.inScope(scope)
+      .select(
+        sql<string>`md5(concat_ws('|', count(*), max(updated_at)::text,
+          sum(hashtext(id || status || coalesce(responsible_subject, '') || updated_at::text))))`.as('v'),
+      )
+      .executeTakeFirstOrThrow();
+    return r.v;
   }
 
   /** Parts not yet final, at the departments given (all when undefined), with a deadline. */

@@ -694,13 +694,18 @@ const migrations: Record<string, Migration> = {
     },
     async down(db: Kysely<unknown>) {
       await sql`drop table documents`.execute(db);
-  '2026-12-05-023-queue-by-centre': 
-    async up(db: Kysely<unknown>) 
+    },
+  },
+  '2026-12-05-023-queue-by-centre': {
+    async up(db: Kysely<unknown>) {
       // A centre's queue (its window officers' and supervisors'), listed and followed live (GET
       // /events/queue reads its fingerprint every second per page): by centre, not a scan of every centre's.
-      await sql`create index applications_centre on applications (centre, updated_at)`.execute(db);,
-    async down(db: Kysely<unknown>) 
-      await sql`drop index applications_centre`.execute(db);,,
+      await sql`create index applications_centre on applications (centre, updated_at)`.execute(db);
+    },
+    async down(db: Kysely<unknown>) {
+      await sql`drop index applications_centre`.execute(db);
+    },
+  },
 };
 
 const provider: MigrationProvider = { getMigrations: async () => migrations };

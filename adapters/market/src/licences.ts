@@ -51,6 +51,12 @@ export function marketSignedText(l: WireLicence): string {
     .join('&');
 }
 
+/** The register's own 404 codes (its wire's, not ours): no such application, or nothing issued yet. */
+const ABSENT: Readonly<Record<string, 'no-case' | 'none-yet'>> = {
+  NOT_FOUND: 'no-case',
+  LICENCE_NOT_ISSUED: 'none-yet',
+};
+
 /** The licences and notices the registry issued on approving applications, verified. */
 export class MarketLicences {
   private readonly key: KeyObject;
@@ -74,9 +80,8 @@ export class MarketLicences {
       interpret: (res) => {
         if (res.status === 200) return parseBody(res, licenceListSchema).items;
         if (res.status === 404) {
-          const code = refusalBody(res).code;
-          if (code === 'NOT_FOUND') return null;
-          if (code === 'LICENCE_NOT_ISSUED') return [];
+          const absent = ABSENT[refusalBody(res).code];
+          if (absent !== undefined) return absent === 'no-case' ? null : [];
         }
         throw failure(this.client, op, res);
       },

@@ -26,6 +26,7 @@ describe('taxSubgraphSettings', () => {
       PROFILE: 'production',
       INTERNAL_IDENTITY_JWKS_FILE: jwksFile,
       TAX_API_KEY: 'k3y-the-tax-bureau-issued',
+      DOCUMENT_PUBLIC_KEY_FILE: '/etc/onething/tax-documents.pem',
     });
     expect(config).toMatchObject({ profile: 'production', apiKey: 'k3y-the-tax-bureau-issued' });
   });

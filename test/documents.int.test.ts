@@ -109,7 +109,7 @@ describe.each(Object.keys(DEPARTMENTS) as DepartmentKey[])('%s subgraph: a caseâ
       `{ ${field}(caseNumber: "${approved.caseNumber}") { documents { number materialId holderIdNumber sha256 content signature { algorithm signedText value } } } }`,
     );
     expect(answer.errors).toBeUndefined();
-    const [doc] = answer.data?.[field].documents;
+    const [doc] = answer.data![field].documents;
     expect(doc).toMatchObject({ number, materialId: d.material, holderIdNumber: person.idNumber });
     const bytes = Buffer.from(doc.content, 'base64');
     expect(bytes.subarray(0, 5).toString()).toBe('%PDF-');

@@ -65,6 +65,8 @@ describe('docs/integrators.md', () => {
         'Gateway',
         'Hall subgraph',
         'Tax subgraph',
+        'Market regulation subgraph',
+        'Real-estate registration subgraph',
         'Provident fund subgraph',
         'Development identity provider',
         'Tax stand-in',

@@ -50,6 +50,12 @@ export const ERRORS = {
     en: 'The department answered something unreadable (not parseable, the wrong shape, too large). As for DEPARTMENT_UNAVAILABLE.',
     zh: '部门系统的应答无法读取（无法解析、结构不符、过大）。处理同 DEPARTMENT_UNAVAILABLE。',
   },
+  DOCUMENT_UNVERIFIED: {
+    status: 502,
+    retryable: false,
+    en: "A document the department issued failed its adapter's checks (its signature does not verify under the department's public key, or its file is not the one it signed); the message names the document and what failed. Not retried: report it to the department; the document is not shown.",
+    zh: '部门签发的电子证照未通过适配器校验（签名无法用部门公钥验证，或文件与签名不符）；消息指明证照及失败原因。不重试：请联系该部门；该证照不予展示。',
+  },
   // The request: who asks, and what.
   UNAUTHENTICATED: {
     status: 401,

@@ -130,6 +130,42 @@ export interface CaseState {
 }
 
 /**
+ * A document a department issued on approving a case (电子证照): the file and the metadata it signed,
+ * checked by the adapter — the signature over the signed text the adapter rebuilt from the wire fields
+ * verifies under the department's public key, and the file's SHA-256 is the one signed.
+ */
+export interface IssuedDocument {
+  readonly number: string;
+  /** The material it is (e.g. `property-certificate`), as items name their results' materials. */
+  readonly materialId: string;
+  readonly name: Bilingual;
+  /** The item's result kind: licence, certificate, notice, receipt or approval. */
+  readonly kind: string;
+  /** Whose it is: the applicant's resident ID number. */
+  readonly holderIdNumber: string;
+  readonly holderName: string;
+  /** What it is about: a real-estate unit code, an enterprise's USCC, or null. */
+  readonly subject: string | null;
+  /** When it was issued (ISO timestamp): the approval's instant. */
+  readonly issuedAt: string;
+  /** The issuing authority, in Chinese (e.g. 湖州市自然资源和规划局). */
+  readonly issuer: string;
+  readonly contentType: string;
+  /** Hex SHA-256 of `content`. */
+  readonly sha256: string;
+  readonly content: Buffer;
+  readonly signature: {
+    /** Ed25519, where the national e-licence systems use SM2 (Node's crypto has none). */
+    readonly algorithm: 'Ed25519';
+    readonly keyId: string;
+    /** The text signed, as the adapter rebuilt it from the wire fields by the department's rule. */
+    readonly signedText: string;
+    /** Base64. */
+    readonly value: string;
+  };
+}
+
+/**
  * What the hall and the subgraphs need from every department's adapter. Each adapter adds its own reads
  * (taxpayers, enterprises, properties, accounts) on top.
  */
@@ -145,6 +181,12 @@ export interface DepartmentAdapter {
   findCase(itemCode: string, idempotencyKey: string): Promise<CaseState | null>;
   /** Sends a correction (补正) of the named fields; only while one is requested. */
   correctCase(caseNumber: string, fields: FieldValues, idempotencyKey: string): Promise<CaseState>;
+  /**
+   * The documents a case's approval issued, each verified (signature and file); `[]` until the case is
+   * approved or when its item issues none; null when the department has no such case (as getCase). A
+   * document that fails verification is refused with DOCUMENT_UNVERIFIED, naming it and what failed.
+   */
+  getDocuments(caseNumber: string): Promise<IssuedDocument[] | null>;
   /**
    * What the department charges for some of its items given the values typed so far (a read: nothing is
    * submitted). Every item asked about gets at least one line, 0 with its rule when it is free; values

@@ -1,7 +1,7 @@
 import { ERRORS } from '@onething/schema/errors';
 
 /**
- * The codes an adapter raises: every department failure is one of these five, and nothing else. Their
+ * The codes an adapter raises: every department failure is one of these six, and nothing else. Their
  * meaning, HTTP status and whether trying again later can help are in the one registry of codes
  * (`schema/src/errors.ts`), since the codes are the public contract — subgraphs put them in
  * `extensions.code`, front ends and the hall act on them.
@@ -12,6 +12,7 @@ export const ADAPTER_ERROR_CODES = [
   'DEPARTMENT_REJECTED',
   'INVALID_INPUT',
   'MALFORMED_RESPONSE',
+  'DOCUMENT_UNVERIFIED',
 ] as const;
 
 export type AdapterErrorCode = (typeof ADAPTER_ERROR_CODES)[number];

@@ -1,6 +1,7 @@
 export { parseRetryAfter, type RetrySettings, retryDelayMs } from './backoff';
 export { type BreakerSettings, type BreakerState, CircuitBreaker } from './breaker';
 export { currentDeadline, withDeadline } from './deadline';
+export { departmentDocumentKey, type UncheckedDocument, verifiedDocument } from './documents';
 export * from './domain';
 export {
   ADAPTER_ERROR_CODES,

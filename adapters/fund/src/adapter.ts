@@ -1,3 +1,4 @@
+import type { KeyObject } from 'node:crypto';
 import {
   type AdapterHooks,
   batchLoader,
@@ -6,16 +7,20 @@ import {
   type ClientSettings,
   type DepartmentAdapter,
   DepartmentClient,
+  departmentDocumentKey,
   type FieldValues,
   freeOfChargeAssessment,
+  type IssuedDocument,
   type ItemSpec,
   requireIdentifiers,
+  verifiedDocument,
   type WireResponse,
 } from '@onething/adapter-core';
 import type DataLoader from 'dataloader';
 import type { z } from 'zod';
 import { caseAnswer, caseListAnswer } from './cases';
 import { catalogueAnswer } from './catalogue';
+import { documentsAnswer, uncheckedDocument } from './documents';
 import { dataOf, readEnvelope } from './envelope';
 import { FUND_FEES } from './fees';
 import { wireForm } from './form';
@@ -40,6 +45,8 @@ export interface FundAdapterOptions {
   readonly appId: string;
   /** The app's secret, the HMAC key of every signature. */
   readonly appSecret: string;
+  /** The fund's public key its documents are signed with (its development key's when not given). */
+  readonly documentPublicKey?: KeyObject;
 }
 
 /** Per-request loaders of the fund's reads; each batches up to 30 keys per call. */
@@ -78,6 +85,7 @@ const groupBy = <T>(list: readonly T[], key: (t: T) => string) => {
 export function createFundAdapter(options: FundAdapterOptions): FundAdapter {
   const client = new DepartmentClient('fund', options.client, options.hooks);
   const app = { appId: options.appId, appSecret: options.appSecret };
+  const documentKey = options.documentPublicKey ?? departmentDocumentKey('fund');
 
   function call<T>(
     service: string,
@@ -192,6 +200,20 @@ export function createFundAdapter(options: FundAdapterOptions): FundAdapter {
         const env = readEnvelope(client, 'ywcx', res);
         return env.fhm === 'E3003' ? null : dataOf(client, 'ywcx', env, caseAnswer);
       });
+    },
+
+    async getDocuments(caseNumber: string): Promise<IssuedDocument[] | null> {
+      // E3003: no such case; E3006: not approved yet, nothing issued.
+      const read = await call('zzcx', 'read', { slbh: caseNumber }, (res) => {
+        const env = readEnvelope(client, 'zzcx', res);
+        if (env.fhm === 'E3003') return null;
+        if (env.fhm === 'E3006') return [];
+        return dataOf(client, 'zzcx', env, documentsAnswer).list.map(uncheckedDocument);
+      });
+      return (
+        read?.map(({ doc, signedText }) => verifiedDocument('fund', 'zzcx', documentKey, doc, signedText)) ??
+        null
+      );
     },
 
     async findCase(itemCode: string, idempotencyKey: string): Promise<CaseState | null> {

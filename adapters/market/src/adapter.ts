@@ -1,3 +1,4 @@
+import type { KeyObject } from 'node:crypto';
 import {
   type AdapterHooks,
   type ClientSettings,
@@ -13,6 +14,7 @@ import { MarketCases } from './cases';
 import { Catalogue, toItemSpec } from './catalogue';
 import { EnterpriseReads, MAX_PAGE_SIZE } from './enterprises';
 import { MARKET_FEES } from './fees';
+import { MarketLicences } from './licences';
 import { type Enterprise, type WireItem, wireItemPageSchema } from './records';
 
 /** Options of the market adapter. */
@@ -27,6 +29,8 @@ export interface MarketAdapterOptions {
   readonly pageSize?: number;
   /** How long the item catalogue is kept before it is read again (default 10 minutes). */
   readonly catalogueTtlMs?: number;
+  /** The registry's public key its licences are signed with (its development key's when not given). */
+  readonly documentPublicKey?: KeyObject;
 }
 
 /** Per-request loaders of the market adapter: same key once per request, few calls in flight. */
@@ -82,6 +86,7 @@ export function createMarketAdapter(options: MarketAdapterOptions): MarketAdapte
     }
   }, options.catalogueTtlMs ?? 600_000);
   const cases = new MarketCases(client, headers, catalogue);
+  const licences = new MarketLicences(client, headers, options.documentPublicKey);
 
   return {
     department: 'market',
@@ -100,6 +105,7 @@ export function createMarketAdapter(options: MarketAdapterOptions): MarketAdapte
     getCase: (caseNumber) => cases.get(caseNumber),
     findCase: (itemCode, key) => cases.find(itemCode, key),
     correctCase: (caseNumber, fields, key) => cases.correct(caseNumber, fields, key),
+    getDocuments: (caseNumber) => licences.ofApplication(caseNumber),
     // No call to the system: there is nothing to compute (data/fees.json).
     assessFees: async (request) => freeOfChargeAssessment(MARKET_FEES, request),
     close: () => client.close(),

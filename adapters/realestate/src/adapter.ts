@@ -1,3 +1,4 @@
+import type { KeyObject } from 'node:crypto';
 import {
   AdapterError,
   type AdapterHooks,
@@ -6,6 +7,7 @@ import {
   type ClientSettings,
   type DepartmentAdapter,
   DepartmentClient,
+  departmentDocumentKey,
   type FieldValues,
   type ItemSpec,
   isAdapterError,
@@ -16,6 +18,7 @@ import { el } from '@onething/runtime/xml';
 import { validateResidentId } from '@onething/schema';
 import { caseState, correctionReceived, firstOf } from './cases';
 import { type CatalogueItem, catalogueItem } from './catalogue';
+import { certificatesOf } from './certificates';
 import { assessFeesAnswer } from './fees';
 import { type InputProblem, wireForm } from './form';
 import { type RealestateLoaders, registryLoaders, UNITS_PER_QUERY } from './loaders';
@@ -48,6 +51,8 @@ export interface RealestateAdapterOptions {
    * reference that starts every submission finds the case instead of making a second one.
    */
   readonly settleMs?: number;
+  /** The registry's public key its certificates are signed with (its development key's when not given). */
+  readonly documentPublicKey?: KeyObject;
 }
 
 /** The registry's adapter: the cases every department has, plus its reads. */
@@ -110,6 +115,7 @@ function chunks<T>(items: readonly T[], size: number): T[][] {
 export function createRealestateAdapter(options: RealestateAdapterOptions): RealestateAdapter {
   const client = new DepartmentClient(DEPARTMENT, options.client, options.hooks);
   const calls = new RegistryCalls(client, options.caller ?? 'onething');
+  const documentKey = options.documentPublicKey ?? departmentDocumentKey(DEPARTMENT);
   const ownerLookups = new Semaphore(options.ownerLookupConcurrency ?? 4);
   const settleMs = options.settleMs ?? 30_000;
   let catalogue: Promise<Map<string, CatalogueItem>> | undefined;
@@ -296,6 +302,10 @@ export function createRealestateAdapter(options: RealestateAdapterOptions): Real
         if (isAdapterError(e, 'DEPARTMENT_REJECTED') && e.details.departmentCode === 'BDC-3003') return null;
         throw e;
       }
+    },
+    async getDocuments(caseNumber) {
+      if (!caseNumber || caseNumber.length > 64) return null;
+      return certificatesOf(calls, documentKey, caseNumber);
     },
     async findCase(itemCode, idempotencyKey) {
       if (!idempotencyKey || idempotencyKey.length > REFERENCE_LENGTH.max) return null;

@@ -17,7 +17,8 @@ export type RegistryOperation =
   | 'QueryApplication'
   | 'QueryApplicationsByReference'
   | 'SubmitCorrection'
-  | 'AssessFees';
+  | 'AssessFees'
+  | 'GetCertificates';
 
 /** Headers and envelope of one request, naming the calling system in `soap:Header`. */
 export function soapRequest(

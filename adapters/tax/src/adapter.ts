@@ -1,3 +1,4 @@
+import type { KeyObject } from 'node:crypto';
 import {
   type AdapterHooks,
   type BreakerState,
@@ -7,17 +8,21 @@ import {
   type ClientSettings,
   type DepartmentAdapter,
   DepartmentClient,
+  departmentDocumentKey,
   type FeeAssessment,
   type FeeRequest,
   type FieldValues,
+  type IssuedDocument,
   type ItemSpec,
   requireIdentifiers,
+  verifiedDocument,
   type WireResponse,
 } from '@onething/adapter-core';
 import type DataLoader from 'dataloader';
 import { readAnswer, readData } from './answers';
 import { caseState, needsCodeBook } from './cases';
 import { CodeBook, itemSpec, itemsData } from './catalogue';
+import { documentsData, taxSignedText, uncheckedDocument } from './documents';
 import { feeAssessment, feeAssessmentData } from './fees';
 import { encodeFields, submissionBody } from './forms';
 import { isRequestId, requireRequestId, requireTaxpayerIds } from './identifiers';
@@ -42,6 +47,8 @@ export interface TaxAdapterOptions {
   readonly hooks?: AdapterHooks;
   /** Sent as `X-Api-Key`; the tax system's `TAX_API_KEYS` must know it. */
   readonly apiKey: string;
+  /** The tax bureau's public key its documents are signed with (its development key's when not given). */
+  readonly documentPublicKey?: KeyObject;
 }
 
 /** Per-request loaders of the tax reads: N keys cost ⌈N / 50⌉ calls. */
@@ -70,6 +77,7 @@ const JSON_TYPE = 'application/json';
 /** Builds the adapter of the tax system (税务) over one shared, resilient client. */
 export function createTaxAdapter(options: TaxAdapterOptions): TaxAdapter {
   const client = new DepartmentClient('tax', options.client, options.hooks);
+  const documentKey = options.documentPublicKey ?? departmentDocumentKey('tax');
   const headers = (extra: Record<string, string> = {}) => ({
     'x-api-key': options.apiKey,
     accept: JSON_TYPE,
@@ -264,6 +272,39 @@ export function createTaxAdapter(options: TaxAdapterOptions): TaxAdapter {
         body,
       });
       return toState(c);
+    },
+
+    async getDocuments(caseNumber: string): Promise<IssuedDocument[] | null> {
+      const op = 'documents.list';
+      const path = `/api/v1/cases/${encodeURIComponent(caseNumber)}/documents`;
+      // 3003: no such case (null); 3006: not approved yet, so nothing issued ([]).
+      const listed = await caseCall(op, 'GET', path, (res) => {
+        const d = readAnswer(client, op, res, documentsData, ['3003', '3006']);
+        if (d) return d;
+        const { code } = JSON.parse(res.body.toString('utf8')) as { code: string };
+        return code === '3006' ? { documents: [] } : null;
+      });
+      if (!listed) return null;
+      return Promise.all(
+        listed.documents.map(async (d) => {
+          const fileOp = 'documents.file';
+          const content = await client.call({
+            op: fileOp,
+            kind: 'read',
+            method: 'GET',
+            path: `/api/v1/documents/${encodeURIComponent(d.doc_no)}/file`,
+            request: () => ({ headers: headers({ accept: 'application/pdf' }) }),
+            interpret: (res) => {
+              // A refusal comes in the envelope; the file itself is the bytes.
+              const type = String(res.headers['content-type'] ?? '');
+              if (res.status === 200 && type.startsWith('application/pdf')) return res.body;
+              readData(client, fileOp, res, documentsData);
+              throw new Error(`the file of ${d.doc_no} came as ${type}`);
+            },
+          });
+          return verifiedDocument('tax', op, documentKey, uncheckedDocument(d, content), taxSignedText(d));
+        }),
+      );
     },
 
     async assessFees(request: FeeRequest): Promise<FeeAssessment> {

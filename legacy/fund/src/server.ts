@@ -6,6 +6,7 @@ import { RequestLedger } from './idempotency';
 import { NonceStore } from './nonces';
 import { fundProtocol } from './protocol';
 import { registerCaseServices } from './routes/cases';
+import { registerDocumentServices } from './routes/documents';
 import { registerItemService } from './routes/items';
 import { registerRecordServices } from './routes/records';
 import { registerSubmitService } from './routes/submit';
@@ -28,6 +29,11 @@ export function createFundStandIn(config: FundConfig, log: Logger): StandIn {
     config,
     log,
     callerOf,
+    // What an approval produced, once applied, completes a decision that came without a result.
+    documents: {
+      items,
+      resultOf: (record, view) => state?.approvals.get(record.caseNumber) ?? view.decision?.result,
+    },
     rules: (ctx) => {
       state = new FundState(ctx.population);
       return fundRules(items, state, ctx.clock);
@@ -46,6 +52,7 @@ export function createFundStandIn(config: FundConfig, log: Logger): StandIn {
       registerItemService(app, f);
       registerSubmitService(app, f);
       registerCaseServices(app, f);
+      registerDocumentServices(app, f);
     },
   });
 }

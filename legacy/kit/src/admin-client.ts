@@ -52,6 +52,10 @@ export class StandInAdmin {
   decideOnTheSpot(onTheSpot: boolean) {
     return this.call<{ onTheSpot: boolean }>('PUT', '/decisions', { onTheSpot });
   }
+  /** Whether issued documents are signed with a key that is not the department's (a forger's). */
+  forgeDocumentSignatures(forgeSignatures: boolean) {
+    return this.call<{ forgeSignatures: boolean }>('PUT', '/documents', { forgeSignatures });
+  }
   cases(query: { ref?: string; applicant?: string; item?: string } = {}) {
     const qs = new URLSearchParams(
       Object.entries(query).filter(([, v]) => v) as [string, string][],

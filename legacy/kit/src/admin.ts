@@ -24,6 +24,8 @@ const decisionBody = z
 
 const decisionsBody = z.object({ onTheSpot: z.boolean() }).strict();
 
+const documentsBody = z.object({ forgeSignatures: z.boolean() }).strict();
+
 function invalid(reply: FastifyReply, error: z.ZodError) {
   return reply.code(400).send({
     error: 'INVALID_ADMIN_REQUEST',
@@ -100,6 +102,15 @@ export function registerAdmin(admin: FastifyInstance, standIn: StandIn, resetOwn
     return { onTheSpot: ctx.cases.decidesOnTheSpot };
   });
 
+  // Signing issued documents with a key that is not the department's: an adapter must refuse them.
+  admin.get('/__admin/documents', async () => ({ forgeSignatures: ctx.documents.forgeSignatures }));
+  admin.put('/__admin/documents', async (req, reply) => {
+    const parsed = documentsBody.safeParse(req.body ?? {});
+    if (!parsed.success) return invalid(reply, parsed.error);
+    ctx.documents.forgeSignatures = parsed.data.forgeSignatures;
+    return { forgeSignatures: ctx.documents.forgeSignatures };
+  });
+
   admin.get<{ Querystring: { ref?: string; applicant?: string; item?: string } }>(
     '/__admin/cases',
     async (req) => {
@@ -136,6 +147,7 @@ export function registerAdmin(admin: FastifyInstance, standIn: StandIn, resetOwn
     ctx.faults.clear();
     ctx.requests.reset();
     ctx.cases.decidesOnTheSpot = false;
+    ctx.documents.forgeSignatures = false;
     resetOwn?.();
     if (standIn.isDown) await standIn.up();
     return { reset: true };

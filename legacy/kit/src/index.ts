@@ -13,6 +13,13 @@ export {
   scheduleFromItems,
 } from './cases';
 export { SimClock } from './clock';
+export {
+  DocumentOffice,
+  type DocumentSignature,
+  type IssuedDocumentRecord,
+  issuingAuthority,
+  type NoDocuments,
+} from './documents';
 export { type FaultSettings, Faults, faultSettingsSchema, NO_FAULTS } from './faults';
 export {
   ITEM_TYPES,

@@ -2,6 +2,7 @@ import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { setTimeout as sleep } from 'node:timers/promises';
 import type { Logger } from '@onething/runtime';
+import { documentSigningKey } from '@onething/runtime/documents';
 import { traceRequests } from '@onething/runtime/http';
 import Fastify, {
   type FastifyBaseLogger,
@@ -11,9 +12,11 @@ import Fastify, {
 } from 'fastify';
 import { registerAdmin } from './admin';
 import { notifyPhases } from './callbacks';
-import { type CaseRules, CaseStore } from './cases';
+import { type CaseRecord, type CaseRules, CaseStore, type CaseView } from './cases';
 import { SimClock } from './clock';
+import { DocumentOffice } from './documents';
 import { type FaultSettings, Faults } from './faults';
+import type { PublishedItem } from './items';
 import { generatePopulation, type Population } from './population';
 import { hugeBody, type Protocol } from './protocol';
 import { type LoggedRequest, RequestLog } from './request-log';
@@ -39,6 +42,8 @@ export interface StandInContext {
   readonly faults: Faults;
   readonly requests: RequestLog;
   readonly cases: CaseStore;
+  /** The documents its approvals issued (电子证照); none where the system issues none. */
+  readonly documents: DocumentOffice;
   readonly log: Logger;
 }
 
@@ -52,7 +57,15 @@ export interface StandInOptions {
    * The department's rules for its cases. A system that keeps no cases (an SMS gateway, say) leaves it out:
    * its case store stays empty and refuses submissions.
    */
-  readonly rules?: (ctx: Omit<StandInContext, 'cases'>) => CaseRules;
+  readonly rules?: (ctx: Omit<StandInContext, 'cases' | 'documents'>) => CaseRules;
+  /**
+   * What its approvals issue as documents: the items (each issues one document per material of its
+   * result), and what an approval produced where the department completes a decision's own result.
+   */
+  readonly documents?: {
+    readonly items: readonly PublishedItem[];
+    readonly resultOf?: (record: CaseRecord, view: CaseView) => Readonly<Record<string, string>> | undefined;
+  };
   /** Registers the department's routes in its own protocol. */
   readonly routes: (app: FastifyInstance, ctx: StandInContext) => void | Promise<void>;
   /** The operation of a request, where the route alone does not say (SOAPAction). */
@@ -121,7 +134,14 @@ export function createStandIn(options: StandInOptions): StandIn {
   const requests = new RequestLog();
   const base = { department, population, clock, faults, requests, log };
   const cases = new CaseStore(clock, options.rules?.(base) ?? NO_CASES);
-  const ctx: StandInContext = { ...base, cases };
+  const documents = new DocumentOffice({
+    department,
+    cases,
+    items: options.documents?.items ?? [],
+    key: documentSigningKey(department, config.documentSigningKeyFile),
+    ...(options.documents?.resultOf ? { resultOf: options.documents.resultOf } : {}),
+  });
+  const ctx: StandInContext = { ...base, cases, documents };
   if (config.callbackUrl)
     notifyPhases(cases, department, {
       url: config.callbackUrl,

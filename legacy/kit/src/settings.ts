@@ -64,6 +64,12 @@ export function standInSettings<S extends SettingsSpec>(
         // CALLBACK_SECRETS, which holds these too, is.
         doc: 'The secret the system signs its callbacks with (HMAC-SHA256, see docs/departments.md); the hall holds the same one for the department in CALLBACK_SECRETS.',
       },
+      documentSigningKeyFile: {
+        env: 'DOCUMENT_SIGNING_KEY_FILE',
+        schema: z.string().min(1).optional(),
+        defaultDoc: `(none: a development key derived from "${department}")`,
+        doc: `The Ed25519 private key (PKCS#8 PEM) the system signs the documents it issues with (电子证照; Ed25519 where the national systems use SM2); the ${department} subgraph verifies them with its public half (DOCUMENT_PUBLIC_KEY_FILE). Unset, a development key derived from the department's name, which the subgraph's default matches.`,
+      },
       ...own,
       ...tracingSettings,
     },
@@ -85,4 +91,6 @@ export interface StandInConfig {
   readonly callbackUrl?: string | undefined;
   /** The secret callbacks are signed with (`<department>-callback-dev-secret` when not set). */
   readonly callbackSecret?: string;
+  /** The PKCS#8 PEM file of the key documents are signed with (the department's development key when not set). */
+  readonly documentSigningKeyFile?: string | undefined;
 }

@@ -7,6 +7,7 @@ import { marketProtocol } from './protocol';
 import { applicationRoutes } from './routes/applications';
 import { enterpriseRoutes } from './routes/enterprises';
 import { itemRoutes } from './routes/items';
+import { licenceRoutes } from './routes/licences';
 import { supplementRoutes } from './routes/supplements';
 import { marketRules } from './rules';
 import type { MarketConfig } from './settings';
@@ -29,6 +30,11 @@ export function createMarketStandIn(config: MarketConfig, log: Logger): StandIn 
       state = new MarketState(items, ctx.population);
       return marketRules(state, ctx.clock);
     },
+    // What an approval issued is the registry's issuance under the decision's own result (as the wire shows it).
+    documents: {
+      items,
+      resultOf: (record, view) => ({ ...state?.issuedTo(record.requestRef), ...view.decision?.result }),
+    },
     routes: async (app, ctx) => {
       const market = state!;
       app.setNotFoundHandler((req, reply) => {
@@ -47,6 +53,7 @@ export function createMarketStandIn(config: MarketConfig, log: Logger): StandIn 
         itemRoutes(api, market);
         applicationRoutes(api, ctx, market);
         supplementRoutes(api, ctx, market);
+        licenceRoutes(api, ctx);
       });
     },
   });

@@ -19,6 +19,7 @@ export const OPERATIONS = [
   'QueryApplicationsByReference',
   'SubmitCorrection',
   'AssessFees',
+  'GetCertificates',
 ] as const;
 export type OperationName = (typeof OPERATIONS)[number];
 
@@ -38,6 +39,7 @@ export const BDC_ERRORS = {
   'BDC-3001': { side: 'Client', text: '未知的登记事项' },
   'BDC-3003': { side: 'Client', text: '业务件不存在' },
   'BDC-3004': { side: 'Client', text: '业务件不处于需补正状态' },
+  'BDC-3005': { side: 'Client', text: '业务件未办结，尚未缮证' },
   'BDC-9999': { side: 'Server', text: '系统繁忙，请稍后再试' },
 } as const satisfies Record<string, { side: 'Client' | 'Server'; text: string }>;
 export type BdcCode = keyof typeof BDC_ERRORS;

@@ -22,6 +22,7 @@ export function createRealestateStandIn(config: RealestateConfig, log: Logger): 
     protocol: registryProtocol,
     config,
     log,
+    documents: { items },
     rules: (ctx) => {
       records = new RegistryRecords(ctx.population);
       return registryRules({ items, records, clock: ctx.clock });

@@ -127,7 +127,11 @@ export function registerRegistryService(
             `SOAPAction（${op}）与报文中的操作（${operation.name}，命名空间${operation.ns ?? '无'}）不一致`,
           );
         }
-        const content = OPERATION_HANDLERS[op](operation, { ctx, ...deps, keys: req.logged?.keys ?? [] });
+        const content = await OPERATION_HANDLERS[op](operation, {
+          ctx,
+          ...deps,
+          keys: req.logged?.keys ?? [],
+        });
         return reply
           .code(200)
           .type(CONTENT_TYPE)

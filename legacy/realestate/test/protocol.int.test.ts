@@ -182,6 +182,7 @@ describe('the registry’s SOAP 1.1 protocol', () => {
         QueryApplicationsByReference: 'urn:bdc:registry:QueryApplicationsByReference',
         SubmitCorrection: 'urn:bdc:registry:SubmitCorrection',
         AssessFees: 'urn:bdc:registry:AssessFees',
+        GetCertificates: 'urn:bdc:registry:GetCertificates',
       });
       const port = childOf(childOf(wsdl, 'service', WSDL_NS)!, 'port', WSDL_NS)!;
       expect(port.children[0]!.attrs['location']).toBe(`${s.url}${SERVICE_PATH}`);

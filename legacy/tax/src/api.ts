@@ -6,6 +6,7 @@ import { caseRoutes } from './routes/cases';
 import { correctionRoutes } from './routes/corrections';
 import { deedTaxRoutes } from './routes/deed-tax';
 import type { TaxDeps } from './routes/deps';
+import { documentRoutes } from './routes/documents';
 import { feeAssessmentRoutes } from './routes/fee-assessments';
 import { itemRoutes } from './routes/items';
 import { taxpayerRoutes } from './routes/taxpayers';
@@ -53,6 +54,7 @@ export async function registerTaxApi(
       itemRoutes(api, deps);
       caseRoutes(api, deps);
       correctionRoutes(api, deps);
+      documentRoutes(api, deps);
     },
     { prefix: '/api/v1' },
   );

@@ -17,7 +17,7 @@ const BODY_LIMIT = 256 * 1024;
  */
 export function createTaxStandIn(
   config: Pick<TaxConfig, 'host' | 'port' | 'adminPort' | 'seed' | 'persons' | 'clockSpeed' | 'apiKeys'> &
-    Partial<Pick<TaxConfig, 'deedTaxGeneralRateBp' | 'deedTaxGeneralRateBasis'>>,
+    Partial<Pick<TaxConfig, 'deedTaxGeneralRateBp' | 'deedTaxGeneralRateBasis' | 'documentSigningKeyFile'>>,
   log: Logger,
 ): StandIn {
   // The settings' defaults, for callers (tests) that build the config by hand.
@@ -36,6 +36,7 @@ export function createTaxStandIn(
     bodyLimit: BODY_LIMIT,
     callerOf: (req) => callerOf(config.apiKeys, req.headers['x-api-key']),
     rules: (ctx) => taxRules(items, records, ctx.clock, generalRate),
+    documents: { items },
     routes: (app, ctx) =>
       registerTaxApi(
         app,

@@ -1,6 +1,11 @@
 import { createFundAdapter } from '@onething/adapter-fund';
 import type { Logger } from '@onething/runtime';
-import { createDepartmentSubgraph, subgraphMetrics, systemClientSettings } from '@onething/subgraph-kit';
+import {
+  createDepartmentSubgraph,
+  documentKeyOf,
+  subgraphMetrics,
+  systemClientSettings,
+} from '@onething/subgraph-kit';
 import { fundResolvers } from './resolvers';
 import type { FundSubgraphConfig } from './settings';
 
@@ -10,6 +15,7 @@ export function createFundSubgraph(config: FundSubgraphConfig, log: Logger) {
   const adapter = createFundAdapter({
     client: systemClientSettings(config),
     hooks: metrics.hooks,
+    documentPublicKey: documentKeyOf('fund', config),
     appId: config.appId,
     appSecret: config.appSecret,
   });

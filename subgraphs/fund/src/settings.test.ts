@@ -29,6 +29,7 @@ describe('fundSubgraphSettings', () => {
         PROFILE: 'production',
         INTERNAL_IDENTITY_JWKS_FILE: jwksFile,
         FUND_APP_SECRET: 'an-issued-s3cret',
+        DOCUMENT_PUBLIC_KEY_FILE: '/etc/onething/fund-documents.pem',
       }).appSecret,
     ).toBe('an-issued-s3cret');
   });

@@ -1,4 +1,4 @@
-import { subgraphSettings } from '@onething/subgraph-kit';
+import { documentKeySettings, subgraphSettings } from '@onething/subgraph-kit';
 import { z } from 'zod';
 
 /** Settings of the provident fund subgraph: the kit's, plus the app id and secret its requests are signed with. */
@@ -7,6 +7,7 @@ export const fundSubgraphSettings = subgraphSettings(
   4005,
   { url: 'http://127.0.0.1:4104', timeoutMs: 2_000 },
   {
+    ...documentKeySettings('fund'),
     appId: {
       env: 'FUND_APP_ID',
       schema: z.string().min(1).default('onething-hall'),

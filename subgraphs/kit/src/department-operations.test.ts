@@ -37,6 +37,7 @@ function registry() {
   const adapter: DepartmentAdapter = {
     department: 'realestate',
     listItems: async () => [ITEM],
+    getDocuments: async () => [],
     async submitCase(s) {
       sent.push(s);
       const known = byKey.get(s.idempotencyKey);

@@ -5,7 +5,7 @@ import type { Catalogue } from './catalogue';
 import type { SubgraphContext } from './context';
 import { subgraphError } from './errors';
 import { caseInputProblems, fieldValues } from './field-values';
-import { caseShape, itemShape } from './shapes';
+import { caseShape, documentShape, itemShape } from './shapes';
 
 interface CaseInput {
   itemCode: string;
@@ -130,6 +130,12 @@ export function departmentOperations(of: Department, adapter: DepartmentAdapter,
       __resolveReference: async ({ caseNumber }: { caseNumber: string }, ctx: Ctx) => {
         ctx.access.cases();
         return shown(await adapter.getCase(caseNumber), ctx);
+      },
+      // Only when selected, and only for an approved case: a status read never fetches files. The case
+      // reached here through shown(), so the caller may see it.
+      documents: async ({ caseNumber, status }: { caseNumber: string; status: string }) => {
+        if (status !== 'APPROVED') return [];
+        return ((await adapter.getDocuments(caseNumber)) ?? []).map(documentShape);
       },
     },
   };

@@ -10,5 +10,5 @@ export { feeAssessmentOperation, feeAssessmentShape, MAX_FEE_ITEMS } from './fee
 export { fieldValues, type ValueProblem } from './field-values';
 export { type SubgraphMetrics, subgraphMetrics } from './metrics';
 export { createSubgraphServer, mergeResolvers, type Subgraph, type SubgraphOptions } from './server';
-export { subgraphSettings, systemClientSettings } from './settings';
+export { documentKeyOf, documentKeySettings, subgraphSettings, systemClientSettings } from './settings';
 export { caseShape, itemShape } from './shapes';

@@ -1,4 +1,4 @@
-import { type ClientSettings, clientSettings } from '@onething/adapter-core';
+import { type ClientSettings, clientSettings, departmentDocumentKey } from '@onething/adapter-core';
 import { defineSettings, type SettingsSpec, settings, tracingSettings } from '@onething/runtime';
 import { identityKeySettings } from '@onething/runtime/identity';
 import { z } from 'zod';
@@ -51,6 +51,27 @@ export function subgraphSettings<S extends SettingsSpec>(
     ...own,
     ...tracingSettings,
   });
+}
+
+/** The setting of a department subgraph's public key for the documents its department issues. */
+export function documentKeySettings(department: string) {
+  return {
+    documentPublicKeyFile: {
+      env: 'DOCUMENT_PUBLIC_KEY_FILE',
+      schema: z.string().min(1).optional(),
+      defaultDoc: `(none: the public half of the development key derived from "${department}")`,
+      doc: `The ${department} department's Ed25519 public key (SPKI PEM) its issued documents (电子证照) must be signed with; a document whose signature does not verify, or whose file is not the one signed, is refused (DOCUMENT_UNVERIFIED). Unset, the public half of the development key the stand-in signs with by default (its DOCUMENT_SIGNING_KEY_FILE).`,
+      production: {
+        devValue: `(development key of ${department})`,
+        fix: `set the public key the ${department} department publishes for its documents`,
+      },
+    },
+  } satisfies SettingsSpec;
+}
+
+/** The department's public key for its documents, from a subgraph's config. */
+export function documentKeyOf(department: string, config: { documentPublicKeyFile?: string | undefined }) {
+  return departmentDocumentKey(department, config.documentPublicKeyFile);
 }
 
 /** Client settings of the department's system from a subgraph's config. */

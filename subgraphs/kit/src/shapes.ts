@@ -1,4 +1,4 @@
-import type { CaseState, FieldSpec, ItemSpec } from '@onething/adapter-core';
+import type { CaseState, FieldSpec, IssuedDocument, ItemSpec } from '@onething/adapter-core';
 import { fenToYuan } from '@onething/schema';
 
 /**
@@ -61,5 +61,24 @@ export function caseShape(state: CaseState) {
     reason: state.reason ?? null,
     correctionFields: state.correctionFields ?? [],
     result: Object.entries(state.result ?? {}).map(([key, value]) => ({ key, value })),
+  };
+}
+
+/** An issued document as the schema's `IssuedDocument` shows it: the file in base64. */
+export function documentShape(doc: IssuedDocument) {
+  return {
+    number: doc.number,
+    materialId: doc.materialId,
+    name: doc.name,
+    kind: doc.kind,
+    holderIdNumber: doc.holderIdNumber,
+    holderName: doc.holderName,
+    subject: doc.subject,
+    issuedAt: doc.issuedAt,
+    issuer: doc.issuer,
+    contentType: doc.contentType,
+    sha256: doc.sha256,
+    content: doc.content.toString('base64'),
+    signature: doc.signature,
   };
 }

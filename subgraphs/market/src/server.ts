@@ -1,6 +1,11 @@
 import { createMarketAdapter } from '@onething/adapter-market';
 import type { Logger } from '@onething/runtime';
-import { createDepartmentSubgraph, subgraphMetrics, systemClientSettings } from '@onething/subgraph-kit';
+import {
+  createDepartmentSubgraph,
+  documentKeyOf,
+  subgraphMetrics,
+  systemClientSettings,
+} from '@onething/subgraph-kit';
 import { marketResolvers } from './resolvers';
 import type { MarketSubgraphConfig } from './settings';
 
@@ -10,6 +15,7 @@ export function createMarketSubgraph(config: MarketSubgraphConfig, log: Logger) 
   const adapter = createMarketAdapter({
     client: systemClientSettings(config),
     hooks: metrics.hooks,
+    documentPublicKey: documentKeyOf('market', config),
     clientId: config.clientId,
     concurrency: config.concurrency,
   });

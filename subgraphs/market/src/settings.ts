@@ -1,4 +1,4 @@
-import { subgraphSettings } from '@onething/subgraph-kit';
+import { documentKeySettings, subgraphSettings } from '@onething/subgraph-kit';
 import { z } from 'zod';
 
 /** Settings of the market regulation subgraph: the kit's, plus how the register knows this caller. */
@@ -7,6 +7,7 @@ export const marketSubgraphSettings = subgraphSettings(
   4003,
   { url: 'http://127.0.0.1:4102', timeoutMs: 2_000 },
   {
+    ...documentKeySettings('market'),
     clientId: {
       env: 'MARKET_CLIENT_ID',
       schema: z.string().min(1).default('onething'),

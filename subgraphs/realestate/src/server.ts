@@ -1,6 +1,11 @@
 import { createRealestateAdapter } from '@onething/adapter-realestate';
 import type { Logger } from '@onething/runtime';
-import { createDepartmentSubgraph, subgraphMetrics, systemClientSettings } from '@onething/subgraph-kit';
+import {
+  createDepartmentSubgraph,
+  documentKeyOf,
+  subgraphMetrics,
+  systemClientSettings,
+} from '@onething/subgraph-kit';
 import { realestateResolvers } from './resolvers';
 import type { RealestateSubgraphConfig } from './settings';
 
@@ -10,6 +15,7 @@ export function createRealestateSubgraph(config: RealestateSubgraphConfig, log: 
   const adapter = createRealestateAdapter({
     client: systemClientSettings(config),
     hooks: metrics.hooks,
+    documentPublicKey: documentKeyOf('realestate', config),
     caller: config.caller,
     ownerLookupConcurrency: config.ownerLookupConcurrency,
     settleMs: config.settleMs,

@@ -1,5 +1,5 @@
 import { settings } from '@onething/runtime';
-import { subgraphSettings } from '@onething/subgraph-kit';
+import { documentKeySettings, subgraphSettings } from '@onething/subgraph-kit';
 import { z } from 'zod';
 
 /** Settings of the real-estate registration subgraph: the kit's, plus how the registry knows this caller. */
@@ -8,6 +8,7 @@ export const realestateSubgraphSettings = subgraphSettings(
   4004,
   { url: 'http://127.0.0.1:4103', timeoutMs: 5_000 },
   {
+    ...documentKeySettings('realestate'),
     caller: {
       env: 'REGISTRY_CALLER',
       schema: z.string().min(1).default('onething'),

@@ -1,6 +1,11 @@
 import { createTaxAdapter } from '@onething/adapter-tax';
 import type { Logger } from '@onething/runtime';
-import { createDepartmentSubgraph, subgraphMetrics, systemClientSettings } from '@onething/subgraph-kit';
+import {
+  createDepartmentSubgraph,
+  documentKeyOf,
+  subgraphMetrics,
+  systemClientSettings,
+} from '@onething/subgraph-kit';
 import { taxResolvers } from './resolvers';
 import type { TaxSubgraphConfig } from './settings';
 
@@ -10,6 +15,7 @@ export function createTaxSubgraph(config: TaxSubgraphConfig, log: Logger) {
   const adapter = createTaxAdapter({
     client: systemClientSettings(config),
     hooks: metrics.hooks,
+    documentPublicKey: documentKeyOf('tax', config),
     apiKey: config.apiKey,
   });
   return createDepartmentSubgraph({

@@ -21,11 +21,22 @@ describe('taxSubgraphSettings', () => {
       );
   });
 
+  it('refuses, in production, to check documents with the development key (DOCUMENT_PUBLIC_KEY_FILE unset)', () => {
+    expect(() =>
+      taxSubgraphSettings.load({
+        PROFILE: 'production',
+        INTERNAL_IDENTITY_JWKS_FILE: jwksFile,
+        TAX_API_KEY: 'k3y-the-tax-bureau-issued',
+      }),
+    ).toThrow(/DOCUMENT_PUBLIC_KEY_FILE=\(unset\): .*set the public key the tax department publishes/);
+  });
+
   it('starts in production with the key the department issued', () => {
     const config = taxSubgraphSettings.load({
       PROFILE: 'production',
       INTERNAL_IDENTITY_JWKS_FILE: jwksFile,
       TAX_API_KEY: 'k3y-the-tax-bureau-issued',
+      DOCUMENT_PUBLIC_KEY_FILE: '/etc/onething/tax-documents.pem',
     });
     expect(config).toMatchObject({ profile: 'production', apiKey: 'k3y-the-tax-bureau-issued' });
   });

@@ -1,4 +1,4 @@
-import { subgraphSettings } from '@onething/subgraph-kit';
+import { documentKeySettings, subgraphSettings } from '@onething/subgraph-kit';
 import { z } from 'zod';
 
 /** Settings of the tax subgraph: the kit's, plus the API key of the tax system. */
@@ -7,6 +7,7 @@ export const taxSubgraphSettings = subgraphSettings(
   4002,
   { url: 'http://127.0.0.1:4101', timeoutMs: 2_000 },
   {
+    ...documentKeySettings('tax'),
     apiKey: {
       env: 'TAX_API_KEY',
       schema: z.string().min(1).default('tax-dev-key'),

@@ -13,6 +13,8 @@ export type {
   ContractHarness,
   ContractReads,
   ContractWrites,
+  DepartmentSystemUnderTest,
+  DocumentControl,
   SystemControl,
   SystemUnderTest,
 } from './types';

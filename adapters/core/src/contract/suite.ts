@@ -4,12 +4,14 @@ import type { CaseState, DepartmentAdapter } from '../domain';
 import { AdapterError } from '../errors';
 import type { CallEvent } from '../hooks';
 import { CONTRACT_SETTINGS, codeOf } from './common';
+import { describeDocumentContract } from './documents';
 import { describeFeeContract } from './fees';
 import type {
   AdapterContractSpec,
   ClientContractSpec,
   ContractClientSettings,
   ContractHarness,
+  DepartmentSystemUnderTest,
   SystemUnderTest,
 } from './types';
 
@@ -311,6 +313,12 @@ export function describeAdapterContract<A extends DepartmentAdapter, R>(
         adapter: () => h.adapter,
         calls: (op) => h.calls(op),
         codeOf,
+      });
+
+      describeDocumentContract(spec, {
+        system: () => h.system as DepartmentSystemUnderTest,
+        adapter: () => h.adapter,
+        newKey: () => h.newKey(),
       });
 
       describe('cases', () => {

@@ -32,6 +32,23 @@ export interface SystemControl {
   cases(query: { ref: string }): Promise<readonly { readonly caseNumber: string }[]>;
 }
 
+/**
+ * What a department's system under test also takes, for the documents its approvals issue: deciding a
+ * case now (with the numbers of what it issues), and signing documents with a key not its own.
+ */
+export interface DocumentControl {
+  decide(
+    caseNumber: string,
+    decision: { outcome: 'approved'; result?: Readonly<Record<string, string>> },
+  ): Promise<unknown>;
+  forgeDocumentSignatures(on: boolean): Promise<unknown>;
+}
+
+/** A department's system under test: its control takes decisions and forged document signatures too. */
+export interface DepartmentSystemUnderTest extends SystemUnderTest {
+  readonly control: SystemControl & DocumentControl;
+}
+
 export interface SystemUnderTest {
   readonly url: string;
   readonly control: SystemControl;
@@ -111,7 +128,7 @@ export interface ClientContractSpec<A extends { close(): void }, R, W> {
 export interface AdapterContractSpec<A extends DepartmentAdapter, R> {
   readonly department: string;
   /** Starts the system (e.g. the stand-in on port 0). */
-  start(): Promise<SystemUnderTest>;
+  start(): Promise<DepartmentSystemUnderTest>;
   /** Builds the adapter against `url` with the kit's settings and hooks. */
   adapter(url: string, settings: ContractClientSettings, hooks: AdapterHooks): A;
   readonly reads: {

@@ -1,5 +1,6 @@
 import type { OperationName } from '../codes';
 import { assessFees } from './assess-fees';
+import { getCertificates } from './get-certificates';
 import { listItems } from './list-items';
 import { queryApplication, queryApplicationsByReference } from './query-application';
 import { queryUnits, queryUnitsByOwner } from './query-units';
@@ -19,4 +20,5 @@ export const OPERATION_HANDLERS: Readonly<Record<OperationName, Operation>> = {
   QueryApplicationsByReference: queryApplicationsByReference,
   SubmitCorrection: submitCorrection,
   AssessFees: assessFees,
+  GetCertificates: getCertificates,
 };

@@ -16,4 +16,4 @@ export interface OperationEnv {
  * One operation of the registry service: reads its request element and answers the children of its
  * `<bdc:…Response>`, or throws a {@link import('../soap').RegistryFault}.
  */
-export type Operation = (request: XmlElement, env: OperationEnv) => string;
+export type Operation = (request: XmlElement, env: OperationEnv) => string | Promise<string>;

@@ -2543,16 +2543,16 @@ export type HeldDocument = {
   keptAt: Scalars['DateTime']['output'];
 };
 
-/** A department's signature over a document's metadata (GB/T 38540-2020 style signed e-documents; Ed25519 here). */
+/** The department's signature over a document's metadata. */
 export type DocumentSignature = {
   __typename?: 'DocumentSignature';
-  /** The signature algorithm, e.g. Ed25519. */
+  /** The signature algorithm: Ed25519 (where the national e-licence systems use SM2). */
   algorithm: Scalars['String']['output'];
-  /** Which of the department's keys signed. */
+  /** Which of the department's keys signed it. */
   keyId: Scalars['String']['output'];
-  /** The text signed, as the department's protocol builds it from the metadata. */
+  /** The text signed, as the adapter rebuilt it from the department's wire fields by its protocol's rule. */
   signedText: Scalars['String']['output'];
-  /** The signature, base64. */
+  /** The signature, in base64. */
   value: Scalars['String']['output'];
 };
 

@@ -29,6 +29,8 @@ export interface CaseSubmission {
   readonly applicantId: string;
   readonly fields: Readonly<Record<string, unknown>>;
   readonly materials: readonly string[];
+  /** Where each material handed in is (an upload, a document's number, a department holding it), by id, where the protocol says. */
+  readonly materialRefs?: Readonly<Record<string, string>>;
   readonly callbackUrl?: string;
 }
 
@@ -54,6 +56,7 @@ export interface CaseView {
   readonly history: readonly { status: CaseStatus; at: number }[];
   readonly fields: Readonly<Record<string, unknown>>;
   readonly materials: readonly string[];
+  readonly materialRefs: Readonly<Record<string, string>>;
 }
 
 /** A department's rules for its cases. */
@@ -181,6 +184,7 @@ export class CaseStore {
       history: past.map((p) => ({ status: p.status, at: p.at })),
       fields: record.fields,
       materials: record.materials,
+      materialRefs: record.materialRefs ?? {},
     };
   }
 

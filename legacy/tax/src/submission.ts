@@ -88,6 +88,7 @@ export function readSubmission(
       applicantId,
       fields: decoded.values,
       materials: materials.map((m) => m.id),
+      materialRefs: Object.fromEntries(materials.map((m) => [m.id, m.ref])),
     },
   };
 }

@@ -56,6 +56,12 @@ export const ERRORS = {
     en: "A document the department issued failed its adapter's checks (its signature does not verify under the department's public key, or its file is not the one it signed); the message names the document and what failed. Not retried: report it to the department; the document is not shown.",
     zh: '部门签发的电子证照未通过适配器校验（签名无法用部门公钥验证，或文件与签名不符）；消息指明证照及失败原因。不重试：请联系该部门；该证照不予展示。',
   },
+  DOCUMENT_DAMAGED: {
+    status: 502,
+    retryable: true,
+    en: "A document reached the hall unlike what its department signed (its SHA-256 differs, or its bytes are not the type it claims): the hall asks for it again with backoff; the part stays approved meanwhile. Seen by staff in the documents job's last error, never by an applicant.",
+    zh: '电子证照传到大厅时与部门签名不符（SHA-256 不同，或文件类型与声明不符）：大厅退避后重新获取，其间该事项仍为已办结。仅工作人员在证照任务的最近错误中可见。',
+  },
   // The request: who asks, and what.
   UNAUTHENTICATED: {
     status: 401,

@@ -366,6 +366,8 @@ export const MESSAGES = m({
   'staffNotices.kind.PART_RED': { zh: '红灯', en: 'Red' },
   'staffNotices.kind.URGED': { zh: '催办', en: 'Urged' },
   'staffNotices.kind.URGE_ANSWERED': { zh: '已答复', en: 'Answered' },
+  'staffNotices.kind.BAD_RATING': { zh: '差评', en: 'Bad rating' },
+  'staffNotices.kind.FOLLOW_UP_OVERDUE': { zh: '整改超期', en: 'Follow-up overdue' },
   'staffNotices.urge': { zh: '催办', en: 'Urge' },
   'staffNotices.urgeLabel': { zh: '催办事项', en: 'What you ask the department' },
   'staffNotices.urgeSend': { zh: '发出催办', en: 'Send the urge' },

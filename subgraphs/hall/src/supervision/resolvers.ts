@@ -33,6 +33,15 @@ const urgeShape = (u: Urge) => ({
   answeredAt: u.answeredAt?.toISOString() ?? null,
 });
 
+/** The five levels' names (好差评). */
+const LEVEL_ZH: Record<number, string> = {
+  1: '非常不满意',
+  2: '不满意',
+  3: '基本满意',
+  4: '满意',
+  5: '非常满意',
+};
+
 /** What a staff notice says, with the item's name and the case's number. */
 function noticeText(n: StaffNotice, itemName: { zh: string; en: string }): { zh: string; en: string } {
   const p = n.params;
@@ -59,6 +68,32 @@ function noticeText(n: StaffNotice, itemName: { zh: string; en: string }): { zh:
         zh: `“${itemName.zh}”${caseZh}的催办已答复（${p.by}）：${p.text}`,
         en: `${p.by} answered the urge on ${itemName.en}${caseEn}: ${p.text}`,
       };
+    case 'BAD_RATING': {
+      const what =
+        p.target === 'WINDOW'
+          ? { zh: '窗口服务', en: 'the window’s service' }
+          : { zh: `“${itemName.zh}”${caseZh}`, en: `${itemName.en}${caseEn}` };
+      const said = p.text ? { zh: `：${p.text}`, en: `: ${p.text}` } : { zh: '', en: '' };
+      return {
+        zh: `差评：申请人对${what.zh}评价为${LEVEL_ZH[p.level ?? 1]}${said.zh}。请于 ${p.deadline} 前整改反馈，并先行回访。`,
+        en: `Bad rating: the applicant rated ${what.en} ${p.level}/5${said.en}. Call them back, and rectify by ${p.deadline}.`,
+      };
+    }
+    case 'FOLLOW_UP_OVERDUE': {
+      const what =
+        p.target === 'WINDOW'
+          ? { zh: '窗口服务', en: 'the window’s service' }
+          : { zh: `“${itemName.zh}”${caseZh}`, en: `${itemName.en}${caseEn}` };
+      return p.due === 'CALL_BACK'
+        ? {
+            zh: `差评回访超期：${what.zh}的差评应于 ${p.deadline} 前回访申请人，尚未回访。`,
+            en: `Call-back overdue: the bad rating of ${what.en} was to be called back by ${p.deadline}.`,
+          }
+        : {
+            zh: `差评整改超期：${what.zh}的差评应于 ${p.deadline} 前整改反馈，尚未整改。`,
+            en: `Rectification overdue: the bad rating of ${what.en} was to be rectified by ${p.deadline}.`,
+          };
+    }
   }
 }
 
@@ -108,6 +143,7 @@ export function supervisionResolvers(deps: SupervisionResolverDeps): Resolvers {
           applicationId: n.applicationId,
           part: { ...parts.get(n.partId)!, __typename: 'ApplicationPart' as const },
           urgeId: n.params.urgeId ?? null,
+          followUpId: n.params.followUpId ?? null,
           text: noticeText(n, itemName(n.params.itemCode)),
           deadline: n.params.deadline ?? null,
           workingDaysLeft: n.params.workingDaysLeft ?? null,

@@ -472,7 +472,11 @@ export const StaffNoticeKind = {
   /** A supervisor urged the department on the part. */
   Urged: 'URGED',
   /** The department answered an urge. */
-  UrgeAnswered: 'URGE_ANSWERED'
+  UrgeAnswered: 'URGE_ANSWERED',
+  /** A bad rating (差评) to follow up: call the applicant back and rectify. */
+  BadRating: 'BAD_RATING',
+  /** A bad rating's follow-up is past its call-back or rectification due. */
+  FollowUpOverdue: 'FOLLOW_UP_OVERDUE'
 } as const;
 
 export type StaffNoticeKind = typeof StaffNoticeKind[keyof typeof StaffNoticeKind];

@@ -30,12 +30,11 @@ export interface RatingResolverDeps {
 
 /** 好差评, 一事一评: rating parts and the window, the reasons, the follow-ups of bad ratings, satisfaction. */
 export function ratingResolvers({ ratingService, apps, acting }: RatingResolverDeps): Resolvers {
+  /** A rating as resolved, its follow-up carried when already read (undefined: read when asked). */
   const ratingShape = (r: Rating, followUp: FollowUp | null | undefined) => ({
     ...r,
     __typename: 'ServiceRating' as const,
-    department: r.department?.toUpperCase() ?? null,
-    ratedAt: r.ratedAt.toISOString(),
-    followUpRow: followUp === undefined ? undefined : followUp,
+    followUpRow: followUp,
   });
   const followUpShape = (f: FollowUpOfRating) => ({ ...f, __typename: 'RatingFollowUp' as const });
   const applicationShape = (a: Application) => ({ ...a, __typename: 'Application' as const });
@@ -158,6 +157,8 @@ export function ratingResolvers({ ratingService, apps, acting }: RatingResolverD
       },
     },
     ServiceRating: {
+      department: (r: Rating) => r.department?.toUpperCase() ?? null,
+      ratedAt: (r: Rating) => r.ratedAt.toISOString(),
       part: async (r: Rating) => {
         if (!r.partId) return null;
         const p = await apps.part(r.partId);

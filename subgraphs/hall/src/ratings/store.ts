@@ -165,15 +165,15 @@ export class Ratings {
     return true;
   }
 
-  /** An application's ratings, the window's first, then its parts' in the order rated. */
+  /** An application's ratings: the window's first, then its parts' in the bundle's order. */
   async ofApplication(applicationId: string): Promise<Rating[]> {
     const rows = await this.db
       .selectFrom('ratings')
-      .selectAll()
-      .where('application_id', '=', applicationId)
-      .orderBy('target', 'desc')
-      .orderBy('rated_at')
-      .orderBy('id')
+      .leftJoin('parts', 'parts.id', 'ratings.part_id')
+      .selectAll('ratings')
+      .where('ratings.application_id', '=', applicationId)
+      .orderBy('ratings.target', 'desc')
+      .orderBy('parts.seq')
       .execute();
     return rows.map(toRating);
   }

@@ -19,7 +19,7 @@ import {
   followUpTransition,
   overdueDues,
 } from './follow-up-machine';
-import { BAD_LEVEL } from './reasons';
+import { BAD_LEVEL, RATING_REASON_CODES, type RatingReasonCode } from './reasons';
 import { type FollowUp, type FollowUpOfRating, type Rating, type Ratings, WINDOW_DEPARTMENT } from './store';
 import { checkRating, type RateServiceInput, type RatingProblem } from './validation';
 
@@ -36,6 +36,10 @@ const invalid = (problems: readonly RatingProblem[]) =>
   subgraphError('INVALID_INPUT', 'hall', problems.map((p) => `${p.path}: ${p.message.en}`).join('; '), {
     problems,
   });
+
+/** Reasons as stored: in the national list's order, whatever order they were ticked in. */
+const inListOrder = (reasons: readonly RatingReasonCode[]) =>
+  RATING_REASON_CODES.filter((code) => reasons.includes(code));
 
 /** The end of a Beijing date: a due met on its day is met. */
 const endOf = (date: string) => new Date(`${date}T23:59:59.999+08:00`);
@@ -99,7 +103,7 @@ export class RatingService {
         itemCode: null,
         officerSubject: application.responsibleOfficer?.subject ?? null,
         level: input.window.level,
-        reasons: input.window.level <= BAD_LEVEL ? [...input.window.reasons] : [],
+        reasons: input.window.level <= BAD_LEVEL ? inListOrder(input.window.reasons) : [],
         comment: input.window.comment?.trim() || null,
       });
     for (const g of input.parts) {
@@ -113,7 +117,7 @@ export class RatingService {
         itemCode: part.itemCode,
         officerSubject: null,
         level: g.level,
-        reasons: g.level <= BAD_LEVEL ? [...g.reasons] : [],
+        reasons: g.level <= BAD_LEVEL ? inListOrder(g.reasons) : [],
         comment: g.comment?.trim() || null,
       });
     }

@@ -5,25 +5,25 @@
  * `ratingReasons` query and the web form's checkboxes all come from it.
  */
 export const RATING_REASONS = [
-  { code: 'ATTITUDE', zh: '服务态度差', en: 'Staff were unhelpful or impolite' },
-  { code: 'SLOW', zh: '办事效率低、超时办理', en: 'Slow, or past the promised time limit' },
-  { code: 'MULTIPLE_VISITS', zh: '多次跑动', en: 'Had to come back more than once' },
+  { value: 'ATTITUDE', zh: '服务态度差', en: 'Staff were unhelpful or impolite' },
+  { value: 'SLOW', zh: '办事效率低、超时办理', en: 'Slow, or past the promised time limit' },
+  { value: 'MULTIPLE_VISITS', zh: '多次跑动', en: 'Had to come back more than once' },
   {
-    code: 'UNCLEAR_MATERIALS',
+    value: 'UNCLEAR_MATERIALS',
     zh: '材料要求不明确、重复提交',
     en: 'Unclear material requirements, or materials asked for again',
   },
-  { code: 'NOT_TOLD_AT_ONCE', zh: '未一次性告知', en: 'Not told everything needed at once' },
-  { code: 'SYSTEM_HARD_TO_USE', zh: '系统操作不便', en: 'The online system was hard to use' },
-  { code: 'UNREASONABLE_FEES', zh: '收费不合理', en: 'Unreasonable fees' },
-  { code: 'OTHER', zh: '其他', en: 'Other (say what in the comment)' },
+  { value: 'NOT_TOLD_AT_ONCE', zh: '未一次性告知', en: 'Not told everything needed at once' },
+  { value: 'SYSTEM_HARD_TO_USE', zh: '系统操作不便', en: 'The online system was hard to use' },
+  { value: 'UNREASONABLE_FEES', zh: '收费不合理', en: 'Unreasonable fees' },
+  { value: 'OTHER', zh: '其他', en: 'Other (say what in the comment)' },
 ] as const;
 
 /** A reason's code, as the SDL's `RatingReason` enum spells it. */
-export type RatingReasonCode = (typeof RATING_REASONS)[number]['code'];
+export type RatingReasonCode = (typeof RATING_REASONS)[number]['value'];
 
 /** Every reason code, in the list's order. */
-export const RATING_REASON_CODES: readonly RatingReasonCode[] = RATING_REASONS.map((r) => r.code);
+export const RATING_REASON_CODES: readonly RatingReasonCode[] = RATING_REASONS.map((r) => r.value);
 
 /** The highest level that is a bad rating (差评): 不满意 (2) and 非常不满意 (1). */
 export const BAD_LEVEL = 2;
@@ -38,4 +38,4 @@ export const RATING_LEVELS = [
 ] as const;
 
 /** The reason of a code (undefined: not a reason). */
-export const ratingReason = (code: string) => RATING_REASONS.find((r) => r.code === code);
+export const ratingReason = (code: string) => RATING_REASONS.find((r) => r.value === code);

@@ -60,7 +60,7 @@ export function ratingResolvers({ ratingService, apps, acting }: RatingResolverD
 
   return {
     Query: {
-      ratingReasons: () => RATING_REASONS.map((r) => ({ code: r.code, text: { zh: r.zh, en: r.en } })),
+      ratingReasons: () => RATING_REASONS.map((r) => ({ code: r.value, text: { zh: r.zh, en: r.en } })),
       ratingFollowUps: async (
         _: unknown,
         args: {

@@ -19,7 +19,7 @@ import {
   followUpTransition,
   overdueDues,
 } from './follow-up-machine';
-import { BAD_LEVEL, RATING_REASON_CODES, type RatingReasonCode } from './reasons';
+import { BAD_LEVEL, RATING_LEVELS, RATING_REASON_CODES, type RatingReasonCode } from './reasons';
 import { type FollowUp, type FollowUpOfRating, type Rating, type Ratings, WINDOW_DEPARTMENT } from './store';
 import { checkRating, type RateServiceInput, type RatingProblem } from './validation';
 
@@ -40,6 +40,12 @@ const invalid = (problems: readonly RatingProblem[]) =>
 /** Reasons as stored: in the national list's order, whatever order they were ticked in. */
 const inListOrder = (reasons: readonly RatingReasonCode[]) =>
   RATING_REASON_CODES.filter((code) => reasons.includes(code));
+
+/** A level's name as the registry gives it (非常不满意…). */
+function levelName(level: number): { zh: string; en: string } {
+  const named = RATING_LEVELS.find((l) => l.level === level);
+  return named ? { zh: named.zh, en: named.en } : { zh: String(level), en: String(level) };
+}
 
 /** The end of a Beijing date: a due met on its day is met. */
 const endOf = (date: string) => new Date(`${date}T23:59:59.999+08:00`);
@@ -197,6 +203,7 @@ export class RatingService {
         followUpId: f.id,
         target: r.target,
         level: r.level,
+        levelName: levelName(r.level),
         ...(due ? { due } : {}),
       },
     } as const;

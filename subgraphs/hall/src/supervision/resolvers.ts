@@ -75,8 +75,8 @@ function noticeText(n: StaffNotice, itemName: { zh: string; en: string }): { zh:
           : { zh: `“${itemName.zh}”${caseZh}`, en: `${itemName.en}${caseEn}` };
       const said = p.text ? { zh: `：${p.text}`, en: `: ${p.text}` } : { zh: '', en: '' };
       return {
-        zh: `差评：申请人对${what.zh}评价为${LEVEL_ZH[p.level ?? 1]}${said.zh}。请于 ${p.deadline} 前整改反馈，并先行回访。`,
-        en: `Bad rating: the applicant rated ${what.en} ${p.level}/5${said.en}. Call them back, and rectify by ${p.deadline}.`,
+        zh: `差评：申请人对${what.zh}评价为“${p.levelName?.zh ?? p.level}”${said.zh}。请于 ${p.deadline} 前整改反馈，并先行回访。`,
+        en: `Bad rating: the applicant rated ${what.en} ${p.levelName?.en.toLowerCase() ?? p.level}${said.en}. Call them back, and rectify by ${p.deadline}.`,
       };
     }
     case 'FOLLOW_UP_OVERDUE': {

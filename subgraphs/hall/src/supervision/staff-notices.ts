@@ -38,6 +38,8 @@ export interface StaffNoticeParams {
   readonly followUpId?: string;
   readonly target?: 'PART' | 'WINDOW';
   readonly level?: number;
+  /** The level's name (非常不满意…), as the ratings' registry names it. */
+  readonly levelName?: { readonly zh: string; readonly en: string };
   readonly due?: 'CALL_BACK' | 'RECTIFY';
 }
 

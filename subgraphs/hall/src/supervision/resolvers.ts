@@ -33,15 +33,6 @@ const urgeShape = (u: Urge) => ({
   answeredAt: u.answeredAt?.toISOString() ?? null,
 });
 
-/** The five levels' names (好差评). */
-const LEVEL_ZH: Record<number, string> = {
-  1: '非常不满意',
-  2: '不满意',
-  3: '基本满意',
-  4: '满意',
-  5: '非常满意',
-};
-
 /** What a staff notice says, with the item's name and the case's number. */
 function noticeText(n: StaffNotice, itemName: { zh: string; en: string }): { zh: string; en: string } {
   const p = n.params;

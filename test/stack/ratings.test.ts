@@ -27,6 +27,7 @@ const calendar = WorkingDayCalendar.official();
 
 interface FollowUpView {
   id: string;
+  applicationId: string;
   status: string;
   department: string | null;
   overdue: boolean;
@@ -38,7 +39,7 @@ interface FollowUpView {
   rating: { level: number; reasons: string[]; part: { id: string } | null };
 }
 const FOLLOW_UP =
-  'id status department overdue callBackDue rectifyDue officerName calledBackBy { name } applicantView rating { level reasons part { id } }';
+  'id applicationId status department overdue callBackDue rectifyDue officerName calledBackBy { name } applicantView rating { level reasons part { id } }';
 
 describe('rating each department’s part and the window, and following up every bad rating', () => {
   let s: InProcessStack;
@@ -76,7 +77,7 @@ describe('rating each department’s part and the window, and following up every
       tokens[who],
     );
     expect(r.errors, JSON.stringify(r.errors)).toBeUndefined();
-    return r.data!.ratingFollowUps.filter((f) => Object.values(part).includes(f.rating.part?.id ?? ''));
+    return r.data!.ratingFollowUps.filter((f) => f.applicationId === applicationId);
   };
   const notices = async (who: string) => {
     const r = await s.gql<{
@@ -275,7 +276,7 @@ describe('rating each department’s part and the window, and following up every
     await advanceClocks(s as unknown as TestStack, 24 * 10);
     await until((a) => a.status === 'COMPLETED', 'completed');
     const rated = await rate({
-      window: { level: 5, comment: '窗口服务热情' },
+      window: { level: 2, reasons: ['ATTITUDE'], comment: '窗口等候时间长' },
       parts: [
         { partId: part['FUND-PURCHASE-WITHDRAWAL'], level: 4 },
         { partId: part['RE-TRANSFER'], level: 2, reasons: ['UNCLEAR_MATERIALS'] },
@@ -283,7 +284,7 @@ describe('rating each department’s part and the window, and following up every
     });
     expect(rated.errors, JSON.stringify(rated.errors)).toBeUndefined();
     expect(rated.data!.rateService.ratings.map((r) => `${r.target} ${r.level}`)).toEqual([
-      'WINDOW 5',
+      'WINDOW 2',
       'PART 1',
       'PART 4',
       'PART 2',
@@ -294,8 +295,8 @@ describe('rating each department’s part and the window, and following up every
       buyer,
     );
     expect(old.data!.application.rating, 'the deprecated rating is the window’s').toEqual({
-      level: 5,
-      comment: '窗口服务热情',
+      level: 2,
+      comment: '窗口等候时间长',
     });
     const legacy = await s.gql(
       'mutation R($a: ID!) { rateApplication(applicationId: $a, level: 4) { id } }',
@@ -311,6 +312,32 @@ describe('rating each department’s part and the window, and following up every
     );
     const deedTax = report.data!.byItem.find((r) => r.key === 'TAX-DEED-TAX')!;
     expect(deedTax.levels[0]).toBeGreaterThanOrEqual(1);
+  });
+
+  it('the window’s bad rating is its centre’s window’s to follow up, not a department’s', async () => {
+    const [windowFollowUp] = await followUps('window-staff');
+    expect(windowFollowUp).toMatchObject({
+      status: 'OPEN',
+      department: null,
+      rating: { level: 2, part: null },
+    });
+    expect((await followUps('staff-tax')).map((f) => f.id)).not.toContain(windowFollowUp!.id);
+    expect((await followUps('supervisor')).map((f) => f.id)).toContain(windowFollowUp!.id);
+    // The supervisors and the responsible officer are told.
+    const told = async (who: string) =>
+      (await notices(who))
+        .filter((n) => n.kind === 'BAD_RATING' && n.followUp?.id === windowFollowUp!.id)
+        .map((n) => n.audience);
+    expect(await told('supervisor')).toEqual(['SUPERVISOR']);
+    expect(await told('window-staff')).toEqual(['OFFICER']);
+    expect(await told('staff-tax')).toEqual([]);
+    const called = await act<{ recordCallBack: FollowUpView }>(
+      `mutation C($f: ID!) { recordCallBack(followUpId: $f, note: "已致电致歉，说明高峰时段分流安排") { ${FOLLOW_UP} } }`,
+      { f: windowFollowUp!.id },
+      'window-staff',
+    );
+    expect(called.errors, JSON.stringify(called.errors)).toBeUndefined();
+    expect(called.data!.recordCallBack.status).toBe('CALLED_BACK');
   });
 
   it('a follow-up left open is flagged to its department and the supervisors, once per due', async () => {
@@ -331,9 +358,10 @@ describe('rating each department’s part and the window, and following up every
       registry!.id,
     ]);
     expect(await followUps('staff-tax', '(overdueOnly: true)')).toEqual([]);
-    // Past its rectification's due too: told once more.
+    // Past its rectification's due too: told once more; so is the window's, called back but not rectified
+    // (to the supervisors and its responsible officer).
     hallToday(calendar.addWorkingDays(today, 16));
-    expect(await hall.watch.sweep()).toBe(2);
+    expect(await hall.watch.sweep()).toBe(4);
     expect(await hall.watch.sweep()).toBe(0);
     // A supervisor closes only a rectified one the applicant left unanswered.
     const close = await act(

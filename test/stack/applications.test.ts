@@ -403,7 +403,7 @@ describe('applications on the whole stack', () => {
     expect(part.data!.application.parts[0]!.supervision).toEqual({ flag: 'RED' });
   });
 
-  it('takes one rating of a finished application and reports satisfaction per item and department', async () => {
+  it('takes one rating of a finished application’s window (deprecated) and reports the parts’ satisfaction per item and department', async () => {
     const { token: citizen, input: houseTransfer, until } = await applicant();
     const submitted = await submit(s, citizen, await houseTransfer());
     const rate = (level: number, comment?: string) =>
@@ -432,6 +432,13 @@ describe('applications on the whole stack', () => {
     expect((await rate(1)).errors?.[0]?.extensions?.problems).toEqual([
       expect.objectContaining({ rule: 'rating.already' }),
     ]);
+    // Satisfaction is the parts' (一事一评): each department's part rated on its own.
+    const parts = await s.gql(
+      'mutation R($i: RateServiceInput!) { rateService(input: $i) { id } }',
+      { i: { applicationId: submitted.id, parts: submitted.parts.map((p) => ({ partId: p.id, level: 5 })) } },
+      citizen,
+    );
+    expect(parts.errors, JSON.stringify(parts.errors)).toBeUndefined();
 
     const report = await s.gql<{
       byItem: { key: string; ratings: number; average: number; levels: number[] }[];

@@ -23,6 +23,7 @@ import type { PaymentDesk } from './payments/desk';
 import type { Reconciliation } from './payments/reconcile';
 import { paymentResolvers } from './payments/resolvers';
 import type { Payments } from './payments/store';
+import { type RatingResolverDeps, ratingResolvers } from './ratings/resolvers';
 import { type SalesDeps, salesResolvers } from './sales/resolvers';
 import { type SupervisionResolverDeps, supervisionResolvers } from './supervision/resolvers';
 import { windowResolvers } from './window/resolvers';
@@ -36,7 +37,8 @@ export type HallResolverDeps = ConsentResolverDeps &
   DraftResolverDeps &
   DocumentResolverDeps &
   DelegationResolverDeps &
-  SupervisionResolverDeps & {
+  SupervisionResolverDeps &
+  RatingResolverDeps & {
     readonly visits: WindowVisits;
     readonly staff: StaffSeen;
     readonly clock: Clock;
@@ -79,6 +81,7 @@ export function hallResolvers(deps: HallResolverDeps): Resolvers[] {
     noticeResolvers(deps),
     handOutResolvers(deps),
     supervisionResolvers(deps),
+    ratingResolvers(deps),
     documentResolvers(deps),
   ];
 }

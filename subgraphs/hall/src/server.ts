@@ -52,6 +52,8 @@ import { openDatabase } from './platform/database';
 import { SupergraphClient, serviceToken } from './platform/supergraph-client';
 import { storeUnavailable } from './platform/unavailable';
 import { unitOfWork } from './platform/unit-of-work';
+import { RatingService } from './ratings/service';
+import { Ratings } from './ratings/store';
 import { hallResolvers } from './resolvers';
 import { SaleConfirmations } from './sales/store';
 import type { HallConfig } from './settings';
@@ -296,6 +298,16 @@ export async function createHallSubgraph(
   const urges = new Urges({ db, uow, apps, clock });
   const calendarYears = new CalendarYears({ db, uow, apps, calendar, clock });
   await calendarYears.refresh();
+  // 好差评, 一事一评: ratings per part and of the window, and the follow-up of every bad one.
+  const ratingService = new RatingService({
+    apps,
+    ratings: new Ratings(db),
+    uow,
+    calendar,
+    catalogue,
+    clock,
+    days: { callBack: config.followUpCallBackDays, rectify: config.followUpRectifyDays },
+  });
   const watch = new SupervisionWatch({
     db,
     uow,
@@ -305,6 +317,7 @@ export async function createHallSubgraph(
     clock,
     intervalMs: config.supervisionIntervalMs,
     log: log.child({ component: 'supervision' }),
+    alsoWatch: [() => ratingService.flagOverdue()],
   });
   const papers = new Papers({
     apps,
@@ -346,6 +359,7 @@ export async function createHallSubgraph(
       calendar,
       staffNotices,
       urges,
+      ratingService,
       calendarYears,
       documents,
       wake: () => dispatcher.wake(),

@@ -200,6 +200,16 @@ export const hallSettings = defineSettings('subgraph-hall', {
     schema: settings.ms(60_000),
     doc: 'How often e-supervision sweeps open parts to notify staff of parts going yellow (department, responsible officer) and red (supervisors, department), and takes calendar years another hall loaded; 0 turns the sweep off.',
   },
+  followUpCallBackDays: {
+    env: 'FOLLOW_UP_CALL_BACK_DAYS',
+    schema: settings.positiveInt(1),
+    doc: 'Working days (Beijing calendar) from a bad rating (差评) by which its department is to call the applicant back (回访); past it the department and the supervisors are told. The default of 1 is common local practice of the 好差评 system, not a figure of 国办发〔2019〕51号 itself.',
+  },
+  followUpRectifyDays: {
+    env: 'FOLLOW_UP_RECTIFY_DAYS',
+    schema: settings.positiveInt(15),
+    doc: 'Working days (Beijing calendar) from a bad rating (差评) by which it is to be rectified and the applicant told (整改反馈); past it the department and the supervisors are told. The default of 15 is what 国办发〔2019〕51号 asks in principle (原则上15个工作日内).',
+  },
   liveIntervalMs: {
     env: 'LIVE_INTERVAL_MS',
     schema: settings.ms(1_000),

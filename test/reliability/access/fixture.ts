@@ -93,6 +93,8 @@ export interface AccessFixture {
   readonly visitId: string;
   /** An urge (催办) the supervisor sent the tax office on the citizen's deed tax, unanswered. */
   readonly urgeId: string;
+  /** The follow-up of the citizen's bad rating of the completed transfer's deed tax, open (差评回访整改). */
+  readonly followUpId: string;
   /** A draft of the citizen's one form (its owner alone may discard it). */
   readonly draftId: string;
   /** The token of the completed application's public status URL (its receipt's QR code). */
@@ -313,6 +315,26 @@ export async function startAccessStack(): Promise<{ s: TestStack; f: AccessFixtu
     tokens.supervisor,
   );
   if (!urged.data?.urgePart) throw new Error(`the supervisor's urge: ${JSON.stringify(urged)}`);
+  // The citizen rates the completed transfer's deed tax badly (差评): a follow-up of the tax office's, open.
+  // The window is left unrated (the rate row rates it).
+  const badly = await s.gql<{ rateService: { ratings: { followUp: { id: string } | null }[] } }>(
+    'mutation R($i: RateServiceInput!) { rateService(input: $i) { ratings { followUp { id } } } }',
+    {
+      i: {
+        applicationId: done.id,
+        parts: [
+          {
+            partId: done.parts.find((p) => p.itemCode === 'TAX-DEED-TAX')!.id,
+            level: 1,
+            reasons: ['SLOW'],
+          },
+        ],
+      },
+    },
+    citizen,
+  );
+  const followUpId = badly.data?.rateService.ratings[0]?.followUp?.id;
+  if (!followUpId) throw new Error(`the citizen's bad rating: ${JSON.stringify(badly)}`);
   return {
     s,
     f: {
@@ -320,6 +342,7 @@ export async function startAccessStack(): Promise<{ s: TestStack; f: AccessFixtu
       visitId: visit.data.openWindowVisit.visit.id,
       draftId: draft.data.saveDraft.id,
       urgeId: urged.data.urgePart.id,
+      followUpId,
       publicStatusToken: handedIn.data!.application.publicStatusUrl.split('/').pop()!,
       tokens: tokens as Record<Persona, string | undefined>,
       headers,

@@ -620,6 +620,30 @@ export const READS: readonly Operation[] = [
       });
     },
   },
+  {
+    key: 'rating-follow-ups',
+    label:
+      'read follow-ups of bad ratings (ratingFollowUps: their department’s, their centre’s window’s, their centre’s for supervisors)',
+    allowed: [...STAFF, 'supervisor'],
+    try: async (s, f, as) => {
+      const r = await s.gql<{ ratingFollowUps: { id: string }[] }>(
+        '{ ratingFollowUps { id status } }',
+        {},
+        f.tokens[as],
+        f.headers[as],
+      );
+      // The citizen's bad rating of the deed tax is the tax office's and the centre's supervisors'.
+      return judgeAnswer(r, ['ratingFollowUps'], {
+        allowedIf: (list) => {
+          const sees = (list as { id: string }[]).some((x) => x.id === f.followUpId);
+          const should = as === 'staff-tax' || as === 'supervisor';
+          return sees === should
+            ? undefined
+            : `${as} ${sees ? 'sees' : 'does not see'} the tax office’s follow-up`;
+        },
+      });
+    },
+  },
   entryRead(
     'calendar-years',
     'read the calendar’s years (calendarYears)',

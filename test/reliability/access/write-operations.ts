@@ -470,6 +470,85 @@ export const WRITES: readonly Operation[] = [
     },
   },
   {
+    key: 'rate.service',
+    label:
+      'rate a finished application’s parts and window (rateService: its applicant; an agent or a window visit with onBehalfOf)',
+    allowed: ['citizen'],
+    try: async (s, f, as) => {
+      // A level out of range: the applicant is told (nothing stored); anyone else is refused before that.
+      const r = await s.gql(
+        'mutation R($i: RateServiceInput!) { rateService(input: $i) { id } }',
+        { i: { applicationId: f.completed.id, parts: [{ partId: f.completed.parts[0]!.id, level: 0 }] } },
+        f.tokens[as],
+        f.headers[as],
+      );
+      return problemRule(r) === 'rating.level' ? { outcome: 'allowed' } : judgeAnswer(r, ['rateService']);
+    },
+  },
+  {
+    key: 'follow-up.call-back',
+    label: 'record calling back a bad rating’s applicant (recordCallBack: staff of the rated department)',
+    allowed: ['staff-tax'],
+    try: async (s, f, as) => {
+      const r = await s.gql(
+        'mutation C($f: ID!) { recordCallBack(followUpId: $f, note: " ") { id } }',
+        { f: f.followUpId },
+        f.tokens[as],
+        f.headers[as],
+      );
+      return problemRule(r) === 'followUp.note' ? { outcome: 'allowed' } : judgeAnswer(r, ['recordCallBack']);
+    },
+  },
+  {
+    key: 'follow-up.rectify',
+    label: 'record a bad rating’s rectification (recordRectification: staff of the rated department)',
+    allowed: ['staff-tax'],
+    try: async (s, f, as) => {
+      const r = await s.gql(
+        'mutation R($f: ID!) { recordRectification(followUpId: $f, rectification: " ") { id } }',
+        { f: f.followUpId },
+        f.tokens[as],
+        f.headers[as],
+      );
+      return problemRule(r) === 'followUp.rectification'
+        ? { outcome: 'allowed' }
+        : judgeAnswer(r, ['recordRectification']);
+    },
+  },
+  {
+    key: 'follow-up.answer',
+    label: 'answer a rectified bad rating (answerFollowUp: the applicant who rated)',
+    allowed: ['citizen'],
+    try: async (s, f, as) => {
+      // Not satisfied without a word: the applicant is told to say why; anyone else is refused before that.
+      const r = await s.gql(
+        'mutation A($f: ID!) { answerFollowUp(followUpId: $f, view: NOT_SATISFIED) { id } }',
+        { f: f.followUpId },
+        f.tokens[as],
+        f.headers[as],
+      );
+      return problemRule(r) === 'followUp.comment'
+        ? { outcome: 'allowed' }
+        : judgeAnswer(r, ['answerFollowUp']);
+    },
+  },
+  {
+    key: 'follow-up.close',
+    label:
+      'close a rectified bad rating the applicant left unanswered (closeFollowUp: the supervisors of its centre)',
+    allowed: ['supervisor'],
+    try: async (s, f, as) => {
+      // The follow-up is open: the supervisor is told it is not theirs to close yet; anyone else is refused.
+      const r = await s.gql(
+        'mutation C($f: ID!) { closeFollowUp(followUpId: $f) { id } }',
+        { f: f.followUpId },
+        f.tokens[as],
+        f.headers[as],
+      );
+      return problemRule(r) === 'followUp.state' ? { outcome: 'allowed' } : judgeAnswer(r, ['closeFollowUp']);
+    },
+  },
+  {
     key: 'calendar.load',
     label: 'load a year of the working-day calendar (loadCalendarYear: supervisors)',
     writes: true,

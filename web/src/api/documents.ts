@@ -174,7 +174,7 @@ export const APPLICATION = graphql(`
       parts { ...PartParts }
       values { key value }
       materials { id upload { id name contentType size } }
-      rating { level comment ratedAt }
+      ratings { ...ServiceRatingParts }
       intake { ...IntakeParts }
       responsibleOfficer { ...StaffParts }
       handovers { from { ...StaffParts } to { ...StaffParts } reason at }
@@ -278,11 +278,75 @@ export const CORRECT = graphql(`
   }
 `);
 
-export const RATE = graphql(`
-  mutation RateApplication($applicationId: ID!, $level: Int!, $comment: String) {
-    rateApplication(applicationId: $applicationId, level: $level, comment: $comment) {
-      id rating { level comment ratedAt }
+/** A follow-up of a bad rating (差评回访整改), as staff and the applicant read it. */
+export const FOLLOW_UP = graphql(`
+  fragment FollowUpParts on RatingFollowUp {
+    id applicationId department centre status openedAt callBackDue rectifyDue overdue
+    calledBackAt callBackNote calledBackBy { name } rectifiedAt rectification rectifiedBy { name }
+    officerName applicantView applicantComment closedAt closedBy { name }
+  }
+`);
+
+/** A rating (好差评) of a part or of the window, with its follow-up when it was bad. */
+export const SERVICE_RATING = graphql(`
+  fragment ServiceRatingParts on ServiceRating {
+    id target department level reasons comment channel ratedAt
+    part { id name { zh en } department }
+    followUp { ...FollowUpParts }
+  }
+`);
+
+/** The reasons a bad rating may give, in the national list's order. */
+export const RATING_REASONS = graphql(`
+  query RatingReasons {
+    ratingReasons { code text { zh en } }
+  }
+`);
+
+/** 一事一评: the finished parts and the window rated in one answer. */
+export const RATE_SERVICE = graphql(`
+  mutation RateService($input: RateServiceInput!, $onBehalfOf: OnBehalfOf) {
+    rateService(input: $input, onBehalfOf: $onBehalfOf) {
+      id ratings { ...ServiceRatingParts }
     }
+  }
+`);
+
+/** The applicant says whether a rectification satisfies them. */
+export const ANSWER_FOLLOW_UP = graphql(`
+  mutation AnswerFollowUp($followUpId: ID!, $view: ApplicantFollowUpView!, $comment: String) {
+    answerFollowUp(followUpId: $followUpId, view: $view, comment: $comment) { ...FollowUpParts }
+  }
+`);
+
+/** Staff's follow-ups of bad ratings: their department's, their centre's window's, or (supervisors) all. */
+export const RATING_FOLLOW_UPS = graphql(`
+  query RatingFollowUps($status: FollowUpStatus) {
+    ratingFollowUps(status: $status, limit: 100) {
+      ...FollowUpParts
+      rating { id target level reasons comment ratedAt part { id name { zh en } } }
+    }
+  }
+`);
+
+/** The rated department records calling the applicant back (回访). */
+export const RECORD_CALL_BACK = graphql(`
+  mutation RecordCallBack($followUpId: ID!, $note: String!) {
+    recordCallBack(followUpId: $followUpId, note: $note) { ...FollowUpParts }
+  }
+`);
+
+/** The rated department records what it did (整改). */
+export const RECORD_RECTIFICATION = graphql(`
+  mutation RecordRectification($followUpId: ID!, $rectification: String!) {
+    recordRectification(followUpId: $followUpId, rectification: $rectification) { ...FollowUpParts }
+  }
+`);
+
+/** A supervisor closes a rectified follow-up the applicant left unanswered past its due. */
+export const CLOSE_FOLLOW_UP = graphql(`
+  mutation CloseFollowUp($followUpId: ID!) {
+    closeFollowUp(followUpId: $followUpId) { ...FollowUpParts }
   }
 `);
 
@@ -335,6 +399,7 @@ export const STAFF_NOTICES = graphql(`
       id kind audience applicationId text { zh en } deadline workingDaysLeft createdAt
       part { id name { zh en } department status }
       urge { id message answer answeredBy { name } }
+      followUp { id status }
     }
   }
 `);

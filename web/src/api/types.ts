@@ -7,6 +7,7 @@ import {
   type BundlesQuery,
   type DelegationPartsFragment,
   type DraftPartsFragment,
+  type FollowUpPartsFragment,
   type FormFieldPartsFragment,
   type IntakePartsFragment,
   type OpenWindowVisitMutation,
@@ -56,6 +57,10 @@ export const APPLICATION_STATUSES: readonly ApplicationStatus[] = Object.values(
 /** An application as its page reads it. */
 export type Application = NonNullable<ApplicationQuery['application']>;
 export type Part = PartPartsFragment;
+/** A rating (好差评) of a part or of the window, with its follow-up when bad. */
+export type ServiceRating = Application['ratings'][number];
+/** The follow-up of a bad rating (差评回访整改). */
+export type FollowUp = FollowUpPartsFragment;
 /** Why the last try to reach a part's department failed; `detail` only for staff who may see it. */
 export type DispatchProblem = NonNullable<Part['lastError']>;
 

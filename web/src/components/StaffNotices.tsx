@@ -63,7 +63,7 @@ export function StaffNotices() {
 }
 
 /** A button that opens a short text form and sends it; `send` answers an error message, or null when done. */
-function TextAction({
+export function TextAction({
   id,
   button,
   label,

@@ -1,14 +1,7 @@
 import { checkField } from '@onething/schema/forms';
 import { useCallback, useMemo, useState } from 'react';
 import { useMutation, useQuery } from 'urql';
-import {
-  APPLICATION,
-  CORRECT,
-  HAND_OVER,
-  RATE,
-  TAKE_RESPONSIBILITY,
-  WINDOW_OFFICERS,
-} from '../api/documents';
+import { APPLICATION, CORRECT, HAND_OVER, TAKE_RESPONSIBILITY, WINDOW_OFFICERS } from '../api/documents';
 import { useLiveApplication } from '../api/live';
 import type { Application, FormField, Part, Problem } from '../api/types';
 import { useI18n } from '../app/i18n';
@@ -23,9 +16,9 @@ import { Notice, PageTitle } from '../components/Layout';
 import { ReceiptButton } from '../components/Papers';
 import { PaymentSection } from '../components/Payment';
 import { ProblemSummary } from '../components/ProblemSummary';
+import { RatingSection } from '../components/ServiceRating';
 import { FlagBadge, StatusBadge } from '../components/Status';
 
-const FINAL = new Set(['COMPLETED', 'DELIVERED', 'REJECTED']);
 /** Nothing more happens to it by itself: its results handed out, or refused. */
 const ENDED = new Set(['DELIVERED', 'REJECTED']);
 /** How often an open application is read again when the hall's live stream cannot be had (the fallback). */
@@ -133,7 +126,12 @@ export function ApplicationPage({ id }: { id: string }) {
           />
         ))}
       </ol>
-      {isMine && FINAL.has(application.status) && <Rating application={application} />}
+      {isMine && (
+        <RatingSection
+          application={application}
+          onChanged={() => refetch({ requestPolicy: 'network-only' })}
+        />
+      )}
     </>
   );
 }
@@ -369,61 +367,6 @@ function Correction(props: {
           </button>
         </form>
       )}
-    </section>
-  );
-}
-
-/** 好差评: five levels and an optional comment, once the application is finished. */
-function Rating({ application }: { application: Application }) {
-  const { t } = useI18n();
-  const [level, setLevel] = useState<number | null>(null);
-  const [comment, setComment] = useState('');
-  const [state, rate] = useMutation(RATE);
-  if (application.rating)
-    return (
-      <section className="card" aria-labelledby="rating-title">
-        <h2 id="rating-title">{t('rating.title')}</h2>
-        <p data-rating={application.rating.level}>
-          {t('rating.thanks', { level: t(`rating.level${application.rating.level}` as MessageKey) })}
-        </p>
-        {application.rating.comment && <blockquote>{application.rating.comment}</blockquote>}
-      </section>
-    );
-  return (
-    <section className="card" aria-labelledby="rating-title">
-      <h2 id="rating-title">{t('rating.title')}</h2>
-      <form
-        onSubmit={async (e) => {
-          e.preventDefault();
-          if (level === null) return;
-          await rate({ applicationId: application.id, level, comment: comment.trim() || null });
-        }}
-      >
-        <fieldset className="rating">
-          <legend>{t('rating.question')}</legend>
-          <div className="choices">
-            {[5, 4, 3, 2, 1].map((n) => (
-              <label key={n} className="choice">
-                <input
-                  type="radio"
-                  name="level"
-                  value={n}
-                  checked={level === n}
-                  onChange={() => setLevel(n)}
-                />
-                {t(`rating.level${n}` as MessageKey)}
-              </label>
-            ))}
-          </div>
-        </fieldset>
-        <CommentField id="rating-comment" label={t('rating.comment')} value={comment} onChange={setComment} />
-        {state.error && (
-          <Notice kind="error">{state.error.graphQLErrors[0]?.message ?? state.error.message}</Notice>
-        )}
-        <button type="submit" className="button button--primary" disabled={level === null || state.fetching}>
-          {t('rating.send')}
-        </button>
-      </form>
     </section>
   );
 }

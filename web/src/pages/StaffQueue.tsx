@@ -7,6 +7,7 @@ import { useI18n } from '../app/i18n';
 import { Link } from '../app/router';
 import { useSession } from '../app/session';
 import { DEPARTMENTS, DepartmentName, useDepartmentName } from '../components/Department';
+import { FollowUps } from '../components/FollowUps';
 import { Notice, PageTitle } from '../components/Layout';
 import { StaffNotices, UrgeButton } from '../components/StaffNotices';
 import { FlagBadge, StatusBadge } from '../components/Status';
@@ -120,6 +121,7 @@ export function StaffQueue() {
       {fetching && !data && <p aria-live="polite">{t('common.loading')}</p>}
 
       <StaffNotices />
+      <FollowUps />
 
       <section aria-labelledby="dead-title">
         <h2 id="dead-title">{t('queue.deadLettered', { n: data?.deadLetteredParts.length ?? 0 })}</h2>

@@ -91,7 +91,6 @@ export interface Application {
   readonly status: ApplicationStatus;
   readonly submittedAt: Date;
   readonly completedAt: Date | null;
-  readonly rating: { level: number; comment: string | null; ratedAt: Date } | null;
   /** How it was handed in. */
   readonly intake: Intake;
   /** Its responsible officer (首问负责), null until one takes it. */

@@ -29,7 +29,7 @@ const departmentArg = (d: string | null | undefined) => d?.toLowerCase() ?? null
 /** The signed-in applicant, or FORBIDDEN: applications are handed in by applicants, for themselves. */
 function applicantOf(ctx: Ctx, values?: readonly { key: string; value: string }[]) {
   return {
-    ...signedInApplicant(ctx, 'only an applicant hands in, corrects and rates applications, their own'),
+    ...signedInApplicant(ctx, 'only an applicant hands in and corrects applications, their own'),
     name: values?.find((v) => v.key === 'applicant.name')?.value.trim() ?? '',
   };
 }
@@ -56,7 +56,7 @@ const withFormName = (acting: Acting, values: readonly { key: string; value: str
   },
 });
 
-/** The resolvers of applications: submission, corrections, retries, ratings, the queue and e-supervision. */
+/** The resolvers of applications: submission, corrections, retries, the queue and e-supervision. */
 export function applicationResolvers({
   service,
   apps,
@@ -72,10 +72,6 @@ export function applicationResolvers({
   const applicationShape = (a: Application) => ({ ...a, __typename: 'Application' as const });
   const partShape = (p: Part) => ({ ...p, __typename: 'ApplicationPart' as const });
   const reads = (ctx: Ctx, info: GraphQLResolveInfo) => readsFor(ctx.loaders.applications, apps, info);
-  const staffOnly = (ctx: Ctx) => {
-    if (ctx.identity.role !== 'window-staff' && ctx.identity.role !== 'department-staff')
-      throw subgraphError('FORBIDDEN', 'hall', 'this view is for window and department staff');
-  };
 
   return {
     Query: {
@@ -152,13 +148,6 @@ export function applicationResolvers({
         ),
       deadLetteredParts: async (_: unknown, args: { department?: string | null }, ctx: Ctx) =>
         (await service.deadLettered(ctx.identity, departmentArg(args.department))).map(partShape),
-      satisfaction: async (_: unknown, { by }: { by: 'ITEM' | 'DEPARTMENT' }, ctx: Ctx) => {
-        staffOnly(ctx);
-        return (await service.satisfaction(by)).map((r) => ({
-          ...r,
-          department: department(r.department),
-        }));
-      },
     },
     Mutation: {
       submitApplication: async (
@@ -223,19 +212,6 @@ export function applicationResolvers({
         ),
       retryPart: async (_: unknown, { partId }: { partId: string }, ctx: Ctx) =>
         partShape(await service.retry(ctx.identity, hallId('partId', partId, 'a part of an application'))),
-      rateApplication: async (
-        _: unknown,
-        args: { applicationId: string; level: number; comment?: string | null },
-        ctx: Ctx,
-      ) =>
-        applicationShape(
-          await service.rate(
-            applicantOf(ctx),
-            hallId('applicationId', args.applicationId, 'an application'),
-            args.level,
-            args.comment ?? null,
-          ),
-        ),
     },
     Application: {
       __resolveReference: async ({ id }: { id: string }, ctx: Ctx) => {
@@ -265,8 +241,6 @@ export function applicationResolvers({
       responsibleOfficer: (a: Application) => a.responsibleOfficer,
       handovers: async (a: Application) =>
         (await apps.handovers(a.id)).map((h) => ({ ...h, at: h.at.toISOString() })),
-      rating: (a: Application) =>
-        a.rating ? { ...a.rating, ratedAt: a.rating.ratedAt.toISOString() } : null,
       flag: async (
         a: Application,
         { asOf }: { asOf?: string | null },

@@ -1,11 +1,5 @@
 import type { Identity } from '@onething/runtime/identity';
-import {
-  checkValue,
-  type FormProblem,
-  forbiddenCharacters,
-  forbiddenCharactersMessage,
-  problem,
-} from '@onething/schema/forms';
+import { checkValue, type FormProblem, problem } from '@onething/schema/forms';
 import { subgraphError } from '@onething/subgraph-kit';
 import type { Acting } from '../acting/acting';
 import type { Clock } from '../calendar/clock';
@@ -61,7 +55,7 @@ const FLAG_RANK: Record<SupervisionFlag, number> = { RED: 0, YELLOW: 1, GREEN: 2
 
 /**
  * Applications: one submission (validated whole, stored with its dispatch work in one transaction),
- * corrections of what a department asked, retries by window staff, ratings, and e-supervision.
+ * corrections of what a department asked, retries by window staff, and e-supervision (ratings: ratings/).
  */
 export class ApplicationService {
   constructor(
@@ -303,41 +297,6 @@ export class ApplicationService {
     return updated;
   }
 
-  async rate(
-    applicant: Applicant,
-    applicationId: string,
-    level: number,
-    comment: string | null,
-  ): Promise<Application> {
-    const application = await this.own(applicant, applicationId);
-    const bad = (code: string, zh: string, en: string) =>
-      subgraphError('INVALID_INPUT', 'hall', en, {
-        problems: [{ path: 'level', rule: code, message: { zh, en } }],
-      });
-    if (!Number.isInteger(level) || level < 1 || level > 5)
-      throw bad('rating.level', '评价等级为1至5', 'a rating is a level from 1 to 5');
-    if (comment && [...comment].length > 500)
-      throw bad('rating.comment', '评价内容最多500字', 'a comment is at most 500 characters');
-    const found = comment ? forbiddenCharacters(comment, { multiline: true }) : [];
-    if (found.length > 0) {
-      const m = forbiddenCharactersMessage(found);
-      throw subgraphError('INVALID_INPUT', 'hall', `the comment ${m.en}`, {
-        problems: [
-          {
-            path: 'comment',
-            rule: 'rating.characters',
-            message: { zh: `评价内容${m.zh}`, en: `the comment ${m.en}` },
-          },
-        ],
-      });
-    }
-    if (!['COMPLETED', 'DELIVERED', 'REJECTED'].includes(application.status))
-      throw bad('rating.notFinished', '办结后才能评价', 'an application is rated once it is finished');
-    const rated = await this.deps.apps.rate(application.id, level, comment?.trim() || null);
-    if (!rated) throw bad('rating.already', '该申请已评价', 'this application is already rated');
-    return rated;
-  }
-
   /** The applicant's own application, or NOT_FOUND (another's is not revealed). */
   async own(applicant: Pick<Applicant, 'idNumber'>, applicationId: string): Promise<Application> {
     const application = await this.deps.apps.get(applicationId);
@@ -484,31 +443,6 @@ export class ApplicationService {
     if (!ofACentre(identity) || !identity.centre || parts.length === 0) return parts;
     const centres = await this.deps.apps.centresOf([...new Set(parts.map((p) => p.applicationId))]);
     return parts.filter((p) => sameCentre(identity, { centre: centres.get(p.applicationId) ?? null }));
-  }
-
-  /** Satisfaction (好差评) per item or per department: ratings, average, and how many of each level. */
-  async satisfaction(by: 'ITEM' | 'DEPARTMENT') {
-    const rows = await this.deps.apps.ratedParts();
-    const groups = new Map<
-      string,
-      { key: string; department: string; itemCode: string | null; levels: number[] }
-    >();
-    for (const r of rows) {
-      const key = by === 'ITEM' ? r.itemCode : r.department;
-      const g = groups.get(key) ?? {
-        key,
-        department: r.department,
-        itemCode: by === 'ITEM' ? r.itemCode : null,
-        levels: [0, 0, 0, 0, 0],
-      };
-      g.levels[r.rating - 1]!++;
-      groups.set(key, g);
-    }
-    return [...groups.values()].map((g) => {
-      const ratings = g.levels.reduce((a, b) => a + b, 0);
-      const average = g.levels.reduce((sum, n, i) => sum + n * (i + 1), 0) / ratings;
-      return { ...g, ratings, average: Math.round(average * 100) / 100 };
-    });
   }
 }
 

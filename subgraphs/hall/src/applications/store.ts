@@ -97,7 +97,6 @@ const toApplication = (r: Selectable<ApplicationTable>): Application => ({
   status: r.status as Application['status'],
   submittedAt: new Date(r.submitted_at),
   completedAt: r.completed_at ? new Date(r.completed_at) : null,
-  rating: r.rating ? { level: r.rating, comment: r.rating_comment, ratedAt: new Date(r.rated_at!) } : null,
   intake: {
     channel: r.channel === 'WINDOW' ? 'WINDOW' : 'ONLINE',
     officer: r.intake_officer ?? null,
@@ -540,35 +539,5 @@ export class Applications {
       .set({ values: JSON.stringify(merged) })
       .where('id', '=', applicationId)
       .execute();
-  }
-
-  async rate(
-    applicationId: string,
-    level: number,
-    comment: string | null,
-    now = new Date(),
-  ): Promise<Application | undefined> {
-    const r = await this.db
-      .updateTable('applications')
-      .set({ rating: level, rating_comment: comment, rated_at: now })
-      .where('id', '=', applicationId)
-      .where('rating', 'is', null)
-      .returningAll()
-      .executeTakeFirst();
-    return r ? toApplication(r) : undefined;
-  }
-
-  /** Ratings with the items and departments of their applications, for satisfaction reports. */
-  async ratedParts(): Promise<{ itemCode: string; department: string; rating: number }[]> {
-    return this.db
-      .selectFrom('parts')
-      .innerJoin('applications', 'applications.id', 'parts.application_id')
-      .select([
-        'parts.item_code as itemCode',
-        'parts.department as department',
-        'applications.rating as rating',
-      ])
-      .where('applications.rating', 'is not', null)
-      .execute() as Promise<{ itemCode: string; department: string; rating: number }[]>;
   }
 }

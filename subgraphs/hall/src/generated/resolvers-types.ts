@@ -812,8 +812,16 @@ export type Application = {
   values: Array<FormValue>;
   /** The materials handed in. */
   materials: Array<HandedInMaterial>;
-  /** The applicant's rating once it finished (null before). */
+  /**
+   * The applicant's rating of the window's service (null before).
+   * @deprecated Use `ratings`: each department's part and the window rated separately (一事一评).
+   */
   rating?: Maybe<Rating>;
+  /**
+   * Its ratings (好差评, 一事一评): the window's service first, then each part rated, each with the follow-up of a
+   * bad one. The applicant reads the follow-ups of their own ratings.
+   */
+  ratings: Array<ServiceRating>;
   /** The worst e-supervision flag of its open parts on a day (default: now); null when none is running. */
   flag?: Maybe<SupervisionFlag>;
   /** How it was handed in: online or at a window, by the applicant or an agent, and who checked the identity. */
@@ -1666,6 +1674,184 @@ export type Rating = {
   ratedAt: Scalars['DateTime']['output'];
 };
 
+/**
+ * A reason a bad rating (差评) gives, as the national 好差评 system lists them (国办发〔2019〕51号); each reason's
+ * words are in `ratingReasons`.
+ */
+export const RatingReason = {
+  /** 服务态度差: staff were unhelpful or impolite. */
+  Attitude: 'ATTITUDE',
+  /** 办事效率低、超时办理: slow, or past the promised time limit. */
+  Slow: 'SLOW',
+  /** 多次跑动: had to come back more than once. */
+  MultipleVisits: 'MULTIPLE_VISITS',
+  /** 材料要求不明确、重复提交: unclear material requirements, or materials asked for again. */
+  UnclearMaterials: 'UNCLEAR_MATERIALS',
+  /** 未一次性告知: not told everything needed at once. */
+  NotToldAtOnce: 'NOT_TOLD_AT_ONCE',
+  /** 系统操作不便: the online system was hard to use. */
+  SystemHardToUse: 'SYSTEM_HARD_TO_USE',
+  /** 收费不合理: unreasonable fees. */
+  UnreasonableFees: 'UNREASONABLE_FEES',
+  /** 其他: other (the comment says what). */
+  Other: 'OTHER'
+} as const;
+
+export type RatingReason = typeof RatingReason[keyof typeof RatingReason];
+/** A reason a bad rating may give, with its words. */
+export type RatingReasonEntry = {
+  __typename?: 'RatingReasonEntry';
+  /** Its code. */
+  code: RatingReason;
+  /** What the applicant ticks. */
+  text: LocalizedText;
+};
+
+/** What a rating is of (一事一评). */
+export const RatingTarget = {
+  /** A department's part: its item and its handling. */
+  Part: 'PART',
+  /** The window's service (受理、出件): the centre's, of its responsible officer. */
+  Window: 'WINDOW'
+} as const;
+
+export type RatingTarget = typeof RatingTarget[keyof typeof RatingTarget];
+/** A rating (好差评) of one department's part or of the window's service: five levels, 1 非常不满意 to 5 非常满意. */
+export type ServiceRating = {
+  __typename?: 'ServiceRating';
+  /** Rating id. */
+  id: Scalars['ID']['output'];
+  /** A part or the window. */
+  target: RatingTarget;
+  /** The part rated (null: the window's service). */
+  part?: Maybe<ApplicationPart>;
+  /** The part's department (null: the window's service). */
+  department?: Maybe<Department>;
+  /** 1 非常不满意, 2 不满意, 3 基本满意, 4 满意, 5 非常满意. */
+  level: Scalars['Int']['output'];
+  /** Why it is bad (levels 1 and 2); empty for a good one. */
+  reasons: Array<RatingReason>;
+  /** What the applicant wrote. */
+  comment?: Maybe<Scalars['String']['output']>;
+  /** Given online, or at a window for a walk-in. */
+  channel: IntakeChannel;
+  /** When. */
+  ratedAt: Scalars['DateTime']['output'];
+  /** The follow-up of a bad rating (null for a good one, and for ratings kept from before follow-ups). */
+  followUp?: Maybe<RatingFollowUp>;
+};
+
+/**
+ * Where the follow-up of a bad rating stands (国办发〔2019〕51号: every 差评 called back, rectified, the
+ * applicant told).
+ */
+export const FollowUpStatus = {
+  /** Opened by the bad rating: the department is to call the applicant back. */
+  Open: 'OPEN',
+  /** Called back (回访): the department is to rectify. */
+  CalledBack: 'CALLED_BACK',
+  /** Rectified (整改): the applicant is asked whether it satisfies them. */
+  Rectified: 'RECTIFIED',
+  /** Closed: the applicant answered, or a supervisor closed it unanswered after its rectification was due. */
+  Closed: 'CLOSED'
+} as const;
+
+export type FollowUpStatus = typeof FollowUpStatus[keyof typeof FollowUpStatus];
+/** What the applicant says of a rectification. */
+export const ApplicantFollowUpView = {
+  /** 满意: the rectification satisfies them. */
+  Satisfied: 'SATISFIED',
+  /** 不满意: it does not (kept for the supervisors to see). */
+  NotSatisfied: 'NOT_SATISFIED'
+} as const;
+
+export type ApplicantFollowUpView = typeof ApplicantFollowUpView[keyof typeof ApplicantFollowUpView];
+/**
+ * The follow-up of a bad rating (差评回访整改): assigned to the rated part's department (the window's service:
+ * its centre's window), called back within a working day, rectified within fifteen, and answered by the
+ * applicant.
+ */
+export type RatingFollowUp = {
+  __typename?: 'RatingFollowUp';
+  /** Follow-up id. */
+  id: Scalars['ID']['output'];
+  /** The rating it follows. */
+  rating: ServiceRating;
+  /** The application rated. */
+  applicationId: Scalars['ID']['output'];
+  /** The department it is assigned to (null: the window's service, its centre's window). */
+  department?: Maybe<Department>;
+  /** The application's centre (null: none). */
+  centre?: Maybe<Scalars['String']['output']>;
+  /** Where it stands. */
+  status: FollowUpStatus;
+  /** When the bad rating opened it. */
+  openedAt: Scalars['DateTime']['output'];
+  /** By when the applicant is to be called back (end of the working day, Beijing time). */
+  callBackDue: Scalars['DateTime']['output'];
+  /** By when it is to be rectified and the applicant told (end of the working day, Beijing time). */
+  rectifyDue: Scalars['DateTime']['output'];
+  /** Past a due not met, now. */
+  overdue: Scalars['Boolean']['output'];
+  /** When the applicant was called back. */
+  calledBackAt?: Maybe<Scalars['DateTime']['output']>;
+  /** What the call-back found. */
+  callBackNote?: Maybe<Scalars['String']['output']>;
+  /** Who called back (staff only; the applicant reads `officerName`). */
+  calledBackBy?: Maybe<StaffMember>;
+  /** When it was rectified. */
+  rectifiedAt?: Maybe<Scalars['DateTime']['output']>;
+  /** What was done about it. */
+  rectification?: Maybe<Scalars['String']['output']>;
+  /** Who recorded the rectification (staff only). */
+  rectifiedBy?: Maybe<StaffMember>;
+  /** The name of the officer who called the applicant back (the one name an applicant reads). */
+  officerName?: Maybe<Scalars['String']['output']>;
+  /** What the applicant says of the rectification (null until answered). */
+  applicantView?: Maybe<ApplicantFollowUpView>;
+  /** What the applicant wrote with it. */
+  applicantComment?: Maybe<Scalars['String']['output']>;
+  /** When it was closed. */
+  closedAt?: Maybe<Scalars['DateTime']['output']>;
+  /** The supervisor who closed it unanswered (staff only; null when the applicant's answer closed it). */
+  closedBy?: Maybe<StaffMember>;
+};
+
+/** One target's rating: a level, the reasons of a bad one, a comment. */
+export type RatingGivenInput = {
+  /** 1 非常不满意 to 5 非常满意. */
+  level: Scalars['Int']['input'];
+  /** Why it is bad: at least one for levels 1 and 2, none otherwise. */
+  reasons?: InputMaybe<Array<RatingReason>>;
+  /** A comment, at most 500 characters (required with OTHER). */
+  comment?: InputMaybe<Scalars['String']['input']>;
+};
+
+/** A part's rating. */
+export type PartRatingInput = {
+  /** The part (of the application), once its department decided it (APPROVED or REJECTED). */
+  partId: Scalars['ID']['input'];
+  /** 1 非常不满意 to 5 非常满意. */
+  level: Scalars['Int']['input'];
+  /** Why it is bad: at least one for levels 1 and 2, none otherwise. */
+  reasons?: InputMaybe<Array<RatingReason>>;
+  /** A comment, at most 500 characters (required with OTHER). */
+  comment?: InputMaybe<Scalars['String']['input']>;
+};
+
+/**
+ * What `rateService` rates: any of the application's finished parts, and the window's service once the
+ * application is done with; each once.
+ */
+export type RateServiceInput = {
+  /** The application. */
+  applicationId: Scalars['ID']['input'];
+  /** The window's service (once the application is completed, delivered or refused). */
+  window?: InputMaybe<RatingGivenInput>;
+  /** Parts, each once its department decided it. */
+  parts?: InputMaybe<Array<PartRatingInput>>;
+};
+
 /** Satisfaction with one item or department. */
 export type SatisfactionRow = {
   __typename?: 'SatisfactionRow';
@@ -1862,6 +2048,13 @@ export type Query = {
   deadLetteredParts: Array<ApplicationPart>;
   /** Satisfaction from applicants' ratings, per item or department (staff). */
   satisfaction: Array<SatisfactionRow>;
+  /** The reasons a bad rating may give (好差评), in the national list's order. */
+  ratingReasons: Array<RatingReasonEntry>;
+  /**
+   * Follow-ups of bad ratings (差评), newest first: a department's staff their departments', window staff their
+   * centre's window follow-ups, supervisors every one of their centre.
+   */
+  ratingFollowUps: Array<RatingFollowUp>;
   /** Notices to the calling member of staff (their department's, their own as an officer, their centre's as a supervisor), newest first. */
   staffNotices: Array<StaffNotice>;
   /** Every year of the working-day calendar, shipped or loaded (staff), oldest first. */
@@ -2076,6 +2269,18 @@ export type QuerySatisfactionArgs = {
  * The entry points for reading: people, enterprises and real-estate units with what every department holds
  * about them, and each department's items and cases.
  */
+export type QueryRatingFollowUpsArgs = {
+  status?: InputMaybe<FollowUpStatus>;
+  department?: InputMaybe<Department>;
+  overdueOnly?: InputMaybe<Scalars['Boolean']['input']>;
+  limit?: InputMaybe<Scalars['Int']['input']>;
+};
+
+
+/**
+ * The entry points for reading: people, enterprises and real-estate units with what every department holds
+ * about them, and each department's items and cases.
+ */
 export type QueryStaffNoticesArgs = {
   limit?: InputMaybe<Scalars['Int']['input']>;
 };
@@ -2101,7 +2306,11 @@ export const StaffNoticeKind = {
   /** A supervisor urged the department on the part. */
   Urged: 'URGED',
   /** The department answered an urge. */
-  UrgeAnswered: 'URGE_ANSWERED'
+  UrgeAnswered: 'URGE_ANSWERED',
+  /** A bad rating (差评) to follow up: call the applicant back and rectify. */
+  BadRating: 'BAD_RATING',
+  /** A bad rating's follow-up is past its call-back or rectification due. */
+  FollowUpOverdue: 'FOLLOW_UP_OVERDUE'
 } as const;
 
 export type StaffNoticeKind = typeof StaffNoticeKind[keyof typeof StaffNoticeKind];
@@ -2140,6 +2349,8 @@ export type StaffNotice = {
   workingDaysLeft?: Maybe<Scalars['Int']['output']>;
   /** The urge it is about (urges and answers). */
   urge?: Maybe<Urge>;
+  /** The follow-up of a bad rating it is about. */
+  followUp?: Maybe<RatingFollowUp>;
   /** When it was written. */
   createdAt: Scalars['DateTime']['output'];
 };
@@ -2300,8 +2511,26 @@ export type Mutation = {
   recordDelegation: DelegationResult;
   /** Withdraws a delegation (its principal): applications already handed in go on, new ones are refused. */
   revokeDelegation: Delegation;
-  /** Rates a finished application, once: a level from 1 to 5 and an optional comment (at most 500 characters). */
+  /**
+   * Rates a finished application, once: a level from 1 to 5 and an optional comment (at most 500 characters).
+   * @deprecated Use `rateService`: each department's part and the window rated separately, with reasons for a bad rating.
+   */
   rateApplication: Application;
+  /**
+   * Rates an application's finished parts and, once it is done with, the window's service (好差评, 一事一评):
+   * each once; a bad rating (level 1 or 2) names its reasons and opens a follow-up its department's staff are
+   * told of. Every problem at once (INVALID_INPUT with problems). By the applicant, their agent under a
+   * delegation, or a window officer for a walk-in in a visit (`onBehalfOf`).
+   */
+  rateService: Application;
+  /** The rated department's staff (the window's service: its centre's window staff or supervisors) record calling the applicant back (回访). */
+  recordCallBack: RatingFollowUp;
+  /** The rated department's staff record what was done about it (整改); the applicant is asked to answer. */
+  recordRectification: RatingFollowUp;
+  /** The applicant says whether a rectification satisfies them; either closes the follow-up. */
+  answerFollowUp: RatingFollowUp;
+  /** A supervisor of its centre closes a rectified follow-up the applicant did not answer by its rectification's due. */
+  closeFollowUp: RatingFollowUp;
 };
 
 
@@ -2490,6 +2719,42 @@ export type MutationRateApplicationArgs = {
   applicationId: Scalars['ID']['input'];
   level: Scalars['Int']['input'];
   comment?: InputMaybe<Scalars['String']['input']>;
+};
+
+
+/** Changes: submitting cases to departments and sending the corrections they ask for. */
+export type MutationRateServiceArgs = {
+  input: RateServiceInput;
+  onBehalfOf?: InputMaybe<OnBehalfOf>;
+};
+
+
+/** Changes: submitting cases to departments and sending the corrections they ask for. */
+export type MutationRecordCallBackArgs = {
+  followUpId: Scalars['ID']['input'];
+  note: Scalars['String']['input'];
+};
+
+
+/** Changes: submitting cases to departments and sending the corrections they ask for. */
+export type MutationRecordRectificationArgs = {
+  followUpId: Scalars['ID']['input'];
+  rectification: Scalars['String']['input'];
+};
+
+
+/** Changes: submitting cases to departments and sending the corrections they ask for. */
+export type MutationAnswerFollowUpArgs = {
+  followUpId: Scalars['ID']['input'];
+  view: ApplicantFollowUpView;
+  comment?: InputMaybe<Scalars['String']['input']>;
+  onBehalfOf?: InputMaybe<OnBehalfOf>;
+};
+
+
+/** Changes: submitting cases to departments and sending the corrections they ask for. */
+export type MutationCloseFollowUpArgs = {
+  followUpId: Scalars['ID']['input'];
 };
 
 /**
@@ -2765,6 +3030,16 @@ export type ResolversTypes = {
   HandedInMaterial: ResolverTypeWrapper<any>;
   Upload: ResolverTypeWrapper<any>;
   Rating: ResolverTypeWrapper<any>;
+  RatingReason: ResolverTypeWrapper<any>;
+  RatingReasonEntry: ResolverTypeWrapper<any>;
+  RatingTarget: ResolverTypeWrapper<any>;
+  ServiceRating: ResolverTypeWrapper<any>;
+  FollowUpStatus: ResolverTypeWrapper<any>;
+  ApplicantFollowUpView: ResolverTypeWrapper<any>;
+  RatingFollowUp: ResolverTypeWrapper<any>;
+  RatingGivenInput: ResolverTypeWrapper<any>;
+  PartRatingInput: ResolverTypeWrapper<any>;
+  RateServiceInput: ResolverTypeWrapper<any>;
   SatisfactionRow: ResolverTypeWrapper<any>;
   Float: ResolverTypeWrapper<any>;
   FlaggedPart: ResolverTypeWrapper<any>;
@@ -2885,6 +3160,12 @@ export type ResolversParentTypes = {
   HandedInMaterial: any;
   Upload: any;
   Rating: any;
+  RatingReasonEntry: any;
+  ServiceRating: any;
+  RatingFollowUp: any;
+  RatingGivenInput: any;
+  PartRatingInput: any;
+  RateServiceInput: any;
   SatisfactionRow: any;
   Float: any;
   FlaggedPart: any;
@@ -3245,6 +3526,7 @@ export type ApplicationResolvers<ContextType = HallContext, ParentType extends R
   values?: Resolver<Array<ResolversTypes['FormValue']>, ParentType, ContextType>;
   materials?: Resolver<Array<ResolversTypes['HandedInMaterial']>, ParentType, ContextType>;
   rating?: Resolver<Maybe<ResolversTypes['Rating']>, ParentType, ContextType>;
+  ratings?: Resolver<Array<ResolversTypes['ServiceRating']>, ParentType, ContextType>;
   flag?: Resolver<Maybe<ResolversTypes['SupervisionFlag']>, ParentType, ContextType, Partial<ApplicationFlagArgs>>;
   intake?: Resolver<ResolversTypes['Intake'], ParentType, ContextType>;
   responsibleOfficer?: Resolver<Maybe<ResolversTypes['StaffMember']>, ParentType, ContextType>;
@@ -3551,6 +3833,48 @@ export type RatingResolvers<ContextType = HallContext, ParentType extends Resolv
   ratedAt?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
 };
 
+export type RatingReasonEntryResolvers<ContextType = HallContext, ParentType extends ResolversParentTypes['RatingReasonEntry'] = ResolversParentTypes['RatingReasonEntry']> = {
+  code?: Resolver<ResolversTypes['RatingReason'], ParentType, ContextType>;
+  text?: Resolver<ResolversTypes['LocalizedText'], ParentType, ContextType>;
+};
+
+export type ServiceRatingResolvers<ContextType = HallContext, ParentType extends ResolversParentTypes['ServiceRating'] = ResolversParentTypes['ServiceRating']> = {
+  id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  target?: Resolver<ResolversTypes['RatingTarget'], ParentType, ContextType>;
+  part?: Resolver<Maybe<ResolversTypes['ApplicationPart']>, ParentType, ContextType>;
+  department?: Resolver<Maybe<ResolversTypes['Department']>, ParentType, ContextType>;
+  level?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  reasons?: Resolver<Array<ResolversTypes['RatingReason']>, ParentType, ContextType>;
+  comment?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  channel?: Resolver<ResolversTypes['IntakeChannel'], ParentType, ContextType>;
+  ratedAt?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
+  followUp?: Resolver<Maybe<ResolversTypes['RatingFollowUp']>, ParentType, ContextType>;
+};
+
+export type RatingFollowUpResolvers<ContextType = HallContext, ParentType extends ResolversParentTypes['RatingFollowUp'] = ResolversParentTypes['RatingFollowUp']> = {
+  id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  rating?: Resolver<ResolversTypes['ServiceRating'], ParentType, ContextType>;
+  applicationId?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  department?: Resolver<Maybe<ResolversTypes['Department']>, ParentType, ContextType>;
+  centre?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  status?: Resolver<ResolversTypes['FollowUpStatus'], ParentType, ContextType>;
+  openedAt?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
+  callBackDue?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
+  rectifyDue?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
+  overdue?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
+  calledBackAt?: Resolver<Maybe<ResolversTypes['DateTime']>, ParentType, ContextType>;
+  callBackNote?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  calledBackBy?: Resolver<Maybe<ResolversTypes['StaffMember']>, ParentType, ContextType>;
+  rectifiedAt?: Resolver<Maybe<ResolversTypes['DateTime']>, ParentType, ContextType>;
+  rectification?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  rectifiedBy?: Resolver<Maybe<ResolversTypes['StaffMember']>, ParentType, ContextType>;
+  officerName?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  applicantView?: Resolver<Maybe<ResolversTypes['ApplicantFollowUpView']>, ParentType, ContextType>;
+  applicantComment?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  closedAt?: Resolver<Maybe<ResolversTypes['DateTime']>, ParentType, ContextType>;
+  closedBy?: Resolver<Maybe<ResolversTypes['StaffMember']>, ParentType, ContextType>;
+};
+
 export type SatisfactionRowResolvers<ContextType = HallContext, ParentType extends ResolversParentTypes['SatisfactionRow'] = ResolversParentTypes['SatisfactionRow']> = {
   key?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   department?: Resolver<ResolversTypes['Department'], ParentType, ContextType>;
@@ -3606,6 +3930,8 @@ export type QueryResolvers<ContextType = HallContext, ParentType extends Resolve
   flaggedParts?: Resolver<Array<ResolversTypes['FlaggedPart']>, ParentType, ContextType, Partial<QueryFlaggedPartsArgs>>;
   deadLetteredParts?: Resolver<Array<ResolversTypes['ApplicationPart']>, ParentType, ContextType, Partial<QueryDeadLetteredPartsArgs>>;
   satisfaction?: Resolver<Array<ResolversTypes['SatisfactionRow']>, ParentType, ContextType, RequireFields<QuerySatisfactionArgs, 'by'>>;
+  ratingReasons?: Resolver<Array<ResolversTypes['RatingReasonEntry']>, ParentType, ContextType>;
+  ratingFollowUps?: Resolver<Array<ResolversTypes['RatingFollowUp']>, ParentType, ContextType, RequireFields<QueryRatingFollowUpsArgs, 'overdueOnly' | 'limit'>>;
   staffNotices?: Resolver<Array<ResolversTypes['StaffNotice']>, ParentType, ContextType, RequireFields<QueryStaffNoticesArgs, 'limit'>>;
   calendarYears?: Resolver<Array<ResolversTypes['CalendarYear']>, ParentType, ContextType>;
   mySaleConfirmations?: Resolver<Array<ResolversTypes['SaleConfirmation']>, ParentType, ContextType>;
@@ -3622,6 +3948,7 @@ export type StaffNoticeResolvers<ContextType = HallContext, ParentType extends R
   deadline?: Resolver<Maybe<ResolversTypes['Date']>, ParentType, ContextType>;
   workingDaysLeft?: Resolver<Maybe<ResolversTypes['Int']>, ParentType, ContextType>;
   urge?: Resolver<Maybe<ResolversTypes['Urge']>, ParentType, ContextType>;
+  followUp?: Resolver<Maybe<ResolversTypes['RatingFollowUp']>, ParentType, ContextType>;
   createdAt?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
 };
 
@@ -3684,6 +4011,11 @@ export type MutationResolvers<ContextType = HallContext, ParentType extends Reso
   recordDelegation?: Resolver<ResolversTypes['DelegationResult'], ParentType, ContextType, RequireFields<MutationRecordDelegationArgs, 'visitId' | 'input'>>;
   revokeDelegation?: Resolver<ResolversTypes['Delegation'], ParentType, ContextType, RequireFields<MutationRevokeDelegationArgs, 'delegationId'>>;
   rateApplication?: Resolver<ResolversTypes['Application'], ParentType, ContextType, RequireFields<MutationRateApplicationArgs, 'applicationId' | 'level'>>;
+  rateService?: Resolver<ResolversTypes['Application'], ParentType, ContextType, RequireFields<MutationRateServiceArgs, 'input'>>;
+  recordCallBack?: Resolver<ResolversTypes['RatingFollowUp'], ParentType, ContextType, RequireFields<MutationRecordCallBackArgs, 'followUpId' | 'note'>>;
+  recordRectification?: Resolver<ResolversTypes['RatingFollowUp'], ParentType, ContextType, RequireFields<MutationRecordRectificationArgs, 'followUpId' | 'rectification'>>;
+  answerFollowUp?: Resolver<ResolversTypes['RatingFollowUp'], ParentType, ContextType, RequireFields<MutationAnswerFollowUpArgs, 'followUpId' | 'view'>>;
+  closeFollowUp?: Resolver<ResolversTypes['RatingFollowUp'], ParentType, ContextType, RequireFields<MutationCloseFollowUpArgs, 'followUpId'>>;
 };
 
 export type HeldDocumentResolvers<ContextType = HallContext, ParentType extends ResolversParentTypes['HeldDocument'] = ResolversParentTypes['HeldDocument']> = {
@@ -3798,6 +4130,9 @@ export type Resolvers<ContextType = HallContext> = {
   HandedInMaterial?: HandedInMaterialResolvers<ContextType>;
   Upload?: UploadResolvers<ContextType>;
   Rating?: RatingResolvers<ContextType>;
+  RatingReasonEntry?: RatingReasonEntryResolvers<ContextType>;
+  ServiceRating?: ServiceRatingResolvers<ContextType>;
+  RatingFollowUp?: RatingFollowUpResolvers<ContextType>;
   SatisfactionRow?: SatisfactionRowResolvers<ContextType>;
   FlaggedPart?: FlaggedPartResolvers<ContextType>;
   SubmitApplicationResult?: SubmitApplicationResultResolvers<ContextType>;

@@ -706,6 +706,75 @@ const migrations: Record<string, Migration> = {
       await sql`drop index applications_centre`.execute(db);
     },
   },
+  '2026-12-05-024-ratings': {
+    async up(db: Kysely<unknown>) {
+      // 好差评, 一事一评 (国办发〔2019〕51号): each department's part and the window's service rated
+      // separately, once each; a part's id null is the window's. The old one rating per application
+      // (applications.rating, rating_comment, rated_at) is kept but no longer written.
+      await db.schema
+        .createTable('ratings')
+        .addColumn('id', 'text', (c) => c.primaryKey())
+        .addColumn('application_id', 'text', (c) => c.notNull().references('applications.id'))
+        .addColumn('part_id', 'text', (c) => c.references('parts.id'))
+        .addColumn('target', 'text', (c) => c.notNull())
+        .addColumn('department', 'text')
+        .addColumn('item_code', 'text')
+        .addColumn('officer_subject', 'text')
+        .addColumn('centre', 'text')
+        .addColumn('level', 'integer', (c) => c.notNull())
+        .addColumn('reasons', 'jsonb', (c) => c.notNull())
+        .addColumn('comment', 'text')
+        .addColumn('channel', 'text', (c) => c.notNull())
+        .addColumn('rated_at', 'timestamptz', (c) => c.notNull())
+        .execute();
+      // A part once and the window once per application, whatever the concurrency.
+      await sql`create unique index ratings_once on ratings (application_id, target, coalesce(part_id, ''))`.execute(
+        db,
+      );
+      await sql`create index ratings_by_time on ratings (rated_at)`.execute(db);
+      await sql`create index ratings_by_department on ratings (department, rated_at)`.execute(db);
+      await sql`create index ratings_by_officer on ratings (officer_subject, rated_at)`.execute(db);
+      // Every bad rating (差评) is called back, rectified and the applicant told: one follow-up per rating.
+      await db.schema
+        .createTable('rating_follow_ups')
+        .addColumn('id', 'text', (c) => c.primaryKey())
+        .addColumn('rating_id', 'text', (c) => c.notNull().unique().references('ratings.id'))
+        .addColumn('department', 'text', (c) => c.notNull())
+        .addColumn('centre', 'text')
+        .addColumn('status', 'text', (c) => c.notNull())
+        .addColumn('opened_at', 'timestamptz', (c) => c.notNull())
+        .addColumn('call_back_due', 'timestamptz', (c) => c.notNull())
+        .addColumn('rectify_due', 'timestamptz', (c) => c.notNull())
+        .addColumn('called_back_at', 'timestamptz')
+        .addColumn('call_back_note', 'text')
+        .addColumn('called_back_by', 'jsonb')
+        .addColumn('rectified_at', 'timestamptz')
+        .addColumn('rectification', 'text')
+        .addColumn('rectified_by', 'jsonb')
+        .addColumn('applicant_view', 'text')
+        .addColumn('applicant_comment', 'text')
+        .addColumn('closed_at', 'timestamptz')
+        // Who closed it when a supervisor did (the applicant's answer closes it with no one here).
+        .addColumn('closed_by', 'jsonb')
+        .execute();
+      await sql`create index rating_follow_ups_due on rating_follow_ups (status, rectify_due)`.execute(db);
+      await sql`create index rating_follow_ups_by_department on rating_follow_ups (department, opened_at)`.execute(
+        db,
+      );
+      // Each application already rated becomes its window's rating, as given online. A bad one gets the
+      // generic reason (其他: the old form asked for none) and no follow-up: it predates the procedure, and
+      // opening them now would tell staff of call-backs long overdue.
+      await sql`
+        insert into ratings (id, application_id, part_id, target, department, item_code, officer_subject,
+          centre, level, reasons, comment, channel, rated_at)
+        select gen_random_uuid()::text, id, null, 'WINDOW', null, null, responsible_subject, centre, rating,
+          case when rating <= 2 then '["OTHER"]'::jsonb else '[]'::jsonb end, rating_comment, 'ONLINE', rated_at
+        from applications where rating is not null and rated_at is not null`.execute(db);
+    },
+    async down(db: Kysely<unknown>) {
+      await sql`drop table rating_follow_ups, ratings`.execute(db);
+    },
+  },
 };
 
 const provider: MigrationProvider = { getMigrations: async () => migrations };

@@ -80,6 +80,8 @@ export interface HallDatabase {
   urges: UrgeTable;
   calendar_years: CalendarYearTable;
   documents: DocumentTable;
+  ratings: RatingTable;
+  rating_follow_ups: RatingFollowUpTable;
 }
 
 /** A member of staff as stored (their token's subject, name and centre). */
@@ -454,4 +456,54 @@ export interface DocumentTable {
   size: number;
   signature: Json<DocumentSignatureJson>;
   kept_at: Timestamp;
+}
+
+/** A rating (好差评) of a department's part or of the window's service (ratings/store.ts). */
+export interface RatingTable {
+  id: string;
+  application_id: string;
+  /** The part rated; null for the window's service. */
+  part_id: string | null;
+  /** `PART` or `WINDOW`. */
+  target: string;
+  /** The part's department key (`tax`); null for the window. */
+  department: string | null;
+  item_code: string | null;
+  /** The window: the application's responsible officer's subject, when it has one. */
+  officer_subject: string | null;
+  centre: string | null;
+  /** 1 (非常不满意) to 5 (非常满意). */
+  level: number;
+  /** Reason codes of ratings/reasons.ts; `[]` for a good rating. */
+  reasons: Json<string[]>;
+  comment: string | null;
+  /** `ONLINE` or `WINDOW`. */
+  channel: string;
+  rated_at: Timestamp;
+}
+
+/** The follow-up of a bad rating: called back, rectified, the applicant's view (ratings/store.ts). */
+export interface RatingFollowUpTable {
+  id: string;
+  rating_id: string;
+  /** The part's department key; `window` for the window's service. */
+  department: string;
+  centre: string | null;
+  /** OPEN, CALLED_BACK, RECTIFIED or CLOSED (ratings/follow-up-machine.ts). */
+  status: string;
+  opened_at: Timestamp;
+  call_back_due: Timestamp;
+  rectify_due: Timestamp;
+  called_back_at: ColumnType<Date | null, Date | string | null | undefined, Date | string | null>;
+  call_back_note: ColumnType<string | null, string | null | undefined, string | null>;
+  called_back_by: NullableJson<StaffJson>;
+  rectified_at: ColumnType<Date | null, Date | string | null | undefined, Date | string | null>;
+  rectification: ColumnType<string | null, string | null | undefined, string | null>;
+  rectified_by: NullableJson<StaffJson>;
+  /** SATISFIED or NOT_SATISFIED, once the applicant answered. */
+  applicant_view: ColumnType<string | null, string | null | undefined, string | null>;
+  applicant_comment: ColumnType<string | null, string | null | undefined, string | null>;
+  closed_at: ColumnType<Date | null, Date | string | null | undefined, Date | string | null>;
+  /** The supervisor who closed it unanswered (null when the applicant's answer closed it). */
+  closed_by: NullableJson<StaffJson>;
 }

@@ -59,6 +59,32 @@ function noticeText(n: StaffNotice, itemName: { zh: string; en: string }): { zh:
         zh: `“${itemName.zh}”${caseZh}的催办已答复（${p.by}）：${p.text}`,
         en: `${p.by} answered the urge on ${itemName.en}${caseEn}: ${p.text}`,
       };
+    case 'BAD_RATING': {
+      const what =
+        p.target === 'WINDOW'
+          ? { zh: '窗口服务', en: 'the window’s service' }
+          : { zh: `“${itemName.zh}”${caseZh}`, en: `${itemName.en}${caseEn}` };
+      const said = p.text ? { zh: `：${p.text}`, en: `: ${p.text}` } : { zh: '', en: '' };
+      return {
+        zh: `差评：申请人对${what.zh}评价为“${p.levelName?.zh ?? p.level}”${said.zh}。请于 ${p.deadline} 前整改反馈，并先行回访。`,
+        en: `Bad rating: the applicant rated ${what.en} ${p.levelName?.en.toLowerCase() ?? p.level}${said.en}. Call them back, and rectify by ${p.deadline}.`,
+      };
+    }
+    case 'FOLLOW_UP_OVERDUE': {
+      const what =
+        p.target === 'WINDOW'
+          ? { zh: '窗口服务', en: 'the window’s service' }
+          : { zh: `“${itemName.zh}”${caseZh}`, en: `${itemName.en}${caseEn}` };
+      return p.due === 'CALL_BACK'
+        ? {
+            zh: `差评回访超期：${what.zh}的差评应于 ${p.deadline} 前回访申请人，尚未回访。`,
+            en: `Call-back overdue: the bad rating of ${what.en} was to be called back by ${p.deadline}.`,
+          }
+        : {
+            zh: `差评整改超期：${what.zh}的差评应于 ${p.deadline} 前整改反馈，尚未整改。`,
+            en: `Rectification overdue: the bad rating of ${what.en} was to be rectified by ${p.deadline}.`,
+          };
+    }
   }
 }
 
@@ -108,6 +134,7 @@ export function supervisionResolvers(deps: SupervisionResolverDeps): Resolvers {
           applicationId: n.applicationId,
           part: { ...parts.get(n.partId)!, __typename: 'ApplicationPart' as const },
           urgeId: n.params.urgeId ?? null,
+          followUpId: n.params.followUpId ?? null,
           text: noticeText(n, itemName(n.params.itemCode)),
           deadline: n.params.deadline ?? null,
           workingDaysLeft: n.params.workingDaysLeft ?? null,

@@ -7,9 +7,15 @@ import type { Queryable } from '../platform/unit-of-work';
 
 /**
  * What staff are told: a part going yellow (one working day left, 黄灯预警) or red (overdue, 红灯), an urge
- * (催办) sent to a department, and its answer.
+ * (催办) sent to a department, and its answer; a bad rating (差评) to follow up, and a follow-up past a due.
  */
-export type StaffNoticeKind = 'PART_YELLOW' | 'PART_RED' | 'URGED' | 'URGE_ANSWERED';
+export type StaffNoticeKind =
+  | 'PART_YELLOW'
+  | 'PART_RED'
+  | 'URGED'
+  | 'URGE_ANSWERED'
+  | 'BAD_RATING'
+  | 'FOLLOW_UP_OVERDUE';
 
 /**
  * Who a staff notice is for: the part's department (its staff), the application's responsible window
@@ -28,6 +34,13 @@ export interface StaffNoticeParams {
   readonly text?: string;
   readonly by?: string;
   readonly urgeId?: string;
+  /** A bad rating's follow-up, what was rated (a part, the window) at which level, and the due missed. */
+  readonly followUpId?: string;
+  readonly target?: 'PART' | 'WINDOW';
+  readonly level?: number;
+  /** The level's name (非常不满意…), as the ratings' registry names it. */
+  readonly levelName?: { readonly zh: string; readonly en: string };
+  readonly due?: 'CALL_BACK' | 'RECTIFY';
 }
 
 export interface StaffNotice {

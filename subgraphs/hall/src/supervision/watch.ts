@@ -13,7 +13,8 @@ import { type StaffNoticeDraft, StaffNotices } from './staff-notices';
  * officer; one past it (red) notifies the centre's supervisors and the department. Once per part, flag,
  * audience and deadline: a deadline moved by a stopped clock is told of again when it comes near. Time
  * stopped for a correction or a declared exclusion does not count (the parts are not flagged then).
- * Each sweep first takes the calendar years another hall process loaded.
+ * Each sweep first takes the calendar years another hall process loaded, and also watches what else is
+ * given it (`alsoWatch`: bad ratings' follow-ups past their dues).
  */
 export class SupervisionWatch {
   private timer: NodeJS.Timeout | undefined;
@@ -29,6 +30,11 @@ export class SupervisionWatch {
       readonly clock: Clock;
       readonly intervalMs: number;
       readonly log: Logger;
+      /**
+       * Other deadlines the sweep watches, each answering how many notices it wrote: a bad rating's
+       * follow-up past its call-back or rectification (ratings/service.ts `flagOverdue`).
+       */
+      readonly alsoWatch?: readonly (() => Promise<number>)[];
     },
   ) {}
 
@@ -57,8 +63,15 @@ export class SupervisionWatch {
   }
 
   private async once(): Promise<number> {
-    const { apps, service, clock, db } = this.deps;
     await this.deps.calendarYears.refresh();
+    let added = await this.timeLimits();
+    for (const watch of this.deps.alsoWatch ?? []) added += await watch();
+    return added;
+  }
+
+  /** Parts going yellow and red. */
+  private async timeLimits(): Promise<number> {
+    const { apps, service, clock, db } = this.deps;
     const now = clock.now();
     const flagged = (await apps.openParts(undefined)).flatMap((part) => {
       const s = service.supervision(part, now);

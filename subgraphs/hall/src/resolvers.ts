@@ -23,6 +23,7 @@ import type { PaymentDesk } from './payments/desk';
 import type { Reconciliation } from './payments/reconcile';
 import { paymentResolvers } from './payments/resolvers';
 import type { Payments } from './payments/store';
+import { type PerformanceResolverDeps, performanceResolvers } from './performance/resolvers';
 import { type SalesDeps, salesResolvers } from './sales/resolvers';
 import { type SupervisionResolverDeps, supervisionResolvers } from './supervision/resolvers';
 import { windowResolvers } from './window/resolvers';
@@ -35,6 +36,7 @@ export type HallResolverDeps = ConsentResolverDeps &
   Omit<SalesDeps, 'validDays'> &
   DraftResolverDeps &
   DocumentResolverDeps &
+  PerformanceResolverDeps &
   DelegationResolverDeps &
   SupervisionResolverDeps & {
     readonly visits: WindowVisits;
@@ -80,5 +82,6 @@ export function hallResolvers(deps: HallResolverDeps): Resolvers[] {
     handOutResolvers(deps),
     supervisionResolvers(deps),
     documentResolvers(deps),
+    performanceResolvers(deps),
   ];
 }

@@ -47,6 +47,7 @@ import { paymentCallbackRoute } from './payments/callback-route';
 import { PaymentDesk } from './payments/desk';
 import { Reconciliation } from './payments/reconcile';
 import { Payments } from './payments/store';
+import { Performance } from './performance/figures';
 import { openDatabase } from './platform/database';
 import { SupergraphClient, serviceToken } from './platform/supergraph-client';
 import { storeUnavailable } from './platform/unavailable';
@@ -347,6 +348,7 @@ export async function createHallSubgraph(
       urges,
       calendarYears,
       documents,
+      performance: new Performance(db),
       wake: () => dispatcher.wake(),
     }),
     identityKeys: config.identityKeys,

@@ -696,6 +696,34 @@ const migrations: Record<string, Migration> = {
       await sql`drop table documents`.execute(db);
     },
   },
+  '2026-12-05-024-ratings': {
+    // Placeholder of the ratings branch's migration (一事一评), its tables as agreed, so the figures can be
+    // built beside it; the ratings branch's own version replaces this one when it lands.
+    async up(db: Kysely<unknown>) {
+      await sql`create table ratings (id text primary key, application_id text not null references applications(id),
+        part_id text references parts(id), target text not null, department text, item_code text, officer_subject text,
+        centre text, level integer not null, reasons jsonb not null, comment text, channel text not null,
+        rated_at timestamptz not null)`.execute(db);
+      await sql`create unique index ratings_once on ratings (application_id, target, coalesce(part_id, ''))`.execute(
+        db,
+      );
+      await sql`create index ratings_rated on ratings (rated_at)`.execute(db);
+      await sql`create index ratings_department on ratings (department, rated_at)`.execute(db);
+      await sql`create index ratings_officer on ratings (officer_subject, rated_at)`.execute(db);
+      await sql`create table rating_follow_ups (id text primary key, rating_id text not null unique references ratings(id),
+        department text not null, centre text, status text not null, opened_at timestamptz not null,
+        call_back_due timestamptz not null, rectify_due timestamptz not null, called_back_at timestamptz,
+        call_back_note text, called_back_by jsonb, rectified_at timestamptz, rectification text, rectified_by jsonb,
+        applicant_view text, applicant_comment text, closed_at timestamptz)`.execute(db);
+      await sql`create index rating_follow_ups_due on rating_follow_ups (status, rectify_due)`.execute(db);
+      await sql`create index rating_follow_ups_department on rating_follow_ups (department, opened_at)`.execute(
+        db,
+      );
+    },
+    async down(db: Kysely<unknown>) {
+      await sql`drop table rating_follow_ups, ratings`.execute(db);
+    },
+  },
   '2026-12-05-025-performance': {
     async up(db: Kysely<unknown>) {
       // The performance figures (issue 20) count in the database: each part keeps, once decided, when (on its

@@ -6,6 +6,7 @@ import { ActFor } from '../pages/ActFor';
 import { ApplicationPage } from '../pages/ApplicationPage';
 import { Apply } from '../pages/Apply';
 import { Bundles } from '../pages/Bundles';
+import { Dashboard } from '../pages/Dashboard';
 import { Delegations } from '../pages/Delegations';
 import { Inbox } from '../pages/Inbox';
 import { MyApplications } from '../pages/MyApplications';
@@ -65,6 +66,8 @@ function Page({ route }: { route: Route }) {
       return <StaffQueue />;
     case 'intake':
       return <WindowIntake />;
+    case 'dashboard':
+      return <Dashboard />;
     case 'delegations':
       return <Delegations />;
     case 'act-for':

@@ -1,4 +1,3 @@
-import { fenToYuan } from '@onething/schema';
 import { listLimit, type SubgraphContext } from '@onething/subgraph-kit';
 import type { Applications } from '../applications/store';
 import type { Resolvers } from '../generated/resolvers-types';
@@ -12,9 +11,11 @@ export interface PerformanceResolverDeps {
   readonly apps: Applications;
 }
 
+// Money is fen inside the hall: the Money scalar writes it in yuan on the wire (writing yuan here would
+// have it converted twice, and fail).
 const rowShape = (r: PerformanceRow) => {
   const { paymentsCollectedFen, ...rest } = r;
-  return { ...rest, paymentsCollected: fenToYuan(paymentsCollectedFen) };
+  return { ...rest, paymentsCollected: paymentsCollectedFen };
 };
 
 /** The figures a centre is judged by (performance/figures.ts), for supervisors and department staff. */

@@ -456,6 +456,8 @@ function Tiles({
 }
 
 const AXIS_LABEL = { color: '#535c66' };
+/** Department names on a category axis: every one shown, a long one broken over two lines. */
+const CATEGORY_LABEL = { ...AXIS_LABEL, interval: 0, width: 72, overflow: 'break' as const };
 const NONE_TEXT = (text: string): ChartOption['graphic'] => ({
   type: 'text',
   left: 'center',
@@ -579,7 +581,7 @@ function OverdueByDepartment({
   const option: ChartOption = {
     grid: { left: 40, right: 16, top: 24, bottom: 32 },
     tooltip: { trigger: 'axis', axisPointer: { type: 'shadow' } },
-    xAxis: { type: 'category', data: departments.map(name), axisLabel: { ...AXIS_LABEL, interval: 0 } },
+    xAxis: { type: 'category', data: departments.map(name), axisLabel: CATEGORY_LABEL },
     yAxis: { type: 'value', minInterval: 1, axisLabel: AXIS_LABEL },
     series: [
       {
@@ -592,6 +594,7 @@ function OverdueByDepartment({
         label: { show: true, position: 'top', color: '#1b1f24' },
       },
     ],
+    ...(values.every((v) => v === 0) ? { graphic: NONE_TEXT(t('dash.overdue.none')) } : {}),
   };
   return (
     <>
@@ -652,7 +655,7 @@ function Ratings({
     grid: { left: 40, right: 16, top: 40, bottom: 32 },
     tooltip: { trigger: 'axis', axisPointer: { type: 'shadow' } },
     legend: { top: 0, data: [t('dash.ratings.good'), t('dash.ratings.bad')] },
-    xAxis: { type: 'category', data: labels, axisLabel: { ...AXIS_LABEL, interval: 0 } },
+    xAxis: { type: 'category', data: labels, axisLabel: CATEGORY_LABEL },
     yAxis: { type: 'value', minInterval: 1, axisLabel: AXIS_LABEL },
     series: [
       {

@@ -1,4 +1,4 @@
-import { useMemo } from 'react';
+import { lazy, Suspense, useMemo } from 'react';
 import { Provider } from 'urql';
 import { gatewayClient } from '../api/client';
 import { Layout, Notice, PageTitle } from '../components/Layout';
@@ -6,7 +6,6 @@ import { ActFor } from '../pages/ActFor';
 import { ApplicationPage } from '../pages/ApplicationPage';
 import { Apply } from '../pages/Apply';
 import { Bundles } from '../pages/Bundles';
-import { Dashboard } from '../pages/Dashboard';
 import { Delegations } from '../pages/Delegations';
 import { Inbox } from '../pages/Inbox';
 import { MyApplications } from '../pages/MyApplications';
@@ -19,6 +18,9 @@ import { WindowIntake } from '../pages/WindowIntake';
 import { useI18n } from './i18n';
 import { Link, type Route, useRoute } from './router';
 import { useSession } from './session';
+
+// The dashboard brings ECharts: loaded when a supervisor opens it, not with every applicant's first page.
+const Dashboard = lazy(() => import('../pages/Dashboard').then((m) => ({ default: m.Dashboard })));
 
 export function App() {
   const route = useRoute();
@@ -67,7 +69,11 @@ function Page({ route }: { route: Route }) {
     case 'intake':
       return <WindowIntake />;
     case 'dashboard':
-      return <Dashboard />;
+      return (
+        <Suspense fallback={<p aria-live="polite">{t('common.loading')}</p>}>
+          <Dashboard />
+        </Suspense>
+      );
     case 'delegations':
       return <Delegations />;
     case 'act-for':

@@ -23,6 +23,7 @@ import type { PaymentDesk } from './payments/desk';
 import type { Reconciliation } from './payments/reconcile';
 import { paymentResolvers } from './payments/resolvers';
 import type { Payments } from './payments/store';
+import { type PerformanceResolverDeps, performanceResolvers } from './performance/resolvers';
 import { type RatingResolverDeps, ratingResolvers } from './ratings/resolvers';
 import { type SalesDeps, salesResolvers } from './sales/resolvers';
 import { type SupervisionResolverDeps, supervisionResolvers } from './supervision/resolvers';
@@ -36,6 +37,7 @@ export type HallResolverDeps = ConsentResolverDeps &
   Omit<SalesDeps, 'validDays'> &
   DraftResolverDeps &
   DocumentResolverDeps &
+  PerformanceResolverDeps &
   DelegationResolverDeps &
   SupervisionResolverDeps &
   RatingResolverDeps & {
@@ -83,5 +85,6 @@ export function hallResolvers(deps: HallResolverDeps): Resolvers[] {
     supervisionResolvers(deps),
     ratingResolvers(deps),
     documentResolvers(deps),
+    performanceResolvers(deps),
   ];
 }

@@ -48,6 +48,7 @@ import { paymentCallbackRoute } from './payments/callback-route';
 import { PaymentDesk } from './payments/desk';
 import { Reconciliation } from './payments/reconcile';
 import { Payments } from './payments/store';
+import { Performance } from './performance/figures';
 import { openDatabase } from './platform/database';
 import { SupergraphClient, serviceToken } from './platform/supergraph-client';
 import { storeUnavailable } from './platform/unavailable';
@@ -362,6 +363,7 @@ export async function createHallSubgraph(
       ratingService,
       calendarYears,
       documents,
+      performance: new Performance(db),
       wake: () => dispatcher.wake(),
     }),
     identityKeys: config.identityKeys,

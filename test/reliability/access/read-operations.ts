@@ -644,6 +644,7 @@ export const READS: readonly Operation[] = [
       });
     },
   },
+  ...performanceReads(),
   entryRead(
     'calendar-years',
     'read the calendar’s years (calendarYears)',
@@ -653,3 +654,52 @@ export const READS: readonly Operation[] = [
     ['calendarYears'],
   ),
 ];
+
+/**
+ * The performance figures (统计分析): the centre's supervisor and each department's staff, for their own
+ * department only; applicants, window officers and nobody signed in are refused.
+ */
+function performanceReads(): Operation[] {
+  const allowed: Persona[] = [...STAFF.filter((p) => !WINDOW.includes(p)), 'supervisor'];
+  const year = new Date(Date.now() + 8 * 3_600_000).getUTCFullYear();
+  const filter = () => ({ f: { from: `${year}-01-01`, to: `${year}-12-31` } });
+  /** A department's staff see their own department's figures and parts only. */
+  const ownDepartment =
+    (departmentOf: (row: unknown) => string) =>
+    (_f: AccessFixture, as: Persona): Parameters<typeof judgeAnswer>[2] => ({
+      allowedIf: (rows) => {
+        if (!as.startsWith('staff-')) return undefined;
+        const own = as.slice('staff-'.length);
+        const other = (rows as unknown[]).map(departmentOf).find((d) => d.toLowerCase() !== own);
+        return other === undefined ? undefined : `${as} sees ${other}'s figures`;
+      },
+    });
+  return [
+    entryRead(
+      'performance',
+      'read the performance figures (performance: supervisors their centre’s, department staff their department’s)',
+      allowed,
+      'query P($f: PerformanceFilter!) { performance(filter: $f, by: DEPARTMENT) { key partsTakenIn onTimeRate } }',
+      filter,
+      ['performance'],
+      ownDepartment((r) => (r as { key: string }).key),
+    ),
+    entryRead(
+      'performance.trend',
+      'read the trend of on-time completion (performanceTrend)',
+      allowed,
+      'query T($f: PerformanceFilter!) { performanceTrend(filter: $f, interval: MONTH) { start completed onTime } }',
+      filter,
+      ['performanceTrend'],
+    ),
+    entryRead(
+      'performance.parts',
+      'read the parts behind a figure (performanceParts: drill-down)',
+      allowed,
+      'query D($f: PerformanceFilter!) { performanceParts(filter: $f, figure: TAKEN_IN) { id department } }',
+      filter,
+      ['performanceParts'],
+      ownDepartment((p) => (p as { department: string }).department),
+    ),
+  ];
+}

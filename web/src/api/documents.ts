@@ -600,3 +600,46 @@ export const MY_DOCUMENTS = graphql(`
     myDocuments { ...HeldDocumentParts }
   }
 `);
+
+/** Every figure of a row of the performance figures (统计分析), as the dashboard shows and exports them. */
+export const PERFORMANCE_ROW = graphql(`
+  fragment PerformanceRowParts on PerformanceRow {
+    key label applicationsTakenIn applicationsCompleted partsTakenIn partsCompleted onTime overdue onTimeRate
+    averageWorkingDays p90WorkingDays averagePromisedDays averageLegalDays promisedSpeedUp actualSpeedUp
+    instant corrections refusals deadLetters paymentsCollected ratings averageRating badRatings
+    followUpsOpened followUpsClosed followUpRate
+  }
+`);
+
+/**
+ * The supervisor's dashboard in one request: the totals, the chosen cut, the departments (overdue and
+ * ratings), the officers and the trend of on-time completion, for one period and filter.
+ */
+export const DASHBOARD = graphql(`
+  query Dashboard($filter: PerformanceFilter!, $by: PerformanceCut!, $interval: TrendInterval!) {
+    total: performance(filter: $filter, by: TOTAL) { ...PerformanceRowParts }
+    cut: performance(filter: $filter, by: $by) { ...PerformanceRowParts }
+    departments: performance(filter: $filter, by: DEPARTMENT) { key overdue ratings badRatings }
+    officers: performance(filter: $filter, by: OFFICER) {
+      key label partsTakenIn partsCompleted onTimeRate averageWorkingDays averageRating
+    }
+    performanceTrend(filter: $filter, interval: $interval) { start completed onTime overdue onTimeRate }
+  }
+`);
+
+/** The parts behind a figure of the dashboard (drill-down). */
+export const PERFORMANCE_PARTS = graphql(`
+  query PerformanceParts($filter: PerformanceFilter!, $figure: PerformanceFigure!) {
+    performanceParts(filter: $filter, figure: $figure, limit: 100) {
+      id itemCode name { zh en } department status caseNumber deadline
+      application { id applicantName }
+    }
+  }
+`);
+
+/** The names of bundles and their items, for the dashboard's cuts by item and by bundle. */
+export const BUNDLE_AND_ITEM_NAMES = graphql(`
+  query BundleAndItemNames {
+    bundles { code name { zh en } items { code name { zh en } } }
+  }
+`);

@@ -1,4 +1,4 @@
-import { useMemo } from 'react';
+import { lazy, Suspense, useMemo } from 'react';
 import { Provider } from 'urql';
 import { gatewayClient } from '../api/client';
 import { Layout, Notice, PageTitle } from '../components/Layout';
@@ -18,6 +18,9 @@ import { WindowIntake } from '../pages/WindowIntake';
 import { useI18n } from './i18n';
 import { Link, type Route, useRoute } from './router';
 import { useSession } from './session';
+
+// The dashboard brings ECharts: loaded when a supervisor opens it, not with every applicant's first page.
+const Dashboard = lazy(() => import('../pages/Dashboard').then((m) => ({ default: m.Dashboard })));
 
 export function App() {
   const route = useRoute();
@@ -65,6 +68,12 @@ function Page({ route }: { route: Route }) {
       return <StaffQueue />;
     case 'intake':
       return <WindowIntake />;
+    case 'dashboard':
+      return (
+        <Suspense fallback={<p aria-live="polite">{t('common.loading')}</p>}>
+          <Dashboard />
+        </Suspense>
+      );
     case 'delegations':
       return <Delegations />;
     case 'act-for':

@@ -12,6 +12,8 @@ describe('the front desk’s routes', () => {
     });
     expect(parseRoute('#/bundles/HOUSE-TRANSFER')).toEqual({ name: 'bundle', code: 'HOUSE-TRANSFER' });
     expect(parseRoute('#/intake')).toEqual({ name: 'intake' });
+    expect(parseRoute('#/dashboard')).toEqual({ name: 'dashboard' });
+    expect(parseRoute('#/dashboard?from=2026-01-01&by=DEPARTMENT')).toEqual({ name: 'dashboard' });
     expect(parseRoute('#/delegations')).toEqual({ name: 'delegations' });
     expect(parseRoute('#/for/g-7')).toEqual({ name: 'act-for', delegationId: 'g-7' });
     expect(parseRoute('#/for/g-7/bundles/HOUSE-TRANSFER')).toEqual({

@@ -14,6 +14,7 @@ export type Route =
   | { readonly name: 'documents' }
   | { readonly name: 'sell' }
   | { readonly name: 'queue' }
+  | { readonly name: 'dashboard' }
   | { readonly name: 'intake' }
   | { readonly name: 'delegations' }
   | { readonly name: 'act-for'; readonly delegationId: string }
@@ -21,7 +22,8 @@ export type Route =
   | { readonly name: 'not-found'; readonly path: string };
 
 export function parseRoute(hash: string): Route {
-  const path = decodeURIComponent(hash.replace(/^#/, '')) || '/';
+  // A page's own state may follow a `?` (the dashboard's period and cut): it is the page's to read.
+  const path = decodeURIComponent(hash.replace(/^#/, '').split('?')[0] ?? '') || '/';
   const parts = path.split('/').filter(Boolean);
   if (parts.length === 0) return { name: 'home' };
   if (parts[0] === 'bundles' && parts[1] && parts[2] === 'drafts' && parts[3])
@@ -39,6 +41,7 @@ export function parseRoute(hash: string): Route {
   if (parts[0] === 'documents') return { name: 'documents' };
   if (parts[0] === 'sell') return { name: 'sell' };
   if (parts[0] === 'queue') return { name: 'queue' };
+  if (parts[0] === 'dashboard') return { name: 'dashboard' };
   return { name: 'not-found', path };
 }
 

@@ -33,6 +33,9 @@ export function Layout({ route, children }: { route: Route; children: ReactNode 
               ? [{ to: '/intake', label: t('nav.intake'), active: route.name === 'intake' }]
               : []),
             { to: '/queue', label: t('nav.queue'), active: route.name === 'queue' || route.name === 'home' },
+            ...(session.role === 'supervisor' || session.role === 'department-staff'
+              ? [{ to: '/dashboard', label: t('nav.dashboard'), active: route.name === 'dashboard' }]
+              : []),
           ]
         : [];
   return (

@@ -192,6 +192,7 @@ export class ApplicationService {
             department: item.department.toLowerCase(),
             after: i.after.filter((a) => active.has(a)),
             promisedDays: item.promisedLimitDays,
+            legalDays: item.legalLimitDays,
           };
         }),
       payment: paymentAmong(bundle, active),

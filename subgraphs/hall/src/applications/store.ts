@@ -126,6 +126,8 @@ export interface NewApplication {
     department: string;
     after: readonly string[];
     promisedDays: number;
+    /** The item's legal limit in working days (the performance figures' speed-up against it). */
+    legalDays?: number;
   }[];
   /**
    * Where the bundle's payment sits among these parts (its `payment`, narrowed to the items chosen), when
@@ -209,6 +211,7 @@ export class Applications {
             department: p.department,
             after: JSON.stringify(p.after),
             promised_days: p.promisedDays,
+            legal_days: p.legalDays ?? null,
             status: 'WAITING',
             correction_fields: '[]',
             result: '{}',

@@ -14,6 +14,7 @@ import { enqueue, type Job, type JobQueue } from '../outbox/jobs';
 import { PaymentDesk } from '../payments/desk';
 import { currentOrder } from '../payments/model';
 import type { Payments } from '../payments/store';
+import { finishOf, recordFinish } from '../performance/finish';
 import type { Queryable, UnitOfWork } from '../platform/unit-of-work';
 import { caseInput } from './case-input';
 import { type CaseView, type DepartmentApi, DispatchError } from './department-api';
@@ -318,6 +319,8 @@ export class Dispatcher {
         if (following) await enqueue(tx, part.id, 'poll', pollAt, {}, now, job.traceParent);
       }
       await this.follow(tx, updated, answer, now, job.traceParent);
+      if ((updated.status === 'APPROVED' || updated.status === 'REJECTED') && updated.status !== part.status)
+        await recordFinish(tx, part.id, finishOf(calendar, updated, now));
       if (updated.status === 'APPROVED' && part.status !== 'APPROVED')
         await this.deps.documents?.approved(tx, updated, now, job.traceParent);
       return 'recorded';
@@ -414,6 +417,8 @@ export class Dispatcher {
         return 'stale';
       }
       const updated = await apps.updatePart(tx, part.id, failure.change, now);
+      if (updated.status === 'REJECTED' && part.status !== 'REJECTED')
+        await recordFinish(tx, part.id, finishOf(this.deps.calendar, updated, now));
       await this.follow(tx, updated, failure, now, job.traceParent);
       if (failure.then.includes('giveUpJob')) {
         await jobs.fail(tx, job.id, problem, now);

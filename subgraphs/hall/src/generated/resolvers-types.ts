@@ -2046,6 +2046,17 @@ export type Query = {
   flaggedParts: Array<FlaggedPart>;
   /** Parts whose sending was given up (staff), for window staff to retry. */
   deadLetteredParts: Array<ApplicationPart>;
+  /**
+   * The figures a centre is judged by, for a period, one row per value of the cut (supervisors: their centre's;
+   * department staff: their department's only): taken in, completed, on time and overdue by the legal clock,
+   * working days, speed-up, instant completions, corrections, refusals, dead letters, fees, satisfaction and the
+   * follow-up of bad ratings. Counted by the database.
+   */
+  performance: Array<PerformanceRow>;
+  /** On-time completion per day, week or month of the period (supervisors and department staff, in their scope). */
+  performanceTrend: Array<TrendPoint>;
+  /** The parts behind a figure (drill-down), oldest deadline first (supervisors and department staff, in their scope). */
+  performanceParts: Array<ApplicationPart>;
   /** Satisfaction from applicants' ratings, per item or department (staff). */
   satisfaction: Array<SatisfactionRow>;
   /** The reasons a bad rating may give (好差评), in the national list's order. */
@@ -2253,6 +2264,37 @@ export type QueryFlaggedPartsArgs = {
  */
 export type QueryDeadLetteredPartsArgs = {
   department?: InputMaybe<Department>;
+};
+
+
+/**
+ * The entry points for reading: people, enterprises and real-estate units with what every department holds
+ * about them, and each department's items and cases.
+ */
+export type QueryPerformanceArgs = {
+  filter: PerformanceFilter;
+  by?: PerformanceCut;
+};
+
+
+/**
+ * The entry points for reading: people, enterprises and real-estate units with what every department holds
+ * about them, and each department's items and cases.
+ */
+export type QueryPerformanceTrendArgs = {
+  filter: PerformanceFilter;
+  interval?: TrendInterval;
+};
+
+
+/**
+ * The entry points for reading: people, enterprises and real-estate units with what every department holds
+ * about them, and each department's items and cases.
+ */
+export type QueryPerformancePartsArgs = {
+  filter: PerformanceFilter;
+  figure: PerformanceFigure;
+  limit?: InputMaybe<Scalars['Int']['input']>;
 };
 
 
@@ -2821,6 +2863,151 @@ export type DocumentSignature = {
   value: Scalars['String']['output'];
 };
 
+/**
+ * What the performance figures are for: a period of Beijing dates (both included, at most 3 years) and,
+ * optionally, one centre, department, item, bundle or window officer.
+ */
+export type PerformanceFilter = {
+  /** The first day. */
+  from: Scalars['Date']['input'];
+  /** The last day. */
+  to: Scalars['Date']['input'];
+  /** Only this centre's applications (a supervisor's own, or none given: theirs). */
+  centre?: InputMaybe<Scalars['String']['input']>;
+  /** Only this department's parts (department staff: one of theirs). */
+  department?: InputMaybe<Department>;
+  /** Only this item's parts. */
+  itemCode?: InputMaybe<Scalars['ID']['input']>;
+  /** Only this bundle's applications. */
+  bundleCode?: InputMaybe<Scalars['ID']['input']>;
+  /** Only the applications this window officer is responsible for (their subject). */
+  officer?: InputMaybe<Scalars['String']['input']>;
+};
+
+/** How the performance figures are cut. */
+export const PerformanceCut = {
+  /** One row for everything in the filter. */
+  Total: 'TOTAL',
+  /** By the centre of the application (its responsible officer's; '' for none yet). */
+  Centre: 'CENTRE',
+  /** By department. */
+  Department: 'DEPARTMENT',
+  /** By item. */
+  Item: 'ITEM',
+  /** By bundle. */
+  Bundle: 'BUNDLE',
+  /** By responsible window officer ('' for none). */
+  Officer: 'OFFICER'
+} as const;
+
+export type PerformanceCut = typeof PerformanceCut[keyof typeof PerformanceCut];
+/** A figure whose parts can be listed (drill-down). */
+export const PerformanceFigure = {
+  /** Parts of applications submitted in the period. */
+  TakenIn: 'TAKEN_IN',
+  /** Parts decided (approved or refused) in the period. */
+  Completed: 'COMPLETED',
+  /** Parts decided in the period by their deadline. */
+  OnTime: 'ON_TIME',
+  /** Parts decided in the period after their deadline, and open parts past it at the period's end (clock running). */
+  Overdue: 'OVERDUE',
+  /** Parts approved in the period on the spot (即办): promised 0 days, or decided on their day of acceptance. */
+  Instant: 'INSTANT',
+  /** Parts taken in whose department asked for a correction (补正). */
+  Corrections: 'CORRECTIONS',
+  /** Parts refused in the period. */
+  Refused: 'REFUSED',
+  /** Parts given up on (dead letters) in the period. */
+  DeadLetters: 'DEAD_LETTERS'
+} as const;
+
+export type PerformanceFigure = typeof PerformanceFigure[keyof typeof PerformanceFigure];
+/** The length of a point of a trend. */
+export const TrendInterval = {
+  /** A day. */
+  Day: 'DAY',
+  /** A week (from Monday). */
+  Week: 'WEEK',
+  /** A month. */
+  Month: 'MONTH'
+} as const;
+
+export type TrendInterval = typeof TrendInterval[keyof typeof TrendInterval];
+/**
+ * The figures of one value of a cut for a period (performance). Rates and averages are null where there is
+ * nothing to divide by.
+ */
+export type PerformanceRow = {
+  __typename?: 'PerformanceRow';
+  /** The cut's value: a centre, a department key (or `window` for ratings of the window), an item or bundle code, an officer's subject; `ALL` for TOTAL. */
+  key: Scalars['String']['output'];
+  /** An officer's name (cut by OFFICER). */
+  label?: Maybe<Scalars['String']['output']>;
+  /** Applications submitted in the period. */
+  applicationsTakenIn: Scalars['Int']['output'];
+  /** Applications whose every part was approved in the period. */
+  applicationsCompleted: Scalars['Int']['output'];
+  /** Parts taken in. */
+  partsTakenIn: Scalars['Int']['output'];
+  /** Parts decided. */
+  partsCompleted: Scalars['Int']['output'];
+  /** Parts decided by their deadline (the legal clock: its stops move the deadline). */
+  onTime: Scalars['Int']['output'];
+  /** Parts decided late, and open parts past their deadline with their clock running. */
+  overdue: Scalars['Int']['output'];
+  /** On time among the parts decided, 0 to 1. */
+  onTimeRate?: Maybe<Scalars['Float']['output']>;
+  /** Average working days a decided part took, running time only. */
+  averageWorkingDays?: Maybe<Scalars['Float']['output']>;
+  /** The 90th percentile of the working days taken. */
+  p90WorkingDays?: Maybe<Scalars['Float']['output']>;
+  /** Average promised limit of the decided parts, in working days. */
+  averagePromisedDays?: Maybe<Scalars['Float']['output']>;
+  /** Average legal limit of the decided parts, in working days. */
+  averageLegalDays?: Maybe<Scalars['Float']['output']>;
+  /** How much shorter the promised limits are than the legal ones: 1 − promised/legal. */
+  promisedSpeedUp?: Maybe<Scalars['Float']['output']>;
+  /** How much shorter the time taken is than promised: 1 − actual/promised (on-the-spot items left out). */
+  actualSpeedUp?: Maybe<Scalars['Float']['output']>;
+  /** Parts approved on the spot (即办). */
+  instant: Scalars['Int']['output'];
+  /** Parts taken in whose department asked for a correction. */
+  corrections: Scalars['Int']['output'];
+  /** Parts refused. */
+  refusals: Scalars['Int']['output'];
+  /** Parts given up on (dead letters). */
+  deadLetters: Scalars['Int']['output'];
+  /** Fees paid in the period (一窗收费). */
+  paymentsCollected: Scalars['Money']['output'];
+  /** Ratings given in the period (一事一评). */
+  ratings: Scalars['Int']['output'];
+  /** Average rating, 1 to 5. */
+  averageRating?: Maybe<Scalars['Float']['output']>;
+  /** Ratings of 1 or 2 (不满意, 非常不满意). */
+  badRatings: Scalars['Int']['output'];
+  /** Follow-ups of bad ratings opened in the period. */
+  followUpsOpened: Scalars['Int']['output'];
+  /** Of those, the ones closed: called back and rectified (回访整改). */
+  followUpsClosed: Scalars['Int']['output'];
+  /** 回访整改率: follow-ups closed among those opened, 0 to 1. */
+  followUpRate?: Maybe<Scalars['Float']['output']>;
+};
+
+/** A point of the trend of on-time completion. */
+export type TrendPoint = {
+  __typename?: 'TrendPoint';
+  /** The first day of its day, week or month. */
+  start: Scalars['Date']['output'];
+  /** Parts decided. */
+  completed: Scalars['Int']['output'];
+  /** Of those, by their deadline. */
+  onTime: Scalars['Int']['output'];
+  /** Of those, after it. */
+  overdue: Scalars['Int']['output'];
+  /** On time among those decided, 0 to 1. */
+  onTimeRate?: Maybe<Scalars['Float']['output']>;
+};
+
 
 
 export type ResolverTypeWrapper<T> = Promise<T> | T;
@@ -3065,6 +3252,12 @@ export type ResolversTypes = {
   Mutation: ResolverTypeWrapper<Record<PropertyKey, never>>;
   HeldDocument: ResolverTypeWrapper<any>;
   DocumentSignature: ResolverTypeWrapper<any>;
+  PerformanceFilter: ResolverTypeWrapper<any>;
+  PerformanceCut: ResolverTypeWrapper<any>;
+  PerformanceFigure: ResolverTypeWrapper<any>;
+  TrendInterval: ResolverTypeWrapper<any>;
+  PerformanceRow: ResolverTypeWrapper<any>;
+  TrendPoint: ResolverTypeWrapper<any>;
 };
 
 /** Mapping between all available schema types and the resolvers parents */
@@ -3187,6 +3380,9 @@ export type ResolversParentTypes = {
   Mutation: Record<PropertyKey, never>;
   HeldDocument: any;
   DocumentSignature: any;
+  PerformanceFilter: any;
+  PerformanceRow: any;
+  TrendPoint: any;
 };
 
 export interface IdNumberScalarConfig extends GraphQLScalarTypeConfig<ResolversTypes['IdNumber'], any> {
@@ -3929,6 +4125,9 @@ export type QueryResolvers<ContextType = HallContext, ParentType extends Resolve
   paymentReconciliation?: Resolver<Maybe<ResolversTypes['PaymentReconciliation']>, ParentType, ContextType, RequireFields<QueryPaymentReconciliationArgs, 'date'>>;
   flaggedParts?: Resolver<Array<ResolversTypes['FlaggedPart']>, ParentType, ContextType, Partial<QueryFlaggedPartsArgs>>;
   deadLetteredParts?: Resolver<Array<ResolversTypes['ApplicationPart']>, ParentType, ContextType, Partial<QueryDeadLetteredPartsArgs>>;
+  performance?: Resolver<Array<ResolversTypes['PerformanceRow']>, ParentType, ContextType, RequireFields<QueryPerformanceArgs, 'filter' | 'by'>>;
+  performanceTrend?: Resolver<Array<ResolversTypes['TrendPoint']>, ParentType, ContextType, RequireFields<QueryPerformanceTrendArgs, 'filter' | 'interval'>>;
+  performanceParts?: Resolver<Array<ResolversTypes['ApplicationPart']>, ParentType, ContextType, RequireFields<QueryPerformancePartsArgs, 'filter' | 'figure' | 'limit'>>;
   satisfaction?: Resolver<Array<ResolversTypes['SatisfactionRow']>, ParentType, ContextType, RequireFields<QuerySatisfactionArgs, 'by'>>;
   ratingReasons?: Resolver<Array<ResolversTypes['RatingReasonEntry']>, ParentType, ContextType>;
   ratingFollowUps?: Resolver<Array<ResolversTypes['RatingFollowUp']>, ParentType, ContextType, RequireFields<QueryRatingFollowUpsArgs, 'overdueOnly' | 'limit'>>;
@@ -4049,6 +4248,43 @@ export type DocumentSignatureResolvers<ContextType = HallContext, ParentType ext
   value?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
 };
 
+export type PerformanceRowResolvers<ContextType = HallContext, ParentType extends ResolversParentTypes['PerformanceRow'] = ResolversParentTypes['PerformanceRow']> = {
+  key?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  label?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  applicationsTakenIn?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  applicationsCompleted?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  partsTakenIn?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  partsCompleted?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  onTime?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  overdue?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  onTimeRate?: Resolver<Maybe<ResolversTypes['Float']>, ParentType, ContextType>;
+  averageWorkingDays?: Resolver<Maybe<ResolversTypes['Float']>, ParentType, ContextType>;
+  p90WorkingDays?: Resolver<Maybe<ResolversTypes['Float']>, ParentType, ContextType>;
+  averagePromisedDays?: Resolver<Maybe<ResolversTypes['Float']>, ParentType, ContextType>;
+  averageLegalDays?: Resolver<Maybe<ResolversTypes['Float']>, ParentType, ContextType>;
+  promisedSpeedUp?: Resolver<Maybe<ResolversTypes['Float']>, ParentType, ContextType>;
+  actualSpeedUp?: Resolver<Maybe<ResolversTypes['Float']>, ParentType, ContextType>;
+  instant?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  corrections?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  refusals?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  deadLetters?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  paymentsCollected?: Resolver<ResolversTypes['Money'], ParentType, ContextType>;
+  ratings?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  averageRating?: Resolver<Maybe<ResolversTypes['Float']>, ParentType, ContextType>;
+  badRatings?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  followUpsOpened?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  followUpsClosed?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  followUpRate?: Resolver<Maybe<ResolversTypes['Float']>, ParentType, ContextType>;
+};
+
+export type TrendPointResolvers<ContextType = HallContext, ParentType extends ResolversParentTypes['TrendPoint'] = ResolversParentTypes['TrendPoint']> = {
+  start?: Resolver<ResolversTypes['Date'], ParentType, ContextType>;
+  completed?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  onTime?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  overdue?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  onTimeRate?: Resolver<Maybe<ResolversTypes['Float']>, ParentType, ContextType>;
+};
+
 export type Resolvers<ContextType = HallContext> = {
   IdNumber?: GraphQLScalarType;
   USCC?: GraphQLScalarType;
@@ -4146,5 +4382,7 @@ export type Resolvers<ContextType = HallContext> = {
   Mutation?: MutationResolvers<ContextType>;
   HeldDocument?: HeldDocumentResolvers<ContextType>;
   DocumentSignature?: DocumentSignatureResolvers<ContextType>;
+  PerformanceRow?: PerformanceRowResolvers<ContextType>;
+  TrendPoint?: TrendPointResolvers<ContextType>;
 };
 

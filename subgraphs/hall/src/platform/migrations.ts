@@ -775,6 +775,45 @@ const migrations: Record<string, Migration> = {
       await sql`drop table rating_follow_ups, ratings`.execute(db);
     },
   },
+  '2026-12-05-025-performance': {
+    async up(db: Kysely<unknown>) {
+      // The performance figures (issue 20) count in the database: each part keeps, once decided, when (on its
+      // department's clock), the working days it took (running time only) and whether it kept its deadline;
+      // and from submission its item's legal limit, for the speed-up against it. Parts decided before this
+      // migration get their decision time and whether it kept the deadline; their working days stay unknown
+      // (the averages leave them out).
+      await db.schema
+        .alterTable('parts')
+        .addColumn('legal_days', 'integer')
+        .addColumn('finished_at', 'timestamptz')
+        .addColumn('working_days', 'integer')
+        .addColumn('on_time', 'boolean')
+        .execute();
+      await sql`update parts set finished_at = coalesce(status_at, updated_at),
+          on_time = deadline is null or (coalesce(status_at, updated_at) at time zone 'Asia/Shanghai')::date <= deadline::date
+        where status in ('APPROVED', 'REJECTED')`.execute(db);
+      await sql`create index parts_finished on parts (finished_at) where finished_at is not null`.execute(db);
+      await sql`create index parts_department_finished on parts (department, finished_at)`.execute(db);
+      await sql`create index parts_open_deadline on parts (deadline) where status not in ('APPROVED', 'REJECTED', 'CANCELLED')`.execute(
+        db,
+      );
+      await sql`create index parts_dead_lettered on parts (dead_lettered_at) where dead_lettered_at is not null`.execute(
+        db,
+      );
+      await sql`create index applications_submitted on applications (submitted_at)`.execute(db);
+      await sql`create index applications_completed on applications (completed_at) where completed_at is not null`.execute(
+        db,
+      );
+      await sql`create index payments_paid on payments (paid_at) where paid_at is not null`.execute(db);
+    },
+    async down(db: Kysely<unknown>) {
+      await sql`drop index parts_finished, parts_department_finished, parts_open_deadline, parts_dead_lettered,
+        applications_submitted, applications_completed, payments_paid`.execute(db);
+      await sql`alter table parts drop column legal_days, drop column finished_at, drop column working_days, drop column on_time`.execute(
+        db,
+      );
+    },
+  },
 };
 
 const provider: MigrationProvider = { getMigrations: async () => migrations };

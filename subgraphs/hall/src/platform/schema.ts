@@ -214,6 +214,14 @@ export interface PartTable {
   /** The stops of the part's legal clock (applications/model.ts PartClockStop). */
   clock_stops: ColumnType<PartClockStopRow[], string | undefined, string>;
   updated_at: Timestamp;
+  /** The item's legal limit in working days, from submission (performance/finish.ts). */
+  legal_days: ColumnType<number | null, number | null | undefined, number | null>;
+  /** When it was decided, on its department's clock (performance/finish.ts). */
+  finished_at: ColumnType<Date | null, Date | string | null | undefined, Date | string | null>;
+  /** Working days it took, running time only (its clock's stops left out). */
+  working_days: ColumnType<number | null, number | null | undefined, number | null>;
+  /** Whether it was decided by its deadline. */
+  on_time: ColumnType<boolean | null, boolean | null | undefined, boolean | null>;
 }
 
 /** A stop of a part's legal clock as its row keeps it. */

@@ -258,4 +258,49 @@ describe('the legal clock of a part, on the whole stack', () => {
       (again.errors?.[0]?.extensions?.problems as { rule: string }[] | undefined)?.map((p) => p.rule),
     ).toEqual(['clockStop.alreadyStopped']);
   });
+
+  it('counts the decided part in the centre’s figures by running time only, for its department and the supervisor', async () => {
+    // Past the appraisal: the tax office decides.
+    await advanceClocks(s, 24 * 14);
+    const decided = await until(
+      (p) => p.status === 'APPROVED' || p.status === 'REJECTED',
+      'the deed tax decided',
+    );
+    const day = beijingDate(decided.statusAt!);
+    const taken = Math.max(
+      0,
+      calendar.workingDaysBetween(decided.clock.startedOn!, day) - decided.clock.suspendedWorkingDays,
+    );
+    const filter = { from: decided.clock.startedOn!, to: calendar.addWorkingDays(day, 40) };
+    const FIGURES = `query P($f: PerformanceFilter!) { performance(filter: $f, by: ITEM) {
+      key partsCompleted onTime overdue averageWorkingDays corrections refusals } }`;
+    type Row = {
+      key: string;
+      partsCompleted: number;
+      onTime: number;
+      averageWorkingDays: number;
+      corrections: number;
+      refusals: number;
+    };
+    for (const who of [taxStaff, await s.token('supervisor')]) {
+      const r = await s.gql<{ performance: Row[] }>(FIGURES, { f: filter }, who);
+      expect(r.errors, JSON.stringify(r.errors)).toBeUndefined();
+      expect(r.data!.performance.find((x) => x.key === 'TAX-DEED-TAX')).toMatchObject({
+        partsCompleted: 1,
+        onTime: day <= decided.deadline! ? 1 : 0,
+        averageWorkingDays: taken,
+        corrections: 1,
+        refusals: decided.status === 'REJECTED' ? 1 : 0,
+      });
+    }
+    // The week the applicant took and the appraisal are not the department's time.
+    expect(taken).toBeLessThan(calendar.workingDaysBetween(decided.clock.startedOn!, day));
+    // Another department's staff see their own department's figures only, and are refused the tax office's.
+    const market = await s.token('staff-market');
+    const theirs = await s.gql<{ performance: Row[] }>(FIGURES, { f: filter }, market);
+    expect(theirs.data!.performance.map((x) => x.key)).not.toContain('TAX-DEED-TAX');
+    const refused = await s.gql(FIGURES, { f: { ...filter, department: 'TAX' } }, market);
+    expect(refused.errors?.[0]?.extensions?.code).toBe('FORBIDDEN');
+    expect((await s.gql(FIGURES, { f: filter }, buyer)).errors?.[0]?.extensions?.code).toBe('FORBIDDEN');
+  });
 });

@@ -99,6 +99,8 @@ export interface AccessFixture {
   readonly draftId: string;
   /** The token of the completed application's public status URL (its receipt's QR code). */
   readonly publicStatusToken: string;
+  /** The property certificate the completed transfer issued to the citizen (我的证照), kept by the hall. */
+  readonly documentId: string;
   /** Each applicant's uploads of the house transfer's materials, to hand in with a form. */
   readonly materials: Readonly<Record<string, readonly { id: string; uploadId: string }[]>>;
 }
@@ -227,6 +229,19 @@ export async function startAccessStack(): Promise<{ s: TestStack; f: AccessFixtu
   await until(completed.id, (a) => statusOf(a, 'RE-TRANSFER') === 'ACCEPTED', 'the transfer registration');
   await advanceClocks(s, 24 * 10);
   const done = await until(completed.id, (a) => a.status === 'COMPLETED', 'the transfer completed');
+  // The documents its approvals issued are brought in after them: the certificate, once kept.
+  const documents = await eventually(
+    () =>
+      s.gql<{ myDocuments: { id: string; materialId: string }[] }>(
+        '{ myDocuments { id materialId } }',
+        {},
+        citizen,
+      ),
+    (r) => (r.data?.myDocuments ?? []).some((d) => d.materialId === 'property-certificate'),
+    'the citizen’s property certificate kept',
+    60_000,
+  );
+  const documentId = documents.data!.myDocuments.find((d) => d.materialId === 'property-certificate')!.id;
 
   for (const d of DEPARTMENT_KEYS)
     await eventually(
@@ -344,6 +359,7 @@ export async function startAccessStack(): Promise<{ s: TestStack; f: AccessFixtu
       urgeId: urged.data.urgePart.id,
       followUpId,
       publicStatusToken: handedIn.data!.application.publicStatusUrl.split('/').pop()!,
+      documentId,
       tokens: tokens as Record<Persona, string | undefined>,
       headers,
       ids,

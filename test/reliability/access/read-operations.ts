@@ -208,6 +208,41 @@ export const READS: readonly Operation[] = [
     },
   },
   {
+    key: 'documents.mine',
+    label:
+      'list one’s documents (myDocuments, 我的证照: the signed-in applicant’s own; staff act through a visit)',
+    allowed: APPLICANTS,
+    try: async (s, f, as) =>
+      judgeAnswer(
+        await s.gql('{ myDocuments { id holderIdNumber } }', {}, f.tokens[as], f.headers[as]),
+        ['myDocuments'],
+        {
+          // Each sees only what was issued to them or in their applications: the citizen's certificate is theirs alone.
+          allowedIf: (list) => {
+            const sees = (list as { id: string }[]).some((d) => d.id === f.documentId);
+            return sees === (as === 'citizen')
+              ? undefined
+              : `${as} ${sees ? 'sees' : 'does not see'} the citizen’s certificate`;
+          },
+        },
+      ),
+  },
+  {
+    key: 'document.download',
+    label:
+      'download a document a department issued (GET /papers/documents/:id: its holder and whoever may read its application)',
+    allowed: ['citizen', 'window-staff', 'staff-tax', 'staff-realestate', 'staff-fund', 'supervisor'],
+    try: async (s, f, as) => {
+      const token = f.tokens[as];
+      return judgeHttp(
+        await fetch(`${s.gatewayUrl}/papers/documents/${f.documentId}.pdf`, {
+          headers: { ...(token ? { authorization: `Bearer ${token}` } : {}), ...f.headers[as] },
+        }),
+        200,
+      );
+    },
+  },
+  {
     key: 'live',
     label: 'follow an application live (GET /events/applications/:id: whoever may read it)',
     allowed: ['citizen', 'window-staff', 'staff-tax', 'staff-realestate', 'staff-fund', 'supervisor'],

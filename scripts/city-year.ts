@@ -285,6 +285,7 @@ const COLUMNS = {
     'finished_at',
     'working_days',
     'on_time',
+    'submitted_at',
   ],
   payments: [
     'application_id',
@@ -492,6 +493,7 @@ export function application(w: World, n: number, submittedDay: string, out: Rows
           row.finished,
           row.workingDays,
           row.onTime,
+          submitted,
         ]),
       );
     };

@@ -6,6 +6,7 @@ import type { ApprovalRow } from './scenarios/approval';
 import { SUBMIT_LATENCY_MS } from './scenarios/approval';
 import type { BatchingFigures } from './scenarios/batching';
 import type { BuiltFootprintFigures, LoadFigures } from './scenarios/built-footprint';
+import { DASHBOARD_TARGETS, type DashboardFigures } from './scenarios/dashboard';
 import type { DurableFigures } from './scenarios/durable';
 import type { StartFigures } from './scenarios/footprint';
 import type { OverheadFigures } from './scenarios/overhead';
@@ -31,6 +32,8 @@ export interface BenchResults {
   worst?: WorstFigures;
   /** Section 6's production build figures, with where and when they were measured (`npm run bench:footprint`). */
   footprint?: BuiltFootprintFigures & { environment: Environment };
+  /** Section 8's dashboard at a city's scale, with where and when it was measured (`npm run bench:dashboard`). */
+  dashboard?: DashboardFigures & { environment: Environment };
 }
 
 /** Section 6's targets for the built stack (issue 21). */
@@ -76,6 +79,9 @@ export function report(r: BenchResults): string {
     '```sh',
     'npm run bench            # ≈ 15 min; writes BENCHMARKS.md and benchmarks.json',
     'npm run bench -- --quick # every scenario briefly, to check the bench works (bench-quick.md)',
+    'npm run bench:footprint  # section 6 alone',
+    'npm run bench:dashboard  # section 8 alone (not part of npm run bench: a year of 1 000 000 applications',
+    '                         # is generated first, ≈ 10 min, then kept for the next runs)',
     '```',
     '',
     `Measured ${e.date.slice(0, 16).replace('T', ' ')} UTC at ${e.commit} on ${e.cpu}, ${e.memoryGiB} GiB, Node ${e.node};`,
@@ -193,6 +199,19 @@ export function report(r: BenchResults): string {
         .join('; '),
       '—',
     ]);
+  if (r.dashboard) {
+    const d = r.dashboard;
+    const worst = (span: 'month' | 'year') =>
+      d.queries.filter((q) => q.span === span).reduce((a, b) => (b.p50Ms > a.p50Ms ? b : a));
+    const m = worst('month');
+    const y = worst('year');
+    summary.push([
+      '8. Dashboard at a city’s scale',
+      `every query of a month p50 < ${DASHBOARD_TARGETS.monthP50Ms} ms, of a year < ${DASHBOARD_TARGETS.yearP50Ms} ms (PostgreSQL, ${d.counts.applications} applications)`,
+      `slowest of a month: ${m.query} ${m.p50Ms} ms p50 (p99 ${m.p99Ms}); of the year: ${y.query} ${y.p50Ms} ms p50 (p99 ${y.p99Ms})`,
+      met(m.p50Ms < DASHBOARD_TARGETS.monthP50Ms && y.p50Ms < DASHBOARD_TARGETS.yearP50Ms),
+    ]);
+  }
   out.push('## Summary', '', table(['scenario', 'target', 'measured', ''], summary), '');
   for (const [key, why] of Object.entries(r.failed ?? {}))
     out.push(`**Scenario ${key} failed**, so its figures are missing: ${why.split('\n')[0]}`, '');
@@ -547,5 +566,60 @@ export function report(r: BenchResults): string {
       '',
     );
   }
+  if (r.dashboard) out.push(...dashboardSection(r.dashboard));
   return `${out.join('\n')}`;
+}
+
+/** Section 8: every dashboard query on a city's year, against the targets, with the indexes its plans use. */
+function dashboardSection(d: DashboardFigures & { environment: Environment }): string[] {
+  const e = d.environment;
+  const target = (span: 'month' | 'year') =>
+    span === 'month' ? DASHBOARD_TARGETS.monthP50Ms : DASHBOARD_TARGETS.yearP50Ms;
+  const sentences = (['month', 'year'] as const).map((span) => {
+    const qs = d.queries.filter((q) => q.span === span);
+    const missed = qs.filter((q) => q.p50Ms >= target(span));
+    const worst = qs.reduce((a, b) => (b.p50Ms > a.p50Ms ? b : a));
+    return missed.length === 0
+      ? `**Met for a ${span}** (${qs[0]!.period.from} to ${qs[0]!.period.to}): every query's p50 is under ${target(span)} ms, the slowest ${worst.query} at ${worst.p50Ms} ms (p99 ${worst.p99Ms} ms), in the table below.`
+      : `**Missed for a ${span}** (${qs[0]!.period.from} to ${qs[0]!.period.to}): ${missed.map((q) => `${q.query} (${q.p50Ms} ms)`).join(', ')} over ${target(span)} ms p50, in the table below.`;
+  });
+  const c = d.counts;
+  return [
+    '## 8. Dashboard at a city’s scale',
+    '',
+    `Measured by \`npm run bench:dashboard\` ${e.date.slice(0, 16).replace('T', ' ')} UTC at ${e.commit} on ${e.cpu}, ${e.memoryGiB} GiB (shared with other work: expect noise), Node ${e.node};`,
+    `PostgreSQL ${d.server.version ?? '?'} as the machine runs it (${Object.entries(d.server)
+      .filter(([k]) => k !== 'version')
+      .map(([k, v]) => `${k} ${v}`)
+      .join(', ')}).`,
+    '',
+    `The year: \`scripts/city-year.ts --applications ${d.applications} --seed ${d.seed}\` — ${c.applications} applications of the five bundles over 2026's`,
+    `working days (fewer online on days off), ${c.parts} parts with their departments' decisions on the hall's`,
+    `working-day calendar, ${c.payments} payments, ${c.ratings} ratings and ${c.follow_ups} follow-ups of the bad ones; ${d.databaseMiB} MiB on disk.`,
+    d.generated.inThisRun
+      ? `Generated in this run in ${d.generated.seconds.total} s (rows ${d.generated.seconds.load} s, indexes ${d.generated.seconds.indexes} s, vacuum and analyse ${d.generated.seconds.analyse} s).`
+      : `Kept from an earlier run, which generated it in ${d.generated.seconds.total} s (rows ${d.generated.seconds.load} s, indexes ${d.generated.seconds.indexes} s, vacuum and analyse ${d.generated.seconds.analyse} s).`,
+    '',
+    `Each query through \`Performance\` (subgraphs/hall/src/performance/figures.ts) as the dashboard asks it, for all`,
+    `departments and centres (no scope), one at a time: a month's ${d.warmups} warm-ups then ${d.runs} runs, a year's ${d.yearWarmups ?? d.warmups} then ${d.yearRuns ?? d.runs}`,
+    `(each takes seconds); p50 and p99 in ms by nearest rank (so p99 is the slowest run). The statements of a query run`,
+    `side by side on a pool of two connections. The indexes are those the plans of its statements use, from \`EXPLAIN (ANALYZE, BUFFERS)\` after the runs,`,
+    `written in full to ${d.plansFile}.`,
+    '',
+    ...sentences.flatMap((x) => [x, '']),
+    table(
+      ['query', 'period', 'rows', 'p50 ms', 'p99 ms', 'target p50', '', 'indexes used'],
+      d.queries.map((q) => [
+        q.query,
+        q.span,
+        q.rows,
+        q.p50Ms,
+        q.p99Ms,
+        `< ${target(q.span)} ms`,
+        met(q.p50Ms < target(q.span)),
+        q.indexes.join(', ') || '— (sequential scans)',
+      ]),
+    ),
+    '',
+  ];
 }

@@ -102,22 +102,27 @@ describeOnEngines('performance figures', (engine) => {
       if (departments.length === 0) departments.push('tax');
       // Submitted from mid-February to mid-April: some before the period, some after.
       const submitted = at(day('2026-02-15', 60), 9);
-      const { application: created } = await apps.create({
-        applicant: { idNumber: '11010519491231002X', name: '张三', subject: 's', enterprises: [] },
-        enterpriseUscc: null,
-        bundleCode: bundle,
-        options: [],
-        values: [],
-        materials: [],
-        parts: departments.map((d) => ({
-          itemCode: `${d.toUpperCase()}-${pick(['A', 'B'])}`,
-          department: d,
-          after: [],
-          promisedDays: pick([0, 3, 5, 10]),
-          legalDays: 20,
-        })),
-        responsibleOfficer: officer ? { subject: officer, name: `窗口${officer.slice(8, 9)}`, centre } : null,
-      });
+      const { application: created } = await apps.create(
+        {
+          applicant: { idNumber: '11010519491231002X', name: '张三', subject: 's', enterprises: [] },
+          enterpriseUscc: null,
+          bundleCode: bundle,
+          options: [],
+          values: [],
+          materials: [],
+          parts: departments.map((d) => ({
+            itemCode: `${d.toUpperCase()}-${pick(['A', 'B'])}`,
+            department: d,
+            after: [],
+            promisedDays: pick([0, 3, 5, 10]),
+            legalDays: 20,
+          })),
+          responsibleOfficer: officer
+            ? { subject: officer, name: `窗口${officer.slice(8, 9)}`, centre }
+            : null,
+        },
+        submitted,
+      );
       const parts = await apps.parts(created.id);
       let allApproved = true;
       let lastFinish: Date | null = null;

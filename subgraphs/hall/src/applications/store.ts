@@ -212,6 +212,7 @@ export class Applications {
             after: JSON.stringify(p.after),
             promised_days: p.promisedDays,
             legal_days: p.legalDays ?? null,
+            submitted_at: now,
             status: 'WAITING',
             correction_fields: '[]',
             result: '{}',

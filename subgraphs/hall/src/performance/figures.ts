@@ -100,10 +100,39 @@ export function bounds(period: Period): { from: Date; to: Date } {
 
 const OPEN = sql`p.status not in ('APPROVED', 'REJECTED', 'CANCELLED')`;
 
+/**
+ * Open parts overdue at the period's end: accepted before it, their deadline passed before its last day,
+ * their clock not stopped now (a correction waited for).
+ */
+function openOverdue(period: Period): RawBuilder<unknown> {
+  const { to } = bounds(period);
+  return sql`(${OPEN} and p.accepted_at < ${to} and p.deadline < ${period.to}
+    and not exists (select 1 from jsonb_array_elements(p.clock_stops) s where s->>'until' is null))`;
+}
+
+/** Whether the cut or the filter reads the parts' applications (else the parts are counted alone). */
+function needsApplications(filter: PerformanceFilter, cut: PerformanceCut): boolean {
+  return (
+    cut === 'CENTRE' ||
+    cut === 'BUNDLE' ||
+    cut === 'OFFICER' ||
+    Boolean(filter.centre || filter.bundleCode || filter.officer || filter.within)
+  );
+}
+
+/** Whether the cut or the filter is of parts (their department or item): else of applications alone. */
+function byParts(filter: PerformanceFilter, cut: PerformanceCut): boolean {
+  return (
+    cut === 'DEPARTMENT' ||
+    cut === 'ITEM' ||
+    Boolean(filter.department || filter.itemCode || filter.departments)
+  );
+}
+
 /** Each figure of parts as one condition over `parts p` joined with `applications a`. */
 export function partCondition(figure: PartFigure, period: Period): RawBuilder<unknown> {
   const { from, to } = bounds(period);
-  const takenIn = sql`(a.submitted_at >= ${from} and a.submitted_at < ${to})`;
+  const takenIn = sql`(p.submitted_at >= ${from} and p.submitted_at < ${to})`;
   const completed = sql`(p.finished_at >= ${from} and p.finished_at < ${to} and p.status in ('APPROVED', 'REJECTED'))`;
   switch (figure) {
     case 'TAKEN_IN':
@@ -113,8 +142,7 @@ export function partCondition(figure: PartFigure, period: Period): RawBuilder<un
     case 'ON_TIME':
       return sql`(${completed} and p.on_time)`;
     case 'OVERDUE':
-      return sql`((${completed} and not p.on_time) or (${OPEN} and p.accepted_at < ${to} and p.deadline < ${period.to}
-        and not exists (select 1 from jsonb_array_elements(p.clock_stops) s where s->>'until' is null)))`;
+      return sql`((${completed} and not p.on_time) or ${openOverdue(period)})`;
     case 'INSTANT':
       return sql`(${completed} and p.status = 'APPROVED' and (p.promised_days = 0 or p.working_days = 0))`;
     case 'CORRECTIONS':
@@ -166,47 +194,88 @@ const ratio = (a: number, b: number): number | null => (b > 0 ? a / b : null);
 export class Performance {
   constructor(private readonly db: Database) {}
 
-  /** Every figure for the period, one row per value of the cut (a row for each value with any activity). */
+  /**
+   * Every figure for the period, one row per value of the cut (a row for each value with any activity).
+   * Each kind of activity is counted by its own statement, restricted by an index-friendly range on its
+   * own instant (submission, decision, dead letter, completion; the open parts past their deadline by the
+   * open parts' deadline index), the statements run side by side: one statement over the OR of them all
+   * read every part and application of every year (BENCHMARKS.md §8).
+   */
   async figures(filter: PerformanceFilter, cut: PerformanceCut): Promise<PerformanceRow[]> {
     const { from, to } = bounds(filter.period);
     const key = keyOf(cut);
     const where = restrictions(filter, sql`a.centre`);
-    const c = (f: PartFigure) => partCondition(f, filter.period);
-    const completed = c('COMPLETED');
-    const parts = await sql<Record<string, unknown>>`
-      select ${key} as key,
-        count(*) filter (where ${c('TAKEN_IN')}) as parts_taken_in,
-        count(distinct a.id) filter (where ${c('TAKEN_IN')}) as applications_taken_in,
-        count(distinct a.id) filter (where a.completed_at >= ${from} and a.completed_at < ${to}) as applications_completed,
-        count(*) filter (where ${completed}) as parts_completed,
-        count(*) filter (where ${c('ON_TIME')}) as on_time,
-        count(*) filter (where ${c('OVERDUE')}) as overdue,
-        avg(p.working_days) filter (where ${completed}) as average_days,
-        percentile_cont(0.9) within group (order by p.working_days) filter (where ${completed} and p.working_days is not null) as p90_days,
-        avg(p.promised_days) filter (where ${completed}) as average_promised,
-        avg(p.legal_days) filter (where ${completed}) as average_legal,
-        sum(p.promised_days) filter (where ${completed} and p.legal_days is not null) as promised_sum,
-        sum(p.legal_days) filter (where ${completed} and p.legal_days is not null) as legal_sum,
-        sum(p.working_days) filter (where ${completed} and p.promised_days > 0 and p.working_days is not null) as actual_sum,
-        sum(p.promised_days) filter (where ${completed} and p.promised_days > 0 and p.working_days is not null) as promised_timed_sum,
-        count(*) filter (where ${c('INSTANT')}) as instant,
-        count(*) filter (where ${c('CORRECTIONS')}) as corrections,
-        count(*) filter (where ${c('REFUSED')}) as refusals,
-        count(*) filter (where ${c('DEAD_LETTERS')}) as dead_letters
-      from parts p join applications a on a.id = p.application_id
-      where ${where}
-        and (${c('TAKEN_IN')} or ${completed} or ${c('OVERDUE')} or ${c('DEAD_LETTERS')}
-          or (a.completed_at >= ${from} and a.completed_at < ${to}))
-      group by 1`.execute(this.db);
+    // The parts' statements join their applications only where the cut or the filter reads them.
+    const join = needsApplications(filter, cut) ? sql`join applications a on a.id = p.application_id` : sql``;
+    const completedRange = sql`p.finished_at >= ${from} and p.finished_at < ${to} and p.status in ('APPROVED', 'REJECTED')`;
+    const statements = [
+      // Taken in: the parts of the applications submitted in the period (by the submission each part keeps;
+      // where the cut or the filter reads the applications, those submitted in the period beside them).
+      sql<Record<string, unknown>>`
+        select ${key} as key, count(*) as parts_taken_in, count(distinct p.application_id) as applications_taken_in,
+          count(*) filter (where p.corrections > 0 or p.status = 'CORRECTION_REQUESTED') as corrections
+        from parts p ${
+          needsApplications(filter, cut)
+            ? sql`join applications a on a.id = p.application_id and a.submitted_at >= ${from} and a.submitted_at < ${to}`
+            : sql``
+        }
+        where p.submitted_at >= ${from} and p.submitted_at < ${to} and ${where}
+        group by 1`,
+      // Completed: the parts decided in the period.
+      sql<Record<string, unknown>>`
+        select ${key} as key,
+          count(*) as parts_completed,
+          count(*) filter (where p.on_time) as on_time,
+          count(*) filter (where not p.on_time) as overdue_completed,
+          avg(p.working_days) as average_days,
+          percentile_cont(0.9) within group (order by p.working_days) filter (where p.working_days is not null) as p90_days,
+          avg(p.promised_days) as average_promised,
+          avg(p.legal_days) as average_legal,
+          sum(p.promised_days) filter (where p.legal_days is not null) as promised_sum,
+          sum(p.legal_days) filter (where p.legal_days is not null) as legal_sum,
+          sum(p.working_days) filter (where p.promised_days > 0 and p.working_days is not null) as actual_sum,
+          sum(p.promised_days) filter (where p.promised_days > 0 and p.working_days is not null) as promised_timed_sum,
+          count(*) filter (where p.status = 'APPROVED' and (p.promised_days = 0 or p.working_days = 0)) as instant,
+          count(*) filter (where p.status = 'REJECTED') as refusals
+        from parts p ${join}
+        where ${completedRange} and ${where}
+        group by 1`,
+      // Overdue and still open: the open parts whose (running) deadline passed before the period's end.
+      sql<Record<string, unknown>>`
+        select ${key} as key, count(*) as overdue_open
+        from parts p ${join}
+        where ${openOverdue(filter.period)} and ${where}
+        group by 1`,
+      sql<Record<string, unknown>>`
+        select ${key} as key, count(*) as dead_letters
+        from parts p ${join}
+        where p.dead_lettered_at >= ${from} and p.dead_lettered_at < ${to} and ${where}
+        group by 1`,
+      // Completed applications: by their parts where the cut or the filter is of parts, else alone (each
+      // has its parts: one per item of its bundle, made with it).
+      byParts(filter, cut)
+        ? sql<Record<string, unknown>>`
+          select ${key} as key, count(distinct a.id) as applications_completed
+          from applications a join parts p on p.application_id = a.id
+          where a.completed_at >= ${from} and a.completed_at < ${to} and ${where}
+          group by 1`
+        : sql<Record<string, unknown>>`
+          select ${key} as key, count(*) as applications_completed
+          from applications a
+          where a.completed_at >= ${from} and a.completed_at < ${to} and ${where}
+          group by 1`,
+    ];
+    const [parts, ...more] = await Promise.all([
+      ...statements.map((s) => s.execute(this.db)),
+      this.payments(filter, cut, from, to),
+      this.ratings(filter, cut, from, to),
+      this.followUps(filter, cut, from, to),
+    ]);
 
     const rows = new Map<string, Record<string, unknown>>();
-    for (const r of parts.rows) rows.set(String(r.key), { ...r });
-    const merge = (extra: Record<string, unknown>[]) => {
-      for (const r of extra) rows.set(String(r.key), { ...(rows.get(String(r.key)) ?? {}), ...r });
-    };
-    merge((await this.payments(filter, cut, from, to)).rows);
-    merge((await this.ratings(filter, cut, from, to)).rows);
-    merge((await this.followUps(filter, cut, from, to)).rows);
+    for (const r of parts!.rows) rows.set(String(r.key), { ...r });
+    for (const extra of more)
+      for (const r of extra.rows) rows.set(String(r.key), { ...(rows.get(String(r.key)) ?? {}), ...r });
     const labels = cut === 'OFFICER' ? await this.officerNames([...rows.keys()]) : new Map<string, string>();
 
     return [...rows.entries()]
@@ -225,7 +294,7 @@ export class Performance {
           partsTakenIn: num(r.parts_taken_in),
           partsCompleted,
           onTime,
-          overdue: num(r.overdue),
+          overdue: num(r.overdue_completed) + num(r.overdue_open),
           onTimeRate: ratio(onTime, partsCompleted),
           averageWorkingDays: maybe(r.average_days),
           p90WorkingDays: maybe(r.p90_days),
@@ -257,6 +326,10 @@ export class Performance {
       { ...filter, department: null, itemCode: null, departments: null },
       sql`a.centre`,
     );
+    // Payments are counted alone where neither the cut nor the filter reads their applications.
+    const payJoin = needsApplications(filter, cut)
+      ? sql`join applications a on a.id = pay.application_id`
+      : sql``;
     const byDepartments = filter.departments
       ? sql`l->>'department' in (${sql.join(filter.departments.map((d) => sql`${d}`))})`
       : sql`true`;
@@ -267,7 +340,7 @@ export class Performance {
           : sql`'ALL'`;
       return sql<Record<string, unknown>>`
         select ${key} as key, sum(pay.total_fen) as collected_fen
-        from payments pay join applications a on a.id = pay.application_id
+        from payments pay ${payJoin}
         where pay.status = 'PAID' and pay.paid_at >= ${from} and pay.paid_at < ${to} and ${base}
         group by 1`.execute(this.db);
     }
@@ -288,7 +361,7 @@ export class Performance {
     if (filter.itemCode) lineWhere.push(sql`l->>'itemCode' = ${filter.itemCode}`);
     return sql<Record<string, unknown>>`
       select ${lineKey} as key, sum((l->>'amount')::bigint) as collected_fen
-      from payments pay join applications a on a.id = pay.application_id
+      from payments pay ${payJoin}
         cross join lateral jsonb_array_elements(pay.lines) l
       where pay.status = 'PAID' and pay.paid_at >= ${from} and pay.paid_at < ${to} and ${base}
         and ${sql.join(lineWhere, sql` and `)}
@@ -312,7 +385,7 @@ export class Performance {
     return sql<Record<string, unknown>>`
       select ${key} as key, count(*) as ratings, avg(r.level) as average_rating,
         count(*) filter (where r.level <= 2) as bad_ratings
-      from ratings r join applications a on a.id = r.application_id
+      from ratings r ${this.ratingJoin(filter, cut)}
       where r.rated_at >= ${from} and r.rated_at < ${to} and ${this.ratingRestrictions(filter)}
       group by 1`.execute(this.db);
   }
@@ -334,9 +407,16 @@ export class Performance {
     return sql<Record<string, unknown>>`
       select ${key} as key, count(*) as follow_ups_opened,
         count(*) filter (where f.status = 'CLOSED' and f.rectified_at is not null) as follow_ups_closed
-      from rating_follow_ups f join ratings r on r.id = f.rating_id join applications a on a.id = r.application_id
+      from rating_follow_ups f join ratings r on r.id = f.rating_id ${this.ratingJoin(filter, cut)}
       where f.opened_at >= ${from} and f.opened_at < ${to} and ${this.ratingRestrictions(filter)}
       group by 1`.execute(this.db);
+  }
+
+  /** Ratings carry their centre, department, item and officer: only the bundle is read from their application. */
+  private ratingJoin(filter: PerformanceFilter, cut: PerformanceCut): RawBuilder<unknown> {
+    return cut === 'BUNDLE' || filter.bundleCode
+      ? sql`join applications a on a.id = r.application_id`
+      : sql``;
   }
 
   private ratingRestrictions(filter: PerformanceFilter): RawBuilder<unknown> {
@@ -376,7 +456,7 @@ export class Performance {
     const r = await sql<{ start: string; completed: string; on_time: string }>`
       select to_char(date_trunc(${unit}, p.finished_at at time zone 'Asia/Shanghai'), 'YYYY-MM-DD') as start,
         count(*) as completed, count(*) filter (where p.on_time) as on_time
-      from parts p join applications a on a.id = p.application_id
+      from parts p ${needsApplications(filter, 'TOTAL') ? sql`join applications a on a.id = p.application_id` : sql``}
       where ${completed} and ${restrictions(filter, sql`a.centre`)}
       group by 1 order by 1`.execute(this.db);
     return r.rows.map((x) => ({
@@ -393,12 +473,29 @@ export class Performance {
     figure: PartFigure,
     limit: number,
   ): Promise<{ id: string; applicationId: string }[]> {
-    const r = await sql<{ id: string; application_id: string }>`
-      select p.id, p.application_id
-      from parts p join applications a on a.id = p.application_id
-      where ${partCondition(figure, filter.period)} and ${restrictions(filter, sql`a.centre`)}
+    const where = restrictions(filter, sql`a.centre`);
+    const join = needsApplications(filter, 'TOTAL')
+      ? sql`join applications a on a.id = p.application_id`
+      : sql``;
+    const first = (condition: RawBuilder<unknown>, joined: RawBuilder<unknown>) => sql`(
+      select p.id, p.application_id, p.deadline from parts p ${joined}
+      where ${condition} and ${where}
       order by p.deadline nulls last, p.id
-      limit ${limit}`.execute(this.db);
+      limit ${limit})`;
+    // Overdue parts are of two kinds, each found by its own index: decided late in the period, and open
+    // past their deadline; the first `limit` of each, then of both.
+    const r =
+      figure === 'OVERDUE'
+        ? await sql<{ id: string; application_id: string }>`
+            select id, application_id from (
+              ${first(sql`${partCondition('COMPLETED', filter.period)} and not p.on_time`, join)}
+              union all
+              ${first(openOverdue(filter.period), join)}) x
+            order by deadline nulls last, id
+            limit ${limit}`.execute(this.db)
+        : await sql<{ id: string; application_id: string }>`
+            select id, application_id from ${first(partCondition(figure, filter.period), join)} x
+            order by deadline nulls last, id`.execute(this.db);
     return r.rows.map((x) => ({ id: x.id, applicationId: x.application_id }));
   }
 }

@@ -218,6 +218,8 @@ export interface PartTable {
   legal_days: ColumnType<number | null, number | null | undefined, number | null>;
   /** When it was decided, on its department's clock (performance/finish.ts). */
   finished_at: ColumnType<Date | null, Date | string | null | undefined, Date | string | null>;
+  /** Its application's submission, kept on the part (it never changes) so the figures count parts taken in by range. */
+  submitted_at: ColumnType<Date | null, Date | string | null | undefined, Date | string | null>;
   /** Working days it took, running time only (its clock's stops left out). */
   working_days: ColumnType<number | null, number | null | undefined, number | null>;
   /** Whether it was decided by its deadline. */

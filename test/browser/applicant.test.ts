@@ -199,11 +199,14 @@ describe.skipIf(!BROWSER_AVAILABLE)('the web app for applicants', () => {
     expect(page.url()).toBe(url);
     await expect(page.locator('[data-item="TAX-DEED-TAX"]').textContent()).resolves.toMatch(/SWPZ\d+/);
 
-    // Rating when complete.
-    await page.getByRole('radio', { name: '非常满意' }).check();
-    await page.getByLabel('意见建议（选填）').fill('一次办好，不用跑腿');
-    await page.getByRole('button', { name: '提交评价' }).click();
-    await page.locator('[data-rating="5"]').waitFor();
+    // Rating when complete (一事一评): the window's service and a department's part, each on its own.
+    const rating = page.locator('section[data-rating-section]');
+    const windowRow = rating.locator('fieldset[data-rate="window"]');
+    await windowRow.getByLabel('非常满意').check();
+    await windowRow.locator('textarea').fill('一次办好，不用跑腿');
+    await rating.locator('fieldset[data-rate="RE-TRANSFER"]').getByLabel('非常满意').check();
+    await rating.getByRole('button', { name: '提交评价' }).click();
+    await rating.locator('li[data-rated="window"][data-level="5"]').waitFor();
     await screenshot(page, 'completed');
 
     // Who read my data: the prefill's reads, one per department.

@@ -344,9 +344,10 @@ describe.skipIf(!BROWSER_AVAILABLE)('the front desk in the web app', () => {
     await online.locator('[data-item="RE-TRANSFER"][data-status="ACCEPTED"]').waitFor({ timeout: 30_000 });
     await Promise.all(DEPARTMENT_KEYS.map((d) => s.admin(d).advanceClock({ advanceHours: 240 })));
     await online.locator('[data-item="RE-TRANSFER"][data-status="APPROVED"]').waitFor({ timeout: 30_000 });
-    await online.getByRole('radio', { name: '满意', exact: true }).check();
-    await online.getByRole('button', { name: '提交评价' }).click();
-    await online.locator('[data-rating="4"]').waitFor();
+    const rating = online.locator('section[data-rating-section]');
+    await rating.locator('fieldset[data-rate="window"]').getByLabel('满意', { exact: true }).check();
+    await rating.getByRole('button', { name: '提交评价' }).click();
+    await rating.locator('li[data-rated="window"][data-level="4"]').waitFor();
   });
 
   /** Types an ID number that is no ID number and checks that it is refused beside the field. */

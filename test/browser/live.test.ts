@@ -51,7 +51,9 @@ describe.skipIf(!BROWSER_AVAILABLE)('the application page, live', () => {
     await page.route('**/events/**', (route) => route.abort());
     await page.reload();
     await page.locator('[data-live="polling"]').waitFor();
-    // The transfer goes on (paid by the stack's payers, then decided): the page still shows it.
+    // The transfer goes on (paid by the stack's payers, sent, then decided): the page still shows it. Its
+    // decision is scheduled on the registry's clock from when it arrives, so the clock moves once it has.
+    await page.locator('[data-item="RE-TRANSFER"][data-status="ACCEPTED"]').waitFor({ timeout: 60_000 });
     await advanceClocks(s, 24 * 10);
     await page.locator('[data-item="RE-TRANSFER"][data-status="APPROVED"]').waitFor({ timeout: 60_000 });
     await page.unroute('**/events/**');

@@ -1,5 +1,7 @@
 import { type ChildProcess, spawn } from 'node:child_process';
-import { join, resolve } from 'node:path';
+import { generateKeyPairSync } from 'node:crypto';
+import { writeFileSync } from 'node:fs';
+import { dirname, join, resolve } from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
 import type { DevelopmentIdentityKeys } from '@onething/runtime/identity';
 import { builtEntry } from '../../../scripts/service-build';
@@ -73,9 +75,17 @@ export function productionEnv(keys: DevelopmentIdentityKeys) {
     JWT_ISSUER: 'https://idp.example.gov.cn',
     PORT: '0',
   };
+  // A department's document public key as production mounts it (a department subgraph refuses to start
+  // without one there): any Ed25519 key, nothing here verifies a document.
+  const documentKey = join(dirname(keys.keyFile), 'document-public.pem');
+  writeFileSync(
+    documentKey,
+    generateKeyPairSync('ed25519').publicKey.export({ format: 'pem', type: 'spki' }) as string,
+  );
   const subgraph: Record<string, string> = {
     PROFILE: 'production',
     INTERNAL_IDENTITY_JWKS_FILE: keys.jwksFile,
+    DOCUMENT_PUBLIC_KEY_FILE: documentKey,
     PORT: '0',
   };
   return { gateway, subgraph };

@@ -1,4 +1,4 @@
-import { beijingClock, type HallSubgraph, WorkingDayCalendar } from '@onething/subgraph-hall';
+import { beijingClock, beijingDate, type HallSubgraph, WorkingDayCalendar } from '@onething/subgraph-hall';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
   type ApplicationView,
@@ -265,6 +265,34 @@ describe('rating each department’s part and the window, and following up every
     expect((await answer('SATISFIED', null, tokens['staff-tax'])).errors?.[0]?.extensions?.code).toBe(
       'FORBIDDEN',
     );
+    // An agent the buyer delegated another bundle to may not answer for them: a delegation is judged by the
+    // bundle of the application the follow-up is of, as a rating is.
+    const agent = await s.token('agent');
+    const claims = JSON.parse(Buffer.from(agent.split('.')[1]!, 'base64url').toString()) as {
+      id_number: string;
+      name: string;
+    };
+    const granted = await s.gql<{
+      grantDelegation: { delegation: { id: string } | null; problems: unknown[] };
+    }>(
+      'mutation G($i: DelegationInput!) { grantDelegation(input: $i) { delegation { id } problems { field } } }',
+      {
+        i: {
+          agentIdNumber: claims.id_number,
+          agentName: claims.name,
+          bundleCodes: ['START-BUSINESS'],
+          validUntil: beijingDate(new Date(Date.now() + shiftMs + 30 * 86_400_000)),
+        },
+      },
+      buyer,
+    );
+    expect(granted.data?.grantDelegation.problems, JSON.stringify(granted)).toEqual([]);
+    const asAgent = await s.gql(
+      'mutation A($f: ID!, $o: OnBehalfOf) { answerFollowUp(followUpId: $f, view: SATISFIED, onBehalfOf: $o) { id } }',
+      { f: taxFollowUp, o: { delegationId: granted.data!.grantDelegation.delegation!.id } },
+      agent,
+    );
+    expect(asAgent.errors?.[0]?.extensions?.code).toBe('DELEGATION_OUT_OF_SCOPE');
     const answered = await answer('SATISFIED', '已改进');
     expect(answered.errors, JSON.stringify(answered.errors)).toBeUndefined();
     expect(answered.data!.answerFollowUp).toMatchObject({ status: 'CLOSED', applicantView: 'SATISFIED' });

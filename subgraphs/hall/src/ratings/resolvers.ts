@@ -140,7 +140,9 @@ export function ratingResolvers({ ratingService, apps, acting }: RatingResolverD
         ctx: Ctx,
       ) => {
         const id = hallId('followUpId', args.followUpId, 'a follow-up');
-        const who = await actingFor(acting, ctx, args.onBehalfOf, null);
+        // An agent answers only within the bundles their delegation covers, as they rated.
+        const bundleCode = args.onBehalfOf?.delegationId ? await ratingService.bundleOfFollowUp(id) : null;
+        const who = await actingFor(acting, ctx, args.onBehalfOf, bundleCode);
         return followUpShape(await ratingService.answer(who.applicant, id, args.view, args.comment ?? null));
       },
       closeFollowUp: async (_: unknown, args: { followUpId: string }, ctx: Ctx) =>

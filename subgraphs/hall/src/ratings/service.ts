@@ -313,6 +313,12 @@ export class RatingService {
     });
   }
 
+  /** The bundle of the application a follow-up's rating is of (an agent's delegation is judged by it). */
+  async bundleOfFollowUp(id: string): Promise<string | null> {
+    const f = await this.deps.ratings.followUp(id);
+    return (f && (await this.deps.apps.get(f.rating.applicationId))?.bundleCode) ?? null;
+  }
+
   /** The applicant says whether the rectification satisfies them; either closes it (not satisfied is kept). */
   async answer(
     applicant: { idNumber: string },

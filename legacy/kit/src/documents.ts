@@ -120,6 +120,11 @@ export class DocumentOffice {
     this.forging = on;
   }
 
+  /** How many documents have been drawn (each once, then kept). */
+  get drawn(): number {
+    return this.rendered.size;
+  }
+
   /** Signs a department's signed text. */
   sign(signedText: string): DocumentSignature {
     return {
@@ -133,26 +138,34 @@ export class DocumentOffice {
   async ofCase(caseNumber: string): Promise<IssuedDocumentRecord[] | NoDocuments> {
     const record = this.options.cases.get(caseNumber);
     if (!record) return 'no-case';
-    const view = this.options.cases.view(record);
-    if (view.status !== 'approved') return 'not-issued';
-    const item = this.items.get(record.itemCode);
-    const result = this.options.resultOf?.(record, view) ?? view.decision?.result ?? {};
-    const materials = (item?.result.materials ?? []).filter((m) => result[m]);
+    const issued = this.issuedBy(record);
+    if (!issued) return 'not-issued';
+    const { view, item, result, materials } = issued;
     return Promise.all(materials.map((m) => this.issue(record, view, item!, m, result)));
   }
 
-  /** One document by its number, once its case's documents were listed (or found by a look through the cases). */
+  /** What an approved case issued: its view, item, result and the materials with a number; undefined before. */
+  private issuedBy(record: CaseRecord) {
+    const view = this.options.cases.view(record);
+    if (view.status !== 'approved') return undefined;
+    const item = this.items.get(record.itemCode);
+    const result = this.options.resultOf?.(record, view) ?? view.decision?.result ?? {};
+    const materials = (item?.result.materials ?? []).filter((m) => result[m]);
+    return { view, item, result, materials };
+  }
+
+  /**
+   * One document by its number: its case known once its documents were listed, else found by the numbers
+   * the approved cases issued — without drawing any other case's document (a number nobody issued costs a
+   * look through the cases' results, not a PDF per case).
+   */
   async byNumber(number: string): Promise<IssuedDocumentRecord | undefined> {
     let caseNumber = this.caseOfNumber.get(number);
-    if (!caseNumber) {
-      for (const record of this.options.cases.list()) {
-        const docs = await this.ofCase(record.caseNumber);
-        if (Array.isArray(docs) && docs.some((d) => d.number === number)) {
-          caseNumber = record.caseNumber;
-          break;
-        }
-      }
-    }
+    if (!caseNumber)
+      caseNumber = this.options.cases.list().find((record) => {
+        const issued = this.issuedBy(record);
+        return issued?.materials.some((m) => issued.result[m] === number) ?? false;
+      })?.caseNumber;
     if (!caseNumber) return undefined;
     const docs = await this.ofCase(caseNumber);
     return Array.isArray(docs) ? docs.find((d) => d.number === number) : undefined;

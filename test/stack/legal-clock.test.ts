@@ -302,5 +302,9 @@ describe('the legal clock of a part, on the whole stack', () => {
     const refused = await s.gql(FIGURES, { f: { ...filter, department: 'TAX' } }, market);
     expect(refused.errors?.[0]?.extensions?.code).toBe('FORBIDDEN');
     expect((await s.gql(FIGURES, { f: filter }, buyer)).errors?.[0]?.extensions?.code).toBe('FORBIDDEN');
+    // The window officers' figures are their centre's supervisor's, not a department's.
+    const officers = 'query O($f: PerformanceFilter!) { performance(filter: $f, by: OFFICER) { key label } }';
+    expect((await s.gql(officers, { f: filter }, taxStaff)).errors?.[0]?.extensions?.code).toBe('FORBIDDEN');
+    expect((await s.gql(officers, { f: filter }, await s.token('supervisor'))).errors).toBeUndefined();
   });
 });

@@ -720,6 +720,14 @@ function performanceReads(): Operation[] {
       ownDepartment((r) => (r as { key: string }).key),
     ),
     entryRead(
+      'performance.officers',
+      'read the window officers’ figures (performance by OFFICER: their centre’s supervisor; not department staff)',
+      ['supervisor'],
+      'query P($f: PerformanceFilter!) { performance(filter: $f, by: OFFICER) { key label partsTakenIn } }',
+      filter,
+      ['performance'],
+    ),
+    entryRead(
       'performance.trend',
       'read the trend of on-time completion (performanceTrend)',
       allowed,

@@ -616,11 +616,16 @@ export const PERFORMANCE_ROW = graphql(`
  * ratings), the officers and the trend of on-time completion, for one period and filter.
  */
 export const DASHBOARD = graphql(`
-  query Dashboard($filter: PerformanceFilter!, $by: PerformanceCut!, $interval: TrendInterval!) {
+  query Dashboard(
+    $filter: PerformanceFilter!
+    $by: PerformanceCut!
+    $interval: TrendInterval!
+    $withOfficers: Boolean!
+  ) {
     total: performance(filter: $filter, by: TOTAL) { ...PerformanceRowParts }
     cut: performance(filter: $filter, by: $by) { ...PerformanceRowParts }
     departments: performance(filter: $filter, by: DEPARTMENT) { key overdue ratings badRatings }
-    officers: performance(filter: $filter, by: OFFICER) {
+    officers: performance(filter: $filter, by: OFFICER) @include(if: $withOfficers) {
       key label partsTakenIn partsCompleted onTimeRate averageWorkingDays averageRating
     }
     performanceTrend(filter: $filter, interval: $interval) { start completed onTime overdue onTimeRate }

@@ -94,7 +94,8 @@ export function Dashboard() {
   );
   const [{ data, error, fetching }] = useQuery({
     query: DASHBOARD,
-    variables: { filter, by: choice.by, interval },
+    // The window officers' figures are their centre's supervisor's: department staff are not asked them.
+    variables: { filter, by: choice.by, interval, withOfficers: supervisor },
     pause: !valid,
   });
   const [names] = useQuery({
@@ -199,7 +200,7 @@ export function Dashboard() {
             value={choice.by}
             onChange={(e) => set({ by: e.target.value as PerformanceCut })}
           >
-            {CUTS.map((c) => (
+            {CUTS.filter((c) => supervisor || c !== 'OFFICER').map((c) => (
               <option key={c} value={c}>
                 {t(`dash.cut.${c}` as MessageKey)}
               </option>
@@ -275,7 +276,9 @@ export function Dashboard() {
             />
           )}
           <CutRows rows={data.cut} cut={choice.by} nameOf={nameOf} locale={locale} />
-          <Officers rows={data.officers} nameOf={(r) => nameOf(r, 'OFFICER')} locale={locale} />
+          {data.officers && (
+            <Officers rows={data.officers} nameOf={(r) => nameOf(r, 'OFFICER')} locale={locale} />
+          )}
         </div>
       )}
     </>
@@ -854,7 +857,7 @@ function CutRows({
   );
 }
 
-type OfficerRow = DashboardQuery['officers'][number];
+type OfficerRow = NonNullable<DashboardQuery['officers']>[number];
 type OfficerColumn =
   | 'name'
   | 'partsTakenIn'

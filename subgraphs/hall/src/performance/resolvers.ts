@@ -23,7 +23,7 @@ export function performanceResolvers({ performance, apps }: PerformanceResolverD
   return {
     Query: {
       performance: async (_: unknown, args: { filter: FilterArg; by: PerformanceCut }, ctx: Ctx) =>
-        (await performance.figures(scopedFilter(ctx.identity, args.filter), args.by)).map(rowShape),
+        (await performance.figures(scopedFilter(ctx.identity, args.filter, args.by), args.by)).map(rowShape),
       performanceTrend: async (
         _: unknown,
         args: { filter: FilterArg; interval: 'DAY' | 'WEEK' | 'MONTH' },

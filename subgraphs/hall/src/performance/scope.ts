@@ -25,7 +25,11 @@ const day = (d: string) => Date.parse(`${d}T00:00:00Z`);
  * among them — their department's only; anyone else is refused. A period backwards or longer than three
  * years is refused naming both dates.
  */
-export function scopedFilter(identity: Identity, arg: FilterArg): PerformanceFilter {
+export function scopedFilter(
+  identity: Identity,
+  arg: FilterArg,
+  cut: 'TOTAL' | 'CENTRE' | 'DEPARTMENT' | 'ITEM' | 'BUNDLE' | 'OFFICER' = 'TOTAL',
+): PerformanceFilter {
   const problems: { path: string; rule: string; message: { zh: string; en: string } }[] = [];
   const span = (day(arg.to) - day(arg.from)) / DAY;
   if (span < 0)
@@ -70,6 +74,14 @@ export function scopedFilter(identity: Identity, arg: FilterArg): PerformanceFil
   if (identity.role === 'department-staff') {
     if (department && !identity.departments.includes(department))
       throw subgraphError('FORBIDDEN', 'hall', `department staff see their own department's figures`);
+    // The window officers are the centres' staff, not the department's to judge: no cut by officer, no
+    // officer's figures (their names and records would reach every department).
+    if (cut === 'OFFICER' || arg.officer)
+      throw subgraphError(
+        'FORBIDDEN',
+        'hall',
+        'the window officers’ figures are for the supervisors of their centre, not for department staff',
+      );
     return { ...filter, departments: identity.departments };
   }
   throw subgraphError(

@@ -160,6 +160,17 @@ describe('documents departments issue (我的证照)', () => {
     });
     expect((await download(certificate.downloadPath, seller)).status).toBe(404);
     expect((await download(certificate.downloadPath, await s.token('staff-market'))).status).toBe(404);
+    // A department's staff hold their own department's documents only: the tax office reads the
+    // application, not the registry's certificate.
+    const taxStaff = await s.token('staff-tax');
+    expect((await download(certificate.downloadPath, taxStaff)).status).toBe(404);
+    const asTax = await s.gql<{ application: { documents: { department: string }[] } }>(
+      'query A($id: ID!) { application(id: $id) { documents { department } } }',
+      { id: done.id },
+      taxStaff,
+    );
+    expect(asTax.errors, JSON.stringify(asTax.errors)).toBeUndefined();
+    expect(asTax.data!.application.documents.map((d) => d.department)).toEqual(['TAX']);
     expect((await download(certificate.downloadPath)).status).toBe(401);
     expect(await myDocuments(seller)).not.toContainEqual(expect.objectContaining({ id: certificate.id }));
 

@@ -4,7 +4,7 @@ import { actingFor } from '../acting/for-request';
 import type { OnBehalfOfArg } from '../acting/resolve-acting';
 import type { Application } from '../applications/model';
 import type { Resolvers } from '../generated/resolvers-types';
-import type { Documents, HeldDocument } from './store';
+import { type Documents, type HeldDocument, seesDocument } from './store';
 
 type Ctx = SubgraphContext<Record<string, unknown>>;
 
@@ -69,9 +69,12 @@ export function documentResolvers({ documents, acting }: DocumentResolverDeps): 
       },
     },
     Application: {
-      // The application was read as its reader may see it: its documents go with it.
-      documents: async (a: Application) =>
-        ((await documents.ofApplications([a.id])).get(a.id) ?? []).map(documentShape),
+      // The application was read as its reader may see it: its documents go with it, a department's
+      // staff seeing their own department's only.
+      documents: async (a: Application, _: unknown, ctx: Ctx) =>
+        ((await documents.ofApplications([a.id])).get(a.id) ?? [])
+          .filter((d) => seesDocument(ctx.identity, d))
+          .map(documentShape),
     },
   } as Resolvers;
 }

@@ -1,4 +1,5 @@
 import { randomUUID } from 'node:crypto';
+import type { Identity } from '@onething/runtime/identity';
 import type { Selectable } from 'kysely';
 import type { Database } from '../platform/database';
 import type { DocumentSignatureJson, DocumentTable } from '../platform/schema';
@@ -35,6 +36,14 @@ export interface HeldDocument {
   readonly signature: DocumentSignatureJson;
   readonly keptAt: Date;
 }
+
+/**
+ * Whether one who may read an application sees one of its documents: a department's staff see only their
+ * own department's (another department's certificate is not theirs to hold); its applicant, window staff
+ * and supervisors see them all.
+ */
+export const seesDocument = (identity: Identity, d: Pick<HeldDocument, 'department'>): boolean =>
+  identity.role !== 'department-staff' || identity.departments.includes(d.department);
 
 export type NewDocument = Omit<HeldDocument, 'id' | 'keptAt'>;
 

@@ -7,7 +7,7 @@ import { GraphQLError } from 'graphql';
 import { z } from 'zod';
 import type { Applicant, ApplicationService } from '../applications/service';
 import type { Clock } from '../calendar/clock';
-import type { Documents } from '../documents/store';
+import { type Documents, seesDocument } from '../documents/store';
 import type { FormChecks } from '../forms/form-checks';
 import type { FormLimits } from '../forms/form-limits';
 import { isHallId } from '../ids';
@@ -127,7 +127,8 @@ export const paperRoutes: FastifyPluginAsync<PaperRoutesDeps> = async (scope, de
     const mayRead =
       document !== undefined &&
       ((identity.role === 'applicant' && identity.idNumber === document.holderIdNumber) ||
-        (await deps.service.visible(identity, document.applicationId)) !== undefined);
+        (seesDocument(identity, document) &&
+          (await deps.service.visible(identity, document.applicationId)) !== undefined));
     if (!document || !mayRead || !(await deps.blobs.has(document.sha256)))
       return sendError(reply, 'NOT_FOUND', `there is no document ${id} that you may download`);
     deps.log.info({ document: id, role: identity.role }, 'document downloaded');

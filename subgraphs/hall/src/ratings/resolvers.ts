@@ -22,6 +22,14 @@ const FOLLOW_UPS = { max: 200 } as const;
 const iso = (d: Date | null) => d?.toISOString() ?? null;
 const isStaff = (ctx: Ctx) => ['window-staff', 'department-staff', 'supervisor'].includes(ctx.identity.role);
 
+/**
+ * Whether one who may read an application sees one of its ratings: a department's staff only those of
+ * their own department's parts (the other departments' and the window's are not theirs to judge).
+ */
+const seesRating = (identity: Ctx['identity'], r: Pick<Rating, 'department'>): boolean =>
+  identity.role !== 'department-staff' ||
+  (r.department !== null && identity.departments.includes(r.department));
+
 export interface RatingResolverDeps {
   readonly ratingService: RatingService;
   readonly apps: Applications;
@@ -151,10 +159,14 @@ export function ratingResolvers({ ratingService, apps, acting }: RatingResolverD
         ),
     },
     Application: {
-      ratings: async (a: Application) =>
-        (await ratingService.ofApplication(a.id)).map((x) => ratingShape(x.rating, x.followUp)),
-      rating: async (a: Application) => {
+      // A department's staff see the ratings of their own department's parts, not another's nor the window's.
+      ratings: async (a: Application, _: unknown, ctx: Ctx) =>
+        (await ratingService.ofApplication(a.id))
+          .filter((x) => seesRating(ctx.identity, x.rating))
+          .map((x) => ratingShape(x.rating, x.followUp)),
+      rating: async (a: Application, _: unknown, ctx: Ctx) => {
         const r = await ratingService.windowRating(a.id);
+        if (r && !seesRating(ctx.identity, r)) return null;
         return r ? { level: r.level, comment: r.comment, ratedAt: r.ratedAt.toISOString() } : null;
       },
     },

@@ -59,9 +59,9 @@ describe.skipIf(!BROWSER_AVAILABLE)('rating each department’s part and the win
     await row('window').getByLabel('满意', { exact: true }).check();
     const fund = row('FUND-PURCHASE-WITHDRAWAL');
     await fund.getByLabel('非常不满意').check();
-    // The reasons appear for a bad level only.
-    expect(await row('TAX-DEED-TAX').locator('[data-reasons]').count()).toBe(0);
     await fund.getByLabel('多次跑动').check();
+    // The reasons appear for a bad level only: drawn for the fund's row (just ticked), none for the tax office's.
+    expect(await row('TAX-DEED-TAX').locator('[data-reasons]').count()).toBe(0);
     await fund.getByLabel('办事效率低、超时办理').check();
     await fund.locator('textarea').fill('提取审核来回跑了两趟');
     await screenshot(page, 'rating-per-part');

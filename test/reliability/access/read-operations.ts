@@ -679,6 +679,14 @@ export const READS: readonly Operation[] = [
       });
     },
   },
+  entryRead(
+    'rating-reasons',
+    'read the reasons a bad rating may give (ratingReasons: the national list, no one’s data)',
+    PERSONAS,
+    '{ ratingReasons { code text { zh } } }',
+    () => ({}),
+    ['ratingReasons'],
+  ),
   ...performanceReads(),
   entryRead(
     'calendar-years',

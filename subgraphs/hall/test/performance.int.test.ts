@@ -533,9 +533,8 @@ describeOnEngines('performance figures', (engine) => {
       recs.filter((x) => inPeriod(x.submitted) && (x.centre === centre || x.centre === null)).length,
     );
     const trend = await performance.trend({ period: { from: '2026-02-01', to: '2026-04-30' } }, 'MONTH');
-    expect(trend.map((p) => p.start)).toEqual(
-      ['2026-02-01', '2026-03-01', '2026-04-01'].filter((s) => trend.some((p) => p.start === s)),
-    );
+    // Parts of the seeded set are decided in each of the three months.
+    expect(trend.map((p) => p.start)).toEqual(['2026-02-01', '2026-03-01', '2026-04-01']);
     expect(trend.find((p) => p.start === '2026-03-01')!.completed).toBe(total!.partsCompleted);
   });
 });

@@ -33,7 +33,13 @@ export function documentSigningKey(department: string, file?: string): KeyObject
 /** A department's public key: the SPKI PEM file when given, else the public half of its development key. */
 export function documentPublicKey(department: string, file?: string): KeyObject {
   if (!file) return createPublicKey(developmentDocumentKey(department));
-  return requireEd25519(createPublicKey(readFileSync(file)), file);
+  const pem = readFileSync(file, 'utf8');
+  // createPublicKey would take a private key and give its public half: a subgraph must never hold one.
+  if (pem.includes('PRIVATE KEY'))
+    throw new RangeError(
+      `${file} holds a private key, which a subgraph must never hold: give the department's public key (SPKI PEM)`,
+    );
+  return requireEd25519(createPublicKey(pem), file);
 }
 
 /** The id of a key, as a signature names it: the first 16 hex digits of the SHA-256 of its public key (SPKI DER). */

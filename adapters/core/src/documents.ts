@@ -1,5 +1,5 @@
 import type { KeyObject } from 'node:crypto';
-import { documentPublicKey, sha256Hex, verifyDocumentText } from '@onething/runtime/documents';
+import { sha256Hex, verifyDocumentText } from '@onething/runtime/documents';
 import type { IssuedDocument } from './domain';
 import { AdapterError } from './errors';
 
@@ -7,14 +7,6 @@ import { AdapterError } from './errors';
 export type UncheckedDocument = Omit<IssuedDocument, 'signature'> & {
   readonly signature: { readonly keyId: string; readonly value: string };
 };
-
-/**
- * The department's public key for its documents: the SPKI PEM file when given (DOCUMENT_PUBLIC_KEY_FILE),
- * else the public half of its development key, which the stand-ins sign with by default.
- */
-export function departmentDocumentKey(department: string, file?: string): KeyObject {
-  return documentPublicKey(department, file);
-}
 
 /**
  * Checks a document: the file's SHA-256 must be the one on the wire, and the signature must verify over

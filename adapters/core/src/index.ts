@@ -1,7 +1,9 @@
+// The department's public key for its documents: the SPKI PEM file when given, else its development key's half.
+export { documentPublicKey } from '@onething/runtime/documents';
 export { parseRetryAfter, type RetrySettings, retryDelayMs } from './backoff';
 export { type BreakerSettings, type BreakerState, CircuitBreaker } from './breaker';
 export { currentDeadline, withDeadline } from './deadline';
-export { departmentDocumentKey, type UncheckedDocument, verifiedDocument } from './documents';
+export { type UncheckedDocument, verifiedDocument } from './documents';
 export * from './domain';
 export {
   ADAPTER_ERROR_CODES,

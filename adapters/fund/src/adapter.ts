@@ -7,7 +7,7 @@ import {
   type ClientSettings,
   type DepartmentAdapter,
   DepartmentClient,
-  departmentDocumentKey,
+  documentPublicKey,
   type FieldValues,
   freeOfChargeAssessment,
   type IssuedDocument,
@@ -85,7 +85,7 @@ const groupBy = <T>(list: readonly T[], key: (t: T) => string) => {
 export function createFundAdapter(options: FundAdapterOptions): FundAdapter {
   const client = new DepartmentClient('fund', options.client, options.hooks);
   const app = { appId: options.appId, appSecret: options.appSecret };
-  const documentKey = options.documentPublicKey ?? departmentDocumentKey('fund');
+  const documentKey = options.documentPublicKey ?? documentPublicKey('fund');
 
   function call<T>(
     service: string,

@@ -1,7 +1,7 @@
 import type { KeyObject } from 'node:crypto';
 import {
   type DepartmentClient,
-  departmentDocumentKey,
+  documentPublicKey,
   type IssuedDocument,
   verifiedDocument,
 } from '@onething/adapter-core';
@@ -66,7 +66,7 @@ export class MarketLicences {
     private readonly headers: () => Record<string, string>,
     publicKey?: KeyObject,
   ) {
-    this.key = publicKey ?? departmentDocumentKey('market');
+    this.key = publicKey ?? documentPublicKey('market');
   }
 
   async ofApplication(applicationNo: string): Promise<IssuedDocument[] | null> {

@@ -7,7 +7,7 @@ import {
   type ClientSettings,
   type DepartmentAdapter,
   DepartmentClient,
-  departmentDocumentKey,
+  documentPublicKey,
   type FieldValues,
   type ItemSpec,
   isAdapterError,
@@ -115,7 +115,7 @@ function chunks<T>(items: readonly T[], size: number): T[][] {
 export function createRealestateAdapter(options: RealestateAdapterOptions): RealestateAdapter {
   const client = new DepartmentClient(DEPARTMENT, options.client, options.hooks);
   const calls = new RegistryCalls(client, options.caller ?? 'onething');
-  const documentKey = options.documentPublicKey ?? departmentDocumentKey(DEPARTMENT);
+  const documentKey = options.documentPublicKey ?? documentPublicKey(DEPARTMENT);
   const ownerLookups = new Semaphore(options.ownerLookupConcurrency ?? 4);
   const settleMs = options.settleMs ?? 30_000;
   let catalogue: Promise<Map<string, CatalogueItem>> | undefined;

@@ -8,7 +8,7 @@ import {
   type ClientSettings,
   type DepartmentAdapter,
   DepartmentClient,
-  departmentDocumentKey,
+  documentPublicKey,
   type FeeAssessment,
   type FeeRequest,
   type FieldValues,
@@ -77,7 +77,7 @@ const JSON_TYPE = 'application/json';
 /** Builds the adapter of the tax system (税务) over one shared, resilient client. */
 export function createTaxAdapter(options: TaxAdapterOptions): TaxAdapter {
   const client = new DepartmentClient('tax', options.client, options.hooks);
-  const documentKey = options.documentPublicKey ?? departmentDocumentKey('tax');
+  const documentKey = options.documentPublicKey ?? documentPublicKey('tax');
   const headers = (extra: Record<string, string> = {}) => ({
     'x-api-key': options.apiKey,
     accept: JSON_TYPE,

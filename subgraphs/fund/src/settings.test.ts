@@ -1,11 +1,18 @@
-import { mkdtempSync } from 'node:fs';
+import { generateKeyPairSync } from 'node:crypto';
+import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { developmentIdentityKeys } from '@onething/runtime/identity';
 import { describe, expect, it } from 'vitest';
 import { fundSubgraphSettings } from './settings';
 
-const { jwksFile } = developmentIdentityKeys(mkdtempSync(join(tmpdir(), 'fund-settings-')));
+const dir = mkdtempSync(join(tmpdir(), 'fund-settings-'));
+const { jwksFile } = developmentIdentityKeys(dir);
+const publicKeyFile = join(dir, 'fund-documents.pem');
+writeFileSync(
+  publicKeyFile,
+  generateKeyPairSync('ed25519').publicKey.export({ format: 'pem', type: 'spki' }) as string,
+);
 
 describe('fundSubgraphSettings', () => {
   it('signs with the stand-in’s development secret in development', () => {
@@ -29,7 +36,7 @@ describe('fundSubgraphSettings', () => {
         PROFILE: 'production',
         INTERNAL_IDENTITY_JWKS_FILE: jwksFile,
         FUND_APP_SECRET: 'an-issued-s3cret',
-        DOCUMENT_PUBLIC_KEY_FILE: '/etc/onething/fund-documents.pem',
+        DOCUMENT_PUBLIC_KEY_FILE: publicKeyFile,
       }).appSecret,
     ).toBe('an-issued-s3cret');
   });

@@ -1,4 +1,4 @@
-import { type ClientSettings, clientSettings, departmentDocumentKey } from '@onething/adapter-core';
+import { type ClientSettings, clientSettings, documentPublicKey } from '@onething/adapter-core';
 import { defineSettings, type SettingsSpec, settings, tracingSettings } from '@onething/runtime';
 import { identityKeySettings } from '@onething/runtime/identity';
 import { z } from 'zod';
@@ -58,7 +58,22 @@ export function documentKeySettings(department: string) {
   return {
     documentPublicKeyFile: {
       env: 'DOCUMENT_PUBLIC_KEY_FILE',
-      schema: z.string().min(1).optional(),
+      // Read at load: a missing, unreadable or private key file stops the start naming the setting.
+      schema: z
+        .string()
+        .min(1)
+        .optional()
+        .superRefine((file, ctx) => {
+          if (file === undefined) return;
+          try {
+            documentPublicKey(department, file);
+          } catch (e) {
+            const message = (e as NodeJS.ErrnoException).code
+              ? `cannot be read (${(e as Error).message})`
+              : (e as Error).message;
+            ctx.addIssue({ code: 'custom', message });
+          }
+        }),
       defaultDoc: `(none: the public half of the development key derived from "${department}")`,
       doc: `The ${department} department's Ed25519 public key (SPKI PEM) its issued documents (电子证照) must be signed with; a document whose signature does not verify, or whose file is not the one signed, is refused (DOCUMENT_UNVERIFIED). Unset, the public half of the development key the stand-in signs with by default (its DOCUMENT_SIGNING_KEY_FILE).`,
       production: {
@@ -71,7 +86,7 @@ export function documentKeySettings(department: string) {
 
 /** The department's public key for its documents, from a subgraph's config. */
 export function documentKeyOf(department: string, config: { documentPublicKeyFile?: string | undefined }) {
-  return departmentDocumentKey(department, config.documentPublicKeyFile);
+  return documentPublicKey(department, config.documentPublicKeyFile);
 }
 
 /** Client settings of the department's system from a subgraph's config. */

@@ -2,10 +2,8 @@ import { readFile } from 'node:fs/promises';
 import type { Page } from 'playwright-core';
 import { beforeAll, describe, expect, it } from 'vitest';
 import {
-  advanceClocks,
-  application,
   buyerToken,
-  eventually,
+  completeHouseTransfers,
   houseTransferMaterials,
   houseTransferValues,
   idNumberOf,
@@ -109,19 +107,7 @@ describe.skipIf(!BROWSER_AVAILABLE)('the supervisor’s dashboard (统计分析)
         return { token, id: a.id };
       }),
     );
-    const each = (check: (a: Awaited<ReturnType<typeof application>>) => boolean, what: string) =>
-      Promise.all(handedIn.map((h) => eventually(() => application(s, h.token, h.id), check, what)));
-    await each(
-      (a) => a.parts.filter((x) => x.status === 'ACCEPTED').length === 2,
-      'deed tax and withdrawal accepted',
-    );
-    await advanceClocks(s, 48);
-    await each(
-      (a) => a.parts.find((x) => x.itemCode === 'RE-TRANSFER')?.status === 'ACCEPTED',
-      'transfer accepted',
-    );
-    await advanceClocks(s, 24 * 10);
-    await each((a) => a.parts.every((x) => x.status === 'APPROVED'), 'every part approved');
+    await completeHouseTransfers(s, handedIn);
   }, 240_000);
 
   it('shows the period’s figures as tiles and charts, lists the parts behind a figure and exports the cut', async () => {

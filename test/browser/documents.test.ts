@@ -5,17 +5,7 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
-import {
-  advanceClocks,
-  application,
-  buyerToken,
-  eventually,
-  houseTransferMaterials,
-  houseTransferValues,
-  parties,
-  population,
-  submit,
-} from '../stack/house-transfer';
+import { completeHouseTransfers, handInHouseTransfer, population } from '../stack/house-transfer';
 import { screenshot, signInAs } from './pages';
 import { BROWSER_AVAILABLE, webSuite } from './support';
 
@@ -30,30 +20,9 @@ describe.skipIf(!BROWSER_AVAILABLE)('my documents (我的证照)', () => {
 
   it('lists the documents a completed transfer issued and opens the certificate', async () => {
     const { s, browser } = web;
-    const p = parties(160);
-    const token = await buyerToken(s, p);
-    const submitted = await submit(s, token, {
-      bundleCode: 'HOUSE-TRANSFER',
-      values: houseTransferValues(p.buyer.idNumber, p.seller.idNumber),
-      materials: await houseTransferMaterials(s, token),
-    });
-    const read = () => application(s, token, submitted.id);
-    await eventually(
-      read,
-      (a) => a.parts.filter((x) => x.status === 'ACCEPTED').length === 2,
-      'accepted',
-      60_000,
-    );
-    await advanceClocks(s, 48);
-    await eventually(
-      read,
-      (a) => a.parts.some((x) => x.itemCode === 'RE-TRANSFER' && x.caseNumber !== null),
-      'transfer sent',
-      60_000,
-    );
-    await advanceClocks(s, 24 * 10);
-    const done = await eventually(read, (a) => a.status === 'COMPLETED', 'completed', 60_000);
-    const number = done.parts
+    const { p, token, application: submitted } = await handInHouseTransfer(s, 160);
+    const [done] = await completeHouseTransfers(s, [{ token, id: submitted.id }]);
+    const number = done!.parts
       .find((x) => x.itemCode === 'RE-TRANSFER')!
       .result.find((r) => r.key === 'property-certificate')!.value;
 

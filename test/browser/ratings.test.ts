@@ -1,17 +1,6 @@
 import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
-import {
-  advanceClocks,
-  application,
-  buyerToken,
-  eventually,
-  houseTransferMaterials,
-  houseTransferValues,
-  parties,
-  population,
-  statusOf,
-  submit,
-} from '../stack/house-transfer';
+import { completeHouseTransfers, handInHouseTransfer, population } from '../stack/house-transfer';
 import { screenshot, signInAs } from './pages';
 import { BROWSER_AVAILABLE, webSuite } from './support';
 
@@ -26,24 +15,8 @@ describe.skipIf(!BROWSER_AVAILABLE)('rating each department’s part and the win
 
   it('rates two parts and the window, one badly with reasons, and sees its follow-up opened', async () => {
     const { s, browser } = web;
-    const p = parties(140);
-    const token = await buyerToken(s, p);
-    const submitted = await submit(s, token, {
-      bundleCode: 'HOUSE-TRANSFER',
-      values: houseTransferValues(p.buyer.idNumber, p.seller.idNumber),
-      materials: await houseTransferMaterials(s, token),
-    });
-    const until = (check: (a: Awaited<ReturnType<typeof application>>) => boolean, what: string) =>
-      eventually(() => application(s, token, submitted.id), check, what, 60_000);
-    await until(
-      (a) =>
-        statusOf(a, 'TAX-DEED-TAX') === 'ACCEPTED' && statusOf(a, 'FUND-PURCHASE-WITHDRAWAL') === 'ACCEPTED',
-      'the deed tax and the withdrawal accepted',
-    );
-    await advanceClocks(s, 48);
-    await until((a) => statusOf(a, 'RE-TRANSFER') === 'ACCEPTED', 'the transfer accepted');
-    await advanceClocks(s, 24 * 10);
-    await until((a) => a.status === 'COMPLETED', 'completed');
+    const { p, token, application: submitted } = await handInHouseTransfer(s, 140);
+    await completeHouseTransfers(s, [{ token, id: submitted.id }]);
 
     page = await browser.newPage({ viewport: { width: 1280, height: 1400 }, locale: 'zh-CN' });
     await signInAs(page, s.gatewayUrl, population.persons.find((x) => x.idNumber === p.buyer.idNumber)!);

@@ -3,9 +3,9 @@ import { createHash } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { confirmSale, houseTransferValues as formValues } from '../../scripts/house-transfer-form';
 import {
-  advanceClocks,
   application,
   buyerToken,
+  completeHouseTransfers,
   eventually,
   houseTransferMaterials,
   houseTransferValues,
@@ -66,33 +66,15 @@ describe('documents departments issue (我的证照)', () => {
   const download = (path: string, token?: string) =>
     fetch(`${s.gatewayUrl}${path}`, token ? { headers: { authorization: `Bearer ${token}` } } : {});
 
-  /** A house transfer handed in by the n-th buyer and taken through to every part approved. */
+  /** A house transfer handed in and taken through to every part approved. */
   async function completedTransfer(token: string, values: { key: string; value: string }[]) {
     const submitted = await submit(s, token, {
       bundleCode: 'HOUSE-TRANSFER',
       values,
       materials: await houseTransferMaterials(s, token),
     });
-    await eventually(
-      () => application(s, token, submitted.id),
-      (a) => a.parts.filter((x) => x.status === 'ACCEPTED').length === 2,
-      'deed tax and withdrawal accepted',
-      60_000,
-    );
-    await advanceClocks(s, 48);
-    await eventually(
-      () => application(s, token, submitted.id),
-      (a) => a.parts.some((x) => x.itemCode === 'RE-TRANSFER' && x.status === 'ACCEPTED'),
-      'transfer accepted',
-      60_000,
-    );
-    await advanceClocks(s, 24 * 10);
-    return eventually(
-      () => application(s, token, submitted.id),
-      (a) => a.status === 'COMPLETED',
-      'every part approved',
-      60_000,
-    );
+    const [done] = await completeHouseTransfers(s, [{ token, id: submitted.id }]);
+    return done!;
   }
 
   it('keeps the property certificate a transfer issued, downloadable as signed, and counts it as held when the home is sold on', async () => {

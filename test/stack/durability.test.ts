@@ -9,6 +9,7 @@ import {
   advanceClocks,
   application,
   buyerToken,
+  completeHouseTransfers,
   eventually,
   houseTransferMaterials,
   houseTransferValues,
@@ -68,32 +69,6 @@ const readAll = (s: TestStack, apps: readonly Submitted[]) =>
 
 const allParts = (apps: readonly ApplicationView[], item: string, statuses: readonly string[]) =>
   apps.every((a) => statuses.includes(a.parts.find((p) => p.itemCode === item)!.status));
-
-/** Drives the stand-ins' clocks until every application is complete. */
-async function completeAll(s: TestStack, apps: readonly Submitted[]): Promise<ApplicationView[]> {
-  await eventually(
-    () => readAll(s, apps),
-    (all) =>
-      allParts(all, 'TAX-DEED-TAX', ['ACCEPTED', 'IN_REVIEW', 'APPROVED']) &&
-      allParts(all, 'FUND-PURCHASE-WITHDRAWAL', ['ACCEPTED', 'IN_REVIEW', 'APPROVED']),
-    'the first parts accepted',
-    60_000,
-  );
-  await advanceClocks(s, 48);
-  await eventually(
-    () => readAll(s, apps),
-    (all) => allParts(all, 'RE-TRANSFER', ['ACCEPTED', 'IN_REVIEW', 'APPROVED']),
-    'the transfers accepted',
-    60_000,
-  );
-  await advanceClocks(s, 24 * 10);
-  return eventually(
-    () => readAll(s, apps),
-    (all) => all.every((a) => a.status === 'COMPLETED'),
-    'every application completed',
-    60_000,
-  );
-}
 
 /** Each department received each application's case once: one case per buyer and item. */
 async function expectOneCaseEach(s: TestStack, apps: readonly Submitted[], done: readonly ApplicationView[]) {
@@ -164,7 +139,7 @@ describe('durable dispatch on the whole stack', () => {
     // The registry does not deduplicate submissions: only the hall's lookup by reference before resending does.
     const second: string[] = [];
     for (let i = 0; i < 4; i++) second.push(await killDuringSubmission(['realestate']));
-    const done = await completeAll(s, apps);
+    const done = await completeHouseTransfers(s, apps);
     await expectOneCaseEach(s, apps, done);
     expect(first).toHaveLength(4);
     expect(second).toEqual(['realestate', 'realestate', 'realestate', 'realestate']);
@@ -197,7 +172,7 @@ describe('durable dispatch on the whole stack', () => {
       for (const d of DEPARTMENT_KEYS) await s.admin(d).setFaults({ latencyMs: 100, jitterMs: 100 });
 
       const apps = await submitMany(s, 20, 8);
-      const done = await completeAll(s, apps);
+      const done = await completeHouseTransfers(s, apps);
       await expectOneCaseEach(s, apps, done);
 
       // Both processes did part of the work.

@@ -1,9 +1,8 @@
 import { StandInAdmin } from '@onething/legacy-kit';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
-  advanceClocks,
-  application,
   buyerToken,
+  completeHouseTransfers,
   eventually,
   FILES,
   houseTransferMaterials,
@@ -76,23 +75,7 @@ describe('results handed out once (统一出件)', () => {
       materials: await houseTransferMaterials(s, token),
       ...(handOut ? { handOut } : {}),
     });
-    await eventually(
-      () => application(s, token, submitted.id),
-      (a) => a.parts.filter((x) => x.status === 'ACCEPTED').length === 2,
-      'accepted',
-    );
-    await advanceClocks(s, 48);
-    await eventually(
-      () => application(s, token, submitted.id),
-      (a) => a.parts[2]!.status === 'ACCEPTED',
-      'transfer accepted',
-    );
-    await advanceClocks(s, 24 * 10);
-    await eventually(
-      () => handOutOf(token, submitted.id),
-      (a) => a.handOut.status !== 'WAITING',
-      'every part approved',
-    );
+    await completeHouseTransfers(s, [{ token, id: submitted.id }]);
     return { p, token, id: submitted.id };
   }
 

@@ -204,3 +204,42 @@ export async function advanceClocks(s: TestStack, hours: number): Promise<void> 
 
 export const statusOf = (a: ApplicationView, item: string) =>
   a.parts.find((p) => p.itemCode === item)?.status;
+
+const partsIn = (apps: readonly ApplicationView[], item: string, statuses: readonly string[]) =>
+  apps.every((a) => statuses.includes(a.parts.find((p) => p.itemCode === item)?.status ?? ''));
+const SENT = ['ACCEPTED', 'IN_REVIEW', 'APPROVED'];
+
+/**
+ * Takes handed-in house transfers to completion on the stand-ins' clocks, all on the same moves: once the
+ * deed tax and the withdrawal have reached their departments, two days on (they are decided, the fees
+ * paid by the stack's payers); once the transfer registration has reached the registry, ten days on.
+ * Each clock moves only after the cases it must decide have arrived, so none is scheduled after the move.
+ * Answers them completed (or delivered since: a completed application stays completed).
+ */
+export async function completeHouseTransfers(
+  s: TestStack,
+  handedIn: readonly { readonly token: string; readonly id: string }[],
+  timeoutMs = 60_000,
+): Promise<ApplicationView[]> {
+  const read = () => Promise.all(handedIn.map((a) => application(s, a.token, a.id)));
+  await eventually(
+    read,
+    (all) => partsIn(all, 'TAX-DEED-TAX', SENT) && partsIn(all, 'FUND-PURCHASE-WITHDRAWAL', SENT),
+    'the deed tax and the withdrawal at their departments',
+    timeoutMs,
+  );
+  await advanceClocks(s, 48);
+  await eventually(
+    read,
+    (all) => partsIn(all, 'RE-TRANSFER', SENT),
+    'the transfers at the registry',
+    timeoutMs,
+  );
+  await advanceClocks(s, 24 * 10);
+  return eventually(
+    read,
+    (all) => all.every((a) => a.completedAt !== null),
+    'every transfer completed',
+    timeoutMs,
+  );
+}

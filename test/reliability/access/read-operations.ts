@@ -230,8 +230,10 @@ export const READS: readonly Operation[] = [
   {
     key: 'document.download',
     label:
-      'download a document a department issued (GET /papers/documents/:id: its holder and whoever may read its application)',
-    allowed: ['citizen', 'window-staff', 'staff-tax', 'staff-realestate', 'staff-fund', 'supervisor'],
+      'download a document a department issued (GET /papers/documents/:id: its holder, and whoever may read its application — of department staff, the issuing department’s alone)',
+    // The citizen's document is the registry's property certificate: the tax office and the fund read the
+    // application but not another department's certificate.
+    allowed: ['citizen', 'window-staff', 'staff-realestate', 'supervisor'],
     try: async (s, f, as) => {
       const token = f.tokens[as];
       return judgeHttp(

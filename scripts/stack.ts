@@ -240,7 +240,10 @@ export function stackServices(options: StackOptions = {}): ServiceSpec[] {
       env: {
         ...base,
         ...seeded,
-        CLOCK_SPEED: String(options.clockSpeed ?? 1),
+        // The platform keeps real time even when the departments' clocks run fast: a payment code is valid
+        // for a day of the applicant's time (npm start runs the departments at 3600×, which expired it in
+        // 24 s). A stopped clock (0) stays stopped, for the tests that move it.
+        CLOCK_SPEED: options.clockSpeed === 0 ? '0' : '1',
         PORT: String(payment.port),
         ADMIN_PORT: String(payment.adminPort),
         DATA_DIR: paymentDir,

@@ -143,7 +143,7 @@ The hall texts the applicant at every change that needs them (accepted, correcti
 refused) through the SMS gateway (短信平台) stand-in, to the number in the form; the web app's 消息 has
 the same notices. Texts the gateway sent, per template and number: http://127.0.0.1:${DEFAULT_PORTS.sms.adminPort}/__admin/sent
 
-The departments' clocks run ${options.clockSpeed}× real time. Logs: ${logDir}
+The departments' clocks run ${options.clockSpeed}× real time (the payment platform's, real time). Logs: ${logDir}
 The departments' stand-ins start afresh from their seed at every start, and so does the hall${
   previous ? `: the last run's applications and uploads were moved to ${previous}` : ''
 }.

@@ -22,6 +22,8 @@ const { values } = parseArgs({
     warmups: { type: 'string', default: '2' },
     'year-runs': { type: 'string', default: '5' },
     'year-warmups': { type: 'string', default: '1' },
+    'table-runs': { type: 'string', default: '3' },
+    'table-year-runs': { type: 'string', default: '1' },
   },
 });
 const ROOT = fileURLToPath(new URL('../..', import.meta.url));
@@ -50,6 +52,7 @@ const { figures, plans } = await dashboardAtScale({
   runs,
   yearWarmups: Number(values['year-warmups']),
   yearRuns: Number(values['year-runs']),
+  tableRuns: { month: Number(values['table-runs']), year: Number(values['table-year-runs']) },
   plansFile,
   say,
 });

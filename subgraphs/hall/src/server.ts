@@ -49,6 +49,7 @@ import { PaymentDesk } from './payments/desk';
 import { Reconciliation } from './payments/reconcile';
 import { Payments } from './payments/store';
 import { Performance } from './performance/figures';
+import { PerformanceRollup } from './performance/rollup';
 import { openDatabase } from './platform/database';
 import { SupergraphClient, serviceToken } from './platform/supergraph-client';
 import { storeUnavailable } from './platform/unavailable';
@@ -309,6 +310,8 @@ export async function createHallSubgraph(
     clock,
     days: { callBack: config.followUpCallBackDays, rectify: config.followUpRectifyDays },
   });
+  const rollup = new PerformanceRollup(db, { settleMs: config.performanceSettleMs });
+  const rollupLog = log.child({ component: 'performance' });
   const watch = new SupervisionWatch({
     db,
     uow,
@@ -318,7 +321,17 @@ export async function createHallSubgraph(
     clock,
     intervalMs: config.supervisionIntervalMs,
     log: log.child({ component: 'supervision' }),
-    alsoWatch: [() => ratingService.flagOverdue()],
+    alsoWatch: [
+      () => ratingService.flagOverdue(),
+      // The performance figures' sums of past days (performance/rollup.ts): a failure is told and tried again
+      // at the next sweep, and does not hold the notices up.
+      async () => {
+        await rollup
+          .tick(clock.now())
+          .catch((err: unknown) => rollupLog.error({ err }, 'summing the performance figures failed'));
+        return 0;
+      },
+    ],
   });
   const papers = new Papers({
     apps,

@@ -200,6 +200,11 @@ export const hallSettings = defineSettings('subgraph-hall', {
     schema: settings.ms(60_000),
     doc: 'How often e-supervision sweeps open parts to notify staff of parts going yellow (department, responsible officer) and red (supervisors, department), and takes calendar years another hall loaded; 0 turns the sweep off.',
   },
+  performanceSettleMs: {
+    env: 'PERFORMANCE_SETTLE_MS',
+    schema: settings.ms(300_000),
+    doc: 'How long after e-supervision’s sweep marks a past day as to be summed for the performance figures (the first sweep after midnight, Beijing time) its sums are taken; until then, and for a day changed since, the figures read the tables. Keep it longer than any transaction of the hall, so none that began before the marking is missed.',
+  },
   followUpCallBackDays: {
     env: 'FOLLOW_UP_CALL_BACK_DAYS',
     schema: settings.positiveInt(1),

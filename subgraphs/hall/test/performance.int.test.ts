@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { sql } from 'kysely';
-import { afterAll, beforeAll, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { Applications } from '../src/applications/store';
 import {
   Performance,
@@ -8,6 +8,7 @@ import {
   type PerformanceFilter,
   type PerformanceRow,
 } from '../src/performance/figures';
+import { PerformanceRollup, rollupState } from '../src/performance/rollup';
 import type { Database } from '../src/platform/database';
 import { describeOnEngines, type TestDatabase, testDatabase } from './databases';
 
@@ -457,68 +458,67 @@ describeOnEngines('performance figures', (engine) => {
     },
   ];
 
-  for (const { cut, rec, pay, rate } of cuts)
-    it(`counts every figure as the oracle does, cut by ${cut}`, async () => {
-      const got = await new Performance(db).figures({ period: PERIOD }, cut);
-      const want = expected(rec, pay, rate);
-      expect(got.map((g) => g.key).sort()).toEqual([...want.keys()].sort());
-      for (const g of got) {
-        const w = want.get(g.key)!;
-        const close = (a: number | null | undefined, b: number | null | undefined, what: string) => {
-          if (b === undefined || b === null) expect(a ?? null, `${g.key} ${what}`).toBeNull();
-          else expect(a, `${g.key} ${what}`).toBeCloseTo(b, 6);
-        };
-        for (const k of [
-          'applicationsTakenIn',
-          'applicationsCompleted',
-          'partsTakenIn',
-          'partsCompleted',
-          'onTime',
-          'overdue',
-          'instant',
-          'corrections',
-          'refusals',
-          'deadLetters',
-        ] as const)
-          expect(g[k], `${g.key} ${k}`).toBe(w[k] ?? 0);
-        for (const k of [
-          'onTimeRate',
-          'averageWorkingDays',
-          'p90WorkingDays',
-          'promisedSpeedUp',
-          'actualSpeedUp',
-        ] as const)
-          close(g[k], w[k], k);
-        expect(g.paymentsCollectedFen, `${g.key} payments`).toBe(w.paymentsCollectedFen ?? 0);
-        expect(g.ratings, `${g.key} ratings`).toBe(w.ratings ?? 0);
-        expect(g.badRatings, `${g.key} bad ratings`).toBe(w.badRatings ?? 0);
-        close(
-          g.averageRating,
-          w.ratings ? (w as { levelSum: number }).levelSum / w.ratings : null,
-          'averageRating',
-        );
-        expect(g.followUpsOpened, `${g.key} follow-ups`).toBe(w.followUpsOpened ?? 0);
-        expect(g.followUpsClosed, `${g.key} follow-ups closed`).toBe(w.followUpsClosed ?? 0);
-      }
-      // Something of each kind happened: the oracle is not comparing empty sets.
-      if (cut === 'TOTAL') {
-        const all = got[0]!;
-        for (const k of [
-          'partsCompleted',
-          'onTime',
-          'overdue',
-          'refusals',
-          'corrections',
-          'ratings',
-          'badRatings',
-          'followUpsOpened',
-        ] as const)
-          expect(all[k], k).toBeGreaterThan(0);
-        expect(all.paymentsCollectedFen).toBeGreaterThan(0);
-      }
-    });
+  async function countsAsTheOracle({ cut, rec, pay, rate }: (typeof cuts)[number]) {
+    const got = await new Performance(db).figures({ period: PERIOD }, cut);
+    const want = expected(rec, pay, rate);
+    expect(got.map((g) => g.key).sort()).toEqual([...want.keys()].sort());
+    for (const g of got) {
+      const w = want.get(g.key)!;
+      const close = (a: number | null | undefined, b: number | null | undefined, what: string) => {
+        if (b === undefined || b === null) expect(a ?? null, `${g.key} ${what}`).toBeNull();
+        else expect(a, `${g.key} ${what}`).toBeCloseTo(b, 6);
+      };
+      for (const k of [
+        'applicationsTakenIn',
+        'applicationsCompleted',
+        'partsTakenIn',
+        'partsCompleted',
+        'onTime',
+        'overdue',
+        'instant',
+        'corrections',
+        'refusals',
+        'deadLetters',
+      ] as const)
+        expect(g[k], `${g.key} ${k}`).toBe(w[k] ?? 0);
+      for (const k of [
+        'onTimeRate',
+        'averageWorkingDays',
+        'p90WorkingDays',
+        'promisedSpeedUp',
+        'actualSpeedUp',
+      ] as const)
+        close(g[k], w[k], k);
+      expect(g.paymentsCollectedFen, `${g.key} payments`).toBe(w.paymentsCollectedFen ?? 0);
+      expect(g.ratings, `${g.key} ratings`).toBe(w.ratings ?? 0);
+      expect(g.badRatings, `${g.key} bad ratings`).toBe(w.badRatings ?? 0);
+      close(
+        g.averageRating,
+        w.ratings ? (w as { levelSum: number }).levelSum / w.ratings : null,
+        'averageRating',
+      );
+      expect(g.followUpsOpened, `${g.key} follow-ups`).toBe(w.followUpsOpened ?? 0);
+      expect(g.followUpsClosed, `${g.key} follow-ups closed`).toBe(w.followUpsClosed ?? 0);
+    }
+    // Something of each kind happened: the oracle is not comparing empty sets.
+    if (cut === 'TOTAL') {
+      const all = got[0]!;
+      for (const k of [
+        'partsCompleted',
+        'onTime',
+        'overdue',
+        'refusals',
+        'corrections',
+        'ratings',
+        'badRatings',
+        'followUpsOpened',
+      ] as const)
+        expect(all[k], k).toBeGreaterThan(0);
+      expect(all.paymentsCollectedFen).toBeGreaterThan(0);
+    }
+  }
 
-  it('restricts to a department and to a supervisor’s centre, and lists the parts behind a figure', async () => {
+  async function restrictsAndLists() {
     const performance = new Performance(db);
     const filter: PerformanceFilter = { period: PERIOD, departments: ['tax'] };
     const [tax] = await performance.figures(filter, 'TOTAL');
@@ -536,5 +536,83 @@ describeOnEngines('performance figures', (engine) => {
     // Parts of the seeded set are decided in each of the three months.
     expect(trend.map((p) => p.start)).toEqual(['2026-02-01', '2026-03-01', '2026-04-01']);
     expect(trend.find((p) => p.start === '2026-03-01')!.completed).toBe(total!.partsCompleted);
-  });
+    // A department's staff of two departments: an application with parts of both counts once.
+    const [two] = await performance.figures({ period: PERIOD, departments: ['tax', 'fund'] }, 'TOTAL');
+    expect(two!.applicationsTakenIn).toBe(
+      new Set(
+        recs
+          .filter((x) => (x.department === 'tax' || x.department === 'fund') && inPeriod(x.submitted))
+          .map((x) => x.app),
+      ).size,
+    );
+  }
+
+  /**
+   * The same figures however the period is read: from the tables alone, half from the sums of past days
+   * (rollup.ts), all from them, after changes to days already summed (read from the tables until summed
+   * again), and summed again.
+   */
+  const rollup = () => new PerformanceRollup(db, { settleMs: 0, monthsPerTick: 24 });
+  const dirtyDays = async () =>
+    (
+      await sql<{
+        day: string;
+      }>`select to_char(day, 'YYYY-MM-DD') as day from performance_dirty_days order by day`.execute(db)
+    ).rows.map((r) => r.day);
+  const phases: { name: string; before: () => Promise<void> }[] = [
+    { name: 'from the tables alone', before: async () => {} },
+    {
+      name: 'with the days before 16 March summed',
+      before: async () => {
+        expect(await rollup().tick(at('2026-03-16', 12))).toBeGreaterThan(15);
+        expect((await rollupState(db, PERIOD)).readyThrough).toBe('2026-03-15');
+      },
+    },
+    {
+      name: 'with every day summed',
+      before: async () => {
+        await rollup().tick(new Date());
+        expect((await rollupState(db, PERIOD)).readyThrough).not.toBeNull();
+        expect(await dirtyDays()).toEqual([]);
+      },
+    },
+    {
+      name: 'after days already summed changed',
+      before: async () => {
+        // A correction asked of a part taken in on a summed day, and an application handed to another officer.
+        const corrected = recs.find(
+          (x) => inPeriod(x.submitted) && x.corrections === 0 && x.status === 'IN_REVIEW',
+        )!;
+        await db.updateTable('parts').set({ corrections: 1 }).where('id', '=', corrected.part).execute();
+        corrected.corrections = 1;
+        const handed = recs.find((x) => x.officer !== null && inPeriod(x.finished))!;
+        const other = handed.officer!.replace(
+          /officer-(a|b)/,
+          (_, ab) => `officer-${ab === 'a' ? 'b' : 'a'}`,
+        );
+        await db
+          .updateTable('applications')
+          .set({ responsible_subject: other })
+          .where('id', '=', handed.app)
+          .execute();
+        for (const x of recs.filter((x) => x.app === handed.app)) x.officer = other;
+        expect((await dirtyDays()).length).toBeGreaterThan(0);
+      },
+    },
+    {
+      name: 'summed again',
+      before: async () => {
+        await rollup().tick(new Date());
+        expect(await dirtyDays()).toEqual([]);
+      },
+    },
+  ];
+  for (const phase of phases)
+    describe(phase.name, () => {
+      beforeAll(phase.before);
+      for (const c of cuts)
+        it(`counts every figure as the oracle does, cut by ${c.cut}`, () => countsAsTheOracle(c));
+      it('restricts to a department and to a supervisor’s centre, and lists the parts behind a figure', () =>
+        restrictsAndLists());
+    });
 });

@@ -8,6 +8,7 @@ import {
   type PerformanceCut,
   type PerformanceFilter,
 } from '../../../subgraphs/hall/src/performance/figures';
+import { PerformanceRollup } from '../../../subgraphs/hall/src/performance/rollup';
 import type { HallDatabase } from '../../../subgraphs/hall/src/platform/schema';
 import { median, percentile, round } from '../stats';
 
@@ -25,6 +26,8 @@ export interface DashboardQueryFigures {
   readonly runsMs: number[];
   /** The indexes its statements' plans use (from EXPLAIN ANALYZE). */
   readonly indexes: string[];
+  /** The same query read from the tables alone (no sums of past days): the reference, fewer runs. */
+  readonly tables?: { readonly p50Ms: number; readonly p99Ms: number; readonly runsMs: number[] };
 }
 
 export interface DashboardFigures {
@@ -41,6 +44,15 @@ export interface DashboardFigures {
   readonly yearWarmups?: number;
   readonly yearRuns?: number;
   readonly queries: DashboardQueryFigures[];
+  /** Summing the year's days into performance_days (performance/rollup.ts), as the hall's sweep would. */
+  readonly summed?: {
+    readonly days: number;
+    readonly seconds: number;
+    readonly rows: number;
+    readonly histogramRows: number;
+  };
+  /** Runs of each query read from the tables alone (the reference). */
+  readonly tableRuns?: { readonly month: number; readonly year: number };
   /** Where the plans were written (relative to the repository). */
   readonly plansFile: string;
 }
@@ -102,6 +114,8 @@ export async function dashboardAtScale(options: {
   /** Runs of a year's queries (each takes seconds where a month's take milliseconds). */
   yearWarmups: number;
   yearRuns: number;
+  /** Runs of each query read from the tables alone, the reference (a year's take seconds each). */
+  tableRuns: { month: number; year: number };
   plansFile: string;
   say: (line: string) => void;
 }): Promise<{ figures: DashboardFigures; plans: string }> {
@@ -150,13 +164,37 @@ export async function dashboardAtScale(options: {
       .slice(0, 10);
     const month = { from: `${options.month}-01`, to: last };
     const whole = { from: `${options.year}-01-01`, to: `${options.year}-12-31` };
+    // The year summed as the hall's sweep sums it, on the first day after it (every day of it past).
+    const t0 = performance_now();
+    const days = await new PerformanceRollup(db, { settleMs: 0, monthsPerTick: 24 }).tick(
+      new Date(`${options.year + 1}-01-01T12:00:00+08:00`),
+    );
+    const sumSeconds = round((performance_now() - t0) / 1000, 1);
+    const sizes = await pool.query<{ rows: string; histogram: string }>(
+      'select (select count(*) from performance_days) as rows, (select count(*) from performance_day_days) as histogram',
+    );
+    say(`summed ${days} days in ${sumSeconds} s (${sizes.rows[0]!.rows} rows)`);
     const performance = new Performance(db);
+    const tables = new Performance(db, { readSums: false });
+    const lastDay = month.to;
+    const dirty = {
+      before: async () => {
+        await pool.query(`insert into performance_dirty_days (day) values ($1) on conflict do nothing`, [
+          lastDay,
+        ]);
+      },
+      after: async () => {
+        await pool.query('delete from performance_dirty_days where day = $1', [lastDay]);
+      },
+    };
     const cuts: PerformanceCut[] = ['TOTAL', 'CENTRE', 'DEPARTMENT', 'ITEM', 'BUNDLE', 'OFFICER'];
     const queries: {
       query: string;
       span: 'month' | 'year';
       period: typeof month;
-      run: () => Promise<number>;
+      run: (p: Performance) => Promise<number>;
+      before?: () => Promise<void>;
+      after?: () => Promise<void>;
     }[] = [];
     for (const [span, period] of [
       ['month', month],
@@ -168,20 +206,31 @@ export async function dashboardAtScale(options: {
           query: `figures ${cut}`,
           span,
           period,
-          run: async () => (await performance.figures(filter, cut)).length,
+          run: async (p) => (await p.figures(filter, cut)).length,
         });
+      // A month whose last day changed since it was summed (as today is, or a day a late decision
+      // touched): that day read from the tables, the rest from the sums.
+      if (span === 'month')
+        for (const cut of ['TOTAL', 'DEPARTMENT'] as const)
+          queries.push({
+            query: `figures ${cut}, a day from the tables`,
+            span,
+            period,
+            run: async (p) => (await p.figures(filter, cut)).length,
+            ...dirty,
+          });
       const interval = span === 'month' ? 'DAY' : 'MONTH';
       queries.push({
         query: `trend ${interval}`,
         span,
         period,
-        run: async () => (await performance.trend(filter, interval)).length,
+        run: async (p) => (await p.trend(filter, interval)).length,
       });
       queries.push({
         query: 'parts OVERDUE (100)',
         span,
         period,
-        run: async () => (await performance.parts(filter, 'OVERDUE', 100)).length,
+        run: async (p) => (await p.parts(filter, 'OVERDUE', 100)).length,
       });
     }
 
@@ -191,17 +240,27 @@ export async function dashboardAtScale(options: {
       const [warmups, runs] =
         q.span === 'month' ? [options.warmups, options.runs] : [options.yearWarmups, options.yearRuns];
       say(`  ${q.query}, ${q.span}: ${warmups} warm-ups, ${runs} runs`);
-      for (let k = 0; k < warmups; k++) await q.run();
-      const runsMs: number[] = [];
-      let rows = 0;
-      for (let k = 0; k < runs; k++) {
-        const t0 = performance_now();
-        rows = await q.run();
-        runsMs.push(round(performance_now() - t0, 2));
-      }
+      await q.before?.();
+      const timed = async (p: Performance, warm: number, n: number) => {
+        for (let k = 0; k < warm; k++) await q.run(p);
+        const ms: number[] = [];
+        let rows = 0;
+        for (let k = 0; k < n; k++) {
+          const t0 = performance_now();
+          rows = await q.run(p);
+          ms.push(round(performance_now() - t0, 2));
+        }
+        return { ms, rows };
+      };
+      const { ms: runsMs, rows } = await timed(performance, warmups, runs);
+      const tableRuns = q.span === 'month' ? options.tableRuns.month : options.tableRuns.year;
+      const reference = await timed(tables, 0, tableRuns);
+      if (reference.rows !== rows)
+        throw new Error(`${q.query}: ${rows} rows from the sums, ${reference.rows} from the tables`);
       // Its statements, as Kysely sent them, explained with their parameters.
       captured = [];
-      await q.run();
+      await q.run(performance);
+      await q.after?.();
       const statements = captured;
       captured = [];
       const texts: string[] = [];
@@ -227,6 +286,11 @@ export async function dashboardAtScale(options: {
         p99Ms: round(percentile(runsMs, 99), 1),
         runsMs,
         indexes: indexesOf(plan),
+        tables: {
+          p50Ms: round(median(reference.ms), 1),
+          p99Ms: round(percentile(reference.ms, 99), 1),
+          runsMs: reference.ms,
+        },
       });
       say(
         `    p50 ${out.at(-1)!.p50Ms} ms, p99 ${out.at(-1)!.p99Ms} ms; ${out.at(-1)!.indexes.join(', ') || 'no index'}`,
@@ -254,6 +318,13 @@ export async function dashboardAtScale(options: {
         yearWarmups: options.yearWarmups,
         yearRuns: options.yearRuns,
         queries: out,
+        summed: {
+          days,
+          seconds: sumSeconds,
+          rows: Number(sizes.rows[0]!.rows),
+          histogramRows: Number(sizes.rows[0]!.histogram),
+        },
+        tableRuns: options.tableRuns,
         plansFile: options.plansFile,
       },
       plans: plans.join('\n'),

@@ -831,6 +831,159 @@ const migrations: Record<string, Migration> = {
       );
     },
   },
+  '2026-12-05-026-performance-days': {
+    async up(db: Kysely<unknown>) {
+      // The figures of past days, summed once (performance/rollup.ts): a month of a city's year read from
+      // its parts took seconds (BENCHMARKS.md §8). One row per day and grain (centre, bundle, officer,
+      // department, item), each activity's counts and sums keyed by the day of its own instant; the working
+      // days of the parts decided, as a histogram, so the 90th percentile stays exact.
+      const grain = sql`day date not null, centre text not null, bundle_code text not null, officer text not null,
+        department text not null, item_code text not null`;
+      const counts = [
+        'applications_taken_in',
+        'applications_completed',
+        'parts_taken_in',
+        'corrections',
+        'taken_in_first_of_department',
+        'taken_in_first_of_item',
+        'completed_first_of_department',
+        'completed_first_of_item',
+        'parts_completed',
+        'on_time',
+        'overdue_completed',
+        'days_count',
+        'promised_count',
+        'legal_count',
+        'instant',
+        'refusals',
+        'dead_letters',
+        'payments',
+        'payment_lines',
+        'ratings',
+        'bad_ratings',
+      ];
+      const sums = [
+        'days_sum',
+        'promised_sum',
+        'legal_sum',
+        'promised_with_legal_sum',
+        'actual_sum',
+        'promised_timed_sum',
+        'payments_fen',
+        'lines_fen',
+        'rating_sum',
+      ];
+      const columns = [...counts, ...sums].map((c) => sql.raw(`${c} bigint not null default 0`));
+      await sql`create table performance_days (${grain}, ${sql.join(columns)},
+        primary key (day, centre, bundle_code, officer, department, item_code))`.execute(db);
+      await sql`create table performance_day_days (${grain}, working_days integer not null, parts bigint not null,
+        primary key (day, centre, bundle_code, officer, department, item_code, working_days))`.execute(db);
+      // Which days are summed: through `marked_through` a change is marked (the days it touches become
+      // dirty); through `ready_through` the sums are read. A day is marked first and summed once the
+      // transactions that began before its marking have ended, so none of them is missed.
+      await sql`create table performance_rollup (id integer primary key check (id = 1),
+        marked_through date, marked_at timestamptz, ready_through date)`.execute(db);
+      await sql`insert into performance_rollup (id) values (1)`.execute(db);
+      await sql`create table performance_dirty_days (day date primary key)`.execute(db);
+      // Every change of a row a figure counts marks the summed days it touches, whatever code wrote it: a
+      // late decision, a correction asked of a part taken in last month, an application handed to another
+      // officer, a payment reconciled, a rating migrated. Marked days are read from the tables until summed
+      // again.
+      await sql`create function performance_mark(variadic instants timestamptz[]) returns void
+        language plpgsql as $$
+        declare
+          through date;
+          i timestamptz;
+        begin
+          select marked_through into through from performance_rollup where id = 1;
+          if through is null then return; end if;
+          foreach i in array instants loop
+            if i is not null and (i at time zone 'Asia/Shanghai')::date <= through then
+              insert into performance_dirty_days (day) values ((i at time zone 'Asia/Shanghai')::date)
+                on conflict do nothing;
+            end if;
+          end loop;
+        end $$`.execute(db);
+      await sql`create function performance_parts_changed() returns trigger language plpgsql as $$
+        begin
+          if tg_op <> 'INSERT' then perform performance_mark(old.submitted_at, old.finished_at, old.dead_lettered_at); end if;
+          if tg_op <> 'DELETE' then perform performance_mark(new.submitted_at, new.finished_at, new.dead_lettered_at); end if;
+          return null;
+        end $$`.execute(db);
+      await sql`create trigger performance_parts_inserted_or_deleted after insert or delete on parts
+        for each row execute function performance_parts_changed()`.execute(db);
+      // A part's status moves often; only a move into or out of what a figure counts marks a day.
+      await sql`create trigger performance_parts_updated after update on parts for each row
+        when (old.corrections is distinct from new.corrections
+          or ((old.status in ('CORRECTION_REQUESTED', 'APPROVED', 'REJECTED')
+              or new.status in ('CORRECTION_REQUESTED', 'APPROVED', 'REJECTED'))
+            and old.status is distinct from new.status)
+          or old.submitted_at is distinct from new.submitted_at
+          or old.finished_at is distinct from new.finished_at
+          or old.on_time is distinct from new.on_time
+          or old.working_days is distinct from new.working_days
+          or old.promised_days is distinct from new.promised_days
+          or old.legal_days is distinct from new.legal_days
+          or old.dead_lettered_at is distinct from new.dead_lettered_at
+          or old.department is distinct from new.department
+          or old.item_code is distinct from new.item_code)
+        execute function performance_parts_changed()`.execute(db);
+      // An application's centre, bundle and officer are its parts', payments' and ratings' grain.
+      await sql`create function performance_applications_changed() returns trigger language plpgsql as $$
+        begin
+          if tg_op = 'DELETE' then
+            perform performance_mark(old.submitted_at, old.completed_at);
+            return null;
+          end if;
+          perform performance_mark(new.submitted_at, new.completed_at);
+          if tg_op = 'UPDATE' then
+            perform performance_mark(old.submitted_at, old.completed_at);
+            perform performance_mark(p.submitted_at, p.finished_at, p.dead_lettered_at) from parts p where p.application_id = new.id;
+            perform performance_mark(pay.paid_at) from payments pay where pay.application_id = new.id;
+            perform performance_mark(r.rated_at) from ratings r where r.application_id = new.id;
+          end if;
+          return null;
+        end $$`.execute(db);
+      await sql`create trigger performance_applications_inserted_or_deleted after insert or delete on applications
+        for each row execute function performance_applications_changed()`.execute(db);
+      await sql`create trigger performance_applications_updated after update on applications for each row
+        when (old.centre is distinct from new.centre
+          or old.bundle_code is distinct from new.bundle_code
+          or old.responsible_subject is distinct from new.responsible_subject
+          or old.submitted_at is distinct from new.submitted_at
+          or old.completed_at is distinct from new.completed_at)
+        execute function performance_applications_changed()`.execute(db);
+      await sql`create function performance_payments_changed() returns trigger language plpgsql as $$
+        begin
+          if tg_op <> 'INSERT' then perform performance_mark(old.paid_at); end if;
+          if tg_op <> 'DELETE' then perform performance_mark(new.paid_at); end if;
+          return null;
+        end $$`.execute(db);
+      await sql`create trigger performance_payments_changed after insert or delete or update of status, paid_at, lines, total_fen, application_id
+        on payments for each row execute function performance_payments_changed()`.execute(db);
+      await sql`create function performance_ratings_changed() returns trigger language plpgsql as $$
+        begin
+          if tg_op <> 'INSERT' then perform performance_mark(old.rated_at); end if;
+          if tg_op <> 'DELETE' then perform performance_mark(new.rated_at); end if;
+          return null;
+        end $$`.execute(db);
+      await sql`create trigger performance_ratings_changed after insert or delete or update on ratings
+        for each row execute function performance_ratings_changed()`.execute(db);
+    },
+    async down(db: Kysely<unknown>) {
+      await sql`drop trigger performance_parts_inserted_or_deleted on parts`.execute(db);
+      await sql`drop trigger performance_parts_updated on parts`.execute(db);
+      await sql`drop trigger performance_applications_inserted_or_deleted on applications`.execute(db);
+      await sql`drop trigger performance_applications_updated on applications`.execute(db);
+      await sql`drop trigger performance_payments_changed on payments`.execute(db);
+      await sql`drop trigger performance_ratings_changed on ratings`.execute(db);
+      await sql`drop function performance_parts_changed, performance_applications_changed, performance_payments_changed,
+        performance_ratings_changed, performance_mark`.execute(db);
+      await sql`drop table performance_days, performance_day_days, performance_rollup, performance_dirty_days`.execute(
+        db,
+      );
+    },
+  },
 };
 
 const provider: MigrationProvider = { getMigrations: async () => migrations };

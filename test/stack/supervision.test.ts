@@ -39,6 +39,7 @@ const NOTICE_FIELDS =
 describe('e-supervision: staff told of time limits, urges answered, the calendar kept', () => {
   let s: InProcessStack;
   let shiftMs = 0;
+  let submittedOn = '';
   let hall: HallSubgraph;
   let buyer: string;
   let applicationId: string;
@@ -66,7 +67,7 @@ describe('e-supervision: staff told of time limits, urges answered, the calendar
 
   beforeAll(async () => {
     s = await startInProcessTestStack(
-      { hallEnv: { SUPERVISION_INTERVAL_MS: '0', POLL_INTERVAL_MS: '500' } },
+      { hallEnv: { SUPERVISION_INTERVAL_MS: '0', POLL_INTERVAL_MS: '500', PERFORMANCE_SETTLE_MS: '0' } },
       beijingClock(() => new Date(Date.now() + shiftMs)),
     );
     const stack = s as unknown as TestStack;
@@ -87,6 +88,7 @@ describe('e-supervision: staff told of time limits, urges answered, the calendar
       materials: await houseTransferMaterials(stack, buyer),
     });
     applicationId = submitted.id;
+    submittedOn = beijingClock(() => new Date(Date.now() + shiftMs)).today();
     // The window officer takes responsibility (首问负责): the application becomes their centre's.
     const taken = await s.gql(
       'mutation T($id: ID!) { takeResponsibility(applicationId: $id) { id } }',
@@ -291,5 +293,28 @@ describe('e-supervision: staff told of time limits, urges answered, the calendar
     expect((await s.gql('{ calendarYears { year } }', {}, buyer)).errors?.[0]?.extensions?.code).toBe(
       'FORBIDDEN',
     );
+  });
+  it('sums the days gone by for the performance figures at its sweep, and the figures read from the sums count the transfer', async () => {
+    const today = calendar.addWorkingDays(taxPart.deadline, 3);
+    hallToday(today);
+    await hall.watch.sweep();
+    const yesterday = new Date(Date.parse(today) - DAY).toISOString().slice(0, 10);
+    expect(await hall.rollup.readyThrough()).toBe(yesterday);
+    const parts = await s.gql<{ application: { parts: { id: string }[] } }>(
+      'query A($id: ID!) { application(id: $id) { parts { id } } }',
+      { id: applicationId },
+      buyer,
+    );
+    const figures = await s.gql<{
+      performance: { key: string; applicationsTakenIn: number; partsTakenIn: number }[];
+    }>(
+      'query P($f: PerformanceFilter!) { performance(filter: $f) { key applicationsTakenIn partsTakenIn } }',
+      { f: { from: submittedOn, to: yesterday } },
+      tokens.supervisor,
+    );
+    expect(figures.errors, JSON.stringify(figures.errors)).toBeUndefined();
+    expect(figures.data!.performance).toEqual([
+      { key: 'ALL', applicationsTakenIn: 1, partsTakenIn: parts.data!.application.parts.length },
+    ]);
   });
 });

@@ -491,6 +491,7 @@ export async function createHallSubgraph(
     dispatcher,
     jobs,
     watch,
+    rollup,
     /** Listens, then starts dispatching (work left by a previous process included). */
     async listen() {
       const url = await subgraph.listen();
@@ -538,6 +539,8 @@ export interface HallSubgraph extends Subgraph {
   readonly jobs: JobQueue;
   /** E-supervision's sweep (tests run one at once rather than wait for the interval). */
   readonly watch: SupervisionWatch;
+  /** The performance figures' sums of past days, which the sweep keeps. */
+  readonly rollup: PerformanceRollup;
 }
 
 /** What a test may set of the hall beyond its settings. */

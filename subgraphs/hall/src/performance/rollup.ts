@@ -165,6 +165,11 @@ export class PerformanceRollup {
     return summed;
   }
 
+  /** The last day whose sums are read (null before the first). */
+  async readyThrough(): Promise<string | null> {
+    return (await this.current()).readyThrough;
+  }
+
   private async current(): Promise<{
     markedThrough: string | null;
     markedAt: Date | null;

@@ -9,6 +9,7 @@ import type { BuiltFootprintFigures, LoadFigures } from './scenarios/built-footp
 import { DASHBOARD_TARGETS, type DashboardFigures } from './scenarios/dashboard';
 import type { DurableFigures } from './scenarios/durable';
 import type { StartFigures } from './scenarios/footprint';
+import { IDLE_TARGETS, type IdleCasesFigures } from './scenarios/idle-cases';
 import type { OverheadFigures } from './scenarios/overhead';
 import type { ThroughputFigures } from './scenarios/throughput';
 import type { WorstFigures } from './scenarios/worst-request';
@@ -34,6 +35,8 @@ export interface BenchResults {
   footprint?: BuiltFootprintFigures & { environment: Environment };
   /** Section 8's dashboard at a city's scale, with where and when it was measured (`npm run bench:dashboard`). */
   dashboard?: DashboardFigures & { environment: Environment };
+  /** Section 9's open cases and the department reads they cost (`npm run bench:idle-cases`). */
+  idle?: IdleCasesFigures & { environment: Environment };
 }
 
 /** Section 6's targets for the built stack (issue 21). */
@@ -82,6 +85,7 @@ export function report(r: BenchResults): string {
     'npm run bench:footprint  # section 6 alone',
     'npm run bench:dashboard  # section 8 alone (not part of npm run bench: a year of 1 000 000 applications',
     '                         # is generated first, ≈ 10 min, then kept for the next runs)',
+    'npm run bench:idle-cases # section 9 alone (10 000 applications handed in first, ≈ 10 min)',
     '```',
     '',
     `Measured ${e.date.slice(0, 16).replace('T', ' ')} UTC at ${e.commit} on ${e.cpu}, ${e.memoryGiB} GiB, Node ${e.node};`,
@@ -210,6 +214,18 @@ export function report(r: BenchResults): string {
       `every query of a month p50 < ${DASHBOARD_TARGETS.monthP50Ms} ms, of a year < ${DASHBOARD_TARGETS.yearP50Ms} ms (PostgreSQL, ${d.counts.applications} applications)`,
       `slowest of a month: ${m.query} ${m.p50Ms} ms p50 (p99 ${m.p99Ms}); of the year: ${y.query} ${y.p50Ms} ms p50 (p99 ${y.p99Ms})`,
       met(m.p50Ms < DASHBOARD_TARGETS.monthP50Ms && y.p50Ms < DASHBOARD_TARGETS.yearP50Ms),
+    ]);
+  }
+  if (r.idle) {
+    const i = r.idle;
+    summary.push([
+      '9. Open cases at scale',
+      `${i.cases} open cases unchanged: ≤ ${IDLE_TARGETS.readsPerSecond} department read/s; a decision seen ≤ ${IDLE_TARGETS.callbackToStatusMs} ms after its callback`,
+      `${i.readsPerSecondWithBackoff} reads/s (without the backoff ${i.readsPerSecondWithoutBackoff}); decisions seen in ${i.callbackToStatusP50Ms} ms p50, ${i.callbackToStatusMaxMs} ms at most`,
+      met(
+        i.readsPerSecondWithBackoff <= IDLE_TARGETS.readsPerSecond &&
+          i.callbackToStatusMaxMs <= IDLE_TARGETS.callbackToStatusMs,
+      ),
     ]);
   }
   out.push('## Summary', '', table(['scenario', 'target', 'measured', ''], summary), '');
@@ -567,6 +583,7 @@ export function report(r: BenchResults): string {
     );
   }
   if (r.dashboard) out.push(...dashboardSection(r.dashboard));
+  if (r.idle) out.push(...idleSection(r.idle));
   return `${out.join('\n')}`;
 }
 
@@ -639,6 +656,56 @@ function dashboardSection(d: DashboardFigures & { environment: Environment }): s
         q.tables && q.p50Ms > 0 ? `${Math.round(q.tables.p50Ms / q.p50Ms)}×` : '—',
         q.indexes.join(', ') || '— (sequential scans)',
       ]),
+    ),
+    '',
+  ];
+}
+
+/** Section 9: open cases and the department reads they cost, with the backoff and without. */
+function idleSection(i: IdleCasesFigures & { environment: Environment }): string[] {
+  const e = i.environment;
+  return [
+    '## 9. Open cases at scale: department reads and callbacks',
+    '',
+    `Measured by \`npm run bench:idle-cases\` ${e.date.slice(0, 16).replace('T', ' ')} UTC at ${e.commit} on ${e.cpu}, ${e.memoryGiB} GiB, Node ${e.node};`,
+    'the hall on PostgreSQL (the machine’s), the rest of the stack as `npm start` runs it.',
+    '',
+    `${i.cases} sole traders' registrations handed in through the hall, each one case at the market system, whose clock`,
+    'stands still: every case stays open and unchanged. The hall’s reads of a case back off while it stays unchanged',
+    '(subgraphs/hall/src/dispatch/poll-backoff.ts): the poll jobs are set as a day of quiet leaves them (each case read',
+    'unchanged 14 times, its next read due within the longest wait), and the market system’s reads of a case',
+    `counted over ${i.windowSeconds} s. Then ${i.callbackToStatusMs.length} cases decided at the market system one after another: the time from`,
+    'each decision to the hall’s part showing it (the department’s signed callback brings its read forward).',
+    'The reference, in the same run: the hall restarted as it read cases before the backoff (`POLL_MAX_INTERVAL_MS`',
+    `equal to \`POLL_INTERVAL_MS\`), its reads counted the same way. Settings: ${Object.entries(i.settings)
+      .map(([k, v]) => `\`${k}\` ${v}`)
+      .join(', ')}.`,
+    '',
+    table(
+      ['', 'reads of the market system per second', 'target', ''],
+      [
+        [
+          'with the backoff',
+          i.readsPerSecondWithBackoff,
+          `≤ ${IDLE_TARGETS.readsPerSecond}`,
+          met(i.readsPerSecondWithBackoff <= IDLE_TARGETS.readsPerSecond),
+        ],
+        ['without it (reference)', i.readsPerSecondWithoutBackoff, '—', '—'],
+      ],
+    ),
+    '',
+    table(
+      ['decision to status', 'p50 ms', 'max ms', 'target', '', 'each, ms'],
+      [
+        [
+          'callback, then one read',
+          i.callbackToStatusP50Ms,
+          i.callbackToStatusMaxMs,
+          `≤ ${IDLE_TARGETS.callbackToStatusMs} ms`,
+          met(i.callbackToStatusMaxMs <= IDLE_TARGETS.callbackToStatusMs),
+          i.callbackToStatusMs.join(', '),
+        ],
+      ],
     ),
     '',
   ];

@@ -89,10 +89,12 @@ async function withStack<T>(run: (s: TestStack) => Promise<T>, options = {}): Pr
 }
 
 const results: BenchResults = { environment: environment(), quick, parameters: P, failed: {} };
-// Section 8 is measured by its own command (`npm run bench:dashboard`): a full run keeps its last figures.
+// Sections 8 and 9 are measured by their own commands (`npm run bench:dashboard`, `npm run bench:idle-cases`):
+// a full run keeps their last figures.
 if (!quick && existsSync(`${ROOT_DIR}/benchmarks.json`)) {
   const kept = JSON.parse(readFileSync(`${ROOT_DIR}/benchmarks.json`, 'utf8')) as BenchResults;
   if (kept.dashboard) results.dashboard = kept.dashboard;
+  if (kept.idle) results.idle = kept.idle;
 }
 
 /** Writes a result file formatted as the linter formats it (Markdown tables aligned), so it passes `biome ci`. */

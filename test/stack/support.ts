@@ -80,6 +80,10 @@ export async function testStackOptions(options: StackOptions = {}): Promise<Stac
     // Payers pay every fee order at once, unless a test is about paying (autopayAfterMs: null).
     autopayAfterMs: 0,
     ...options,
+    // Tests move the departments' clocks and wait for the decisions: a quiet case is read again within
+    // 4 s at most, not hours, where a callback did not say (the backoff itself: poll-backoff.test.ts and
+    // the idle-cases benchmark).
+    hallEnv: { POLL_MAX_INTERVAL_MS: '4000', ...options.hallEnv },
     // Tests drive hundreds of requests from one address and one account: the rate limits and the upload
     // quota are lifted, except where a test asks for them (LIMITS_LIFTED: 'false').
     env: { LIMITS_LIFTED: 'true', ...options.env },

@@ -236,6 +236,7 @@ export async function createHallSubgraph(
       backoffMaxMs: config.dispatchBackoffMaxMs,
       uncertainWaitMs: config.dispatchUncertainWaitMs,
       pollIntervalMs: config.pollIntervalMs,
+      pollMaxIntervalMs: config.pollMaxIntervalMs,
     },
     log: log.child({ component: 'dispatcher' }),
     onOutcome: (kind, outcome) => {

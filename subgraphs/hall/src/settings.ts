@@ -228,7 +228,12 @@ export const hallSettings = defineSettings('subgraph-hall', {
   pollIntervalMs: {
     env: 'POLL_INTERVAL_MS',
     schema: settings.ms(2_000),
-    doc: 'How often an accepted case is read back from its department (callbacks make it sooner).',
+    doc: 'How soon an accepted case is read back from its department, and again after each change (callbacks make it sooner).',
+  },
+  pollMaxIntervalMs: {
+    env: 'POLL_MAX_INTERVAL_MS',
+    schema: settings.ms(21_600_000),
+    doc: 'The longest wait between reads of a case its department has not changed: each read that finds it unchanged doubles the wait from POLL_INTERVAL_MS up to this, never past half the time left to the part’s deadline. The departments’ signed callbacks bring a read forward at once (CALLBACK_COALESCE_MS); these reads find a callback that never came. 6 hours keeps 10,000 open cases under one read a second.',
   },
   callbackSecrets: {
     env: 'CALLBACK_SECRETS',

@@ -18,6 +18,7 @@ import { finishOf, recordFinish } from '../performance/finish';
 import type { Queryable, UnitOfWork } from '../platform/unit-of-work';
 import { caseInput } from './case-input';
 import { type CaseView, type DepartmentApi, DispatchError } from './department-api';
+import { nextPollDelay } from './poll-backoff';
 
 const tracing = tracer('hall');
 
@@ -70,6 +71,8 @@ export interface DispatchSettings {
   /** The wait before resending a submission whose fate is unknown ({@link DispatchError.uncertain}). */
   readonly uncertainWaitMs: number;
   readonly pollIntervalMs: number;
+  /** The longest wait between reads of a case that stays unchanged (poll-backoff.ts). */
+  readonly pollMaxIntervalMs: number;
 }
 
 /**
@@ -283,8 +286,6 @@ export class Dispatcher {
     const { apps, jobs, uow, calendar, settings } = this.deps;
     const now = new Date();
     const view = provenBySending(job, answered);
-    // A decision reported in the answer to a submission is read back at once, with what it issued.
-    const pollAt = view === answered ? new Date(now.getTime() + settings.pollIntervalMs) : now;
     const acceptedAt = new Date(view.acceptedAt);
     return uow(async (tx): Promise<DispatchOutcome> => {
       if (!(await jobs.holds(tx, job.id))) return 'lease_lost';
@@ -313,7 +314,28 @@ export class Dispatcher {
         : answer.change;
       const updated = await apps.updatePart(tx, part.id, change, now);
       const following = view.status === 'ACCEPTED' || view.status === 'IN_REVIEW';
-      if (job.kind === 'poll' && following) await jobs.reschedule(tx, job.id, pollAt);
+      // A decision reported in the answer to a submission is read back at once, with what it issued; a
+      // case still being decided is read again later, the later the longer it stays unchanged.
+      const quiet =
+        job.kind === 'poll' &&
+        updated.status === part.status &&
+        updated.statusAt?.getTime() === part.statusAt?.getTime()
+          ? Number(job.payload.quiet ?? 0) + 1
+          : 0;
+      const pollAt =
+        view === answered
+          ? new Date(
+              now.getTime() +
+                nextPollDelay({
+                  quiet,
+                  intervalMs: settings.pollIntervalMs,
+                  maxIntervalMs: settings.pollMaxIntervalMs,
+                  now,
+                  deadline: updated.deadline,
+                }),
+            )
+          : now;
+      if (job.kind === 'poll' && following) await jobs.reschedule(tx, job.id, pollAt, undefined, { quiet });
       else {
         await jobs.complete(tx, job.id, now);
         if (following) await enqueue(tx, part.id, 'poll', pollAt, {}, now, job.traceParent);

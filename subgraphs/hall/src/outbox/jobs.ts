@@ -143,7 +143,13 @@ export class JobQueue {
   }
 
   /** Runs the job again at `runAt` (counting an attempt when it failed). */
-  async reschedule(tx: Queryable, jobId: number, runAt: Date, failure?: string): Promise<void> {
+  async reschedule(
+    tx: Queryable,
+    jobId: number,
+    runAt: Date,
+    failure?: string,
+    payload?: Record<string, unknown>,
+  ): Promise<void> {
     await tx
       .updateTable('dispatch_jobs')
       .set((eb) => ({
@@ -151,6 +157,7 @@ export class JobQueue {
         lease_owner: null,
         lease_until: null,
         ...(failure !== undefined ? { attempts: eb('attempts', '+', 1), last_error: failure } : {}),
+        ...(payload !== undefined ? { payload: JSON.stringify(payload) } : {}),
       }))
       .where('id', '=', jobId)
       .execute();

@@ -1,6 +1,6 @@
 import { type RawBuilder, sql } from 'kysely';
 import type { Database } from '../platform/database';
-import { type DayRange, daysWithin, rollupState, splitPeriod, withinRanges } from './rollup';
+import { type DayRange, rollupState, splitPeriod, summedSource, withinRanges } from './rollup';
 
 /**
  * The figures centres are judged by (issue 20; the seed reports: on-time completion, speed-up, on-the-spot
@@ -443,8 +443,8 @@ export class Performance {
         )},
         sum(${sql.raw(byLine ? 'payment_lines' : 'payments')}) as payments,
         sum(${sql.raw(byLine ? 'lines_fen' : 'payments_fen')}) as collected_fen
-      from performance_days d
-      where ${daysWithin(sql`d.day`, summed)} and ${summedRestrictions(filter)}
+      from ${summedSource(summed, { byMonth: true })} d
+      where ${summedRestrictions(filter)}
       group by 1`.execute(this.db);
     return r.rows;
   }
@@ -453,8 +453,8 @@ export class Performance {
   private async summedDays(filter: PerformanceFilter, cut: PerformanceCut, summed: DayRange[]) {
     const r = await sql<Record<string, unknown>>`
       select ${summedKey(cut)} as key, d.working_days, sum(d.parts) as parts
-      from performance_day_days d
-      where ${daysWithin(sql`d.day`, summed)} and ${summedRestrictions(filter)}
+      from ${summedSource(summed, { byMonth: true, histogram: true })} d
+      where ${summedRestrictions(filter)}
       group by 1, 2`.execute(this.db);
     return r.rows;
   }
@@ -644,8 +644,8 @@ export class Performance {
         ? sql<{ start: string; completed: string; on_time: string }>`
           select to_char(date_trunc(${unit}, d.day::timestamp), 'YYYY-MM-DD') as start,
             sum(d.parts_completed) as completed, sum(d.on_time) as on_time
-          from performance_days d
-          where ${daysWithin(sql`d.day`, summed)} and ${summedRestrictions(filter)}
+          from ${summedSource(summed, { byMonth: interval === 'MONTH' })} d
+          where ${summedRestrictions(filter)}
           group by 1`.execute(this.db)
         : undefined,
       live.length > 0

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { p90Of } from './figures';
-import { addDays, splitPeriod } from './rollup';
+import { addDays, carveMonths, lastOfMonth, splitPeriod } from './rollup';
 
 describe('the days of a period, summed or read from the tables', () => {
   const march = { from: '2026-03-01', to: '2026-03-31' };
@@ -43,6 +43,39 @@ describe('the days of a period, summed or read from the tables', () => {
     expect(addDays('2028-02-28', 1)).toBe('2028-02-29');
     expect(addDays('2026-12-31', 1)).toBe('2027-01-01');
     expect(addDays('2026-03-01', -1)).toBe('2026-02-28');
+  });
+});
+
+describe('whole months of the days summed', () => {
+  it('reads the whole calendar months inside a run from the months, the days at its ends from the days', () => {
+    expect(carveMonths([{ from: '2026-01-15', to: '2026-04-10' }])).toEqual({
+      months: [{ from: '2026-02-01', to: '2026-03-01' }],
+      days: [
+        { from: '2026-01-15', to: '2026-01-31' },
+        { from: '2026-04-01', to: '2026-04-10' },
+      ],
+    });
+  });
+
+  it('reads a run that is one whole month from the months alone, and one within a month from its days', () => {
+    expect(carveMonths([{ from: '2026-02-01', to: '2026-02-28' }])).toEqual({
+      months: [{ from: '2026-02-01', to: '2026-02-01' }],
+      days: [],
+    });
+    expect(carveMonths([{ from: '2026-03-02', to: '2026-03-30' }])).toEqual({
+      months: [],
+      days: [{ from: '2026-03-02', to: '2026-03-30' }],
+    });
+  });
+
+  it('knows the last day of each month, February of a leap year too', () => {
+    expect(['2026-01-09', '2026-02-01', '2028-02-10', '2026-04-30', '2026-12-31'].map(lastOfMonth)).toEqual([
+      '2026-01-31',
+      '2026-02-28',
+      '2028-02-29',
+      '2026-04-30',
+      '2026-12-31',
+    ]);
   });
 });
 

@@ -86,6 +86,88 @@ export function withinRanges(column: RawBuilder<unknown>, ranges: readonly DayRa
   )})`;
 }
 
+/** The counts and sums of performance_days and performance_months (migration 2026-12-05-026). */
+export const MEASURES = [
+  'applications_taken_in',
+  'applications_completed',
+  'parts_taken_in',
+  'corrections',
+  'taken_in_first_of_department',
+  'taken_in_first_of_item',
+  'completed_first_of_department',
+  'completed_first_of_item',
+  'parts_completed',
+  'on_time',
+  'overdue_completed',
+  'days_count',
+  'promised_count',
+  'legal_count',
+  'instant',
+  'refusals',
+  'dead_letters',
+  'payments',
+  'payment_lines',
+  'ratings',
+  'bad_ratings',
+  'days_sum',
+  'promised_sum',
+  'legal_sum',
+  'promised_with_legal_sum',
+  'actual_sum',
+  'promised_timed_sum',
+  'payments_fen',
+  'lines_fen',
+  'rating_sum',
+] as const;
+
+/** The first day of a day's month. */
+export const monthOf = (day: string): string => `${day.slice(0, 7)}-01`;
+
+/** The last day of a day's month. */
+export function lastOfMonth(day: string): string {
+  return addDays(monthOf(addDays(`${day.slice(0, 7)}-28`, 4)), -1);
+}
+
+/**
+ * Runs of summed days cut into the whole calendar months inside them (read from performance_months, as
+ * a run of their first days) and the days left at their ends (read from performance_days).
+ */
+export function carveMonths(runs: readonly DayRange[]): { days: DayRange[]; months: DayRange[] } {
+  const days: DayRange[] = [];
+  const months: DayRange[] = [];
+  for (const run of runs) {
+    const first = run.from === monthOf(run.from) ? run.from : addDays(lastOfMonth(run.from), 1);
+    const last = run.to === lastOfMonth(run.to) ? run.to : addDays(monthOf(run.to), -1);
+    if (first > last) {
+      days.push(run);
+      continue;
+    }
+    months.push({ from: first, to: monthOf(last) });
+    if (run.from < first) days.push({ from: run.from, to: addDays(first, -1) });
+    if (last < run.to) days.push({ from: addDays(last, 1), to: run.to });
+  }
+  return { days, months };
+}
+
+/**
+ * The sums of the summed runs as one relation `d` of performance_days' columns: whole months from
+ * performance_months (when `byMonth`), the other days from performance_days; `histogram` for the
+ * working days' tables.
+ */
+export function summedSource(
+  runs: readonly DayRange[],
+  options: { byMonth: boolean; histogram?: boolean },
+): RawBuilder<unknown> {
+  const [dayTable, monthTable] = options.histogram
+    ? ['performance_day_days', 'performance_month_days']
+    : ['performance_days', 'performance_months'];
+  if (!options.byMonth)
+    return sql`(select * from ${sql.table(dayTable)} where ${daysWithin(sql`day`, runs)})`;
+  const { days, months } = carveMonths(runs);
+  return sql`(select * from ${sql.table(dayTable)} where ${daysWithin(sql`day`, days)}
+    union all select * from ${sql.table(monthTable)} where ${daysWithin(sql`day`, months)})`;
+}
+
 const dayOf = (instant: RawBuilder<unknown>) => sql`(${instant} at time zone 'Asia/Shanghai')::date`;
 const GRAIN = sql`day, centre, bundle_code, officer, department, item_code`;
 /** A part's or a payment's grain from its application `a`. */
@@ -150,8 +232,7 @@ export class PerformanceRollup {
         months > 0 && from <= settled.markedThrough;
         months--
       ) {
-        const monthEnd = addDays(`${addDays(`${from.slice(0, 7)}-28`, 4).slice(0, 7)}-01`, -1);
-        const to = [monthEnd, settled.markedThrough].sort()[0]!;
+        const to = [lastOfMonth(from), settled.markedThrough].sort()[0]!;
         summed += await this.sum({ from, to }, true);
         from = addDays(to, 1);
       }
@@ -332,6 +413,21 @@ export class PerformanceRollup {
           where r.rated_at >= ${from} and r.rated_at < ${to}
           group by 1, 2, 3, 4, 5, 6`,
       );
+      // The months the run falls in, summed again from their days (a month is read whole only once every
+      // day of it is summed and unchanged since: figures.ts).
+      const months = sql`between ${monthOf(range.from)}::date and ${monthOf(range.to)}::date`;
+      const ofMonths = sql`day between ${monthOf(range.from)}::date and ${lastOfMonth(range.to)}::date`;
+      await sql`delete from performance_months where day ${months}`.execute(tx);
+      await sql`delete from performance_month_days where day ${months}`.execute(tx);
+      await sql`insert into performance_months (${GRAIN}, ${sql.raw(MEASURES.join(', '))})
+        select date_trunc('month', day)::date, centre, bundle_code, officer, department, item_code,
+          ${sql.raw(MEASURES.map((m) => `sum(${m})`).join(', '))}
+        from performance_days where ${ofMonths}
+        group by 1, 2, 3, 4, 5, 6`.execute(tx);
+      await sql`insert into performance_month_days (${GRAIN}, working_days, parts)
+        select date_trunc('month', day)::date, centre, bundle_code, officer, department, item_code, working_days, sum(parts)
+        from performance_day_days where ${ofMonths}
+        group by 1, 2, 3, 4, 5, 6, 7`.execute(tx);
       if (advance)
         await sql`update performance_rollup set ready_through = ${range.to}::date
           where id = 1 and (ready_through is null or ready_through < ${range.to}::date)`.execute(tx);

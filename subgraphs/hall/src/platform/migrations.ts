@@ -878,6 +878,11 @@ const migrations: Record<string, Migration> = {
         primary key (day, centre, bundle_code, officer, department, item_code))`.execute(db);
       await sql`create table performance_day_days (${grain}, working_days integer not null, parts bigint not null,
         primary key (day, centre, bundle_code, officer, department, item_code, working_days))`.execute(db);
+      // The same summed again per calendar month (its day the month's first), for a year read in twelve steps.
+      await sql`create table performance_months (${grain}, ${sql.join(columns)},
+        primary key (day, centre, bundle_code, officer, department, item_code))`.execute(db);
+      await sql`create table performance_month_days (${grain}, working_days integer not null, parts bigint not null,
+        primary key (day, centre, bundle_code, officer, department, item_code, working_days))`.execute(db);
       // Which days are summed: through `marked_through` a change is marked (the days it touches become
       // dirty); through `ready_through` the sums are read. A day is marked first and summed once the
       // transactions that began before its marking have ended, so none of them is missed.

@@ -596,6 +596,17 @@ describeOnEngines('performance figures', (engine) => {
           .where('id', '=', handed.app)
           .execute();
         for (const x of recs.filter((x) => x.app === handed.app)) x.officer = other;
+        // A follow-up opened in March closed, rectified: its day's 回访整改率 changes.
+        const open = rates.find(
+          (x) => x.followUp && x.followUp.status !== 'CLOSED' && inPeriod(x.followUp.opened),
+        )!;
+        const [row] = (
+          await sql<{ id: string }>`select f.id from rating_follow_ups f join ratings r on r.id = f.rating_id
+            where r.application_id = ${open.app} and r.part_id is not distinct from ${open.part}`.execute(db)
+        ).rows;
+        await sql`update rating_follow_ups set status = 'CLOSED', rectified_at = ${open.followUp!.opened},
+          closed_at = ${open.followUp!.opened} where id = ${row!.id}`.execute(db);
+        open.followUp = { ...open.followUp!, status: 'CLOSED', rectified: true };
         expect((await dirtyDays()).length).toBeGreaterThan(0);
       },
     },

@@ -317,7 +317,6 @@ export class Performance {
         summed.length > 0 ? this.summedFigures(filter, cut, summed) : empty,
         live.length > 0 ? this.liveFigures(filter, cut, live) : empty,
         this.overdueOpen(filter, cut),
-        this.followUps(filter, cut),
       ]),
       Promise.all([
         summed.length > 0 ? this.summedDays(filter, cut, summed) : empty,
@@ -439,6 +438,8 @@ export class Performance {
             'ratings',
             'rating_sum',
             'bad_ratings',
+            'follow_ups_opened',
+            'follow_ups_closed',
           ].map((c) => sql.raw(`sum(${c}) as ${c}`)),
         )},
         sum(${sql.raw(byLine ? 'payment_lines' : 'payments')}) as payments,
@@ -505,7 +506,8 @@ export class Performance {
       byParts(filter, cut)
         ? sql<Record<string, unknown>>`
           select ${key} as key, count(distinct a.id) as applications_completed
-          from applications a join parts p on p.application_id = a.id
+          from applications a
+            cross join lateral (select p.department, p.item_code from parts p where p.application_id = a.id) p
           where ${withinRanges(sql`a.completed_at`, live)} and ${where}
           group by 1`
         : sql<Record<string, unknown>>`
@@ -515,6 +517,7 @@ export class Performance {
           group by 1`,
       this.payments(filter, cut, live),
       this.ratings(filter, cut, live),
+      this.followUps(filter, cut, live),
     ];
     const results = await Promise.all(statements.map((s) => s.execute(this.db)));
     return results.flatMap((r) => r.rows);
@@ -585,16 +588,14 @@ export class Performance {
   }
 
   /** Follow-ups of bad ratings opened in the period, and how many of those are closed (回访整改率). */
-  private async followUps(filter: PerformanceFilter, cut: PerformanceCut) {
-    const { from, to } = bounds(filter.period);
+  private followUps(filter: PerformanceFilter, cut: PerformanceCut, live: DayRange[]) {
     const key = cut === 'DEPARTMENT' ? sql`f.department` : ratingKey(cut);
-    const r = await sql<Record<string, unknown>>`
+    return sql<Record<string, unknown>>`
       select ${key} as key, count(*) as follow_ups_opened,
         count(*) filter (where f.status = 'CLOSED' and f.rectified_at is not null) as follow_ups_closed
       from rating_follow_ups f join ratings r on r.id = f.rating_id ${this.ratingJoin(filter, cut)}
-      where f.opened_at >= ${from} and f.opened_at < ${to} and ${this.ratingRestrictions(filter)}
-      group by 1`.execute(this.db);
-    return r.rows;
+      where ${withinRanges(sql`f.opened_at`, live)} and ${this.ratingRestrictions(filter)}
+      group by 1`;
   }
 
   /** Ratings carry their centre, department, item and officer: only the bundle is read from their application. */

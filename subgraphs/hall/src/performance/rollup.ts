@@ -7,7 +7,7 @@ import type { Database } from '../platform/database';
  * seconds to count, BENCHMARKS.md §8). `performance_days` holds, per Beijing day and grain (centre, bundle,
  * officer, department, item), the counts and sums of each activity keyed by the day of its own instant:
  * applications and parts taken in (submission), completed (decision), dead letters, payments (paid),
- * ratings (rated); `performance_day_days` the working days of the parts decided, as a histogram.
+ * ratings (rated), follow-ups of bad ones (opened); `performance_day_days` the working days of the parts decided, as a histogram.
  * figures.ts reads these for the days summed and not changed since, and the tables themselves for the
  * rest (today, days marked dirty), and adds the two.
  *
@@ -109,6 +109,8 @@ export const MEASURES = [
   'payment_lines',
   'ratings',
   'bad_ratings',
+  'follow_ups_opened',
+  'follow_ups_closed',
   'days_sum',
   'promised_sum',
   'legal_sum',
@@ -411,6 +413,16 @@ export class PerformanceRollup {
             count(*), sum(r.level), count(*) filter (where r.level <= 2)
           from ratings r join applications a on a.id = r.application_id
           where r.rated_at >= ${from} and r.rated_at < ${to}
+          group by 1, 2, 3, 4, 5, 6`,
+      );
+      // A follow-up by its rating's grain, its department its own (the window's: \`window\`).
+      await upsert(
+        ['follow_ups_opened', 'follow_ups_closed'],
+        sql`select ${dayOf(sql`f.opened_at`)}, coalesce(r.centre, ''), a.bundle_code, coalesce(r.officer_subject, ''),
+            f.department, coalesce(r.item_code, 'window'),
+            count(*), count(*) filter (where f.status = 'CLOSED' and f.rectified_at is not null)
+          from rating_follow_ups f join ratings r on r.id = f.rating_id join applications a on a.id = r.application_id
+          where f.opened_at >= ${from} and f.opened_at < ${to}
           group by 1, 2, 3, 4, 5, 6`,
       );
       // The months the run falls in, summed again from their days (a month is read whole only once every

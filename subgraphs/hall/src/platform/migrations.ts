@@ -861,6 +861,8 @@ const migrations: Record<string, Migration> = {
         'payment_lines',
         'ratings',
         'bad_ratings',
+        'follow_ups_opened',
+        'follow_ups_closed',
       ];
       const sums = [
         'days_sum',
@@ -974,6 +976,15 @@ const migrations: Record<string, Migration> = {
         end $$`.execute(db);
       await sql`create trigger performance_ratings_changed after insert or delete or update on ratings
         for each row execute function performance_ratings_changed()`.execute(db);
+      // A follow-up counts on the day it was opened; closing it changes that day's 回访整改率.
+      await sql`create function performance_follow_ups_changed() returns trigger language plpgsql as $$
+        begin
+          if tg_op <> 'INSERT' then perform performance_mark(old.opened_at); end if;
+          if tg_op <> 'DELETE' then perform performance_mark(new.opened_at); end if;
+          return null;
+        end $$`.execute(db);
+      await sql`create trigger performance_follow_ups_changed after insert or delete or update of status, rectified_at, opened_at, department
+        on rating_follow_ups for each row execute function performance_follow_ups_changed()`.execute(db);
     },
     async down(db: Kysely<unknown>) {
       await sql`drop trigger performance_parts_inserted_or_deleted on parts`.execute(db);
@@ -982,8 +993,9 @@ const migrations: Record<string, Migration> = {
       await sql`drop trigger performance_applications_updated on applications`.execute(db);
       await sql`drop trigger performance_payments_changed on payments`.execute(db);
       await sql`drop trigger performance_ratings_changed on ratings`.execute(db);
+      await sql`drop trigger performance_follow_ups_changed on rating_follow_ups`.execute(db);
       await sql`drop function performance_parts_changed, performance_applications_changed, performance_payments_changed,
-        performance_ratings_changed, performance_mark`.execute(db);
+        performance_ratings_changed, performance_follow_ups_changed, performance_mark`.execute(db);
       await sql`drop table performance_days, performance_day_days, performance_rollup, performance_dirty_days`.execute(
         db,
       );

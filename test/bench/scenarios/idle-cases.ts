@@ -64,11 +64,16 @@ export async function idleCases(
       }
     };
     await Promise.all(Array.from({ length: 16 }, worker));
-    const until = Date.now() + 600_000;
-    while ((await open()) < options.cases) {
-      if (Date.now() > until)
-        throw new Error(`only ${await open()} of ${options.cases} cases open after 10 min`);
+    // Every case accepted: given up only when none more was for two minutes.
+    let seen = await open();
+    let progressed = Date.now();
+    while (seen < options.cases) {
       await new Promise((r) => setTimeout(r, 1000));
+      const now = await open();
+      if (now > seen) progressed = Date.now();
+      else if (Date.now() - progressed > 120_000)
+        throw new Error(`only ${now} of ${options.cases} cases open, none more for 2 min`);
+      seen = now;
     }
     say(`${options.cases} cases open at the market system`);
 

@@ -617,6 +617,23 @@ describeOnEngines('performance figures', (engine) => {
         expect(await dirtyDays()).toEqual([]);
       },
     },
+    {
+      name: 'after a part taken in on a summed day is decided today',
+      before: async () => {
+        // Its day of taking in counts nothing a decision changes: no day is marked, and none needs to be.
+        const decided = recs.find(
+          (x) => inPeriod(x.submitted) && x.status === 'IN_REVIEW' && x.corrections === 0,
+        )!;
+        const now = new Date();
+        await db
+          .updateTable('parts')
+          .set({ status: 'APPROVED', finished_at: now, working_days: 3, on_time: true })
+          .where('id', '=', decided.part)
+          .execute();
+        Object.assign(decided, { status: 'APPROVED', finished: now, workingDays: 3, onTime: true });
+        expect(await dirtyDays()).toEqual([]);
+      },
+    },
   ];
   for (const phase of phases)
     describe(phase.name, () => {

@@ -911,10 +911,35 @@ const migrations: Record<string, Migration> = {
             end if;
           end loop;
         end $$`.execute(db);
+      // Each of a part's days only for what it counts there: a decision does not touch the day the part
+      // was taken in (a correction asked does), so the days of open parts are not summed again all day.
       await sql`create function performance_parts_changed() returns trigger language plpgsql as $$
         begin
-          if tg_op <> 'INSERT' then perform performance_mark(old.submitted_at, old.finished_at, old.dead_lettered_at); end if;
-          if tg_op <> 'DELETE' then perform performance_mark(new.submitted_at, new.finished_at, new.dead_lettered_at); end if;
+          if tg_op = 'INSERT' then
+            perform performance_mark(new.submitted_at, new.finished_at, new.dead_lettered_at);
+          elsif tg_op = 'DELETE' then
+            perform performance_mark(old.submitted_at, old.finished_at, old.dead_lettered_at);
+          else
+            -- Taken in: the part, and whether a correction was asked of it.
+            if old.submitted_at is distinct from new.submitted_at or old.department is distinct from new.department
+              or old.item_code is distinct from new.item_code or old.corrections is distinct from new.corrections
+              or (old.status = 'CORRECTION_REQUESTED') is distinct from (new.status = 'CORRECTION_REQUESTED') then
+              perform performance_mark(old.submitted_at, new.submitted_at);
+            end if;
+            -- Decided: when, in how long, on time or not, approved or refused.
+            if old.finished_at is distinct from new.finished_at or old.on_time is distinct from new.on_time
+              or old.working_days is distinct from new.working_days
+              or old.promised_days is distinct from new.promised_days or old.legal_days is distinct from new.legal_days
+              or old.department is distinct from new.department or old.item_code is distinct from new.item_code
+              or (old.status in ('APPROVED', 'REJECTED')) is distinct from (new.status in ('APPROVED', 'REJECTED'))
+              or (old.status = 'REJECTED') is distinct from (new.status = 'REJECTED') then
+              perform performance_mark(old.finished_at, new.finished_at);
+            end if;
+            if old.dead_lettered_at is distinct from new.dead_lettered_at or old.department is distinct from new.department
+              or old.item_code is distinct from new.item_code then
+              perform performance_mark(old.dead_lettered_at, new.dead_lettered_at);
+            end if;
+          end if;
           return null;
         end $$`.execute(db);
       await sql`create trigger performance_parts_inserted_or_deleted after insert or delete on parts

@@ -85,10 +85,13 @@ export async function idleCases(
       return round(((await market.counts()).byOp[MARKET_READ] ?? 0) / options.windowSeconds, 2);
     };
     // As a day of quiet leaves them: each case read unchanged 14 times, its next read due within 6 hours.
-    await db.query(
-      `update dispatch_jobs set payload = '{"quiet": 14}', run_at = now() + random() * interval '6 hours'
-       where kind = 'poll' and done_at is null and lease_owner is null`,
-    );
+    // Twice, 30 s apart: the jobs a worker held the first time (it writes their own schedule back) are
+    // caught the second.
+    const quietDay = `update dispatch_jobs set payload = '{"quiet": 14}', run_at = now() + random() * interval '6 hours'
+       where kind = 'poll' and done_at is null and lease_owner is null and (payload->>'quiet') is distinct from '14'`;
+    await db.query(quietDay);
+    await new Promise((r) => setTimeout(r, 30_000));
+    await db.query(quietDay);
     const withBackoff = await readsPerSecond();
     say(`with backoff: ${withBackoff} reads/s`);
 

@@ -1,6 +1,6 @@
 import { type RawBuilder, sql } from 'kysely';
 import type { Database } from '../platform/database';
-import { type DayRange, rollupState, splitPeriod, summedSource, withinRanges } from './rollup';
+import { type DayRange, MEASURES, rollupState, splitPeriod, summedSource, withinRanges } from './rollup';
 
 /**
  * The figures centres are judged by (issue 20; the seed reports: on-time completion, speed-up, on-the-spot
@@ -253,6 +253,22 @@ function decidedWithin(live: readonly DayRange[]): RawBuilder<unknown> {
 
 const empty: Record<string, unknown>[] = [];
 
+/** The measures of the sums whose column depends on the question (applications by their parts, fees by line). */
+const CHOSEN_BY_QUESTION = new Set<string>([
+  'applications_taken_in',
+  'applications_completed',
+  'taken_in_first_of_department',
+  'taken_in_first_of_item',
+  'completed_first_of_department',
+  'completed_first_of_item',
+  'payments',
+  'payment_lines',
+  'payments_fen',
+  'lines_fen',
+]);
+/** Every other measure of the sums, read under its own name. */
+const SUMMED_AS_THEY_ARE = MEASURES.filter((m) => !CHOSEN_BY_QUESTION.has(m));
+
 const num = (v: unknown): number => (v === null || v === undefined ? 0 : Number(v));
 const ratio = (a: number, b: number): number | null => (b > 0 ? a / b : null);
 
@@ -416,32 +432,7 @@ export class Performance {
       select ${summedKey(cut)} as key,
         sum(${applications('taken_in')}) as applications_taken_in,
         sum(${applications('completed')}) as applications_completed,
-        ${sql.join(
-          [
-            'parts_taken_in',
-            'corrections',
-            'parts_completed',
-            'on_time',
-            'overdue_completed',
-            'days_count',
-            'days_sum',
-            'promised_count',
-            'promised_sum',
-            'legal_count',
-            'legal_sum',
-            'promised_with_legal_sum',
-            'actual_sum',
-            'promised_timed_sum',
-            'instant',
-            'refusals',
-            'dead_letters',
-            'ratings',
-            'rating_sum',
-            'bad_ratings',
-            'follow_ups_opened',
-            'follow_ups_closed',
-          ].map((c) => sql.raw(`sum(${c}) as ${c}`)),
-        )},
+        ${sql.join(SUMMED_AS_THEY_ARE.map((c) => sql.raw(`sum(${c}) as ${c}`)))},
         sum(${sql.raw(byLine ? 'payment_lines' : 'payments')}) as payments,
         sum(${sql.raw(byLine ? 'lines_fen' : 'payments_fen')}) as collected_fen
       from ${summedSource(summed, { byMonth: true })} d

@@ -1,9 +1,8 @@
-import { execFileSync } from 'node:child_process';
-import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { mkdirSync, writeFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 import { environment } from './environment';
-import { type BenchResults, report } from './report';
+import { keptResults, resultFiles, writeResults } from './results-files';
 import { dashboardAtScale } from './scenarios/dashboard';
 
 /**
@@ -33,13 +32,9 @@ const runs = Number(values.runs);
 // Only the full measure is kept: anything smaller writes beside it (ignored by git).
 const quick = applications !== 1_000_000;
 
-const [md, json, plansFile] = quick
-  ? ['bench-quick.md', 'bench-quick.json', 'bench-quick-plans.txt']
-  : ['BENCHMARKS.md', 'benchmarks.json', 'test/bench/results/dashboard-plans.txt'];
-const kept: BenchResults =
-  !quick && existsSync(`${ROOT}/benchmarks.json`)
-    ? (JSON.parse(readFileSync(`${ROOT}/benchmarks.json`, 'utf8')) as BenchResults)
-    : { environment: environment(), quick, parameters: {}, failed: {} };
+const { md, json } = resultFiles(quick);
+const plansFile = quick ? 'bench-quick-plans.txt' : 'test/bench/results/dashboard-plans.txt';
+const kept = keptResults(quick);
 
 const measuredOn = environment();
 const { figures, plans } = await dashboardAtScale({
@@ -58,17 +53,7 @@ const { figures, plans } = await dashboardAtScale({
 });
 kept.dashboard = { environment: measuredOn, ...figures };
 
-/** Writes a result file formatted as the linter formats it (Markdown tables aligned), so it passes `biome ci`. */
-function writeReport(file: string, text: string): void {
-  writeFileSync(file, text);
-  try {
-    execFileSync(`${ROOT}/node_modules/.bin/biome`, ['format', '--write', file], { stdio: 'ignore' });
-  } catch {
-    // an ignored file (bench-quick.md) is not formatted, and needs not be
-  }
-}
 mkdirSync(`${ROOT}/test/bench/results`, { recursive: true });
 writeFileSync(`${ROOT}/${plansFile}`, plans);
-writeReport(`${ROOT}/${json}`, `${JSON.stringify(kept, null, 2)}\n`);
-writeReport(`${ROOT}/${md}`, report(kept));
+writeResults(kept, quick);
 say(`wrote ${md}, ${json} and ${plansFile}`);

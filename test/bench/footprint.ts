@@ -1,9 +1,6 @@
-import { execFileSync } from 'node:child_process';
-import { existsSync, readFileSync, writeFileSync } from 'node:fs';
-import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 import { environment } from './environment';
-import { type BenchResults, report } from './report';
+import { keptResults, writeResults } from './results-files';
 import { builtFootprint } from './scenarios/built-footprint';
 
 /**
@@ -14,15 +11,10 @@ import { builtFootprint } from './scenarios/built-footprint';
  * bench-quick.*; a full `npm run bench` measures the same.
  */
 const { values } = parseArgs({ options: { quick: { type: 'boolean', default: false } } });
-const ROOT = fileURLToPath(new URL('../..', import.meta.url));
 const say = (line: string) => process.stdout.write(`${new Date().toISOString().slice(11, 19)} ${line}\n`);
 const quick = values.quick!;
 
-const [md, json] = quick ? ['bench-quick.md', 'bench-quick.json'] : ['BENCHMARKS.md', 'benchmarks.json'];
-const kept: BenchResults =
-  !quick && existsSync(`${ROOT}/benchmarks.json`)
-    ? (JSON.parse(readFileSync(`${ROOT}/benchmarks.json`, 'utf8')) as BenchResults)
-    : { environment: environment(), quick, parameters: {}, failed: {} };
+const kept = keptResults(quick);
 
 // What was measured: the commit and machine as the measurement starts.
 const measuredOn = environment();
@@ -34,15 +26,5 @@ const figures = await builtFootprint({
 });
 kept.footprint = { environment: measuredOn, ...figures };
 
-/** Writes a result file formatted as the linter formats it (Markdown tables aligned), so it passes `biome ci`. */
-function writeReport(file: string, text: string): void {
-  writeFileSync(file, text);
-  try {
-    execFileSync(`${ROOT}/node_modules/.bin/biome`, ['format', '--write', file], { stdio: 'ignore' });
-  } catch {
-    // an ignored file (bench-quick.md) is not formatted, and needs not be
-  }
-}
-writeReport(`${ROOT}/${json}`, `${JSON.stringify(kept, null, 2)}\n`);
-writeReport(`${ROOT}/${md}`, report(kept));
+const { md, json } = writeResults(kept, quick);
 say(`wrote ${md} and ${json}`);

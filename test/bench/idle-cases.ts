@@ -1,11 +1,8 @@
-import { execFileSync } from 'node:child_process';
-import { existsSync, readFileSync, writeFileSync } from 'node:fs';
-import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 import { freshPostgres } from '../../subgraphs/hall/test/databases';
 import { startBenchStack } from './bench-stack';
 import { environment } from './environment';
-import { type BenchResults, report } from './report';
+import { keptResults, writeResults } from './results-files';
 import { IDLE_PERSONS, idleCases } from './scenarios/idle-cases';
 
 /**
@@ -22,15 +19,10 @@ const { values } = parseArgs({
     decisions: { type: 'string', default: '10' },
   },
 });
-const ROOT = fileURLToPath(new URL('../..', import.meta.url));
 const say = (line: string) => process.stdout.write(`${new Date().toISOString().slice(11, 19)} ${line}\n`);
 const cases = Number(values.cases);
 const quick = cases !== 10_000;
-const [md, json] = quick ? ['bench-quick.md', 'bench-quick.json'] : ['BENCHMARKS.md', 'benchmarks.json'];
-const kept: BenchResults =
-  !quick && existsSync(`${ROOT}/benchmarks.json`)
-    ? (JSON.parse(readFileSync(`${ROOT}/benchmarks.json`, 'utf8')) as BenchResults)
-    : { environment: environment(), quick, parameters: {}, failed: {} };
+const kept = keptResults(quick);
 
 const measuredOn = environment();
 const database = await freshPostgres();
@@ -53,15 +45,5 @@ try {
   await database.drop();
 }
 
-/** Writes a result file formatted as the linter formats it (Markdown tables aligned), so it passes `biome ci`. */
-function writeReport(file: string, text: string): void {
-  writeFileSync(file, text);
-  try {
-    execFileSync(`${ROOT}/node_modules/.bin/biome`, ['format', '--write', file], { stdio: 'ignore' });
-  } catch {
-    // an ignored file (bench-quick.md) is not formatted, and needs not be
-  }
-}
-writeReport(`${ROOT}/${json}`, `${JSON.stringify(kept, null, 2)}\n`);
-writeReport(`${ROOT}/${md}`, report(kept));
+const { md, json } = writeResults(kept, quick);
 say(`wrote ${md} and ${json}`);

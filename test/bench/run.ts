@@ -1,5 +1,4 @@
-import { execFileSync } from 'node:child_process';
-import { existsSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 import { freshPostgres } from '../../subgraphs/hall/test/databases';
@@ -14,6 +13,7 @@ import {
 import { environment } from './environment';
 import { knownPersons } from './persons';
 import { type BenchResults, report } from './report';
+import { writeReport } from './results-files';
 import { parallelApproval } from './scenarios/approval';
 import { noNPlusOne } from './scenarios/batching';
 import { builtFootprint } from './scenarios/built-footprint';
@@ -95,16 +95,6 @@ if (!quick && existsSync(`${ROOT_DIR}/benchmarks.json`)) {
   const kept = JSON.parse(readFileSync(`${ROOT_DIR}/benchmarks.json`, 'utf8')) as BenchResults;
   if (kept.dashboard) results.dashboard = kept.dashboard;
   if (kept.idle) results.idle = kept.idle;
-}
-
-/** Writes a result file formatted as the linter formats it (Markdown tables aligned), so it passes `biome ci`. */
-function writeReport(file: string, text: string): void {
-  writeFileSync(file, text);
-  try {
-    execFileSync(`${ROOT_DIR}/node_modules/.bin/biome`, ['format', '--write', file], { stdio: 'ignore' });
-  } catch {
-    // an ignored file (bench-quick.md) is not formatted, and needs not be
-  }
 }
 
 /** Runs one scenario; a failure is recorded (and shown in the report) and the other scenarios go on. */

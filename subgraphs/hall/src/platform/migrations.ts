@@ -985,31 +985,20 @@ const migrations: Record<string, Migration> = {
           or old.submitted_at is distinct from new.submitted_at
           or old.completed_at is distinct from new.completed_at)
         execute function performance_applications_changed()`.execute(db);
-      await sql`create function performance_payments_changed() returns trigger language plpgsql as $$
+      // A row counted on the day of one instant of its own (named as the trigger's argument): a payment when
+      // paid, a rating when given, a follow-up when opened (closing it changes that day's 回访整改率).
+      await sql`create function performance_instant_changed() returns trigger language plpgsql as $$
         begin
-          if tg_op <> 'INSERT' then perform performance_mark(old.paid_at); end if;
-          if tg_op <> 'DELETE' then perform performance_mark(new.paid_at); end if;
+          if tg_op <> 'INSERT' then perform performance_mark((to_jsonb(old)->>tg_argv[0])::timestamptz); end if;
+          if tg_op <> 'DELETE' then perform performance_mark((to_jsonb(new)->>tg_argv[0])::timestamptz); end if;
           return null;
         end $$`.execute(db);
       await sql`create trigger performance_payments_changed after insert or delete or update of status, paid_at, lines, total_fen, application_id
-        on payments for each row execute function performance_payments_changed()`.execute(db);
-      await sql`create function performance_ratings_changed() returns trigger language plpgsql as $$
-        begin
-          if tg_op <> 'INSERT' then perform performance_mark(old.rated_at); end if;
-          if tg_op <> 'DELETE' then perform performance_mark(new.rated_at); end if;
-          return null;
-        end $$`.execute(db);
+        on payments for each row execute function performance_instant_changed('paid_at')`.execute(db);
       await sql`create trigger performance_ratings_changed after insert or delete or update on ratings
-        for each row execute function performance_ratings_changed()`.execute(db);
-      // A follow-up counts on the day it was opened; closing it changes that day's 回访整改率.
-      await sql`create function performance_follow_ups_changed() returns trigger language plpgsql as $$
-        begin
-          if tg_op <> 'INSERT' then perform performance_mark(old.opened_at); end if;
-          if tg_op <> 'DELETE' then perform performance_mark(new.opened_at); end if;
-          return null;
-        end $$`.execute(db);
+        for each row execute function performance_instant_changed('rated_at')`.execute(db);
       await sql`create trigger performance_follow_ups_changed after insert or delete or update of status, rectified_at, opened_at, department
-        on rating_follow_ups for each row execute function performance_follow_ups_changed()`.execute(db);
+        on rating_follow_ups for each row execute function performance_instant_changed('opened_at')`.execute(db);
     },
     async down(db: Kysely<unknown>) {
       await sql`drop trigger performance_parts_inserted_or_deleted on parts`.execute(db);
@@ -1019,8 +1008,8 @@ const migrations: Record<string, Migration> = {
       await sql`drop trigger performance_payments_changed on payments`.execute(db);
       await sql`drop trigger performance_ratings_changed on ratings`.execute(db);
       await sql`drop trigger performance_follow_ups_changed on rating_follow_ups`.execute(db);
-      await sql`drop function performance_parts_changed, performance_applications_changed, performance_payments_changed,
-        performance_ratings_changed, performance_follow_ups_changed, performance_mark`.execute(db);
+      await sql`drop function performance_parts_changed, performance_applications_changed, performance_instant_changed,
+        performance_mark`.execute(db);
       await sql`drop table performance_days, performance_day_days, performance_rollup, performance_dirty_days`.execute(
         db,
       );

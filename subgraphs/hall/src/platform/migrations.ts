@@ -998,7 +998,9 @@ const migrations: Record<string, Migration> = {
       await sql`create trigger performance_ratings_changed after insert or delete or update on ratings
         for each row execute function performance_instant_changed('rated_at')`.execute(db);
       await sql`create trigger performance_follow_ups_changed after insert or delete or update of status, rectified_at, opened_at, department
-        on rating_follow_ups for each row execute function performance_instant_changed('opened_at')`.execute(db);
+        on rating_follow_ups for each row execute function performance_instant_changed('opened_at')`.execute(
+        db,
+      );
     },
     async down(db: Kysely<unknown>) {
       await sql`drop trigger performance_parts_inserted_or_deleted on parts`.execute(db);

@@ -451,14 +451,33 @@ export class Dispatcher {
       // with a look-up by reference, which finds the case only once it is made (two cases otherwise).
       const settle =
         job.kind === 'submit' && !part.caseNumber && err.uncertain ? settings.uncertainWaitMs : 0;
+      // A read that failed learnt nothing new of the case: it counts as a quiet read, so a department that
+      // is down (or a breaker that is open) is not asked more often than one that answers "unchanged".
+      const quiet = job.kind === 'poll' ? Number(job.payload.quiet ?? 0) + 1 : undefined;
+      const quietWait =
+        quiet === undefined
+          ? 0
+          : nextPollDelay({
+              quiet,
+              intervalMs: settings.pollIntervalMs,
+              maxIntervalMs: settings.pollMaxIntervalMs,
+              now,
+              deadline: updated.deadline,
+            });
       await jobs.reschedule(
         tx,
         job.id,
         new Date(
           now.getTime() +
-            Math.max(this.backoff(attempts), settle, Math.min(err.retryAfterMs ?? 0, MAX_RETRY_AFTER_MS)),
+            Math.max(
+              this.backoff(attempts),
+              settle,
+              quietWait,
+              Math.min(err.retryAfterMs ?? 0, MAX_RETRY_AFTER_MS),
+            ),
         ),
         problem,
+        quiet === undefined ? undefined : { ...job.payload, quiet },
       );
       return 'retry';
     });

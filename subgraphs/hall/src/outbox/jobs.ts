@@ -196,6 +196,18 @@ export class JobQueue {
     }));
   }
 
+  /** A part's open job of a kind, if it has one (at most one: see {@link enqueue}). */
+  async open(partId: string, kind: JobKind): Promise<Job | undefined> {
+    const r = await this.db
+      .selectFrom('dispatch_jobs')
+      .selectAll()
+      .where('part_id', '=', partId)
+      .where('kind', '=', kind)
+      .where('done_at', 'is', null)
+      .executeTakeFirst();
+    return r ? toJob(r) : undefined;
+  }
+
   /** The last failed job of a part (to retry a dead-lettered part as it failed). */
   async lastFailed(partId: string): Promise<Job | undefined> {
     const r = await this.db

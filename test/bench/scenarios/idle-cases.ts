@@ -64,15 +64,23 @@ export async function idleCases(
       }
     };
     await Promise.all(Array.from({ length: 16 }, worker));
-    // Every case accepted: given up only when none more was for two minutes.
+    // Every case accepted: given up only when none more was for five minutes (a submission the market
+    // system did not answer waits DISPATCH_UNCERTAIN_WAIT_MS, then its retries back off to a minute, and
+    // the market adapter's breaker may stay open a while under the hand-in's load).
     let seen = await open();
     let progressed = Date.now();
     while (seen < options.cases) {
       await new Promise((r) => setTimeout(r, 1000));
       const now = await open();
       if (now > seen) progressed = Date.now();
-      else if (Date.now() - progressed > 120_000)
-        throw new Error(`only ${now} of ${options.cases} cases open, none more for 2 min`);
+      else if (Date.now() - progressed > 300_000) {
+        const states = await db.query<{ status: string; n: string; error: string | null }>(
+          `select status, count(*) as n, max(last_error) as error from parts where department = 'market' group by status`,
+        );
+        throw new Error(
+          `only ${now} of ${options.cases} cases open, none more for 5 min: ${JSON.stringify(states.rows)}`,
+        );
+      }
       seen = now;
     }
     say(`${options.cases} cases open at the market system`);

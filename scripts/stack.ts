@@ -43,6 +43,8 @@ export interface ServiceSpec {
   readonly extra?: Record<string, string>;
   /** Run its build (`npm run build`: `<package>/dist/main.js`) with plain node, not its TypeScript through tsx. */
   readonly built?: boolean;
+  /** Node's own options before the entry point (`--cpu-prof`…: those NODE_OPTIONS does not take). */
+  readonly nodeArgs?: readonly string[];
 }
 
 export interface StackPorts {
@@ -123,6 +125,8 @@ export interface StackOptions {
    * builds must be there (`npm run build`, or {@link ensureServicesBuilt}).
    */
   readonly built?: boolean;
+  /** Node's own options for every service (the profiler's `--cpu-prof`, which NODE_OPTIONS refuses). */
+  readonly nodeArgs?: readonly string[];
 }
 
 /** The services of the stack, in start order, with their settings. */
@@ -328,7 +332,8 @@ export function stackServices(options: StackOptions = {}): ServiceSpec[] {
   const without = new Set(options.without ?? []);
   return [idp, ...legacy, paymentSpecs[0]!, courier, sms, ...subgraphs, paymentSpecs[1]!, gateway, hall]
     .filter((s) => !without.has(s.name))
-    .map((s) => (options.built ? { ...s, built: true } : s));
+    .map((s) => (options.built ? { ...s, built: true } : s))
+    .map((s) => (options.nodeArgs ? { ...s, nodeArgs: options.nodeArgs } : s));
 }
 
 /**
@@ -441,9 +446,10 @@ function launch(spec: ServiceSpec, logDir: string | undefined): ChildProcess {
   // and the service then shuts down instead of running on as an orphan holding its port. Each service is
   // in a process group of its own, so a terminal's Ctrl-C reaches this process alone, which stops every
   // service once, gracefully (a second signal would make a service exit at once).
-  const args = spec.built
-    ? [join(ROOT, builtEntry(spec.entry))]
-    : ['--import', 'tsx', join(ROOT, spec.entry)];
+  const args = [
+    ...(spec.nodeArgs ?? []),
+    ...(spec.built ? [join(ROOT, builtEntry(spec.entry))] : ['--import', 'tsx', join(ROOT, spec.entry)]),
+  ];
   const child = spawn(process.execPath, args, {
     cwd: ROOT,
     detached: true,

@@ -62,12 +62,11 @@ export function codegenConfig(): CodegenConfig {
           fragmentMasking: false,
           // Trusted documents: persisted-documents.json holds each operation's text by its SHA-256, and
           // each document carries its hash (`__meta__.hash`), so the web app sends the hash alone and the
-          // gateway, which loads the file, skips parsing and validating (and, in production, refuses
-          // operations no such file holds).
-          // The bare hex digest, as Apollo Server's persisted queries take it (`sha256` alone writes
-          // `sha256:…`).
+          // gateway, which loads the file, holds the text (and, in production, refuses operations no such
+          // file holds). The bare hex digest, as Apollo Server's persisted queries take it (`sha256` alone
+          // writes `sha256:…`).
           persistedDocuments: {
-            hashAlgorithm: (text) => createHash('sha256').update(text).digest('hex'),
+            hashAlgorithm: (text: string) => createHash('sha256').update(text).digest('hex'),
             mode: 'embedHashInDocument',
           },
         },

@@ -262,6 +262,7 @@ const spec = {
   unregisteredOperationsRoles: {
     env: 'UNREGISTERED_OPERATIONS_ROLES',
     schema: roleList('service'),
+    defaultDoc: 'service',
     doc: `Roles that may still send operations no manifest holds where UNREGISTERED_OPERATIONS=refuse, as a comma list of ${ROLES.join(', ')} (\`none\`: no role): staff tools’ roles, and \`service\`, the hall’s, whose reads of the departments are written at run time (a department’s fields) and so cannot be registered ahead.`,
   },
   materialsProxy: {

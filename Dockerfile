@@ -48,6 +48,8 @@ COPY --from=build /app/schema/supergraph.graphql ./schema/supergraph.graphql
 COPY --from=build /app/schema/subgraphs ./schema/subgraphs
 COPY --from=build /app/gateway/dist ./gateway/dist
 COPY --from=build /app/web/dist ./web/dist
+# The web app's trusted documents (its operations by hash), which the gateway loads by default.
+COPY --from=build /app/web/src/api/generated/persisted-documents.json ./web/src/api/generated/persisted-documents.json
 COPY --from=build /app/idp/dist ./idp/dist
 COPY --from=build /app/subgraphs/hall/dist ./subgraphs/hall/dist
 COPY --from=build /app/subgraphs/hall/bundles ./subgraphs/hall/bundles

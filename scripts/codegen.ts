@@ -1,8 +1,10 @@
+import { createHash } from 'node:crypto';
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { Supergraph } from '@apollo/federation-internals';
 import { type CodegenConfig, generate } from '@graphql-codegen/cli';
+import { addTypenameSelectionDocumentTransform } from '@graphql-codegen/client-preset';
 import { readSupergraph } from '@onething/schema';
 import { printSchema } from 'graphql';
 
@@ -20,6 +22,11 @@ const ROOT = fileURLToPath(new URL('..', import.meta.url));
 
 /** Where the generated files go, relative to the repository. */
 export const WEB_GENERATED = 'web/src/api/generated/';
+/**
+ * The web app's trusted documents: each operation's text by its SHA-256, which the gateway loads by default
+ * (TRUSTED_DOCUMENTS_FILES) and the web app sends instead of the text (web/src/api/client.ts).
+ */
+export const WEB_TRUSTED_DOCUMENTS = `${WEB_GENERATED}persisted-documents.json`;
 export const HALL_GENERATED = 'subgraphs/hall/src/generated/resolvers-types.ts';
 /** The example clients, each with its own codegen.ts (docs/frontend.md, "Typed operations for your own front end"). */
 export const EXAMPLES = ['examples/typed-client'];
@@ -50,8 +57,23 @@ export function codegenConfig(): CodegenConfig {
         // Every `graphql(`…`)` of the app (documents.ts keeps them all today), never the generated files.
         documents: ['web/src/**/*.{ts,tsx}', '!web/src/api/generated/**'],
         preset: 'client',
-        // Types as the page reads them: fragments are spread, not masked, so a page's type is the data.
-        presetConfig: { fragmentMasking: false },
+        presetConfig: {
+          // Types as the page reads them: fragments are spread, not masked, so a page's type is the data.
+          fragmentMasking: false,
+          // Trusted documents: persisted-documents.json holds each operation's text by its SHA-256, and
+          // each document carries its hash (`__meta__.hash`), so the web app sends the hash alone and the
+          // gateway, which loads the file, holds the text (and, in production, refuses operations no such
+          // file holds). The bare hex digest, as Apollo Server's persisted queries take it (`sha256` alone
+          // writes `sha256:…`).
+          persistedDocuments: {
+            hashAlgorithm: (text: string) => createHash('sha256').update(text).digest('hex'),
+            mode: 'embedHashInDocument',
+          },
+        },
+        // urql's document cache reads `__typename` in results (a mutation's types invalidate the queries
+        // that hold them) and adds it to each selection set of a text it sends; a hash sends no text, so the
+        // registered documents hold `__typename` themselves.
+        documentTransforms: [addTypenameSelectionDocumentTransform],
         config: {
           scalars: SCALARS,
           strictScalars: true,

@@ -24,6 +24,7 @@ import { registerRateLimits } from './plugins/rate-limit';
 import type { GatewayConfig } from './settings';
 import { pickHeaders, subgraphHeaders } from './subgraph-headers';
 import { SupergraphFile } from './supergraph-file';
+import { operationTexts, trustedDocumentsCache, unregisteredOperation } from './trusted-documents';
 import { registerWebApp } from './web-app';
 
 declare module 'fastify' {
@@ -69,6 +70,16 @@ export function createGateway(config: GatewayConfig, log: Logger) {
   // Live streams to the hall (a page following its application) each hold a connection while open.
   const streams = new Agent({ keepAliveTimeout: 30_000 });
   const supergraph = new SupergraphFile(config.supergraphFile, log);
+  const refusing = config.unregisteredOperations === 'refuse';
+  log.info(
+    {
+      trustedDocuments: config.trustedDocuments.byHash.size,
+      files: config.trustedDocuments.files,
+      unregisteredOperations: config.unregisteredOperations,
+      ...(refusing ? { allowedRoles: [...config.unregisteredOperationsRoles] } : {}),
+    },
+    'trusted documents loaded',
+  );
   const gateway = new ApolloGateway({
     supergraphSdl: supergraph,
     buildService: ({ name, url }) => {
@@ -98,6 +109,12 @@ export function createGateway(config: GatewayConfig, log: Logger) {
     includeStacktraceInErrorResponses: false,
     validationRules: [queryLimits(config)],
     parseOptions: { maxTokens: config.maxTokens },
+    // Trusted documents: a hash is looked up in the manifests (then, where unregistered operations are
+    // allowed, among those clients registered at run time); Apollo's document store keeps each text's
+    // parsed, validated document by the same hash.
+    persistedQueries: {
+      cache: trustedDocumentsCache(config.trustedDocuments, { registerAtRunTime: !refusing }),
+    },
     plugins: [
       operationSelectionPlugin(),
       dedupeErrorsPlugin(),
@@ -202,10 +219,24 @@ export function createGateway(config: GatewayConfig, log: Logger) {
     }
     if (!(await limits.check(req, reply, req.gatewayIdentity, 'graphql'))) return reply;
   });
+  const policy = { refuse: refusing, roles: config.unregisteredOperationsRoles };
   app.route({
     method: ['GET', 'POST'],
     url: '/graphql',
-    handler: (req, reply) => handler!.call(app as never, req as never, reply as never),
+    handler: (req, reply) => {
+      // Refused before Apollo parses it: an operation no manifest holds, where only those run.
+      const refusal = unregisteredOperation(
+        config.trustedDocuments,
+        policy,
+        refusing ? operationTexts(req) : [],
+        (req.gatewayIdentity ?? ANONYMOUS).role,
+      );
+      if (refusal) {
+        metrics.refused('OPERATION_NOT_REGISTERED');
+        return sendError(reply, 'OPERATION_NOT_REGISTERED', refusal);
+      }
+      return handler!.call(app as never, req as never, reply as never);
+    },
   });
 
   app.get('/health', async (_, reply) =>

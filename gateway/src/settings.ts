@@ -8,12 +8,17 @@ import {
   settings,
   tracingSettings,
 } from '@onething/runtime';
-import { identityKeySettings } from '@onething/runtime/identity';
+import { identityKeySettings, ROLES, type Role } from '@onething/runtime/identity';
 import { z } from 'zod';
 import { forwardedHeaders, selectsAny, subgraphSelection } from './subgraph-headers';
+import { readTrustedDocuments } from './trusted-documents';
 
 const OUR_SUPERGRAPH = fileURLToPath(new URL('../../schema/supergraph.graphql', import.meta.url));
 const OUR_WEB_APP = fileURLToPath(new URL('../../web/dist', import.meta.url));
+// The web app's operations as `npm run codegen` extracts them, the ones its build sends by hash.
+const OUR_TRUSTED_DOCUMENTS = fileURLToPath(
+  new URL('../../web/src/api/generated/persisted-documents.json', import.meta.url),
+);
 
 /** A comma list of `name=value` pairs, e.g. `tax=http://10.0.0.5:4002/graphql,fund=…`. */
 const namedList = <T extends z.ZodType>(value: T) =>
@@ -42,6 +47,23 @@ const bool = (fallback: boolean) =>
     .enum(['true', 'false'], { error: 'must be true or false' })
     .default(fallback ? 'true' : 'false')
     .transform((v) => v === 'true');
+
+/** A comma list of our roles (`none` or empty: no role). */
+const roleList = (fallback: string) =>
+  z
+    .string()
+    .default(fallback)
+    .transform((text, ctx): ReadonlySet<Role> => {
+      const roles = new Set<Role>();
+      for (const part of text
+        .split(',')
+        .map((p) => p.trim())
+        .filter((p) => p && p !== 'none')) {
+        if ((ROLES as readonly string[]).includes(part)) roles.add(part as Role);
+        else ctx.addIssue({ code: 'custom', message: `"${part}" is not one of ${ROLES.join(', ')}` });
+      }
+      return roles;
+    });
 
 const claimName = (fallback: string, what: string) => ({
   schema: z.string().trim().min(1, 'must name a claim').default(fallback),
@@ -206,6 +228,42 @@ const spec = {
     env: 'MAX_BODY_BYTES',
     schema: settings.positiveInt(128 * 1024),
     doc: 'Largest request body, in bytes.',
+  },
+  trustedDocuments: {
+    env: 'TRUSTED_DOCUMENTS_FILES',
+    schema: z
+      .string()
+      .default(OUR_TRUSTED_DOCUMENTS)
+      .transform((text, ctx) => {
+        const files = text
+          .split(',')
+          .map((f) => f.trim())
+          .filter((f) => f && f !== 'none')
+          .map((f) => resolve(f));
+        try {
+          return readTrustedDocuments(files);
+        } catch (e) {
+          ctx.addIssue({ code: 'custom', message: (e as Error).message });
+          return z.NEVER;
+        }
+      }),
+    defaultDoc: 'web/src/api/generated/persisted-documents.json',
+    doc: 'Manifests of trusted documents, as a comma list of files (`none`: no manifest): each a JSON object of operations’ texts by their SHA-256, as `npm run codegen` writes the web app’s. A client sends a registered operation by its hash alone (`extensions.persistedQuery`, as Apollo’s persisted queries), and the gateway runs it parsed and validated once. Read at start: a file that cannot be read, is not such an object, or holds a hash that is not its text’s stops the start, named.',
+  },
+  unregisteredOperations: {
+    env: 'UNREGISTERED_OPERATIONS',
+    schema: z.enum(['allow', 'refuse'], { error: 'must be allow or refuse' }).default('allow'),
+    doc: 'Operations that are in no manifest of TRUSTED_DOCUMENTS_FILES: `allow` runs any operation sent as text (and keeps a hash sent with its text to be sent alone after, as Apollo’s automatic persisted queries); `refuse` refuses them, before they are parsed, with 400 `OPERATION_NOT_REGISTERED`, except from the roles of UNREGISTERED_OPERATIONS_ROLES.',
+    production: {
+      default: 'refuse',
+      why: 'strangers run only registered operations; set UNREGISTERED_OPERATIONS=allow explicitly where anyone may send any query (a staging gateway)',
+    },
+  },
+  unregisteredOperationsRoles: {
+    env: 'UNREGISTERED_OPERATIONS_ROLES',
+    schema: roleList('service'),
+    defaultDoc: 'service',
+    doc: `Roles that may still send operations no manifest holds where UNREGISTERED_OPERATIONS=refuse, as a comma list of ${ROLES.join(', ')} (\`none\`: no role): staff tools’ roles, and \`service\`, the hall’s, whose reads of the departments are written at run time (a department’s fields) and so cannot be registered ahead.`,
   },
   materialsProxy: {
     env: 'MATERIALS_PROXY',

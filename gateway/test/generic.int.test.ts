@@ -261,7 +261,11 @@ describe('the generic configuration’s settings', () => {
 
   it('passes the production profile without a token issuer, and still refuses its development conveniences', () => {
     const production = environmentFromArgs(['--config', CONFIG], { PROFILE: 'production' });
-    expect(gatewaySettings.load(production)).toMatchObject({ profile: 'production', introspection: false });
+    expect(gatewaySettings.load(production)).toMatchObject({
+      profile: 'production',
+      introspection: false,
+      unregisteredOperations: 'refuse',
+    });
     expect(gatewaySettings.developmentConveniences(environmentFromArgs(['--config', CONFIG], {}))).toEqual(
       [],
     );

@@ -15,13 +15,12 @@ import {
 import { composeSupergraph } from '@onething/schema';
 import Fastify, { type FastifyInstance, type FastifyRequest } from 'fastify';
 import { parse } from 'graphql';
-import { exportJWK, generateKeyPair, SignJWT } from 'jose';
 import mercurius from 'mercurius';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { environmentFromArgs } from '../src/cli';
 import { createGateway, type Gateway } from '../src/server';
 import { gatewaySettings } from '../src/settings';
-import { testIdentityKeys } from './keys';
+import { testIdentityKeys, testIdp } from './keys';
 
 const KEYS = testIdentityKeys();
 const log = createLogger('gateway-materials-test', process.env.TEST_LOG ?? 'silent');
@@ -31,27 +30,6 @@ const listen = async (app: FastifyInstance) => {
   await app.listen({ port: 0, host: '127.0.0.1' });
   return `http://127.0.0.1:${(app.server.address() as AddressInfo).port}`;
 };
-
-/** An identity provider of our own: an RS256 key, its JWKS served, tokens signed as the gateway expects. */
-async function testIdp() {
-  const { publicKey, privateKey } = await generateKeyPair('RS256');
-  const jwk = { ...(await exportJWK(publicKey)), kid: 'test', alg: 'RS256', use: 'sig' };
-  const app = Fastify();
-  app.get('/jwks.json', async () => ({ keys: [jwk] }));
-  const url = await listen(app);
-  return {
-    jwksUrl: `${url}/jwks.json`,
-    token: (claims: Record<string, unknown>) =>
-      new SignJWT(claims)
-        .setProtectedHeader({ alg: 'RS256', kid: 'test' })
-        .setIssuer('onething-dev-idp')
-        .setAudience('onething')
-        .setSubject(String(claims.id_number ?? 'staff'))
-        .setExpirationTime('5m')
-        .sign(privateKey),
-    close: () => app.close(),
-  };
-}
 
 interface Received {
   identity: Identity;

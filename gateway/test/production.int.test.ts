@@ -1,3 +1,5 @@
+import { readFileSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
 import { createLogger } from '@onething/runtime';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createGateway, type Gateway } from '../src/server';
@@ -18,11 +20,19 @@ const PRODUCTION = {
   SUBGRAPH_URLS: 'hall=http://127.0.0.1:9/graphql',
 };
 
-const post = async (url: string, query: string, variables?: Record<string, unknown>) => {
+/** Where unregistered operations still run (a staging gateway; in production, the roles allowed them). */
+const OPEN = { UNREGISTERED_OPERATIONS: 'allow' };
+
+const post = async (
+  url: string,
+  query: string | undefined,
+  variables?: Record<string, unknown>,
+  extra = {},
+) => {
   const res = await fetch(`${url}/graphql`, {
     method: 'POST',
     headers: { 'content-type': 'application/json' },
-    body: JSON.stringify({ query, variables }),
+    body: JSON.stringify({ query, variables, ...extra }),
   });
   return { status: res.status, body: (await res.json()) as { data?: unknown; errors?: any[] } };
 };
@@ -56,18 +66,20 @@ async function started(env: Record<string, string>): Promise<Gateway> {
 
 describe('the gateway in the production profile', () => {
   let production: Gateway;
+  let open: Gateway;
   let development: Gateway;
   let allowed: Gateway;
 
   beforeAll(async () => {
-    [production, development, allowed] = await Promise.all([
+    [production, open, development, allowed] = await Promise.all([
       started(PRODUCTION),
+      started({ ...PRODUCTION, ...OPEN }),
       started({ INTERNAL_IDENTITY_KEY_FILE: KEYS.keyFile, PORT: '0' }),
-      started({ ...PRODUCTION, ALLOW_INTROSPECTION: 'true' }),
+      started({ ...PRODUCTION, ...OPEN, ALLOW_INTROSPECTION: 'true' }),
     ]);
   });
   afterAll(async () => {
-    await Promise.all([production, development, allowed].map((g) => g?.close()));
+    await Promise.all([production, open, development, allowed].map((g) => g?.close()));
   });
 
   it('refuses to start with the development identity provider’s passage or issuer, naming each with its fix', () => {
@@ -83,9 +95,31 @@ describe('the gateway in the production profile', () => {
     );
   });
 
+  it('runs only the web app’s registered operations: a stranger’s own query is refused before it is parsed', async () => {
+    const manifest: Record<string, string> = JSON.parse(
+      readFileSync(
+        fileURLToPath(new URL('../../web/src/api/generated/persisted-documents.json', import.meta.url)),
+        'utf8',
+      ),
+    );
+    const [hash] = Object.entries(manifest).find(([, text]) => text.startsWith('query Bundles '))!;
+    // The web app's, by hash: planned and sent to the hall (which is not running here).
+    const registered = await post(production.url, undefined, undefined, {
+      extensions: { persistedQuery: { version: 1, sha256Hash: hash } },
+    });
+    expect(registered.body.errors?.map((e) => e.extensions.code)).toEqual(['SUBGRAPH_UNAVAILABLE']);
+    for (const { what, query, variables } of PROBES) {
+      const { status, body } = await post(production.url, query, variables);
+      expect([status, body.errors?.[0]?.extensions?.code], what).toEqual([400, 'OPERATION_NOT_REGISTERED']);
+      expect(body.errors?.[0]?.message, what).not.toMatch(/Did you mean/);
+    }
+    const introspection = await post(production.url, '{ __schema { types { name } } }');
+    expect(introspection.body.errors?.[0]?.extensions?.code).toBe('OPERATION_NOT_REGISTERED');
+  });
+
   it('gives no field suggestions, which would map the schema introspection hides', async () => {
     for (const { what, query, variables, hidden } of PROBES) {
-      const { body } = await post(production.url, query, variables);
+      const { body } = await post(open.url, query, variables);
       expect(body.errors?.length, what).toBeGreaterThan(0);
       const messages = body.errors!.map((e) => e.message).join('\n');
       expect(messages, what).not.toMatch(/Did you mean/);
@@ -97,7 +131,7 @@ describe('the gateway in the production profile', () => {
   });
 
   it('lists no schema: introspection is refused and GraphiQL is not served', async () => {
-    const { body } = await post(production.url, '{ __schema { types { name } } }');
+    const { body } = await post(open.url, '{ __schema { types { name } } }');
     expect(body.data).toBeUndefined();
     expect(body.errors?.[0]?.message).toMatch(/introspection is not allowed/i);
     const graphiql = await fetch(`${production.url}/graphiql`);

@@ -194,8 +194,14 @@ export const ERRORS = {
   PERSISTED_QUERY_NOT_FOUND: {
     status: 200,
     retryable: true,
-    en: 'The gateway does not hold the persisted query of this hash (automatic persisted queries). Send it again with the whole query.',
-    zh: '网关未缓存该哈希对应的持久化查询（自动持久化查询）。请附上完整查询重新发送。',
+    en: 'The gateway holds no operation of this hash: no trusted document, nor one a client registered with its text (automatic persisted queries). Send it again with the whole query; where the gateway refuses unregistered operations, register it (OPERATION_NOT_REGISTERED).',
+    zh: '网关没有该哈希对应的操作：不在可信文档中，也未由客户端附全文登记（自动持久化查询）。请附上完整查询重新发送；网关拒绝未登记操作时，请先登记（见 OPERATION_NOT_REGISTERED）。',
+  },
+  OPERATION_NOT_REGISTERED: {
+    status: 400,
+    retryable: false,
+    en: "The gateway runs only registered operations (UNREGISTERED_OPERATIONS=refuse, production's default) and no manifest of its TRUSTED_DOCUMENTS_FILES holds this one. Register it (the web app's: `npm run codegen`), deploy, and send its hash.",
+    zh: '网关只执行已登记的操作（UNREGISTERED_OPERATIONS=refuse，生产环境默认），其 TRUSTED_DOCUMENTS_FILES 清单中没有该操作。请先登记（网页应用：`npm run codegen`），部署后按哈希发送。',
   },
   // The services and what they stand on.
   RATE_LIMITED: {

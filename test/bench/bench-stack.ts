@@ -1,8 +1,11 @@
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { DEPARTMENT_KEYS } from '@onething/schema/departments';
 import { freePort, type RunningStack, type StackOptions, startStack } from '../../scripts/stack';
 import { type Department, startTestStack, type TestStack } from '../stack/support';
-import { BENCH_PERSONS } from './persons';
+import { BENCH_PERSONS, PREFILL_HASH, PREFILL_QUERY } from './persons';
 import { residentMiB, totalResidentMiB } from './processes';
 
 /**
@@ -26,6 +29,21 @@ export const BENCH_ENV = {
   REGISTRY_OWNER_LOOKUP_CONCURRENCY: '64',
 } as const;
 
+/** The web app's trusted documents, which the gateway loads by default. */
+const WEB_TRUSTED_DOCUMENTS = fileURLToPath(
+  new URL('../../web/src/api/generated/persisted-documents.json', import.meta.url),
+);
+
+/**
+ * The gateway's manifests: the web app's, and the prefill query's (a manifest of the bench's own, written
+ * now), so scenario 2 can send the prefill query by its hash alone as the web app sends its own.
+ */
+function benchTrustedDocuments(): string {
+  const file = join(mkdtempSync(join(tmpdir(), 'bench-trusted-')), 'persisted-documents.json');
+  writeFileSync(file, JSON.stringify({ [PREFILL_HASH]: PREFILL_QUERY }));
+  return `${WEB_TRUSTED_DOCUMENTS},${file}`;
+}
+
 /**
  * The whole stack as `npm start` runs it (its population, every service its own process) on free ports,
  * for benchmarks: logs at `warn`, the departments' protections lifted (`BENCH_ENV`).
@@ -35,7 +53,7 @@ export function startBenchStack(options: StackOptions = {}): Promise<TestStack> 
     persons: BENCH_PERSONS,
     logLevel: 'warn',
     ...options,
-    env: { ...BENCH_ENV, ...options.env },
+    env: { ...BENCH_ENV, TRUSTED_DOCUMENTS_FILES: benchTrustedDocuments(), ...options.env },
   });
 }
 

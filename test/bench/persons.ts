@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import { generatePopulation, type Population } from '@onething/legacy-kit';
 import type { TestStack } from '../stack/support';
 
@@ -57,6 +58,9 @@ export const PREFILL_QUERY = `query Prefill($id: IdNumber!) {
     fundAccount { personalAccount balance status }
   }
 }`;
+
+/** The prefill query's SHA-256: its trusted document's hash (the bench stack registers it, bench-stack.ts). */
+export const PREFILL_HASH = createHash('sha256').update(PREFILL_QUERY).digest('hex');
 
 /** The prefill query of each person as a request body with its token. */
 export const prefillRequests = (persons: readonly KnownPerson[]) =>

@@ -129,11 +129,13 @@ describe('the production profile on the built gateway and hall', () => {
 
   it('starts the built gateway and hall in production when no convenience is set', async () => {
     const { gateway, subgraph } = productionEnv(keys);
-    // The gateway serves its supergraph file on its own: it answers /health.
+    // The gateway serves its supergraph file on its own: it answers /health, and runs only the web app's
+    // registered operations (the manifest it finds beside its build), by default.
     const port = await freePort();
     const g = launch(
       'gateway/src/main.ts',
-      { ...gateway, PORT: String(port), LOG_LEVEL: 'warn' },
+      // The hall out of reach, wherever another stack on this machine may listen.
+      { ...gateway, PORT: String(port), LOG_LEVEL: 'warn', SUBGRAPH_URLS: 'hall=http://127.0.0.1:9/graphql' },
       false,
       true,
     );
@@ -147,6 +149,30 @@ describe('the production profile on the built gateway and hall', () => {
         if (ok) break;
         await sleep(100);
       }
+      const ask = async (body: unknown) => {
+        const res = await fetch(`http://127.0.0.1:${port}/graphql`, {
+          method: 'POST',
+          headers: { 'content-type': 'application/json' },
+          body: JSON.stringify(body),
+        });
+        return {
+          status: res.status,
+          codes: ((await res.json()) as any).errors?.map((e: any) => e.extensions.code),
+        };
+      };
+      expect(await ask({ query: '{ bundles { code } }' })).toEqual({
+        status: 400,
+        codes: ['OPERATION_NOT_REGISTERED'],
+      });
+      const manifest: Record<string, string> = JSON.parse(
+        readFileSync(join(ROOT, 'web/src/api/generated/persisted-documents.json'), 'utf8'),
+      );
+      const bundleNames = Object.keys(manifest).find((h) => manifest[h]!.startsWith('query BundleNames '))!;
+      // Planned and sent on to the hall, which is not running here.
+      expect(await ask({ extensions: { persistedQuery: { version: 1, sha256Hash: bundleNames } } })).toEqual({
+        status: 200,
+        codes: ['SUBGRAPH_UNAVAILABLE'],
+      });
     } finally {
       g.kill('SIGKILL');
     }

@@ -57,6 +57,8 @@ export function gatewayMetrics() {
     registry,
     plugin,
     rateLimited,
+    /** A request refused before Apollo Server saw it, counted with the errors of answers. */
+    refused: (code: string) => errors.inc({ code }),
     observeFetch: (subgraph: string, seconds: number, outcome: 'ok' | 'error') =>
       fetches.observe({ subgraph, outcome }, seconds),
   };

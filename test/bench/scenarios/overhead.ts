@@ -6,14 +6,19 @@ import { operationFromDocument, Supergraph } from '@apollo/federation-internals'
 import { type PlanNode, QueryPlanner } from '@apollo/query-planner';
 import { type Identity, signIdentity } from '@onething/runtime/identity';
 import { DEPARTMENT_KEYS } from '@onething/schema/departments';
-import { parse } from 'graphql';
+import { parse, specifiedRules, validate } from 'graphql';
 import { Agent, request } from 'undici';
+import { queryLimits } from '../../../gateway/src/plugins/limits';
 import { freePort, stackServices, startStack } from '../../../scripts/stack';
 import type { TestStack } from '../../stack/support';
-import { type KnownPerson, PREFILL_QUERY } from '../persons';
+import { type KnownPerson, PREFILL_HASH, PREFILL_QUERY } from '../persons';
 import { median, percentile, round, since } from '../stats';
+import { LIMITS } from './worst-request';
 
 const SUPERGRAPH = fileURLToPath(new URL('../../../schema/supergraph.graphql', import.meta.url));
+
+/** The gateway's default token cap (gateway/src/settings.ts), which its parsing applies. */
+const MAX_TOKENS = 3_000;
 
 /** One subgraph request the gateway made, as it made it. */
 interface Recorded {
@@ -94,6 +99,13 @@ export interface OverheadFigures {
   readonly plan: string[];
   readonly gateway: { readonly p50Ms: number; readonly p99Ms: number };
   readonly direct: { readonly p50Ms: number; readonly p99Ms: number };
+  /** The same query sent by its trusted document's hash alone (`extensions.persistedQuery`), in the same runs. */
+  readonly trusted?: { readonly p50Ms: number; readonly p99Ms: number; readonly addedP50Ms: number };
+  /**
+   * What parsing and validating the query against the API schema costs once, in-process (the gateway's
+   * rules: graphql's and its limits), which Apollo Server does only for a text its document store lacks.
+   */
+  readonly parseValidate?: { readonly parseMs: number; readonly validateMs: number };
   /** The stock Apollo Gateway on the same path, when it was measured beside ours. */
   readonly stock?: { readonly p50Ms: number; readonly p99Ms: number; readonly addedP50Ms: number };
   /** Median over the runs of each run's p50 through the gateway less its p50 straight to the subgraphs. */
@@ -210,8 +222,25 @@ export async function gatewayOverhead(
     if (res.statusCode !== 200 || text.includes('"errors"'))
       throw new Error(`${url} for ${p.idNumber}: ${res.statusCode} ${text.slice(0, 300)}`);
   };
+  // By the trusted document's hash alone: no text to send, read or hash.
+  const byHash = async (p: KnownPerson) => {
+    const res = await request(`${s.gatewayUrl}/graphql`, {
+      method: 'POST',
+      dispatcher,
+      headers: { 'content-type': 'application/json', authorization: `Bearer ${p.token}` },
+      body: JSON.stringify({
+        variables: { id: p.idNumber },
+        operationName: 'Prefill',
+        extensions: { persistedQuery: { version: 1, sha256Hash: PREFILL_HASH } },
+      }),
+    });
+    const text = await res.body.text();
+    if (res.statusCode !== 200 || text.includes('"errors"'))
+      throw new Error(`by hash for ${p.idNumber}: ${res.statusCode} ${text.slice(0, 300)}`);
+  };
   const paths: Record<string, (p: KnownPerson) => Promise<void>> = {
     gateway: via(`${s.gatewayUrl}/graphql`),
+    trusted: byHash,
     direct,
     ...(stockUrl ? { stock: via(stockUrl) } : {}),
   };
@@ -262,6 +291,36 @@ export async function gatewayOverhead(
     direct: d,
     addedP50Ms: round(median(added('gateway')), 2),
     addedP50MsPerRun: added('gateway').map((x) => round(x, 2)),
+    trusted: { ...figures('trusted'), addedP50Ms: round(median(added('trusted')), 2) },
+    parseValidate: parseAndValidate(options.requests, options.runs),
     ...(stockUrl ? { stock: { ...figures('stock'), addedP50Ms: round(median(added('stock')), 2) } } : {}),
+  };
+}
+
+/**
+ * Parsing and validating the prefill query against the API schema, in-process, as Apollo Server does for a
+ * text its document store does not hold (graphql's rules and the gateway's limits): the median over `runs`
+ * blocks of each block's median of `requests` rounds, after a warm-up block.
+ */
+export function parseAndValidate(requests: number, runs: number): { parseMs: number; validateMs: number } {
+  const api = Supergraph.build(readFileSync(SUPERGRAPH, 'utf8')).apiSchema().toGraphQLJSSchema();
+  const rules = [...specifiedRules, queryLimits(LIMITS)];
+  const blocks: { parse: number[]; validate: number[] }[] = [];
+  for (let run = 0; run <= runs; run++) {
+    const block = { parse: [] as number[], validate: [] as number[] };
+    for (let i = 0; i < requests; i++) {
+      const t0 = performance.now();
+      const document = parse(PREFILL_QUERY, { maxTokens: MAX_TOKENS });
+      const t1 = performance.now();
+      const errors = validate(api, document, rules);
+      block.validate.push(since(t1));
+      block.parse.push(t1 - t0);
+      if (errors.length) throw new Error(`the prefill query does not validate: ${errors[0]!.message}`);
+    }
+    if (run > 0) blocks.push(block);
+  }
+  return {
+    parseMs: round(median(blocks.map((b) => median(b.parse))), 3),
+    validateMs: round(median(blocks.map((b) => median(b.validate))), 3),
   };
 }

@@ -11,7 +11,7 @@ import { median, round, since } from '../stats';
 /** The last instant the hall answers for (INSTANT_RANGE of the subgraph kit): e-supervision's farthest. */
 const LAST = '2099-12-31T23:59:59Z';
 /** The gateway's default limits (gateway/src/settings.ts). */
-const LIMITS = { maxDepth: 12, maxAliases: 30, maxCost: 50_000 };
+export const LIMITS = { maxDepth: 12, maxAliases: 30, maxCost: 50_000 };
 
 export interface WorstRow {
   readonly request: string;

@@ -1,14 +1,34 @@
+import { persistedExchange } from '@urql/exchange-persisted';
 import { Client, cacheExchange, fetchExchange } from 'urql';
 import { newTraceparent } from './trace';
 
 /**
+ * The hash `npm run codegen` gave a document (its SHA-256, the key of its text in
+ * generated/persisted-documents.json, which the gateway loads); none for a document codegen did not make.
+ */
+export const documentHash = (document: unknown): string | undefined =>
+  (document as { __meta__?: { hash?: string } } | null)?.__meta__?.hash;
+
+/**
  * A urql client against the gateway's one schema, signed in with the session's token; each request starts
- * a trace of its own (`traceparent`), which the gateway continues.
+ * a trace of its own (`traceparent`), which the gateway continues. Each operation is sent by its hash alone
+ * (a trusted document: the gateway holds its text, parsed and validated once); one the gateway does not
+ * hold (a manifest older than the app, in development) is sent again with its text, which a gateway that
+ * refuses unregistered operations answers with OPERATION_NOT_REGISTERED.
  */
 export function gatewayClient(token: string | undefined): Client {
   return new Client({
     url: '/graphql',
-    exchanges: [cacheExchange, fetchExchange],
+    exchanges: [
+      cacheExchange,
+      persistedExchange({
+        generateHash: async (_, document) => documentHash(document),
+        enableForMutation: true,
+        // POST, as every request of the app: the gateway's CSRF protection refuses simple GET requests.
+        preferGetForPersistedQueries: false,
+      }),
+      fetchExchange,
+    ],
     fetchOptions: (): RequestInit => ({
       headers: { traceparent: newTraceparent(), ...(token ? { authorization: `Bearer ${token}` } : {}) },
     }),

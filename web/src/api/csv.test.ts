@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { BOM, csvField, type PerformanceRow, performanceCsv, performanceFileName, toCsv } from './csv';
 
 const row = (over: Partial<PerformanceRow>): PerformanceRow => ({
+  __typename: 'PerformanceRow',
   key: 'ALL',
   label: null,
   applicationsTakenIn: 3,

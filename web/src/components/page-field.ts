@@ -12,14 +12,15 @@ export function pageField(
   options: { required?: boolean; hint?: Localized; maxLength?: number } = {},
 ): FormField {
   return {
+    __typename: 'OneFormField',
     key,
-    label,
+    label: text(label),
     type: type as FormField['type'],
     required: options.required ?? true,
     requiredFor: [],
     usedBy: [],
     editable: true,
-    hint: options.hint ?? null,
+    hint: options.hint ? text(options.hint) : null,
     minLength: null,
     maxLength: options.maxLength ?? null,
     patterns: [],
@@ -29,3 +30,6 @@ export function pageField(
     section: key.split('.')[0] ?? key,
   };
 }
+
+/** A text in both languages as the schema answers it. */
+const text = (t: Localized) => ({ __typename: 'LocalizedText' as const, zh: t.zh, en: t.en });

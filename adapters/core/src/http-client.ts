@@ -1,4 +1,4 @@
-import { Agent } from 'node:http';
+import type { IncomingHttpHeaders } from 'node:http';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { maskIdNumbersIn } from '@onething/runtime';
 import {
@@ -9,7 +9,7 @@ import {
   SpanKind,
   tracer,
 } from '@onething/runtime/tracing';
-import got, { type Headers, RequestError, TimeoutError } from 'got';
+import { Agent, request as send } from 'undici';
 import { parseRetryAfter, type RetrySettings, retryDelayMs } from './backoff';
 import { type BreakerSettings, type BreakerState, CircuitBreaker } from './breaker';
 import { currentDeadline } from './deadline';
@@ -33,7 +33,7 @@ export interface ClientSettings {
 /** A department's raw answer, for the adapter to interpret in its own protocol. */
 export interface WireResponse {
   readonly status: number;
-  readonly headers: Headers;
+  readonly headers: IncomingHttpHeaders;
   readonly body: Buffer;
 }
 
@@ -65,7 +65,13 @@ const UNREACHABLE = new Set([
   'EHOSTUNREACH',
   'ENETUNREACH',
   'ERR_STREAM_PREMATURE_CLOSE',
+  // undici's: the socket closed or failed under a request.
+  'UND_ERR_SOCKET',
+  'UND_ERR_CLOSED',
 ]);
+
+/** Why a request was stopped by its own timer: the whole request's time ran out. */
+class RequestTimeout extends Error {}
 
 /**
  * The HTTP client of one department, shared by all requests of a process: keep-alive sockets, a timeout
@@ -74,6 +80,11 @@ const UNREACHABLE = new Set([
  * turned into a typed {@link AdapterError}.
  */
 export class DepartmentClient {
+  /**
+   * undici's pool of keep-alive connections, not node:http through got: `npm run profile -- prefill`
+   * found got's per-request machinery (its options merged, its request stream over node's
+   * ClientRequest) a third of a department subgraph's CPU per request (test/bench/results/profile-prefill.md).
+   */
   private readonly agent: Agent;
   private readonly breaker: CircuitBreaker;
   private inFlight = 0;
@@ -83,7 +94,13 @@ export class DepartmentClient {
     readonly settings: ClientSettings,
     private readonly hooks: AdapterHooks = {},
   ) {
-    this.agent = new Agent({ keepAlive: true, maxSockets: settings.maxSockets });
+    this.agent = new Agent({
+      connections: settings.maxSockets,
+      connect: { timeout: settings.connectTimeoutMs },
+      // The request's own timer (timeoutMs) bounds headers and body alike.
+      headersTimeout: 0,
+      bodyTimeout: 0,
+    });
     this.breaker = new CircuitBreaker(settings.breaker, (state) => hooks.onBreaker?.({ department, state }));
   }
 
@@ -238,52 +255,57 @@ export class DepartmentClient {
       headers = traced;
     }
     const controller = new AbortController();
+    const timer = setTimeout(() => controller.abort(new RequestTimeout()), timeoutMs);
     const max = this.settings.maxResponseBytes;
     try {
-      const req = got(`${this.settings.baseUrl}${options.path}`, {
+      const res = await send(`${this.settings.baseUrl}${options.path}`, {
         method: options.method,
         ...(headers ? { headers } : {}),
         ...(body !== undefined ? { body } : {}),
-        agent: { http: this.agent },
-        timeout: { connect: Math.min(this.settings.connectTimeoutMs, timeoutMs), request: timeoutMs },
-        retry: { limit: 0 },
-        throwHttpErrors: false,
-        followRedirect: false,
-        responseType: 'buffer',
+        dispatcher: this.agent,
         signal: controller.signal,
       });
-      req.on('downloadProgress', (p) => {
-        if (p.transferred > max) controller.abort(new Error(`answer larger than ${max} bytes`));
-      });
-      const res = await req;
-      return { status: res.statusCode, headers: res.headers, body: res.rawBody };
-    } catch (e) {
-      if (controller.signal.aborted) {
-        throw this.error(
-          'MALFORMED_RESPONSE',
-          op,
-          `the answer was larger than ${max} bytes and was cut off`,
-          {},
-          e,
-        );
+      const declared = Number(res.headers['content-length']);
+      const chunks: Buffer[] = [];
+      let size = 0;
+      if (declared > max) size = declared;
+      else
+        for await (const chunk of res.body) {
+          size += (chunk as Buffer).length;
+          if (size > max) break;
+          chunks.push(chunk as Buffer);
+        }
+      if (size > max) {
+        res.body.destroy();
+        throw this.error('MALFORMED_RESPONSE', op, `the answer was larger than ${max} bytes and was cut off`);
       }
-      if (e instanceof TimeoutError) {
+      return {
+        status: res.statusCode,
+        headers: res.headers as IncomingHttpHeaders,
+        body: Buffer.concat(chunks, size),
+      };
+    } catch (e) {
+      if (e instanceof AdapterError) throw e;
+      const code = (e as { code?: string }).code ?? (e as { cause?: { code?: string } }).cause?.code;
+      if (controller.signal.reason instanceof RequestTimeout || code === 'UND_ERR_CONNECT_TIMEOUT') {
+        const phase = code === 'UND_ERR_CONNECT_TIMEOUT' ? 'connect' : 'request';
         throw this.error(
           'DEPARTMENT_TIMEOUT',
           op,
           timeoutMs < this.settings.timeoutMs
-            ? `no answer within ${timeoutMs} ms, what was left of the request's deadline (${e.event})`
-            : `no answer within ${timeoutMs} ms (${e.event})`,
+            ? `no answer within ${timeoutMs} ms, what was left of the request's deadline (${phase})`
+            : `no answer within ${phase === 'connect' ? this.settings.connectTimeoutMs : timeoutMs} ms (${phase})`,
           {},
           e,
         );
       }
-      const code = e instanceof RequestError ? e.code : undefined;
       const why =
         code && UNREACHABLE.has(code)
           ? `cannot reach the department's system (${code})`
           : `the request failed (${code ?? (e as Error).name})`;
       throw this.error('DEPARTMENT_UNAVAILABLE', op, why, {}, e);
+    } finally {
+      clearTimeout(timer);
     }
   }
 
@@ -353,6 +375,6 @@ export class DepartmentClient {
   }
 
   close(): void {
-    this.agent.destroy();
+    this.agent.destroy().catch(() => {});
   }
 }

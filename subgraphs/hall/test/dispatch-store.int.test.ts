@@ -117,6 +117,23 @@ describeOnEngines('applications and their dispatch work', (engine) => {
     expect(await db.transaction().execute((tx) => b.holds(tx, job.id))).toBe(true);
   });
 
+  it('claims the work that moves applications on before reads of cases, however long those were due', async () => {
+    const apps = new Applications(db);
+    const { parts } = await apps.create(houseTransfer());
+    // A read of a case overdue by an hour: the oldest job due; the new submissions are due now.
+    await enqueue(db, parts[2]!.id, 'poll', new Date(Date.now() - 3_600_000));
+    const q = new JobQueue(db, 'worker-priority');
+    // A day on: every job of every test due, every lease run out.
+    const at = new Date(Date.now() + 86_400_000);
+    const [taken] = await q.claim(1, 60_000, at);
+    expect(taken?.kind).not.toBe('poll');
+    // Then the rest, the read among them once nothing else is due.
+    const rest = await q.claim(10_000, 60_000, at);
+    expect(rest.some((j) => j.partId === parts[2]!.id && j.kind === 'poll')).toBe(true);
+    const firstRead = rest.findIndex((j) => j.kind === 'poll');
+    expect(rest.slice(firstRead).every((j) => j.kind === 'poll')).toBe(true);
+  });
+
   it('keeps one open job of a kind per part: enqueuing again only brings it forward', async () => {
     const apps = new Applications(db);
     const { application, parts } = await apps.create(houseTransfer());

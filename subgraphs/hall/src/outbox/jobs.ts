@@ -89,9 +89,19 @@ export class JobQueue {
     readonly worker: string,
   ) {}
 
-  /** Claims up to `limit` due jobs for `leaseMs`; concurrent claimers skip each other's rows. */
+  /**
+   * Claims up to `limit` due jobs for `leaseMs`; concurrent claimers skip each other's rows. The work that
+   * moves an application on comes first, the reads of cases being decided (`poll`) after it: a backlog of
+   * reads (thousands of young cases read every few seconds) does not hold submissions back.
+   */
   async claim(limit: number, leaseMs: number, now = new Date()): Promise<Job[]> {
     if (limit <= 0) return [];
+    const first = await this.claimDue(limit, leaseMs, now, 'first');
+    if (first.length >= limit) return first;
+    return [...first, ...(await this.claimDue(limit - first.length, leaseMs, now, 'poll'))];
+  }
+
+  private async claimDue(limit: number, leaseMs: number, now: Date, which: 'first' | 'poll'): Promise<Job[]> {
     const rows = await this.db
       .updateTable('dispatch_jobs')
       .set({ lease_owner: this.worker, lease_until: new Date(now.getTime() + leaseMs) })
@@ -100,6 +110,7 @@ export class JobQueue {
           .selectFrom('dispatch_jobs')
           .select('id')
           .where('done_at', 'is', null)
+          .where('kind', which === 'poll' ? '=' : '<>', 'poll')
           .where('run_at', '<=', now)
           .where((w) => w.or([w('lease_until', 'is', null), w('lease_until', '<', now)]))
           .orderBy('run_at')

@@ -67,6 +67,20 @@ export function controlCharacterProblems(
 ): ControlCharacterProblem[] {
   const out: ControlCharacterProblem[] = [];
   for (const [name, value] of Object.entries(variables ?? {})) walk(value, `$${name}`, out);
+  out.push(...literalProblems(document));
+  return out;
+}
+
+/**
+ * The document's string literals, read once per document: Mercurius keeps each query text's parsed
+ * document, so the gateway's few query plans are walked once, not on every request.
+ */
+const literalsRead = new WeakMap<DocumentNode, readonly ControlCharacterProblem[]>();
+
+function literalProblems(document: DocumentNode): readonly ControlCharacterProblem[] {
+  let found = literalsRead.get(document);
+  if (found) return found;
+  const out: ControlCharacterProblem[] = [];
   visit(document, {
     [Kind.STRING](node) {
       const at = node.loc ? ` at line ${lineOf(node.loc.source.body, node.loc.start)}` : '';
@@ -74,7 +88,9 @@ export function controlCharacterProblems(
       if (p) out.push(p);
     },
   });
-  return out;
+  found = out;
+  literalsRead.set(document, found);
+  return found;
 }
 
 const lineOf = (body: string, offset: number) => body.slice(0, offset).split('\n').length;

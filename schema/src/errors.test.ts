@@ -36,7 +36,7 @@ const PATTERNS = [
 
 /** Codes that are not ours and never reach a client as `extensions.code`. */
 const NOT_OURS = [
-  /^(FST_|ERR_|HPE_)/, // Fastify's and Node's error codes, read from errors they throw
+  /^(FST_|ERR_|HPE_|UND_ERR_)/, // Fastify's, Node's and undici's error codes, read from errors they throw
   /^E[A-Z]+$/, // errno (ECONNRESET)
 ];
 /** Files whose codes are said to someone else than a client. */

@@ -168,6 +168,18 @@ export class Dispatcher {
     return jitteredBackoff(attempts, this.deps.settings.backoffBaseMs, this.deps.settings.backoffMaxMs);
   }
 
+  /** How long a case read `quiet` times without news waits for its next read (poll-backoff.ts). */
+  private quietWait(quiet: number, now: Date, deadline: string | null): number {
+    const { pollIntervalMs, pollMaxIntervalMs } = this.deps.settings;
+    return nextPollDelay({
+      quiet,
+      intervalMs: pollIntervalMs,
+      maxIntervalMs: pollMaxIntervalMs,
+      now,
+      deadline,
+    });
+  }
+
   private run(job: Job): Promise<void> {
     if (!isTracing()) return this.runJob(job);
     // A trace of its own per job (whatever request woke the dispatcher), linked to the request that made
@@ -283,7 +295,7 @@ export class Dispatcher {
 
   /** Records what the department said, and what follows from it, if this worker still holds the job. */
   private async record(job: Job, answered: CaseView): Promise<DispatchOutcome> {
-    const { apps, jobs, uow, calendar, settings } = this.deps;
+    const { apps, jobs, uow, calendar } = this.deps;
     const now = new Date();
     const view = provenBySending(job, answered);
     const acceptedAt = new Date(view.acceptedAt);
@@ -323,18 +335,7 @@ export class Dispatcher {
           ? Number(job.payload.quiet ?? 0) + 1
           : 0;
       const pollAt =
-        view === answered
-          ? new Date(
-              now.getTime() +
-                nextPollDelay({
-                  quiet,
-                  intervalMs: settings.pollIntervalMs,
-                  maxIntervalMs: settings.pollMaxIntervalMs,
-                  now,
-                  deadline: updated.deadline,
-                }),
-            )
-          : now;
+        view === answered ? new Date(now.getTime() + this.quietWait(quiet, now, updated.deadline)) : now;
       if (job.kind === 'poll' && following) await jobs.reschedule(tx, job.id, pollAt, undefined, { quiet });
       else {
         await jobs.complete(tx, job.id, now);
@@ -454,16 +455,7 @@ export class Dispatcher {
       // A read that failed learnt nothing new of the case: it counts as a quiet read, so a department that
       // is down (or a breaker that is open) is not asked more often than one that answers "unchanged".
       const quiet = job.kind === 'poll' ? Number(job.payload.quiet ?? 0) + 1 : undefined;
-      const quietWait =
-        quiet === undefined
-          ? 0
-          : nextPollDelay({
-              quiet,
-              intervalMs: settings.pollIntervalMs,
-              maxIntervalMs: settings.pollMaxIntervalMs,
-              now,
-              deadline: updated.deadline,
-            });
+      const quietWait = quiet === undefined ? 0 : this.quietWait(quiet, now, updated.deadline);
       await jobs.reschedule(
         tx,
         job.id,

@@ -63,3 +63,28 @@ export function cpuMs(pid: number | undefined): number {
     return 0;
   }
 }
+
+/** The PostgreSQL server's processes on this machine (postmaster, backends, workers), from /proc. */
+export function postgresPids(): number[] {
+  const out: number[] = [];
+  for (const name of readdirSync('/proc')) {
+    if (!/^\d+$/.test(name)) continue;
+    try {
+      if (readFileSync(`/proc/${name}/comm`, 'utf8').trim() === 'postgres') out.push(Number(name));
+    } catch {
+      // the process ended meanwhile
+    }
+  }
+  return out;
+}
+
+/**
+ * A meter of the PostgreSQL server's CPU from now: backends that started meanwhile count whole, those that
+ * ended meanwhile are lost (a connection pool keeps its backends, so little is).
+ */
+export function postgresCpu(): { stop(): number } {
+  const before = new Map(postgresPids().map((pid) => [pid, cpuMs(pid)]));
+  return {
+    stop: () => postgresPids().reduce((sum, pid) => sum + cpuMs(pid) - (before.get(pid) ?? 0), 0),
+  };
+}

@@ -1,4 +1,5 @@
 import { existsSync, readFileSync } from 'node:fs';
+import { performance } from 'node:perf_hooks';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 import { freshPostgres } from '../../subgraphs/hall/test/databases';
@@ -19,6 +20,7 @@ import { noNPlusOne } from './scenarios/batching';
 import { builtFootprint } from './scenarios/built-footprint';
 import { durableSubmissions } from './scenarios/durable';
 import { startAndIdle } from './scenarios/footprint';
+import { catalogueGrowth, usersGrowth } from './scenarios/growth';
 import { gatewayOverhead } from './scenarios/overhead';
 import { gatewayThroughput } from './scenarios/throughput';
 import { worstLegalRequest } from './scenarios/worst-request';
@@ -26,7 +28,8 @@ import { worstLegalRequest } from './scenarios/worst-request';
 /**
  * `npm run bench`: starts the stack with the stand-ins at fixed latencies, runs each scenario, and writes
  * BENCHMARKS.md and benchmarks.json. `--quick` runs every scenario briefly (a smoke test of the bench,
- * figures not for keeping: bench-quick.*); `--only 1,3` runs some scenarios (bench-partial.*; 7 is the worst legal request);
+ * figures not for keeping: bench-quick.*); `--only 1,3` runs some scenarios (bench-partial.*; 7 is the worst legal
+ * request, 10 the growth curves);
  * `--report-only` writes BENCHMARKS.md again from benchmarks.json, measuring nothing.
  */
 const { values } = parseArgs({
@@ -45,7 +48,7 @@ if (values['report-only']) {
   process.exit(0);
 }
 const quick = values.quick!;
-const only = new Set((values.only ?? '1,2,3,4,5,6,7').split(',').map(Number));
+const only = new Set((values.only ?? '1,2,3,4,5,6,7,10').split(',').map(Number));
 const ROOT = fileURLToPath(new URL('../..', import.meta.url));
 const log = (line: string) => process.stdout.write(`${new Date().toISOString().slice(11, 19)} ${line}\n`);
 
@@ -63,6 +66,8 @@ const P = quick
       starts: 1,
       worstApplications: 6,
       worstRuns: 1,
+      growthSeconds: 2,
+      growthRuns: 1,
     }
   : {
       connections: 32,
@@ -77,6 +82,8 @@ const P = quick
       starts: 3,
       worstApplications: 60,
       worstRuns: 5,
+      growthSeconds: 10,
+      growthRuns: 3,
     };
 
 async function withStack<T>(run: (s: TestStack) => Promise<T>, options = {}): Promise<T> {
@@ -125,7 +132,7 @@ if (only.has(6))
     };
   });
 
-if (only.has(1) || only.has(2) || only.has(3))
+if (only.has(1) || only.has(2) || only.has(3) || only.has(10))
   await scenario('1–3', () =>
     withStack(async (s) => {
       await fixReadLatencies(s);
@@ -133,7 +140,7 @@ if (only.has(1) || only.has(2) || only.has(3))
       results.stackIdleMiB = stackResidentMiB(s.stack);
       results.idleByService = residentByService(s.stack);
       // The stock gateway stands beside ours for scenarios 1 and 2.
-      const stock = only.has(1) || only.has(2) ? await startStockGateway(s) : undefined;
+      const stock = only.has(1) || only.has(2) || only.has(10) ? await startStockGateway(s) : undefined;
       try {
         if (only.has(1) && stock)
           await scenario('1', async () => {
@@ -158,6 +165,17 @@ if (only.has(1) || only.has(2) || only.has(3))
               stock?.url,
             );
           });
+        if (only.has(10) && stock)
+          await scenario('10', async () => {
+            log(
+              `scenario 10: growth with users, ${P.growthRuns} runs of ${P.growthSeconds} s per size and gateway`,
+            );
+            results.growthUsers = await usersGrowth(s, stock.url, persons, {
+              seconds: P.growthSeconds,
+              runs: P.growthRuns,
+              say: log,
+            });
+          });
       } finally {
         await stock?.stack.stop();
       }
@@ -168,6 +186,25 @@ if (only.has(1) || only.has(2) || only.has(3))
         });
     }),
   );
+
+if (only.has(10))
+  await scenario('10 (catalogue)', async () => {
+    log(
+      `scenario 10: growth with the catalogue, ${P.growthRuns} runs of ${P.growthSeconds} s per size and query`,
+    );
+    results.growthCatalogue = await catalogueGrowth(
+      async (bundlesDir) => {
+        const s = await startBenchStack({ bundlesDir });
+        // The hall's own start with this catalogue (every bundle checked), apart from the stack's.
+        const hall = s.stack.services.get('subgraph-hall')!;
+        await hall.kill('SIGTERM');
+        const t0 = performance.now();
+        await hall.restart();
+        return { s, hallReadySeconds: Math.round((performance.now() - t0) / 100) / 10 };
+      },
+      { seconds: P.growthSeconds, runs: P.growthRuns, connections: P.connections, say: log },
+    );
+  });
 
 if (only.has(4))
   await scenario('4', async () => {
@@ -183,9 +220,12 @@ if (only.has(5))
     log(`scenario 5: durable submissions on PostgreSQL, ${P.durableSeconds} s`);
     const pg = await freshPostgres();
     try {
-      const postgresql = await withStack((s) => durableSubmissions(s, 'postgresql', options), {
-        hallDatabaseUrl: pg.url,
-      });
+      const postgresql = await withStack(
+        (s) => durableSubmissions(s, 'postgresql', { ...options, databaseUrl: pg.url }),
+        {
+          hallDatabaseUrl: pg.url,
+        },
+      );
       results.durable = [pglite, postgresql];
     } finally {
       await pg.drop();

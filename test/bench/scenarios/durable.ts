@@ -1,4 +1,5 @@
 import { DEPARTMENT_KEYS } from '@onething/schema/departments';
+import pg from 'pg';
 import {
   confirmSale,
   HOUSE_TRANSFER_UPLOADS,
@@ -9,7 +10,8 @@ import {
 } from '../../../scripts/house-transfer-form';
 import type { TestStack } from '../../stack/support';
 import { population } from '../persons';
-import { round } from '../stats';
+import { cpuMs, postgresCpu, residentMiB, sampleEvery } from '../processes';
+import { median, round } from '../stats';
 
 const codeOf = (e: { message?: string; extensions?: Record<string, unknown> }) =>
   String(e.extensions?.code ?? e.message ?? 'error').slice(0, 80);
@@ -40,6 +42,63 @@ export interface DurableFigures {
   /** Submissions answered with GraphQL errors (or no answer), and their codes with how many of each. */
   readonly errors: number;
   readonly errorCodes?: Record<string, number>;
+  /** The hall's resident memory during the run, sampled every half second, in MiB. */
+  readonly hallMiB?: { readonly median: number; readonly max: number };
+  /** Each process's CPU time during the run per application stored, in ms (from /proc). */
+  readonly cpuMsPerApplication?: Record<string, number>;
+  /**
+   * On PostgreSQL, the server's side of the run per application stored: its processes' CPU (in ms, from
+   * /proc) and the hall database's transactions committed and rows written (`pg_stat_database`).
+   */
+  readonly postgres?: {
+    readonly cpuMs: number;
+    readonly commits: number;
+    readonly rowsInserted: number;
+    readonly rowsUpdated: number;
+    readonly rowsDeleted: number;
+    /** Rows read by sequential scans, by table, and index entries read, by index (the largest first), per application. */
+    readonly seqScanned?: Record<string, number>;
+    readonly indexFetched?: Record<string, number>;
+  };
+}
+
+/** The five tables whose counter grew most, by how much (per application). */
+const largest = (before: Map<string, number>, after: Map<string, number>, per: (n: number) => number) =>
+  Object.fromEntries(
+    [...after]
+      .map(([t, n]) => [t, per(n - (before.get(t) ?? 0))] as const)
+      .filter(([, n]) => n >= 1)
+      .sort((a, b) => b[1] - a[1])
+      .slice(0, 5),
+  );
+
+/** The hall database's counters (`pg_stat_database`; the statistics collector reports them within a second). */
+async function databaseCounters(url: string) {
+  const c = new pg.Client({ connectionString: url });
+  await c.connect();
+  try {
+    await c.query('select pg_stat_clear_snapshot()');
+    const r = await c.query<Record<string, string>>(
+      'select xact_commit, tup_inserted, tup_updated, tup_deleted from pg_stat_database where datname = current_database()',
+    );
+    const row = r.rows[0]!;
+    const tables = await c.query<{ relname: string; seq: string }>(
+      'select relname, coalesce(seq_tup_read, 0) as seq from pg_stat_user_tables',
+    );
+    const indexes = await c.query<{ indexrelname: string; idx: string }>(
+      'select indexrelname, idx_tup_read as idx from pg_stat_user_indexes',
+    );
+    return {
+      commits: Number(row.xact_commit),
+      rowsInserted: Number(row.tup_inserted),
+      rowsUpdated: Number(row.tup_updated),
+      rowsDeleted: Number(row.tup_deleted),
+      seq: new Map(tables.rows.map((t) => [t.relname, Number(t.seq)])),
+      idx: new Map(indexes.rows.map((t) => [t.indexrelname, Number(t.idx)])),
+    };
+  } finally {
+    await c.end();
+  }
 }
 
 /**
@@ -50,7 +109,15 @@ export interface DurableFigures {
 export async function durableSubmissions(
   s: TestStack,
   engine: DurableFigures['engine'],
-  options: { seconds: number; concurrency: number; applicants: number },
+  options: {
+    seconds: number;
+    concurrency: number;
+    applicants: number;
+    /** Called as the run's load starts and as it ends (the profiler cuts its window there). */
+    window?: { begin(): void; end(): void };
+    /** The hall's PostgreSQL database, whose server side of the run is then measured too. */
+    databaseUrl?: string;
+  },
 ): Promise<DurableFigures> {
   for (const d of DEPARTMENT_KEYS) await s.admin(d).reset();
   // Applicants ready beforehand, each with their scans uploaded once: the run measures handing in.
@@ -112,9 +179,38 @@ export async function durableSubmissions(
       else refused++;
     }
   };
+  const services = [...s.stack.services.values()].map((x) => ({ name: x.spec.name, pid: x.process.pid }));
+  const hallPid = s.stack.services.get('subgraph-hall')?.process.pid;
+  const countersBefore = options.databaseUrl ? await databaseCounters(options.databaseUrl) : undefined;
+  options.window?.begin();
+  const server = options.databaseUrl ? postgresCpu() : undefined;
+  const cpuBefore = services.map((x) => cpuMs(x.pid));
+  const hallMemory = sampleEvery(500, () => residentMiB(hallPid));
   const started = Date.now();
   await Promise.all(Array.from({ length: options.concurrency }, worker));
   const runSeconds = (Date.now() - started) / 1000;
+  const hallSamples = hallMemory.stop();
+  const cpuMsPerApplication = Object.fromEntries(
+    services.map((x, i) => [x.name, round((cpuMs(x.pid) - cpuBefore[i]!) / Math.max(1, stored.length), 2)]),
+  );
+  const serverCpuMs = server?.stop() ?? 0;
+  options.window?.end();
+  // The statistics collector sends a backend's counters at most every half second, after its transaction.
+  await new Promise((r) => setTimeout(r, 1_000));
+  const countersAfter = options.databaseUrl ? await databaseCounters(options.databaseUrl) : undefined;
+  const per = (n: number) => round(n / Math.max(1, stored.length), 2);
+  const postgres =
+    countersBefore && countersAfter
+      ? {
+          cpuMs: per(serverCpuMs),
+          commits: per(countersAfter.commits - countersBefore.commits),
+          rowsInserted: per(countersAfter.rowsInserted - countersBefore.rowsInserted),
+          rowsUpdated: per(countersAfter.rowsUpdated - countersBefore.rowsUpdated),
+          rowsDeleted: per(countersAfter.rowsDeleted - countersBefore.rowsDeleted),
+          seqScanned: largest(countersBefore.seq, countersAfter.seq, per),
+          indexFetched: largest(countersBefore.idx, countersAfter.idx, per),
+        }
+      : undefined;
   const dispatchedDuringRun = await casesNow();
 
   // Drain: every stored application's two first parts at their departments.
@@ -170,5 +266,8 @@ export async function durableSubmissions(
     refused,
     errors,
     errorCodes,
+    hallMiB: { median: round(median(hallSamples)), max: round(Math.max(...hallSamples)) },
+    cpuMsPerApplication,
+    ...(postgres ? { postgres } : {}),
   };
 }

@@ -10,16 +10,22 @@ import { type HandTyped, typedByHand } from './typed-by-hand';
 
 /**
  * The bundle catalogue: the hall's bundles, checked against the departments' items as the supergraph serves
- * them, with their derived one forms and savings (a form computed once per bundle and choice of options).
+ * them, with their derived one forms and savings (each computed once per bundle and choice of options: the
+ * bundles and items are read once, at start, and do not change while the hall runs).
  */
 export class BundleCatalogue {
   private readonly forms = new Map<string, OneForm>();
+  private readonly savingsOf = new Map<string, BundleSavings & { typedByHand: HandTyped }>();
+  private readonly byCode: ReadonlyMap<string, BundleDefinition>;
+  private itemMap?: ReadonlyMap<string, HallItem>;
 
   private constructor(
     private readonly definitions: readonly BundleDefinition[],
     /** The departments' items the bundles are made of. */
     readonly items: ItemCatalogue,
-  ) {}
+  ) {
+    this.byCode = new Map(definitions.map((b) => [b.code, b]));
+  }
 
   /**
    * Loads the bundle files and the departments' items (waiting for the supergraph), and refuses to start
@@ -64,7 +70,7 @@ export class BundleCatalogue {
   }
 
   bundle(code: string): BundleDefinition | undefined {
-    return this.definitions.find((b) => b.code === code);
+    return this.byCode.get(code);
   }
 
   /** The bundle of this code, or INVALID_INPUT naming the bundles there are. */
@@ -81,7 +87,13 @@ export class BundleCatalogue {
   }
 
   private itemsByCode(): ReadonlyMap<string, HallItem> {
-    return new Map(this.items.all().map((i) => [i.code, i]));
+    this.itemMap ??= new Map(this.items.all().map((i) => [i.code, i]));
+    return this.itemMap;
+  }
+
+  /** The key of a bundle and a choice of options, whatever their order. */
+  private static key(bundle: BundleDefinition, options: readonly string[]): string {
+    return `${bundle.code}|${[...options].sort().join(',')}`;
   }
 
   /** Unknown option keys of a bundle (to refuse them by name). */
@@ -104,7 +116,7 @@ export class BundleCatalogue {
   }
 
   form(bundle: BundleDefinition, options: readonly string[] = []): OneForm {
-    const key = `${bundle.code}|${[...options].sort().join(',')}`;
+    const key = BundleCatalogue.key(bundle, options);
     let form = this.forms.get(key);
     if (!form) {
       form = deriveOneForm(bundle, this.itemsByCode(), options);
@@ -117,7 +129,13 @@ export class BundleCatalogue {
     bundle: BundleDefinition,
     options: readonly string[] = [],
   ): BundleSavings & { typedByHand: HandTyped } {
-    const form = this.form(bundle, options);
-    return { ...bundleSavings(bundle, this.itemsByCode(), form), typedByHand: typedByHand(form) };
+    const key = BundleCatalogue.key(bundle, options);
+    let savings = this.savingsOf.get(key);
+    if (!savings) {
+      const form = this.form(bundle, options);
+      savings = { ...bundleSavings(bundle, this.itemsByCode(), form), typedByHand: typedByHand(form) };
+      this.savingsOf.set(key, savings);
+    }
+    return savings;
   }
 }

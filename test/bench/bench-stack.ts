@@ -3,6 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { DEPARTMENT_KEYS } from '@onething/schema/departments';
+import { ensureServicesBuilt } from '../../scripts/service-build';
 import { freePort, type RunningStack, type StackOptions, startStack } from '../../scripts/stack';
 import { type Department, startTestStack, type TestStack } from '../stack/support';
 import { BENCH_PERSONS, PREFILL_HASH, PREFILL_QUERY } from './persons';
@@ -45,13 +46,17 @@ function benchTrustedDocuments(): string {
 }
 
 /**
- * The whole stack as `npm start` runs it (its population, every service its own process) on free ports,
- * for benchmarks: logs at `warn`, the departments' protections lifted (`BENCH_ENV`).
+ * The whole stack as deployed — the production build (`npm run build`, brought up to date here first), every
+ * service its own process run by plain `node`, `npm start`'s population — on free ports, for benchmarks:
+ * logs at `warn`, the departments' protections lifted (`BENCH_ENV`). `built: false` runs the services'
+ * TypeScript through tsx instead, as `npm start` does.
  */
-export function startBenchStack(options: StackOptions = {}): Promise<TestStack> {
+export async function startBenchStack(options: StackOptions = {}): Promise<TestStack> {
+  if (options.built !== false) await ensureServicesBuilt();
   return startTestStack({
     persons: BENCH_PERSONS,
     logLevel: 'warn',
+    built: true,
     ...options,
     env: { ...BENCH_ENV, TRUSTED_DOCUMENTS_FILES: benchTrustedDocuments(), ...options.env },
   });

@@ -91,17 +91,19 @@ export function report(r: BenchResults): string {
   const out: string[] = [
     '# Benchmarks',
     '',
-    'Speed, cost and how they grow, measured on the whole stack — every service its own process, as `npm start`',
-    'runs it, the stand-ins answering after fixed latencies — and side by side with the stock Apollo Gateway',
-    'in the same run. Reproduce everything below with:',
+    'Speed, cost and how they grow, measured on the whole stack as deployed — the production build (`npm run build`),',
+    'every service its own process run by plain `node`, the stand-ins answering after fixed latencies — and side by',
+    'side with the stock Apollo Gateway in the same run. Reproduce everything below with:',
     '',
     '```sh',
-    'npm run bench            # ≈ 15 min; writes BENCHMARKS.md and benchmarks.json',
+    'npm run bench            # ≈ 40 min; writes BENCHMARKS.md and benchmarks.json (sections 1–7 and 10)',
     'npm run bench -- --quick # every scenario briefly, to check the bench works (bench-quick.md)',
     'npm run bench:footprint  # section 6 alone',
     'npm run bench:dashboard  # section 8 alone (not part of npm run bench: a year of 1 000 000 applications',
     '                         # is generated first, ≈ 10 min, then kept for the next runs)',
     'npm run bench:idle-cases # section 9 alone (10 000 applications handed in first, ≈ 10 min)',
+    'npm run profile -- prefill  # where each process spends its CPU under scenario 1 (test/bench/results/profile-prefill.md)',
+    'npm run profile -- durable  # the same under scenario 5 on PostgreSQL (test/bench/results/profile-durable.md)',
     '```',
     '',
     `Measured ${e.date.slice(0, 16).replace('T', ' ')} UTC at ${e.commit} on ${e.cpu}, ${e.memoryGiB} GiB, Node ${e.node};`,
@@ -688,10 +690,13 @@ export function report(r: BenchResults): string {
       rows.push([`\`npm start\` idle, ${r.start.processes} processes`, `${r.start.idleMiB} MiB resident`]);
     }
     if (r.stackIdleMiB)
-      rows.push(['the bench stack idle (11 services)', `${round(r.stackIdleMiB)} MiB resident`]);
+      rows.push([
+        `the bench stack idle (${Object.keys(r.idleByService ?? {}).length || 'all'} services, built)`,
+        `${round(r.stackIdleMiB)} MiB resident`,
+      ]);
     if (r.throughput)
       rows.push([
-        'the bench stack under scenario 1',
+        'the bench stack (built) under scenario 1',
         `${r.throughput.stackMiBUnderLoad.median} MiB median, ${r.throughput.stackMiBUnderLoad.max} MiB at most`,
       ]);
     out.push(

@@ -367,7 +367,7 @@ export const hallSettings = defineSettings('subgraph-hall', {
   textMaxAttempts: {
     env: 'TEXT_MAX_ATTEMPTS',
     schema: z.coerce.number().int().min(1).max(50).default(12),
-    doc: 'Tries of one text message before it is given up (the inbox keeps the notice either way).',
+    doc: 'Tries of one text message before it is given up (the inbox keeps the notice either way); a try that found the SMS gateway down does not count.',
   },
   reconcileIntervalMs: {
     env: 'RECONCILE_INTERVAL_MS',

@@ -178,14 +178,17 @@ export class Notices {
     return Number(r.numUpdatedRows) > 0;
   }
 
-  /** Not sent this time: tried again at `retryAt`, or given up (null) with why. */
-  async failed(id: string, error: string, retryAt: Date | null): Promise<void> {
+  /**
+   * Not sent this time: tried again at `retryAt`, or given up (null) with why. `countAttempt` false: the
+   * gateway was down, which says nothing of this text (its attempts stay as they were).
+   */
+  async failed(id: string, error: string, retryAt: Date | null, countAttempt = true): Promise<void> {
     await this.db
       .updateTable('notices')
       .set({
         text_status: retryAt ? 'PENDING' : 'FAILED',
         text_next_at: retryAt,
-        text_attempts: (eb) => eb('text_attempts', '+', 1),
+        text_attempts: (eb) => eb('text_attempts', '+', countAttempt ? 1 : 0),
         text_lease_until: null,
         text_error: error,
         ...(retryAt ? {} : { mobile: null }),

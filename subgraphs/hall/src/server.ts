@@ -51,6 +51,7 @@ import { Payments } from './payments/store';
 import { Performance } from './performance/figures';
 import { PerformanceRollup } from './performance/rollup';
 import { openDatabase } from './platform/database';
+import { RequestBatches } from './platform/request-batches';
 import { SupergraphClient, serviceToken } from './platform/supergraph-client';
 import { storeUnavailable } from './platform/unavailable';
 import { unitOfWork } from './platform/unit-of-work';
@@ -381,7 +382,10 @@ export async function createHallSubgraph(
       wake: () => dispatcher.wake(),
     }),
     identityKeys: config.identityKeys,
-    loaders: () => ({ applications: applicationReads(apps) }),
+    loaders: () => {
+      const batches = new RequestBatches();
+      return { applications: applicationReads(apps, batches), batches };
+    },
     log,
     host: config.host,
     port: config.port,

@@ -5,7 +5,7 @@ import type { Applications } from './store';
 
 /** A store counting its reads. */
 function countingStore() {
-  const counts = { get: 0, parts: 0 };
+  const counts = { get: 0, parts: 0, partsBatches: [] as number[] };
   const apps = {
     get: async (id: string) => {
       counts.get++;
@@ -13,8 +13,13 @@ function countingStore() {
     },
     parts: async () => {
       counts.parts++;
-      if (counts.parts === 1) throw new Error('store restarting');
       return [];
+    },
+    partsOf: async (ids: readonly string[]) => {
+      counts.parts++;
+      counts.partsBatches.push(ids.length);
+      if (counts.parts === 1) throw new Error('store restarting');
+      return new Map(ids.map((id) => [id, []]));
     },
   } as unknown as Applications;
   return { apps, counts };
@@ -28,6 +33,14 @@ describe('the reads of applications a request shares (aliases no longer multiply
     const reads = readsFor(shared, apps, op('query'));
     await Promise.all(Array.from({ length: 30 }, () => reads.application('a1')));
     expect(counts.get).toBe(1);
+  });
+
+  it('reads the parts of every application of a list in one statement', async () => {
+    const { apps, counts } = countingStore();
+    const reads = readsFor(applicationReads(apps), apps, op('query'));
+    await reads.parts('warm').catch(() => {}); // the store's first read fails
+    await Promise.all(Array.from({ length: 40 }, (_, i) => reads.parts(`a${i}`)));
+    expect(counts.partsBatches).toEqual([1, 40]);
   });
 
   it('does not keep a failed read, and reads afresh in a mutation', async () => {

@@ -1,12 +1,13 @@
 import type { GraphQLResolveInfo } from 'graphql';
+import { RequestBatches } from '../platform/request-batches';
 import type { Application, Part } from './model';
 import type { Applications } from './store';
 
 /**
  * The reads of applications one request shares: thirty aliases of one application (or rows of the queue
  * naming the same applications) read each once, not thirty times — the hall's database runs in its own
- * process (PGlite) and a read each held its /health for seconds. A mutation reads afresh: what it changed
- * must show.
+ * process (PGlite) and a read each held its /health for seconds; and the parts of every application of a
+ * list in one statement (the request's batches). A mutation reads afresh: what it changed must show.
  */
 export interface ApplicationReads {
   application(id: string): Promise<Application | undefined>;
@@ -28,9 +29,9 @@ const memo = <T>(read: (key: string) => Promise<T>) => {
 };
 
 /** A fresh set of shared reads, for one request. */
-export const applicationReads = (apps: Applications): ApplicationReads => ({
+export const applicationReads = (apps: Applications, batches = new RequestBatches()): ApplicationReads => ({
   application: memo((id) => apps.get(id)),
-  parts: memo((id) => apps.parts(id)),
+  parts: batches.of('parts', (ids) => apps.partsOf(ids), [] as Part[]),
 });
 
 /** Reads straight from the store, shared with nothing. */

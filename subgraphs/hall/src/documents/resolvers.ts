@@ -1,12 +1,14 @@
-import type { SubgraphContext } from '@onething/subgraph-kit';
+import type { GraphQLResolveInfo } from 'graphql';
 import type { ActingDeps } from '../acting/for-request';
 import { actingFor } from '../acting/for-request';
 import type { OnBehalfOfArg } from '../acting/resolve-acting';
 import type { Application } from '../applications/model';
+import type { HallContext } from '../context';
 import type { Resolvers } from '../generated/resolvers-types';
+import { batchedRead } from '../platform/request-batches';
 import { type Documents, type HeldDocument, seesDocument } from './store';
 
-type Ctx = SubgraphContext<Record<string, unknown>>;
+type Ctx = HallContext;
 
 /** Where a document's file is downloaded, through the gateway (papers/routes.ts serves it). */
 export const documentPath = (id: string) => `/papers/documents/${id}.pdf`;
@@ -71,8 +73,17 @@ export function documentResolvers({ documents, acting }: DocumentResolverDeps): 
     Application: {
       // The application was read as its reader may see it: its documents go with it, a department's
       // staff seeing their own department's only.
-      documents: async (a: Application, _: unknown, ctx: Ctx) =>
-        ((await documents.ofApplications([a.id])).get(a.id) ?? [])
+      // The documents of every application of a list in one read (the request's batches).
+      documents: async (a: Application, _: unknown, ctx: Ctx, info: GraphQLResolveInfo) =>
+        (
+          await batchedRead(
+            ctx.loaders.batches,
+            info,
+            'documents',
+            (ids) => documents.ofApplications(ids),
+            [],
+          )(a.id)
+        )
           .filter((d) => seesDocument(ctx.identity, d))
           .map(documentShape),
     },

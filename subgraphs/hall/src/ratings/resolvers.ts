@@ -1,9 +1,11 @@
-import { listLimit, type SubgraphContext, subgraphError } from '@onething/subgraph-kit';
+import { listLimit, subgraphError } from '@onething/subgraph-kit';
+import type { GraphQLResolveInfo } from 'graphql';
 import { type ActingDeps, actingFor } from '../acting/for-request';
 import type { OnBehalfOfArg } from '../acting/resolve-acting';
 import { applicantOf } from '../applicant';
 import type { Application } from '../applications/model';
 import type { Applications } from '../applications/store';
+import type { HallContext } from '../context';
 import type {
   ApplicantFollowUpView,
   FollowUpStatus,
@@ -11,12 +13,13 @@ import type {
   Resolvers,
 } from '../generated/resolvers-types';
 import { hallId } from '../ids';
+import { batchedRead } from '../platform/request-batches';
 import { overdueDues } from './follow-up-machine';
 import { RATING_REASONS } from './reasons';
 import type { RatingService } from './service';
 import { type FollowUp, type FollowUpOfRating, type Rating, WINDOW_DEPARTMENT } from './store';
 
-type Ctx = SubgraphContext<Record<string, unknown>>;
+type Ctx = HallContext;
 
 const FOLLOW_UPS = { max: 200 } as const;
 const iso = (d: Date | null) => d?.toISOString() ?? null;
@@ -38,6 +41,9 @@ export interface RatingResolverDeps {
 
 /** 好差评, 一事一评: rating parts and the window, the reasons, the follow-ups of bad ratings, satisfaction. */
 export function ratingResolvers({ ratingService, apps, acting }: RatingResolverDeps): Resolvers {
+  // The ratings of every application of a list in one read (the request's batches).
+  const ratingsOf = (ctx: Ctx, info: GraphQLResolveInfo) =>
+    batchedRead(ctx.loaders.batches, info, 'ratings', (ids) => ratingService.ofApplications(ids), []);
   /** A rating as resolved, its follow-up carried when already read (undefined: read when asked). */
   const ratingShape = (r: Rating, followUp: FollowUp | null | undefined) => ({
     ...r,
@@ -160,12 +166,12 @@ export function ratingResolvers({ ratingService, apps, acting }: RatingResolverD
     },
     Application: {
       // A department's staff see the ratings of their own department's parts, not another's nor the window's.
-      ratings: async (a: Application, _: unknown, ctx: Ctx) =>
-        (await ratingService.ofApplication(a.id))
+      ratings: async (a: Application, _: unknown, ctx: Ctx, info: GraphQLResolveInfo) =>
+        (await ratingsOf(ctx, info)(a.id))
           .filter((x) => seesRating(ctx.identity, x.rating))
           .map((x) => ratingShape(x.rating, x.followUp)),
-      rating: async (a: Application, _: unknown, ctx: Ctx) => {
-        const r = await ratingService.windowRating(a.id);
+      rating: async (a: Application, _: unknown, ctx: Ctx, info: GraphQLResolveInfo) => {
+        const r = (await ratingsOf(ctx, info)(a.id)).find((x) => x.rating.target === 'WINDOW')?.rating;
         if (r && !seesRating(ctx.identity, r)) return null;
         return r ? { level: r.level, comment: r.comment, ratedAt: r.ratedAt.toISOString() } : null;
       },

@@ -216,15 +216,25 @@ export class RatingService {
   }
 
   /** The window's rating of an application (the deprecated `Application.rating`). */
-  async windowRating(applicationId: string): Promise<Rating | undefined> {
-    return (await this.deps.ratings.ofApplication(applicationId)).find((r) => r.target === 'WINDOW');
-  }
-
   /** An application's ratings, each with its follow-up (if bad). */
   async ofApplication(applicationId: string): Promise<{ rating: Rating; followUp: FollowUp | null }[]> {
-    const list = await this.deps.ratings.ofApplication(applicationId);
-    const followUps = await this.deps.ratings.followUpsOf(list.map((r) => r.id));
-    return list.map((rating) => ({ rating, followUp: followUps.get(rating.id) ?? null }));
+    return (await this.ofApplications([applicationId])).get(applicationId) ?? [];
+  }
+
+  /** The ratings of many applications in two reads, each with its follow-up (if bad), by application. */
+  async ofApplications(
+    applicationIds: readonly string[],
+  ): Promise<Map<string, { rating: Rating; followUp: FollowUp | null }[]>> {
+    const byApplication = await this.deps.ratings.ofApplications(applicationIds);
+    const followUps = await this.deps.ratings.followUpsOf(
+      [...byApplication.values()].flat().map((r) => r.id),
+    );
+    return new Map(
+      [...byApplication].map(([id, list]) => [
+        id,
+        list.map((rating) => ({ rating, followUp: followUps.get(rating.id) ?? null })),
+      ]),
+    );
   }
 
   /**

@@ -167,15 +167,23 @@ export class Ratings {
 
   /** An application's ratings: the window's first, then its parts' in the bundle's order. */
   async ofApplication(applicationId: string): Promise<Rating[]> {
+    return (await this.ofApplications([applicationId])).get(applicationId) ?? [];
+  }
+
+  /** The ratings of many applications in one read, by application: the window's first, then by part. */
+  async ofApplications(applicationIds: readonly string[]): Promise<Map<string, Rating[]>> {
+    const out = new Map<string, Rating[]>(applicationIds.map((id) => [id, []]));
+    if (applicationIds.length === 0) return out;
     const rows = await this.db
       .selectFrom('ratings')
       .leftJoin('parts', 'parts.id', 'ratings.part_id')
       .selectAll('ratings')
-      .where('ratings.application_id', '=', applicationId)
+      .where('ratings.application_id', 'in', [...applicationIds])
       .orderBy('ratings.target', 'desc')
       .orderBy('parts.seq')
       .execute();
-    return rows.map(toRating);
+    for (const r of rows) out.get(r.application_id)?.push(toRating(r));
+    return out;
   }
 
   /** The follow-ups of ratings, by rating id. */

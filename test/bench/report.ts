@@ -56,6 +56,15 @@ export interface BenchResults {
  */
 export const DURABLE_TARGETS = { applicationsPerSecond: 300, paceShare: 0.9, hallMiB: 300 } as const;
 
+/**
+ * A figure summed over what a deployment runs — the gateway, the subgraphs and the hall — leaving out the
+ * development tools (the identity provider and the departments' stand-ins), which a deployment does not.
+ */
+const deployed = (byService: Record<string, number>) =>
+  Object.entries(byService)
+    .filter(([name]) => name === 'gateway' || name.startsWith('subgraph-'))
+    .reduce((sum, [, v]) => sum + v, 0);
+
 /** Section 6's targets for the built stack (issue 21). */
 export const FOOTPRINT_TARGETS = { readySeconds: 6, idleMiB: 900, underLoadMiB: 1536 } as const;
 
@@ -654,6 +663,18 @@ export function report(r: BenchResults): string {
             `${f.builtOnPostgres.idleMiB} MiB`,
             `${f.builtSmallYoungGeneration.idleMiB} MiB`,
             `${f.dev.idleMiB} MiB in ${f.dev.processes} processes`,
+          ],
+          [
+            'idle, what a deployment runs (the gateway, the subgraphs, the hall)',
+            ...[f.built, f.builtOnPostgres, f.builtSmallYoungGeneration, f.dev].map(
+              (p) => `${deployed(p.idleByService)} MiB`,
+            ),
+          ],
+          [
+            'CPU to ready, what a deployment runs',
+            ...[f.built, f.builtOnPostgres, f.builtSmallYoungGeneration, f.dev].map(
+              (p) => `${round(deployed(p.cpuByService ?? {}), 1)} s`,
+            ),
           ],
           ...services.map((name) => [
             `idle: ${name}`,

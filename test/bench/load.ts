@@ -16,6 +16,11 @@ export interface LoadResult {
   readonly graphqlErrors: number;
   /** The GraphQL errors' codes (`extensions.code`, or the message where none), and how many of each. */
   readonly errorCodes: Record<string, number>;
+  /**
+   * The HTTP failures by kind: no answer within the load generator's 10 s (`timeouts`), connection errors
+   * (`errors`), and each status other than 2xx (`HTTP 503`…), how many of each.
+   */
+  readonly httpFailureKinds?: Record<string, number>;
 }
 
 /** One request to send: the body and headers, varied per request by the caller. */
@@ -74,7 +79,16 @@ export async function load(
       },
     ],
   });
-  const httpFailures = result.non2xx + result.errors + result.timeouts;
+  // autocannon counts a timeout among its errors as well as in `timeouts`: counted once here.
+  const httpFailures = result.non2xx + result.errors;
+  const httpFailureKinds: Record<string, number> = {};
+  if (result.timeouts) httpFailureKinds.timeouts = result.timeouts;
+  // The connection errors are autocannon's errors but its timeouts.
+  if (result.errors - result.timeouts > 0) httpFailureKinds.errors = result.errors - result.timeouts;
+  for (const [status, { count }] of Object.entries(
+    (result as unknown as { statusCodeStats?: Record<string, { count: number }> }).statusCodeStats ?? {},
+  ))
+    if (!status.startsWith('2')) httpFailureKinds[`HTTP ${status}`] = count;
   return {
     requestsPerSecond: result.requests.average,
     p50Ms: result.latency.p50,
@@ -84,5 +98,6 @@ export async function load(
     httpFailures,
     graphqlErrors,
     errorCodes,
+    httpFailureKinds,
   };
 }

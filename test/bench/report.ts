@@ -928,7 +928,13 @@ function bend(points: readonly GrowthPoint[]): number {
 /** Section 10: how requests/s and p99 grow with concurrent users and with the catalogue's size. */
 function growthSection(u: UsersGrowth | undefined, c: CatalogueGrowth | undefined): string[] {
   const out = ['## 10. Growth: users and catalogue', ''];
-  const failures = (p: GrowthPoint) => `${p.failures}${p.failures ? ` (${codes(p.errorCodes)})` : ''}`;
+  const failures = (p: GrowthPoint) => {
+    if (!p.failures) return '0';
+    const kinds = { ...p.httpFailureKinds, ...p.errorCodes };
+    return Object.keys(kinds).length
+      ? `${p.failures} (${codes(kinds)})`
+      : `${p.failures} (no answer or HTTP errors)`;
+  };
   if (u) {
     const top = Math.max(...u.ours.map((p) => p.rps));
     const at = bend(u.ours);

@@ -27,6 +27,8 @@ export interface GrowthPoint {
   /** Every failed request of every run (HTTP errors, timeouts, answers with GraphQL errors). */
   readonly failures: number;
   readonly errorCodes: Record<string, number>;
+  /** The HTTP failures by kind (timeouts, connection errors, statuses), over every run. */
+  readonly httpFailureKinds?: Record<string, number>;
 }
 
 export interface UsersGrowth {
@@ -50,8 +52,12 @@ export interface CatalogueGrowth {
 
 const summarise = (size: number, runs: LoadResult[]): GrowthPoint => {
   const errorCodes: Record<string, number> = {};
-  for (const r of runs)
+  const httpFailureKinds: Record<string, number> = {};
+  for (const r of runs) {
     for (const [c, n] of Object.entries(r.errorCodes)) errorCodes[c] = (errorCodes[c] ?? 0) + n;
+    for (const [k, n] of Object.entries(r.httpFailureKinds ?? {}))
+      httpFailureKinds[k] = (httpFailureKinds[k] ?? 0) + n;
+  }
   return {
     size,
     rps: round(median(runs.map((r) => r.requestsPerSecond))),
@@ -59,6 +65,7 @@ const summarise = (size: number, runs: LoadResult[]): GrowthPoint => {
     p99Ms: round(median(runs.map((r) => r.p99Ms))),
     failures: runs.reduce((n, r) => n + r.failures, 0),
     errorCodes,
+    httpFailureKinds,
   };
 };
 

@@ -93,9 +93,12 @@ export class Texter {
     }
   }
 
-  /** The gateway was found down: no text is claimed until it may be up again. */
+  /**
+   * The gateway was found down: no text is claimed until it may be up again. The other texts of the same
+   * batch finding it down too are the same outage, not more of them.
+   */
   private pause(askedMs: number): number {
-    this.outages++;
+    if (!this.paused) this.outages++;
     const { backoffBaseMs, backoffMaxMs } = this.deps.settings;
     const wait = Math.max(askedMs, jitteredBackoff(this.outages, backoffBaseMs, backoffMaxMs));
     this.pausedUntil = Math.max(this.pausedUntil, Date.now() + wait);

@@ -938,6 +938,8 @@ function growthSection(u: UsersGrowth | undefined, c: CatalogueGrowth | undefine
   if (u) {
     const top = Math.max(...u.ours.map((p) => p.rps));
     const at = bend(u.ours);
+    const bent = u.ours.find((p) => p.size === at)!;
+    const last = u.ours.at(-1)!;
     out.push(
       `Scenario 1's prefill query (a different person each request, every answer checked) over 1 to 1,000 keep-alive`,
       `connections at once, through our gateway and through the stock one in front of the same subgraphs, alternating;`,
@@ -962,10 +964,10 @@ function growthSection(u: UsersGrowth | undefined, c: CatalogueGrowth | undefine
         }),
       ),
       '',
-      `Requests/s reach ${round((100 * u.ours.find((p) => p.size === at)!.rps) / top)} % of their highest (${top}) at ${at} users;` +
-        ` past that point the stack answers no more a second and each added user waits in line: p99 goes from ${u.ours.find((p) => p.size === at)!.p99Ms} ms at ${at} users to ${u.ours.at(-1)!.p99Ms} ms at ${u.ours.at(-1)!.size}.` +
-        (u.ours.at(-1)!.rps < 0.9 * top
-          ? ` At ${u.ours.at(-1)!.size} users requests/s fall to ${u.ours.at(-1)!.rps} (${round((100 * u.ours.at(-1)!.rps) / top)} % of the highest).`
+      `Requests/s reach ${round((100 * bent.rps) / top)} % of their highest (${top}) at ${at} users;` +
+        ` past that point the stack answers no more a second and each added user waits in line: p99 goes from ${bent.p99Ms} ms at ${at} users to ${last.p99Ms} ms at ${last.size}.` +
+        (last.rps < 0.9 * top
+          ? ` At ${last.size} users requests/s fall to ${last.rps} (${round((100 * last.rps) / top)} % of the highest).`
           : ''),
       '',
     );

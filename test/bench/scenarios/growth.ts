@@ -18,17 +18,14 @@ export const GROWTH_CATALOGUES = [5, 50, 500] as const;
  */
 export const secondsFor = (users: number, seconds: number): number => (users >= 1000 ? 3 * seconds : seconds);
 
-/** One point of a curve: the medians of its runs. */
-export interface GrowthPoint {
+/**
+ * One point of a curve: the medians of its runs' requests/s and latencies, and their failures summed
+ * (as a load run counts them: `failures`, `errorCodes`, `httpFailureKinds`).
+ */
+export interface GrowthPoint
+  extends Pick<LoadResult, 'p50Ms' | 'p99Ms' | 'failures' | 'errorCodes' | 'httpFailureKinds'> {
   readonly size: number;
   readonly rps: number;
-  readonly p50Ms: number;
-  readonly p99Ms: number;
-  /** Every failed request of every run (HTTP errors, timeouts, answers with GraphQL errors). */
-  readonly failures: number;
-  readonly errorCodes: Record<string, number>;
-  /** The HTTP failures by kind (timeouts, connection errors, statuses), over every run. */
-  readonly httpFailureKinds?: Record<string, number>;
 }
 
 export interface UsersGrowth {
